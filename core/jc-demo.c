@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-demo"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-demo.h"
+#include "jc-error.h"
+
+#define RESOURCE_PREFIX "/io/github/jicai/Jicai/demo/"
+
+/* How many items of a category a canteen orders on a day, on average. */
+static const struct { const char *category; double picks; } daily_picks[] = {
+  { "veg", 12 }, { "fruit", 2 }, { "meat", 4 }, { "aquatic", 2 },
+  { "soy", 2 }, { "grain", 3 }, { "condiment", 2 },
+};
+
+typedef struct {
+  gint64 id;
+  char  *category;
+  gint64 per_diner;   /* milli base units per diner on a day it is ordered */
+  double p;           /* chance to be ordered on a given day */
+} DemoItem;
+
+static void
+demo_item_clear (gpointer data)
+{
+  DemoItem *d = data;
+
+  g_free (d->category);
+}
+
+typedef struct {
+  const char *name;
+  char      **lines;  /* without header */
+  guint       n_lines;
+  guint       n_fields;
+} Table;
+
+static gboolean
+load_table (const char  *name,
+            guint        n_fields,
+            Table       *out,
+            GError     **error)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX, name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  gsize size = 0;
+  const char *data;
+  char **lines;
+  guint n;
+
+  if (bytes == NULL)
+    return FALSE;
+  data = g_bytes_get_data (bytes, &size);
+  {
+    g_autofree char *text = g_strndup (data, size);
+
+    lines = g_strsplit (text, "\n", -1);
+  }
+  n = g_strv_length (lines);
+  while (n > 0 && *lines[n - 1] == '\0')
+    {
+      g_free (lines[n - 1]);
+      lines[--n] = NULL;
+    }
+  if (n < 2)
+    {
+      g_strfreev (lines);
+      g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED, _("Demo table %s is empty"), name);
+      return FALSE;
+    }
+  out->name = name;
+  out->lines = lines;
+  out->n_lines = n;
+  out->n_fields = n_fields;
+  return TRUE;
+}
+
+/* Splits line `i` (1-based, the header is 0) into exactly n_fields. */
+static char **
+table_row (Table    *t,
+           guint     i,
+           GError  **error)
+{
+  char **f = g_strsplit (t->lines[i], "\t", -1);
+
+  if (g_strv_length (f) != t->n_fields)
+    {
+      g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
+                   _("Demo table %s, line %u: %u fields, expected %u"), t->name, i + 1,
+                   g_strv_length (f), t->n_fields);
+      g_strfreev (f);
+      return NULL;
+    }
+  return f;
+}
+
+static gint64
+to_int (const char *s)
+{
+  return (s == NULL || *s == '\0') ? 0 : g_ascii_strtoll (s, NULL, 10);
+}
+
+static gboolean
+parse_time (const char *s,
+            int        *out)
+{
+  return jc_parse_time_field (JC_FIELD_NONE, s, out, NULL);
+}
+
+static void
+date_string (const GDate *d,
+             char         out[11])
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (d), g_date_get_month (d),
+              g_date_get_day (d));
+}
+
+static gboolean
+load_catalog (JcStore     *store,
+              GArray      *demo_items,
+              GHashTable  *by_code,
+              GError     **error)
+{
+  Table t = { 0 };
+
+  /* code name category base_unit pack_milli loss_permille piece_mass_g per_diner_g aliases */
+  if (!load_table ("catalog.tsv", 9, &t, error))
+    return FALSE;
+  for (guint i = 1; i < t.n_lines; i++)
+    {
+      g_auto(GStrv) f = table_row (&t, i, error);
+      g_autoptr(JcItem) item = jc_item_new ();
+      DemoItem d = { 0 };
+
+      if (f == NULL)
+        goto fail;
+      item->code = g_strdup (f[0]);
+      item->name = g_strdup (f[1]);
+      item->category = g_strdup (f[2]);
+      if (!jc_base_unit_from_string (f[3], &item->base_unit))
+        {
+          g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
+                       "catalog.tsv, line %u: unknown base unit “%s”", i + 1, f[3]);
+          goto fail;
+        }
+      item->pack_milli = to_int (f[4]);
+      item->loss_permille = (int) to_int (f[5]);
+      item->piece_mass_g = to_int (f[6]);
+      g_strfreev (item->aliases);
+      item->aliases = *f[8] ? g_strsplit (f[8], "|", -1) : g_new0 (char *, 1);
+      if (!jc_store_insert_item (store, item, error))
+        {
+          g_prefix_error (error, "catalog.tsv, line %u: ", i + 1);
+          goto fail;
+        }
+      d.id = item->id;
+      d.category = g_strdup (item->category);
+      d.per_diner = to_int (f[7]);
+      g_array_append_val (demo_items, d);
+      g_hash_table_insert (by_code, g_strdup (item->code), GINT_TO_POINTER (demo_items->len));
+    }
+  g_strfreev (t.lines);
+  return TRUE;
+
+fail:
+  g_strfreev (t.lines);
+  return FALSE;
+}
+
+static gboolean
+load_canteens (JcStore    *store,
+               GPtrArray  *canteens,
+               GError    **error)
+{
+  Table t = { 0 };
+
+  /* code name agency address lat lon window_start window_end diners */
+  if (!load_table ("canteens.tsv", 9, &t, error))
+    return FALSE;
+  for (guint i = 1; i < t.n_lines; i++)
+    {
+      g_auto(GStrv) f = table_row (&t, i, error);
+      JcCanteen *c = jc_canteen_new ();
+
+      g_ptr_array_add (canteens, c);
+      if (f == NULL)
+        goto fail;
+      c->code = g_strdup (f[0]);
+      c->name = g_strdup (f[1]);
+      c->agency = g_strdup (f[2]);
+      c->address = g_strdup (f[3]);
+      c->lat = g_ascii_strtod (f[4], NULL);
+      c->lon = g_ascii_strtod (f[5], NULL);
+      if (!parse_time (f[6], &c->window_start) || !parse_time (f[7], &c->window_end))
+        {
+          g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
+                       "canteens.tsv, line %u: bad delivery window", i + 1);
+          goto fail;
+        }
+      c->diners = (int) to_int (f[8]);
+      if (!jc_store_insert_canteen (store, c, error))
+        {
+          g_prefix_error (error, "canteens.tsv, line %u: ", i + 1);
+          goto fail;
+        }
+    }
+  g_strfreev (t.lines);
+  return TRUE;
+
+fail:
+  g_strfreev (t.lines);
+  return FALSE;
+}
+
+static gboolean
+load_vehicles (JcStore  *store,
+               guint    *n,
+               GError  **error)
+{
+  Table t = { 0 };
+
+  /* plate capacity_kg depot depot_lat depot_lon start_time speed_kmh service_min */
+  if (!load_table ("vehicles.tsv", 8, &t, error))
+    return FALSE;
+  for (guint i = 1; i < t.n_lines; i++)
+    {
+      g_auto(GStrv) f = table_row (&t, i, error);
+      g_autoptr(JcVehicle) v = jc_vehicle_new ();
+
+      if (f == NULL)
+        goto fail;
+      v->plate = g_strdup (f[0]);
+      v->capacity_kg = to_int (f[1]);
+      v->depot = g_strdup (f[2]);
+      v->depot_lat = g_ascii_strtod (f[3], NULL);
+      v->depot_lon = g_ascii_strtod (f[4], NULL);
+      if (!parse_time (f[5], &v->start_time))
+        {
+          g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
+                       "vehicles.tsv, line %u: bad start time", i + 1);
+          goto fail;
+        }
+      v->speed_kmh = (int) to_int (f[6]);
+      v->service_min = (int) to_int (f[7]);
+      if (!jc_store_insert_vehicle (store, v, error))
+        {
+          g_prefix_error (error, "vehicles.tsv, line %u: ", i + 1);
+          goto fail;
+        }
+      (*n)++;
+    }
+  g_strfreev (t.lines);
+  return TRUE;
+
+fail:
+  g_strfreev (t.lines);
+  return FALSE;
+}
+
+static gboolean
+load_prices (JcStore        *store,
+             const GDate    *today,
+             GArray         *demo_items,
+             GHashTable     *by_code,
+             JcProgressFunc  progress,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             JcDemoSummary  *summary,
+             GError        **error)
+{
+  Table t = { 0 };
+  gint64 source_id;
+  guint max_back = 0;
+
+  source_id = jc_store_add_source (store, "新发地 (demo series)", "csv",
+                                   "resource://" RESOURCE_PREFIX "prices.tsv", 10, error);
+  if (source_id == 0)
+    return FALSE;
+
+  /* code days_back low avg high, milli-yuan per base unit */
+  if (!load_table ("prices.tsv", 5, &t, error))
+    return FALSE;
+  for (guint i = 1; i < t.n_lines; i++)
+    {
+      g_auto(GStrv) f = table_row (&t, i, error);
+      gpointer idx;
+      DemoItem *d;
+      GDate date = *today;
+      char iso[11];
+      guint back;
+
+      if (f == NULL)
+        goto fail;
+      if (!g_hash_table_lookup_extended (by_code, f[0], NULL, &idx))
+        {
+          g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
+                       "prices.tsv, line %u: unknown item “%s”", i + 1, f[0]);
+          goto fail;
+        }
+      d = &g_array_index (demo_items, DemoItem, GPOINTER_TO_UINT (idx) - 1);
+      back = (guint) to_int (f[1]);
+      max_back = MAX (max_back, back);
+      g_date_subtract_days (&date, back);
+      date_string (&date, iso);
+      if (!jc_store_put_price (store, source_id, d->id, iso, to_int (f[2]), to_int (f[3]),
+                               to_int (f[4]), "", "", "", error))
+        {
+          g_prefix_error (error, "prices.tsv, line %u: ", i + 1);
+          goto fail;
+        }
+      summary->n_prices++;
+      if (i % 5000 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            goto fail;
+          if (progress)
+            progress (0.1 + 0.4 * i / t.n_lines, _("Loading market prices…"), user_data);
+        }
+    }
+  {
+    GDate first = *today;
+
+    g_date_subtract_days (&first, max_back);
+    date_string (&first, summary->first_date);
+  }
+  g_strfreev (t.lines);
+  return TRUE;
+
+fail:
+  g_strfreev (t.lines);
+  return FALSE;
+}
+
+/* Orders on weekdays from the first price day to tomorrow, from each
+ * canteen's diners and the items' per-diner norms.  The random choices are
+ * seeded by canteen and date, so the same day always gets the same order. */
+static gboolean
+load_orders (JcStore        *store,
+             const GDate    *today,
+             GArray         *demo_items,
+             GPtrArray      *canteens,
+             JcProgressFunc  progress,
+             gpointer        user_data,
+             GCancellable   *cancellable,
+             JcDemoSummary  *summary,
+             GError        **error)
+{
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (JcStoreOrderLine));
+  GDate day;
+  GDate tomorrow = *today;
+  guint n_cat[G_N_ELEMENTS (daily_picks)] = { 0 };
+  guint total_days, done_days = 0;
+
+  g_date_add_days (&tomorrow, 1);
+  g_date_set_parse (&day, summary->first_date);
+  if (!g_date_valid (&day))
+    return TRUE;
+  total_days = (guint) g_date_days_between (&day, &tomorrow) + 1;
+
+  for (guint i = 0; i < demo_items->len; i++)
+    {
+      DemoItem *d = &g_array_index (demo_items, DemoItem, i);
+
+      for (guint c = 0; c < G_N_ELEMENTS (daily_picks); c++)
+        if (g_strcmp0 (d->category, daily_picks[c].category) == 0)
+          n_cat[c]++;
+    }
+  for (guint i = 0; i < demo_items->len; i++)
+    {
+      DemoItem *d = &g_array_index (demo_items, DemoItem, i);
+
+      d->p = 0;
+      for (guint c = 0; c < G_N_ELEMENTS (daily_picks); c++)
+        if (g_strcmp0 (d->category, daily_picks[c].category) == 0 && n_cat[c] > 0)
+          d->p = MIN (1.0, daily_picks[c].picks / n_cat[c]);
+    }
+
+  for (; g_date_compare (&day, &tomorrow) <= 0; g_date_add_days (&day, 1), done_days++)
+    {
+      GDateWeekday wd = g_date_get_weekday (&day);
+      char iso[11];
+
+      if (wd == G_DATE_SATURDAY || wd == G_DATE_SUNDAY)
+        continue;
+      date_string (&day, iso);
+      for (guint c = 0; c < canteens->len; c++)
+        {
+          JcCanteen *canteen = g_ptr_array_index (canteens, c);
+          g_autoptr(GRand) rand = g_rand_new_with_seed (g_date_get_julian (&day) * 131u + c);
+          const char *status = "submitted";
+
+          /* Tomorrow's intake is still open: a few canteens have not sent
+           * their order yet, a few are drafting. */
+          if (g_date_compare (&day, &tomorrow) == 0)
+            {
+              if (c % 5 == 3)
+                continue;
+              if (c % 4 == 1)
+                status = "draft";
+            }
+          g_array_set_size (lines, 0);
+          for (guint i = 0; i < demo_items->len; i++)
+            {
+              DemoItem *d = &g_array_index (demo_items, DemoItem, i);
+              JcStoreOrderLine line = { d->id, 0, NULL, 0 };
+              gint64 qty;
+
+              if (d->per_diner <= 0 || g_rand_double (rand) >= d->p)
+                continue;
+              /* ±15 % around the norm, rounded to 0.5 of the base unit */
+              qty = d->per_diner * canteen->diners * g_rand_int_range (rand, 85, 116) / 100;
+              qty = (qty + 250) / 500 * 500;
+              if (qty <= 0)
+                qty = 500;
+              line.qty_milli = qty;
+              g_array_append_val (lines, line);
+            }
+          if (!jc_store_put_order (store, canteen->id, iso, status,
+                                   (JcStoreOrderLine *) lines->data, lines->len, error))
+            return FALSE;
+          summary->n_orders++;
+          summary->n_order_lines += lines->len;
+        }
+      if (done_days % 10 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress)
+            progress (0.5 + 0.5 * done_days / total_days, _("Generating canteen orders…"),
+                      user_data);
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * jc_demo_load:
+ * Fills an empty store with the demo world, all of it in one transaction:
+ * on any failure or cancellation nothing is kept.  `today` is the last
+ * price day.  Refuses a store that already has master data
+ * (JC_DEMO_ERROR_NOT_EMPTY).
+ */
+gboolean
+jc_demo_load (JcStore        *store,
+              const GDate    *today,
+              JcProgressFunc  progress,
+              gpointer        user_data,
+              GCancellable   *cancellable,
+              JcDemoSummary  *summary,
+              GError        **error)
+{
+  g_autoptr(GArray) demo_items = g_array_new (FALSE, TRUE, sizeof (DemoItem));
+  g_autoptr(GHashTable) by_code = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) canteens = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_canteen_free);
+  JcDemoSummary local = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), FALSE);
+
+  g_array_set_clear_func (demo_items, demo_item_clear);
+  if (!jc_store_is_empty (store))
+    {
+      g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_NOT_EMPTY,
+                   _("The database “%s” already has data; the demo needs an empty database"),
+                   jc_store_get_path (store));
+      return FALSE;
+    }
+  if (!jc_store_begin (store, error))
+    return FALSE;
+  if (progress)
+    progress (0.0, _("Loading the catalog…"), user_data);
+  ok = load_catalog (store, demo_items, by_code, error) &&
+       load_canteens (store, canteens, error) &&
+       load_vehicles (store, &local.n_vehicles, error) &&
+       load_prices (store, today, demo_items, by_code, progress, user_data, cancellable, &local,
+                    error) &&
+       load_orders (store, today, demo_items, canteens, progress, user_data, cancellable, &local,
+                    error) &&
+       jc_store_commit (store, error);
+  if (!ok)
+    {
+      jc_store_rollback (store);
+      return FALSE;
+    }
+  local.n_items = demo_items->len;
+  local.n_canteens = canteens->len;
+  date_string (today, local.last_date);
+  if (progress)
+    progress (1.0, _("Done"), user_data);
+  if (summary != NULL)
+    *summary = local;
+  return TRUE;
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store.h: the database.  All SQL of jicai lives in jc-store*.c, written
+ * in the subset of SQL that PostgreSQL also accepts (placeholders are `?`,
+ * which a PostgreSQL backend rewrites to `$n`).  A JcStore is one connection:
+ * use it from one thread at a time; a worker thread opens its own on the same
+ * path (WAL lets readers and one writer work side by side). */
+#pragma once
+
+#include <glib.h>
+
+#include "jc-master.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this build writes.  A database with a higher version
+ * was written by a newer jicai and is refused. */
+#define JC_STORE_SCHEMA_VERSION 3
+
+typedef struct _JcStore JcStore;
+
+typedef struct {
+  gint64 item_id;
+  gint64 qty_milli;        /* base units */
+  const char *unit;        /* as entered, NULL: base unit */
+  gint64 unit_qty_milli;   /* as entered, in milli of `unit` */
+} JcStoreOrderLine;
+
+char       *jc_store_default_path    (void);
+char       *jc_store_resolve_path    (const char  *cli_path);
+JcStore    *jc_store_open            (const char  *path,
+                                      GError     **error);
+void        jc_store_free            (JcStore     *store);
+const char *jc_store_get_path        (JcStore     *store);
+int         jc_store_get_schema_version (JcStore  *store);
+gboolean    jc_store_is_empty        (JcStore     *store);
+
+gboolean    jc_store_begin           (JcStore     *store,
+                                      GError     **error);
+gboolean    jc_store_commit          (JcStore     *store,
+                                      GError     **error);
+void        jc_store_rollback        (JcStore     *store);
+
+char       *jc_store_get_setting     (JcStore     *store,
+                                      const char  *key);
+gboolean    jc_store_set_setting     (JcStore     *store,
+                                      const char  *key,
+                                      const char  *value,
+                                      GError     **error);
+
+/* Master data.  Lists return GPtrArrays that own their elements, ordered by
+ * code (items by category position then code). */
+GPtrArray  *jc_store_list_categories (JcStore     *store,
+                                      GError     **error);
+JcCategory *jc_store_find_category   (JcStore     *store,
+                                      const char  *code_or_name,
+                                      GError     **error);
+
+GPtrArray  *jc_store_list_items      (JcStore     *store,
+                                      gboolean     include_inactive,
+                                      GError     **error);
+JcItem     *jc_store_get_item        (JcStore     *store,
+                                      const char  *code,
+                                      GError     **error);
+JcItem     *jc_store_find_item_by_name (JcStore   *store,
+                                      const char  *name_or_alias,
+                                      GError     **error);
+gboolean    jc_store_insert_item     (JcStore     *store,
+                                      JcItem      *item,
+                                      GError     **error);
+gboolean    jc_store_update_item     (JcStore     *store,
+                                      const JcItem *item,
+                                      GError     **error);
+gboolean    jc_store_delete_item     (JcStore     *store,
+                                      const char  *code,
+                                      GError     **error);
+
+GPtrArray  *jc_store_list_canteens   (JcStore     *store,
+                                      gboolean     include_inactive,
+                                      GError     **error);
+JcCanteen  *jc_store_get_canteen     (JcStore     *store,
+                                      const char  *code,
+                                      GError     **error);
+gboolean    jc_store_insert_canteen  (JcStore     *store,
+                                      JcCanteen   *canteen,
+                                      GError     **error);
+gboolean    jc_store_update_canteen  (JcStore     *store,
+                                      const JcCanteen *canteen,
+                                      GError     **error);
+gboolean    jc_store_delete_canteen  (JcStore     *store,
+                                      const char  *code,
+                                      GError     **error);
+
+GPtrArray  *jc_store_list_vehicles   (JcStore     *store,
+                                      gboolean     include_inactive,
+                                      GError     **error);
+JcVehicle  *jc_store_get_vehicle     (JcStore     *store,
+                                      const char  *plate,
+                                      GError     **error);
+gboolean    jc_store_insert_vehicle  (JcStore     *store,
+                                      JcVehicle   *vehicle,
+                                      GError     **error);
+gboolean    jc_store_update_vehicle  (JcStore     *store,
+                                      const JcVehicle *vehicle,
+                                      GError     **error);
+gboolean    jc_store_delete_vehicle  (JcStore     *store,
+                                      const char  *plate,
+                                      GError     **error);
+
+/* Price sources and prices (the prices module builds on these). */
+gint64      jc_store_add_source      (JcStore     *store,
+                                      const char  *name,
+                                      const char  *adapter,
+                                      const char  *url,
+                                      int          priority,
+                                      GError     **error);
+gboolean    jc_store_put_price       (JcStore     *store,
+                                      gint64       source_id,
+                                      gint64       item_id,
+                                      const char  *date,
+                                      gint64       low_milliyuan,
+                                      gint64       avg_milliyuan,
+                                      gint64       high_milliyuan,
+                                      const char  *market_name,
+                                      const char  *spec,
+                                      const char  *origin,
+                                      GError     **error);
+gint64      jc_store_count_prices    (JcStore     *store,
+                                      GError     **error);
+
+/* Orders (the orders module builds on these). */
+gboolean    jc_store_put_order       (JcStore     *store,
+                                      gint64       canteen_id,
+                                      const char  *delivery_date,
+                                      const char  *status,
+                                      const JcStoreOrderLine *lines,
+                                      guint        n_lines,
+                                      GError     **error);
+gint64      jc_store_count_orders    (JcStore     *store,
+                                      GError     **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcStore, jc_store_free)
+
+G_END_DECLS

@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-units"
+
+#include <string.h>
+
+#include "jc-error.h"
+#include "jc-units.h"
+
+const char *
+jc_base_unit_to_string (JcBaseUnit unit)
+{
+  switch (unit)
+    {
+    case JC_BASE_UNIT_KG: return "kg";
+    case JC_BASE_UNIT_PIECE: return "piece";
+    case JC_BASE_UNIT_L: return "L";
+    default: g_return_val_if_reached ("kg");
+    }
+}
+
+/* The unit as a Chinese user writes it on an order. */
+const char *
+jc_base_unit_to_display (JcBaseUnit unit)
+{
+  switch (unit)
+    {
+    case JC_BASE_UNIT_KG: return "kg";
+    case JC_BASE_UNIT_PIECE: return "个";
+    case JC_BASE_UNIT_L: return "L";
+    default: g_return_val_if_reached ("kg");
+    }
+}
+
+gboolean
+jc_base_unit_from_string (const char *text,
+                          JcBaseUnit *out)
+{
+  if (text == NULL)
+    return FALSE;
+  if (g_str_equal (text, "kg") || g_str_equal (text, "公斤") || g_str_equal (text, "千克"))
+    *out = JC_BASE_UNIT_KG;
+  else if (g_str_equal (text, "piece") || g_str_equal (text, "个"))
+    *out = JC_BASE_UNIT_PIECE;
+  else if (g_str_equal (text, "L") || g_str_equal (text, "l") || g_str_equal (text, "升"))
+    *out = JC_BASE_UNIT_L;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static gboolean
+set_overflow (GError **error)
+{
+  g_set_error_literal (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW,
+                       "the value is too large");
+  return FALSE;
+}
+
+/* round_half_up (a × b / den), halves away from zero; den > 0. */
+gboolean
+jc_mul_div_round (gint64   a,
+                  gint64   b,
+                  gint64   den,
+                  gint64  *out,
+                  GError **error)
+{
+  __int128 p, q, r;
+  gboolean neg;
+
+  g_return_val_if_fail (den > 0, FALSE);
+
+  p = (__int128) a * (__int128) b;
+  neg = p < 0;
+  if (neg)
+    p = -p;
+  q = p / den;
+  r = p % den;
+  if (r * 2 >= den)
+    q += 1;
+  if (neg)
+    q = -q;
+  if (q > G_MAXINT64 || q < -G_MAXINT64)
+    return set_overflow (error);
+  *out = (gint64) q;
+  return TRUE;
+}
+
+/* DESIGN.md: line cost in fen = round_half_up (qty_milli × price_milliyuan / 10000). */
+gboolean
+jc_line_cost_fen (gint64   qty_milli,
+                  gint64   price_milliyuan,
+                  gint64  *out_fen,
+                  GError **error)
+{
+  return jc_mul_div_round (qty_milli, price_milliyuan, 10000, out_fen, error);
+}
+
+gboolean
+jc_checked_add (gint64   a,
+                gint64   b,
+                gint64  *out,
+                GError **error)
+{
+  gint64 r;
+
+  if (__builtin_add_overflow (a, b, &r))
+    return set_overflow (error);
+  *out = r;
+  return TRUE;
+}
+
+/* Parses a plain decimal ("3", "3.2", "-0.125", " 12.50 ") into an integer
+ * scaled by 10^scale, rounding half up beyond `scale` decimals.  No
+ * exponents, no thousands separators, no unit text. */
+gboolean
+jc_parse_decimal (const char *text,
+                  int         scale,
+                  gint64     *out,
+                  GError    **error)
+{
+  const char *p;
+  gboolean neg = FALSE;
+  gboolean any_digit = FALSE;
+  __int128 value = 0;
+  int decimals = 0;
+  int round_digit = -1;
+
+  g_return_val_if_fail (scale >= 0 && scale <= 6, FALSE);
+
+  if (text == NULL)
+    text = "";
+  p = text;
+  while (g_ascii_isspace (*p))
+    p++;
+  if (*p == '+' || *p == '-')
+    {
+      neg = *p == '-';
+      p++;
+    }
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      any_digit = TRUE;
+      value = value * 10 + (*p - '0');
+      if (value > (__int128) G_MAXINT64 * 10)
+        return set_overflow (error);
+    }
+  if (*p == '.')
+    {
+      p++;
+      for (; g_ascii_isdigit (*p); p++)
+        {
+          any_digit = TRUE;
+          if (decimals < scale)
+            {
+              value = value * 10 + (*p - '0');
+              decimals++;
+            }
+          else if (round_digit < 0)
+            round_digit = *p - '0';
+        }
+    }
+  while (g_ascii_isspace (*p))
+    p++;
+  if (!any_digit || *p != '\0')
+    {
+      g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_INVALID_NUMBER,
+                   "“%s” is not a number", text);
+      return FALSE;
+    }
+  for (; decimals < scale; decimals++)
+    value *= 10;
+  if (round_digit >= 5)
+    value += 1;
+  if (value > G_MAXINT64)
+    return set_overflow (error);
+  *out = neg ? -(gint64) value : (gint64) value;
+  return TRUE;
+}
+
+/* Formats value / 10^scale with at least min_decimals and at most scale
+ * decimals, trailing zeros beyond min_decimals dropped. */
+char *
+jc_format_decimal (gint64 value,
+                   int    scale,
+                   int    min_decimals)
+{
+  guint64 mag;
+  guint64 div = 1;
+  guint64 ip, fp;
+  char frac[8];
+  int len;
+  int i;
+
+  g_return_val_if_fail (scale >= 0 && scale <= 6, NULL);
+  g_return_val_if_fail (min_decimals <= scale, NULL);
+
+  for (i = 0; i < scale; i++)
+    div *= 10;
+  mag = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
+  ip = mag / div;
+  fp = mag % div;
+  g_snprintf (frac, sizeof frac, "%0*" G_GUINT64_FORMAT, scale, fp);
+  len = scale;
+  while (len > min_decimals && frac[len - 1] == '0')
+    len--;
+  frac[len] = '\0';
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%s",
+                          value < 0 ? "-" : "", ip, len > 0 ? "." : "", frac);
+}
+
+char *
+jc_format_fen (gint64 fen)
+{
+  return jc_format_decimal (fen, 2, 2);
+}
+
+char *
+jc_format_price (gint64 milliyuan)
+{
+  return jc_format_decimal (milliyuan, 3, 2);
+}
+
+char *
+jc_format_qty (gint64 milli)
+{
+  return jc_format_decimal (milli, 3, 0);
+}
+
+typedef struct {
+  const char *names;  /* '|'-separated spellings */
+  JcBaseUnit  dimension;
+  gint64      num;    /* 1 unit = num / den of the dimension's base unit */
+  gint64      den;
+} UnitDef;
+
+/* Mass and volume units with their exact relation to kg and L. */
+static const UnitDef fixed_units[] = {
+  { "kg|KG|Kg|公斤|千克", JC_BASE_UNIT_KG, 1, 1 },
+  { "g|G|克", JC_BASE_UNIT_KG, 1, 1000 },
+  { "斤|市斤", JC_BASE_UNIT_KG, 1, 2 },
+  { "两", JC_BASE_UNIT_KG, 1, 20 },
+  { "吨|t|T", JC_BASE_UNIT_KG, 1000, 1 },
+  { "L|l|升|公升", JC_BASE_UNIT_L, 1, 1 },
+  { "ml|mL|ML|毫升", JC_BASE_UNIT_L, 1, 1000 },
+  { "个|只|枚|头|根|颗|piece|pieces|pc|pcs", JC_BASE_UNIT_PIECE, 1, 1 },
+};
+
+static const char *pack_names = "箱|袋|筐|包|桶|件|盒|pack";
+
+static gboolean
+names_contain (const char *names,
+               const char *text)
+{
+  gsize len = strlen (text);
+  const char *p = names;
+
+  if (len == 0)
+    return FALSE;
+  while (p != NULL && *p != '\0')
+    {
+      const char *bar = strchr (p, '|');
+      gsize n = bar != NULL ? (gsize) (bar - p) : strlen (p);
+
+      if (n == len && strncmp (p, text, len) == 0)
+        return TRUE;
+      p = bar != NULL ? bar + 1 : NULL;
+    }
+  return FALSE;
+}
+
+gboolean
+jc_unit_is_known (const char *unit_text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (unit_text ? unit_text : ""));
+
+  if (names_contain (pack_names, t))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_units); i++)
+    if (names_contain (fixed_units[i].names, t))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reduce (gint64 num, gint64 den, JcUnitFactor *out)
+{
+  gint64 a = num, b = den;
+
+  while (b != 0)
+    {
+      gint64 t = a % b;
+      a = b;
+      b = t;
+    }
+  out->num = num / a;
+  out->den = den / a;
+  return TRUE;
+}
+
+/* What one `unit_text` is in the item's base unit.  Mass units convert to a
+ * piece base through the mean piece mass and back; a pack unit needs the
+ * item's pack.  Fails with UNKNOWN_UNIT or NOT_CONVERTIBLE. */
+gboolean
+jc_unit_resolve (const JcItemUnits *item,
+                 const char        *unit_text,
+                 JcUnitFactor      *out,
+                 GError           **error)
+{
+  g_autofree char *t = NULL;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  t = g_strstrip (g_strdup (unit_text ? unit_text : ""));
+  if (*t == '\0')
+    return reduce (1, 1, out);  /* no unit: the base unit */
+
+  if (names_contain (pack_names, t))
+    {
+      if (item->pack_milli <= 0)
+        {
+          g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NOT_CONVERTIBLE,
+                       "unit “%s”: this item has no pack size", t);
+          return FALSE;
+        }
+      return reduce (item->pack_milli, 1000, out);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed_units); i++)
+    {
+      const UnitDef *u = &fixed_units[i];
+
+      if (!names_contain (u->names, t))
+        continue;
+      if (u->dimension == item->base_unit)
+        return reduce (u->num, u->den, out);
+      if (u->dimension == JC_BASE_UNIT_KG && item->base_unit == JC_BASE_UNIT_PIECE &&
+          item->piece_mass_g > 0)
+        /* 1 unit = num/den kg = num*1000/(den*mass_g) pieces */
+        return reduce (u->num * 1000, u->den * item->piece_mass_g, out);
+      if (u->dimension == JC_BASE_UNIT_PIECE && item->base_unit == JC_BASE_UNIT_KG &&
+          item->piece_mass_g > 0)
+        return reduce (item->piece_mass_g, 1000, out);
+      g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NOT_CONVERTIBLE,
+                   "unit “%s” cannot be converted to %s for this item", t,
+                   jc_base_unit_to_string (item->base_unit));
+      return FALSE;
+    }
+
+  g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_UNKNOWN_UNIT,
+               "unknown unit “%s”", t);
+  return FALSE;
+}
+
+/* The units an order for this item may use, base unit first. */
+char **
+jc_unit_list_for_item (const JcItemUnits *item)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+  switch (item->base_unit)
+    {
+    case JC_BASE_UNIT_KG:
+      g_strv_builder_add_many (b, "kg", "斤", "两", "g", NULL);
+      if (item->piece_mass_g > 0)
+        g_strv_builder_add (b, "个");
+      break;
+    case JC_BASE_UNIT_PIECE:
+      g_strv_builder_add (b, "个");
+      if (item->piece_mass_g > 0)
+        g_strv_builder_add_many (b, "kg", "斤", NULL);
+      break;
+    case JC_BASE_UNIT_L:
+      g_strv_builder_add_many (b, "L", "ml", NULL);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (item->pack_milli > 0)
+    g_strv_builder_add (b, "箱");
+  return g_strv_builder_end (b);
+}
+
+/* A quantity given in some unit (milli of that unit) in milli base units. */
+gboolean
+jc_qty_to_base (gint64              qty_milli,
+                const JcUnitFactor *factor,
+                gint64             *out_milli,
+                GError            **error)
+{
+  gint64 r;
+
+  if (!jc_mul_div_round (qty_milli, factor->num, factor->den, &r, error))
+    return FALSE;
+  if (r > JC_MAX_MILLI || r < -JC_MAX_MILLI)
+    return set_overflow (error);
+  *out_milli = r;
+  return TRUE;
+}
+
+/* A price per unit as a price per base unit: price × den / num. */
+gboolean
+jc_price_to_base (gint64              price_milliyuan,
+                  const JcUnitFactor *factor,
+                  gint64             *out_milliyuan,
+                  GError            **error)
+{
+  gint64 r;
+
+  if (!jc_mul_div_round (price_milliyuan, factor->den, factor->num, &r, error))
+    return FALSE;
+  if (r > JC_MAX_MILLI || r < -JC_MAX_MILLI)
+    return set_overflow (error);
+  *out_milliyuan = r;
+  return TRUE;
+}

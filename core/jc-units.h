@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-units.h: exact integer quantities, prices and money.
+ *
+ * Quantities are milli-units of an item's base unit (kg, piece, L), prices
+ * milli-yuan per base unit, money fen.  Nothing here uses floating point.  A
+ * conversion that does not come out whole rounds half up (away from zero for
+ * negative values), once, at the edge.  Every operation refuses overflow with
+ * JC_UNITS_ERROR_OVERFLOW instead of wrapping. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JC_BASE_UNIT_KG,
+  JC_BASE_UNIT_PIECE,
+  JC_BASE_UNIT_L,
+} JcBaseUnit;
+
+/* How an item counts: what a unit text like "斤" or "箱" means for it. */
+typedef struct {
+  JcBaseUnit base_unit;
+  gint64     pack_milli;    /* one pack in milli base units, 0: no pack */
+  gint64     piece_mass_g;  /* mean mass of one piece in grams, 0: unknown */
+} JcItemUnits;
+
+/* 1 unit = num / den base units. */
+typedef struct {
+  gint64 num;
+  gint64 den;
+} JcUnitFactor;
+
+/* The largest quantity or price we accept anywhere: 10^15 milli-units
+ * (10^12 kg), far above any real order, far enough below overflow that
+ * sums of many of them still fit in 64 bits. */
+#define JC_MAX_MILLI G_GINT64_CONSTANT (1000000000000000)
+
+const char *jc_base_unit_to_string   (JcBaseUnit   unit);
+const char *jc_base_unit_to_display  (JcBaseUnit   unit);
+gboolean    jc_base_unit_from_string (const char  *text,
+                                      JcBaseUnit  *out);
+
+gboolean jc_mul_div_round  (gint64   a,
+                            gint64   b,
+                            gint64   den,
+                            gint64  *out,
+                            GError **error);
+gboolean jc_line_cost_fen  (gint64   qty_milli,
+                            gint64   price_milliyuan,
+                            gint64  *out_fen,
+                            GError **error);
+gboolean jc_checked_add    (gint64   a,
+                            gint64   b,
+                            gint64  *out,
+                            GError **error);
+
+gboolean jc_parse_decimal  (const char *text,
+                            int         scale,
+                            gint64     *out,
+                            GError    **error);
+
+char    *jc_format_decimal (gint64 value,
+                            int    scale,
+                            int    min_decimals);
+char    *jc_format_fen     (gint64 fen);
+char    *jc_format_price   (gint64 milliyuan);
+char    *jc_format_qty     (gint64 milli);
+
+gboolean jc_unit_is_known  (const char *unit_text);
+gboolean jc_unit_resolve   (const JcItemUnits *item,
+                            const char        *unit_text,
+                            JcUnitFactor      *out,
+                            GError           **error);
+char   **jc_unit_list_for_item (const JcItemUnits *item);
+gboolean jc_qty_to_base    (gint64              qty_milli,
+                            const JcUnitFactor *factor,
+                            gint64             *out_milli,
+                            GError            **error);
+gboolean jc_price_to_base  (gint64              price_milliyuan,
+                            const JcUnitFactor *factor,
+                            gint64             *out_milliyuan,
+                            GError            **error);
+
+G_END_DECLS
