@@ -8,6 +8,7 @@
 
 #include "jc-demo.h"
 #include "jc-error.h"
+#include "jc-prices.h"
 
 #define RESOURCE_PREFIX "/io/github/jicai/Jicai/demo/"
 
@@ -19,6 +20,7 @@ static const struct { const char *category; double picks; } daily_picks[] = {
 
 typedef struct {
   gint64 id;
+  JcItem *item;
   char  *category;
   gint64 per_diner;   /* milli base units per diner on a day it is ordered */
   double p;           /* chance to be ordered on a given day */
@@ -30,6 +32,7 @@ demo_item_clear (gpointer data)
   DemoItem *d = data;
 
   g_free (d->category);
+  jc_item_free (d->item);
 }
 
 typedef struct {
@@ -158,6 +161,7 @@ load_catalog (JcStore     *store,
           goto fail;
         }
       d.id = item->id;
+      d.item = jc_item_copy (item);
       d.category = g_strdup (item->category);
       d.per_diner = to_int (f[7]);
       g_array_append_val (demo_items, d);
@@ -276,10 +280,21 @@ load_prices (JcStore        *store,
   gint64 source_id;
   guint max_back = 0;
 
-  source_id = jc_store_add_source (store, "新发地 (demo series)", "csv",
-                                   "resource://" RESOURCE_PREFIX "prices.tsv", 10, error);
-  if (source_id == 0)
-    return FALSE;
+  {
+    g_autoptr(JcSource) source = jc_source_new ();
+
+    /* The demo's market source is local: a file:// address that a later
+     * fetch reads through the same code path as the real feed. */
+    source->name = g_strdup ("新发地");
+    source->adapter = g_strdup ("xinfadi");
+    source->url = g_strdup ("file:///usr/share/jicai/demo/xinfadi");
+    source->priority = 10;
+    source->enabled = TRUE;
+    source->schedule = g_strdup ("05:30");
+    if (!jc_store_insert_source (store, source, error))
+      return FALSE;
+    source_id = source->id;
+  }
 
   /* code days_back low avg high, milli-yuan per base unit */
   if (!load_table ("prices.tsv", 5, &t, error))
@@ -306,12 +321,23 @@ load_prices (JcStore        *store,
       max_back = MAX (max_back, back);
       g_date_subtract_days (&date, back);
       date_string (&date, iso);
-      if (!jc_store_put_price (store, source_id, d->id, iso, to_int (f[2]), to_int (f[3]),
-                               to_int (f[4]), "", "", "", error))
-        {
-          g_prefix_error (error, "prices.tsv, line %u: ", i + 1);
-          goto fail;
-        }
+      {
+        /* The market quotes per 斤 (per 个 for counted goods); the demo
+         * series is per base unit, so store it as the market would. */
+        gboolean per_jin = d->item->base_unit == JC_BASE_UNIT_KG;
+        gint64 div = per_jin ? 2 : 1;
+        JcPriceQuote q = {
+          d->item->name, d->category, "", "", per_jin ? "斤" : jc_base_unit_to_display (d->item->base_unit),
+          iso, to_int (f[2]) / div, to_int (f[3]) / div, to_int (f[4]) / div,
+        };
+        JcPutResult put;
+
+        if (!jc_store_put_quote (store, source_id, 0, &q, d->item, &put, error))
+          {
+            g_prefix_error (error, "prices.tsv, line %u: ", i + 1);
+            goto fail;
+          }
+      }
       summary->n_prices++;
       if (i % 5000 == 0)
         {

@@ -22,7 +22,7 @@ static const struct { guint16 start; char letter; } blocks[] = {
 /* Characters of food names outside GB2312 level 1, and level-1 characters
  * whose usual reading in food names differs from their block. */
 static const struct { const char *chars; char letter; } extra[] = {
-  { "茼", 't' }, { "蕹", 'w' }, { "芫", 'y' }, { "荸荠", 'b' }, { "芥", 'j' },
+  { "茼", 't' }, { "蕹", 'w' }, { "芫", 'y' }, { "荸", 'b' }, { "芥", 'j' },
   { "莴", 'w' }, { "蕺", 'j' }, { "荠", 'j' }, { "苤", 'p' }, { "苋", 'x' },
   { "茭", 'j' }, { "蘑", 'm' }, { "菇", 'g' }, { "芪", 'q' }, { "蒡", 'b' },
   { "鲈", 'l' }, { "鲫", 'j' }, { "鳊", 'b' }, { "鲳", 'c' }, { "鳕", 'x' },

@@ -24,4 +24,25 @@ gboolean      _jc_store_set_error       (JcStore     *store,
                                          const char  *what,
                                          GError     **error);
 
+gboolean      _jc_store_exec            (JcStore      *store,
+                                         const char   *sql,
+                                         GError      **error);
+gboolean      _jc_store_step_done       (JcStore      *store,
+                                         sqlite3_stmt *stmt,
+                                         const char   *what,
+                                         GError      **error);
+void          _jc_store_bind_text       (sqlite3_stmt *stmt,
+                                         int           i,
+                                         const char   *text);
+char         *_jc_store_column_dup      (sqlite3_stmt *stmt,
+                                         int           i);
+gboolean      _jc_store_savepoint_begin (JcStore      *store,
+                                         GError      **error);
+gboolean      _jc_store_savepoint_end   (JcStore      *store,
+                                         gboolean      ok,
+                                         GError      **error);
+gint64        _jc_store_count           (JcStore      *store,
+                                         const char   *sql,
+                                         GError      **error);
+
 G_END_DECLS

@@ -78,7 +78,8 @@ static const char *migrations[] = {
   "  service_min INTEGER NOT NULL,"
   "  active INTEGER NOT NULL DEFAULT 1);",
 
-  /* 2: price sources and prices per base unit */
+  /* 2: price sources; market quotes as fetched, mapped to items and
+   * normalised per base unit; their revisions; the fetch log */
   "CREATE TABLE price_sources ("
   "  id INTEGER PRIMARY KEY,"
   "  name TEXT NOT NULL UNIQUE,"
@@ -89,20 +90,54 @@ static const char *migrations[] = {
   "  priority INTEGER NOT NULL DEFAULT 100,"
   "  enabled INTEGER NOT NULL DEFAULT 1,"
   "  schedule TEXT NOT NULL DEFAULT '');"
+  "CREATE TABLE fetch_log ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER REFERENCES price_sources (id) ON DELETE SET NULL,"
+  "  source_name TEXT NOT NULL,"
+  "  started_at TEXT NOT NULL,"
+  "  finished_at TEXT NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('ok', 'failed', 'cancelled')),"
+  "  rows_seen INTEGER NOT NULL DEFAULT 0,"
+  "  rows_new INTEGER NOT NULL DEFAULT 0,"
+  "  rows_changed INTEGER NOT NULL DEFAULT 0,"
+  "  rows_same INTEGER NOT NULL DEFAULT 0,"
+  "  rows_rejected INTEGER NOT NULL DEFAULT 0,"
+  "  rows_duplicate INTEGER NOT NULL DEFAULT 0,"
+  "  rows_unmapped INTEGER NOT NULL DEFAULT 0,"
+  "  rejects TEXT NOT NULL DEFAULT '',"
+  "  message TEXT NOT NULL DEFAULT '');"
   "CREATE TABLE prices ("
   "  id INTEGER PRIMARY KEY,"
   "  source_id INTEGER NOT NULL REFERENCES price_sources (id) ON DELETE CASCADE,"
-  "  item_id INTEGER NOT NULL REFERENCES items (id),"
   "  date TEXT NOT NULL,"
+  "  market_name TEXT NOT NULL,"
+  "  spec TEXT NOT NULL DEFAULT '',"
+  "  origin TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL,"
+  "  category TEXT NOT NULL DEFAULT '',"
   "  low_milliyuan BIGINT NOT NULL,"
   "  avg_milliyuan BIGINT NOT NULL,"
   "  high_milliyuan BIGINT NOT NULL,"
-  "  market_name TEXT NOT NULL DEFAULT '',"
-  "  spec TEXT NOT NULL DEFAULT '',"
-  "  origin TEXT NOT NULL DEFAULT '',"
-  "  UNIQUE (source_id, item_id, date, spec),"
+  "  item_id INTEGER REFERENCES items (id),"
+  "  base_low BIGINT,"
+  "  base_avg BIGINT,"
+  "  base_high BIGINT,"
+  "  fetch_id INTEGER,"
+  "  UNIQUE (source_id, date, market_name, spec, origin, unit),"
   "  CHECK (low_milliyuan <= avg_milliyuan AND avg_milliyuan <= high_milliyuan));"
-  "CREATE INDEX prices_item_date ON prices (item_id, date);",
+  "CREATE INDEX prices_item_date ON prices (item_id, date);"
+  "CREATE INDEX prices_name ON prices (market_name);"
+  "CREATE TABLE price_revisions ("
+  "  id INTEGER PRIMARY KEY,"
+  "  price_id INTEGER NOT NULL REFERENCES prices (id) ON DELETE CASCADE,"
+  "  fetch_id INTEGER,"
+  "  changed_at TEXT NOT NULL,"
+  "  old_low BIGINT NOT NULL,"
+  "  old_avg BIGINT NOT NULL,"
+  "  old_high BIGINT NOT NULL,"
+  "  new_low BIGINT NOT NULL,"
+  "  new_avg BIGINT NOT NULL,"
+  "  new_high BIGINT NOT NULL);",
 
   /* 3: orders */
   "CREATE TABLE orders ("
@@ -222,8 +257,8 @@ _jc_store_prepare (JcStore     *store,
   return stmt;
 }
 
-static gboolean
-exec (JcStore     *store,
+gboolean
+_jc_store_exec (JcStore     *store,
       const char  *sql,
       GError     **error)
 {
@@ -389,13 +424,13 @@ migrate (JcStore  *store,
     {
       g_autofree char *bump = g_strdup_printf ("UPDATE schema_version SET version = %d", v);
 
-      if (!exec (store, "BEGIN IMMEDIATE", error))
+      if (!_jc_store_exec (store, "BEGIN IMMEDIATE", error))
         return FALSE;
-      if (!exec (store, migrations[v - 1], error) || !exec (store, bump, error) ||
-          !exec (store, "COMMIT", error))
+      if (!_jc_store_exec (store, migrations[v - 1], error) || !_jc_store_exec (store, bump, error) ||
+          !_jc_store_exec (store, "COMMIT", error))
         {
           g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);
-          exec (store, "ROLLBACK", NULL);
+          _jc_store_exec (store, "ROLLBACK", NULL);
           return FALSE;
         }
       store->schema_version = v;
@@ -480,9 +515,9 @@ _jc_store_open_at_version (const char  *path,
     }
 
   /* Only now, with the file known to be ours and not too new, change it. */
-  if (!exec (store, "PRAGMA journal_mode = WAL", error) ||
-      !exec (store, "PRAGMA foreign_keys = ON", error) ||
-      !exec (store, "PRAGMA synchronous = NORMAL", error))
+  if (!_jc_store_exec (store, "PRAGMA journal_mode = WAL", error) ||
+      !_jc_store_exec (store, "PRAGMA foreign_keys = ON", error) ||
+      !_jc_store_exec (store, "PRAGMA synchronous = NORMAL", error))
     {
       g_prefix_error (error, "%s: ", path);
       return NULL;
@@ -529,26 +564,26 @@ gboolean
 jc_store_begin (JcStore  *store,
                 GError  **error)
 {
-  return exec (store, "BEGIN IMMEDIATE", error);
+  return _jc_store_exec (store, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
 jc_store_commit (JcStore  *store,
                  GError  **error)
 {
-  return exec (store, "COMMIT", error);
+  return _jc_store_exec (store, "COMMIT", error);
 }
 
 void
 jc_store_rollback (JcStore *store)
 {
   if (!sqlite3_get_autocommit (store->db))
-    exec (store, "ROLLBACK", NULL);
+    _jc_store_exec (store, "ROLLBACK", NULL);
 }
 
 /* Runs a statement that returns no rows; resets it. */
-static gboolean
-step_done (JcStore      *store,
+gboolean
+_jc_store_step_done (JcStore      *store,
            sqlite3_stmt *stmt,
            const char   *what,
            GError      **error)
@@ -561,16 +596,16 @@ step_done (JcStore      *store,
   return TRUE;
 }
 
-static void
-bind_text (sqlite3_stmt *stmt,
+void
+_jc_store_bind_text (sqlite3_stmt *stmt,
            int           i,
            const char   *text)
 {
   sqlite3_bind_text (stmt, i, text ? text : "", -1, SQLITE_TRANSIENT);
 }
 
-static char *
-column_dup (sqlite3_stmt *stmt,
+char *
+_jc_store_column_dup (sqlite3_stmt *stmt,
             int           i)
 {
   const char *t = (const char *) sqlite3_column_text (stmt, i);
@@ -587,9 +622,9 @@ jc_store_get_setting (JcStore    *store,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, key);
+  _jc_store_bind_text (stmt, 1, key);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_dup (stmt, 0);
+    value = _jc_store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   return value;
 }
@@ -606,9 +641,9 @@ jc_store_set_setting (JcStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, key);
-  bind_text (stmt, 2, value);
-  return step_done (store, stmt, _("Could not save a setting"), error);
+  _jc_store_bind_text (stmt, 1, key);
+  _jc_store_bind_text (stmt, 2, value);
+  return _jc_store_step_done (store, stmt, _("Could not save a setting"), error);
 }
 
 /* ---- categories ---------------------------------------------------- */
@@ -618,8 +653,8 @@ category_from_row (sqlite3_stmt *stmt)
 {
   JcCategory *c = jc_category_new ();
 
-  c->code = column_dup (stmt, 0);
-  c->name = column_dup (stmt, 1);
+  c->code = _jc_store_column_dup (stmt, 0);
+  c->name = _jc_store_column_dup (stmt, 1);
   c->position = sqlite3_column_int (stmt, 2);
   return c;
 }
@@ -657,8 +692,8 @@ jc_store_find_category (JcStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, code_or_name);
-  bind_text (stmt, 2, code_or_name);
+  _jc_store_bind_text (stmt, 1, code_or_name);
+  _jc_store_bind_text (stmt, 2, code_or_name);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     c = category_from_row (stmt);
   sqlite3_reset (stmt);
@@ -680,10 +715,10 @@ item_from_row (sqlite3_stmt *stmt)
   JcItem *item = jc_item_new ();
 
   item->id = sqlite3_column_int64 (stmt, 0);
-  item->code = column_dup (stmt, 1);
-  item->name = column_dup (stmt, 2);
-  item->category = column_dup (stmt, 3);
-  item->pinyin = column_dup (stmt, 4);
+  item->code = _jc_store_column_dup (stmt, 1);
+  item->name = _jc_store_column_dup (stmt, 2);
+  item->category = _jc_store_column_dup (stmt, 3);
+  item->pinyin = _jc_store_column_dup (stmt, 4);
   if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 5), &item->base_unit))
     item->base_unit = JC_BASE_UNIT_KG;
   item->pack_milli = sqlite3_column_int64 (stmt, 6);
@@ -735,7 +770,7 @@ load_aliases (JcStore    *store,
           list = g_ptr_array_new ();
           g_hash_table_insert (lists, &item->id, list);
         }
-      g_ptr_array_add (list, column_dup (stmt, 1));
+      g_ptr_array_add (list, _jc_store_column_dup (stmt, 1));
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
@@ -807,7 +842,7 @@ get_item_where (JcStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, key);
+  _jc_store_bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     item = item_from_row (stmt);
@@ -863,7 +898,7 @@ exists (JcStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, key);
+  _jc_store_bind_text (stmt, 1, key);
   sqlite3_bind_int64 (stmt, 2, except_id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
@@ -889,8 +924,8 @@ check_item (JcStore       *store,
   stmt = _jc_store_prepare (store, "SELECT id FROM categories WHERE code = ? OR name = ?", error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, item->category);
-  bind_text (stmt, 2, item->category);
+  _jc_store_bind_text (stmt, 1, item->category);
+  _jc_store_bind_text (stmt, 2, item->category);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
@@ -943,11 +978,11 @@ bind_item (sqlite3_stmt *stmt,
     pinyin = jc_pinyin_initials (item->name);
   else
     pinyin = g_strdup (item->pinyin);
-  bind_text (stmt, 1, item->code);
-  bind_text (stmt, 2, item->name);
+  _jc_store_bind_text (stmt, 1, item->code);
+  _jc_store_bind_text (stmt, 2, item->name);
   sqlite3_bind_int64 (stmt, 3, category_id);
-  bind_text (stmt, 4, pinyin);
-  bind_text (stmt, 5, jc_base_unit_to_string (item->base_unit));
+  _jc_store_bind_text (stmt, 4, pinyin);
+  _jc_store_bind_text (stmt, 5, jc_base_unit_to_string (item->base_unit));
   if (item->pack_milli > 0)
     sqlite3_bind_int64 (stmt, 6, item->pack_milli);
   else
@@ -971,7 +1006,7 @@ write_aliases (JcStore       *store,
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, item->id);
-  if (!step_done (store, del, _("Could not save the aliases"), error))
+  if (!_jc_store_step_done (store, del, _("Could not save the aliases"), error))
     return FALSE;
   ins = _jc_store_prepare (store, "INSERT INTO item_aliases (alias, item_id) VALUES (?, ?)", error);
   if (ins == NULL)
@@ -979,9 +1014,9 @@ write_aliases (JcStore       *store,
   for (char **a = item->aliases; a != NULL && *a != NULL; a++)
     {
       sqlite3_reset (ins);
-      bind_text (ins, 1, *a);
+      _jc_store_bind_text (ins, 1, *a);
       sqlite3_bind_int64 (ins, 2, item->id);
-      if (!step_done (store, ins, _("Could not save the aliases"), error))
+      if (!_jc_store_step_done (store, ins, _("Could not save the aliases"), error))
         return FALSE;
     }
   return TRUE;
@@ -989,22 +1024,22 @@ write_aliases (JcStore       *store,
 
 /* Runs `body` inside a savepoint so that a failure part-way leaves nothing
  * behind, whether or not the caller has a transaction open. */
-static gboolean
-savepoint_begin (JcStore  *store,
+gboolean
+_jc_store_savepoint_begin (JcStore  *store,
                  GError  **error)
 {
-  return exec (store, "SAVEPOINT jc_write", error);
+  return _jc_store_exec (store, "SAVEPOINT jc_write", error);
 }
 
-static gboolean
-savepoint_end (JcStore   *store,
+gboolean
+_jc_store_savepoint_end (JcStore   *store,
                gboolean   ok,
                GError   **error)
 {
   if (ok)
-    return exec (store, "RELEASE jc_write", error);
-  exec (store, "ROLLBACK TO jc_write", NULL);
-  exec (store, "RELEASE jc_write", NULL);
+    return _jc_store_exec (store, "RELEASE jc_write", error);
+  _jc_store_exec (store, "ROLLBACK TO jc_write", NULL);
+  _jc_store_exec (store, "RELEASE jc_write", NULL);
   return FALSE;
 }
 
@@ -1025,7 +1060,7 @@ jc_store_insert_item (JcStore  *store,
   item->id = 0;
   if (!check_item (store, item, &category_id, error))
     return FALSE;
-  if (!savepoint_begin (store, error))
+  if (!_jc_store_savepoint_begin (store, error))
     return FALSE;
   stmt = _jc_store_prepare (store,
     "INSERT INTO items (code, name, category_id, pinyin, base_unit, pack_milli, "
@@ -1036,7 +1071,7 @@ jc_store_insert_item (JcStore  *store,
       bind_item (stmt, item, category_id);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         item->id = sqlite3_column_int64 (stmt, 0);
-      ok = step_done (store, stmt, _("Could not save the item"), error) && item->id > 0;
+      ok = _jc_store_step_done (store, stmt, _("Could not save the item"), error) && item->id > 0;
     }
   ok = ok && write_aliases (store, item, error);
   if (ok && (item->pinyin == NULL || *item->pinyin == '\0'))
@@ -1046,7 +1081,7 @@ jc_store_insert_item (JcStore  *store,
     }
   if (!ok)
     item->id = 0;
-  return savepoint_end (store, ok, error) && ok;
+  return _jc_store_savepoint_end (store, ok, error) && ok;
 }
 
 gboolean
@@ -1062,7 +1097,7 @@ jc_store_update_item (JcStore       *store,
 
   if (!check_item (store, item, &category_id, error))
     return FALSE;
-  if (!savepoint_begin (store, error))
+  if (!_jc_store_savepoint_begin (store, error))
     return FALSE;
   stmt = _jc_store_prepare (store,
     "UPDATE items SET code = ?, name = ?, category_id = ?, pinyin = ?, base_unit = ?, "
@@ -1072,7 +1107,7 @@ jc_store_update_item (JcStore       *store,
     {
       bind_item (stmt, item, category_id);
       sqlite3_bind_int64 (stmt, 10, item->id);
-      ok = step_done (store, stmt, _("Could not save the item"), error);
+      ok = _jc_store_step_done (store, stmt, _("Could not save the item"), error);
     }
   if (ok && sqlite3_changes (store->db) == 0)
     {
@@ -1081,7 +1116,7 @@ jc_store_update_item (JcStore       *store,
       ok = FALSE;
     }
   ok = ok && write_aliases (store, item, error);
-  return savepoint_end (store, ok, error) && ok;
+  return _jc_store_savepoint_end (store, ok, error) && ok;
 }
 
 /* Deletes a row that nothing refers to.  A row with history (prices, orders)
@@ -1098,7 +1133,7 @@ delete_row (JcStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, key);
+  _jc_store_bind_text (stmt, 1, key);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if ((rc & 0xff) == SQLITE_CONSTRAINT)
@@ -1131,10 +1166,10 @@ canteen_from_row (sqlite3_stmt *stmt)
   JcCanteen *c = jc_canteen_new ();
 
   c->id = sqlite3_column_int64 (stmt, 0);
-  c->code = column_dup (stmt, 1);
-  c->name = column_dup (stmt, 2);
-  c->agency = column_dup (stmt, 3);
-  c->address = column_dup (stmt, 4);
+  c->code = _jc_store_column_dup (stmt, 1);
+  c->name = _jc_store_column_dup (stmt, 2);
+  c->agency = _jc_store_column_dup (stmt, 3);
+  c->address = _jc_store_column_dup (stmt, 4);
   c->lat = sqlite3_column_double (stmt, 5);
   c->lon = sqlite3_column_double (stmt, 6);
   c->window_start = sqlite3_column_int (stmt, 7);
@@ -1170,7 +1205,7 @@ jc_store_get_canteen (JcStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, code);
+  _jc_store_bind_text (stmt, 1, code);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     c = canteen_from_row (stmt);
   sqlite3_reset (stmt);
@@ -1205,10 +1240,10 @@ write_canteen (JcStore          *store,
   stmt = _jc_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, c->code);
-  bind_text (stmt, 2, c->name);
-  bind_text (stmt, 3, c->agency);
-  bind_text (stmt, 4, c->address);
+  _jc_store_bind_text (stmt, 1, c->code);
+  _jc_store_bind_text (stmt, 2, c->name);
+  _jc_store_bind_text (stmt, 3, c->agency);
+  _jc_store_bind_text (stmt, 4, c->address);
   sqlite3_bind_double (stmt, 5, c->lat);
   sqlite3_bind_double (stmt, 6, c->lon);
   sqlite3_bind_int (stmt, 7, c->window_start);
@@ -1283,9 +1318,9 @@ vehicle_from_row (sqlite3_stmt *stmt)
   JcVehicle *v = jc_vehicle_new ();
 
   v->id = sqlite3_column_int64 (stmt, 0);
-  v->plate = column_dup (stmt, 1);
+  v->plate = _jc_store_column_dup (stmt, 1);
   v->capacity_kg = sqlite3_column_int64 (stmt, 2);
-  v->depot = column_dup (stmt, 3);
+  v->depot = _jc_store_column_dup (stmt, 3);
   v->depot_lat = sqlite3_column_double (stmt, 4);
   v->depot_lon = sqlite3_column_double (stmt, 5);
   v->start_time = sqlite3_column_int (stmt, 6);
@@ -1321,7 +1356,7 @@ jc_store_get_vehicle (JcStore     *store,
 
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, plate);
+  _jc_store_bind_text (stmt, 1, plate);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     v = vehicle_from_row (stmt);
   sqlite3_reset (stmt);
@@ -1356,9 +1391,9 @@ write_vehicle (JcStore          *store,
   stmt = _jc_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, v->plate);
+  _jc_store_bind_text (stmt, 1, v->plate);
   sqlite3_bind_int64 (stmt, 2, v->capacity_kg);
-  bind_text (stmt, 3, v->depot);
+  _jc_store_bind_text (stmt, 3, v->depot);
   sqlite3_bind_double (stmt, 4, v->depot_lat);
   sqlite3_bind_double (stmt, 5, v->depot_lon);
   sqlite3_bind_int (stmt, 6, v->start_time);
@@ -1425,68 +1460,7 @@ jc_store_delete_vehicle (JcStore     *store,
 /* ---- sources, prices, orders (bulk writers) ------------------------ */
 
 gint64
-jc_store_add_source (JcStore     *store,
-                     const char  *name,
-                     const char  *adapter,
-                     const char  *url,
-                     int          priority,
-                     GError     **error)
-{
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "INSERT INTO price_sources (name, adapter, url, priority) VALUES (?, ?, ?, ?) RETURNING id",
-    error);
-  gint64 id = 0;
-
-  if (stmt == NULL)
-    return 0;
-  bind_text (stmt, 1, name);
-  bind_text (stmt, 2, adapter);
-  bind_text (stmt, 3, url);
-  sqlite3_bind_int (stmt, 4, priority);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (!step_done (store, stmt, _("Could not save the price source"), error))
-    return 0;
-  return id;
-}
-
-gboolean
-jc_store_put_price (JcStore     *store,
-                    gint64       source_id,
-                    gint64       item_id,
-                    const char  *date,
-                    gint64       low_milliyuan,
-                    gint64       avg_milliyuan,
-                    gint64       high_milliyuan,
-                    const char  *market_name,
-                    const char  *spec,
-                    const char  *origin,
-                    GError     **error)
-{
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "INSERT INTO prices (source_id, item_id, date, low_milliyuan, avg_milliyuan, high_milliyuan, "
-    "market_name, spec, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (source_id, item_id, date, spec) DO UPDATE SET "
-    "low_milliyuan = excluded.low_milliyuan, avg_milliyuan = excluded.avg_milliyuan, "
-    "high_milliyuan = excluded.high_milliyuan, market_name = excluded.market_name, "
-    "origin = excluded.origin", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, item_id);
-  bind_text (stmt, 3, date);
-  sqlite3_bind_int64 (stmt, 4, low_milliyuan);
-  sqlite3_bind_int64 (stmt, 5, avg_milliyuan);
-  sqlite3_bind_int64 (stmt, 6, high_milliyuan);
-  bind_text (stmt, 7, market_name);
-  bind_text (stmt, 8, spec);
-  bind_text (stmt, 9, origin);
-  return step_done (store, stmt, _("Could not save a price"), error);
-}
-
-static gint64
-count (JcStore     *store,
+_jc_store_count (JcStore     *store,
        const char  *sql,
        GError     **error)
 {
@@ -1506,17 +1480,10 @@ count (JcStore     *store,
 }
 
 gint64
-jc_store_count_prices (JcStore  *store,
-                       GError  **error)
-{
-  return count (store, "SELECT COUNT(*) FROM prices", error);
-}
-
-gint64
 jc_store_count_orders (JcStore  *store,
                        GError  **error)
 {
-  return count (store, "SELECT COUNT(*) FROM orders", error);
+  return _jc_store_count (store, "SELECT COUNT(*) FROM orders", error);
 }
 
 gboolean
@@ -1534,7 +1501,7 @@ jc_store_put_order (JcStore                 *store,
   gint64 order_id = 0;
   gboolean ok;
 
-  if (!savepoint_begin (store, error))
+  if (!_jc_store_savepoint_begin (store, error))
     return FALSE;
   stmt = _jc_store_prepare (store,
     "INSERT INTO orders (canteen_id, delivery_date, status, version, updated_at) "
@@ -1543,12 +1510,12 @@ jc_store_put_order (JcStore                 *store,
   if (ok)
     {
       sqlite3_bind_int64 (stmt, 1, canteen_id);
-      bind_text (stmt, 2, delivery_date);
-      bind_text (stmt, 3, status);
-      bind_text (stmt, 4, stamp);
+      _jc_store_bind_text (stmt, 2, delivery_date);
+      _jc_store_bind_text (stmt, 3, status);
+      _jc_store_bind_text (stmt, 4, stamp);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         order_id = sqlite3_column_int64 (stmt, 0);
-      ok = step_done (store, stmt, _("Could not save the order"), error) && order_id > 0;
+      ok = _jc_store_step_done (store, stmt, _("Could not save the order"), error) && order_id > 0;
     }
   if (ok)
     stmt = _jc_store_prepare (store,
@@ -1561,9 +1528,9 @@ jc_store_put_order (JcStore                 *store,
       sqlite3_bind_int64 (stmt, 1, order_id);
       sqlite3_bind_int64 (stmt, 2, lines[i].item_id);
       sqlite3_bind_int64 (stmt, 3, lines[i].qty_milli);
-      bind_text (stmt, 4, lines[i].unit);
+      _jc_store_bind_text (stmt, 4, lines[i].unit);
       sqlite3_bind_int64 (stmt, 5, lines[i].unit ? lines[i].unit_qty_milli : lines[i].qty_milli);
-      ok = step_done (store, stmt, _("Could not save an order line"), error);
+      ok = _jc_store_step_done (store, stmt, _("Could not save an order line"), error);
     }
-  return savepoint_end (store, ok, error) && ok;
+  return _jc_store_savepoint_end (store, ok, error) && ok;
 }

@@ -106,27 +106,6 @@ gboolean    jc_store_delete_vehicle  (JcStore     *store,
                                       const char  *plate,
                                       GError     **error);
 
-/* Price sources and prices (the prices module builds on these). */
-gint64      jc_store_add_source      (JcStore     *store,
-                                      const char  *name,
-                                      const char  *adapter,
-                                      const char  *url,
-                                      int          priority,
-                                      GError     **error);
-gboolean    jc_store_put_price       (JcStore     *store,
-                                      gint64       source_id,
-                                      gint64       item_id,
-                                      const char  *date,
-                                      gint64       low_milliyuan,
-                                      gint64       avg_milliyuan,
-                                      gint64       high_milliyuan,
-                                      const char  *market_name,
-                                      const char  *spec,
-                                      const char  *origin,
-                                      GError     **error);
-gint64      jc_store_count_prices    (JcStore     *store,
-                                      GError     **error);
-
 /* Orders (the orders module builds on these). */
 gboolean    jc_store_put_order       (JcStore     *store,
                                       gint64       canteen_id,

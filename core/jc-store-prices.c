@@ -1,0 +1,954 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store-prices.c: the SQL of price sources, quotes, revisions, the fetch
+ * log and the reference price. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-store"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-error.h"
+#include "jc-prices.h"
+#include "jc-store-private.h"
+
+JcSource *
+jc_source_new (void)
+{
+  JcSource *s = g_new0 (JcSource, 1);
+
+  s->priority = 100;
+  s->enabled = TRUE;
+  s->params = g_strdup ("");
+  s->credentials = g_strdup ("");
+  s->schedule = g_strdup ("");
+  return s;
+}
+
+JcSource *
+jc_source_copy (const JcSource *source)
+{
+  JcSource *s = g_memdup2 (source, sizeof *source);
+
+  s->name = g_strdup (source->name);
+  s->adapter = g_strdup (source->adapter);
+  s->url = g_strdup (source->url);
+  s->params = g_strdup (source->params);
+  s->credentials = g_strdup (source->credentials);
+  s->schedule = g_strdup (source->schedule);
+  return s;
+}
+
+void
+jc_source_free (JcSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->name);
+  g_free (source->adapter);
+  g_free (source->url);
+  g_free (source->params);
+  if (source->credentials != NULL)
+    memset (source->credentials, 0, strlen (source->credentials));
+  g_free (source->credentials);
+  g_free (source->schedule);
+  g_free (source);
+}
+
+void
+jc_price_row_free (JcPriceRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->market_name);
+  g_free (row->spec);
+  g_free (row->origin);
+  g_free (row->unit);
+  g_free (row->item_code);
+  g_free (row);
+}
+
+void
+jc_unmapped_free (JcUnmapped *u)
+{
+  if (u == NULL)
+    return;
+  g_free (u->market_name);
+  g_free (u->category);
+  g_free (u->unit);
+  g_free (u);
+}
+
+void
+jc_fetch_log_entry_free (JcFetchLogEntry *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->source_name);
+  g_free (e->started_at);
+  g_free (e->finished_at);
+  g_free (e->status);
+  g_free (e->rejects);
+  g_free (e->message);
+  g_free (e);
+}
+
+static gboolean
+source_error (GError    **error,
+              JcField     field,
+              const char *what,
+              const char *value)
+{
+  g_set_error (error, JC_VALIDATE_ERROR, field, "%s: %s", what, value);
+  return FALSE;
+}
+
+gboolean
+jc_source_validate (const JcSource  *source,
+                    GError         **error)
+{
+  static const char *adapters[] = { "xinfadi", "csv", "usda", "json", NULL };
+  int minutes;
+
+  if (source->name == NULL || *source->name == '\0')
+    return source_error (error, JC_FIELD_NAME, _("name"), _("is required"));
+  if (g_utf8_strlen (source->name, -1) > 64)
+    return source_error (error, JC_FIELD_NAME, _("name"), _("is longer than 64 characters"));
+  if (source->adapter == NULL || !g_strv_contains (adapters, source->adapter))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("adapter: unknown adapter “%s” (xinfadi, csv, usda or json)"),
+                   source->adapter ? source->adapter : "");
+      return FALSE;
+    }
+  if (source->url == NULL ||
+      !(g_str_has_prefix (source->url, "http://") || g_str_has_prefix (source->url, "https://") ||
+        g_str_has_prefix (source->url, "file://")))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("url: “%s” is not an http://, https:// or file:// address"),
+                   source->url ? source->url : "");
+      return FALSE;
+    }
+  if (source->priority < 0 || source->priority > 1000)
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("priority: %d is out of range (0 to 1000)"), source->priority);
+      return FALSE;
+    }
+  if (source->schedule != NULL && *source->schedule != '\0' &&
+      !jc_parse_time_field (JC_FIELD_START_TIME, source->schedule, &minutes, NULL))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("schedule: “%s” is not a time of day (HH:MM)"), source->schedule);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- sources ------------------------------------------------------- */
+
+#define SOURCE_COLUMNS "id, name, adapter, url, params, credentials, priority, enabled, schedule "
+
+static JcSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  JcSource *s = jc_source_new ();
+
+  g_free (s->params);
+  g_free (s->credentials);
+  g_free (s->schedule);
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->name = _jc_store_column_dup (stmt, 1);
+  s->adapter = _jc_store_column_dup (stmt, 2);
+  s->url = _jc_store_column_dup (stmt, 3);
+  s->params = _jc_store_column_dup (stmt, 4);
+  s->credentials = _jc_store_column_dup (stmt, 5);
+  s->priority = sqlite3_column_int (stmt, 6);
+  s->enabled = sqlite3_column_int (stmt, 7) != 0;
+  s->schedule = _jc_store_column_dup (stmt, 8);
+  return s;
+}
+
+GPtrArray *
+jc_store_list_sources (JcStore  *store,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT " SOURCE_COLUMNS "FROM price_sources ORDER BY priority, name", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_source_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, source_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the price sources"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+JcSource *
+jc_store_get_source (JcStore     *store,
+                     const char  *name,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT " SOURCE_COLUMNS "FROM price_sources WHERE name = ?", error);
+  JcSource *s = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    s = source_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (s == NULL)
+    g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
+                 name ? name : "");
+  return s;
+}
+
+static gboolean
+write_source (JcStore         *store,
+              const char      *sql,
+              const JcSource  *s,
+              gint64          *out_id,
+              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!jc_source_validate (s, error))
+    return FALSE;
+  stmt = _jc_store_prepare (store, "SELECT 1 FROM price_sources WHERE name = ? AND id <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, s->name);
+  sqlite3_bind_int64 (stmt, 2, s->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME,
+                   _("name: “%s” is already used by another price source"), s->name);
+      return FALSE;
+    }
+  stmt = _jc_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, s->name);
+  _jc_store_bind_text (stmt, 2, s->adapter);
+  _jc_store_bind_text (stmt, 3, s->url);
+  _jc_store_bind_text (stmt, 4, s->params);
+  _jc_store_bind_text (stmt, 5, s->credentials);
+  sqlite3_bind_int (stmt, 6, s->priority);
+  sqlite3_bind_int (stmt, 7, s->enabled ? 1 : 0);
+  _jc_store_bind_text (stmt, 8, s->schedule);
+  if (out_id == NULL)
+    sqlite3_bind_int64 (stmt, 9, s->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && out_id != NULL)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not save the price source"), error);
+  if (out_id == NULL && sqlite3_changes (_jc_store_get_db (store)) == 0)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
+                   s->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jc_store_insert_source (JcStore   *store,
+                        JcSource  *source,
+                        GError   **error)
+{
+  gint64 id = 0;
+
+  source->id = 0;
+  if (!write_source (store,
+        "INSERT INTO price_sources (name, adapter, url, params, credentials, priority, enabled, "
+        "schedule) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", source, &id, error))
+    return FALSE;
+  source->id = id;
+  return TRUE;
+}
+
+gboolean
+jc_store_update_source (JcStore         *store,
+                        const JcSource  *source,
+                        GError         **error)
+{
+  g_return_val_if_fail (source->id > 0, FALSE);
+
+  return write_source (store,
+    "UPDATE price_sources SET name = ?, adapter = ?, url = ?, params = ?, credentials = ?, "
+    "priority = ?, enabled = ?, schedule = ? WHERE id = ?", source, NULL, error);
+}
+
+gboolean
+jc_store_delete_source (JcStore     *store,
+                        const char  *name,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "DELETE FROM price_sources WHERE name = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, name);
+  if (!_jc_store_step_done (store, stmt, _("Could not remove the price source"), error))
+    return FALSE;
+  if (sqlite3_changes (_jc_store_get_db (store)) == 0)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
+                   name ? name : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- quotes -------------------------------------------------------- */
+
+static gboolean
+to_base (const JcItem        *item,
+         const JcPriceQuote  *q,
+         gint64               base[3])
+{
+  JcItemUnits units;
+  JcUnitFactor f;
+
+  if (item == NULL)
+    return FALSE;
+  units = jc_item_get_units (item);
+  return jc_unit_resolve (&units, q->unit, &f, NULL) &&
+         jc_price_to_base (q->low_milliyuan, &f, &base[0], NULL) &&
+         jc_price_to_base (q->avg_milliyuan, &f, &base[1], NULL) &&
+         jc_price_to_base (q->high_milliyuan, &f, &base[2], NULL);
+}
+
+static void
+bind_nullable (sqlite3_stmt *stmt,
+               int           i,
+               gboolean      present,
+               gint64        v)
+{
+  if (present)
+    sqlite3_bind_int64 (stmt, i, v);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+/**
+ * jc_store_put_quote:
+ * Stores one market quote, keyed by (source, date, name, spec, origin,
+ * unit).  New: inserted.  Same prices: nothing changes.  Different prices:
+ * updated, and the old and new prices go to price_revisions.
+ */
+gboolean
+jc_store_put_quote (JcStore             *store,
+                    gint64               source_id,
+                    gint64               fetch_id,
+                    const JcPriceQuote  *q,
+                    const JcItem        *item,
+                    JcPutResult         *result,
+                    GError             **error)
+{
+  sqlite3 *db = _jc_store_get_db (store);
+  sqlite3_stmt *stmt;
+  gint64 base[3] = { 0 };
+  gboolean mapped = to_base (item, q, base);
+  gint64 id, old[3];
+  int rc;
+
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO prices (source_id, date, market_name, spec, origin, unit, category, "
+    "low_milliyuan, avg_milliyuan, high_milliyuan, item_id, base_low, base_avg, base_high, "
+    "fetch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (source_id, date, market_name, spec, origin, unit) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  _jc_store_bind_text (stmt, 2, q->date);
+  _jc_store_bind_text (stmt, 3, q->market_name);
+  _jc_store_bind_text (stmt, 4, q->spec);
+  _jc_store_bind_text (stmt, 5, q->origin);
+  _jc_store_bind_text (stmt, 6, q->unit);
+  _jc_store_bind_text (stmt, 7, q->category);
+  sqlite3_bind_int64 (stmt, 8, q->low_milliyuan);
+  sqlite3_bind_int64 (stmt, 9, q->avg_milliyuan);
+  sqlite3_bind_int64 (stmt, 10, q->high_milliyuan);
+  bind_nullable (stmt, 11, mapped, mapped ? item->id : 0);
+  bind_nullable (stmt, 12, mapped, base[0]);
+  bind_nullable (stmt, 13, mapped, base[1]);
+  bind_nullable (stmt, 14, mapped, base[2]);
+  bind_nullable (stmt, 15, fetch_id > 0, fetch_id);
+  if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
+    return FALSE;
+  if (sqlite3_changes (db) == 1)
+    {
+      *result = JC_PUT_NEW;
+      return TRUE;
+    }
+
+  stmt = _jc_store_prepare (store,
+    "SELECT id, low_milliyuan, avg_milliyuan, high_milliyuan FROM prices "
+    "WHERE source_id = ? AND date = ? AND market_name = ? AND spec = ? AND origin = ? AND unit = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  _jc_store_bind_text (stmt, 2, q->date);
+  _jc_store_bind_text (stmt, 3, q->market_name);
+  _jc_store_bind_text (stmt, 4, q->spec);
+  _jc_store_bind_text (stmt, 5, q->origin);
+  _jc_store_bind_text (stmt, 6, q->unit);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _jc_store_set_error (store, rc, _("Could not read a price"), error);
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  old[0] = sqlite3_column_int64 (stmt, 1);
+  old[1] = sqlite3_column_int64 (stmt, 2);
+  old[2] = sqlite3_column_int64 (stmt, 3);
+  sqlite3_reset (stmt);
+  if (old[0] == q->low_milliyuan && old[1] == q->avg_milliyuan && old[2] == q->high_milliyuan)
+    {
+      *result = JC_PUT_SAME;
+      return TRUE;
+    }
+
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO price_revisions (price_id, fetch_id, changed_at, old_low, old_avg, old_high, "
+    "new_low, new_avg, new_high) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+    sqlite3_bind_int64 (stmt, 1, id);
+    bind_nullable (stmt, 2, fetch_id > 0, fetch_id);
+    _jc_store_bind_text (stmt, 3, stamp);
+  }
+  sqlite3_bind_int64 (stmt, 4, old[0]);
+  sqlite3_bind_int64 (stmt, 5, old[1]);
+  sqlite3_bind_int64 (stmt, 6, old[2]);
+  sqlite3_bind_int64 (stmt, 7, q->low_milliyuan);
+  sqlite3_bind_int64 (stmt, 8, q->avg_milliyuan);
+  sqlite3_bind_int64 (stmt, 9, q->high_milliyuan);
+  if (!_jc_store_step_done (store, stmt, _("Could not save a price revision"), error))
+    return FALSE;
+
+  stmt = _jc_store_prepare (store,
+    "UPDATE prices SET low_milliyuan = ?, avg_milliyuan = ?, high_milliyuan = ?, category = ?, "
+    "item_id = ?, base_low = ?, base_avg = ?, base_high = ?, fetch_id = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->low_milliyuan);
+  sqlite3_bind_int64 (stmt, 2, q->avg_milliyuan);
+  sqlite3_bind_int64 (stmt, 3, q->high_milliyuan);
+  _jc_store_bind_text (stmt, 4, q->category);
+  bind_nullable (stmt, 5, mapped, mapped ? item->id : 0);
+  bind_nullable (stmt, 6, mapped, base[0]);
+  bind_nullable (stmt, 7, mapped, base[1]);
+  bind_nullable (stmt, 8, mapped, base[2]);
+  bind_nullable (stmt, 9, fetch_id > 0, fetch_id);
+  sqlite3_bind_int64 (stmt, 10, id);
+  if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
+    return FALSE;
+  *result = JC_PUT_CHANGED;
+  return TRUE;
+}
+
+gint64
+jc_store_count_prices (JcStore  *store,
+                       GError  **error)
+{
+  return _jc_store_count (store, "SELECT COUNT(*) FROM prices", error);
+}
+
+gint64
+jc_store_count_revisions (JcStore  *store,
+                          GError  **error)
+{
+  return _jc_store_count (store, "SELECT COUNT(*) FROM price_revisions", error);
+}
+
+GPtrArray *
+jc_store_list_prices (JcStore     *store,
+                      const char  *item_code,
+                      const char  *from,
+                      const char  *to,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.id, p.source_id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, i.code, "
+    "p.base_low, p.base_avg, p.base_high "
+    "FROM prices p JOIN price_sources s ON s.id = p.source_id JOIN items i ON i.id = p.item_id "
+    "WHERE p.base_avg IS NOT NULL AND (i.code = ? OR ? = '') AND p.date >= ? AND p.date <= ? "
+    "ORDER BY i.code, p.date, s.priority, p.market_name, p.spec, p.origin, p.unit", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_price_row_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, item_code);
+  _jc_store_bind_text (stmt, 2, item_code);
+  _jc_store_bind_text (stmt, 3, from ? from : "0000-00-00");
+  _jc_store_bind_text (stmt, 4, to ? to : "9999-99-99");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPriceRow *r = g_new0 (JcPriceRow, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->source_id = sqlite3_column_int64 (stmt, 1);
+      g_strlcpy (r->source_name, (const char *) sqlite3_column_text (stmt, 2), sizeof r->source_name);
+      g_strlcpy (r->date, (const char *) sqlite3_column_text (stmt, 3), sizeof r->date);
+      r->market_name = _jc_store_column_dup (stmt, 4);
+      r->spec = _jc_store_column_dup (stmt, 5);
+      r->origin = _jc_store_column_dup (stmt, 6);
+      r->unit = _jc_store_column_dup (stmt, 7);
+      r->item_code = _jc_store_column_dup (stmt, 8);
+      r->low_milliyuan = sqlite3_column_int64 (stmt, 9);
+      r->avg_milliyuan = sqlite3_column_int64 (stmt, 10);
+      r->high_milliyuan = sqlite3_column_int64 (stmt, 11);
+      r->per_base_unit = TRUE;
+      g_ptr_array_add (out, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* Half-up mean of non-negative integers. */
+static gint64
+mean_half_up (gint64 sum,
+              gint64 n)
+{
+  return n > 0 ? (2 * sum + n) / (2 * n) : 0;
+}
+
+/* The day's prices of an item from the preferred source that quoted it
+ * over [from, to]: low = lowest, high = highest, avg = mean of the
+ * quotes' averages. */
+GArray *
+jc_store_price_history (JcStore     *store,
+                        gint64       item_id,
+                        const char  *from,
+                        const char  *to,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.date, MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high) "
+    "FROM prices p WHERE p.item_id = ? AND p.base_avg IS NOT NULL AND p.date >= ? AND p.date <= ? "
+    "AND p.source_id = (SELECT q.source_id FROM prices q JOIN price_sources s ON s.id = q.source_id "
+    "  WHERE q.item_id = ? AND q.base_avg IS NOT NULL AND s.enabled = 1 "
+    "  ORDER BY s.priority, q.source_id LIMIT 1) "
+    "GROUP BY p.date ORDER BY p.date", error);
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (JcPricePoint));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  _jc_store_bind_text (stmt, 2, from ? from : "0000-00-00");
+  _jc_store_bind_text (stmt, 3, to ? to : "9999-99-99");
+  sqlite3_bind_int64 (stmt, 4, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPricePoint pt = { { 0 } };
+
+      g_strlcpy (pt.date, (const char *) sqlite3_column_text (stmt, 0), sizeof pt.date);
+      pt.low_milliyuan = sqlite3_column_int64 (stmt, 1);
+      pt.avg_milliyuan = mean_half_up (sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+      pt.high_milliyuan = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (out, pt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the price history"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+window_start (const char  *date,
+              int          stale_days,
+              char         out[11],
+              GError     **error)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_parse (&d, date ? date : "");
+  if (date == NULL || strlen (date) != 10 || !g_date_valid (&d))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
+  g_date_subtract_days (&d, (guint) CLAMP (stale_days, 0, 366));
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+              g_date_get_day (&d));
+  return TRUE;
+}
+
+#define REF_SQL \
+  "SELECT p.item_id, p.date, s.priority, p.source_id, SUM(p.base_avg), COUNT(*) " \
+  "FROM prices p JOIN price_sources s ON s.id = p.source_id " \
+  "WHERE p.base_avg IS NOT NULL AND s.enabled = 1 AND p.date >= ? AND p.date <= ? " \
+  "AND (p.item_id = ? OR ? = 0) " \
+  "GROUP BY p.item_id, p.date, s.priority, p.source_id " \
+  "ORDER BY p.item_id, p.date DESC, s.priority, p.source_id"
+
+/* Runs REF_SQL and keeps the first row per item: the latest date in the
+ * window, then the preferred source. */
+static GHashTable *
+reference_prices (JcStore     *store,
+                  gint64       item_id,
+                  const char  *date,
+                  int          stale_days,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  char from[11];
+  int rc;
+
+  if (!window_start (date, stale_days, from, error))
+    return NULL;
+  stmt = _jc_store_prepare (store, REF_SQL, error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, from);
+  _jc_store_bind_text (stmt, 2, date);
+  sqlite3_bind_int64 (stmt, 3, item_id);
+  sqlite3_bind_int64 (stmt, 4, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      JcRefPrice *ref;
+      gint64 *key;
+
+      if (g_hash_table_contains (out, &id))
+        continue;
+      ref = g_new0 (JcRefPrice, 1);
+      ref->found = TRUE;
+      g_strlcpy (ref->date, (const char *) sqlite3_column_text (stmt, 1), sizeof ref->date);
+      ref->stale = strcmp (ref->date, date) != 0;
+      ref->source_id = sqlite3_column_int64 (stmt, 3);
+      ref->price_milliyuan = mean_half_up (sqlite3_column_int64 (stmt, 4),
+                                           sqlite3_column_int64 (stmt, 5));
+      key = g_new (gint64, 1);
+      *key = id;
+      g_hash_table_insert (out, key, ref);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the reference prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * jc_store_reference_price:
+ * DESIGN.md's reference price of an item for date D: the average price on
+ * D from the preferred enabled source (lowest priority number) that quoted
+ * it; else the latest within `stale_days` before D, marked stale; else
+ * out->found is FALSE ("no price" — never zero).
+ */
+gboolean
+jc_store_reference_price (JcStore     *store,
+                          gint64       item_id,
+                          const char  *date,
+                          int          stale_days,
+                          JcRefPrice  *out,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) all = NULL;
+  JcRefPrice *ref;
+
+  g_return_val_if_fail (item_id > 0, FALSE);
+
+  memset (out, 0, sizeof *out);
+  all = reference_prices (store, item_id, date, stale_days, error);
+  if (all == NULL)
+    return FALSE;
+  ref = g_hash_table_lookup (all, &item_id);
+  if (ref != NULL)
+    *out = *ref;
+  return TRUE;
+}
+
+/* The same for every item at once: item id (gint64 *) → JcRefPrice *. */
+GHashTable *
+jc_store_reference_prices (JcStore     *store,
+                           const char  *date,
+                           int          stale_days,
+                           GError     **error)
+{
+  return reference_prices (store, 0, date, stale_days, error);
+}
+
+/* ---- mapping ------------------------------------------------------- */
+
+GPtrArray *
+jc_store_list_unmapped (JcStore  *store,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.market_name, MAX(p.category), p.unit, COUNT(*), MAX(p.date), "
+    "  (SELECT q.avg_milliyuan FROM prices q WHERE q.market_name = p.market_name "
+    "   AND q.unit = p.unit AND q.item_id IS NULL ORDER BY q.date DESC LIMIT 1) "
+    "FROM prices p WHERE p.item_id IS NULL "
+    "GROUP BY p.market_name, p.unit ORDER BY COUNT(*) DESC, p.market_name, p.unit", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_unmapped_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcUnmapped *u = g_new0 (JcUnmapped, 1);
+
+      u->market_name = _jc_store_column_dup (stmt, 0);
+      u->category = _jc_store_column_dup (stmt, 1);
+      u->unit = _jc_store_column_dup (stmt, 2);
+      u->n_rows = (guint) sqlite3_column_int64 (stmt, 3);
+      g_strlcpy (u->last_date, (const char *) sqlite3_column_text (stmt, 4), sizeof u->last_date);
+      u->last_avg_milliyuan = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (out, u);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the unmapped names"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * jc_store_map_market_name:
+ * Maps a market name to a catalog item: the name becomes an alias of the
+ * item and every stored quote of that name whose unit converts gets the
+ * item and its per-base-unit prices.  One transaction.  `out_rows` is how
+ * many quotes were mapped; quotes in a unit that does not convert for the
+ * item stay on the to-map list.
+ */
+gboolean
+jc_store_map_market_name (JcStore     *store,
+                          const char  *market_name,
+                          const char  *item_code,
+                          guint       *out_rows,
+                          GError     **error)
+{
+  g_autoptr(JcItem) item = NULL;
+  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  JcItemUnits iu;
+  sqlite3_stmt *stmt;
+  gboolean ok = TRUE;
+  guint n = 0;
+  int rc;
+
+  if (market_name == NULL || *market_name == '\0')
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME, _("name: a market name is required"));
+      return FALSE;
+    }
+  item = jc_store_get_item (store, item_code, error);
+  if (item == NULL)
+    return FALSE;
+  iu = jc_item_get_units (item);
+  if (!_jc_store_savepoint_begin (store, error))
+    return FALSE;
+
+  if (g_strcmp0 (item->name, market_name) != 0 &&
+      !g_strv_contains ((const char * const *) item->aliases, market_name))
+    {
+      gsize n_aliases = g_strv_length (item->aliases);
+
+      item->aliases = g_renew (char *, item->aliases, n_aliases + 2);
+      item->aliases[n_aliases] = g_strdup (market_name);
+      item->aliases[n_aliases + 1] = NULL;
+      ok = jc_store_update_item (store, item, error);
+    }
+
+  stmt = ok ? _jc_store_prepare (store,
+    "SELECT DISTINCT unit FROM prices WHERE market_name = ? AND item_id IS NULL", error) : NULL;
+  ok = ok && stmt != NULL;
+  if (ok)
+    {
+      _jc_store_bind_text (stmt, 1, market_name);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        g_ptr_array_add (units, _jc_store_column_dup (stmt, 0));
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        ok = _jc_store_set_error (store, rc, _("Could not read the prices"), error);
+    }
+  for (guint i = 0; ok && i < units->len; i++)
+    {
+      JcUnitFactor f;
+
+      if (!jc_unit_resolve (&iu, units->pdata[i], &f, NULL))
+        continue;
+      /* per base = round_half_up (price × den / num), on non-negative prices */
+      stmt = _jc_store_prepare (store,
+        "UPDATE prices SET item_id = ?, "
+        "base_low = (2 * low_milliyuan * ? + ?) / (2 * ?), "
+        "base_avg = (2 * avg_milliyuan * ? + ?) / (2 * ?), "
+        "base_high = (2 * high_milliyuan * ? + ?) / (2 * ?) "
+        "WHERE market_name = ? AND unit = ? AND item_id IS NULL", error);
+      if (stmt == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      sqlite3_bind_int64 (stmt, 1, item->id);
+      for (int k = 0; k < 3; k++)
+        {
+          sqlite3_bind_int64 (stmt, 2 + 3 * k, f.den);
+          sqlite3_bind_int64 (stmt, 3 + 3 * k, f.num);
+          sqlite3_bind_int64 (stmt, 4 + 3 * k, f.num);
+        }
+      _jc_store_bind_text (stmt, 11, market_name);
+      _jc_store_bind_text (stmt, 12, units->pdata[i]);
+      ok = _jc_store_step_done (store, stmt, _("Could not map the prices"), error);
+      n += (guint) sqlite3_changes (_jc_store_get_db (store));
+    }
+  if (!_jc_store_savepoint_end (store, ok, error) || !ok)
+    return FALSE;
+  if (out_rows != NULL)
+    *out_rows = n;
+  return TRUE;
+}
+
+/* ---- fetch log ----------------------------------------------------- */
+
+gint64
+jc_store_log_fetch (JcStore                *store,
+                    const JcFetchLogEntry  *e,
+                    gint64                  source_id,
+                    GError                **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO fetch_log (source_id, source_name, started_at, finished_at, status, rows_seen, "
+    "rows_new, rows_changed, rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, "
+    "message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bind_nullable (stmt, 1, source_id > 0, source_id);
+  _jc_store_bind_text (stmt, 2, e->source_name);
+  _jc_store_bind_text (stmt, 3, e->started_at);
+  _jc_store_bind_text (stmt, 4, e->finished_at ? e->finished_at : e->started_at);
+  _jc_store_bind_text (stmt, 5, e->status ? e->status : "ok");
+  sqlite3_bind_int (stmt, 6, (int) e->rows_seen);
+  sqlite3_bind_int (stmt, 7, (int) e->rows_new);
+  sqlite3_bind_int (stmt, 8, (int) e->rows_changed);
+  sqlite3_bind_int (stmt, 9, (int) e->rows_same);
+  sqlite3_bind_int (stmt, 10, (int) e->rows_rejected);
+  sqlite3_bind_int (stmt, 11, (int) e->rows_duplicate);
+  sqlite3_bind_int (stmt, 12, (int) e->rows_unmapped);
+  _jc_store_bind_text (stmt, 13, e->rejects);
+  _jc_store_bind_text (stmt, 14, e->message);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (!_jc_store_step_done (store, stmt, _("Could not write the fetch log"), error))
+    return 0;
+  return id;
+}
+
+gboolean
+jc_store_finish_fetch_log (JcStore                *store,
+                           gint64                  id,
+                           const JcFetchLogEntry  *e,
+                           GError                **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "UPDATE fetch_log SET finished_at = ?, status = ?, rows_seen = ?, rows_new = ?, "
+    "rows_changed = ?, rows_same = ?, rows_rejected = ?, rows_duplicate = ?, rows_unmapped = ?, "
+    "rejects = ?, message = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, e->finished_at);
+  _jc_store_bind_text (stmt, 2, e->status ? e->status : "ok");
+  sqlite3_bind_int (stmt, 3, (int) e->rows_seen);
+  sqlite3_bind_int (stmt, 4, (int) e->rows_new);
+  sqlite3_bind_int (stmt, 5, (int) e->rows_changed);
+  sqlite3_bind_int (stmt, 6, (int) e->rows_same);
+  sqlite3_bind_int (stmt, 7, (int) e->rows_rejected);
+  sqlite3_bind_int (stmt, 8, (int) e->rows_duplicate);
+  sqlite3_bind_int (stmt, 9, (int) e->rows_unmapped);
+  _jc_store_bind_text (stmt, 10, e->rejects);
+  _jc_store_bind_text (stmt, 11, e->message);
+  sqlite3_bind_int64 (stmt, 12, id);
+  return _jc_store_step_done (store, stmt, _("Could not write the fetch log"), error);
+}
+
+GPtrArray *
+jc_store_list_fetch_log (JcStore  *store,
+                         guint     limit,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT id, source_name, started_at, finished_at, status, rows_seen, rows_new, rows_changed, "
+    "rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, message "
+    "FROM fetch_log ORDER BY id DESC LIMIT ?", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_fetch_log_entry_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) MIN (limit, (guint) G_MAXINT));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcFetchLogEntry *e = g_new0 (JcFetchLogEntry, 1);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->source_name = _jc_store_column_dup (stmt, 1);
+      e->started_at = _jc_store_column_dup (stmt, 2);
+      e->finished_at = _jc_store_column_dup (stmt, 3);
+      e->status = _jc_store_column_dup (stmt, 4);
+      e->rows_seen = (guint) sqlite3_column_int (stmt, 5);
+      e->rows_new = (guint) sqlite3_column_int (stmt, 6);
+      e->rows_changed = (guint) sqlite3_column_int (stmt, 7);
+      e->rows_same = (guint) sqlite3_column_int (stmt, 8);
+      e->rows_rejected = (guint) sqlite3_column_int (stmt, 9);
+      e->rows_duplicate = (guint) sqlite3_column_int (stmt, 10);
+      e->rows_unmapped = (guint) sqlite3_column_int (stmt, 11);
+      e->rejects = _jc_store_column_dup (stmt, 12);
+      e->message = _jc_store_column_dup (stmt, 13);
+      g_ptr_array_add (out, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the fetch log"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers shared by the cmocka suites. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+/* A fresh temporary folder per call; removed by jc_test_rmtree(). */
+static inline char *
+jc_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("jicai-test-XXXXXX", &error);
+
+  assert_non_null (dir);
+  return dir;
+}
+
+static inline void
+jc_test_rmtree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_remove (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        jc_test_rmtree (child);
+      else
+        g_remove (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static inline GBytes *
+jc_test_read (const char *path)
+{
+  char *data = NULL;
+  gsize len = 0;
+
+  assert_true (g_file_get_contents (path, &data, &len, NULL));
+  return g_bytes_new_take (data, len);
+}
+
+#define assert_error(err, dom_, code_)                                       \
+  G_STMT_START {                                                             \
+    if ((err) == NULL || (err)->domain != (dom_) || (err)->code != (int) (code_)) \
+      fail_msg ("expected error %s:%d, got %s", #dom_, (int) (code_),       \
+                (err) ? (err)->message : "no error");                       \
+  } G_STMT_END
+
+#define assert_no_error(err)                                                 \
+  G_STMT_START {                                                             \
+    if ((err) != NULL)                                                       \
+      fail_msg ("unexpected error: %s", (err)->message);                    \
+  } G_STMT_END
+
+#define assert_contains(haystack, needle)                                    \
+  G_STMT_START {                                                             \
+    const char *h_ = (haystack);                                             \
+    if (h_ == NULL || strstr (h_, (needle)) == NULL)                         \
+      fail_msg ("“%s” does not contain “%s”", h_ ? h_ : "(null)", (needle)); \
+  } G_STMT_END

@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The demo world: what `init --demo` promises. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jc-test-util.h"
+#include "jc-demo.h"
+#include "jc-error.h"
+#include "jc-store-private.h"
+
+static gint64
+query_int (JcStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, NULL);
+  gint64 v;
+
+  assert_non_null (stmt);
+  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+  v = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return v;
+}
+
+static char *
+query_text (JcStore    *store,
+            const char *sql)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, NULL);
+  char *v;
+
+  assert_non_null (stmt);
+  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+  v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  return v;
+}
+
+static void
+test_demo_world (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (path, &error);
+  g_autoptr(GPtrArray) canteens = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  GDate today;
+  JcDemoSummary sum = { 0 };
+  GHashTable *cats = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_date_set_dmy (&today, 29, G_DATE_NOVEMBER, 2026);
+  assert_true (jc_demo_load (store, &today, NULL, NULL, NULL, &sum, &error));
+  assert_no_error (error);
+
+  canteens = jc_store_list_canteens (store, TRUE, &error);
+  items = jc_store_list_items (store, TRUE, &error);
+  vehicles = jc_store_list_vehicles (store, TRUE, &error);
+  assert_int_equal (canteens->len, 17);
+  assert_true (items->len >= 150);
+  assert_int_equal (vehicles->len, 4);
+  assert_int_equal (sum.n_canteens, 17);
+  assert_int_equal (sum.n_items, items->len);
+
+  /* Shanghai's urban area */
+  for (guint i = 0; i < canteens->len; i++)
+    {
+      JcCanteen *c = canteens->pdata[i];
+
+      assert_true (c->lat > 30.9 && c->lat < 31.5);
+      assert_true (c->lon > 121.1 && c->lon < 121.9);
+      assert_true (c->diners > 0);
+      assert_true (c->window_end > c->window_start);
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      JcItem *it = items->pdata[i];
+
+      g_hash_table_add (cats, it->category);
+      assert_true (strlen (it->pinyin) > 0);
+    }
+  /* all seven categories */
+  assert_int_equal (g_hash_table_size (cats), 7);
+  g_hash_table_unref (cats);
+
+  /* at least 14 months of prices, ending today */
+  last = query_text (store, "SELECT MAX(date) FROM prices");
+  first = query_text (store, "SELECT MIN(date) FROM prices");
+  assert_string_equal (last, "2026-11-29");
+  assert_true (g_strcmp0 (first, "2025-09-29") <= 0);
+  assert_string_equal (sum.last_date, "2026-11-29");
+  /* every item has a price history, and no price is zero or out of order */
+  assert_int_equal (query_int (store, "SELECT COUNT(DISTINCT item_id) FROM prices"), items->len);
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM prices WHERE low_milliyuan <= 0"), 0);
+  assert_true (query_int (store, "SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM prices GROUP BY item_id) t") >= 300);
+
+  /* orders for the same span: weekdays only, none before the first price */
+  assert_true (sum.n_orders > 17 * 250);
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM orders"), sum.n_orders);
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM order_lines"), sum.n_order_lines);
+  assert_true (query_int (store, "SELECT COUNT(*) FROM orders o WHERE o.delivery_date < "
+                                 "(SELECT MIN(date) FROM prices)") == 0);
+  assert_true (query_int (store, "SELECT COUNT(*) FROM orders WHERE delivery_date = '2026-11-28'") == 0);
+  assert_true (query_int (store, "SELECT COUNT(*) FROM orders WHERE delivery_date = '2026-11-27'") == 17);
+  assert_true (query_int (store, "SELECT COUNT(*) FROM order_lines WHERE qty_milli <= 0") == 0);
+  {
+    /* a canteen with more diners orders more over the period */
+    gint64 big = query_int (store,
+      "SELECT SUM(l.qty_milli) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+      "JOIN canteens c ON c.id = o.canteen_id WHERE c.diners = (SELECT MAX(diners) FROM canteens)");
+    gint64 small = query_int (store,
+      "SELECT SUM(l.qty_milli) FROM order_lines l JOIN orders o ON o.id = l.order_id "
+      "JOIN canteens c ON c.id = o.canteen_id WHERE c.diners = (SELECT MIN(diners) FROM canteens)");
+
+    assert_true (big > small);
+  }
+
+  /* a second load is refused and changes nothing */
+  {
+    gint64 before = query_int (store, "SELECT COUNT(*) FROM order_lines");
+
+    assert_false (jc_demo_load (store, &today, NULL, NULL, NULL, NULL, &error));
+    assert_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_NOT_EMPTY);
+    assert_int_equal (query_int (store, "SELECT COUNT(*) FROM order_lines"), before);
+  }
+  jc_store_free (g_steal_pointer (&store));
+  jc_test_rmtree (dir);
+}
+
+/* The same day always produces the same orders. */
+static void
+test_demo_deterministic (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *a_path = g_build_filename (dir, "a.db", NULL);
+  g_autofree char *b_path = g_build_filename (dir, "b.db", NULL);
+  g_autoptr(JcStore) a = jc_store_open (a_path, NULL);
+  g_autoptr(JcStore) b = jc_store_open (b_path, NULL);
+  const char *sql = "SELECT SUM(l.qty_milli * (l.item_id % 97 + 1)) FROM order_lines l";
+  GDate today;
+
+  g_date_set_dmy (&today, 3, G_DATE_MARCH, 2027);
+  assert_true (jc_demo_load (a, &today, NULL, NULL, NULL, NULL, NULL));
+  assert_true (jc_demo_load (b, &today, NULL, NULL, NULL, NULL, NULL));
+  assert_int_equal (query_int (a, sql), query_int (b, sql));
+  jc_store_free (g_steal_pointer (&a));
+  jc_store_free (g_steal_pointer (&b));
+  jc_test_rmtree (dir);
+}
+
+static void
+cancel_on_progress (double      fraction,
+                    const char *what,
+                    gpointer    user_data)
+{
+  if (fraction > 0.2)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled part-way: nothing is kept. */
+static void
+test_demo_cancel (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "c.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  g_date_set_dmy (&today, 29, G_DATE_NOVEMBER, 2026);
+  assert_false (jc_demo_load (store, &today, cancel_on_progress, cancel, cancel, NULL, &error));
+  assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_true (jc_store_is_empty (store));
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM prices"), 0);
+  jc_store_free (g_steal_pointer (&store));
+  jc_test_rmtree (dir);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_demo_world),
+    cmocka_unit_test (test_demo_deterministic),
+    cmocka_unit_test (test_demo_cancel),
+  };
+
+  return cmocka_run_group_tests_name ("demo", tests, NULL, NULL);
+}

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Master-data validation and the field parsers the CLI and GUI share. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jc-test-util.h"
+#include "jc-master.h"
+
+static JcItem *
+good_item (void)
+{
+  JcItem *item = jc_item_new ();
+
+  item->code = g_strdup ("V001");
+  item->name = g_strdup ("大白菜");
+  item->category = g_strdup ("veg");
+  item->base_unit = JC_BASE_UNIT_KG;
+  item->loss_permille = 100;
+  return item;
+}
+
+static JcCanteen *
+good_canteen (void)
+{
+  JcCanteen *c = jc_canteen_new ();
+
+  c->code = g_strdup ("CT01");
+  c->name = g_strdup ("市政府机关食堂");
+  c->lat = 31.2304;
+  c->lon = 121.4737;
+  c->window_start = 7 * 60;
+  c->window_end = 9 * 60;
+  c->diners = 800;
+  return c;
+}
+
+static JcVehicle *
+good_vehicle (void)
+{
+  JcVehicle *v = jc_vehicle_new ();
+
+  v->plate = g_strdup ("沪A12345");
+  v->capacity_kg = 2000;
+  v->depot_lat = 31.2;
+  v->depot_lon = 121.4;
+  return v;
+}
+
+static void
+test_item_validation (void **state)
+{
+  g_autoptr(JcItem) item = good_item ();
+  g_autoptr(GError) error = NULL;
+
+  assert_true (jc_item_validate (item, &error));
+
+  g_free (item->code);
+  item->code = g_strdup ("");
+  assert_false (jc_item_validate (item, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE);
+  g_clear_error (&error);
+
+  g_free (item->code);
+  item->code = g_strdup ("V 1;DROP");
+  assert_false (jc_item_validate (item, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE);
+  assert_contains (error->message, "V 1;DROP");
+  g_clear_error (&error);
+
+  g_free (item->code);
+  item->code = g_strdup ("V001");
+  item->loss_permille = 1000;
+  assert_false (jc_item_validate (item, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_LOSS);
+  assert_contains (error->message, "1000");
+  g_clear_error (&error);
+
+  item->loss_permille = 0;
+  item->pack_milli = -1;
+  assert_false (jc_item_validate (item, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PACK);
+  g_clear_error (&error);
+
+  item->pack_milli = 0;
+  g_free (item->name);
+  item->name = g_strdup ("");
+  assert_false (jc_item_validate (item, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME);
+}
+
+static void
+test_canteen_validation (void **state)
+{
+  g_autoptr(JcCanteen) c = good_canteen ();
+  g_autoptr(GError) error = NULL;
+
+  assert_true (jc_canteen_validate (c, &error));
+
+  c->lat = 95.0;
+  assert_false (jc_canteen_validate (c, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_LAT);
+  assert_contains (error->message, "latitude");
+  assert_contains (error->message, "95");
+  g_clear_error (&error);
+
+  c->lat = 31.2;
+  c->lon = -181;
+  assert_false (jc_canteen_validate (c, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_LON);
+  g_clear_error (&error);
+
+  c->lon = 121.4;
+  c->window_end = 6 * 60;
+  assert_false (jc_canteen_validate (c, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_WINDOW_END);
+  assert_contains (error->message, "06:00");
+  assert_contains (error->message, "07:00");
+  g_clear_error (&error);
+
+  c->window_end = c->window_start;
+  assert_false (jc_canteen_validate (c, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_WINDOW_END);
+  g_clear_error (&error);
+
+  c->window_end = 9 * 60;
+  c->diners = -3;
+  assert_false (jc_canteen_validate (c, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_DINERS);
+}
+
+static void
+test_vehicle_validation (void **state)
+{
+  g_autoptr(JcVehicle) v = good_vehicle ();
+  g_autoptr(GError) error = NULL;
+
+  assert_true (jc_vehicle_validate (v, &error));
+  v->capacity_kg = 0;
+  assert_false (jc_vehicle_validate (v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CAPACITY);
+  g_clear_error (&error);
+  v->capacity_kg = 2000;
+  v->speed_kmh = 0;
+  assert_false (jc_vehicle_validate (v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_SPEED);
+  g_clear_error (&error);
+  v->speed_kmh = 30;
+  g_free (v->plate);
+  v->plate = NULL;
+  assert_false (jc_vehicle_validate (v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PLATE);
+}
+
+static void
+test_int_parser (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 v = 0;
+
+  assert_true (jc_parse_int_field (JC_FIELD_CAPACITY, " 2000 ", 1, 100000, &v, &error));
+  assert_int_equal (v, 2000);
+
+  assert_false (jc_parse_int_field (JC_FIELD_CAPACITY, "abc", 1, 100000, &v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CAPACITY);
+  assert_contains (error->message, "capacity");
+  assert_contains (error->message, "abc");
+  g_clear_error (&error);
+
+  assert_false (jc_parse_int_field (JC_FIELD_CAPACITY, "-5", 1, 100000, &v, &error));
+  assert_contains (error->message, "negative");
+  g_clear_error (&error);
+
+  assert_false (jc_parse_int_field (JC_FIELD_CAPACITY, "99999999999999999999999", 1, 100000,
+                                    &v, &error));
+  assert_contains (error->message, "too large");
+  g_clear_error (&error);
+
+  assert_false (jc_parse_int_field (JC_FIELD_CAPACITY, "12.5", 1, 100000, &v, &error));
+  assert_contains (error->message, "whole number");
+  g_clear_error (&error);
+
+  assert_false (jc_parse_int_field (JC_FIELD_DINERS, "", 0, 100000, &v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_DINERS);
+  assert_int_equal (v, 2000);  /* untouched on failure */
+}
+
+static void
+test_milli_parser (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 v = 0;
+
+  assert_true (jc_parse_milli_field (JC_FIELD_PACK, "25", 0, JC_MAX_MILLI, &v, &error));
+  assert_int_equal (v, 25000);
+  assert_true (jc_parse_milli_field (JC_FIELD_PACK, "0.5", 0, JC_MAX_MILLI, &v, &error));
+  assert_int_equal (v, 500);
+  assert_false (jc_parse_milli_field (JC_FIELD_PACK, "-1", 0, JC_MAX_MILLI, &v, &error));
+  assert_contains (error->message, "negative");
+  g_clear_error (&error);
+  assert_false (jc_parse_milli_field (JC_FIELD_PACK, "1e999", 0, JC_MAX_MILLI, &v, &error));
+  assert_contains (error->message, "not a number");
+  g_clear_error (&error);
+  assert_false (jc_parse_milli_field (JC_FIELD_PACK, "99999999999999999999", 0, JC_MAX_MILLI,
+                                      &v, &error));
+  assert_contains (error->message, "too large");
+}
+
+static void
+test_degrees_and_time (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  double d = 0;
+  int m = 0;
+
+  assert_true (jc_parse_degrees_field (JC_FIELD_LAT, "31.2304", -90, 90, &d, &error));
+  assert_true (d > 31.23 && d < 31.231);
+  assert_false (jc_parse_degrees_field (JC_FIELD_LAT, "95", -90, 90, &d, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_LAT);
+  assert_contains (error->message, "“95”");
+  g_clear_error (&error);
+  assert_false (jc_parse_degrees_field (JC_FIELD_LAT, "nan", -90, 90, &d, &error));
+  g_clear_error (&error);
+  assert_false (jc_parse_degrees_field (JC_FIELD_LAT, "31,2", -90, 90, &d, &error));
+  g_clear_error (&error);
+
+  assert_true (jc_parse_time_field (JC_FIELD_WINDOW_START, "07:30", &m, &error));
+  assert_int_equal (m, 450);
+  assert_true (jc_parse_time_field (JC_FIELD_WINDOW_START, "7:05", &m, &error));
+  assert_int_equal (m, 425);
+  assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "24:00", &m, &error));
+  g_clear_error (&error);
+  assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "7:5", &m, &error));
+  g_clear_error (&error);
+  assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "seven", &m, &error));
+  assert_contains (error->message, "seven");
+}
+
+static void
+test_item_matches (void **state)
+{
+  g_autoptr(JcItem) item = good_item ();
+
+  g_free (item->pinyin);
+  item->pinyin = g_strdup ("dbc");
+  g_strfreev (item->aliases);
+  item->aliases = g_strsplit ("黄心白菜|白菜", "|", -1);
+  assert_true (jc_item_matches (item, ""));
+  assert_true (jc_item_matches (item, "dbc"));
+  assert_true (jc_item_matches (item, "DB"));
+  assert_true (jc_item_matches (item, "白菜"));
+  assert_true (jc_item_matches (item, "v00"));
+  assert_true (jc_item_matches (item, "黄心"));
+  assert_false (jc_item_matches (item, "xbc"));
+  assert_false (jc_item_matches (item, "菠菜"));
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_item_validation),
+    cmocka_unit_test (test_canteen_validation),
+    cmocka_unit_test (test_vehicle_validation),
+    cmocka_unit_test (test_int_parser),
+    cmocka_unit_test (test_milli_parser),
+    cmocka_unit_test (test_degrees_and_time),
+    cmocka_unit_test (test_item_matches),
+  };
+
+  return cmocka_run_group_tests_name ("master", tests, NULL, NULL);
+}

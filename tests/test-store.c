@@ -1,0 +1,512 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The store: opening, refusing what is not ours, migrating, master data. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jc-test-util.h"
+#include "jc-error.h"
+#include "jc-prices.h"
+#include "jc-store-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+
+  f->dir = jc_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "jicai.db", NULL);
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  jc_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  assert_int_equal (sqlite3_open (path, &db), SQLITE_OK);
+  assert_int_equal (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static JcItem *
+make_item (const char *code,
+           const char *name)
+{
+  JcItem *item = jc_item_new ();
+
+  item->code = g_strdup (code);
+  item->name = g_strdup (name);
+  item->category = g_strdup ("veg");
+  item->base_unit = JC_BASE_UNIT_KG;
+  return item;
+}
+
+static JcCanteen *
+make_canteen (const char *code)
+{
+  JcCanteen *c = jc_canteen_new ();
+
+  c->code = g_strdup (code);
+  c->name = g_strdup ("市财政局食堂");
+  c->lat = 31.23;
+  c->lon = 121.47;
+  c->diners = 300;
+  return c;
+}
+
+static void
+test_new_database (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(GPtrArray) cats = NULL;
+  sqlite3_stmt *stmt;
+
+  assert_no_error (error);
+  assert_non_null (store);
+  assert_int_equal (jc_store_get_schema_version (store), JC_STORE_SCHEMA_VERSION);
+  assert_true (jc_store_is_empty (store));
+  cats = jc_store_list_categories (store, &error);
+  assert_int_equal (cats->len, 7);
+  assert_string_equal (((JcCategory *) cats->pdata[0])->name, "蔬菜");
+
+  stmt = _jc_store_prepare (store, "PRAGMA journal_mode", NULL);
+  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+  assert_string_equal ((const char *) sqlite3_column_text (stmt, 0), "wal");
+  sqlite3_reset (stmt);
+  stmt = _jc_store_prepare (store, "PRAGMA foreign_keys", NULL);
+  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+  assert_int_equal (sqlite3_column_int (stmt, 0), 1);
+  sqlite3_reset (stmt);
+}
+
+static void
+test_nested_folder_created (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *nested = g_build_filename (f->dir, "a", "b", "jicai.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (nested, NULL);
+
+  assert_non_null (store);
+  assert_true (g_file_test (nested, G_FILE_TEST_EXISTS));
+}
+
+/* A database an older jicai left is upgraded and keeps its data. */
+static void
+test_old_database_migrated (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(JcStore) old = _jc_store_open_at_version (f->path, 1, &error);
+    g_autoptr(JcItem) item = make_item ("V001", "大白菜");
+
+    assert_no_error (error);
+    assert_int_equal (jc_store_get_schema_version (old), 1);
+    assert_true (jc_store_insert_item (old, item, &error));
+    assert_no_error (error);
+    /* version 1 has no price tables yet */
+    assert_int_equal (jc_store_count_prices (old, NULL), -1);
+  }
+  {
+    g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+    g_autoptr(JcItem) item = NULL;
+
+    assert_no_error (error);
+    assert_int_equal (jc_store_get_schema_version (store), JC_STORE_SCHEMA_VERSION);
+    item = jc_store_get_item (store, "V001", &error);
+    assert_no_error (error);
+    assert_string_equal (item->name, "大白菜");
+    assert_string_equal (item->pinyin, "dbc");
+    assert_int_equal (jc_store_count_prices (store, &error), 0);
+    assert_int_equal (jc_store_count_orders (store, &error), 0);
+  }
+}
+
+static void
+assert_refused_untouched (const char *path,
+                          int         code,
+                          const char *needle)
+{
+  g_autoptr(GBytes) before = jc_test_read (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  JcStore *store = jc_store_open (path, &error);
+
+  assert_null (store);
+  assert_error (error, JC_STORE_ERROR, code);
+  assert_contains (error->message, needle);
+  after = jc_test_read (path);
+  assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_newer_database_refused (void **state)
+{
+  Fixture *f = *state;
+
+  jc_store_free (jc_store_open (f->path, NULL));
+  raw_exec (f->path, "UPDATE schema_version SET version = 99");
+  assert_refused_untouched (f->path, JC_STORE_ERROR_TOO_NEW, "newer version");
+}
+
+static void
+test_not_sqlite_refused (void **state)
+{
+  Fixture *f = *state;
+
+  assert_true (g_file_set_contents (f->path, "canteen,date,item\nCT01,2026-01-01,V001\n", -1, NULL));
+  assert_refused_untouched (f->path, JC_STORE_ERROR_NOT_DATABASE, "not an SQLite database");
+}
+
+static void
+test_corrupt_refused (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  {
+    g_autoptr(JcStore) store = jc_store_open (f->path, NULL);
+    g_autoptr(JcItem) item = make_item ("V001", "大白菜");
+
+    assert_true (jc_store_insert_item (store, item, NULL));
+  }
+  /* keep the 100-byte header, scramble the schema page behind it */
+  assert_true (g_file_get_contents (f->path, &data, &len, NULL));
+  assert_true (len > 4096);
+  for (gsize i = 100; i < 4096; i++)
+    data[i] = (char) (i * 7 + 3);
+  assert_true (g_file_set_contents (f->path, data, len, NULL));
+  assert_refused_untouched (f->path, JC_STORE_ERROR_CORRUPT, "damaged");
+}
+
+static void
+test_other_programs_database_refused (void **state)
+{
+  Fixture *f = *state;
+
+  raw_exec (f->path, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)");
+  assert_refused_untouched (f->path, JC_STORE_ERROR_NOT_DATABASE, "another program");
+}
+
+static void
+test_unwritable_path_refused (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
+  g_autofree char *under_file = g_build_filename (file, "jicai.db", NULL);
+
+  /* The tests run as root, so permissions do not stop writes: a path
+   * whose parent is a regular file can never be created. */
+  assert_true (g_file_set_contents (file, "x", 1, NULL));
+  assert_null (jc_store_open (under_file, &error));
+  assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CANT_OPEN);
+  assert_contains (error->message, under_file);
+  g_clear_error (&error);
+
+  assert_null (jc_store_open (f->dir, &error));
+  assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CANT_OPEN);
+  assert_contains (error->message, "folder");
+}
+
+static void
+test_resolve_path (void **state)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  g_setenv ("JICAI_DB", "/tmp/env.db", TRUE);
+  a = jc_store_resolve_path ("/tmp/cli.db");
+  b = jc_store_resolve_path (NULL);
+  g_unsetenv ("JICAI_DB");
+  c = jc_store_resolve_path (NULL);
+  assert_string_equal (a, "/tmp/cli.db");
+  assert_string_equal (b, "/tmp/env.db");
+  assert_true (g_str_has_suffix (c, "/jicai/jicai.db"));
+}
+
+static void
+test_items (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcItem) a = make_item ("V001", "大白菜");
+  g_autoptr(JcItem) b = make_item ("V002", "菠菜");
+  g_autoptr(JcItem) dup = make_item ("V001", "别的");
+  g_autoptr(JcItem) got = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_strfreev (a->aliases);
+  a->aliases = g_strsplit ("黄心白菜|白菜", "|", -1);
+  a->pack_milli = 10000;
+  a->loss_permille = 80;
+  assert_true (jc_store_insert_item (store, a, &error));
+  assert_no_error (error);
+  assert_true (a->id > 0);
+  assert_true (jc_store_insert_item (store, b, &error));
+
+  /* duplicate code: refused, named, nothing written */
+  assert_false (jc_store_insert_item (store, dup, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE);
+  assert_contains (error->message, "V001");
+  g_clear_error (&error);
+  list = jc_store_list_items (store, TRUE, &error);
+  assert_int_equal (list->len, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* an alias already naming another item */
+  g_free (dup->code);
+  dup->code = g_strdup ("V003");
+  g_strfreev (dup->aliases);
+  dup->aliases = g_strsplit ("白菜", "|", -1);
+  assert_false (jc_store_insert_item (store, dup, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_ALIASES);
+  g_clear_error (&error);
+
+  /* unknown category */
+  g_strfreev (dup->aliases);
+  dup->aliases = g_new0 (char *, 1);
+  g_free (dup->category);
+  dup->category = g_strdup ("toys");
+  assert_false (jc_store_insert_item (store, dup, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CATEGORY);
+  assert_contains (error->message, "toys");
+  g_clear_error (&error);
+
+  /* a category may be named by its Chinese name too */
+  g_free (dup->category);
+  dup->category = g_strdup ("水果");
+  assert_true (jc_store_insert_item (store, dup, &error));
+  assert_no_error (error);
+
+  got = jc_store_get_item (store, "V001", &error);
+  assert_no_error (error);
+  assert_string_equal (got->name, "大白菜");
+  assert_int_equal (got->pack_milli, 10000);
+  assert_int_equal (got->loss_permille, 80);
+  assert_int_equal (g_strv_length (got->aliases), 2);
+  assert_true (g_strv_contains ((const char * const *) got->aliases, "黄心白菜"));
+  g_clear_pointer (&got, jc_item_free);
+
+  got = jc_store_find_item_by_name (store, "黄心白菜", &error);
+  assert_no_error (error);
+  assert_string_equal (got->code, "V001");
+  g_clear_pointer (&got, jc_item_free);
+  got = jc_store_find_item_by_name (store, "菠菜", &error);
+  assert_string_equal (got->code, "V002");
+  g_clear_pointer (&got, jc_item_free);
+  assert_null (jc_store_find_item_by_name (store, "榴莲", &error));
+  assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* update: aliases replaced, deactivated items hidden by default */
+  g_strfreev (a->aliases);
+  a->aliases = g_strsplit ("绍菜", "|", -1);
+  a->active = FALSE;
+  assert_true (jc_store_update_item (store, a, &error));
+  got = jc_store_get_item (store, "V001", &error);
+  assert_int_equal (g_strv_length (got->aliases), 1);
+  assert_string_equal (got->aliases[0], "绍菜");
+  assert_false (got->active);
+  list = jc_store_list_items (store, FALSE, &error);
+  assert_int_equal (list->len, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* renaming to a taken code is refused */
+  g_free (a->code);
+  a->code = g_strdup ("V002");
+  assert_false (jc_store_update_item (store, a, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE);
+  g_clear_error (&error);
+
+  assert_true (jc_store_delete_item (store, "V003", &error));
+  assert_false (jc_store_delete_item (store, "V003", &error));
+  assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_delete_in_use_refused (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcItem) item = make_item ("V001", "大白菜");
+  gint64 source;
+
+  assert_true (jc_store_insert_item (store, item, &error));
+  {
+    g_autoptr(JcSource) src = jc_source_new ();
+    JcPriceQuote q = { "大白菜", "蔬菜", "", "冀", "斤", "2026-11-28", 500, 600, 700 };
+    JcPutResult put;
+
+    src->name = g_strdup ("test");
+    src->adapter = g_strdup ("csv");
+    src->url = g_strdup ("file:///dev/null");
+    assert_true (jc_store_insert_source (store, src, &error));
+    source = src->id;
+    assert_true (jc_store_put_quote (store, source, 0, &q, item, &put, &error));
+    assert_int_equal (put, JC_PUT_NEW);
+  }
+  assert_false (jc_store_delete_item (store, "V001", &error));
+  assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_IN_USE);
+  assert_contains (error->message, "deactivate");
+  g_clear_error (&error);
+  g_clear_pointer (&item, jc_item_free);
+  item = jc_store_get_item (store, "V001", &error);
+  assert_non_null (item);
+
+  /* a price with low > high is refused by the schema */
+  {
+    JcPriceQuote bad = { "大白菜", "蔬菜", "", "", "斤", "2026-11-29", 800, 600, 700 };
+    JcPutResult put;
+
+    assert_false (jc_store_put_quote (store, source, 0, &bad, item, &put, &error));
+    g_clear_error (&error);
+  }
+  assert_int_equal (jc_store_count_prices (store, &error), 1);
+}
+
+static void
+test_canteens_and_vehicles (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcCanteen) c = make_canteen ("CT01");
+  g_autoptr(JcCanteen) c2 = make_canteen ("CT01");
+  g_autoptr(JcCanteen) got = NULL;
+  g_autoptr(JcVehicle) v = jc_vehicle_new ();
+  g_autoptr(JcVehicle) v2 = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  assert_true (jc_store_insert_canteen (store, c, &error));
+  assert_no_error (error);
+  assert_false (jc_store_insert_canteen (store, c2, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE);
+  g_clear_error (&error);
+
+  c2->code[3] = '2';
+  c2->lat = 95;
+  assert_false (jc_store_insert_canteen (store, c2, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_LAT);
+  g_clear_error (&error);
+  list = jc_store_list_canteens (store, TRUE, &error);
+  assert_int_equal (list->len, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  c->diners = 450;
+  c->window_start = 6 * 60 + 30;
+  assert_true (jc_store_update_canteen (store, c, &error));
+  got = jc_store_get_canteen (store, "CT01", &error);
+  assert_int_equal (got->diners, 450);
+  assert_int_equal (got->window_start, 390);
+  assert_true (got->lat > 31.229 && got->lat < 31.231);
+
+  v->plate = g_strdup ("沪A12345");
+  v->capacity_kg = 2000;
+  v->depot = g_strdup ("配送中心");
+  v->depot_lat = 31.2;
+  v->depot_lon = 121.4;
+  assert_true (jc_store_insert_vehicle (store, v, &error));
+  v2 = jc_vehicle_copy (v);
+  v2->id = 0;
+  assert_false (jc_store_insert_vehicle (store, v2, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PLATE);
+  g_clear_error (&error);
+  v->active = FALSE;
+  assert_true (jc_store_update_vehicle (store, v, &error));
+  list = jc_store_list_vehicles (store, FALSE, &error);
+  assert_int_equal (list->len, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+  list = jc_store_list_vehicles (store, TRUE, &error);
+  assert_int_equal (list->len, 1);
+  assert_true (jc_store_delete_vehicle (store, "沪A12345", &error));
+  assert_true (jc_store_delete_canteen (store, "CT01", &error));
+}
+
+static void
+test_transaction_rollback (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcItem) item = make_item ("V001", "大白菜");
+  g_autoptr(JcItem) got = NULL;
+
+  assert_true (jc_store_begin (store, &error));
+  assert_true (jc_store_insert_item (store, item, &error));
+  jc_store_rollback (store);
+  got = jc_store_get_item (store, "V001", &error);
+  assert_null (got);
+  assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_settings (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(JcStore) store = jc_store_open (f->path, NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  assert_null (jc_store_get_setting (store, "cutoff"));
+  assert_true (jc_store_set_setting (store, "cutoff", "14:00", NULL));
+  assert_true (jc_store_set_setting (store, "cutoff", "15:30", NULL));
+  a = jc_store_get_setting (store, "cutoff");
+  assert_string_equal (a, "15:30");
+  jc_store_free (g_steal_pointer (&store));
+  store = jc_store_open (f->path, NULL);
+  b = jc_store_get_setting (store, "cutoff");
+  assert_string_equal (b, "15:30");
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    T (test_new_database),
+    T (test_nested_folder_created),
+    T (test_old_database_migrated),
+    T (test_newer_database_refused),
+    T (test_not_sqlite_refused),
+    T (test_corrupt_refused),
+    T (test_other_programs_database_refused),
+    T (test_unwritable_path_refused),
+    T (test_resolve_path),
+    T (test_items),
+    T (test_delete_in_use_refused),
+    T (test_canteens_and_vehicles),
+    T (test_transaction_rollback),
+    T (test_settings),
+  };
+
+  return cmocka_run_group_tests_name ("store", tests, NULL, NULL);
+}

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# The two set-up commands of the README:
+#   tools/jicai-dev.sh run    install what is missing, build, start on the demo database
+#   tools/jicai-dev.sh test   install what is missing, build, run the whole test suite
+set -euo pipefail
+
+top=$(cd "$(dirname "$0")/.." && pwd)
+build=${JICAI_BUILD_DIR:-$top/_build}
+
+install_deps () {
+  local missing=()
+  while read -r pkg; do
+    case "$pkg" in ''|'#'*) continue;; esac
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$pkg")
+    fi
+  done < "$top/tools/debian-packages.txt"
+  if [ ${#missing[@]} -eq 0 ]; then
+    return
+  fi
+  echo "jicai: installing ${missing[*]}" >&2
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+build () {
+  if [ ! -f "$build/build.ninja" ]; then
+    meson setup "$build" "$top"
+  fi
+  ninja -C "$build"
+}
+
+run_app () {
+  local db=${JICAI_DB:-${XDG_DATA_HOME:-$HOME/.local/share}/jicai/demo.db}
+  if [ ! -f "$db" ]; then
+    "$build/app/jicai-cli" --db "$db" init --demo
+  fi
+  export GSETTINGS_SCHEMA_DIR="$build/resources"
+  export JICAI_LOCALEDIR="$build/po"
+  exec "$build/app/jicai" --db "$db" "$@"
+}
+
+run_tests () {
+  local rc=0
+  xvfb-run -a -s "-screen 0 1600x1000x24" \
+    meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || rc=$?
+  # One closing line any CI reads: "N passed, N failed".
+  python3 - "$build/meson-logs/testlog.json" <<'PY' || true
+import json, re, sys
+# Count cmocka's test cases where a suite printed them, else the suite.
+passed = failed = skipped = 0
+for line in open(sys.argv[1], encoding="utf-8"):
+    t = json.loads(line)
+    out = (t.get("stdout") or "") + (t.get("stderr") or "")
+    ok = re.findall(r"\[  PASSED  \] (\d+) test", out)
+    bad = re.findall(r"\[  FAILED  \] (\d+) test", out)
+    if t["result"] == "SKIP":
+        skipped += 1
+    elif ok or bad:
+        passed += sum(map(int, ok))
+        failed += sum(map(int, bad))
+        if t["result"] not in ("OK", "EXPECTEDFAIL") and not bad:
+            failed += 1
+    elif t["result"] in ("OK", "EXPECTEDFAIL"):
+        passed += 1
+    else:
+        failed += 1
+print(f"tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+PY
+  return $rc
+}
+
+cmd=${1:-}
+shift || true
+case "$cmd" in
+  run)  install_deps; build; run_app "$@" ;;
+  test) install_deps; build; run_tests "$@" ;;
+  *)    echo "usage: $0 run|test" >&2; exit 2 ;;
+esac
