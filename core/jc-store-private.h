@@ -45,4 +45,29 @@ gint64        _jc_store_count           (JcStore      *store,
                                          const char   *sql,
                                          GError      **error);
 
+/* Orders (jc-store-orders.c), for jc-orders.c. */
+char         *_jc_store_get_cutoff      (JcStore      *store,
+                                         const char   *date);
+gboolean      _jc_store_set_cutoff      (JcStore      *store,
+                                         const char   *date,
+                                         const char   *cutoff,
+                                         GError      **error);
+GPtrArray    *_jc_store_board_rows      (JcStore      *store,
+                                         const char   *date,
+                                         GError      **error);
+gboolean      _jc_store_foreach_order_line (JcStore   *store,
+                                         const char   *date,
+                                         void        (*func) (const char *canteen,
+                                                              gint64      item_id,
+                                                              gint64      qty_milli,
+                                                              gpointer    data),
+                                         gpointer      data,
+                                         GError      **error);
+GArray       *_jc_store_item_order_history (JcStore   *store,
+                                         gint64        canteen_id,
+                                         gint64        item_id,
+                                         const char   *from,
+                                         const char   *to,
+                                         GError      **error);
+
 G_END_DECLS

@@ -139,14 +139,17 @@ static const char *migrations[] = {
   "  new_avg BIGINT NOT NULL,"
   "  new_high BIGINT NOT NULL);",
 
-  /* 3: orders */
+  /* 3: orders, their lines, their audit trail, cutoffs */
   "CREATE TABLE orders ("
   "  id INTEGER PRIMARY KEY,"
   "  canteen_id INTEGER NOT NULL REFERENCES canteens (id),"
   "  delivery_date TEXT NOT NULL,"
   "  status TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'locked')),"
   "  version INTEGER NOT NULL DEFAULT 1,"
+  "  created_at TEXT NOT NULL DEFAULT '',"
   "  updated_at TEXT NOT NULL,"
+  "  submitted_at TEXT NOT NULL DEFAULT '',"
+  "  late INTEGER NOT NULL DEFAULT 0,"
   "  UNIQUE (canteen_id, delivery_date));"
   "CREATE INDEX orders_date ON orders (delivery_date);"
   "CREATE TABLE order_lines ("
@@ -158,7 +161,22 @@ static const char *migrations[] = {
   "  unit_qty_milli BIGINT NOT NULL,"
   "  note TEXT NOT NULL DEFAULT '',"
   "  UNIQUE (order_id, item_id));"
-  "CREATE INDEX order_lines_item ON order_lines (item_id);",
+  "CREATE INDEX order_lines_item ON order_lines (item_id);"
+  "CREATE TABLE order_audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  order_id INTEGER NOT NULL REFERENCES orders (id) ON DELETE CASCADE,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  action TEXT NOT NULL,"
+  "  item_id INTEGER REFERENCES items (id),"
+  "  before TEXT NOT NULL DEFAULT '',"
+  "  after TEXT NOT NULL DEFAULT '',"
+  "  reason TEXT NOT NULL DEFAULT '',"
+  "  version INTEGER NOT NULL);"
+  "CREATE INDEX order_audit_order ON order_audit (order_id);"
+  "CREATE TABLE order_cutoffs ("
+  "  delivery_date TEXT PRIMARY KEY,"
+  "  cutoff_at TEXT NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);
@@ -1504,8 +1522,9 @@ jc_store_put_order (JcStore                 *store,
   if (!_jc_store_savepoint_begin (store, error))
     return FALSE;
   stmt = _jc_store_prepare (store,
-    "INSERT INTO orders (canteen_id, delivery_date, status, version, updated_at) "
-    "VALUES (?, ?, ?, 1, ?) RETURNING id", error);
+    "INSERT INTO orders (canteen_id, delivery_date, status, version, created_at, updated_at, "
+    "submitted_at) VALUES (?, ?, ?, 1, ?4, ?4, CASE WHEN ?3 = 'draft' THEN '' ELSE ?4 END) "
+    "RETURNING id", error);
   ok = stmt != NULL;
   if (ok)
     {
