@@ -806,3 +806,31 @@ _jc_store_item_order_history (JcStore     *store,
     }
   return g_steal_pointer (&out);
 }
+
+/* The ordered quantities of submitted and locked orders of a date, the
+ * plan's demand. */
+gboolean
+_jc_store_foreach_plan_demand (JcStore     *store,
+                               const char  *date,
+                               void       (*func) (gint64 canteen_id, const char *canteen_code,
+                                                   gint64 item_id, gint64 qty_milli, gpointer data),
+                               gpointer     data,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT o.canteen_id, c.code, l.item_id, l.qty_milli FROM order_lines l "
+    "JOIN orders o ON o.id = l.order_id JOIN canteens c ON c.id = o.canteen_id "
+    "WHERE o.delivery_date = ? AND o.status IN ('submitted', 'locked')", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
+          sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the orders"), error);
+  return TRUE;
+}

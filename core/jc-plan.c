@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-plan"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jc-error.h"
+#include "jc-plan.h"
+#include "jc-prices.h"
+#include "jc-store-private.h"
+
+static void
+plan_line_free (JcPlanLine *l)
+{
+  if (l == NULL)
+    return;
+  g_free (l->item_code);
+  g_free (l->item_name);
+  g_free (l->category);
+  g_free (l->category_name);
+  if (l->shares != NULL)
+    g_array_unref (l->shares);
+  g_free (l);
+}
+
+void
+jc_plan_free (JcPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_ptr_array_unref (plan->lines);
+  g_ptr_array_unref (plan->no_price);
+  g_free (plan);
+}
+
+/**
+ * jc_plan_line_compute:
+ * From line->demand_milli, loss_permille, pack_milli and (when has_price)
+ * price_milliyuan, computes gross, packs, purchase and cost exactly, and
+ * splits the cost over line->shares by their quantities.
+ */
+gboolean
+jc_plan_line_compute (JcPlanLine  *l,
+                      GError     **error)
+{
+  if (!jc_mul_div_round (l->demand_milli, 1000 + l->loss_permille, 1000, &l->gross_milli, error))
+    return FALSE;
+  if (l->pack_milli > 0)
+    {
+      l->packs = l->gross_milli / l->pack_milli + (l->gross_milli % l->pack_milli != 0 ? 1 : 0);
+      if (__builtin_mul_overflow (l->packs, l->pack_milli, &l->purchase_milli))
+        {
+          g_set_error_literal (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW, "the value is too large");
+          return FALSE;
+        }
+    }
+  else
+    {
+      l->packs = -1;
+      l->purchase_milli = l->gross_milli;
+    }
+  l->cost_fen = 0;
+  if (l->has_price && !jc_line_cost_fen (l->purchase_milli, l->price_milliyuan, &l->cost_fen, error))
+    return FALSE;
+  if (l->shares != NULL && l->shares->len > 0)
+    {
+      guint n = l->shares->len;
+      g_autofree gint64 *w = g_new (gint64, n);
+      g_autofree gint64 *s = g_new (gint64, n);
+      g_autofree const char **keys = g_new (const char *, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          JcPlanShare *sh = &g_array_index (l->shares, JcPlanShare, i);
+
+          w[i] = sh->qty_milli;
+          keys[i] = sh->canteen_code;
+        }
+      if (!jc_allocate (l->cost_fen, w, keys, n, s, error))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        g_array_index (l->shares, JcPlanShare, i).share_fen = s[i];
+    }
+  return TRUE;
+}
+
+typedef struct {
+  guint       index;
+  __int128    remainder;
+  const char *key;
+} Rem;
+
+static int
+cmp_rem (gconstpointer a,
+         gconstpointer b)
+{
+  const Rem *x = a, *y = b;
+
+  if (x->remainder != y->remainder)
+    return x->remainder > y->remainder ? -1 : 1;
+  return g_strcmp0 (x->key, y->key);
+}
+
+/**
+ * jc_allocate:
+ * Splits total_fen (≥ 0) in proportion to weights (≥ 0) by the largest
+ * remainder method: each share is the floor of its exact proportional
+ * share, and the fen left over go one each to the largest remainders,
+ * ties to the smaller tie key.  The shares add up to total_fen exactly.
+ * All weights zero: all shares zero (and total_fen must be zero).
+ */
+gboolean
+jc_allocate (gint64        total_fen,
+             const gint64 *weights,
+             const char  **tie_keys,
+             guint         n,
+             gint64       *out_shares,
+             GError      **error)
+{
+  g_autofree Rem *rems = NULL;
+  __int128 sum_w = 0;
+  gint64 given = 0;
+
+  g_return_val_if_fail (total_fen >= 0, FALSE);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (weights[i] < 0)
+        {
+          g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NEGATIVE,
+                       "a quantity to share by is negative");
+          return FALSE;
+        }
+      sum_w += weights[i];
+    }
+  if (sum_w == 0)
+    {
+      for (guint i = 0; i < n; i++)
+        out_shares[i] = 0;
+      if (total_fen != 0)
+        {
+          g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NOT_CONVERTIBLE,
+                       "a cost of %" G_GINT64_FORMAT " fen has no quantities to be shared by",
+                       total_fen);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  rems = g_new (Rem, n);
+  for (guint i = 0; i < n; i++)
+    {
+      __int128 p = (__int128) total_fen * weights[i];
+
+      out_shares[i] = (gint64) (p / sum_w);
+      given += out_shares[i];
+      rems[i].index = i;
+      rems[i].remainder = p % sum_w;
+      rems[i].key = tie_keys ? tie_keys[i] : NULL;
+    }
+  qsort (rems, n, sizeof (Rem), cmp_rem);
+  for (gint64 left = total_fen - given, k = 0; left > 0; left--, k++)
+    out_shares[rems[k].index]++;
+  return TRUE;
+}
+
+typedef struct {
+  JcPlan     *plan;
+  GHashTable *by_item;   /* item id → JcPlanLine */
+  GHashTable *items;     /* item id → JcItem */
+  GHashTable *cats;      /* code → JcCategory */
+  gboolean    failed;
+} Build;
+
+static void
+add_demand (gint64      canteen_id,
+            const char *canteen_code,
+            gint64      item_id,
+            gint64      qty_milli,
+            gpointer    data)
+{
+  Build *b = data;
+  JcPlanLine *l = g_hash_table_lookup (b->by_item, &item_id);
+  JcPlanShare share = { 0 };
+
+  if (l == NULL)
+    {
+      JcItem *item = g_hash_table_lookup (b->items, &item_id);
+      JcCategory *cat;
+
+      if (item == NULL)
+        {
+          b->failed = TRUE;
+          return;
+        }
+      cat = g_hash_table_lookup (b->cats, item->category);
+      l = g_new0 (JcPlanLine, 1);
+      l->item_id = item_id;
+      l->item_code = g_strdup (item->code);
+      l->item_name = g_strdup (item->name);
+      l->category = g_strdup (item->category);
+      l->category_name = g_strdup (cat ? cat->name : item->category);
+      l->category_position = cat ? cat->position : 999;
+      l->base_unit = item->base_unit;
+      l->loss_permille = item->loss_permille;
+      l->pack_milli = item->pack_milli;
+      l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
+      g_hash_table_insert (b->by_item, &l->item_id, l);
+      g_ptr_array_add (b->plan->lines, l);
+    }
+  l->demand_milli += qty_milli;
+  share.canteen_id = canteen_id;
+  g_strlcpy (share.canteen_code, canteen_code, sizeof share.canteen_code);
+  share.qty_milli = qty_milli;
+  g_array_append_val (l->shares, share);
+}
+
+static int
+cmp_lines (gconstpointer a,
+           gconstpointer b)
+{
+  const JcPlanLine *x = *(JcPlanLine * const *) a, *y = *(JcPlanLine * const *) b;
+
+  if (x->category_position != y->category_position)
+    return x->category_position < y->category_position ? -1 : 1;
+  return strcmp (x->item_code, y->item_code);
+}
+
+static int
+cmp_shares (gconstpointer a,
+            gconstpointer b)
+{
+  return strcmp (((const JcPlanShare *) a)->canteen_code, ((const JcPlanShare *) b)->canteen_code);
+}
+
+/**
+ * jc_plan_build:
+ * The purchase plan of `date` from its submitted and locked orders.
+ */
+JcPlan *
+jc_plan_build (JcStore     *store,
+               const char  *date,
+               int          stale_days,
+               GError     **error)
+{
+  g_autoptr(JcPlan) plan = g_new0 (JcPlan, 1);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) cats = NULL;
+  g_autoptr(GHashTable) prices = NULL;
+  g_autoptr(GHashTable) by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) item_map = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) cat_map = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) canteens = g_hash_table_new (g_int64_hash, g_int64_equal);
+  Build b;
+
+  plan->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_line_free);
+  plan->no_price = g_ptr_array_new_with_free_func (g_free);
+  prices = jc_store_reference_prices (store, date, stale_days, error);
+  if (prices == NULL)
+    return NULL;
+  g_strlcpy (plan->date, date, sizeof plan->date);
+  items = jc_store_list_items (store, TRUE, error);
+  cats = jc_store_list_categories (store, error);
+  if (items == NULL || cats == NULL)
+    return NULL;
+  for (guint i = 0; i < items->len; i++)
+    {
+      JcItem *it = items->pdata[i];
+
+      g_hash_table_insert (item_map, &it->id, it);
+    }
+  for (guint i = 0; i < cats->len; i++)
+    {
+      JcCategory *c = cats->pdata[i];
+
+      g_hash_table_insert (cat_map, c->code, c);
+    }
+  b.plan = plan;
+  b.by_item = by_item;
+  b.items = item_map;
+  b.cats = cat_map;
+  b.failed = FALSE;
+  if (!_jc_store_foreach_plan_demand (store, date, add_demand, &b, error))
+    return NULL;
+  if (b.failed)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_FAILED,
+                   _("An order of %s names an item that is not in the catalog"), date);
+      return NULL;
+    }
+  g_ptr_array_sort (plan->lines, cmp_lines);
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      JcPlanLine *l = plan->lines->pdata[i];
+      JcRefPrice *ref = g_hash_table_lookup (prices, &l->item_id);
+
+      g_array_sort (l->shares, cmp_shares);
+      for (guint k = 0; k < l->shares->len; k++)
+        g_hash_table_add (canteens, &g_array_index (l->shares, JcPlanShare, k).canteen_id);
+      if (ref != NULL && ref->found)
+        {
+          l->has_price = TRUE;
+          l->stale = ref->stale;
+          l->price_milliyuan = ref->price_milliyuan;
+          g_strlcpy (l->price_date, ref->date, sizeof l->price_date);
+          if (l->stale)
+            plan->n_stale++;
+        }
+      else
+        g_ptr_array_add (plan->no_price, g_strdup (l->item_code));
+      if (!jc_plan_line_compute (l, error) ||
+          !jc_checked_add (plan->total_cost_fen, l->cost_fen, &plan->total_cost_fen, error))
+        return NULL;
+    }
+  plan->n_canteens = g_hash_table_size (canteens);
+  return g_steal_pointer (&plan);
+}

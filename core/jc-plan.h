@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-plan.h: the consolidated purchase plan of a delivery date and the
+ * exact split of costs back to the canteens, as DESIGN.md defines them:
+ *
+ *   demand   = Σ canteens' ordered quantities (submitted or locked orders)
+ *   gross    = round_half_up (demand × (1000 + loss‰) / 1000)
+ *   purchase = ceil (gross / pack) × pack, or gross without a pack
+ *   price    = the reference price (stale or missing flagged, never zero)
+ *   cost     = round_half_up (purchase × price / 10000) fen
+ *
+ * and each line's cost is shared in proportion to the ordered quantities
+ * by the largest-remainder method (ties: canteen code ascending), so the
+ * shares add up to the cost to the fen. */
+#pragma once
+
+#include <glib.h>
+
+#include "jc-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64 canteen_id;
+  char   canteen_code[33];
+  gint64 qty_milli;
+  gint64 share_fen;
+} JcPlanShare;
+
+typedef struct {
+  gint64      item_id;
+  char       *item_code;
+  char       *item_name;
+  char       *category;        /* code */
+  char       *category_name;
+  int         category_position;
+  JcBaseUnit  base_unit;
+  int         loss_permille;
+  gint64      pack_milli;      /* 0: no pack */
+  gint64      demand_milli;
+  gint64      gross_milli;
+  gint64      packs;           /* -1: no pack */
+  gint64      purchase_milli;
+  gboolean    has_price;
+  gboolean    stale;
+  gint64      price_milliyuan;
+  char        price_date[11];
+  gint64      cost_fen;        /* 0 when !has_price (and left out of the total) */
+  GArray     *shares;          /* JcPlanShare, by canteen code */
+} JcPlanLine;
+
+typedef struct {
+  char       date[11];
+  GPtrArray *lines;            /* JcPlanLine *, by category position then item code */
+  gint64     total_cost_fen;
+  GPtrArray *no_price;         /* item codes (char *) */
+  guint      n_stale;
+  guint      n_canteens;
+} JcPlan;
+
+void      jc_plan_free      (JcPlan *plan);
+
+gboolean  jc_plan_line_compute (JcPlanLine  *line,
+                                GError     **error);
+JcPlan   *jc_plan_build     (JcStore     *store,
+                             const char  *date,
+                             int          stale_days,
+                             GError     **error);
+
+gboolean  jc_allocate       (gint64        total_fen,
+                             const gint64 *weights,
+                             const char  **tie_keys,
+                             guint         n,
+                             gint64       *out_shares,
+                             GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPlan, jc_plan_free)
+
+G_END_DECLS

@@ -1,0 +1,327 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The purchase plan and the allocation, against hand-computed cases. */
+#include "config.h"
+
+#include <string.h>
+
+#include "jc-test-util.h"
+#include "jc-orders.h"
+#include "jc-plan.h"
+#include "jc-prices.h"
+
+static JcPlanLine
+line (gint64 demand,
+      int    loss,
+      gint64 pack)
+{
+  JcPlanLine l = { 0 };
+
+  l.demand_milli = demand;
+  l.loss_permille = loss;
+  l.pack_milli = pack;
+  return l;
+}
+
+static void
+test_gross_half_up (void **state)
+{
+  JcPlanLine l;
+
+  l = line (1000, 5, 0);
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.gross_milli, 1005);
+  assert_int_equal (l.purchase_milli, 1005);
+  assert_int_equal (l.packs, -1);
+
+  l = line (500, 1, 0);     /* 500.5 → 501 */
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.gross_milli, 501);
+  l = line (499, 1, 0);     /* 499.499 → 499 */
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.gross_milli, 499);
+  l = line (1500, 999, 0);  /* 2998.5 → 2999 */
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.gross_milli, 2999);
+  l = line (0, 100, 0);
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.gross_milli, 0);
+  l = line (12345, 0, 0);
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.gross_milli, 12345);
+}
+
+static void
+test_packs (void **state)
+{
+  JcPlanLine l;
+
+  l = line (25000, 0, 25000);   /* exactly one pack */
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.packs, 1);
+  assert_int_equal (l.purchase_milli, 25000);
+  l = line (25001, 0, 25000);   /* just above: two */
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.packs, 2);
+  assert_int_equal (l.purchase_milli, 50000);
+  l = line (24876, 5, 25000);   /* 24876 × 1.005 = 25000.38 → 25000: one */
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.gross_milli, 25000);
+  assert_int_equal (l.packs, 1);
+  l = line (24877, 5, 25000);   /* 25001.385 → 25001: two */
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.packs, 2);
+  l = line (0, 0, 25000);
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.packs, 0);
+  assert_int_equal (l.purchase_milli, 0);
+}
+
+static void
+test_cost (void **state)
+{
+  JcPlanLine l = line (10000, 100, 0);
+
+  /* 11 kg at 6.400 元/kg = 70.40 元 */
+  l.has_price = TRUE;
+  l.price_milliyuan = 6400;
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.cost_fen, 7040);
+  /* half a fen rounds up: 1 milli-kg at 5 元 = 0.5 fen → 1 */
+  l = line (1, 0, 0);
+  l.has_price = TRUE;
+  l.price_milliyuan = 5000;
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.cost_fen, 1);
+  /* no price: no cost */
+  l = line (1000, 0, 0);
+  assert_true (jc_plan_line_compute (&l, NULL));
+  assert_int_equal (l.cost_fen, 0);
+}
+
+static void
+test_allocation_cases (void **state)
+{
+  const char *keys[] = { "CT01", "CT02", "CT03" };
+  gint64 w[] = { 1, 1, 1 };
+  gint64 s[3];
+
+  /* 100 fen over three equal canteens: 34 33 33, the tie to CT01 */
+  assert_true (jc_allocate (100, w, keys, 3, s, NULL));
+  assert_int_equal (s[0], 34);
+  assert_int_equal (s[1], 33);
+  assert_int_equal (s[2], 33);
+  /* tie order follows the code, not the position */
+  {
+    const char *rev[] = { "CT03", "CT02", "CT01" };
+
+    assert_true (jc_allocate (100, w, rev, 3, s, NULL));
+    assert_int_equal (s[0], 33);
+    assert_int_equal (s[2], 34);
+  }
+  /* one canteen ordering zero pays nothing */
+  {
+    gint64 w2[] = { 3000, 0, 1000 };
+
+    assert_true (jc_allocate (101, w2, keys, 3, s, NULL));
+    assert_int_equal (s[1], 0);
+    assert_int_equal (s[0], 76);   /* 75.75 → 75 + the remainder */
+    assert_int_equal (s[2], 25);   /* 25.25 */
+  }
+  /* all zero */
+  {
+    gint64 w3[] = { 0, 0, 0 };
+
+    assert_true (jc_allocate (0, w3, keys, 3, s, NULL));
+    assert_int_equal (s[0] + s[1] + s[2], 0);
+  }
+  /* largest remainder, not the largest share: 10 fen by 1:2:3 =
+   * 1.67 3.33 5.00 → floors 1 3 5, the one fen left to CT01 (.67) */
+  {
+    gint64 w4[] = { 1, 2, 3 };
+
+    assert_true (jc_allocate (10, w4, keys, 3, s, NULL));
+    assert_int_equal (s[0], 2);
+    assert_int_equal (s[1], 3);
+    assert_int_equal (s[2], 5);
+  }
+  /* equal remainders: by code.  10 fen by 1:1:4 = 1.67 1.67 6.67 → 2 2 6 */
+  {
+    gint64 w5[] = { 1, 1, 4 };
+
+    assert_true (jc_allocate (10, w5, keys, 3, s, NULL));
+    assert_int_equal (s[0], 2);
+    assert_int_equal (s[1], 2);
+    assert_int_equal (s[2], 6);
+  }
+}
+
+/* Σ shares = cost to the fen and every share within 1 fen of its exact
+ * share, over thousands of random plans. */
+static void
+test_allocation_property (void **state)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261129);
+
+  for (int round = 0; round < 5000; round++)
+    {
+      guint n = (guint) g_rand_int_range (rand, 1, 40);
+      g_autofree gint64 *w = g_new (gint64, n);
+      g_autofree gint64 *s = g_new (gint64, n);
+      g_autofree char **keys = g_new0 (char *, n + 1);
+      gint64 total = g_rand_int_range (rand, 0, 2000000);
+      __int128 sum_w = 0;
+      gint64 sum_s = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          w[i] = g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_int_range (rand, 1, 500000);
+          sum_w += w[i];
+          keys[i] = g_strdup_printf ("C%04u", g_rand_int_range (rand, 0, 9999));
+        }
+      if (sum_w == 0)
+        {
+          w[0] = 1;
+          sum_w = 1;
+        }
+      assert_true (jc_allocate (total, w, (const char **) keys, n, s, NULL));
+      for (guint i = 0; i < n; i++)
+        {
+          __int128 exact_num = (__int128) total * w[i];   /* exact share × sum_w */
+          __int128 lo = (__int128) (s[i] - 1) * sum_w;
+          __int128 hi = (__int128) (s[i] + 1) * sum_w;
+
+          sum_s += s[i];
+          assert_true (exact_num > lo && exact_num < hi);
+          assert_true (s[i] >= 0);
+        }
+      assert_int_equal (sum_s, total);
+      for (guint i = 0; i < n; i++)
+        g_free (keys[i]);
+    }
+}
+
+/* The whole plan from a store: drafts are left out, shares add up. */
+static void
+test_plan_from_store (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  g_autoptr(JcItem) rice = jc_item_new ();
+  g_autoptr(JcItem) cabbage = jc_item_new ();
+  g_autoptr(JcItem) fish = jc_item_new ();
+  g_autoptr(JcSource) src = jc_source_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
+  g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *codes[] = { "CT01", "CT02", "CT03" };
+  JcPutResult put;
+
+  rice->code = g_strdup ("G001");
+  rice->name = g_strdup ("大米");
+  rice->category = g_strdup ("grain");
+  rice->pack_milli = 25000;
+  cabbage->code = g_strdup ("V001");
+  cabbage->name = g_strdup ("大白菜");
+  cabbage->category = g_strdup ("veg");
+  cabbage->loss_permille = 100;
+  fish->code = g_strdup ("A001");
+  fish->name = g_strdup ("草鱼");
+  fish->category = g_strdup ("aquatic");
+  assert_true (jc_store_insert_item (store, rice, NULL));
+  assert_true (jc_store_insert_item (store, cabbage, NULL));
+  assert_true (jc_store_insert_item (store, fish, NULL));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(JcCanteen) c = jc_canteen_new ();
+
+      c->code = g_strdup (codes[i]);
+      c->name = g_strdup ("食堂");
+      c->lat = 31.2;
+      c->lon = 121.4;
+      assert_true (jc_store_insert_canteen (store, c, NULL));
+    }
+  src->name = g_strdup ("新发地");
+  src->adapter = g_strdup ("xinfadi");
+  src->url = g_strdup ("file:///dev/null");
+  assert_true (jc_store_insert_source (store, src, NULL));
+  {
+    JcPriceQuote r = { "大米", "", "", "", "斤", "2026-11-30", 2000, 2000, 2000 };  /* stale by a day */
+    JcPriceQuote c = { "大白菜", "", "", "", "斤", "2026-12-01", 600, 640, 700 };
+
+    assert_true (jc_store_put_quote (store, src->id, 0, &r, rice, &put, NULL));
+    assert_true (jc_store_put_quote (store, src->id, 0, &c, cabbage, &put, NULL));
+  }
+  /* CT01 30 kg rice + 10 kg cabbage; CT02 10 kg cabbage + 5 kg fish;
+   * CT03 a draft (left out) */
+  {
+    struct { const char *canteen; JcItem *item; const char *qty; JcOrderSaveFlags f; } lines[] = {
+      { "CT01", rice, "30", JC_ORDER_SAVE_SUBMIT },
+      { "CT01", cabbage, "10", JC_ORDER_SAVE_SUBMIT },
+      { "CT02", cabbage, "10", JC_ORDER_SAVE_SUBMIT },
+      { "CT02", fish, "5", JC_ORDER_SAVE_SUBMIT },
+      { "CT03", cabbage, "99", 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+      {
+        g_autoptr(JcOrder) o = jc_store_get_order (store, lines[i].canteen, "2026-12-01", NULL);
+
+        g_ptr_array_add (o->lines, jc_order_line_parse (lines[i].item, lines[i].qty, "kg", "", NULL));
+        assert_true (jc_store_save_order (store, o, lines[i].f, "t", NULL, now, &error));
+      }
+  }
+
+  plan = jc_plan_build (store, "2026-12-01", 7, &error);
+  assert_no_error (error);
+  assert_int_equal (plan->lines->len, 3);
+  assert_int_equal (plan->n_canteens, 2);
+  {
+    JcPlanLine *veg = plan->lines->pdata[0];     /* 蔬菜 first */
+    JcPlanLine *fishl = plan->lines->pdata[1];   /* 水产 */
+    JcPlanLine *ricel = plan->lines->pdata[2];   /* 粮油 */
+
+    assert_string_equal (veg->item_code, "V001");
+    assert_int_equal (veg->demand_milli, 20000);
+    assert_int_equal (veg->gross_milli, 22000);
+    assert_int_equal (veg->price_milliyuan, 1280);
+    assert_false (veg->stale);
+    assert_int_equal (veg->cost_fen, 2816);       /* 22 kg × 1.28 元 */
+    assert_int_equal (veg->shares->len, 2);
+    assert_int_equal (g_array_index (veg->shares, JcPlanShare, 0).share_fen, 1408);
+    assert_int_equal (g_array_index (veg->shares, JcPlanShare, 1).share_fen, 1408);
+
+    assert_string_equal (fishl->item_code, "A001");
+    assert_false (fishl->has_price);
+    assert_int_equal (fishl->cost_fen, 0);
+
+    assert_int_equal (ricel->packs, 2);
+    assert_int_equal (ricel->purchase_milli, 50000);
+    assert_true (ricel->stale);
+    assert_string_equal (ricel->price_date, "2026-11-30");
+    assert_int_equal (ricel->cost_fen, 20000);    /* 50 kg × 4 元 */
+    assert_int_equal (g_array_index (ricel->shares, JcPlanShare, 0).share_fen, 20000);
+  }
+  assert_int_equal (plan->total_cost_fen, 2816 + 20000);
+  assert_int_equal (plan->no_price->len, 1);
+  assert_string_equal (plan->no_price->pdata[0], "A001");
+  assert_int_equal (plan->n_stale, 1);
+
+  jc_store_free (g_steal_pointer (&store));
+  jc_test_rmtree (dir);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_gross_half_up),
+    cmocka_unit_test (test_packs),
+    cmocka_unit_test (test_cost),
+    cmocka_unit_test (test_allocation_cases),
+    cmocka_unit_test (test_allocation_property),
+    cmocka_unit_test (test_plan_from_store),
+  };
+
+  return cmocka_run_group_tests_name ("plan", tests, NULL, NULL);
+}
