@@ -37,6 +37,9 @@ typedef struct {
   gint64      low_milliyuan;  /* per `unit` */
   gint64      avg_milliyuan;
   gint64      high_milliyuan;
+  gint64      unit_milli_kg;  /* mass of one `unit` when it is a package of
+                               * known mass the unit table does not know
+                               * ("40 lb cartons"), else 0 */
 } JcPriceQuote;
 
 typedef enum {
@@ -108,6 +111,10 @@ gboolean  jc_source_validate (const JcSource *source,
 void      jc_price_row_free  (JcPriceRow *row);
 void      jc_unmapped_free   (JcUnmapped *u);
 void      jc_fetch_log_entry_free (JcFetchLogEntry *e);
+
+gboolean   jc_price_quote_to_base  (const JcItem       *item,
+                                    const JcPriceQuote *quote,
+                                    gint64              base[3]);
 
 GPtrArray *jc_store_list_sources   (JcStore        *store,
                                     GError        **error);

@@ -320,8 +320,10 @@ jc_store_delete_source (JcStore     *store,
 
 /* ---- quotes -------------------------------------------------------- */
 
-static gboolean
-to_base (const JcItem        *item,
+/* The quote's prices per the item's base unit; FALSE when the quote's unit
+ * does not convert for the item (or there is no item). */
+gboolean
+jc_price_quote_to_base (const JcItem        *item,
          const JcPriceQuote  *q,
          gint64               base[3])
 {
@@ -331,8 +333,15 @@ to_base (const JcItem        *item,
   if (item == NULL)
     return FALSE;
   units = jc_item_get_units (item);
-  return jc_unit_resolve (&units, q->unit, &f, NULL) &&
-         jc_price_to_base (q->low_milliyuan, &f, &base[0], NULL) &&
+  if (!jc_unit_resolve (&units, q->unit, &f, NULL))
+    {
+      /* a package of stated mass ("40 lb cartons") for goods sold by weight */
+      if (q->unit_milli_kg <= 0 || item->base_unit != JC_BASE_UNIT_KG)
+        return FALSE;
+      f.num = q->unit_milli_kg;
+      f.den = 1000;
+    }
+  return jc_price_to_base (q->low_milliyuan, &f, &base[0], NULL) &&
          jc_price_to_base (q->avg_milliyuan, &f, &base[1], NULL) &&
          jc_price_to_base (q->high_milliyuan, &f, &base[2], NULL);
 }
@@ -367,14 +376,14 @@ jc_store_put_quote (JcStore             *store,
   sqlite3 *db = _jc_store_get_db (store);
   sqlite3_stmt *stmt;
   gint64 base[3] = { 0 };
-  gboolean mapped = to_base (item, q, base);
+  gboolean mapped = jc_price_quote_to_base (item, q, base);
   gint64 id, old[3];
   int rc;
 
   stmt = _jc_store_prepare (store,
     "INSERT INTO prices (source_id, date, market_name, spec, origin, unit, category, "
     "low_milliyuan, avg_milliyuan, high_milliyuan, item_id, base_low, base_avg, base_high, "
-    "fetch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "fetch_id, unit_milli_kg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (source_id, date, market_name, spec, origin, unit) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
@@ -393,6 +402,7 @@ jc_store_put_quote (JcStore             *store,
   bind_nullable (stmt, 13, mapped, base[1]);
   bind_nullable (stmt, 14, mapped, base[2]);
   bind_nullable (stmt, 15, fetch_id > 0, fetch_id);
+  sqlite3_bind_int64 (stmt, 16, q->unit_milli_kg);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
     return FALSE;
   if (sqlite3_changes (db) == 1)
@@ -765,7 +775,7 @@ jc_store_map_market_name (JcStore     *store,
                           GError     **error)
 {
   g_autoptr(JcItem) item = NULL;
-  g_autoptr(GPtrArray) units = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) units = g_ptr_array_new ();
   JcItemUnits iu;
   sqlite3_stmt *stmt;
   gboolean ok = TRUE;
@@ -796,23 +806,33 @@ jc_store_map_market_name (JcStore     *store,
     }
 
   stmt = ok ? _jc_store_prepare (store,
-    "SELECT DISTINCT unit FROM prices WHERE market_name = ? AND item_id IS NULL", error) : NULL;
+    "SELECT DISTINCT unit, unit_milli_kg FROM prices WHERE market_name = ? AND item_id IS NULL",
+    error) : NULL;
   ok = ok && stmt != NULL;
   if (ok)
     {
       _jc_store_bind_text (stmt, 1, market_name);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        g_ptr_array_add (units, _jc_store_column_dup (stmt, 0));
+        {
+          g_ptr_array_add (units, _jc_store_column_dup (stmt, 0));
+          g_ptr_array_add (units, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+        }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
         ok = _jc_store_set_error (store, rc, _("Could not read the prices"), error);
     }
-  for (guint i = 0; ok && i < units->len; i++)
+  for (guint i = 0; ok && i < units->len; i += 2)
     {
+      gint64 milli_kg = (gint64) GPOINTER_TO_SIZE (units->pdata[i + 1]);
       JcUnitFactor f;
 
       if (!jc_unit_resolve (&iu, units->pdata[i], &f, NULL))
-        continue;
+        {
+          if (milli_kg <= 0 || item->base_unit != JC_BASE_UNIT_KG)
+            continue;
+          f.num = milli_kg;
+          f.den = 1000;
+        }
       /* per base = round_half_up (price × den / num), on non-negative prices */
       stmt = _jc_store_prepare (store,
         "UPDATE prices SET item_id = ?, "
@@ -837,6 +857,8 @@ jc_store_map_market_name (JcStore     *store,
       ok = _jc_store_step_done (store, stmt, _("Could not map the prices"), error);
       n += (guint) sqlite3_changes (_jc_store_get_db (store));
     }
+  for (guint i = 0; i < units->len; i += 2)
+    g_free (units->pdata[i]);
   if (!_jc_store_savepoint_end (store, ok, error) || !ok)
     return FALSE;
   if (out_rows != NULL)

@@ -114,6 +114,7 @@ static const char *migrations[] = {
   "  spec TEXT NOT NULL DEFAULT '',"
   "  origin TEXT NOT NULL DEFAULT '',"
   "  unit TEXT NOT NULL,"
+  "  unit_milli_kg BIGINT NOT NULL DEFAULT 0,"
   "  category TEXT NOT NULL DEFAULT '',"
   "  low_milliyuan BIGINT NOT NULL,"
   "  avg_milliyuan BIGINT NOT NULL,"

@@ -1,0 +1,483 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Fetching and importing prices end to end: a real HTTP server on loopback
+ * replaying Xinfadi pages, with faults; every failure leaves the price
+ * tables exactly as they were and leaves a line in the fetch log. */
+#include "config.h"
+
+#include <curl/curl.h>
+#include <string.h>
+
+#include "jc-test-util.h"
+#include "jc-test-server.h"
+#include "jc-error.h"
+#include "jc-price-import.h"
+#include "jc-store-private.h"
+
+typedef struct {
+  char         *dir;
+  JcStore      *store;
+  JcTestServer *server;
+  JcSource     *source;
+  JcFetchOptions opts;
+} Fixture;
+
+/* A Xinfadi page as the site answers: prices as strings. */
+static char *
+page (int         current,
+      int         limit,
+      int         count,
+      const char *records)
+{
+  return g_strdup_printf ("{\"current\":%d,\"limit\":%d,\"count\":%d,\"list\":[%s]}",
+                          current, limit, count, records);
+}
+
+static char *
+record (const char *name,
+        const char *low,
+        const char *avg,
+        const char *high,
+        const char *unit,
+        const char *date)
+{
+  return g_strdup_printf ("{\"id\":1,\"prodName\":\"%s\",\"prodCatid\":1186,\"prodCat\":\"蔬菜\","
+                          "\"prodPcatid\":null,\"prodPcat\":\"\",\"lowPrice\":\"%s\","
+                          "\"highPrice\":\"%s\",\"avgPrice\":\"%s\",\"place\":\"冀\","
+                          "\"specInfo\":\"\",\"unitInfo\":\"%s\",\"pubDate\":\"%s 00:00:00\","
+                          "\"status\":null}", name, low, high, avg, unit, date);
+}
+
+static int
+setup (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *names[][2] = { { "V001", "大白菜" }, { "V002", "土豆" }, { "V003", "菠菜" } };
+
+  f->dir = jc_test_tmpdir ();
+  path = g_build_filename (f->dir, "f.db", NULL);
+  f->store = jc_store_open (path, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(JcItem) it = jc_item_new ();
+
+      it->code = g_strdup (names[i][0]);
+      it->name = g_strdup (names[i][1]);
+      it->category = g_strdup ("veg");
+      assert_true (jc_store_insert_item (f->store, it, NULL));
+    }
+  f->server = jc_test_server_new (NULL, NULL, &error);
+  assert_no_error (error);
+  f->source = jc_source_new ();
+  f->source->name = g_strdup ("新发地");
+  f->source->adapter = g_strdup ("xinfadi");
+  f->source->url = jc_test_server_url (f->server, "/getPriceData.html");
+  f->source->params = (g_free (f->source->params), g_strdup ("limit=2"));
+  assert_true (jc_store_insert_source (f->store, f->source, NULL));
+  jc_fetch_options_init (&f->opts);
+  f->opts.connect_timeout_ms = 2000;
+  f->opts.timeout_ms = 5000;
+  f->opts.low_speed_timeout_s = 1;
+  f->opts.backoff_ms = 20;
+  f->opts.max_retries = 2;
+  f->opts.max_bytes = 1024 * 1024;
+  *state = f;
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  Fixture *f = *state;
+
+  jc_test_server_free (f->server);
+  jc_source_free (f->source);
+  jc_store_free (f->store);
+  jc_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f);
+  return 0;
+}
+
+/* Every row of the price tables, as text: equal dumps, equal tables. */
+static char *
+dump (JcStore *store)
+{
+  const char *tables[] = {
+    "SELECT * FROM prices ORDER BY id",
+    "SELECT * FROM price_revisions ORDER BY id",
+    "SELECT * FROM item_aliases ORDER BY alias",
+  };
+  GString *out = g_string_new (NULL);
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store), tables[t], -1, &stmt, NULL),
+                        SQLITE_OK);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
+          g_string_append_c (out, '\n');
+        }
+      sqlite3_finalize (stmt);
+      g_string_append (out, "--\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The three pages of a good five-row fetch (limit 2). */
+static void
+serve_good_pages (Fixture    *f,
+                  const char *cabbage_avg)
+{
+  g_autofree char *r1 = record ("大白菜", "0.55", cabbage_avg, "0.6", "斤", "2026-11-28");
+  g_autofree char *r2 = record ("土豆", "1.0", "1.1", "1.2", "斤", "2026-11-28");
+  g_autofree char *r3 = record ("菠菜", "2.0", "2.5", "3.0", "斤", "2026-11-28");
+  g_autofree char *r4 = record ("紫甘蓝", "1.0", "1.2", "1.5", "斤", "2026-11-28");
+  g_autofree char *r5 = record ("大白菜", "20", "22", "24", "箱", "2026-11-28");
+  g_autofree char *a = g_strdup_printf ("%s,%s", r1, r2);
+  g_autofree char *b = g_strdup_printf ("%s,%s", r3, r4);
+  g_autofree char *p1 = page (1, 2, 5, a);
+  g_autofree char *p2 = page (2, 2, 5, b);
+  g_autofree char *p3 = page (3, 2, 5, r5);
+  JcTestReply reply = { JC_TEST_REPLY_BODY, 200, "application/json;charset=UTF-8", NULL, -1,
+                        NULL, NULL, 0, 0, 1 };
+
+  jc_test_server_clear (f->server);
+  reply.body = p1;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+  reply.body = p2;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+  reply.body = p3;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+}
+
+static gboolean
+fetch (Fixture         *f,
+       JcImportReport  *r,
+       GError         **error)
+{
+  jc_import_report_init (r);
+  return jc_prices_fetch_source (f->store, f->source, "2026-11-28", "2026-11-28", &f->opts, NULL,
+                                 NULL, NULL, r, error);
+}
+
+static void
+test_paged_fetch (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) unmapped = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autofree char *post1 = NULL;
+  g_autofree char *post3 = NULL;
+  JcImportReport r;
+  JcRefPrice ref;
+
+  serve_good_pages (f, "0.58");
+  assert_true (fetch (f, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.pages, 3);
+  assert_int_equal (r.rows_seen, 5);
+  assert_int_equal (r.rows_new, 5);
+  /* 紫甘蓝 is not in the catalog, 大白菜 per 箱 has no pack: both to map */
+  assert_int_equal (r.rows_unmapped, 2);
+  assert_int_equal (jc_test_server_count (f->server, "/getPriceData.html"), 3);
+  post1 = jc_test_server_dup_post (f->server, "/getPriceData.html", 0, NULL);
+  post3 = jc_test_server_dup_post (f->server, "/getPriceData.html", 2, NULL);
+  assert_contains (post1, "limit=2");
+  assert_contains (post1, "current=1");
+  assert_contains (post1, "pubDateStartTime=2026%2F11%2F28");
+  assert_contains (post3, "current=3");
+  jc_import_report_clear (&r);
+
+  assert_true (jc_store_reference_price (f->store, 1, "2026-11-28", 7, &ref, NULL));
+  assert_int_equal (ref.price_milliyuan, 1160);
+  unmapped = jc_store_list_unmapped (f->store, NULL);
+  assert_int_equal (unmapped->len, 2);
+  log = jc_store_list_fetch_log (f->store, 5, NULL);
+  assert_string_equal (((JcFetchLogEntry *) log->pdata[0])->status, "ok");
+  assert_int_equal (((JcFetchLogEntry *) log->pdata[0])->rows_new, 5);
+
+  /* the same days again: nothing new, nothing duplicated */
+  serve_good_pages (f, "0.58");
+  assert_true (fetch (f, &r, &error));
+  assert_int_equal (r.rows_same, 5);
+  assert_int_equal (r.rows_new, 0);
+  assert_int_equal (jc_store_count_prices (f->store, NULL), 5);
+  jc_import_report_clear (&r);
+
+  /* a changed price replaces the old one, and the change is kept */
+  serve_good_pages (f, "0.59");
+  assert_true (fetch (f, &r, &error));
+  assert_int_equal (r.rows_changed, 1);
+  assert_int_equal (jc_store_count_prices (f->store, NULL), 5);
+  assert_int_equal (jc_store_count_revisions (f->store, NULL), 1);
+  assert_true (jc_store_reference_price (f->store, 1, "2026-11-28", 7, &ref, NULL));
+  assert_int_equal (ref.price_milliyuan, 1180);
+  jc_import_report_clear (&r);
+}
+
+/* Bad rows are counted per reason and never stored; the rest is. */
+static void
+test_bad_rows (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *recs = NULL;
+  g_autofree char *body = NULL;
+  JcImportReport r;
+  const char *parts[9];
+
+  parts[0] = record ("大白菜", "--", "0.5", "0.6", "斤", "2026-11-28");
+  parts[1] = record ("土豆", "", "1.1", "1.2", "斤", "2026-11-28");
+  parts[2] = record ("菠菜", "1.2元", "1.3", "1.4", "斤", "2026-11-28");
+  parts[3] = record ("菠菜", "-1", "1.3", "1.4", "斤", "2026-11-28");
+  parts[4] = record ("菠菜", "1", "1.3", "1.4", "furlong", "2026-11-28");
+  parts[5] = record ("菠菜", "1", "1.3", "1.4", "斤", "2026-12-28");   /* out of range */
+  parts[6] = record ("菠菜", "1", "1.3", "1.4", "斤", "2026-11-28");
+  parts[7] = record ("菠菜", "1", "1.3", "1.4", "斤", "2026-11-28");   /* duplicate */
+  parts[8] = NULL;
+  {
+    g_autofree char *good = g_strjoinv (",", (char **) parts);
+
+    recs = g_strdup_printf ("%s,{\"prodName\":null,\"lowPrice\":\"1\"},"
+                            "{\"prodName\":\"土豆\",\"lowPrice\":null,\"avgPrice\":\"1\","
+                            "\"highPrice\":\"1\",\"unitInfo\":\"斤\","
+                            "\"pubDate\":\"2026-11-28 00:00:00\"}", good);
+  }
+  body = page (1, 100, 10, recs);
+  f->source->params = (g_free (f->source->params), g_strdup ("limit=100"));
+  jc_test_server_serve (f->server, "/getPriceData.html", "application/json", body);
+  assert_true (fetch (f, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_seen, 10);
+  assert_int_equal (r.rows_new, 1);
+  assert_int_equal (r.rows_duplicate, 1);
+  assert_int_equal (r.rejected_by_reason[JC_REJECT_BAD_NUMBER], 3);
+  assert_int_equal (r.rejected_by_reason[JC_REJECT_UNIT_IN_PRICE], 1);
+  assert_int_equal (r.rejected_by_reason[JC_REJECT_NEGATIVE], 1);
+  assert_int_equal (r.rejected_by_reason[JC_REJECT_UNKNOWN_UNIT], 1);
+  assert_int_equal (r.rejected_by_reason[JC_REJECT_DATE_OUT_OF_RANGE], 1);
+  assert_int_equal (r.rejected_by_reason[JC_REJECT_MISSING_FIELD], 1);
+  assert_true (r.reject_examples->len >= 7);
+  assert_int_equal (jc_store_count_prices (f->store, NULL), 1);
+  jc_import_report_clear (&r);
+  for (guint i = 0; i < 8; i++)
+    g_free ((char *) parts[i]);
+}
+
+typedef struct {
+  const char *what;
+  int         fault;       /* JcTestFault, or -1 for a custom body */
+  const char *body;
+  GQuark      domain;
+  int         code;
+} Case;
+
+static void
+test_faults_leave_tables_unchanged (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  JcImportReport r;
+  Case cases[] = {
+    { "500", JC_TEST_FAULT_500, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_HTTP },
+    { "404", JC_TEST_FAULT_404, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_HTTP },
+    { "reset", JC_TEST_FAULT_RESET, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_RESET },
+    { "timeout mid-body", JC_TEST_FAULT_STALL, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_TIMEOUT },
+    { "truncated", JC_TEST_FAULT_TRUNCATE, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_TRUNCATED },
+    { "too large", JC_TEST_FAULT_HUGE, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_TOO_LARGE },
+    { "too large, chunked", JC_TEST_FAULT_HUGE_CHUNKED, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_TOO_LARGE },
+    { "redirect loop", JC_TEST_FAULT_REDIRECT_LOOP, NULL, JC_FETCH_ERROR, JC_FETCH_ERROR_REDIRECTS },
+    { "HTML", -1, "<!DOCTYPE html><html><body>维护中</body></html>", JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED },
+    { "malformed JSON", -1, "{\"current\":1,\"limit\":2,\"count\":5,\"list\":[{\"prodName\":", JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED },
+    { "no list", -1, "{\"current\":1,\"count\":5}", JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED },
+  };
+
+  /* something stored first, so "unchanged" means something */
+  serve_good_pages (f, "0.58");
+  assert_true (fetch (f, &r, NULL));
+  jc_import_report_clear (&r);
+  before = dump (f->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) log = NULL;
+      g_autofree char *after = NULL;
+
+      jc_test_server_clear (f->server);
+      if (cases[i].fault >= 0)
+        jc_test_server_fault (f->server, "/getPriceData.html", cases[i].fault, NULL);
+      else
+        jc_test_server_serve (f->server, "/getPriceData.html", "application/json", cases[i].body);
+      assert_false (fetch (f, &r, &error));
+      if (error == NULL || error->domain != cases[i].domain || error->code != cases[i].code)
+        fail_msg ("%s: expected %s:%d, got %s", cases[i].what, g_quark_to_string (cases[i].domain),
+                  cases[i].code, error ? error->message : "success");
+      assert_contains (error->message, "新发地");
+      after = dump (f->store);
+      if (strcmp (before, after) != 0)
+        fail_msg ("%s: the price tables changed", cases[i].what);
+      log = jc_store_list_fetch_log (f->store, 1, NULL);
+      assert_string_equal (((JcFetchLogEntry *) log->pdata[0])->status, "failed");
+      assert_string_equal (((JcFetchLogEntry *) log->pdata[0])->message, error->message);
+      g_clear_error (&error);
+      jc_import_report_clear (&r);
+    }
+}
+
+/* 503 with Retry-After and 429 are retried and then succeed. */
+static void
+test_retries_succeed (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rec = record ("大白菜", "0.55", "0.58", "0.6", "斤", "2026-11-28");
+  g_autofree char *body = page (1, 2, 1, rec);
+  JcImportReport r;
+  gint64 t0;
+
+  jc_test_server_fault (f->server, "/getPriceData.html", JC_TEST_FAULT_503_THEN_OK, body);
+  t0 = g_get_monotonic_time ();
+  assert_true (fetch (f, &r, &error));
+  assert_no_error (error);
+  assert_true (g_get_monotonic_time () - t0 >= 900 * 1000);   /* waited Retry-After: 1 */
+  assert_int_equal (jc_test_server_count (f->server, "/getPriceData.html"), 2);
+  jc_import_report_clear (&r);
+
+  jc_test_server_clear (f->server);
+  jc_test_server_fault (f->server, "/getPriceData.html", JC_TEST_FAULT_429_THEN_OK, body);
+  assert_true (fetch (f, &r, &error));
+  assert_int_equal (r.rows_same, 1);
+  jc_import_report_clear (&r);
+}
+
+/* The result changes between pages: nothing is stored. */
+static void
+test_page_count_changes (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *r1 = record ("大白菜", "0.55", "0.58", "0.6", "斤", "2026-11-28");
+  g_autofree char *r2 = record ("土豆", "1.0", "1.1", "1.2", "斤", "2026-11-28");
+  g_autofree char *two = g_strdup_printf ("%s,%s", r1, r2);
+  g_autofree char *p1 = page (1, 2, 3, two);
+  g_autofree char *p2 = page (2, 2, 4, r1);
+  JcTestReply reply = { JC_TEST_REPLY_BODY, 200, "application/json", NULL, -1, NULL, NULL, 0, 0, 1 };
+  JcImportReport r;
+
+  reply.body = p1;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+  reply.body = p2;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+  assert_false (fetch (f, &r, &error));
+  assert_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED);
+  assert_contains (error->message, "changed while it was being fetched");
+  assert_int_equal (jc_store_count_prices (f->store, NULL), 0);
+  jc_import_report_clear (&r);
+}
+
+static void
+test_tls_self_signed_refused (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cert = g_build_filename (g_getenv ("JICAI_TEST_DATA"), "tls", "cert.pem", NULL);
+  g_autofree char *key = g_build_filename (g_getenv ("JICAI_TEST_DATA"), "tls", "key.pem", NULL);
+  g_autoptr(JcTestServer) tls = NULL;
+  g_autofree char *url = NULL;
+  JcImportReport r;
+
+  if (!jc_test_server_tls_supported ())
+    fail_msg ("libmicrohttpd without TLS: the TLS check cannot run");
+  tls = jc_test_server_new (cert, key, &error);
+  assert_no_error (error);
+  url = jc_test_server_url (tls, "/getPriceData.html");
+  assert_true (g_str_has_prefix (url, "https://"));
+  g_free (f->source->url);
+  f->source->url = g_strdup (url);
+  jc_test_server_serve (tls, "/getPriceData.html", "application/json", "{}");
+  assert_false (fetch (f, &r, &error));
+  assert_error (error, JC_FETCH_ERROR, JC_FETCH_ERROR_TLS);
+  assert_int_equal (jc_store_count_prices (f->store, NULL), 0);
+  jc_import_report_clear (&r);
+}
+
+/* A saved page imports through the same path; file:// fetches too. */
+static void
+test_import_file_and_file_url (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rec = record ("大白菜", "0.55", "0.58", "0.6", "斤", "2026-11-28");
+  g_autofree char *body = page (1, 20, 1, rec);
+  g_autofree char *path = g_build_filename (f->dir, "page.json", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "p.csv", NULL);
+  JcImportReport r;
+
+  assert_true (g_file_set_contents (path, body, -1, NULL));
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (f->store, path, NULL, NULL, "saved", NULL, NULL, NULL, NULL,
+                                      NULL, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_new, 1);
+  jc_import_report_clear (&r);
+
+  g_free (f->source->url);
+  f->source->url = g_filename_to_uri (path, NULL, NULL);
+  assert_true (fetch (f, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_new, 1);   /* another source: its own quote */
+  jc_import_report_clear (&r);
+
+  /* a CSV with a Chinese header, GB18030 as Chinese Excel saves it */
+  {
+    const char *utf8 = "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
+                       "土豆,1.0,1.1,1.2,,冀,斤,2026-11-27\n菠菜,0,0,0,,,斤,2026-11-27\n";
+    g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, NULL, NULL);
+
+    assert_true (g_file_set_contents (csv, gb, -1, NULL));
+    jc_import_report_init (&r);
+    assert_true (jc_prices_import_file (f->store, csv, "csv", NULL, "saved", NULL, NULL, NULL, NULL,
+                                        NULL, &r, &error));
+    assert_no_error (error);
+    assert_int_equal (r.rows_new, 1);
+    assert_int_equal (r.rejected_by_reason[JC_REJECT_ZERO_PRICE], 1);
+    jc_import_report_clear (&r);
+  }
+
+  /* a missing file */
+  jc_import_report_init (&r);
+  assert_false (jc_prices_import_file (f->store, "/nonexistent/x.csv", NULL, NULL, "saved", NULL,
+                                       NULL, NULL, NULL, NULL, &r, &error));
+  assert_contains (error->message, "/nonexistent/x.csv");
+  jc_import_report_clear (&r);
+}
+
+#define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    T (test_paged_fetch),
+    T (test_bad_rows),
+    T (test_faults_leave_tables_unchanged),
+    T (test_retries_succeed),
+    T (test_page_count_changes),
+    T (test_tls_self_signed_refused),
+    T (test_import_file_and_file_url),
+  };
+  int rc;
+
+  curl_global_init (CURL_GLOBAL_DEFAULT);
+  rc = cmocka_run_group_tests_name ("price-import", tests, NULL, NULL);
+  curl_global_cleanup ();
+  return rc;
+}
