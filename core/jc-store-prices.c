@@ -346,6 +346,15 @@ jc_price_quote_to_base (const JcItem        *item,
          jc_price_to_base (q->high_milliyuan, &f, &base[2], NULL);
 }
 
+/* The quote's texts outlive the statement's step: no copy. */
+static void
+bind_static (sqlite3_stmt *stmt,
+             int           i,
+             const char   *text)
+{
+  sqlite3_bind_text (stmt, i, text ? text : "", -1, SQLITE_STATIC);
+}
+
 static void
 bind_nullable (sqlite3_stmt *stmt,
                int           i,
@@ -384,16 +393,16 @@ jc_store_put_quote (JcStore             *store,
     "INSERT INTO prices (source_id, date, market_name, spec, origin, unit, category, "
     "low_milliyuan, avg_milliyuan, high_milliyuan, item_id, base_low, base_avg, base_high, "
     "fetch_id, unit_milli_kg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "ON CONFLICT (source_id, date, market_name, spec, origin, unit) DO NOTHING", error);
+    "ON CONFLICT (market_name, source_id, date, spec, origin, unit) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
-  _jc_store_bind_text (stmt, 2, q->date);
-  _jc_store_bind_text (stmt, 3, q->market_name);
-  _jc_store_bind_text (stmt, 4, q->spec);
-  _jc_store_bind_text (stmt, 5, q->origin);
-  _jc_store_bind_text (stmt, 6, q->unit);
-  _jc_store_bind_text (stmt, 7, q->category);
+  bind_static (stmt, 2, q->date);
+  bind_static (stmt, 3, q->market_name);
+  bind_static (stmt, 4, q->spec);
+  bind_static (stmt, 5, q->origin);
+  bind_static (stmt, 6, q->unit);
+  bind_static (stmt, 7, q->category);
   sqlite3_bind_int64 (stmt, 8, q->low_milliyuan);
   sqlite3_bind_int64 (stmt, 9, q->avg_milliyuan);
   sqlite3_bind_int64 (stmt, 10, q->high_milliyuan);
@@ -418,11 +427,11 @@ jc_store_put_quote (JcStore             *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
-  _jc_store_bind_text (stmt, 2, q->date);
-  _jc_store_bind_text (stmt, 3, q->market_name);
-  _jc_store_bind_text (stmt, 4, q->spec);
-  _jc_store_bind_text (stmt, 5, q->origin);
-  _jc_store_bind_text (stmt, 6, q->unit);
+  bind_static (stmt, 2, q->date);
+  bind_static (stmt, 3, q->market_name);
+  bind_static (stmt, 4, q->spec);
+  bind_static (stmt, 5, q->origin);
+  bind_static (stmt, 6, q->unit);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -470,7 +479,7 @@ jc_store_put_quote (JcStore             *store,
   sqlite3_bind_int64 (stmt, 1, q->low_milliyuan);
   sqlite3_bind_int64 (stmt, 2, q->avg_milliyuan);
   sqlite3_bind_int64 (stmt, 3, q->high_milliyuan);
-  _jc_store_bind_text (stmt, 4, q->category);
+  bind_static (stmt, 4, q->category);
   bind_nullable (stmt, 5, mapped, mapped ? item->id : 0);
   bind_nullable (stmt, 6, mapped, base[0]);
   bind_nullable (stmt, 7, mapped, base[1]);
