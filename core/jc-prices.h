@@ -100,6 +100,29 @@ typedef struct {
   char   *message;
 } JcFetchLogEntry;
 
+/* One line of "the market today": an item's latest price on or before the
+ * day, per base unit, and its change against the previous market day and
+ * against a week before. */
+typedef struct {
+  gint64      item_id;
+  char       *item_code;
+  char       *item_name;
+  char       *category;        /* code */
+  char       *pinyin;
+  JcBaseUnit  base_unit;
+  char       *spec;
+  char       *origin;
+  char        date[11];        /* of the price shown */
+  gboolean    stale;           /* older than the staleness window */
+  gint64      low_milliyuan;
+  gint64      avg_milliyuan;
+  gint64      high_milliyuan;
+  gboolean    has_prev_day;
+  gint64      prev_day_avg_milliyuan;
+  gboolean    has_prev_week;
+  gint64      prev_week_avg_milliyuan;
+} JcMarketRow;
+
 #define JC_DEFAULT_STALE_DAYS 7
 
 JcSource *jc_source_new      (void);
@@ -166,6 +189,17 @@ GHashTable *jc_store_reference_prices (JcStore     *store,
                                        const char  *date,
                                        int          stale_days,
                                        GError     **error);
+
+/* Every active item with a price in the 60 days up to `date`: JcMarketRow *s
+ * by category and code.  One query. */
+GPtrArray *jc_store_market_overview (JcStore       *store,
+                                     const char    *date,
+                                     int            stale_days,
+                                     GError       **error);
+void       jc_market_row_free      (JcMarketRow    *row);
+/* change in ‰ of `now` against `before`, rounded half away from zero */
+gint64     jc_change_permille      (gint64          now,
+                                    gint64          before);
 
 GPtrArray *jc_store_list_unmapped  (JcStore        *store,
                                     GError        **error);

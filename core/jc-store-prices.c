@@ -983,3 +983,127 @@ jc_store_list_fetch_log (JcStore  *store,
     }
   return g_steal_pointer (&out);
 }
+
+/* ---- the market today ---------------------------------------------- */
+
+void
+jc_market_row_free (JcMarketRow *row)
+{
+  if (row == NULL)
+    return;
+  g_free (row->item_code);
+  g_free (row->item_name);
+  g_free (row->category);
+  g_free (row->pinyin);
+  g_free (row->spec);
+  g_free (row->origin);
+  g_free (row);
+}
+
+gint64
+jc_change_permille (gint64 now,
+                    gint64 before)
+{
+  gint64 out = 0;
+
+  if (before <= 0)
+    return 0;
+  jc_mul_div_round (now - before, 1000, before, &out, NULL);
+  return out;
+}
+
+static gint64
+days_between (const char *a,
+              const char *b)
+{
+  GDate da, db;
+
+  g_date_clear (&da, 1);
+  g_date_clear (&db, 1);
+  g_date_set_parse (&da, a);
+  g_date_set_parse (&db, b);
+  if (!g_date_valid (&da) || !g_date_valid (&db))
+    return G_MAXINT;
+  return g_date_days_between (&da, &db);
+}
+
+GPtrArray *
+jc_store_market_overview (JcStore     *store,
+                          const char  *date,
+                          int          stale_days,
+                          GError     **error)
+{
+  /* per item and day, the preferred source's quotes: the first row per
+   * (item, date) in this order */
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_market_row_free);
+  JcMarketRow *row = NULL;
+  char from[11];
+  char last_date[11] = "";
+  int rc;
+
+  if (!window_start (date, 60, from, error))
+    return NULL;
+  stmt = _jc_store_prepare (store,
+    "SELECT i.id, i.code, i.name, c.code, i.pinyin, i.base_unit, p.date, s.priority, p.source_id, "
+    "  MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high), MAX(p.spec), MAX(p.origin) "
+    "FROM prices p JOIN price_sources s ON s.id = p.source_id "
+    "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
+    "WHERE p.base_avg IS NOT NULL AND s.enabled = 1 AND i.active = 1 "
+    "AND p.date >= ? AND p.date <= ? "
+    "GROUP BY i.id, i.code, i.name, c.code, c.position, i.pinyin, i.base_unit, p.date, s.priority, "
+    "  p.source_id "
+    "ORDER BY c.position, i.code, p.date DESC, s.priority, p.source_id", error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, from);
+  _jc_store_bind_text (stmt, 2, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *day = (const char *) sqlite3_column_text (stmt, 6);
+      gint64 avg = mean_half_up (sqlite3_column_int64 (stmt, 10), sqlite3_column_int64 (stmt, 11));
+
+      if (row == NULL || row->item_id != id)
+        {
+          row = g_new0 (JcMarketRow, 1);
+          row->item_id = id;
+          row->item_code = _jc_store_column_dup (stmt, 1);
+          row->item_name = _jc_store_column_dup (stmt, 2);
+          row->category = _jc_store_column_dup (stmt, 3);
+          row->pinyin = _jc_store_column_dup (stmt, 4);
+          if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 5), &row->base_unit))
+            row->base_unit = JC_BASE_UNIT_KG;
+          g_strlcpy (row->date, day, sizeof row->date);
+          row->low_milliyuan = sqlite3_column_int64 (stmt, 9);
+          row->avg_milliyuan = avg;
+          row->high_milliyuan = sqlite3_column_int64 (stmt, 12);
+          row->spec = _jc_store_column_dup (stmt, 13);
+          row->origin = _jc_store_column_dup (stmt, 14);
+          row->stale = days_between (row->date, date) > stale_days;
+          g_ptr_array_add (out, row);
+          g_strlcpy (last_date, day, sizeof last_date);
+          continue;
+        }
+      if (g_strcmp0 (day, last_date) == 0)
+        continue;   /* a less preferred source on the same day */
+      g_strlcpy (last_date, day, sizeof last_date);
+      if (!row->has_prev_day)
+        {
+          row->has_prev_day = TRUE;
+          row->prev_day_avg_milliyuan = avg;
+        }
+      if (!row->has_prev_week && days_between (day, row->date) >= 7)
+        {
+          row->has_prev_week = TRUE;
+          row->prev_week_avg_milliyuan = avg;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the market prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}

@@ -328,6 +328,40 @@ test_fetch_log (void **state)
   assert_string_equal (((JcFetchLogEntry *) log->pdata[0])->rejects, "{\"all prices zero\": 3}");
 }
 
+static void
+test_market_overview (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GPtrArray) rows = NULL;
+  JcMarketRow *r;
+
+  put (f, f->xfd, f->cabbage, "大白菜", "斤", "2026-11-18", 400, 500, 600);   /* a week+ before */
+  put (f, f->xfd, f->cabbage, "大白菜", "斤", "2026-11-27", 500, 550, 600);   /* previous day */
+  put (f, f->xfd, f->cabbage, "大白菜", "斤", "2026-11-28", 500, 600, 700);
+  put (f, f->backup, f->cabbage, "大白菜", "斤", "2026-11-28", 900, 900, 900);  /* less preferred */
+  put (f, f->xfd, f->eggs, "鸡蛋", "个", "2026-11-10", 500, 600, 700);          /* stale */
+
+  rows = jc_store_market_overview (f->store, "2026-11-29", 7, NULL);
+  assert_int_equal (rows->len, 2);
+  r = rows->pdata[0];
+  assert_string_equal (r->item_code, "V001");
+  assert_string_equal (r->date, "2026-11-28");
+  assert_false (r->stale);
+  assert_int_equal (r->avg_milliyuan, 1200);
+  assert_true (r->has_prev_day);
+  assert_int_equal (r->prev_day_avg_milliyuan, 1100);
+  assert_true (r->has_prev_week);
+  assert_int_equal (r->prev_week_avg_milliyuan, 1000);
+  assert_int_equal (jc_change_permille (r->avg_milliyuan, r->prev_day_avg_milliyuan), 91);
+  assert_int_equal (jc_change_permille (r->avg_milliyuan, r->prev_week_avg_milliyuan), 200);
+  r = rows->pdata[1];
+  assert_string_equal (r->item_code, "M001");
+  assert_true (r->stale);
+  assert_false (r->has_prev_day);
+  assert_int_equal (jc_change_permille (900, 1000), -100);
+  assert_int_equal (jc_change_permille (1, 0), 0);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
 
 int
@@ -341,6 +375,7 @@ main (void)
     T (test_history),
     T (test_sources),
     T (test_fetch_log),
+    T (test_market_overview),
   };
 
   return cmocka_run_group_tests_name ("prices", tests, NULL, NULL);
