@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "jc-demo"
 
 #include <glib/gi18n-lib.h>
+#include <cJSON.h>
 #include <string.h>
 
 #include "jc-demo.h"
@@ -265,6 +266,55 @@ fail:
   return FALSE;
 }
 
+/* The last days of the demo series as the Xinfadi API answers. */
+#define FEED_DAYS 7
+
+static void
+add_feed_record (cJSON      *list,
+                 DemoItem   *d,
+                 const char *iso,
+                 char      **f)
+{
+  gboolean per_jin = d->item->base_unit == JC_BASE_UNIT_KG;
+  gint64 div = per_jin ? 2 : 1;
+  g_autofree char *low = jc_format_decimal (to_int (f[2]) / div, 3, 0);
+  g_autofree char *avg = jc_format_decimal (to_int (f[3]) / div, 3, 0);
+  g_autofree char *high = jc_format_decimal (to_int (f[4]) / div, 3, 0);
+  g_autofree char *day = g_strdup_printf ("%s 00:00:00", iso);
+  cJSON *rec = cJSON_CreateObject ();
+
+  cJSON_AddStringToObject (rec, "prodName", d->item->name);
+  cJSON_AddStringToObject (rec, "prodCat", "");
+  cJSON_AddStringToObject (rec, "lowPrice", low);
+  cJSON_AddStringToObject (rec, "avgPrice", avg);
+  cJSON_AddStringToObject (rec, "highPrice", high);
+  cJSON_AddStringToObject (rec, "place", "");
+  cJSON_AddStringToObject (rec, "specInfo", "");
+  cJSON_AddStringToObject (rec, "unitInfo", per_jin ? "斤" : jc_base_unit_to_display (d->item->base_unit));
+  cJSON_AddStringToObject (rec, "pubDate", day);
+  cJSON_AddItemToArray (list, rec);
+}
+
+static gboolean
+write_feed (cJSON       *feed,
+            const char  *path,
+            GError     **error)
+{
+  g_autofree char *text = NULL;
+  int n = cJSON_GetArraySize (cJSON_GetObjectItem (feed, "list"));
+  gboolean ok;
+
+  cJSON_AddNumberToObject (feed, "current", 1);
+  cJSON_AddNumberToObject (feed, "limit", n);
+  cJSON_AddNumberToObject (feed, "count", n);
+  text = cJSON_PrintUnformatted (feed);
+  cJSON_Delete (feed);
+  ok = g_file_set_contents (path, text, -1, error);
+  if (!ok)
+    g_prefix_error (error, _("Could not write the demo price feed: "));
+  return ok;
+}
+
 static gboolean
 load_prices (JcStore        *store,
              const GDate    *today,
@@ -279,15 +329,20 @@ load_prices (JcStore        *store,
   Table t = { 0 };
   gint64 source_id;
   guint max_back = 0;
+  g_autofree char *dir = g_path_get_dirname (jc_store_get_path (store));
+  g_autofree char *feed_path = g_build_filename (dir, "jicai-demo-feed.json", NULL);
+  cJSON *feed = cJSON_CreateObject ();
+  cJSON *list = cJSON_AddArrayToObject (feed, "list");
 
   {
     g_autoptr(JcSource) source = jc_source_new ();
 
-    /* The demo's market source is local: a file:// address that a later
-     * fetch reads through the same code path as the real feed. */
+    /* The demo's market source is local: a saved Xinfadi answer beside
+     * the database, which `prices fetch` reads through the same code path
+     * (libcurl, the Xinfadi adapter) as the real feed. */
     source->name = g_strdup ("新发地");
     source->adapter = g_strdup ("xinfadi");
-    source->url = g_strdup ("file:///usr/share/jicai/demo/xinfadi");
+    source->url = g_filename_to_uri (feed_path, NULL, NULL);
     source->priority = 10;
     source->enabled = TRUE;
     source->schedule = g_strdup ("05:30");
@@ -339,6 +394,8 @@ load_prices (JcStore        *store,
           }
       }
       summary->n_prices++;
+      if (to_int (f[1]) < FEED_DAYS)
+        add_feed_record (list, d, iso, f);
       if (i % 5000 == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -354,9 +411,10 @@ load_prices (JcStore        *store,
     date_string (&first, summary->first_date);
   }
   g_strfreev (t.lines);
-  return TRUE;
+  return write_feed (feed, feed_path, error);
 
 fail:
+  cJSON_Delete (feed);
   g_strfreev (t.lines);
   return FALSE;
 }

@@ -59,6 +59,8 @@ typedef enum {
   JC_FIELD_START_TIME,
   JC_FIELD_SPEED,
   JC_FIELD_SERVICE,
+  JC_FIELD_DEPOT_LAT,
+  JC_FIELD_DEPOT_LON,
 } JcField;
 
 typedef enum {

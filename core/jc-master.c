@@ -167,6 +167,8 @@ jc_field_to_string (JcField field)
     case JC_FIELD_START_TIME: return _("start time");
     case JC_FIELD_SPEED: return _("speed");
     case JC_FIELD_SERVICE: return _("service time");
+    case JC_FIELD_DEPOT_LAT: return _("depot latitude");
+    case JC_FIELD_DEPOT_LON: return _("depot longitude");
     default: g_return_val_if_reached ("");
     }
 }
@@ -208,6 +210,8 @@ jc_parse_int_field (JcField      field,
   v = g_ascii_strtoll (t, &end, 10);
   if (end == t || *end != '\0')
     return field_error (error, field, _("“%s” is not a whole number"), s);
+  if (errno == ERANGE && *t == '-' && min >= 0)
+    return field_error (error, field, _("“%s” is negative"), s);
   if (errno == ERANGE || v > max)
     return field_error (error, field, _("“%s” is too large (at most %" G_GINT64_FORMAT ")"), s, max);
   if (v < 0 && min >= 0)
@@ -288,6 +292,8 @@ jc_parse_time_field (JcField      field,
 
   if (*t == '\0')
     return field_error (error, field, _("a time is required (HH:MM)"));
+  if (!g_ascii_isdigit (*t))
+    return field_error (error, field, _("“%s” is not a time (HH:MM)"), s);
   h = (guint) g_ascii_strtoull (t, &end, 10);
   if (end == t || *end != ':' || end - t > 2)
     return field_error (error, field, _("“%s” is not a time (HH:MM)"), s);
@@ -295,7 +301,7 @@ jc_parse_time_field (JcField      field,
     const char *mp = end + 1;
 
     m = (guint) g_ascii_strtoull (mp, &end, 10);
-    if (end - mp != 2 || *end != '\0')
+    if (!g_ascii_isdigit (*mp) || end - mp != 2 || *end != '\0')
       return field_error (error, field, _("“%s” is not a time (HH:MM)"), s);
   }
   if (h > 23 || m > 59)
@@ -426,7 +432,8 @@ jc_vehicle_validate (const JcVehicle  *vehicle,
 
   if (!validate_text (JC_FIELD_PLATE, vehicle->plate, TRUE, 16, error) ||
       !validate_text (JC_FIELD_DEPOT, vehicle->depot, FALSE, 64, error) ||
-      !validate_position (JC_FIELD_LAT, vehicle->depot_lat, JC_FIELD_LON, vehicle->depot_lon, error))
+      !validate_position (JC_FIELD_DEPOT_LAT, vehicle->depot_lat, JC_FIELD_DEPOT_LON,
+                          vehicle->depot_lon, error))
     return FALSE;
   if (vehicle->capacity_kg <= 0 || vehicle->capacity_kg > 100000)
     return field_error (error, JC_FIELD_CAPACITY,

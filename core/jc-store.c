@@ -567,12 +567,15 @@ jc_store_open (const char  *path,
   return _jc_store_open_at_version (path, JC_STORE_SCHEMA_VERSION, error);
 }
 
+/* TRUE when the database holds no master data and no price source: the
+ * demo may be loaded into it.  A failed query counts as "not empty". */
 gboolean
 jc_store_is_empty (JcStore *store)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM canteens)", NULL);
-  gboolean empty = TRUE;
+    "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM canteens) + "
+    "(SELECT COUNT(*) FROM vehicles) + (SELECT COUNT(*) FROM price_sources)", NULL);
+  gboolean empty = FALSE;
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     empty = sqlite3_column_int64 (stmt, 0) == 0;

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "jc-error.h"
 #include "jc-units.h"
 
@@ -54,7 +56,7 @@ static gboolean
 set_overflow (GError **error)
 {
   g_set_error_literal (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW,
-                       "the value is too large");
+                       _("the value is too large"));
   return FALSE;
 }
 
@@ -166,7 +168,7 @@ jc_parse_decimal (const char *text,
   if (!any_digit || *p != '\0')
     {
       g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_INVALID_NUMBER,
-                   "“%s” is not a number", text);
+                   _("“%s” is not a number"), text);
       return FALSE;
     }
   for (; decimals < scale; decimals++)
@@ -322,7 +324,7 @@ jc_unit_resolve (const JcItemUnits *item,
       if (item->pack_milli <= 0)
         {
           g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NOT_CONVERTIBLE,
-                       "unit “%s”: this item has no pack size", t);
+                       _("unit “%s”: this item has no pack size"), t);
           return FALSE;
         }
       return reduce (item->pack_milli, 1000, out);
@@ -344,13 +346,13 @@ jc_unit_resolve (const JcItemUnits *item,
           item->piece_mass_g > 0)
         return reduce (item->piece_mass_g, 1000, out);
       g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NOT_CONVERTIBLE,
-                   "unit “%s” cannot be converted to %s for this item", t,
+                   _("unit “%s” cannot be converted to %s for this item"), t,
                    jc_base_unit_to_string (item->base_unit));
       return FALSE;
     }
 
   g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_UNKNOWN_UNIT,
-               "unknown unit “%s”", t);
+               _("unknown unit “%s”"), t);
   return FALSE;
 }
 

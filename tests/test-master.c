@@ -141,6 +141,12 @@ test_vehicle_validation (void **state)
   assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_CAPACITY);
   g_clear_error (&error);
   v->capacity_kg = 2000;
+  v->depot_lat = 91;
+  assert_false (jc_vehicle_validate (v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_DEPOT_LAT);
+  assert_contains (error->message, "depot latitude");
+  g_clear_error (&error);
+  v->depot_lat = 31.2;
   v->speed_kmh = 0;
   assert_false (jc_vehicle_validate (v, &error));
   assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_SPEED);
@@ -174,6 +180,11 @@ test_int_parser (void **state)
   assert_false (jc_parse_int_field (JC_FIELD_CAPACITY, "99999999999999999999999", 1, 100000,
                                     &v, &error));
   assert_contains (error->message, "too large");
+  g_clear_error (&error);
+
+  assert_false (jc_parse_int_field (JC_FIELD_CAPACITY, "-99999999999999999999", 1, 100000,
+                                    &v, &error));
+  assert_contains (error->message, "negative");
   g_clear_error (&error);
 
   assert_false (jc_parse_int_field (JC_FIELD_CAPACITY, "12.5", 1, 100000, &v, &error));
@@ -231,6 +242,10 @@ test_degrees_and_time (void **state)
   assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "24:00", &m, &error));
   g_clear_error (&error);
   assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "7:5", &m, &error));
+  g_clear_error (&error);
+  assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "+7:00", &m, &error));
+  g_clear_error (&error);
+  assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "7:-5", &m, &error));
   g_clear_error (&error);
   assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, "seven", &m, &error));
   assert_contains (error->message, "seven");

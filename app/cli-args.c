@@ -1,0 +1,499 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli-args.c: the argument parser of jicai-cli, its help text and its
+ * error lines.  Hand-written rather than GOptionContext so that option
+ * values reach core as the bytes the user typed (GOptionContext converts
+ * strings from the locale's charset and fails on Chinese under LANG=C), and
+ * so that every problem is one line in our own words. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jicai-cli"
+
+#include <glib/gi18n.h>
+#include <stdarg.h>
+#include <string.h>
+
+#include "cli-private.h"
+
+/* Every command takes these two besides its own. */
+static const CliOption db_option = {
+  "db", CLI_OPT_VALUE, "PATH",
+  N_("the database file (default: $JICAI_DB, else ~/.local/share/jicai/jicai.db)"), FALSE
+};
+static const CliOption help_option = {
+  "help", CLI_OPT_FLAG, NULL, N_("show this help and exit"), FALSE
+};
+
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text);
+
+  /* One problem, one line: a message with a newline in a value (a name
+   * typed with one) must not look like two. */
+  for (char *p = line; *p; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+  return line;
+}
+
+static void
+print_error_line (Cli        *cli,
+                  const char *message)
+{
+  g_autofree char *line = one_line (message);
+
+  if (cli != NULL && cli->what != NULL)
+    fprintf (stderr, "%s: %s: %s\n", CLI_PROGRAM, cli->what, line);
+  else
+    fprintf (stderr, "%s: %s\n", CLI_PROGRAM, line);
+}
+
+void
+cli_error (Cli        *cli,
+           const char *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  print_error_line (cli, message);
+  if (cli != NULL)
+    cli->n_errors++;
+}
+
+void
+cli_error_gerror (Cli          *cli,
+                  const GError *error)
+{
+  cli_error (cli, "%s", error->message);
+}
+
+CliExit
+cli_usage_error (Cli        *cli,
+                 const char *format,
+                 ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  print_error_line (cli, message);
+  if (cli != NULL && cli->what != NULL)
+    fprintf (stderr, _("Try “%s %s --help” for more information.\n"), CLI_PROGRAM, cli->what);
+  else
+    fprintf (stderr, _("Try “%s --help” for more information.\n"), CLI_PROGRAM);
+  return CLI_EXIT_USAGE;
+}
+
+static const CliOption *
+find_option (const CliCommand *command,
+             const char       *name,
+             gsize             len)
+{
+  const CliOption *builtin[] = { &db_option, &help_option };
+
+  for (const CliOption *o = command->options; o != NULL && o->name != NULL; o++)
+    if (strlen (o->name) == len && strncmp (o->name, name, len) == 0)
+      return o;
+  for (guint i = 0; i < G_N_ELEMENTS (builtin); i++)
+    if (strlen (builtin[i]->name) == len && strncmp (builtin[i]->name, name, len) == 0)
+      return builtin[i];
+  return NULL;
+}
+
+static void
+store_value (Cli             *cli,
+             const CliOption *option,
+             const char      *value)
+{
+  g_hash_table_insert (cli->values, (gpointer) option->name, (gpointer) value);
+  if (option->kind == CLI_OPT_LIST)
+    {
+      GPtrArray *list = g_hash_table_lookup (cli->lists, option->name);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (cli->lists, (gpointer) option->name, list);
+        }
+      g_ptr_array_add (list, (gpointer) value);
+    }
+}
+
+gboolean
+cli_parse_command (Cli               *cli,
+                   const CliCommand  *command,
+                   int                argc,
+                   char             **argv,
+                   CliExit           *out_exit)
+{
+  g_autofree char *problem = NULL;
+  gboolean only_args = FALSE;
+  gboolean help = FALSE;
+
+  cli->command = command;
+  for (int i = 0; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (only_args)
+        {
+          g_ptr_array_add (cli->args, (gpointer) a);
+          continue;
+        }
+      if (g_str_equal (a, "--"))
+        {
+          only_args = TRUE;
+          continue;
+        }
+      if (g_str_equal (a, "-h"))
+        {
+          help = TRUE;
+          continue;
+        }
+      if (g_str_has_prefix (a, "--"))
+        {
+          const char *name = a + 2;
+          const char *eq = strchr (name, '=');
+          gsize len = eq != NULL ? (gsize) (eq - name) : strlen (name);
+          const CliOption *option = find_option (command, name, len);
+
+          if (option == NULL)
+            {
+              if (problem == NULL)
+                problem = g_strdup_printf (_("unknown option “--%.*s”"), (int) len, name);
+              continue;
+            }
+          if (option == &help_option)
+            {
+              help = TRUE;
+              continue;
+            }
+          if (option->kind == CLI_OPT_FLAG)
+            {
+              if (eq != NULL && problem == NULL)
+                problem = g_strdup_printf (_("option “--%s” takes no value"), option->name);
+              store_value (cli, option, "");
+              continue;
+            }
+          if (eq != NULL)
+            store_value (cli, option, eq + 1);
+          else if (i + 1 < argc)
+            store_value (cli, option, argv[++i]);
+          else if (problem == NULL)
+            problem = g_strdup_printf (_("option “--%s” needs a value (%s)"), option->name,
+                                       option->arg);
+          continue;
+        }
+      if (a[0] == '-' && a[1] != '\0')
+        {
+          if (problem == NULL)
+            problem = g_strdup_printf (_("unknown option “%s”"), a);
+          continue;
+        }
+      g_ptr_array_add (cli->args, (gpointer) a);
+    }
+
+  /* --help wins over everything else on the line: someone asking how a
+   * command works is not helped by an error about it. */
+  if (help)
+    {
+      cli_print_command_help (command);
+      *out_exit = CLI_EXIT_OK;
+      return FALSE;
+    }
+  if (problem != NULL)
+    {
+      *out_exit = cli_usage_error (cli, "%s", problem);
+      return FALSE;
+    }
+  if (cli->args->len < command->min_args)
+    {
+      *out_exit = cli_usage_error (cli, _("missing argument %s"), command->arg_name);
+      return FALSE;
+    }
+  if (cli->args->len > command->max_args)
+    {
+      *out_exit = cli_usage_error (cli, _("unexpected argument “%s”"),
+                                   (const char *) g_ptr_array_index (cli->args, command->max_args));
+      return FALSE;
+    }
+  for (const CliOption *o = command->options; o != NULL && o->name != NULL; o++)
+    if (o->required && !cli_has (cli, o->name))
+      {
+        *out_exit = cli_usage_error (cli, _("option “--%s” is required"), o->name);
+        return FALSE;
+      }
+  if (cli_has (cli, "db"))
+    {
+      const char *db = cli_get (cli, "db");
+
+      if (*db == '\0')
+        {
+          *out_exit = cli_usage_error (cli, _("option “--db” needs a path"));
+          return FALSE;
+        }
+      g_free (cli->db_path);
+      cli->db_path = g_strdup (db);
+    }
+  *out_exit = CLI_EXIT_OK;
+  return TRUE;
+}
+
+gboolean
+cli_has (Cli        *cli,
+         const char *option)
+{
+  return g_hash_table_contains (cli->values, option);
+}
+
+const char *
+cli_get (Cli        *cli,
+         const char *option)
+{
+  return g_hash_table_lookup (cli->values, option);
+}
+
+/* Returns: (transfer full) (nullable): the values of a repeatable option in
+ * the order given, or NULL when it was not given at all. */
+char **
+cli_dup_list (Cli        *cli,
+              const char *option)
+{
+  GPtrArray *list = g_hash_table_lookup (cli->lists, option);
+  GStrvBuilder *builder;
+  char **strv;
+
+  if (list == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  for (guint i = 0; i < list->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (list, i));
+  strv = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return strv;
+}
+
+const char *
+cli_arg (Cli   *cli,
+         guint  i)
+{
+  return i < cli->args->len ? g_ptr_array_index (cli->args, i) : NULL;
+}
+
+gboolean
+cli_has_any (Cli               *cli,
+             const char *const *options)
+{
+  for (guint i = 0; options[i] != NULL; i++)
+    if (cli_has (cli, options[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- help ---------------------------------------------------------- */
+
+static char *
+option_label (const CliOption *o)
+{
+  const char *dash = o == &help_option ? "-h, " : "";
+
+  if (o->kind == CLI_OPT_FLAG)
+    return g_strdup_printf ("%s--%s", dash, o->name);
+  return g_strdup_printf ("%s--%s %s", dash, o->name, o->arg);
+}
+
+static void
+print_option_rows (const CliOption **options,
+                   guint             n)
+{
+  glong width = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = option_label (options[i]);
+
+      width = MAX (width, cli_display_width (label));
+    }
+  width = MIN (width, 30);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *label = option_label (options[i]);
+      glong w = cli_display_width (label);
+
+      printf ("  %s", label);
+      if (w > width)
+        printf ("\n  %*s", (int) width, "");
+      else
+        printf ("%*s", (int) (width - w), "");
+      printf ("  %s", _(options[i]->help));
+      if (options[i]->required)
+        printf (" %s", _("(required)"));
+      printf ("\n");
+    }
+}
+
+void
+cli_print_command_help (const CliCommand *command)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new ();
+
+  if (command->group != NULL)
+    printf (_("Usage: %s [--db PATH] %s %s %s\n"), CLI_PROGRAM, command->group, command->name,
+            command->synopsis);
+  else
+    printf (_("Usage: %s [--db PATH] %s %s\n"), CLI_PROGRAM, command->name, command->synopsis);
+  printf ("\n%s\n", _(command->summary));
+  if (command->details != NULL)
+    printf ("\n%s\n", _(command->details));
+  for (const CliOption *o = command->options; o != NULL && o->name != NULL; o++)
+    g_ptr_array_add (options, (gpointer) o);
+  g_ptr_array_add (options, (gpointer) &db_option);
+  g_ptr_array_add (options, (gpointer) &help_option);
+  printf ("\n%s\n", _("Options:"));
+  print_option_rows ((const CliOption **) options->pdata, options->len);
+}
+
+void
+cli_print_group_help (const char       *group,
+                      const CliCommand *commands)
+{
+  glong width = 0;
+
+  printf (_("Usage: %s [--db PATH] %s COMMAND [ARGUMENT…] [OPTION…]\n"), CLI_PROGRAM, group);
+  printf ("\n%s\n", _("Commands:"));
+  for (const CliCommand *c = commands; c->name != NULL; c++)
+    width = MAX (width, cli_display_width (c->name));
+  for (const CliCommand *c = commands; c->name != NULL; c++)
+    printf ("  %s%*s  %s\n", c->name, (int) (width - cli_display_width (c->name)), "",
+            _(c->summary));
+  printf ("\n");
+  printf (_("Run “%s %s COMMAND --help” for the options of a command.\n"), CLI_PROGRAM, group);
+}
+
+/* ---- the store and option values ----------------------------------- */
+
+JcStore *
+cli_open_store (Cli      *cli,
+                gboolean  create)
+{
+  g_autofree char *path = jc_store_resolve_path (cli->db_path);
+  g_autoptr(GError) error = NULL;
+  JcStore *store;
+
+  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      cli_error (cli, _("there is no database “%s”; create it with “%s init”"), path,
+                 CLI_PROGRAM);
+      return NULL;
+    }
+  store = jc_store_open (path, &error);
+  if (store == NULL)
+    cli_error_gerror (cli, error);
+  return store;
+}
+
+gboolean
+cli_opt_int (Cli        *cli,
+             const char *option,
+             JcField     field,
+             gint64      min,
+             gint64      max,
+             gint64     *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    return FALSE;
+  if (!jc_parse_int_field (field, text, min, max, out, &error))
+    {
+      cli_error_gerror (cli, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cli_opt_milli (Cli        *cli,
+               const char *option,
+               JcField     field,
+               gint64      min,
+               gint64      max,
+               gint64     *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    return FALSE;
+  if (!jc_parse_milli_field (field, text, min, max, out, &error))
+    {
+      cli_error_gerror (cli, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cli_opt_degrees (Cli        *cli,
+                 const char *option,
+                 JcField     field,
+                 double      min,
+                 double      max,
+                 double     *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    return FALSE;
+  if (!jc_parse_degrees_field (field, text, min, max, out, &error))
+    {
+      cli_error_gerror (cli, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cli_opt_time (Cli        *cli,
+              const char *option,
+              JcField     field,
+              int        *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    return FALSE;
+  if (!jc_parse_time_field (field, text, out, &error))
+    {
+      cli_error_gerror (cli, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+int
+cli_active_option (Cli *cli)
+{
+  if (cli_has (cli, "active"))
+    return 1;
+  if (cli_has (cli, "inactive"))
+    return 0;
+  return -1;
+}
+
+CliExit
+cli_check_active (Cli *cli)
+{
+  if (cli_has (cli, "active") && cli_has (cli, "inactive"))
+    return cli_usage_error (cli, _("options “--active” and “--inactive” exclude each other"));
+  return CLI_EXIT_OK;
+}

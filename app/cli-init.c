@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli-init.c: `jicai-cli init [--demo]` — create or upgrade the database,
+ * and optionally fill an empty one with the demo world. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jicai-cli"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli-private.h"
+#include "jc-demo.h"
+
+static const CliOption init_options[] = {
+  { "demo", CLI_OPT_FLAG, NULL,
+    N_("load the demo world: 17 canteens, the catalog, 4 vehicles, 15 months of prices "
+       "and orders"), FALSE },
+  { NULL }
+};
+
+/* Today's local date, or JICAI_TODAY=YYYY-MM-DD (so that tests and
+ * screenshots see the same demo world whatever day they run). */
+static gboolean
+get_today (Cli   *cli,
+           GDate *out)
+{
+  const char *env = g_getenv ("JICAI_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  g_date_clear (out, 1);
+  if (env != NULL && *env != '\0')
+    {
+      gboolean shape = strlen (env) == 10 && env[4] == '-' && env[7] == '-';
+      guint y = 0, m = 0, d = 0;
+
+      for (int i = 0; shape && i < 10; i++)
+        if (i != 4 && i != 7 && !g_ascii_isdigit (env[i]))
+          shape = FALSE;
+      if (shape)
+        {
+          y = (guint) g_ascii_strtoull (env, NULL, 10);
+          m = (guint) g_ascii_strtoull (env + 5, NULL, 10);
+          d = (guint) g_ascii_strtoull (env + 8, NULL, 10);
+        }
+      if (!shape || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+        {
+          cli_error (cli, _("JICAI_TODAY: “%s” is not a date (YYYY-MM-DD)"), env);
+          return FALSE;
+        }
+      g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+      return TRUE;
+    }
+  now = g_date_time_new_now_local ();
+  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
+  return TRUE;
+}
+
+/* A bar on the terminal; nothing when stderr is a file or a pipe, so logs
+ * and tests see no carriage-return noise. */
+static void
+on_progress_cb (double      fraction,
+                const char *what,
+                gpointer    user_data)
+{
+  enum { BAR = 30 };
+  char bar[BAR + 1];
+  int filled = (int) (CLAMP (fraction, 0.0, 1.0) * BAR + 0.5);
+
+  memset (bar, '#', (size_t) filled);
+  memset (bar + filled, '-', (size_t) (BAR - filled));
+  bar[BAR] = '\0';
+  /* \033[K clears what a longer previous label left on the line. */
+  fprintf (stderr, "\r[%s] %3d%% %s\033[K", bar, (int) (CLAMP (fraction, 0.0, 1.0) * 100 + 0.5),
+           what);
+  fflush (stderr);
+}
+
+/* A database this command created and then could not fill is removed:
+ * a failed `init --demo` leaves nothing behind. */
+static void
+remove_database (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static gboolean
+store_is_empty (JcStore  *store,
+                gboolean *out,
+                GError  **error)
+{
+  /* jc_store_is_empty() looks at items and canteens only; vehicles would
+   * collide with the demo's plates too. */
+  g_autoptr(GPtrArray) vehicles = jc_store_list_vehicles (store, TRUE, error);
+
+  if (vehicles == NULL)
+    return FALSE;
+  *out = jc_store_is_empty (store) && vehicles->len == 0;
+  return TRUE;
+}
+
+static void
+print_summary (const char          *path,
+               const JcDemoSummary *s)
+{
+  g_autoptr(CliTable) table = cli_table_new (2);
+  g_autofree char *items = g_strdup_printf ("%u", s->n_items);
+  g_autofree char *canteens = g_strdup_printf ("%u", s->n_canteens);
+  g_autofree char *vehicles = g_strdup_printf ("%u", s->n_vehicles);
+  g_autofree char *prices = g_strdup_printf ("%u", s->n_prices);
+  g_autofree char *orders = g_strdup_printf (_("%u (%u lines)"), s->n_orders, s->n_order_lines);
+  g_autofree char *span = g_strdup_printf (_("%s to %s"), s->first_date, s->last_date);
+
+  printf (_("Loaded the demo world into “%s”:\n"), path);
+  cli_table_add (table, _("catalog items"), items);
+  cli_table_add (table, _("canteens"), canteens);
+  cli_table_add (table, _("vehicles"), vehicles);
+  cli_table_add (table, _("price rows"), prices);
+  cli_table_add (table, _("orders"), orders);
+  cli_table_add (table, _("date span"), span);
+  cli_table_print (table, stdout);
+}
+
+static CliExit
+run_init (Cli *cli)
+{
+  g_autofree char *path = jc_store_resolve_path (cli->db_path);
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean demo = cli_has (cli, "demo");
+  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean empty = FALSE;
+  JcDemoSummary summary = { 0 };
+  GDate today;
+
+  if (demo && !get_today (cli, &today))
+    return CLI_EXIT_FAILED;
+  store = cli_open_store (cli, TRUE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  if (!demo)
+    {
+      if (existed)
+        printf (_("The database “%s” is ready (schema version %d).\n"), path,
+                jc_store_get_schema_version (store));
+      else
+        printf (_("Created the database “%s” (schema version %d).\n"), path,
+                jc_store_get_schema_version (store));
+      return CLI_EXIT_OK;
+    }
+
+  if (store_is_empty (store, &empty, &error) && !empty)
+    g_set_error (&error, JC_DEMO_ERROR, JC_DEMO_ERROR_NOT_EMPTY,
+                 _("The database “%s” already has data; the demo needs an empty database"),
+                 path);
+  else if (error == NULL)
+    {
+      gboolean tty = isatty (STDERR_FILENO);
+
+      if (jc_demo_load (store, &today, tty ? on_progress_cb : NULL, NULL, NULL, &summary,
+                        &error))
+        {
+          if (tty)
+            fputc ('\n', stderr);
+          print_summary (path, &summary);
+          return CLI_EXIT_OK;
+        }
+      if (tty)
+        fputc ('\n', stderr);
+    }
+
+  g_clear_pointer (&store, jc_store_free);
+  if (!existed)
+    remove_database (path);
+  cli_error_gerror (cli, error);
+  return CLI_EXIT_FAILED;
+}
+
+const CliCommand cli_init_command = {
+  NULL, "init", "[--demo]",
+  N_("Create the database, or upgrade one an older jicai wrote."),
+  N_("With --demo, an empty database is filled with the demo world, its prices ending "
+     "today (or on $JICAI_TODAY, YYYY-MM-DD); a database with data is refused."),
+  NULL, 0, 0, init_options, run_init
+};

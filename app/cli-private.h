@@ -1,0 +1,185 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli-private.h: the shared parts of jicai-cli — the command table, the
+ * argument parser, error reporting, the human table and JSON output.  The
+ * command files (cli-*.c) only turn arguments into core calls and core
+ * results into output; they never touch SQL. */
+#pragma once
+
+#include <cjson/cJSON.h>
+#include <glib.h>
+#include <stdio.h>
+
+#include "jc-store.h"
+
+G_BEGIN_DECLS
+
+#define CLI_PROGRAM "jicai-cli"
+
+/* Exit statuses: the contract in docs/cli.md. */
+typedef enum {
+  CLI_EXIT_OK = 0,
+  CLI_EXIT_FAILED = 1,   /* a bad value, a refusal by the store, not found */
+  CLI_EXIT_USAGE = 2,    /* unknown option, missing argument */
+} CliExit;
+
+typedef enum {
+  CLI_OPT_FLAG,          /* --json */
+  CLI_OPT_VALUE,         /* --name N, --name=N; the last one wins */
+  CLI_OPT_LIST,          /* --alias A, repeatable */
+} CliOptKind;
+
+typedef struct {
+  const char *name;      /* long name without the dashes */
+  CliOptKind  kind;
+  const char *arg;       /* placeholder in the help, NULL for flags */
+  const char *help;      /* N_() */
+  gboolean    required;
+} CliOption;
+
+typedef struct _Cli Cli;
+
+typedef struct {
+  const char      *group;     /* "catalog", or NULL for "init" */
+  const char      *name;      /* "add" */
+  const char      *synopsis;  /* after the command words: "CODE --name NAME …" */
+  const char      *summary;   /* N_(): one line, for the command list */
+  const char      *details;   /* N_(): more text for --help, or NULL */
+  const char      *arg_name;  /* the positional argument: "CODE", or NULL */
+  guint            min_args;  /* how many positional arguments */
+  guint            max_args;
+  const CliOption *options;   /* terminated by { NULL } */
+  CliExit        (*run) (Cli *cli);
+} CliCommand;
+
+struct _Cli {
+  char             *db_path;  /* --db, NULL: JICAI_DB or the default */
+  const CliCommand *command;
+  char             *what;     /* "catalog add": prefixes every message */
+  GHashTable       *values;   /* option name → last value ("" for flags) */
+  GHashTable       *lists;    /* option name → GPtrArray of values */
+  GPtrArray        *args;     /* positional arguments */
+  guint             n_errors;
+};
+
+/* The commands, from cli-*.c. */
+extern const CliCommand cli_init_command;
+extern const CliCommand cli_catalog_commands[];
+extern const CliCommand cli_canteens_commands[];
+extern const CliCommand cli_vehicles_commands[];
+
+/* cli-args.c */
+/* Parses the words after the command name.  Returns FALSE when the command
+ * must not run: --help was printed (exit 0) or a usage problem was reported
+ * (exit 2); *out_exit says which. */
+gboolean     cli_parse_command   (Cli               *cli,
+                                  const CliCommand  *command,
+                                  int                argc,
+                                  char             **argv,
+                                  CliExit           *out_exit);
+void         cli_print_command_help (const CliCommand *command);
+void         cli_print_group_help (const char       *group,
+                                  const CliCommand *commands);
+gboolean     cli_has             (Cli               *cli,
+                                  const char        *option);
+const char  *cli_get             (Cli               *cli,
+                                  const char        *option);
+char       **cli_dup_list        (Cli               *cli,
+                                  const char        *option);
+const char  *cli_arg             (Cli               *cli,
+                                  guint              i);
+gboolean     cli_has_any         (Cli               *cli,
+                                  const char *const *options);
+
+/* One line on stderr: "jicai-cli: catalog add: <message>".  Counts it. */
+void         cli_error           (Cli               *cli,
+                                  const char        *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+void         cli_error_gerror    (Cli               *cli,
+                                  const GError      *error);
+/* A usage problem: the line, a hint to --help, and CLI_EXIT_USAGE. */
+CliExit      cli_usage_error     (Cli               *cli,
+                                  const char        *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+
+/* Opens the database named by --db, JICAI_DB or the default.  Only `init`
+ * creates one: every other command refuses a missing file rather than
+ * leave an empty database behind a typing mistake. */
+JcStore     *cli_open_store      (Cli               *cli,
+                                  gboolean           create);
+
+/* Parses one option value with a core field parser; reports and counts a
+ * bad one.  Returns whether the option was given and good. */
+gboolean     cli_opt_int         (Cli               *cli,
+                                  const char        *option,
+                                  JcField            field,
+                                  gint64             min,
+                                  gint64             max,
+                                  gint64            *out);
+gboolean     cli_opt_milli       (Cli               *cli,
+                                  const char        *option,
+                                  JcField            field,
+                                  gint64             min,
+                                  gint64             max,
+                                  gint64            *out);
+gboolean     cli_opt_degrees     (Cli               *cli,
+                                  const char        *option,
+                                  JcField            field,
+                                  double             min,
+                                  double             max,
+                                  double            *out);
+gboolean     cli_opt_time        (Cli               *cli,
+                                  const char        *option,
+                                  JcField            field,
+                                  int               *out);
+/* --active / --inactive: 1, 0, or -1 when neither was given.  Both is a
+ * usage error, checked by cli_check_active(). */
+int          cli_active_option   (Cli               *cli);
+CliExit      cli_check_active    (Cli               *cli);
+
+/* cli-output.c */
+glong        cli_display_width   (const char        *text);
+
+typedef struct _CliTable CliTable;
+
+CliTable    *cli_table_new       (guint              n_columns);
+void         cli_table_free      (CliTable          *table);
+void         cli_table_set_right (CliTable          *table,
+                                  guint              column);
+/* Adds a row of n_columns strings (copied; NULL prints empty). */
+void         cli_table_add       (CliTable          *table,
+                                  ...);
+void         cli_table_print     (CliTable          *table,
+                                  FILE              *out);
+
+void         cli_json_add_int    (cJSON             *object,
+                                  const char        *name,
+                                  gint64             value);
+void         cli_json_add_int_or_null (cJSON        *object,
+                                  const char        *name,
+                                  gint64             value,
+                                  gboolean           is_null);
+void         cli_json_add_strv   (cJSON             *object,
+                                  const char        *name,
+                                  char             **strv);
+/* Prints the document and a newline on stdout. */
+gboolean     cli_json_print      (Cli               *cli,
+                                  const cJSON       *document);
+/* Flushes stdout; reports a write error (a full disk, a closed pipe). */
+CliExit      cli_finish_output   (Cli               *cli,
+                                  CliExit            status);
+
+/* g_set_str() is GLib 2.76; we pin 2.74. */
+static inline void
+cli_set_str (char       **field,
+             const char  *value)
+{
+  char *copy = g_strdup (value);
+
+  g_free (*field);
+  *field = copy;
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliTable, cli_table_free)
+
+G_END_DECLS

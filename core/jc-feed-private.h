@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-feed-private.h: what the JSON adapters of the feed module share. */
+#pragma once
+
+#include <cjson/cJSON.h>
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
+
+/* "a number", "an object", "null", "missing" (v NULL): for messages. */
+const char *_jc_json_type_name  (const cJSON *v);
+
+/* Parses a whole JSON document (white space and a BOM around it are
+ * allowed).  `what` names the source in messages ("Xinfadi").  NULL with
+ * JC_FEED_ERROR_MALFORMED for an empty body, an HTML page (its <title> is
+ * quoted), invalid or truncated JSON, or data after the document. */
+cJSON      *_jc_feed_parse_json (const char  *data,
+                                 gsize        len,
+                                 const char  *what,
+                                 GError     **error);
+
+/* A price member as text: strings as they are, numbers with 15 significant
+ * digits (exact for any decimal price of up to 15 digits), null, booleans,
+ * arrays and objects as a word the cleaning rules refuse as BAD_NUMBER.
+ * NULL when the member is absent.  `buf` holds the number's text. */
+const char *_jc_json_price_text (const cJSON *record,
+                                 const char  *name,
+                                 char         buf[G_ASCII_DTOSTR_BUF_SIZE]);
+
+G_END_DECLS
