@@ -8,12 +8,13 @@
 #include <string.h>
 
 #include "jc-error.h"
+#include "jc-orders.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
 
-static void
-plan_line_free (JcPlanLine *l)
+void
+_jc_plan_line_free (JcPlanLine *l)
 {
   if (l == NULL)
     return;
@@ -33,6 +34,8 @@ jc_plan_free (JcPlan *plan)
     return;
   g_ptr_array_unref (plan->lines);
   g_ptr_array_unref (plan->no_price);
+  g_free (plan->locked_at);
+  g_free (plan->locked_by);
   g_free (plan);
 }
 
@@ -255,7 +258,7 @@ jc_plan_build (JcStore     *store,
   g_autoptr(GHashTable) canteens = g_hash_table_new (g_int64_hash, g_int64_equal);
   Build b;
 
-  plan->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) plan_line_free);
+  plan->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) _jc_plan_line_free);
   plan->no_price = g_ptr_array_new_with_free_func (g_free);
   prices = jc_store_reference_prices (store, date, stale_days, error);
   if (prices == NULL)
@@ -316,4 +319,239 @@ jc_plan_build (JcStore     *store,
     }
   plan->n_canteens = g_hash_table_size (canteens);
   return g_steal_pointer (&plan);
+}
+
+JcPlanLine *
+jc_plan_find_line (JcPlan     *plan,
+                   const char *item_code)
+{
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      JcPlanLine *l = plan->lines->pdata[i];
+
+      if (g_strcmp0 (l->item_code, item_code) == 0)
+        return l;
+    }
+  return NULL;
+}
+
+/* Where a purchase is recorded, the canteens share its actual cost. */
+static gboolean
+apply_actuals (JcPlan  *plan,
+               GError **error)
+{
+  plan->actual_total_fen = 0;
+  plan->n_actual = 0;
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      JcPlanLine *l = plan->lines->pdata[i];
+      gint64 cost = l->has_actual ? l->actual_cost_fen : l->cost_fen;
+
+      if (l->has_actual)
+        {
+          guint n = l->shares->len;
+          g_autofree gint64 *w = g_new (gint64, MAX (n, 1));
+          g_autofree gint64 *out = g_new (gint64, MAX (n, 1));
+          g_autofree const char **keys = g_new (const char *, MAX (n, 1));
+
+          plan->n_actual++;
+          for (guint k = 0; k < n; k++)
+            {
+              w[k] = g_array_index (l->shares, JcPlanShare, k).qty_milli;
+              keys[k] = g_array_index (l->shares, JcPlanShare, k).canteen_code;
+            }
+          if (!jc_allocate (l->actual_cost_fen, w, keys, n, out, error))
+            return FALSE;
+          for (guint k = 0; k < n; k++)
+            g_array_index (l->shares, JcPlanShare, k).share_fen = out[k];
+        }
+      if (!jc_checked_add (plan->actual_total_fen, cost, &plan->actual_total_fen, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * jc_plan_load:
+ * The plan of `date`: the snapshot taken when it was locked (with the
+ * purchases recorded since), else the plan computed from the orders now.
+ */
+JcPlan *
+jc_plan_load (JcStore     *store,
+              const char  *date,
+              int          stale_days,
+              GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JcPlan) plan = _jc_store_plan_read (store, date, &local);
+
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (plan == NULL)
+    {
+      plan = jc_plan_build (store, date, stale_days, error);
+      if (plan == NULL)
+        return NULL;
+    }
+  if (!apply_actuals (plan, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}
+
+/**
+ * jc_plan_lock:
+ * Freezes the date's orders and stores the plan as it is now, in one
+ * transaction.  Refused when already locked or when no order is submitted.
+ */
+gboolean
+jc_plan_lock (JcStore     *store,
+              const char  *date,
+              int          stale_days,
+              const char  *who,
+              GError     **error)
+{
+  g_autoptr(JcPlan) plan = NULL;
+  gboolean locked = FALSE;
+  gboolean ok;
+
+  if (who == NULL)
+    who = g_get_user_name ();
+  if (!jc_store_begin (store, error))
+    return FALSE;
+  ok = _jc_store_plan_is_locked (store, date, &locked, error);
+  if (ok && locked)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
+                   _("The plan for %s is already locked"), date);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      plan = jc_plan_build (store, date, stale_days, error);
+      ok = plan != NULL;
+    }
+  if (ok && plan->lines->len == 0)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("There are no submitted orders for %s: nothing to lock"), date);
+      ok = FALSE;
+    }
+  ok = ok && jc_store_lock_orders (store, date, TRUE, who, NULL, NULL, error) &&
+       _jc_store_plan_write (store, plan, stale_days, who, error) &&
+       _jc_store_plan_audit (store, date, who, "lock", "", error) &&
+       jc_store_commit (store, error);
+  if (!ok)
+    jc_store_rollback (store);
+  return ok;
+}
+
+gboolean
+jc_plan_unlock (JcStore     *store,
+                const char  *date,
+                const char  *who,
+                const char  *reason,
+                GError     **error)
+{
+  gboolean locked = FALSE;
+  gboolean ok;
+  gint64 n;
+
+  if (reason == NULL || *reason == '\0')
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
+                   _("Unlocking the plan for %s needs a reason"), date);
+      return FALSE;
+    }
+  if (who == NULL)
+    who = g_get_user_name ();
+  if (!jc_store_begin (store, error))
+    return FALSE;
+  ok = _jc_store_plan_is_locked (store, date, &locked, error);
+  if (ok && !locked)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("The plan for %s is not locked"), date);
+      ok = FALSE;
+    }
+  if (ok)
+    {
+      n = _jc_store_count_purchases (store, date, error);
+      ok = n >= 0;
+      if (ok && n > 0)
+        {
+          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                       _("Purchases are recorded for %s; the plan they were bought against "
+                         "cannot be unlocked"), date);
+          ok = FALSE;
+        }
+    }
+  ok = ok && _jc_store_plan_delete (store, date, error) &&
+       jc_store_lock_orders (store, date, FALSE, who, reason, NULL, error) &&
+       _jc_store_plan_audit (store, date, who, "unlock", reason, error) &&
+       jc_store_commit (store, error);
+  if (!ok)
+    jc_store_rollback (store);
+  return ok;
+}
+
+/**
+ * jc_plan_record_purchase:
+ * Records what was actually bought of an item of the date's locked plan:
+ * quantity (milli base units) and unit price (milli-yuan per base unit);
+ * the cost is round_half_up (qty × price / 10000) fen.  Recording again
+ * replaces the earlier record.
+ */
+gboolean
+jc_plan_record_purchase (JcStore     *store,
+                         const char  *date,
+                         const char  *item_code,
+                         gint64       qty_milli,
+                         gint64       price_milliyuan,
+                         const char  *who,
+                         const char  *note,
+                         GError     **error)
+{
+  g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(GError) local = NULL;
+  JcPlanLine *line;
+  gint64 cost = 0;
+
+  if (qty_milli < 0 || qty_milli > JC_MAX_MILLI)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("quantity: %" G_GINT64_FORMAT " is out of range"), qty_milli);
+      return FALSE;
+    }
+  if (price_milliyuan < 0 || price_milliyuan > JC_MAX_MILLI)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("price: %" G_GINT64_FORMAT " is out of range"), price_milliyuan);
+      return FALSE;
+    }
+  plan = _jc_store_plan_read (store, date, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (plan == NULL)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("The plan for %s is not locked; lock it before recording purchases"), date);
+      return FALSE;
+    }
+  line = jc_plan_find_line (plan, item_code);
+  if (line == NULL)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("item: “%s” is not in the plan for %s"), item_code ? item_code : "", date);
+      return FALSE;
+    }
+  if (!jc_line_cost_fen (qty_milli, price_milliyuan, &cost, error))
+    return FALSE;
+  return _jc_store_put_purchase (store, date, line->item_id, qty_milli, price_milliyuan, cost,
+                                 who ? who : g_get_user_name (), note ? note : "", error);
 }

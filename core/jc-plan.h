@@ -45,12 +45,27 @@ typedef struct {
   gint64      price_milliyuan;
   char        price_date[11];
   gint64      cost_fen;        /* 0 when !has_price (and left out of the total) */
-  GArray     *shares;          /* JcPlanShare, by canteen code */
+  gboolean    has_actual;      /* what was bought is recorded */
+  gint64      actual_qty_milli;
+  gint64      actual_price_milliyuan;
+  gint64      actual_cost_fen;
+  GArray     *shares;          /* JcPlanShare, by canteen code: of the actual cost when
+                                * recorded, else of the planned cost */
 } JcPlanLine;
 
+typedef enum {
+  JC_PLAN_OPEN,                /* computed from the orders as they are now */
+  JC_PLAN_LOCKED,              /* the snapshot taken at lock */
+} JcPlanStatus;
+
 typedef struct {
-  char       date[11];
-  GPtrArray *lines;            /* JcPlanLine *, by category position then item code */
+  char          date[11];
+  JcPlanStatus  status;
+  char         *locked_at;
+  char         *locked_by;
+  gint64        actual_total_fen;  /* Σ actual cost, planned where none is recorded */
+  guint         n_actual;          /* lines with a recorded purchase */
+  GPtrArray    *lines;         /* JcPlanLine *, by category position then item code */
   gint64     total_cost_fen;
   GPtrArray *no_price;         /* item codes (char *) */
   guint      n_stale;
@@ -58,6 +73,7 @@ typedef struct {
 } JcPlan;
 
 void      jc_plan_free      (JcPlan *plan);
+void      _jc_plan_line_free (JcPlanLine *line);
 
 gboolean  jc_plan_line_compute (JcPlanLine  *line,
                                 GError     **error);
@@ -65,6 +81,31 @@ JcPlan   *jc_plan_build     (JcStore     *store,
                              const char  *date,
                              int          stale_days,
                              GError     **error);
+
+JcPlan   *jc_plan_load      (JcStore     *store,
+                             const char  *date,
+                             int          stale_days,
+                             GError     **error);
+gboolean  jc_plan_lock      (JcStore     *store,
+                             const char  *date,
+                             int          stale_days,
+                             const char  *who,
+                             GError     **error);
+gboolean  jc_plan_unlock    (JcStore     *store,
+                             const char  *date,
+                             const char  *who,
+                             const char  *reason,
+                             GError     **error);
+gboolean  jc_plan_record_purchase (JcStore    *store,
+                             const char  *date,
+                             const char  *item_code,
+                             gint64       qty_milli,
+                             gint64       price_milliyuan,
+                             const char  *who,
+                             const char  *note,
+                             GError     **error);
+JcPlanLine *jc_plan_find_line (JcPlan    *plan,
+                             const char  *item_code);
 
 gboolean  jc_allocate       (gint64        total_fen,
                              const gint64 *weights,

@@ -79,4 +79,39 @@ GArray       *_jc_store_item_order_history (JcStore   *store,
                                          const char   *to,
                                          GError      **error);
 
+/* Plans (jc-store-plan.c), for jc-plan.c. */
+gboolean      _jc_store_plan_is_locked  (JcStore      *store,
+                                         const char   *date,
+                                         gboolean     *locked,
+                                         GError      **error);
+gboolean      _jc_store_plan_write      (JcStore      *store,
+                                         gconstpointer plan,
+                                         int           stale_days,
+                                         const char   *who,
+                                         GError      **error);
+gpointer      _jc_store_plan_read       (JcStore      *store,
+                                         const char   *date,
+                                         GError      **error);
+gboolean      _jc_store_plan_delete     (JcStore      *store,
+                                         const char   *date,
+                                         GError      **error);
+gboolean      _jc_store_plan_audit      (JcStore      *store,
+                                         const char   *date,
+                                         const char   *who,
+                                         const char   *action,
+                                         const char   *reason,
+                                         GError      **error);
+gboolean      _jc_store_put_purchase    (JcStore      *store,
+                                         const char   *date,
+                                         gint64        item_id,
+                                         gint64        qty_milli,
+                                         gint64        price_milliyuan,
+                                         gint64        cost_fen,
+                                         const char   *who,
+                                         const char   *note,
+                                         GError      **error);
+gint64        _jc_store_count_purchases (JcStore      *store,
+                                         const char   *date,
+                                         GError      **error);
+
 G_END_DECLS

@@ -306,7 +306,107 @@ test_plan_from_store (void **state)
   assert_int_equal (plan->no_price->len, 1);
   assert_string_equal (plan->no_price->pdata[0], "A001");
   assert_int_equal (plan->n_stale, 1);
+  assert_int_equal (plan->status, JC_PLAN_OPEN);
 
+  /* lock: the orders freeze and the plan is kept as it was */
+  assert_false (jc_plan_record_purchase (store, "2026-12-01", "V001", 22000, 1300, "t", "", &error));
+  assert_contains (error->message, "not locked");
+  g_clear_error (&error);
+  assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
+  assert_no_error (error);
+  assert_false (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
+  assert_contains (error->message, "already locked");
+  g_clear_error (&error);
+  {
+    g_autoptr(JcOrder) o = jc_store_get_order (store, "CT01", "2026-12-01", NULL);
+    g_autoptr(JcPlan) locked = NULL;
+    JcPlanLine *veg;
+
+    assert_int_equal (o->status, JC_ORDER_LOCKED);
+    /* an amendment after lock does not move the locked plan */
+    ((JcOrderLine *) o->lines->pdata[1])->qty_milli = 99000;
+    assert_true (jc_store_save_order (store, o, 0, "staff", "加餐", now, &error));
+    locked = jc_plan_load (store, "2026-12-01", 7, &error);
+    assert_no_error (error);
+    assert_int_equal (locked->status, JC_PLAN_LOCKED);
+    assert_string_equal (locked->locked_by, "staff");
+    assert_int_equal (locked->total_cost_fen, 2816 + 20000);
+    veg = jc_plan_find_line (locked, "V001");
+    assert_int_equal (veg->demand_milli, 20000);
+    assert_int_equal (g_array_index (veg->shares, JcPlanShare, 0).share_fen, 1408);
+    assert_int_equal (locked->no_price->len, 1);
+    assert_int_equal (locked->n_stale, 1);
+  }
+
+  /* actual purchases: the canteens share what was really paid */
+  assert_true (jc_plan_record_purchase (store, "2026-12-01", "V001", 21500, 1301, "staff", "", &error));
+  assert_false (jc_plan_record_purchase (store, "2026-12-01", "X999", 1, 1, "staff", "", &error));
+  assert_contains (error->message, "X999");
+  g_clear_error (&error);
+  {
+    g_autoptr(JcPlan) actual = jc_plan_load (store, "2026-12-01", 7, &error);
+    JcPlanLine *veg = jc_plan_find_line (actual, "V001");
+
+    assert_true (veg->has_actual);
+    /* 21.5 kg × 1.301 元 = 27.9715 元 → 2797 fen, shared 1399 / 1398 */
+    assert_int_equal (veg->actual_cost_fen, 2797);
+    assert_int_equal (g_array_index (veg->shares, JcPlanShare, 0).share_fen, 1399);
+    assert_int_equal (g_array_index (veg->shares, JcPlanShare, 1).share_fen, 1398);
+    assert_int_equal (actual->actual_total_fen, 2797 + 20000);
+    assert_int_equal (actual->n_actual, 1);
+  }
+
+  /* unlock: needs a reason, and not once purchases are recorded */
+  assert_false (jc_plan_unlock (store, "2026-12-01", "staff", "", &error));
+  g_clear_error (&error);
+  assert_false (jc_plan_unlock (store, "2026-12-01", "staff", "计划有误", &error));
+  assert_contains (error->message, "Purchases are recorded");
+  g_clear_error (&error);
+
+  jc_store_free (g_steal_pointer (&store));
+  jc_test_rmtree (dir);
+}
+
+/* Lock, unlock with a reason, lock again: the orders follow. */
+static void
+test_unlock (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "u.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  g_autoptr(JcItem) item = jc_item_new ();
+  g_autoptr(JcCanteen) c = jc_canteen_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcOrder) o = NULL;
+
+  item->code = g_strdup ("V001");
+  item->name = g_strdup ("大白菜");
+  item->category = g_strdup ("veg");
+  assert_true (jc_store_insert_item (store, item, NULL));
+  c->code = g_strdup ("CT01");
+  c->name = g_strdup ("食堂");
+  c->lat = 31.2;
+  c->lon = 121.4;
+  assert_true (jc_store_insert_canteen (store, c, NULL));
+
+  assert_false (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
+  assert_contains (error->message, "no submitted orders");
+  g_clear_error (&error);
+
+  o = jc_store_get_order (store, "CT01", "2026-12-01", NULL);
+  g_ptr_array_add (o->lines, jc_order_line_parse (item, "5", "kg", "", NULL));
+  assert_true (jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
+  assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
+  assert_true (jc_plan_unlock (store, "2026-12-01", "staff", "订单有误", &error));
+  assert_no_error (error);
+  g_clear_pointer (&o, jc_order_free);
+  o = jc_store_get_order (store, "CT01", "2026-12-01", NULL);
+  assert_int_equal (o->status, JC_ORDER_SUBMITTED);
+  assert_false (jc_plan_unlock (store, "2026-12-01", "staff", "again", &error));
+  assert_contains (error->message, "not locked");
+  g_clear_error (&error);
+  assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
   jc_store_free (g_steal_pointer (&store));
   jc_test_rmtree (dir);
 }
@@ -321,6 +421,7 @@ main (void)
     cmocka_unit_test (test_allocation_cases),
     cmocka_unit_test (test_allocation_property),
     cmocka_unit_test (test_plan_from_store),
+    cmocka_unit_test (test_unlock),
   };
 
   return cmocka_run_group_tests_name ("plan", tests, NULL, NULL);

@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store-plan.c: the SQL of locked plans, purchases and the plan audit. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-store"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-error.h"
+#include "jc-plan.h"
+#include "jc-store-private.h"
+
+static char *
+now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+gboolean
+_jc_store_plan_is_locked (JcStore     *store,
+                          const char  *date,
+                          gboolean    *locked,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT 1 FROM plans WHERE delivery_date = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, date);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the plan"), error);
+  *locked = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gboolean
+_jc_store_plan_write (JcStore        *store,
+                      gconstpointer   data,
+                      int             stale_days,
+                      const char     *who,
+                      GError        **error)
+{
+  const JcPlan *plan = data;
+  g_autofree char *at = now_iso ();
+  sqlite3_stmt *stmt;
+
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO plans (delivery_date, locked_at, locked_by, stale_days, total_cost_fen) "
+    "VALUES (?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, plan->date);
+  _jc_store_bind_text (stmt, 2, at);
+  _jc_store_bind_text (stmt, 3, who);
+  sqlite3_bind_int (stmt, 4, stale_days);
+  sqlite3_bind_int64 (stmt, 5, plan->total_cost_fen);
+  if (!_jc_store_step_done (store, stmt, _("Could not lock the plan"), error))
+    return FALSE;
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      JcPlanLine *l = plan->lines->pdata[i];
+
+      stmt = _jc_store_prepare (store,
+        "INSERT INTO plan_lines (delivery_date, item_id, demand_milli, loss_permille, pack_milli, "
+        "gross_milli, packs, purchase_milli, price_milliyuan, price_date, stale, cost_fen) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        return FALSE;
+      _jc_store_bind_text (stmt, 1, plan->date);
+      sqlite3_bind_int64 (stmt, 2, l->item_id);
+      sqlite3_bind_int64 (stmt, 3, l->demand_milli);
+      sqlite3_bind_int (stmt, 4, l->loss_permille);
+      sqlite3_bind_int64 (stmt, 5, l->pack_milli);
+      sqlite3_bind_int64 (stmt, 6, l->gross_milli);
+      sqlite3_bind_int64 (stmt, 7, l->packs);
+      sqlite3_bind_int64 (stmt, 8, l->purchase_milli);
+      if (l->has_price)
+        sqlite3_bind_int64 (stmt, 9, l->price_milliyuan);
+      else
+        sqlite3_bind_null (stmt, 9);
+      _jc_store_bind_text (stmt, 10, l->price_date);
+      sqlite3_bind_int (stmt, 11, l->stale ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 12, l->cost_fen);
+      if (!_jc_store_step_done (store, stmt, _("Could not lock the plan"), error))
+        return FALSE;
+      for (guint k = 0; k < l->shares->len; k++)
+        {
+          JcPlanShare *sh = &g_array_index (l->shares, JcPlanShare, k);
+
+          stmt = _jc_store_prepare (store,
+            "INSERT INTO plan_shares (delivery_date, item_id, canteen_id, qty_milli, share_fen) "
+            "VALUES (?, ?, ?, ?, ?)", error);
+          if (stmt == NULL)
+            return FALSE;
+          _jc_store_bind_text (stmt, 1, plan->date);
+          sqlite3_bind_int64 (stmt, 2, l->item_id);
+          sqlite3_bind_int64 (stmt, 3, sh->canteen_id);
+          sqlite3_bind_int64 (stmt, 4, sh->qty_milli);
+          sqlite3_bind_int64 (stmt, 5, sh->share_fen);
+          if (!_jc_store_step_done (store, stmt, _("Could not lock the plan"), error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The locked snapshot of a date with its purchases, or NULL (no error)
+ * when the date's plan is not locked. */
+gpointer
+_jc_store_plan_read (JcStore     *store,
+                     const char  *date,
+                     GError     **error)
+{
+  g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(GHashTable) by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _jc_store_prepare (store,
+    "SELECT locked_at, locked_by, total_cost_fen FROM plans WHERE delivery_date = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, date);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      plan = g_new0 (JcPlan, 1);
+      plan->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) _jc_plan_line_free);
+      plan->no_price = g_ptr_array_new_with_free_func (g_free);
+      g_strlcpy (plan->date, date, sizeof plan->date);
+      plan->status = JC_PLAN_LOCKED;
+      plan->locked_at = _jc_store_column_dup (stmt, 0);
+      plan->locked_by = _jc_store_column_dup (stmt, 1);
+      plan->total_cost_fen = sqlite3_column_int64 (stmt, 2);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the plan"), error);
+      return NULL;
+    }
+  if (plan == NULL)
+    return NULL;
+
+  stmt = _jc_store_prepare (store,
+    "SELECT l.item_id, i.code, i.name, c.code, c.name, c.position, i.base_unit, l.loss_permille, "
+    "l.pack_milli, l.demand_milli, l.gross_milli, l.packs, l.purchase_milli, l.price_milliyuan, "
+    "l.price_date, l.stale, l.cost_fen, p.qty_milli, p.price_milliyuan, p.cost_fen "
+    "FROM plan_lines l JOIN items i ON i.id = l.item_id JOIN categories c ON c.id = i.category_id "
+    "LEFT JOIN purchases p ON p.delivery_date = l.delivery_date AND p.item_id = l.item_id "
+    "WHERE l.delivery_date = ? ORDER BY c.position, i.code", error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPlanLine *l = g_new0 (JcPlanLine, 1);
+
+      l->item_id = sqlite3_column_int64 (stmt, 0);
+      l->item_code = _jc_store_column_dup (stmt, 1);
+      l->item_name = _jc_store_column_dup (stmt, 2);
+      l->category = _jc_store_column_dup (stmt, 3);
+      l->category_name = _jc_store_column_dup (stmt, 4);
+      l->category_position = sqlite3_column_int (stmt, 5);
+      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 6), &l->base_unit))
+        l->base_unit = JC_BASE_UNIT_KG;
+      l->loss_permille = sqlite3_column_int (stmt, 7);
+      l->pack_milli = sqlite3_column_int64 (stmt, 8);
+      l->demand_milli = sqlite3_column_int64 (stmt, 9);
+      l->gross_milli = sqlite3_column_int64 (stmt, 10);
+      l->packs = sqlite3_column_int64 (stmt, 11);
+      l->purchase_milli = sqlite3_column_int64 (stmt, 12);
+      l->has_price = sqlite3_column_type (stmt, 13) != SQLITE_NULL;
+      l->price_milliyuan = sqlite3_column_int64 (stmt, 13);
+      g_strlcpy (l->price_date, (const char *) sqlite3_column_text (stmt, 14), sizeof l->price_date);
+      l->stale = sqlite3_column_int (stmt, 15) != 0;
+      l->cost_fen = sqlite3_column_int64 (stmt, 16);
+      l->has_actual = sqlite3_column_type (stmt, 17) != SQLITE_NULL;
+      l->actual_qty_milli = sqlite3_column_int64 (stmt, 17);
+      l->actual_price_milliyuan = sqlite3_column_int64 (stmt, 18);
+      l->actual_cost_fen = sqlite3_column_int64 (stmt, 19);
+      l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
+      if (!l->has_price)
+        g_ptr_array_add (plan->no_price, g_strdup (l->item_code));
+      if (l->stale)
+        plan->n_stale++;
+      g_ptr_array_add (plan->lines, l);
+      g_hash_table_insert (by_item, &l->item_id, l);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the plan"), error);
+      return NULL;
+    }
+
+  stmt = _jc_store_prepare (store,
+    "SELECT s.item_id, s.canteen_id, c.code, s.qty_milli, s.share_fen FROM plan_shares s "
+    "JOIN canteens c ON c.id = s.canteen_id WHERE s.delivery_date = ? ORDER BY s.item_id, c.code",
+    error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 item_id = sqlite3_column_int64 (stmt, 0);
+      JcPlanLine *l = g_hash_table_lookup (by_item, &item_id);
+      JcPlanShare sh = { 0 };
+
+      if (l == NULL)
+        continue;
+      sh.canteen_id = sqlite3_column_int64 (stmt, 1);
+      g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 2), sizeof sh.canteen_code);
+      sh.qty_milli = sqlite3_column_int64 (stmt, 3);
+      sh.share_fen = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (l->shares, sh);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the plan"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&plan);
+}
+
+gboolean
+_jc_store_plan_delete (JcStore     *store,
+                       const char  *date,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "DELETE FROM plans WHERE delivery_date = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, date);
+  return _jc_store_step_done (store, stmt, _("Could not unlock the plan"), error);
+}
+
+gboolean
+_jc_store_plan_audit (JcStore     *store,
+                      const char  *date,
+                      const char  *who,
+                      const char  *action,
+                      const char  *reason,
+                      GError     **error)
+{
+  g_autofree char *at = now_iso ();
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO plan_audit (delivery_date, at, who, action, reason) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, date);
+  _jc_store_bind_text (stmt, 2, at);
+  _jc_store_bind_text (stmt, 3, who);
+  _jc_store_bind_text (stmt, 4, action);
+  _jc_store_bind_text (stmt, 5, reason);
+  return _jc_store_step_done (store, stmt, _("Could not write the plan history"), error);
+}
+
+gboolean
+_jc_store_put_purchase (JcStore     *store,
+                        const char  *date,
+                        gint64       item_id,
+                        gint64       qty_milli,
+                        gint64       price_milliyuan,
+                        gint64       cost_fen,
+                        const char  *who,
+                        const char  *note,
+                        GError     **error)
+{
+  g_autofree char *at = now_iso ();
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO purchases (delivery_date, item_id, qty_milli, price_milliyuan, cost_fen, "
+    "recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (delivery_date, item_id) DO UPDATE SET qty_milli = excluded.qty_milli, "
+    "price_milliyuan = excluded.price_milliyuan, cost_fen = excluded.cost_fen, "
+    "recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by, note = excluded.note",
+    error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, date);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  sqlite3_bind_int64 (stmt, 3, qty_milli);
+  sqlite3_bind_int64 (stmt, 4, price_milliyuan);
+  sqlite3_bind_int64 (stmt, 5, cost_fen);
+  _jc_store_bind_text (stmt, 6, at);
+  _jc_store_bind_text (stmt, 7, who);
+  _jc_store_bind_text (stmt, 8, note);
+  return _jc_store_step_done (store, stmt, _("Could not record the purchase"), error);
+}
+
+gint64
+_jc_store_count_purchases (JcStore     *store,
+                           const char  *date,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT COUNT(*) FROM purchases WHERE delivery_date = ?", error);
+  gint64 n = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  _jc_store_bind_text (stmt, 1, date);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _jc_store_set_error (store, rc, _("Could not read the purchases"), error);
+  return n;
+}
