@@ -517,6 +517,7 @@ jc_feed_parse_csv (const char         *data,
   struct csv_parser parser;
   CsvState st = { 0 };
   const char *p, *end;
+  char eol;
   guint seen_before, swaps_before;
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
@@ -552,12 +553,14 @@ jc_feed_parse_csv (const char         *data,
   swaps_before = jc_feed_batch_get_n_swap_fits (batch);
 
   /* Line by line, so that each record knows the line it starts on; libcsv
-   * keeps its state across calls, so quoted fields may span lines. */
+   * keeps its state across calls, so quoted fields may span lines.  (A
+   * CR CR LF file counts its lines by the LF, as an editor shows them.) */
   p = data;
   end = data + len;
+  eol = memchr (data, '\n', len) != NULL ? '\n' : '\r';  /* old Mac files end lines with CR */
   while (p < end && st.error == NULL)
     {
-      const char *nl = memchr (p, '\n', end - p);
+      const char *nl = memchr (p, eol, end - p);
       const char *stop = nl != NULL ? nl + 1 : end;
 
       st.cur_line++;

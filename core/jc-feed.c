@@ -21,6 +21,22 @@ G_DEFINE_QUARK (jc-feed-error-quark, jc_feed_error)
 #define UNIT_NOT_MASS  2
 #define UNIT_MASS_BASE 3  /* + grams of one unit */
 
+/* Consecutive rows mostly repeat their unit, spec, origin and category:
+ * remembering the last raw text of each field skips the intern table. */
+typedef enum {
+  SLOT_NAME,
+  SLOT_CATEGORY,
+  SLOT_SPEC,
+  SLOT_ORIGIN,
+  SLOT_UNIT,
+  N_SLOTS
+} Slot;
+
+typedef struct {
+  GString    *raw;       /* as it came */
+  const char *interned;  /* NULL: nothing yet */
+} LastText;
+
 struct _JcFeedBatch {
   char          from[11];       /* "" when open */
   char          to[11];
@@ -36,6 +52,7 @@ struct _JcFeedBatch {
   guint32      *slots;          /* duplicate set: quote index + 1, 0 empty */
   guint         n_slots;        /* a power of two */
   GString      *scratch;        /* for trimming */
+  LastText      last[N_SLOTS];  /* the previous row's texts, per field */
   GString      *usda_name;
   GString      *usda_spec;
   GPtrArray    *warnings;
@@ -157,16 +174,33 @@ is_blank (const char *s)
   return a == b;
 }
 
+static const char *intern_text (JcFeedBatch *batch,
+                                const char  *s);
+
 /* The trimmed text, valid UTF-8, interned in the batch. */
 static const char *
 intern (JcFeedBatch *batch,
+        Slot         slot,
         const char  *s)
+{
+  LastText *last = &batch->last[slot];
+
+  if (s == NULL)
+    s = "";
+  if (last->interned != NULL && strcmp (s, last->raw->str) == 0)
+    return last->interned;
+  g_string_assign (last->raw, s);
+  last->interned = intern_text (batch, s);
+  return last->interned;
+}
+
+static const char *
+intern_text (JcFeedBatch *batch,
+             const char  *s)
 {
   const char *start, *end;
   const char *text;
 
-  if (s == NULL)
-    s = "";
   trim_range (s, &start, &end);
   if (start == s && *end == '\0')
     text = s;
@@ -664,7 +698,7 @@ add_row (JcFeedBatch  *batch,
       return;
     }
 
-  q.unit = intern (batch, row->unit);
+  q.unit = intern (batch, SLOT_UNIT, row->unit);
   if (row->unit_is_package)
     {
       if (*q.unit == '\0')
@@ -730,10 +764,10 @@ add_row (JcFeedBatch  *batch,
       return;
     }
 
-  q.market_name = intern (batch, row->name);
-  q.category = intern (batch, row->category);
-  q.spec = intern (batch, row->spec);
-  q.origin = intern (batch, row->origin);
+  q.market_name = intern (batch, SLOT_NAME, row->name);
+  q.category = intern (batch, SLOT_CATEGORY, row->category);
+  q.spec = intern (batch, SLOT_SPEC, row->spec);
+  q.origin = intern (batch, SLOT_ORIGIN, row->origin);
   q.low_milliyuan = low;
   q.avg_milliyuan = avg;
   q.high_milliyuan = high;
@@ -859,6 +893,8 @@ jc_feed_batch_new (const char *from_date_or_null,
   batch->n_slots = 2048;
   batch->slots = g_new0 (guint32, batch->n_slots);
   batch->scratch = g_string_sized_new (256);
+  for (guint i = 0; i < N_SLOTS; i++)
+    batch->last[i].raw = g_string_sized_new (64);
   batch->usda_name = g_string_sized_new (64);
   batch->usda_spec = g_string_sized_new (64);
   batch->warnings = g_ptr_array_new_with_free_func (g_free);
@@ -877,6 +913,8 @@ jc_feed_batch_free (JcFeedBatch *batch)
   g_hash_table_unref (batch->package_cache);
   g_free (batch->slots);
   g_string_free (batch->scratch, TRUE);
+  for (guint i = 0; i < N_SLOTS; i++)
+    g_string_free (batch->last[i].raw, TRUE);
   g_string_free (batch->usda_name, TRUE);
   g_string_free (batch->usda_spec, TRUE);
   g_ptr_array_unref (batch->warnings);

@@ -799,6 +799,20 @@ test_csv_lines (void **state)
   assert_int_equal (reject_at (b, 3)->line, 10);
 }
 
+/* Lines that end with CR only still have their numbers. */
+static void
+test_csv_cr_only (void **state)
+{
+  g_autoptr(JcFeedBatch) b = parse_csv_text ("品名,最低价,平均价,最高价,发布日期\r"
+                                             "白菜,1,2,3,2025-01-01\r"
+                                             "萝卜,3,2,1,2025-01-01\r"
+                                             "豆角,1,2,3,2025-01-01\r", NULL);
+
+  assert_counts (b, 3, 2, 0, (const guint[N_REASONS]) { [JC_REJECT_LOW_ABOVE_HIGH] = 1 });
+  assert_int_equal (quote_at (b, 1)->line, 4);
+  assert_int_equal (reject_at (b, 0)->line, 3);
+}
+
 static void
 test_csv_no_header (void **state)
 {
@@ -1480,6 +1494,7 @@ main (void)
     cmocka_unit_test (test_xinfadi_number_prices),
     cmocka_unit_test (test_csv_headers),
     cmocka_unit_test (test_csv_lines),
+    cmocka_unit_test (test_csv_cr_only),
     cmocka_unit_test (test_csv_no_header),
     cmocka_unit_test (test_csv_gbk),
     cmocka_unit_test (test_csv_damaged_utf8),
