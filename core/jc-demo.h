@@ -22,6 +22,8 @@ typedef struct {
   guint n_prices;
   guint n_orders;
   guint n_order_lines;
+  guint n_plans;        /* past delivery dates locked */
+  guint n_purchases;    /* actual purchases recorded for them */
   char  first_date[11];
   char  last_date[11];
 } JcDemoSummary;

@@ -406,6 +406,50 @@ jc_plan_load (JcStore     *store,
  * Freezes the date's orders and stores the plan as it is now, in one
  * transaction.  Refused when already locked or when no order is submitted.
  */
+/* Locks the date's plan inside the caller's transaction; returns the plan
+ * as locked in `out_plan` when not NULL. */
+gboolean
+_jc_plan_lock_in_transaction (JcStore     *store,
+                              const char  *date,
+                              int          stale_days,
+                              const char  *who,
+                              JcPlan     **out_plan,
+                              GError     **error)
+{
+  g_autoptr(JcPlan) plan = NULL;
+  gboolean locked = FALSE;
+
+  if (!_jc_store_plan_is_locked (store, date, &locked, error))
+    return FALSE;
+  if (locked)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
+                   _("The plan for %s is already locked"), date);
+      return FALSE;
+    }
+  plan = jc_plan_build (store, date, stale_days, error);
+  if (plan == NULL)
+    return FALSE;
+  if (plan->lines->len == 0)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("There are no submitted orders for %s: nothing to lock"), date);
+      return FALSE;
+    }
+  if (!jc_store_lock_orders (store, date, TRUE, who, NULL, NULL, error) ||
+      !_jc_store_plan_write (store, plan, stale_days, who, error) ||
+      !_jc_store_plan_audit (store, date, who, "lock", "", error))
+    return FALSE;
+  if (out_plan != NULL)
+    *out_plan = g_steal_pointer (&plan);
+  return TRUE;
+}
+
+/**
+ * jc_plan_lock:
+ * Freezes the date's orders and stores the plan as it is now, in one
+ * transaction.  Refused when already locked or when no order is submitted.
+ */
 gboolean
 jc_plan_lock (JcStore     *store,
               const char  *date,
@@ -413,39 +457,17 @@ jc_plan_lock (JcStore     *store,
               const char  *who,
               GError     **error)
 {
-  g_autoptr(JcPlan) plan = NULL;
-  gboolean locked = FALSE;
-  gboolean ok;
-
   if (who == NULL)
     who = g_get_user_name ();
   if (!jc_store_begin (store, error))
     return FALSE;
-  ok = _jc_store_plan_is_locked (store, date, &locked, error);
-  if (ok && locked)
+  if (!_jc_plan_lock_in_transaction (store, date, stale_days, who, NULL, error) ||
+      !jc_store_commit (store, error))
     {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
-                   _("The plan for %s is already locked"), date);
-      ok = FALSE;
+      jc_store_rollback (store);
+      return FALSE;
     }
-  if (ok)
-    {
-      plan = jc_plan_build (store, date, stale_days, error);
-      ok = plan != NULL;
-    }
-  if (ok && plan->lines->len == 0)
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
-                   _("There are no submitted orders for %s: nothing to lock"), date);
-      ok = FALSE;
-    }
-  ok = ok && jc_store_lock_orders (store, date, TRUE, who, NULL, NULL, error) &&
-       _jc_store_plan_write (store, plan, stale_days, who, error) &&
-       _jc_store_plan_audit (store, date, who, "lock", "", error) &&
-       jc_store_commit (store, error);
-  if (!ok)
-    jc_store_rollback (store);
-  return ok;
+  return TRUE;
 }
 
 gboolean

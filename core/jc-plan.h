@@ -104,6 +104,12 @@ gboolean  jc_plan_record_purchase (JcStore    *store,
                              const char  *who,
                              const char  *note,
                              GError     **error);
+gboolean  _jc_plan_lock_in_transaction (JcStore  *store,
+                             const char  *date,
+                             int          stale_days,
+                             const char  *who,
+                             JcPlan     **out_plan,
+                             GError     **error);
 JcPlanLine *jc_plan_find_line (JcPlan    *plan,
                              const char  *item_code);
 

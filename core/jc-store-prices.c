@@ -631,15 +631,20 @@ window_start (const char  *date,
   return TRUE;
 }
 
-#define REF_SQL \
+/* Two forms so that each can use its index: one item over (item_id,
+ * date), every item over (date). */
+#define REF_SQL_HEAD \
   "SELECT p.item_id, p.date, s.priority, p.source_id, SUM(p.base_avg), COUNT(*) " \
   "FROM prices p JOIN price_sources s ON s.id = p.source_id " \
-  "WHERE p.base_avg IS NOT NULL AND s.enabled = 1 AND p.date >= ? AND p.date <= ? " \
-  "AND (p.item_id = ? OR ? = 0) " \
+  "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND s.enabled = 1 " \
+  "AND p.date >= ? AND p.date <= ? "
+#define REF_SQL_TAIL \
   "GROUP BY p.item_id, p.date, s.priority, p.source_id " \
   "ORDER BY p.item_id, p.date DESC, s.priority, p.source_id"
+#define REF_SQL_ONE REF_SQL_HEAD "AND p.item_id = ? " REF_SQL_TAIL
+#define REF_SQL_ALL REF_SQL_HEAD REF_SQL_TAIL
 
-/* Runs REF_SQL and keeps the first row per item: the latest date in the
+/* Runs the query and keeps the first row per item: the latest date in the
  * window, then the preferred source. */
 static GHashTable *
 reference_prices (JcStore     *store,
@@ -655,13 +660,13 @@ reference_prices (JcStore     *store,
 
   if (!window_start (date, stale_days, from, error))
     return NULL;
-  stmt = _jc_store_prepare (store, REF_SQL, error);
+  stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
   if (stmt == NULL)
     return NULL;
   _jc_store_bind_text (stmt, 1, from);
   _jc_store_bind_text (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, item_id);
-  sqlite3_bind_int64 (stmt, 4, item_id);
+  if (item_id > 0)
+    sqlite3_bind_int64 (stmt, 3, item_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);

@@ -127,6 +127,7 @@ static const char *migrations[] = {
   "  UNIQUE (market_name, source_id, date, spec, origin, unit),"
   "  CHECK (low_milliyuan <= avg_milliyuan AND avg_milliyuan <= high_milliyuan));"
   "CREATE INDEX prices_item_date ON prices (item_id, date) WHERE item_id IS NOT NULL;"
+  "CREATE INDEX prices_date ON prices (date) WHERE item_id IS NOT NULL;"
   "CREATE TABLE price_revisions ("
   "  id INTEGER PRIMARY KEY,"
   "  price_id INTEGER NOT NULL REFERENCES prices (id) ON DELETE CASCADE,"

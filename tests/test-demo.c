@@ -119,6 +119,22 @@ test_demo_world (void **state)
     assert_true (big > small);
   }
 
+  /* past delivery dates are locked and bought; today's and tomorrow's not */
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM plans"), sum.n_plans);
+  assert_true (sum.n_plans > 250);
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM plans WHERE delivery_date >= '2026-11-29'"), 0);
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM orders WHERE delivery_date < '2026-11-29' "
+                                      "AND status <> 'locked'"), 0);
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM purchases"), sum.n_purchases);
+  /* actual prices sit a little under the reference, never above it */
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM purchases p JOIN plan_lines l "
+                                      "ON l.delivery_date = p.delivery_date AND l.item_id = p.item_id "
+                                      "WHERE p.price_milliyuan > l.price_milliyuan"), 0);
+  /* the shares of every locked line add up to its planned cost */
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM plan_lines l WHERE l.cost_fen <> "
+                                      "(SELECT SUM(s.share_fen) FROM plan_shares s WHERE "
+                                      "s.delivery_date = l.delivery_date AND s.item_id = l.item_id)"), 0);
+
   /* a second load is refused and changes nothing */
   {
     gint64 before = query_int (store, "SELECT COUNT(*) FROM order_lines");
