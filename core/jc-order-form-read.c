@@ -63,7 +63,9 @@ jc_form_message_new (JcFormMessageKind  kind,
   m->row = row;
   m->column = g_strdup (column);
   m->message = g_strdup (message);
-  if (row == 0)
+  if (row == 0 && g_str_has_prefix (message, file))
+    m->text = g_strdup (message);   /* it names the file already */
+  else if (row == 0)
     m->text = g_strdup_printf ("%s: %s", file, message);
   else if (column == NULL)
     m->text = g_strdup_printf ("%s: %s %u: %s", file, row_word, row, message);
@@ -182,6 +184,17 @@ add_problem (JcParsedForm *form,
 
 /* ---- the file ---------------------------------------------------------- */
 
+/* "20.0 MiB", with a plain space (GLib puts a no-break space there), so
+ * that a message reads and greps the same in a terminal and a log. */
+static char *
+size_text (guint64 bytes)
+{
+  g_autofree char *s = g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
+  g_auto(GStrv) parts = g_strsplit (s, "\xC2\xA0", -1);
+
+  return g_strjoinv (" ", parts);
+}
+
 /* The file's bytes, refusing before reading what is too large or empty. */
 static GBytes *
 read_bounded (const char  *path,
@@ -219,8 +232,8 @@ read_bounded (const char  *path,
   size = g_file_info_get_size (info);
   if (size > JC_ORDER_FORM_MAX_FILE_BYTES)
     {
-      g_autofree char *have = g_format_size ((guint64) size);
-      g_autofree char *limit = g_format_size (JC_ORDER_FORM_MAX_FILE_BYTES);
+      g_autofree char *have = size_text ((guint64) size);
+      g_autofree char *limit = size_text (JC_ORDER_FORM_MAX_FILE_BYTES);
 
       g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
                    _("%s is too large (%s; an order file may be at most %s)"), path, have, limit);
@@ -337,8 +350,8 @@ zip_open_checked (Zip         *z,
         }
       if (st.size > JC_ORDER_FORM_MAX_PART_BYTES)
         {
-          g_autofree char *have = g_format_size (st.size);
-          g_autofree char *limit = g_format_size (JC_ORDER_FORM_MAX_PART_BYTES);
+          g_autofree char *have = size_text (st.size);
+          g_autofree char *limit = size_text (JC_ORDER_FORM_MAX_PART_BYTES);
 
           g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
                        _("%s is refused: its part “%s” would unpack to %s (at most %s is read); "
@@ -349,7 +362,7 @@ zip_open_checked (Zip         *z,
       if (st.size >= JC_ORDER_FORM_RATIO_MIN_BYTES &&
           (st.comp_size == 0 || st.size / st.comp_size > JC_ORDER_FORM_MAX_RATIO))
         {
-          g_autofree char *have = g_format_size (st.size);
+          g_autofree char *have = size_text (st.size);
 
           g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
                        _("%s is refused: its part “%s” would unpack to %s from %" G_GUINT64_FORMAT
@@ -361,7 +374,7 @@ zip_open_checked (Zip         *z,
       total += st.size;
       if (total > JC_ORDER_FORM_MAX_TOTAL_BYTES)
         {
-          g_autofree char *limit = g_format_size (JC_ORDER_FORM_MAX_TOTAL_BYTES);
+          g_autofree char *limit = size_text (JC_ORDER_FORM_MAX_TOTAL_BYTES);
 
           g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
                        _("%s is refused: it would unpack to more than %s; "
@@ -1099,7 +1112,6 @@ typedef struct {
   Cell          canteen_cell;
   Cell          date_cell;
   char         *headings[JC_ORDER_FORM_COL_NOTE + 1];
-  gboolean      saw_header_row;
   Cell          row_cells[N_KEPT_COLS];   /* the current row, A to H */
   guint         row;
 } FormSheet;
@@ -1184,7 +1196,6 @@ on_form_cell (const Cell *cell,
         {
           g_free (fs->headings[cell->col]);
           fs->headings[cell->col] = g_strdup (cell->text);
-          fs->saw_header_row = TRUE;
         }
       return;
     }
@@ -1195,13 +1206,13 @@ on_form_cell (const Cell *cell,
       return;
     }
   if (cell->text != NULL && *cell->text != '\0')
-  {
-    g_autofree char *col = column_name (cell->col, cell->row);
+    {
+      g_autofree char *col = column_name (cell->col, cell->row);
 
-    add_problem (fs->form, cell->row, col,
-                 _("“%s” is outside the form; quantities go in column E and notes in column F"),
-                 cell->text ? cell->text : "");
-  }
+      add_problem (fs->form, cell->row, col,
+                   _("“%s” is outside the form; quantities go in column E and notes in column F"),
+                   cell->text);
+    }
 }
 
 static const char *
@@ -1232,7 +1243,7 @@ on_form_row_end (guint    row,
     {
       Cell *cell = &fs->row_cells[c];
 
-      if (cell->text == NULL || c == JC_ORDER_FORM_COL_QTY || c == JC_ORDER_FORM_COL_NOTE ||
+      if (cell->text == NULL || *cell->text == '\0' || c == JC_ORDER_FORM_COL_QTY || c == JC_ORDER_FORM_COL_NOTE ||
           c == JC_ORDER_FORM_COL_CODE || c == JC_ORDER_FORM_COL_NAME ||
           c == JC_ORDER_FORM_COL_UNIT || c == JC_ORDER_FORM_COL_LAST_WEEK)
         continue;
@@ -1410,8 +1421,13 @@ read_xlsx (const char  *path,
 
   /* Whose form is it, for which day?  The hidden cell, else the defined
    * name; when both are there they must agree. */
-  marker = fs.marker_cell != NULL ? fs.marker_cell : wb.defined_marker;
-  if (marker == NULL || !g_str_has_prefix (marker, "jicai-order-form"))
+  if (fs.marker_cell != NULL && g_str_has_prefix (fs.marker_cell, "jicai-order-form"))
+    marker = fs.marker_cell;
+  else if (wb.defined_marker != NULL && g_str_has_prefix (wb.defined_marker, "jicai-order-form"))
+    marker = wb.defined_marker;
+  else
+    marker = NULL;
+  if (marker == NULL)
     {
       form_sheet_clear (&fs);
       g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_FORM,

@@ -218,15 +218,18 @@ make_formats (lxw_workbook *wb,
   format_set_bg_color (f->note, 0xFFF2CC);
 }
 
+/* Writes the workbook to `tmp`; messages name `path`, the file the
+ * person asked for. */
 static gboolean
 write_workbook (JcStore      *store,
                 FormData     *fd,
                 const char   *date,
+                const char   *tmp,
                 const char   *path,
                 GError      **error)
 {
   lxw_workbook_options opts = { .constant_memory = 0, .tmpdir = NULL, .use_zip64 = 0 };
-  lxw_workbook *wb = workbook_new_opt (path, &opts);
+  lxw_workbook *wb = workbook_new_opt (tmp, &opts);
   lxw_worksheet *ws;
   lxw_protection prot = { 0 };
   lxw_data_validation dv = { 0 };
@@ -405,7 +408,7 @@ jc_order_form_write (JcStore     *store,
   if (!form_data_load (store, canteen_code, date, &fd, error))
     return FALSE;
   tmp = temp_path_for (path);
-  if (!write_workbook (store, &fd, date, tmp, error))
+  if (!write_workbook (store, &fd, date, tmp, path, error))
     {
       g_unlink (tmp);
       return FALSE;

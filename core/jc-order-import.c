@@ -405,6 +405,19 @@ units_for (const JcItem *item)
   return g_strjoinv (", ", units);
 }
 
+/* Is `unit` a pack (箱, 袋, …)?  It is if it would resolve had the item a
+ * pack size. */
+static gboolean
+is_pack_unit (const JcItemUnits *iu,
+              const char        *unit)
+{
+  JcItemUnits with_pack = *iu;
+  JcUnitFactor f;
+
+  with_pack.pack_milli = 1000;
+  return jc_unit_resolve (&with_pack, unit, &f, NULL);
+}
+
 /* ---- one line ---------------------------------------------------------- */
 
 typedef struct {
@@ -483,8 +496,7 @@ check_line (Ctx              *ctx,
         file_error (ctx, row->row, JC_FORM_FIELD_UNIT,
                     _("unknown unit “%s”; %s (%s) is ordered in %s"), unit, item->name,
                     item->code, allowed);
-      else if (item->pack_milli <= 0 && jc_unit_is_known (unit) &&
-               strstr (local->message, "pack") != NULL)
+      else if (item->pack_milli <= 0 && is_pack_unit (&iu, unit))
         file_error (ctx, row->row, JC_FORM_FIELD_UNIT,
                     _("%s (%s) has no pack size, so it cannot be ordered in “%s”; use %s"),
                     item->name, item->code, unit, allowed);
@@ -822,7 +834,7 @@ prepare_file (Ctx         *ctx,
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) group_free);
   g_autoptr(GHashTable) first_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) order_keys = g_ptr_array_new ();
+  g_autoptr(GPtrArray) order_keys = g_ptr_array_new_with_free_func (g_free);
 
   if (g_str_has_suffix (file->path, ".xlsx") || g_str_has_suffix (file->path, ".XLSX"))
     file->format = JC_FORM_FORMAT_XLSX;
