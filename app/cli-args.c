@@ -106,6 +106,28 @@ find_option (const CliCommand *command,
   return NULL;
 }
 
+static const CliOption *
+find_short_option (const CliCommand *command,
+                   char              c)
+{
+  for (const CliOption *o = command->options; o != NULL && o->name != NULL; o++)
+    if (o->short_name != 0 && o->short_name == c)
+      return o;
+  return NULL;
+}
+
+/* The name of positional argument `i` from the command's "A B" list; the
+ * last name stands for any further ones ("FILE…"). */
+static char *
+arg_name_at (const CliCommand *command,
+             guint             i)
+{
+  g_auto(GStrv) names = g_strsplit (command->arg_name ? command->arg_name : "ARGUMENT", " ", -1);
+  guint n = g_strv_length (names);
+
+  return g_strdup (n == 0 ? "ARGUMENT" : names[MIN (i, n - 1)]);
+}
+
 static void
 store_value (Cli             *cli,
              const CliOption *option,
@@ -192,8 +214,22 @@ cli_parse_command (Cli               *cli,
         }
       if (a[0] == '-' && a[1] != '\0')
         {
-          if (problem == NULL)
-            problem = g_strdup_printf (_("unknown option “%s”"), a);
+          const CliOption *option = find_short_option (command, a[1]);
+
+          if (option == NULL || (option->kind == CLI_OPT_FLAG && a[2] != '\0'))
+            {
+              if (problem == NULL)
+                problem = g_strdup_printf (_("unknown option “%s”"), a);
+            }
+          else if (option->kind == CLI_OPT_FLAG)
+            store_value (cli, option, "");
+          else if (a[2] != '\0')
+            store_value (cli, option, a + 2);   /* -oFILE */
+          else if (i + 1 < argc)
+            store_value (cli, option, argv[++i]);
+          else if (problem == NULL)
+            problem = g_strdup_printf (_("option “-%c” needs a value (%s)"), option->short_name,
+                                       option->arg);
           continue;
         }
       g_ptr_array_add (cli->args, (gpointer) a);
@@ -214,7 +250,9 @@ cli_parse_command (Cli               *cli,
     }
   if (cli->args->len < command->min_args)
     {
-      *out_exit = cli_usage_error (cli, _("missing argument %s"), command->arg_name);
+      g_autofree char *name = arg_name_at (command, cli->args->len);
+
+      *out_exit = cli_usage_error (cli, _("missing argument %s"), name);
       return FALSE;
     }
   if (cli->args->len > command->max_args)
@@ -301,7 +339,9 @@ cli_has_any (Cli               *cli,
 static char *
 option_label (const CliOption *o)
 {
-  const char *dash = o == &help_option ? "-h, " : "";
+  g_autofree char *short_dash = o->short_name != 0 ? g_strdup_printf ("-%c, ", o->short_name)
+                                                    : NULL;
+  const char *dash = o == &help_option ? "-h, " : short_dash ? short_dash : "";
 
   if (o->kind == CLI_OPT_FLAG)
     return g_strdup_printf ("%s--%s", dash, o->name);
@@ -378,11 +418,21 @@ cli_print_group_help (const char       *group,
 
 /* ---- the store and option values ----------------------------------- */
 
+char *
+cli_dup_db_path (Cli *cli)
+{
+  g_autofree char *path = jc_store_resolve_path (cli->db_path);
+
+  /* Absolute: core builds file:// URLs and sibling paths from it (the
+   * demo's feed file), and those need an absolute path. */
+  return g_canonicalize_filename (path, NULL);
+}
+
 JcStore *
 cli_open_store (Cli      *cli,
                 gboolean  create)
 {
-  g_autofree char *path = jc_store_resolve_path (cli->db_path);
+  g_autofree char *path = cli_dup_db_path (cli);
   g_autoptr(GError) error = NULL;
   JcStore *store;
 
@@ -414,6 +464,31 @@ cli_opt_int (Cli        *cli,
   if (!jc_parse_int_field (field, text, min, max, out, &error))
     {
       cli_error_gerror (cli, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cli_opt_int_labeled (Cli        *cli,
+                     const char *option,
+                     const char *label,
+                     gint64      min,
+                     gint64      max,
+                     gint64     *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    return FALSE;
+  if (!jc_parse_int_field (JC_FIELD_NONE, text, min, max, out, &error))
+    {
+      /* JC_FIELD_NONE has no name: the message starts ": …". */
+      if (g_str_has_prefix (error->message, ": "))
+        cli_error (cli, "%s%s", label, error->message);
+      else
+        cli_error_gerror (cli, error);
       return FALSE;
     }
   return TRUE;
@@ -477,6 +552,81 @@ cli_opt_time (Cli        *cli,
       cli_error_gerror (cli, error);
       return FALSE;
     }
+  return TRUE;
+}
+
+gboolean
+cli_parse_date (const char *text,
+                GDate      *out)
+{
+  gboolean shape = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
+  guint y = 0, m = 0, d = 0;
+
+  g_date_clear (out, 1);
+  for (int i = 0; shape && i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      shape = FALSE;
+  if (!shape)
+    return FALSE;
+  y = (guint) g_ascii_strtoull (text, NULL, 10);
+  m = (guint) g_ascii_strtoull (text + 5, NULL, 10);
+  d = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (y < 1900 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  return TRUE;
+}
+
+void
+cli_format_date (const GDate *date,
+                 char         out[11])
+{
+  g_snprintf (out, 11, "%04u-%02u-%02u", (guint) g_date_get_year (date),
+              (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+}
+
+gboolean
+cli_opt_date (Cli        *cli,
+              const char *option,
+              char        out[11])
+{
+  const char *text = cli_get (cli, option);
+  GDate date;
+
+  if (text == NULL)
+    return FALSE;
+  if (!cli_parse_date (text, &date))
+    {
+      cli_error (cli, _("%s: “%s” is not a date (YYYY-MM-DD)"), option, text);
+      return FALSE;
+    }
+  cli_format_date (&date, out);
+  return TRUE;
+}
+
+/* Today's local date, or JICAI_TODAY=YYYY-MM-DD (so that tests and
+ * screenshots see the same world whatever day they run). */
+gboolean
+cli_get_today (Cli   *cli,
+               GDate *out)
+{
+  const char *env = g_getenv ("JICAI_TODAY");
+  g_autoptr(GDateTime) now = NULL;
+
+  g_date_clear (out, 1);
+  if (env != NULL && *env != '\0')
+    {
+      if (!cli_parse_date (env, out))
+        {
+          cli_error (cli, _("JICAI_TODAY: “%s” is not a date (YYYY-MM-DD)"), env);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  now = g_date_time_new_now_local ();
+  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (now),
+                  (GDateMonth) g_date_time_get_month (now),
+                  (GDateYear) g_date_time_get_year (now));
   return TRUE;
 }
 

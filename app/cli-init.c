@@ -20,63 +20,12 @@ static const CliOption init_options[] = {
   { NULL }
 };
 
-/* Today's local date, or JICAI_TODAY=YYYY-MM-DD (so that tests and
- * screenshots see the same demo world whatever day they run). */
-static gboolean
-get_today (Cli   *cli,
-           GDate *out)
-{
-  const char *env = g_getenv ("JICAI_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-
-  g_date_clear (out, 1);
-  if (env != NULL && *env != '\0')
-    {
-      gboolean shape = strlen (env) == 10 && env[4] == '-' && env[7] == '-';
-      guint y = 0, m = 0, d = 0;
-
-      for (int i = 0; shape && i < 10; i++)
-        if (i != 4 && i != 7 && !g_ascii_isdigit (env[i]))
-          shape = FALSE;
-      if (shape)
-        {
-          y = (guint) g_ascii_strtoull (env, NULL, 10);
-          m = (guint) g_ascii_strtoull (env + 5, NULL, 10);
-          d = (guint) g_ascii_strtoull (env + 8, NULL, 10);
-        }
-      if (!shape || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-        {
-          cli_error (cli, _("JICAI_TODAY: “%s” is not a date (YYYY-MM-DD)"), env);
-          return FALSE;
-        }
-      g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-      return TRUE;
-    }
-  now = g_date_time_new_now_local ();
-  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
-  return TRUE;
-}
-
-/* A bar on the terminal; nothing when stderr is a file or a pipe, so logs
- * and tests see no carriage-return noise. */
 static void
 on_progress_cb (double      fraction,
                 const char *what,
                 gpointer    user_data)
 {
-  enum { BAR = 30 };
-  char bar[BAR + 1];
-  int filled = (int) (CLAMP (fraction, 0.0, 1.0) * BAR + 0.5);
-
-  memset (bar, '#', (size_t) filled);
-  memset (bar + filled, '-', (size_t) (BAR - filled));
-  bar[BAR] = '\0';
-  /* \033[K clears what a longer previous label left on the line. */
-  fprintf (stderr, "\r[%s] %3d%% %s\033[K", bar, (int) (CLAMP (fraction, 0.0, 1.0) * 100 + 0.5),
-           what);
-  fflush (stderr);
+  cli_progress_draw (fraction, what);
 }
 
 /* A database this command created and then could not fill is removed:
@@ -120,6 +69,8 @@ print_summary (const char          *path,
   g_autofree char *prices = g_strdup_printf ("%u", s->n_prices);
   g_autofree char *orders = g_strdup_printf (_("%u (%u lines)"), s->n_orders, s->n_order_lines);
   g_autofree char *span = g_strdup_printf (_("%s to %s"), s->first_date, s->last_date);
+  g_autofree char *plans = g_strdup_printf (_("%u locked, %u purchases recorded"), s->n_plans,
+                                            s->n_purchases);
 
   printf (_("Loaded the demo world into “%s”:\n"), path);
   cli_table_add (table, _("catalog items"), items);
@@ -127,6 +78,7 @@ print_summary (const char          *path,
   cli_table_add (table, _("vehicles"), vehicles);
   cli_table_add (table, _("price rows"), prices);
   cli_table_add (table, _("orders"), orders);
+  cli_table_add (table, _("past plans"), plans);
   cli_table_add (table, _("date span"), span);
   cli_table_print (table, stdout);
 }
@@ -134,7 +86,7 @@ print_summary (const char          *path,
 static CliExit
 run_init (Cli *cli)
 {
-  g_autofree char *path = jc_store_resolve_path (cli->db_path);
+  g_autofree char *path = cli_dup_db_path (cli);
   g_autoptr(JcStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean demo = cli_has (cli, "demo");
@@ -143,7 +95,7 @@ run_init (Cli *cli)
   JcDemoSummary summary = { 0 };
   GDate today;
 
-  if (demo && !get_today (cli, &today))
+  if (demo && !cli_get_today (cli, &today))
     return CLI_EXIT_FAILED;
   store = cli_open_store (cli, TRUE);
   if (store == NULL)
@@ -171,12 +123,12 @@ run_init (Cli *cli)
                         &error))
         {
           if (tty)
-            fputc ('\n', stderr);
+            cli_progress_clear ();
           print_summary (path, &summary);
           return CLI_EXIT_OK;
         }
       if (tty)
-        fputc ('\n', stderr);
+        cli_progress_clear ();
     }
 
   g_clear_pointer (&store, jc_store_free);

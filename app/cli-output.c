@@ -31,6 +31,37 @@ cli_display_width (const char *text)
   return width;
 }
 
+void
+cli_progress_draw (double      fraction,
+                   const char *label)
+{
+  enum { BAR = 30 };
+  char bar[BAR + 1];
+  int filled;
+
+  if (fraction < 0)
+    {
+      /* \033[K clears what a longer previous label left on the line. */
+      fprintf (stderr, "\r%s\033[K", label);
+      fflush (stderr);
+      return;
+    }
+  fraction = CLAMP (fraction, 0.0, 1.0);
+  filled = (int) (fraction * BAR + 0.5);
+  memset (bar, '#', (size_t) filled);
+  memset (bar + filled, '-', (size_t) (BAR - filled));
+  bar[BAR] = '\0';
+  fprintf (stderr, "\r[%s] %3d%% %s\033[K", bar, (int) (fraction * 100 + 0.5), label);
+  fflush (stderr);
+}
+
+void
+cli_progress_clear (void)
+{
+  fputs ("\r\033[K", stderr);
+  fflush (stderr);
+}
+
 struct _CliTable {
   guint      n_columns;
   gboolean  *right;
@@ -175,6 +206,29 @@ cli_json_add_strv (cJSON       *object,
 
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     cJSON_AddItemToArray (array, cJSON_CreateString (strv[i]));
+}
+
+void
+cli_json_add_ptr_array (cJSON      *object,
+                        const char *name,
+                        GPtrArray  *strings)
+{
+  cJSON *array = cJSON_AddArrayToObject (object, name);
+
+  for (guint i = 0; strings != NULL && i < strings->len; i++)
+    cJSON_AddItemToArray (array, cJSON_CreateString (g_ptr_array_index (strings, i)));
+}
+
+void
+cli_json_add_str_or_null (cJSON      *object,
+                          const char *name,
+                          const char *value,
+                          gboolean    empty_is_null)
+{
+  if (value == NULL || (empty_is_null && *value == '\0'))
+    cJSON_AddNullToObject (object, name);
+  else
+    cJSON_AddStringToObject (object, name, value);
 }
 
 gboolean

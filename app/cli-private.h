@@ -34,6 +34,7 @@ typedef struct {
   const char *arg;       /* placeholder in the help, NULL for flags */
   const char *help;      /* N_() */
   gboolean    required;
+  char        short_name; /* 'o' for "-o FILE", or 0 */
 } CliOption;
 
 typedef struct _Cli Cli;
@@ -44,7 +45,8 @@ typedef struct {
   const char      *synopsis;  /* after the command words: "CODE --name NAME …" */
   const char      *summary;   /* N_(): one line, for the command list */
   const char      *details;   /* N_(): more text for --help, or NULL */
-  const char      *arg_name;  /* the positional argument: "CODE", or NULL */
+  const char      *arg_name;  /* the positional arguments, space-separated:
+                               * "CODE", "MARKET_NAME ITEM_CODE", "FILE…" */
   guint            min_args;  /* how many positional arguments */
   guint            max_args;
   const CliOption *options;   /* terminated by { NULL } */
@@ -66,6 +68,9 @@ extern const CliCommand cli_init_command;
 extern const CliCommand cli_catalog_commands[];
 extern const CliCommand cli_canteens_commands[];
 extern const CliCommand cli_vehicles_commands[];
+extern const CliCommand cli_sources_commands[];
+extern const CliCommand cli_prices_commands[];
+extern const CliCommand cli_orders_commands[];
 
 /* cli-args.c */
 /* Parses the words after the command name.  Returns FALSE when the command
@@ -106,12 +111,23 @@ CliExit      cli_usage_error     (Cli               *cli,
  * leave an empty database behind a typing mistake. */
 JcStore     *cli_open_store      (Cli               *cli,
                                   gboolean           create);
+/* The database path cli_open_store() opens: --db, JICAI_DB or the
+ * default, made absolute. */
+char        *cli_dup_db_path     (Cli               *cli);
 
 /* Parses one option value with a core field parser; reports and counts a
  * bad one.  Returns whether the option was given and good. */
 gboolean     cli_opt_int         (Cli               *cli,
                                   const char        *option,
                                   JcField            field,
+                                  gint64             min,
+                                  gint64             max,
+                                  gint64            *out);
+/* As cli_opt_int() for a value with no JcField of its own: `label` names
+ * it in the message ("priority: “x” is not a whole number"). */
+gboolean     cli_opt_int_labeled (Cli               *cli,
+                                  const char        *option,
+                                  const char        *label,
                                   gint64             min,
                                   gint64             max,
                                   gint64            *out);
@@ -131,6 +147,22 @@ gboolean     cli_opt_time        (Cli               *cli,
                                   const char        *option,
                                   JcField            field,
                                   int               *out);
+/* A calendar date written YYYY-MM-DD (exactly that shape, a real day). */
+gboolean     cli_parse_date      (const char        *text,
+                                  GDate             *out);
+void         cli_format_date     (const GDate       *date,
+                                  char               out[11]);
+/* The option's value as a date in `out` (YYYY-MM-DD).  A bad one is
+ * reported ("from: “2026-13-01” is not a date (YYYY-MM-DD)") and counted.
+ * Returns whether the option was given and good. */
+gboolean     cli_opt_date        (Cli               *cli,
+                                  const char        *option,
+                                  char               out[11]);
+/* Today's local date, or $JICAI_TODAY (YYYY-MM-DD) when it is set; a bad
+ * JICAI_TODAY is reported. */
+gboolean     cli_get_today       (Cli               *cli,
+                                  GDate             *out);
+
 /* --active / --inactive: 1, 0, or -1 when neither was given.  Both is a
  * usage error, checked by cli_check_active(). */
 int          cli_active_option   (Cli               *cli);
@@ -138,6 +170,14 @@ CliExit      cli_check_active    (Cli               *cli);
 
 /* cli-output.c */
 glong        cli_display_width   (const char        *text);
+
+/* A progress bar on stderr, redrawn in place: `fraction` 0…1, or < 0 when
+ * the total is not known (no bar, only the label).  Only call it when
+ * stderr is a terminal; cli_progress_clear() wipes the line before other
+ * output. */
+void         cli_progress_draw   (double             fraction,
+                                  const char        *label);
+void         cli_progress_clear  (void);
 
 typedef struct _CliTable CliTable;
 
@@ -161,6 +201,14 @@ void         cli_json_add_int_or_null (cJSON        *object,
 void         cli_json_add_strv   (cJSON             *object,
                                   const char        *name,
                                   char             **strv);
+void         cli_json_add_ptr_array (cJSON          *object,
+                                  const char        *name,
+                                  GPtrArray         *strings);
+/* A string member, or null when `value` is NULL (or "" with empty_is_null). */
+void         cli_json_add_str_or_null (cJSON        *object,
+                                  const char        *name,
+                                  const char        *value,
+                                  gboolean           empty_is_null);
 /* Prints the document and a newline on stdout. */
 gboolean     cli_json_print      (Cli               *cli,
                                   const cJSON       *document);

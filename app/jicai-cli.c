@@ -6,6 +6,7 @@
 
 #define G_LOG_DOMAIN "jicai-cli"
 
+#include <curl/curl.h>
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <string.h>
@@ -21,6 +22,9 @@ static const CliGroup groups[] = {
   { "catalog", cli_catalog_commands },
   { "canteens", cli_canteens_commands },
   { "vehicles", cli_vehicles_commands },
+  { "sources", cli_sources_commands },
+  { "prices", cli_prices_commands },
+  { "orders", cli_orders_commands },
 };
 
 static void
@@ -136,6 +140,13 @@ main (int   argc,
   Cli cli = { 0 };
   int i;
 
+  /* libcurl's global state, once, before any thread starts (prices fetch
+   * runs the transfers in a worker thread). */
+  if (curl_global_init (CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    {
+      fprintf (stderr, "%s: could not initialise libcurl\n", CLI_PROGRAM);
+      return CLI_EXIT_FAILED;
+    }
   setlocale (LC_ALL, "");
   /* Numbers in JSON, tables and messages always use a decimal point. */
   setlocale (LC_NUMERIC, "C");
@@ -206,5 +217,6 @@ out:
   g_hash_table_unref (cli.values);
   g_hash_table_unref (cli.lists);
   g_ptr_array_unref (cli.args);
+  curl_global_cleanup ();
   return (int) status;
 }

@@ -331,7 +331,8 @@ load_prices (JcStore        *store,
   Table t = { 0 };
   gint64 source_id;
   guint max_back = 0;
-  g_autofree char *dir = g_path_get_dirname (jc_store_get_path (store));
+  g_autofree char *db_path = g_canonicalize_filename (jc_store_get_path (store), NULL);
+  g_autofree char *dir = g_path_get_dirname (db_path);
   g_autofree char *feed_path = g_build_filename (dir, "jicai-demo-feed.json", NULL);
   cJSON *feed = cJSON_CreateObject ();
   cJSON *list = cJSON_AddArrayToObject (feed, "list");

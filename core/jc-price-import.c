@@ -94,7 +94,7 @@ fill_rejects (JcImportReport *r,
  * failure rolls back and logs the failure. */
 static gboolean
 store_batch (JcStore           *store,
-             const JcSource    *source,
+             JcSource          *source,
              JcFeedBatch       *batch,
              const char        *started_at,
              GCancellable      *cancellable,
@@ -109,6 +109,7 @@ store_batch (JcStore           *store,
   g_autofree char *rejects_json = jc_feed_batch_dup_rejects_json (batch);
   GArray *quotes = jc_feed_batch_get_quotes (batch);
   JcFetchLogEntry e = { 0 };
+  gboolean created = source->id == 0;
   gboolean ok;
 
   fill_rejects (r, batch);
@@ -122,6 +123,12 @@ store_batch (JcStore           *store,
   e.status = (char *) "ok";
   if (!jc_store_begin (store, error))
     return FALSE;
+  /* a source made for this import is stored with it, or not at all */
+  if (source->id == 0 && !jc_store_insert_source (store, source, error))
+    {
+      jc_store_rollback (store);
+      return FALSE;
+    }
   r->fetch_log_id = jc_store_log_fetch (store, &e, source->id, error);
   ok = r->fetch_log_id > 0;
   for (guint i = 0; ok && i < quotes->len; i++)
@@ -183,6 +190,8 @@ store_batch (JcStore           *store,
     }
   if (!ok)
     jc_store_rollback (store);
+  if (!ok && created)
+    source->id = 0;
   return ok;
 }
 
@@ -249,13 +258,14 @@ source_for_import (JcStore     *store,
       return NULL;
     }
   uri = g_filename_to_uri (path, NULL, NULL);
+  /* a new source, stored with the import's rows (id 0 until then) */
   s = jc_source_new ();
   s->name = g_strdup (name);
   s->adapter = g_strdup (format);
   s->url = g_strdup (uri ? uri : "file:///");
   s->enabled = TRUE;
   s->priority = 100;
-  if (!jc_store_insert_source (store, s, error))
+  if (!jc_source_validate (s, error))
     return NULL;
   return g_steal_pointer (&s);
 }
@@ -530,7 +540,12 @@ jc_prices_fetch_source (JcStore               *store,
       ok = body != NULL && parse_bytes (format, NULL, data ? data : "", len, batch, NULL, &local);
       r->pages = ok ? 1 : 0;
     }
-  ok = ok && store_batch (store, source, batch, started, cancellable, progress, user_data, r, &local);
+  if (ok)
+    {
+      g_autoptr(JcSource) copy = jc_source_copy (source);
+
+      ok = store_batch (store, copy, batch, started, cancellable, progress, user_data, r, &local);
+    }
   if (!ok)
     {
       g_prefix_error (&local, _("Source %s: "), source->name);

@@ -150,6 +150,12 @@ gboolean   jc_store_insert_source  (JcStore        *store,
 gboolean   jc_store_update_source  (JcStore        *store,
                                     const JcSource *source,
                                     GError        **error);
+/* Quotes stored for the source (mapped or not). */
+gint64     jc_store_count_source_prices (JcStore   *store,
+                                    gint64          source_id,
+                                    GError        **error);
+/* Deletes the source AND every quote and revision it brought: callers ask
+ * first (jc_store_count_source_prices); disabling keeps the history. */
 gboolean   jc_store_delete_source  (JcStore        *store,
                                     const char     *name,
                                     GError        **error);

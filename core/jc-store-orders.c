@@ -296,6 +296,35 @@ same_line (const JcOrderLine *a,
          g_strcmp0 (a->note ? a->note : "", b->note ? b->note : "") == 0;
 }
 
+/* Would saving `order` over `old` change nothing at all? */
+static gboolean
+order_unchanged (const JcOrder    *old,
+                 const JcOrder    *order,
+                 JcOrderSaveFlags  flags)
+{
+  g_autoptr(GHashTable) by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if ((flags & JC_ORDER_SAVE_SUBMIT) && old->status == JC_ORDER_DRAFT)
+    return FALSE;
+  if (old->lines->len != order->lines->len)
+    return FALSE;
+  for (guint i = 0; i < old->lines->len; i++)
+    {
+      JcOrderLine *l = old->lines->pdata[i];
+
+      g_hash_table_insert (by_item, &l->item_id, l);
+    }
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      JcOrderLine *l = order->lines->pdata[i];
+      JcOrderLine *was = g_hash_table_lookup (by_item, &l->item_id);
+
+      if (was == NULL || !same_line (was, l))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 save_order_locked (JcStore          *store,
                    JcOrder          *order,
@@ -331,6 +360,8 @@ save_order_locked (JcStore          *store,
                    order->canteen_code, order->date, order->version, old ? old->version : 0);
       return FALSE;
     }
+  if (old != NULL && order_unchanged (old, order, flags))
+    return TRUE;   /* nothing to save: no new version, no audit line */
   if (old != NULL && old->status == JC_ORDER_LOCKED && !has_reason)
     {
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,

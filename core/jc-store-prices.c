@@ -107,7 +107,7 @@ gboolean
 jc_source_validate (const JcSource  *source,
                     GError         **error)
 {
-  static const char *adapters[] = { "xinfadi", "csv", "usda", "json", NULL };
+  static const char *adapters[] = { "xinfadi", "csv", "usda", NULL };
   int minutes;
 
   if (source->name == NULL || *source->name == '\0')
@@ -117,7 +117,7 @@ jc_source_validate (const JcSource  *source,
   if (source->adapter == NULL || !g_strv_contains (adapters, source->adapter))
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-                   _("adapter: unknown adapter “%s” (xinfadi, csv, usda or json)"),
+                   _("adapter: unknown adapter “%s” (xinfadi, csv or usda)"),
                    source->adapter ? source->adapter : "");
       return FALSE;
     }
@@ -295,6 +295,28 @@ jc_store_update_source (JcStore         *store,
   return write_source (store,
     "UPDATE price_sources SET name = ?, adapter = ?, url = ?, params = ?, credentials = ?, "
     "priority = ?, enabled = ?, schedule = ? WHERE id = ?", source, NULL, error);
+}
+
+gint64
+jc_store_count_source_prices (JcStore  *store,
+                              gint64    source_id,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT COUNT(*) FROM prices WHERE source_id = ?",
+                                          error);
+  gint64 n = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _jc_store_set_error (store, rc, _("Could not count the prices"), error);
+  return n;
 }
 
 gboolean

@@ -18,6 +18,7 @@ struct _JcStore {
   char       *path;
   int         schema_version;
   GHashTable *stmts;  /* SQL text → sqlite3_stmt, prepared once */
+  GArray     *units;  /* gboolean per open savepoint: a transaction of its own? */
 };
 
 /* Numbered migrations.  Each moves the schema from version N-1 to N in one
@@ -376,6 +377,7 @@ jc_store_free (JcStore *store)
   if (store == NULL)
     return;
   g_clear_pointer (&store->stmts, g_hash_table_unref);
+  g_clear_pointer (&store->units, g_array_unref);
   if (store->db != NULL)
     sqlite3_close (store->db);
   g_free (store->path);
@@ -549,6 +551,7 @@ _jc_store_open_at_version (const char  *path,
   /* Keyed by the SQL's address: the queries are string literals, and
    * hashing their text on every call showed in the import profile. */
   store->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, stmt_finalize);
+  store->units = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   rc = sqlite3_open_v2 (path, &store->db,
                         SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) |
@@ -1098,20 +1101,40 @@ write_aliases (JcStore       *store,
   return TRUE;
 }
 
-/* Runs `body` inside a savepoint so that a failure part-way leaves nothing
- * behind, whether or not the caller has a transaction open. */
+/* Opens a unit of writing that a failure part-way undoes whole: inside
+ * the caller's transaction a savepoint; outside one a transaction of its
+ * own, BEGIN IMMEDIATE, so that two writers queue on the busy timeout
+ * instead of one failing with "database is locked" when its read lock
+ * cannot be upgraded. */
 gboolean
 _jc_store_savepoint_begin (JcStore  *store,
-                 GError  **error)
+                           GError  **error)
 {
-  return _jc_store_exec (store, "SAVEPOINT jc_write", error);
+  gboolean own = sqlite3_get_autocommit (store->db) != 0;
+
+  if (!_jc_store_exec (store, own ? "BEGIN IMMEDIATE" : "SAVEPOINT jc_write", error))
+    return FALSE;
+  g_array_append_val (store->units, own);
+  return TRUE;
 }
 
 gboolean
 _jc_store_savepoint_end (JcStore   *store,
-               gboolean   ok,
-               GError   **error)
+                         gboolean   ok,
+                         GError   **error)
 {
+  gboolean own;
+
+  g_return_val_if_fail (store->units->len > 0, FALSE);
+  own = g_array_index (store->units, gboolean, store->units->len - 1);
+  g_array_set_size (store->units, store->units->len - 1);
+  if (own)
+    {
+      if (ok && _jc_store_exec (store, "COMMIT", error))
+        return TRUE;
+      _jc_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
   if (ok)
     return _jc_store_exec (store, "RELEASE jc_write", error);
   _jc_store_exec (store, "ROLLBACK TO jc_write", NULL);

@@ -4,13 +4,20 @@
  * database file byte for byte as it was. */
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <cjson/cJSON.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "jc-test-util.h"
+#include "jc-prices.h"
 #include "jc-store.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
@@ -63,8 +70,10 @@ run_argv (const char *const *env,
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
-  if (!g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL, &run->out,
-                     &run->err, &wait_status, &error))
+  /* stdin is /dev/null: a command that would ask for confirmation must
+   * refuse, never wait for a test run from a terminal. */
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                     &run->out, &run->err, &wait_status, &error))
     fail_msg ("could not run %s: %s", cli, error->message);
   assert_true (WIFEXITED (wait_status));
   run->status = WEXITSTATUS (wait_status);
@@ -335,6 +344,11 @@ test_help (void **state)
     { "catalog", "list" }, { "catalog", "add" }, { "catalog", "edit" }, { "catalog", "remove" },
     { "canteens", "list" }, { "canteens", "add" }, { "canteens", "edit" }, { "canteens", "remove" },
     { "vehicles", "list" }, { "vehicles", "add" }, { "vehicles", "edit" }, { "vehicles", "remove" },
+    { "sources", "list" }, { "sources", "add" }, { "sources", "edit" }, { "sources", "remove" },
+    { "prices", "fetch" }, { "prices", "import" }, { "prices", "list" }, { "prices", "unmapped" },
+    { "prices", "map" }, { "prices", "log" }, { "prices", "today" },
+    { "orders", "template" }, { "orders", "import" }, { "orders", "list" }, { "orders", "show" },
+    { "orders", "submit" }, { "orders", "history" },
   };
   g_autoptr(Run) top = run (NULL, "--help", NULL);
   g_autoptr(Run) version = run (NULL, "--version", NULL);
@@ -343,6 +357,9 @@ test_help (void **state)
   assert_true (g_str_has_prefix (top->out, "Usage: jicai-cli"));
   assert_contains (top->out, "catalog add");
   assert_contains (top->out, "vehicles remove");
+  assert_contains (top->out, "sources add");
+  assert_contains (top->out, "prices fetch");
+  assert_contains (top->out, "orders submit");
   assert_ok (version);
   assert_string_equal (version->out, "jicai-cli " PACKAGE_VERSION "\n");
 
@@ -432,6 +449,21 @@ test_usage_errors (void **state)
     { { "vehicles", "remove", "A1", "A2", NULL }, "unexpected argument “A2”" },
     { { "vehicles", NULL }, "a subcommand is required" },
     { { "init", "--demo", "now", NULL }, "unexpected argument “now”" },
+    { { "sources", "add", "s", "--url", "file:///x", NULL }, "option “--adapter” is required" },
+    { { "sources", "edit", "s", NULL }, "nothing to change" },
+    { { "sources", "edit", "s", "--enabled", "--disabled", NULL }, "exclude each other" },
+    { { "prices", "map", "大白菜", NULL }, "missing argument ITEM_CODE" },
+    { { "prices", "map", NULL }, "missing argument MARKET_NAME" },
+    { { "prices", "import", NULL }, "missing argument FILE…" },
+    { { "prices", "list", "x", NULL }, "unexpected argument “x”" },
+    { { "orders", "template", "--canteen", "c01", "--date", "2099-12-01", NULL },
+      "option “--output” is required" },
+    { { "orders", "template", "--canteen", "c01", "--date", "2099-12-01", "-o", NULL },
+      "option “-o” needs a value (FILE)" },
+    { { "orders", "template", "-x", NULL }, "unknown option “-x”" },
+    { { "orders", "list", NULL }, "option “--date” is required" },
+    { { "orders", "submit", "--canteen", "c01", NULL }, "option “--date” is required" },
+    { { "orders", "import", NULL }, "missing argument FILE…" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -482,7 +514,12 @@ test_init (void **state)
 
   again = db (f, "init", NULL);
   assert_ok (again);
-  assert_contains (again->out, "is ready (schema version 3)");
+  {
+    g_autofree char *ready = g_strdup_printf ("is ready (schema version %d)",
+                                              JC_STORE_SCHEMA_VERSION);
+
+    assert_contains (again->out, ready);
+  }
 
   for (guint i = 0; i < 3; i++)
     {
@@ -1316,6 +1353,1490 @@ test_demo_bad_today (void **state)
     }
 }
 
+/* ---- shared by the price and order tests ---------------------------- */
+
+/* dbe (f, env, "prices", "fetch", NULL): with --db and extra environment. */
+static Run *
+dbe (Fixture           *f,
+     const char *const *env,
+     const char        *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) "--db");
+  g_ptr_array_add (args, f->path);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+  return run_argv (env, (const char *const *) args->pdata);
+}
+
+/* Writes `len` bytes (-1: a string) to a file in the fixture's folder. */
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *data,
+            gssize      len)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  assert_true (g_file_set_contents (path, data, len, NULL));
+  return path;
+}
+
+static gint64
+count_prices (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  gint64 n;
+
+  assert_no_error (error);
+  n = jc_store_count_prices (store, &error);
+  assert_no_error (error);
+  return n;
+}
+
+static guint
+json_size (cJSON *array)
+{
+  assert_true (cJSON_IsArray (array));
+  return (guint) cJSON_GetArraySize (array);
+}
+
+/* The object has exactly these members, in this order. */
+static void
+assert_keys (cJSON             *o,
+             const char *const *keys)
+{
+  cJSON *member = o->child;
+  guint i = 0;
+
+  for (; keys[i] != NULL; i++, member = member->next)
+    {
+      if (member == NULL || g_strcmp0 (member->string, keys[i]) != 0)
+        fail_msg ("member %u is “%s”, expected “%s”", i, member ? member->string : "(none)",
+                  keys[i]);
+    }
+  if (member != NULL)
+    fail_msg ("unexpected member “%s”", member->string);
+}
+
+static gint64
+json_int (cJSON      *o,
+          const char *key)
+{
+  return (gint64) json_num (o, key);
+}
+
+/* The catalog the price and order tests use: 大白菜 and 土豆 by weight
+ * (土豆 in 箱 of 20 kg, alias 马铃薯), 鸡蛋 counted (50 g each). */
+static void
+add_price_catalog (Fixture *f)
+{
+  g_autoptr(Run) a = db (f, "catalog", "add", "dbc", "--name", "大白菜", "--category", "veg",
+                         "--unit", "kg", NULL);
+  g_autoptr(Run) b = db (f, "catalog", "add", "potato", "--name", "土豆", "--category", "veg",
+                         "--unit", "kg", "--pack", "20", "--alias", "马铃薯", NULL);
+  g_autoptr(Run) c = db (f, "catalog", "add", "egg", "--name", "鸡蛋", "--category", "meat",
+                         "--unit", "piece", "--piece-mass", "50", NULL);
+
+  assert_ok (a);
+  assert_ok (b);
+  assert_ok (c);
+}
+
+/* A getPriceData answer as the Xinfadi API gives it: six records of
+ * 2026-11-28 — two good ones, one duplicate, one name the catalog does not
+ * know, one with all prices zero, one with a unit in the price. */
+static const char xinfadi_page[] =
+  "{\"current\":1,\"limit\":20,\"count\":6,\"list\":["
+  "{\"prodName\":\"大白菜\",\"prodCat\":\"蔬菜\",\"lowPrice\":\"0.55\",\"avgPrice\":\"0.58\","
+  "\"highPrice\":\"0.6\",\"place\":\"冀鲁豫鄂\",\"specInfo\":\"\",\"unitInfo\":\"斤\","
+  "\"pubDate\":\"2026-11-28 00:00:00\"},"
+  "{\"prodName\":\"大白菜\",\"prodCat\":\"蔬菜\",\"lowPrice\":\"0.55\",\"avgPrice\":\"0.58\","
+  "\"highPrice\":\"0.60\",\"place\":\"冀鲁豫鄂\",\"specInfo\":\"\",\"unitInfo\":\"斤\","
+  "\"pubDate\":\"2026-11-28 00:00:00\"},"
+  "{\"prodName\":\"土豆\",\"prodCat\":\"蔬菜\",\"lowPrice\":1.2,\"avgPrice\":1.35,"
+  "\"highPrice\":1.5,\"place\":\"内蒙\",\"specInfo\":\"大\",\"unitInfo\":\"斤\","
+  "\"pubDate\":\"2026-11-28 00:00:00\"},"
+  "{\"prodName\":\"娃娃菜\",\"prodCat\":\"蔬菜\",\"lowPrice\":\"1.2\",\"avgPrice\":\"1.35\","
+  "\"highPrice\":\"1.5\",\"place\":\"豫鄂\",\"specInfo\":\"\",\"unitInfo\":\"斤\","
+  "\"pubDate\":\"2026-11-28 00:00:00\"},"
+  "{\"prodName\":\"鸡蛋\",\"prodCat\":\"肉禽蛋\",\"lowPrice\":\"0\",\"avgPrice\":\"0\","
+  "\"highPrice\":\"0\",\"place\":\"\",\"specInfo\":\"\",\"unitInfo\":\"斤\","
+  "\"pubDate\":\"2026-11-28 00:00:00\"},"
+  "{\"prodName\":\"菠萝\",\"prodCat\":\"水果\",\"lowPrice\":\"2.7（个）\",\"avgPrice\":\"3\","
+  "\"highPrice\":\"3.5\",\"place\":\"\",\"specInfo\":\"\",\"unitInfo\":\"斤\","
+  "\"pubDate\":\"2026-11-28 00:00:00\"}"
+  "]}";
+
+/* ---- sources -------------------------------------------------------- */
+
+#define SECRET "s3cr3t-T0ken-4711"
+
+static void
+assert_no_secret (const Run *r)
+{
+  if (strstr (r->out, SECRET) != NULL || strstr (r->err, SECRET) != NULL)
+    {
+      dump (r);
+      fail_msg ("the credentials were printed");
+    }
+}
+
+static void
+test_sources (void **state)
+{
+  Fixture *f = *state;
+  const char *env[] = { "JC_TEST_TOKEN=" SECRET, NULL };
+  static const char *const keys[] = {
+    "name", "adapter", "url", "params", "has_credentials", "priority", "enabled", "schedule", NULL
+  };
+  g_autoptr(Run) add = dbe (f, env, "sources", "add", "usda", "--adapter", "usda", "--url",
+                            "https://marsapi.ams.usda.gov/services/v1.2/reports/2306",
+                            "--credentials-from-env", "JC_TEST_TOKEN", "--priority", "50",
+                            "--params", "q=commodity=Tomatoes&api_key=abc", NULL);
+  g_autoptr(Run) add2 = db (f, "sources", "add", "新发地", "--adapter", "xinfadi", "--url",
+                            "http://www.xinfadi.com.cn/getPriceData.html", "--schedule", "05:30",
+                            NULL);
+  g_autoptr(Run) add3 = db (f, "sources", "add", "备用", "--adapter=csv", "--url=file:///tmp/x.csv",
+                            "--disabled", NULL);
+  g_autoptr(Run) human = db (f, "sources", "list", NULL);
+  g_autoptr(Run) list = db (f, "sources", "list", "--json", NULL);
+  g_autoptr(cJSON) json = NULL;
+  g_autoptr(GBytes) file = NULL;
+  cJSON *o;
+
+  assert_ok (add);
+  assert_contains (add->out, "Added price source usda (usda).");
+  assert_no_secret (add);
+  assert_ok (add2);
+  assert_ok (add3);
+  assert_ok (human);
+  assert_no_secret (human);
+  assert_contains (human->out, "set");
+  assert_true (g_str_has_suffix (human->out, "\n3 sources\n"));
+  /* Secret-looking parameters are not shown either. */
+  assert_null (strstr (human->out, "api_key=abc"));
+  assert_contains (human->out, "api_key=***");
+
+  assert_no_secret (list);
+  json = parse_json (list);
+  assert_int_equal (json_size (json), 3);
+  /* preferred first: priority 50 before the default 100 */
+  o = cJSON_GetArrayItem (json, 0);
+  assert_keys (o, keys);
+  assert_string_equal (json_str (o, "name"), "usda");
+  assert_string_equal (json_str (o, "adapter"), "usda");
+  assert_string_equal (json_str (o, "url"),
+                       "https://marsapi.ams.usda.gov/services/v1.2/reports/2306");
+  assert_string_equal (json_str (o, "params"), "q=commodity=Tomatoes&api_key=***");
+  assert_true (json_bool (o, "has_credentials"));
+  assert_int_equal (json_int (o, "priority"), 50);
+  assert_true (json_bool (o, "enabled"));
+  assert_json_null (o, "schedule");
+  o = find_by (json, "name", "新发地");
+  assert_false (json_bool (o, "has_credentials"));
+  assert_int_equal (json_int (o, "priority"), 100);
+  assert_string_equal (json_str (o, "schedule"), "05:30");
+  o = find_by (json, "name", "备用");
+  assert_false (json_bool (o, "enabled"));
+
+  /* The secret is stored (fetches need it), just never printed. */
+  file = jc_test_read (f->path);
+  assert_non_null (g_bytes_get_data (file, NULL));
+
+  /* edit: rename, re-enable, new priority; the credentials stay */
+  {
+    g_autoptr(Run) edit = db (f, "sources", "edit", "备用", "--name", "backup", "--enabled",
+                              "--priority", "5", "--schedule", "", NULL);
+    g_autoptr(Run) edit2 = db (f, "sources", "edit", "usda", "--url",
+                               "https://marsapi.ams.usda.gov/services/v1.2/reports/2307", NULL);
+    g_autoptr(Run) after = db (f, "sources", "list", "--json", NULL);
+    g_autoptr(cJSON) a = NULL;
+
+    assert_ok (edit);
+    assert_contains (edit->out, "Updated price source backup.");
+    assert_ok (edit2);
+    assert_no_secret (after);
+    a = parse_json (after);
+    assert_null (find_by (a, "name", "备用"));
+    o = cJSON_GetArrayItem (a, 0);
+    assert_string_equal (json_str (o, "name"), "backup");
+    assert_true (json_bool (o, "enabled"));
+    assert_int_equal (json_int (o, "priority"), 5);
+    o = find_by (a, "name", "usda");
+    assert_true (json_bool (o, "has_credentials"));
+    assert_true (g_str_has_suffix (json_str (o, "url"), "/2307"));
+  }
+  {
+    g_autoptr(Run) clear = db (f, "sources", "edit", "usda", "--clear-credentials", NULL);
+    g_autoptr(Run) after = db (f, "sources", "list", "--json", NULL);
+    g_autoptr(cJSON) a = NULL;
+
+    assert_ok (clear);
+    a = parse_json (after);
+    assert_false (json_bool (find_by (a, "name", "usda"), "has_credentials"));
+  }
+  {
+    g_autoptr(Run) rm = db (f, "sources", "remove", "backup", NULL);
+    g_autoptr(Run) again = db (f, "sources", "remove", "backup", NULL);
+    g_autoptr(Run) after = db (f, "sources", "list", "--json", NULL);
+    g_autoptr(cJSON) a = NULL;
+
+    assert_ok (rm);
+    assert_contains (rm->out, "Removed price source backup.");
+    assert_failure (again, "No price source “backup”");
+    a = parse_json (after);
+    assert_int_equal (json_size (a), 2);
+  }
+}
+
+/* A failing fetch names the source and the file, never the credentials. */
+static void
+test_sources_credentials_in_errors (void **state)
+{
+  Fixture *f = *state;
+  const char *env[] = { "JC_TEST_TOKEN=" SECRET, NULL };
+  g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
+  g_autofree char *url = g_filename_to_uri (missing, NULL, NULL);
+  g_autoptr(Run) add = dbe (f, env, "sources", "add", "local", "--adapter", "xinfadi", "--url",
+                            url, "--credentials-from-env", "JC_TEST_TOKEN", NULL);
+  g_autoptr(Run) fetch = dbe (f, env, "prices", "fetch", "--source", "local", "--to",
+                              "2026-11-28", NULL);
+  g_autoptr(Run) fetch_json = dbe (f, env, "prices", "fetch", "--json", "--to", "2026-11-28",
+                                   NULL);
+  g_autoptr(Run) log = db (f, "prices", "log", "--json", NULL);
+
+  assert_ok (add);
+  assert_failure (fetch, "Source local: ");
+  assert_contains (fetch->err, "missing.json");
+  assert_no_secret (fetch);
+  assert_int_equal (fetch_json->status, 1);
+  assert_no_secret (fetch_json);
+  assert_contains (fetch_json->out, "\"ok\":\tfalse");
+  assert_no_secret (log);
+}
+
+static void
+test_sources_bad_input (void **state)
+{
+  Fixture *f = *state;
+  static const BadCase cases[] = {
+    { { "sources", "add", "x", "--adapter", "rss", "--url", "http://a.example/", NULL },
+      "sources add: adapter: unknown adapter “rss” (xinfadi, csv, usda or json)" },
+    { { "sources", "add", "x", "--adapter", "csv", "--url", "ftp://a.example/p.csv", NULL },
+      "url: “ftp://a.example/p.csv” is not an http://, https:// or file:// address" },
+    { { "sources", "add", "x", "--adapter", "csv", "--url", "prices.csv", NULL },
+      "url: “prices.csv” is not an http://, https:// or file:// address" },
+    { { "sources", "add", "x", "--adapter", "csv", "--url", "http://a.example/", "--priority",
+        "1001", NULL },
+      "priority: “1001” is too large (at most 1000)" },
+    { { "sources", "add", "x", "--adapter", "csv", "--url", "http://a.example/", "--priority",
+        "-1", NULL },
+      "priority: “-1” is negative" },
+    { { "sources", "add", "x", "--adapter", "csv", "--url", "http://a.example/", "--priority",
+        "high", NULL },
+      "priority: “high” is not a whole number" },
+    { { "sources", "add", "x", "--adapter", "csv", "--url", "http://a.example/", "--schedule",
+        "25:00", NULL },
+      "schedule: “25:00” is not a time of day (HH:MM)" },
+    { { "sources", "add", "x", "--adapter", "csv", "--url", "http://a.example/",
+        "--credentials-from-env", "JC_TEST_NOT_SET", NULL },
+      "credentials: the environment variable JC_TEST_NOT_SET is not set or empty" },
+    { { "sources", "add", "", "--adapter", "csv", "--url", "http://a.example/", NULL },
+      "name: is required" },
+    { { "sources", "add", "s1", "--adapter", "csv", "--url", "http://a.example/", NULL },
+      "name: “s1” is already used by another price source" },
+    { { "sources", "edit", "s1", "--adapter", "xml", NULL }, "unknown adapter “xml”" },
+    { { "sources", "edit", "nope", "--priority", "1", NULL }, "No price source “nope”" },
+    { { "sources", "remove", "nope", NULL }, "No price source “nope”" },
+  };
+  g_autoptr(Run) add = db (f, "sources", "add", "s1", "--adapter", "csv", "--url",
+                           "http://a.example/p.csv", NULL);
+
+  assert_ok (add);
+  check_bad_cases (f, cases, G_N_ELEMENTS (cases));
+
+  /* A password in the URL is refused, and not echoed back. */
+  {
+    g_autoptr(GBytes) before = jc_test_read (f->path);
+    g_autoptr(GBytes) after = NULL;
+    g_autoptr(Run) r = db (f, "sources", "add", "x", "--adapter", "csv", "--url",
+                           "https://bob:" SECRET "@a.example/p.csv", NULL);
+
+    assert_failure (r, "has a password in it; pass credentials with --credentials-from-env");
+    assert_no_secret (r);
+    after = jc_test_read (f->path);
+    assert_true (g_bytes_equal (before, after));
+  }
+  /* Several bad values: one line each, nothing written. */
+  {
+    g_autoptr(Run) r = db (f, "sources", "add", "x", "--adapter", "rss", "--url", "gopher://x",
+                           "--priority", "9999", NULL);
+
+    assert_int_equal (r->status, 1);
+    assert_int_equal (count_lines (r->err), 3);
+    assert_contains (r->err, "adapter");
+    assert_contains (r->err, "url");
+    assert_contains (r->err, "priority");
+  }
+  {
+    g_autoptr(Run) list = db (f, "sources", "list", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+
+    assert_int_equal (json_size (json), 1);
+  }
+}
+
+/* ---- prices --------------------------------------------------------- */
+
+static void
+test_prices_import_xinfadi (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *page = write_file (f, "page1.json", xinfadi_page, -1);
+  static const char *const keys[] = {
+    "item", "source", "date", "low_milliyuan", "avg_milliyuan", "high_milliyuan",
+    "market_name", "spec", "origin", "unit", "market_unit", NULL
+  };
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(cJSON) json = NULL;
+  cJSON *o;
+
+  add_price_catalog (f);
+  imp = db (f, "prices", "import", page, "--source", "新发地存档", NULL);
+  assert_ok (imp);
+  /* 6 seen: 3 new (大白菜, 土豆, 娃娃菜), 1 duplicate, 2 rejected */
+  assert_contains (imp->out, "1 page, 6 rows seen: 3 new, 0 changed, 0 unchanged, 1 duplicates, "
+                             "2 rejected");
+  assert_contains (imp->out, "rejected, all prices zero: 1");
+  assert_contains (imp->out, "rejected, unit text in a price: 1");
+  assert_contains (imp->out, "line 6: ");
+  assert_contains (imp->out, "1 row is not mapped to the catalog yet (1 names: 娃娃菜)");
+  assert_contains (imp->out, "prices unmapped");
+
+  list = db (f, "prices", "list", "--json", NULL);
+  json = parse_json (list);
+  assert_int_equal (json_size (json), 2);
+  o = cJSON_GetArrayItem (json, 0);
+  assert_keys (o, keys);
+  assert_string_equal (json_str (o, "item"), "dbc");
+  assert_string_equal (json_str (o, "source"), "新发地存档");
+  assert_string_equal (json_str (o, "date"), "2026-11-28");
+  /* 0.55 / 0.58 / 0.60 元 per 斤 = 1100 / 1160 / 1200 milli-yuan per kg */
+  assert_int_equal (json_int (o, "low_milliyuan"), 1100);
+  assert_int_equal (json_int (o, "avg_milliyuan"), 1160);
+  assert_int_equal (json_int (o, "high_milliyuan"), 1200);
+  assert_string_equal (json_str (o, "market_name"), "大白菜");
+  assert_string_equal (json_str (o, "spec"), "");
+  assert_string_equal (json_str (o, "origin"), "冀鲁豫鄂");
+  assert_string_equal (json_str (o, "unit"), "kg");
+  assert_string_equal (json_str (o, "market_unit"), "斤");
+  o = cJSON_GetArrayItem (json, 1);
+  assert_string_equal (json_str (o, "item"), "potato");
+  assert_int_equal (json_int (o, "low_milliyuan"), 2400);
+  assert_int_equal (json_int (o, "avg_milliyuan"), 2700);
+  assert_int_equal (json_int (o, "high_milliyuan"), 3000);
+  assert_string_equal (json_str (o, "spec"), "大");
+
+  /* --item and the dates filter; the human table shows yuan */
+  {
+    g_autoptr(Run) one = db (f, "prices", "list", "--item", "potato", "--json", NULL);
+    g_autoptr(Run) none = db (f, "prices", "list", "--from", "2026-11-29", "--json", NULL);
+    g_autoptr(Run) human = db (f, "prices", "list", "--to", "2026-11-28", NULL);
+    g_autoptr(cJSON) a = parse_json (one);
+    g_autoptr(cJSON) b = parse_json (none);
+
+    assert_int_equal (json_size (a), 1);
+    assert_int_equal (json_size (b), 0);
+    assert_ok (human);
+    assert_contains (human->out, "1.16");
+    assert_true (g_str_has_suffix (human->out, "\n2 prices\n"));
+  }
+
+  /* The same file again: nothing new, and no second source. */
+  again = db (f, "prices", "import", page, "--source", "新发地存档", "--json", NULL);
+  {
+    g_autoptr(cJSON) report = parse_json (again);
+    cJSON *r = cJSON_GetArrayItem (report, 0);
+    cJSON *rejected = cJSON_GetObjectItemCaseSensitive (r, "rejected");
+    g_autoptr(Run) sources = db (f, "sources", "list", "--json", NULL);
+    g_autoptr(cJSON) s = parse_json (sources);
+
+    assert_int_equal (json_size (report), 1);
+    assert_true (json_bool (r, "ok"));
+    assert_json_null (r, "error");
+    assert_true (g_str_has_suffix (json_str (r, "file"), "page1.json"));
+    assert_int_equal (json_int (r, "rows_seen"), 6);
+    assert_int_equal (json_int (r, "rows_new"), 0);
+    assert_int_equal (json_int (r, "rows_same"), 3);
+    assert_int_equal (json_int (r, "rows_duplicate"), 1);
+    assert_int_equal (json_int (r, "rows_rejected"), 2);
+    assert_int_equal (json_int (rejected, "zero_price"), 1);
+    assert_int_equal (json_int (rejected, "unit_in_price"), 1);
+    assert_int_equal (cJSON_GetArraySize (rejected), 2);
+    assert_int_equal (json_int (r, "rows_unmapped"), 1);
+    assert_int_equal (json_size (s), 1);
+  }
+  assert_int_equal (count_prices (f), 3);
+}
+
+/* A CSV as Chinese Excel saves it: GB18030, a Chinese header; rows
+ * refused for three different reasons. */
+static void
+test_prices_import_gb18030 (void **state)
+{
+  Fixture *f = *state;
+  static const char utf8[] =
+    "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\r\n"
+    "大白菜,0.7,0.9,1.1,,冀陕辽,斤,2026-11-27 00:00:00\r\n"
+    "土豆,1.0,1.1,1.2,大,冀豫,斤,2026-11-27\r\n"
+    "土豆,1.5,1.4,1.3,小,冀豫,斤,2026-11-27\r\n"
+    "白萝卜,1.0,0.5,1.2,,鲁,斤,2026-11-27\r\n"
+    "大白菜,1.4,1.8,2.2,,冀陕辽,公斤,2026/11/27\r\n"
+    "大白菜,0.7,0.9,1.1,,冀陕辽,箩,2026-11-27\r\n";
+  g_autofree char *gb = NULL;
+  g_autofree char *path = NULL;
+  gsize len = 0;
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) json_run = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(cJSON) report = NULL;
+  g_autoptr(cJSON) prices = NULL;
+  cJSON *r, *rejected;
+
+  gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &len, NULL);
+  assert_non_null (gb);
+  assert_false (g_utf8_validate (gb, (gssize) len, NULL));
+  path = write_file (f, "菜价.csv", gb, (gssize) len);
+  add_price_catalog (f);
+
+  imp = db (f, "prices", "import", path, "--source", "存档", NULL);
+  assert_ok (imp);
+  assert_contains (imp->out, "6 rows seen: 3 new, 0 changed, 0 unchanged, 0 duplicates, "
+                             "3 rejected");
+  assert_contains (imp->out, "rejected, low price above high price: 1");
+  assert_contains (imp->out, "rejected, average outside low…high: 1");
+  assert_contains (imp->out, "rejected, unknown unit: 1");
+  assert_contains (imp->out, "GB18030");
+
+  /* The same file again, as JSON. */
+  json_run = db (f, "prices", "import", path, "--source", "存档", "--format", "csv", "--json",
+                 NULL);
+  report = parse_json (json_run);
+  r = cJSON_GetArrayItem (report, 0);
+  rejected = cJSON_GetObjectItemCaseSensitive (r, "rejected");
+  assert_int_equal (json_int (r, "rows_seen"), 6);
+  assert_int_equal (json_int (r, "rows_same"), 3);
+  assert_int_equal (json_int (r, "rows_rejected"), 3);
+  assert_int_equal (json_int (rejected, "low_above_high"), 1);
+  assert_int_equal (json_int (rejected, "avg_outside"), 1);
+  assert_int_equal (json_int (rejected, "unknown_unit"), 1);
+  assert_int_equal (json_size (cJSON_GetObjectItemCaseSensitive (r, "reject_examples")), 3);
+
+  /* 大白菜 per 斤 and per 公斤 are two quotes, the same price per kg */
+  list = db (f, "prices", "list", "--item", "dbc", "--json", NULL);
+  prices = parse_json (list);
+  assert_int_equal (json_size (prices), 2);
+  for (int i = 0; i < 2; i++)
+    {
+      cJSON *o = cJSON_GetArrayItem (prices, i);
+
+      assert_int_equal (json_int (o, "low_milliyuan"), 1400);
+      assert_int_equal (json_int (o, "avg_milliyuan"), 1800);
+      assert_int_equal (json_int (o, "high_milliyuan"), 2200);
+    }
+}
+
+/* A file that cannot be read or parsed stores nothing and leaves no
+ * source behind; the other files of the same command are stored. */
+static void
+test_prices_import_failure (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *good = write_file (f, "good.json", xinfadi_page, -1);
+  g_autofree char *bad = write_file (f, "bad.json", "<html>502 Bad Gateway</html>", -1);
+  g_autoptr(Run) r = NULL;
+  g_autoptr(Run) sources = NULL;
+  g_autoptr(cJSON) json = NULL;
+
+  add_price_catalog (f);
+  r = db (f, "prices", "import", bad, good, "--format", "xinfadi", NULL);
+  assert_int_equal (r->status, 1);
+  assert_int_equal (count_lines (r->err), 1);
+  assert_contains (r->err, "jicai-cli: prices import: ");
+  assert_contains (r->err, "bad.json");
+  assert_contains (r->out, "good.json → Import good.json: 1 page, 6 rows seen: 3 new");
+  sources = db (f, "sources", "list", "--json", NULL);
+  json = parse_json (sources);
+  assert_int_equal (json_size (json), 1);
+  assert_non_null (find_by (json, "name", "Import good.json"));
+  assert_int_equal (count_prices (f), 3);
+}
+
+static void
+test_prices_unmapped_map (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *page = write_file (f, "page1.json", xinfadi_page, -1);
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) unmapped = NULL;
+  g_autoptr(Run) map = NULL;
+  g_autoptr(Run) after = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(cJSON) json = NULL;
+  cJSON *o;
+
+  add_price_catalog (f);
+  {
+    g_autoptr(Run) add = db (f, "catalog", "add", "wwc", "--name", "小白菜心", "--category", "veg",
+                             "--unit", "kg", NULL);
+
+    assert_ok (add);
+  }
+  imp = db (f, "prices", "import", page, NULL);
+  assert_ok (imp);
+  unmapped = db (f, "prices", "unmapped", "--json", NULL);
+  json = parse_json (unmapped);
+  assert_int_equal (json_size (json), 1);
+  o = cJSON_GetArrayItem (json, 0);
+  assert_string_equal (json_str (o, "market_name"), "娃娃菜");
+  assert_string_equal (json_str (o, "category"), "蔬菜");
+  assert_string_equal (json_str (o, "unit"), "斤");
+  assert_int_equal (json_int (o, "rows"), 1);
+  assert_string_equal (json_str (o, "last_date"), "2026-11-28");
+  assert_int_equal (json_int (o, "last_avg_milliyuan"), 1350);
+  {
+    g_autoptr(Run) human = db (f, "prices", "unmapped", NULL);
+
+    assert_ok (human);
+    assert_contains (human->out, "娃娃菜");
+    assert_contains (human->out, "prices map MARKET_NAME ITEM_CODE");
+  }
+
+  map = db (f, "prices", "map", "娃娃菜", "wwc", NULL);
+  assert_ok (map);
+  assert_contains (map->out, "Mapped “娃娃菜” to wwc (小白菜心): 1 quote now has prices per kg.");
+  after = db (f, "prices", "unmapped", NULL);
+  assert_ok (after);
+  assert_string_equal (after->out, "0 unmapped names\n");
+  list = db (f, "prices", "list", "--item", "wwc", "--json", NULL);
+  {
+    g_autoptr(cJSON) prices = parse_json (list);
+
+    assert_int_equal (json_size (prices), 1);
+    assert_int_equal (json_int (cJSON_GetArrayItem (prices, 0), "avg_milliyuan"), 2700);
+  }
+  /* The name is now an alias: the next import maps it by itself. */
+  {
+    g_autoptr(cJSON) items = list_json (f, "catalog");
+    cJSON *aliases = cJSON_GetObjectItemCaseSensitive (find_by (items, "code", "wwc"), "aliases");
+
+    assert_int_equal (cJSON_GetArraySize (aliases), 1);
+    assert_string_equal (cJSON_GetArrayItem (aliases, 0)->valuestring, "娃娃菜");
+  }
+  {
+    g_autoptr(Run) bad = db (f, "prices", "map", "娃娃菜", "nope", NULL);
+
+    assert_failure (bad, "No catalog item “nope”");
+  }
+}
+
+/* A source whose URL is a file: the same adapter and transfer code as
+ * the real feed.  Fetching twice stores nothing twice. */
+static void
+test_prices_fetch_file_source (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *page = write_file (f, "feed.json", xinfadi_page, -1);
+  g_autofree char *url = g_filename_to_uri (page, NULL, NULL);
+  g_autoptr(Run) add = NULL;
+  g_autoptr(Run) first = NULL;
+  g_autoptr(Run) second = NULL;
+  g_autoptr(Run) log = NULL;
+  g_autoptr(cJSON) json = NULL;
+  cJSON *o;
+  gint64 n;
+
+  add_price_catalog (f);
+  add = db (f, "sources", "add", "本地", "--adapter", "xinfadi", "--url", url, NULL);
+  assert_ok (add);
+  first = dbe (f, (const char *[]) { "JICAI_TODAY=2026-11-28", NULL }, "prices", "fetch", NULL);
+  assert_ok (first);
+  assert_contains (first->out, "本地: 1 page, 6 rows seen: 3 new, 0 changed, 0 unchanged, "
+                               "1 duplicates, 2 rejected");
+  n = count_prices (f);
+  assert_int_equal (n, 3);
+  second = db (f, "prices", "fetch", "--source", "本地", "--from", "2026-11-28", "--to",
+               "2026-11-28", NULL);
+  assert_ok (second);
+  assert_contains (second->out, "0 new, 0 changed, 3 unchanged");
+  assert_int_equal (count_prices (f), n);
+
+  /* Another day: every row is for another day, none is stored. */
+  {
+    g_autoptr(Run) other = db (f, "prices", "fetch", "--from", "2026-11-29", "--to",
+                               "2026-11-30", NULL);
+
+    assert_ok (other);
+    assert_contains (other->out, "0 new, 0 changed, 0 unchanged");
+    assert_contains (other->out, "6 rows are for other days than the dates asked for");
+    assert_int_equal (count_prices (f), n);
+  }
+
+  log = db (f, "prices", "log", "--json", "--limit", "2", NULL);
+  json = parse_json (log);
+  assert_int_equal (json_size (json), 2);
+  o = cJSON_GetArrayItem (json, 1);   /* newest first */
+  assert_string_equal (json_str (o, "source"), "本地");
+  assert_string_equal (json_str (o, "status"), "ok");
+  assert_int_equal (json_int (o, "rows_seen"), 6);
+  assert_int_equal (json_int (o, "rows_new"), 0);
+  assert_int_equal (json_int (o, "rows_same"), 3);
+  assert_int_equal (json_int (o, "rows_duplicate"), 1);
+  assert_int_equal (json_int (o, "rows_rejected"), 2);
+  assert_int_equal (json_int (o, "rows_unmapped"), 1);
+  assert_int_equal (json_int (cJSON_GetObjectItemCaseSensitive (o, "rejected"), "zero_price"), 1);
+  assert_json_null (o, "message");
+  {
+    g_autoptr(Run) human = db (f, "prices", "log", NULL);
+
+    assert_ok (human);
+    assert_true (g_str_has_suffix (human->out, "\n3 fetches\n"));
+  }
+
+  /* --from alone runs to today; --to alone is that one day. */
+  {
+    const char *env[] = { "JICAI_TODAY=2026-11-30", NULL };
+    g_autoptr(Run) since = dbe (f, env, "prices", "fetch", "--from", "2026-11-27", NULL);
+    g_autoptr(Run) until = dbe (f, env, "prices", "fetch", "--to", "2026-11-27", NULL);
+    g_autoptr(Run) later = dbe (f, env, "prices", "fetch", "--from", "2026-12-05", NULL);
+
+    assert_ok (since);
+    assert_contains (since->out, "0 new, 0 changed, 3 unchanged");
+    assert_ok (until);
+    assert_contains (until->out, "0 new, 0 changed, 0 unchanged");
+    assert_ok (later);
+    assert_contains (later->out, "0 new, 0 changed, 0 unchanged");
+  }
+}
+
+/* One source fails: it is reported and logged, the other is stored. */
+static void
+test_prices_fetch_partial_failure (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *page = write_file (f, "feed.json", xinfadi_page, -1);
+  g_autofree char *url = g_filename_to_uri (page, NULL, NULL);
+  g_autofree char *gone = g_build_filename (f->dir, "gone.json", NULL);
+  g_autofree char *gone_url = g_filename_to_uri (gone, NULL, NULL);
+  g_autoptr(Run) a = NULL;
+  g_autoptr(Run) b = NULL;
+  g_autoptr(Run) fetch = NULL;
+  g_autoptr(Run) log = NULL;
+  g_autoptr(cJSON) json = NULL;
+
+  add_price_catalog (f);
+  a = db (f, "sources", "add", "broken", "--adapter", "xinfadi", "--url", gone_url, "--priority",
+          "1", NULL);
+  b = db (f, "sources", "add", "good", "--adapter", "xinfadi", "--url", url, NULL);
+  assert_ok (a);
+  assert_ok (b);
+  fetch = db (f, "prices", "fetch", "--to", "2026-11-28", NULL);
+  assert_int_equal (fetch->status, 1);
+  assert_int_equal (count_lines (fetch->err), 1);
+  assert_true (g_str_has_prefix (fetch->err, "jicai-cli: prices fetch: Source broken: "));
+  assert_contains (fetch->err, "gone.json");
+  assert_contains (fetch->out, "good: 1 page, 6 rows seen: 3 new");
+  assert_int_equal (count_prices (f), 3);
+  log = db (f, "prices", "log", "--json", NULL);
+  json = parse_json (log);
+  assert_int_equal (json_size (json), 2);
+  assert_string_equal (json_str (find_by (json, "source", "broken"), "status"), "failed");
+  assert_contains (json_str (find_by (json, "source", "broken"), "message"), "gone.json");
+  assert_string_equal (json_str (find_by (json, "source", "good"), "status"), "ok");
+
+  /* A disabled source is skipped unless named; none enabled is an error. */
+  {
+    g_autoptr(Run) d1 = db (f, "sources", "edit", "broken", "--disabled", NULL);
+    g_autoptr(Run) d2 = db (f, "sources", "edit", "good", "--disabled", NULL);
+    g_autoptr(Run) none = db (f, "prices", "fetch", NULL);
+    g_autoptr(Run) named = db (f, "prices", "fetch", "--source", "good", "--from", "2026-11-28",
+                               "--to", "2026-11-28", NULL);
+
+    assert_ok (d1);
+    assert_ok (d2);
+    assert_failure (none, "there is no enabled price source");
+    assert_ok (named);
+    assert_contains (named->out, "3 unchanged");
+  }
+}
+
+/* The demo's 新发地 source reads a saved answer beside the database:
+ * fetching it must succeed and add no row the demo already has. */
+static void
+test_prices_fetch_demo (void **state)
+{
+  Fixture *f = *state;
+  const char *env[] = { "JICAI_TODAY=2026-11-29", NULL };
+  g_autoptr(Run) init = dbe (f, env, "init", "--demo", NULL);
+  g_autoptr(Run) today = NULL;
+  g_autoptr(Run) week = NULL;
+  gint64 before, after;
+
+  assert_ok (init);
+  before = count_prices (f);
+  assert_true (before > 0);
+  today = dbe (f, env, "prices", "fetch", "--source", "新发地", NULL);
+  assert_ok (today);
+  assert_contains (today->out, "新发地: 1 page, ");
+  assert_contains (today->out, ": 0 new, 0 changed, ");
+  assert_contains (today->out, "0 duplicates, 0 rejected");
+  week = dbe (f, env, "prices", "fetch", "--from", "2026-11-23", "--to", "2026-11-29", "--json",
+              NULL);
+  {
+    g_autoptr(cJSON) json = parse_json (week);
+    cJSON *r = cJSON_GetArrayItem (json, 0);
+
+    assert_int_equal (json_size (json), 1);
+    assert_true (json_bool (r, "ok"));
+    assert_true (json_int (r, "rows_seen") > 0);
+    assert_int_equal (json_int (r, "rows_new"), 0);
+    assert_int_equal (json_int (r, "rows_changed"), 0);
+    assert_int_equal (json_int (r, "rows_same"), json_int (r, "rows_seen") -
+                                                 json_int (r, "rows_rejected"));
+  }
+  after = count_prices (f);
+  assert_int_equal (before, after);
+
+  /* The market today: every item priced, changes in ‰. */
+  {
+    g_autoptr(Run) market = dbe (f, env, "prices", "today", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (market);
+    cJSON *o = cJSON_GetArrayItem (json, 0);
+
+    assert_true (json_size (json) > 100);
+    assert_string_equal (json_str (o, "date"), "2026-11-29");
+    assert_false (json_bool (o, "stale"));
+  }
+}
+
+/* Ctrl-C while a transfer hangs: the fetch stops at once, stores nothing
+ * and logs the cancellation. */
+static void
+test_prices_fetch_cancel (void **state)
+{
+  Fixture *f = *state;
+  struct sockaddr_in addr = { 0 };
+  socklen_t addr_len = sizeof addr;
+  int sock = socket (AF_INET, SOCK_STREAM, 0);
+  g_autofree char *url = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  struct pollfd pfd;
+  const char *argv[12];
+  gint64 started;
+  int out_fd, err_fd, wait_status = 0;
+  GPid pid;
+
+  /* A server that accepts connections (the kernel does, from the
+   * backlog) and never answers. */
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  assert_true (sock >= 0);
+  assert_int_equal (bind (sock, (struct sockaddr *) &addr, sizeof addr), 0);
+  assert_int_equal (listen (sock, 8), 0);
+  assert_int_equal (getsockname (sock, (struct sockaddr *) &addr, &addr_len), 0);
+  url = g_strdup_printf ("http://127.0.0.1:%u/getPriceData.html", ntohs (addr.sin_port));
+  {
+    g_autoptr(Run) add = db (f, "sources", "add", "slow", "--adapter", "xinfadi", "--url", url,
+                             NULL);
+
+    assert_ok (add);
+  }
+
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "no_proxy", "*", TRUE);
+  envp = g_environ_setenv (envp, "NO_PROXY", "*", TRUE);
+  argv[0] = g_getenv ("JICAI_CLI");
+  argv[1] = "--db";
+  argv[2] = f->path;
+  argv[3] = "prices";
+  argv[4] = "fetch";
+  argv[5] = "--from";
+  argv[6] = "2026-11-28";
+  argv[7] = NULL;
+  assert_true (g_spawn_async_with_pipes (NULL, (char **) argv, envp,
+                                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL,
+                                         NULL, NULL, &pid, NULL, &out_fd, &err_fd, &error));
+  assert_no_error (error);
+
+  /* Wait until the fetch has connected, then press Ctrl-C. */
+  pfd.fd = sock;
+  pfd.events = POLLIN;
+  assert_int_equal (poll (&pfd, 1, 20000), 1);
+  g_usleep (300 * 1000);
+  started = g_get_monotonic_time ();
+  assert_int_equal (kill (pid, SIGINT), 0);
+  assert_int_equal (waitpid (pid, &wait_status, 0), pid);
+  g_spawn_close_pid (pid);
+  /* jc_fetch notices a cancellation within milliseconds. */
+  assert_true (g_get_monotonic_time () - started < 5 * G_USEC_PER_SEC);
+  close (sock);
+
+  {
+    g_autoptr(GIOChannel) o = g_io_channel_unix_new (out_fd);
+    g_autoptr(GIOChannel) e = g_io_channel_unix_new (err_fd);
+
+    g_io_channel_set_close_on_unref (o, TRUE);
+    g_io_channel_set_close_on_unref (e, TRUE);
+    g_io_channel_read_to_end (o, &out, NULL, NULL);
+    g_io_channel_read_to_end (e, &err, NULL, NULL);
+  }
+  if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != 1)
+    fail_msg ("expected exit 1 after Ctrl-C; stderr: %s", err ? err : "");
+  assert_string_equal (out, "");
+  assert_string_equal (err, "jicai-cli: prices fetch: cancelled; nothing of slow was stored\n");
+  assert_int_equal (count_prices (f), 0);
+  {
+    g_autoptr(Run) log = db (f, "prices", "log", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (log);
+
+    assert_int_equal (json_size (json), 1);
+    assert_string_equal (json_str (cJSON_GetArrayItem (json, 0), "status"), "cancelled");
+  }
+}
+
+static void
+test_prices_today (void **state)
+{
+  Fixture *f = *state;
+  static const char two_days[] =
+    "{\"current\":1,\"limit\":20,\"count\":2,\"list\":["
+    "{\"prodName\":\"大白菜\",\"lowPrice\":\"0.4\",\"avgPrice\":\"0.5\",\"highPrice\":\"0.6\","
+    "\"unitInfo\":\"斤\",\"pubDate\":\"2026-11-27 00:00:00\"},"
+    "{\"prodName\":\"大白菜\",\"lowPrice\":\"0.5\",\"avgPrice\":\"0.55\",\"highPrice\":\"0.6\","
+    "\"unitInfo\":\"斤\",\"pubDate\":\"2026-11-28 00:00:00\"}]}";
+  g_autofree char *page = write_file (f, "two.json", two_days, -1);
+  static const char *const keys[] = {
+    "item", "name", "category", "unit", "date", "stale", "low_milliyuan", "avg_milliyuan",
+    "high_milliyuan", "prev_day_avg_milliyuan", "day_change_permille", "prev_week_avg_milliyuan",
+    "week_change_permille", "spec", "origin", NULL
+  };
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) today = NULL;
+  g_autoptr(cJSON) json = NULL;
+  cJSON *o;
+
+  add_price_catalog (f);
+  imp = db (f, "prices", "import", page, NULL);
+  assert_ok (imp);
+  today = dbe (f, (const char *[]) { "JICAI_TODAY=2026-11-28", NULL }, "prices", "today",
+               "--json", NULL);
+  json = parse_json (today);
+  assert_int_equal (json_size (json), 1);
+  o = cJSON_GetArrayItem (json, 0);
+  assert_keys (o, keys);
+  assert_string_equal (json_str (o, "item"), "dbc");
+  assert_string_equal (json_str (o, "unit"), "kg");
+  assert_string_equal (json_str (o, "date"), "2026-11-28");
+  assert_false (json_bool (o, "stale"));
+  assert_int_equal (json_int (o, "avg_milliyuan"), 1100);
+  assert_int_equal (json_int (o, "prev_day_avg_milliyuan"), 1000);
+  assert_int_equal (json_int (o, "day_change_permille"), 100);
+  assert_json_null (o, "prev_week_avg_milliyuan");
+  assert_json_null (o, "week_change_permille");
+  {
+    g_autoptr(Run) later = db (f, "prices", "today", "--date", "2026-12-10", "--json", NULL);
+    g_autoptr(Run) human = db (f, "prices", "today", "--date", "2026-12-10", NULL);
+    g_autoptr(cJSON) l = parse_json (later);
+
+    assert_true (json_bool (cJSON_GetArrayItem (l, 0), "stale"));
+    assert_ok (human);
+    assert_contains (human->out, "+100‰");
+    assert_contains (human->out, "stale");
+  }
+}
+
+static void
+test_prices_bad_input (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *page = write_file (f, "page.json", xinfadi_page, -1);
+  g_autofree char *missing = g_build_filename (f->dir, "missing.json", NULL);
+  g_autofree char *missing_msg = g_strdup_printf ("%s: no such file", missing);
+  const BadCase cases[] = {
+    { { "prices", "list", "--from", "2026-13-01", NULL },
+      "prices list: from: “2026-13-01” is not a date (YYYY-MM-DD)" },
+    { { "prices", "list", "--to", "yesterday", NULL },
+      "to: “yesterday” is not a date (YYYY-MM-DD)" },
+    { { "prices", "list", "--from", "2026-11-05", "--to", "2026-11-01", NULL },
+      "to: 2026-11-01 is before --from 2026-11-05" },
+    { { "prices", "list", "--item", "nope", NULL }, "No catalog item “nope”" },
+    { { "prices", "fetch", "--source", "nope", NULL }, "No price source “nope”" },
+    { { "prices", "fetch", "--from", "2026-02-30", NULL },
+      "from: “2026-02-30” is not a date (YYYY-MM-DD)" },
+    { { "prices", "import", page, "--format", "pdf", NULL },
+      "format: unknown format “pdf” (xinfadi, csv or usda)" },
+    { { "prices", "import", page, "--columns", "name=0,low=1", NULL },
+      "Column mapping: the column of date is missing" },
+    { { "prices", "import", page, "--format", "xinfadi", "--columns",
+        "name=0,low=1,avg=2,high=3,date=4", NULL },
+      "columns: only CSV files have columns" },
+    { { "prices", "import", missing, NULL }, missing_msg },
+    { { "prices", "log", "--limit", "0", NULL }, "limit: “0” is too small (at least 1)" },
+    { { "prices", "today", "--date", "2026-11", NULL },
+      "date: “2026-11” is not a date (YYYY-MM-DD)" },
+    { { "prices", "map", "娃娃菜", "nope", NULL }, "No catalog item “nope”" },
+    { { "sources", "remove", "nope", NULL }, "No price source “nope”" },
+  };
+
+  add_price_catalog (f);
+  check_bad_cases (f, cases, G_N_ELEMENTS (cases));
+  {
+    g_autoptr(Run) list = db (f, "sources", "list", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+
+    assert_int_equal (json_size (json), 0);
+  }
+}
+
+/* Removing a source would delete its prices: only on request. */
+static void
+test_sources_remove_with_prices (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *page = write_file (f, "page.json", xinfadi_page, -1);
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) rm = NULL;
+  g_autoptr(Run) forced = NULL;
+
+  add_price_catalog (f);
+  imp = db (f, "prices", "import", page, "--source", "存档", NULL);
+  assert_ok (imp);
+  rm = db (f, "sources", "remove", "存档", NULL);
+  /* every stored quote counts, the unmapped one too (it used to count
+   * only the mapped ones) */
+  assert_failure (rm, "price source “存档” has 3 stored prices; removing it would delete them");
+  assert_int_equal (count_prices (f), 3);
+  forced = db (f, "sources", "remove", "存档", "--delete-prices", NULL);
+  assert_ok (forced);
+  assert_int_equal (count_prices (f), 0);
+}
+
+/* ---- orders --------------------------------------------------------- */
+
+#define FUTURE "2099-12-01"   /* long before its cutoff */
+#define PAST "2020-01-06"     /* long after its cutoff */
+
+static void
+add_order_world (Fixture *f)
+{
+  add_price_catalog (f);
+  add_sample_canteen (f, "c01", "市府食堂");
+  add_sample_canteen (f, "c02", "财政局食堂");
+}
+
+static void
+test_orders_template (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *xlsx = g_build_filename (f->dir, "c01.xlsx", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "c01.csv", NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "c01.txt", NULL);
+  g_autofree char *eq = g_strdup_printf ("--output=%s", csv);
+  g_autoptr(Run) a = NULL;
+  g_autoptr(Run) b = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) text = NULL;
+
+  add_order_world (f);
+  a = db (f, "orders", "template", "--canteen", "c01", "--date", FUTURE, "-o", xlsx, NULL);
+  assert_ok (a);
+  assert_contains (a->out, "Wrote the order form of c01 for " FUTURE);
+  bytes = jc_test_read (xlsx);
+  assert_true (g_bytes_get_size (bytes) > 1000);
+  assert_memory_equal (g_bytes_get_data (bytes, NULL), "PK", 2);
+
+  b = db (f, "orders", "template", "--canteen", "c01", "--date", FUTURE, eq, NULL);
+  assert_ok (b);
+  text = jc_test_read (csv);
+  assert_true (g_str_has_prefix (g_bytes_get_data (text, NULL),
+                                 "\xEF\xBB\xBF" "canteen,date,item,qty,unit,note\r\n"));
+  assert_non_null (g_strstr_len (g_bytes_get_data (text, NULL), (gssize) g_bytes_get_size (text),
+                                 "c01," FUTURE ",大白菜,,"));
+
+  {
+    g_autoptr(Run) bad_ext = db (f, "orders", "template", "--canteen", "c01", "--date", FUTURE,
+                                 "-o", txt, NULL);
+    g_autoptr(Run) no_canteen = db (f, "orders", "template", "--canteen", "c99", "--date",
+                                    FUTURE, "-o", txt, NULL);
+    g_autofree char *other = g_build_filename (f->dir, "c99.xlsx", NULL);
+    g_autoptr(Run) no_canteen2 = db (f, "orders", "template", "--canteen", "c99", "--date",
+                                     FUTURE, "-o", other, NULL);
+    g_autoptr(Run) bad_date = db (f, "orders", "template", "--canteen", "c01", "--date",
+                                  "2099-02-30", "-o", xlsx, NULL);
+
+    assert_failure (bad_ext, "must end in .xlsx or .csv");
+    assert_failure (no_canteen, "must end in .xlsx or .csv");
+    assert_failure (no_canteen2, "No canteen “c99”");
+    assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+    assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+    assert_failure (bad_date, "date: “2099-02-30” is not a date");
+  }
+}
+
+static const char good_orders_csv[] =
+  "\xEF\xBB\xBF" "canteen,date,item,qty,unit,note\r\n"
+  "c01," FUTURE ",大白菜,30,斤,要新鲜\r\n"
+  "c01," FUTURE ",egg,300,个,\r\n"
+  "c01," FUTURE ",马铃薯,2,箱,\"大个的,不要发芽\"\r\n"
+  "c02,2099/12/1,dbc,5,kg,\r\n";
+
+static void
+test_orders_import (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *path = write_file (f, "orders.csv", good_orders_csv, -1);
+  static const char *const order_keys[] = {
+    "canteen", "date", "status", "version", "late", "submitted_at", "updated_at", "lines", NULL
+  };
+  static const char *const line_keys[] = {
+    "item", "name", "qty_milli", "base_unit", "unit", "unit_qty_milli", "note", NULL
+  };
+  g_autoptr(Run) refused = NULL;
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(Run) again = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(cJSON) json = NULL;
+  cJSON *o, *lines, *l;
+
+  add_order_world (f);
+
+  /* No terminal to ask on and no --yes: the preview, then a refusal. */
+  before = jc_test_read (f->path);
+  refused = db (f, "orders", "import", path, NULL);
+  assert_int_equal (refused->status, 1);
+  assert_contains (refused->out, "c01 市府食堂, " FUTURE " (not-started, version 0): 3 added, "
+                                 "0 changed, 0 removed, 0 unchanged");
+  assert_contains (refused->out, "+ dbc 大白菜: 30 斤");
+  assert_contains (refused->out, "+ potato 土豆: 2 箱");
+  assert_string_equal (refused->err, "jicai-cli: orders import: nothing was imported: confirm "
+                                     "with --yes (there is no terminal to ask on)\n");
+  after = jc_test_read (f->path);
+  assert_true (g_bytes_equal (before, after));
+
+  imp = db (f, "orders", "import", path, "--yes", NULL);
+  assert_ok (imp);
+  assert_contains (imp->out, "orders.csv imported: c01 " FUTURE ": 3 added, 0 changed, "
+                             "0 removed, submitted; c02 " FUTURE ": 1 added");
+
+  list = db (f, "orders", "list", "--date", FUTURE, "--json", NULL);
+  json = parse_json (list);
+  assert_int_equal (json_size (json), 2);
+  o = find_by (json, "canteen", "c01");
+  assert_keys (o, order_keys);
+  assert_string_equal (json_str (o, "date"), FUTURE);
+  assert_string_equal (json_str (o, "status"), "submitted");
+  assert_int_equal (json_int (o, "version"), 1);
+  assert_false (json_bool (o, "late"));
+  lines = cJSON_GetObjectItemCaseSensitive (o, "lines");
+  assert_int_equal (json_size (lines), 3);
+  l = find_by (lines, "item", "dbc");
+  assert_keys (l, line_keys);
+  assert_string_equal (json_str (l, "name"), "大白菜");
+  assert_int_equal (json_int (l, "qty_milli"), 15000);
+  assert_string_equal (json_str (l, "base_unit"), "kg");
+  assert_string_equal (json_str (l, "unit"), "斤");
+  assert_int_equal (json_int (l, "unit_qty_milli"), 30000);
+  assert_string_equal (json_str (l, "note"), "要新鲜");
+  assert_int_equal (json_int (find_by (lines, "item", "egg"), "qty_milli"), 300000);
+  l = find_by (lines, "item", "potato");
+  assert_int_equal (json_int (l, "qty_milli"), 40000);
+  assert_string_equal (json_str (l, "note"), "大个的,不要发芽");
+  o = find_by (json, "canteen", "c02");
+  lines = cJSON_GetObjectItemCaseSensitive (o, "lines");
+  assert_int_equal (json_size (lines), 1);
+  assert_int_equal (json_int (cJSON_GetArrayItem (lines, 0), "qty_milli"), 5000);
+
+  /* The same file again changes nothing. */
+  again = db (f, "orders", "import", path, "-y", NULL);
+  assert_ok (again);
+  assert_contains (again->out, "c01 " FUTURE ": unchanged");
+
+  /* The board: every canteen, with its status. */
+  {
+    g_autoptr(Run) board = db (f, "orders", "list", "--date", FUTURE, NULL);
+
+    assert_ok (board);
+    assert_contains (board->out, "Orders for delivery on " FUTURE "; cutoff 2099-11-30 14:00");
+    assert_contains (board->out, "市府食堂");
+    assert_contains (board->out, "Submitted");
+    assert_true (g_str_has_suffix (board->out,
+                                   "\n2 canteens: 2 submitted, 0 locked, 0 draft, 0 not started\n"));
+  }
+}
+
+/* A file with an error stores nothing and says where the error is; the
+ * good file given with it is stored. */
+static void
+test_orders_import_bad (void **state)
+{
+  Fixture *f = *state;
+  static const char bad_csv[] =
+    "canteen,date,item,qty,unit,note\n"
+    "c01,2099-12-02,大白菜,30,斤,\n"
+    "c01,2099-12-02,egg,abc,个,\n"
+    "c01,2099-12-02,菠萝蜜,3,kg,\n";
+  g_autofree char *bad = write_file (f, "bad.csv", bad_csv, -1);
+  g_autofree char *good = write_file (f, "good.csv", good_orders_csv, -1);
+  g_autofree char *line3 = g_strdup_printf ("jicai-cli: orders import: %s: line 3, column qty: "
+                                            "“abc” is not a number", bad);
+  g_autofree char *line4 = g_strdup_printf ("jicai-cli: orders import: %s: line 4, column item: ",
+                                            bad);
+  g_autoptr(Run) only_bad = NULL;
+  g_autoptr(Run) both = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  add_order_world (f);
+  before = jc_test_read (f->path);
+  only_bad = db (f, "orders", "import", bad, "--yes", NULL);
+  assert_int_equal (only_bad->status, 1);
+  assert_string_equal (only_bad->out, "");
+  assert_int_equal (count_lines (only_bad->err), 2);
+  assert_contains (only_bad->err, line3);
+  assert_contains (only_bad->err, line4);
+  assert_contains (only_bad->err, "菠萝蜜");
+  after = jc_test_read (f->path);
+  assert_true (g_bytes_equal (before, after));
+  {
+    g_autoptr(Run) list = db (f, "orders", "list", "--date", "2099-12-02", "--json", NULL);
+
+    assert_ok (list);
+    assert_string_equal (list->out, "[]\n");
+  }
+
+  both = db (f, "orders", "import", bad, good, "--yes", NULL);
+  assert_int_equal (both->status, 1);
+  assert_contains (both->err, line3);
+  assert_contains (both->out, "good.csv imported");
+  {
+    g_autoptr(Run) l1 = db (f, "orders", "list", "--date", "2099-12-02", "--json", NULL);
+    g_autoptr(Run) l2 = db (f, "orders", "list", "--date", FUTURE, "--json", NULL);
+    g_autoptr(cJSON) j2 = parse_json (l2);
+
+    assert_ok (l1);
+    assert_string_equal (l1->out, "[]\n");
+    assert_int_equal (json_size (j2), 2);
+  }
+}
+
+static void
+test_orders_submit_show_history (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(Run) submit = NULL;
+  g_autoptr(Run) show = NULL;
+  g_autoptr(cJSON) json = NULL;
+  cJSON *lines;
+
+  add_order_world (f);
+  submit = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=30斤",
+               "--item", "马铃薯=1箱", "--item", "egg=60", "--note", "dbc=切好", NULL);
+  assert_ok (submit);
+  assert_contains (submit->out, "Submitted the order of c01 for " FUTURE ": version 0 → 1, "
+                                "3 lines (3 added, 0 changed, 0 removed).");
+  show = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE, "--json", NULL);
+  json = parse_json (show);
+  assert_string_equal (json_str (json, "status"), "submitted");
+  assert_int_equal (json_int (json, "version"), 1);
+  assert_string_equal (json_str (json, "canteen_name"), "市府食堂");
+  assert_string_equal (json_str (json, "cutoff"), "2099-11-30T14:00");
+  assert_false (json_bool (json, "past_cutoff"));
+  lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+  assert_int_equal (json_size (lines), 3);
+  assert_int_equal (json_int (find_by (lines, "item", "dbc"), "qty_milli"), 15000);
+  assert_string_equal (json_str (find_by (lines, "item", "dbc"), "note"), "切好");
+  assert_int_equal (json_int (find_by (lines, "item", "potato"), "qty_milli"), 20000);
+  assert_int_equal (json_int (find_by (lines, "item", "egg"), "qty_milli"), 60000);
+
+  /* Lines not named stay; 0 removes one; --replace keeps only those named. */
+  {
+    g_autoptr(Run) change = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE,
+                                "--item", "dbc=20", "--item", "egg=0", NULL);
+    g_autoptr(Run) after = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE,
+                               "--json", NULL);
+    g_autoptr(cJSON) a = parse_json (after);
+    cJSON *al = cJSON_GetObjectItemCaseSensitive (a, "lines");
+
+    assert_ok (change);
+    assert_contains (change->out, "version 1 → 2, 2 lines (0 added, 1 changed, 1 removed)");
+    assert_int_equal (json_size (al), 2);
+    assert_int_equal (json_int (find_by (al, "item", "dbc"), "qty_milli"), 20000);
+    /* the note stays with its line */
+    assert_string_equal (json_str (find_by (al, "item", "dbc"), "note"), "切好");
+  }
+  {
+    g_autoptr(Run) replace = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE,
+                                 "--item", "egg=12", "--replace", NULL);
+    g_autoptr(Run) human = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE, NULL);
+
+    assert_ok (replace);
+    assert_contains (replace->out, "1 lines (1 added, 0 changed, 2 removed)");
+    assert_ok (human);
+    assert_contains (human->out, "Order of c01 (市府食堂) for " FUTURE ": Submitted, version 3");
+    assert_contains (human->out, "鸡蛋");
+    assert_true (g_str_has_suffix (human->out, "\n1 line\n"));
+  }
+
+  /* The audit trail: who, what, before and after. */
+  {
+    g_autoptr(Run) history = db (f, "orders", "history", "--canteen", "c01", "--date", FUTURE,
+                                 "--json", NULL);
+    g_autoptr(cJSON) h = parse_json (history);
+    static const char *const keys[] = {
+      "at", "who", "action", "item", "before", "after", "reason", "version", NULL
+    };
+    cJSON *e;
+    guint n_change = 0;
+
+    assert_true (json_size (h) >= 8);
+    e = cJSON_GetArrayItem (h, 0);
+    assert_keys (e, keys);
+    assert_string_equal (json_str (e, "action"), "create");
+    assert_string_equal (json_str (e, "who"), g_get_user_name ());
+    assert_json_null (e, "item");
+    assert_json_null (e, "reason");
+    cJSON_ArrayForEach (e, h)
+      if (g_str_equal (json_str (e, "action"), "change"))
+        {
+          n_change++;
+          assert_string_equal (json_str (e, "item"), "dbc");
+          assert_contains (json_str (e, "before"), "30 斤");
+          assert_contains (json_str (e, "after"), "20");
+          assert_int_equal (json_int (e, "version"), 2);
+        }
+    assert_int_equal (n_change, 1);
+    assert_non_null (find_by (h, "action", "submit"));
+    assert_non_null (find_by (h, "action", "remove"));
+  }
+  {
+    g_autoptr(Run) human = db (f, "orders", "history", "--canteen", "c01", "--date", FUTURE, NULL);
+    g_autoptr(Run) empty = db (f, "orders", "history", "--canteen", "c02", "--date", FUTURE,
+                               "--json", NULL);
+
+    assert_ok (human);
+    assert_contains (human->out, g_get_user_name ());
+    assert_contains (human->out, "30 斤 (15) — 切好 → 20 kg (20) — 切好");
+    assert_ok (empty);
+    assert_string_equal (empty->out, "[]\n");
+  }
+}
+
+static void
+test_orders_submit_cutoff (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(Run) refused = NULL;
+  g_autoptr(Run) accepted = NULL;
+  g_autoptr(Run) history = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(cJSON) json = NULL;
+  cJSON *late;
+
+  add_order_world (f);
+  before = jc_test_read (f->path);
+  refused = db (f, "orders", "submit", "--canteen", "c01", "--date", PAST, "--item", "dbc=3",
+                NULL);
+  assert_failure (refused, "The cutoff for " PAST " was 2020-01-05T14:00");
+  assert_contains (refused->err, "give --accept-late REASON");
+  after = jc_test_read (f->path);
+  assert_true (g_bytes_equal (before, after));
+
+  accepted = db (f, "orders", "submit", "--canteen", "c01", "--date", PAST, "--item", "dbc=3",
+                 "--accept-late", "电话确认,市府加餐", NULL);
+  assert_ok (accepted);
+  assert_contains (accepted->out, "accepted late");
+  history = db (f, "orders", "history", "--canteen", "c01", "--date", PAST, "--json", NULL);
+  json = parse_json (history);
+  late = find_by (json, "action", "late");
+  assert_non_null (late);
+  assert_string_equal (json_str (late, "reason"), "电话确认,市府加餐");
+  assert_string_equal (json_str (late, "who"), g_get_user_name ());
+  assert_string_equal (json_str (find_by (json, "action", "add"), "item"), "dbc");
+  {
+    g_autoptr(Run) list = db (f, "orders", "list", "--date", PAST, "--json", NULL);
+    g_autoptr(cJSON) l = parse_json (list);
+
+    assert_true (json_bool (cJSON_GetArrayItem (l, 0), "late"));
+  }
+  {
+    g_autoptr(Run) empty_reason = db (f, "orders", "submit", "--canteen", "c01", "--date", PAST,
+                                      "--item", "dbc=4", "--accept-late", " ", NULL);
+
+    assert_failure (empty_reason, "accept-late: a reason is required");
+  }
+}
+
+static void
+test_orders_bad_input (void **state)
+{
+  Fixture *f = *state;
+  static const BadCase cases[] = {
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc", NULL },
+      "orders submit: item: “dbc” is not CODE=QTY[UNIT] (e.g. dbc=30斤)" },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=lots", NULL },
+      "dbc: quantity: “lots” is not a number" },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=-3", NULL },
+      "dbc: quantity: “-3” is negative" },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=3箱", NULL },
+      "dbc: unit: " },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "nope=3", NULL },
+      "item: no catalog item has the code or name “nope”" },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=3",
+        "--item", "大白菜=4", NULL },
+      "item: dbc (大白菜) is given twice" },
+    { { "orders", "submit", "--canteen", "c99", "--date", FUTURE, "--item", "dbc=3", NULL },
+      "No canteen “c99”" },
+    { { "orders", "submit", "--canteen", "c01", "--date", "2099-13-01", "--item", "dbc=3", NULL },
+      "date: “2099-13-01” is not a date (YYYY-MM-DD)" },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, NULL },
+      "the order of c01 for " FUTURE " has no lines; give them with --item CODE=QTY" },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=3", "--note",
+        "egg=x", NULL },
+      "note: egg is not on the order; give it with --item" },
+    { { "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=3",
+        "--expect-version", "x", NULL },
+      "expect-version: “x” is not a whole number" },
+    { { "orders", "list", "--date", "tomorrow", NULL },
+      "date: “tomorrow” is not a date (YYYY-MM-DD)" },
+    { { "orders", "show", "--canteen", "c99", "--date", FUTURE, NULL }, "No canteen “c99”" },
+    { { "orders", "history", "--canteen", "c99", "--date", FUTURE, NULL }, "No canteen “c99”" },
+    { { "orders", "import", "/nonexistent/o.csv", "--yes", NULL },
+      "/nonexistent/o.csv: no such file" },
+  };
+
+  add_order_world (f);
+  check_bad_cases (f, cases, G_N_ELEMENTS (cases));
+}
+
+/* Two jicai-cli processes change the same order.  B read version 1; A
+ * saves version 2; B's save, based on version 1, is refused — A's lines
+ * stay exactly as A left them. */
+static void
+test_orders_concurrency (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(Run) first = NULL;
+  g_autoptr(Run) b_reads = NULL;
+  g_autoptr(Run) a_saves = NULL;
+  g_autoptr(Run) b_saves = NULL;
+  g_autoptr(Run) after = NULL;
+  g_autoptr(cJSON) seen = NULL;
+  g_autoptr(cJSON) json = NULL;
+  g_autofree char *version = NULL;
+  cJSON *lines;
+
+  add_order_world (f);
+  first = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=10",
+              NULL);
+  assert_ok (first);
+  b_reads = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE, "--json", NULL);
+  seen = parse_json (b_reads);
+  version = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (seen, "version"));
+  assert_string_equal (version, "1");
+
+  a_saves = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=12",
+                "--item", "egg=30", "--expect-version", version, NULL);
+  assert_ok (a_saves);
+  b_saves = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=99",
+                "--item", "potato=1箱", "--expect-version", version, NULL);
+  assert_failure (b_saves, "was changed by someone else");
+  assert_contains (b_saves->err, "version 1, now 2");
+
+  after = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE, "--json", NULL);
+  json = parse_json (after);
+  assert_int_equal (json_int (json, "version"), 2);
+  lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+  assert_int_equal (json_size (lines), 2);
+  assert_int_equal (json_int (find_by (lines, "item", "dbc"), "qty_milli"), 12000);
+  assert_int_equal (json_int (find_by (lines, "item", "egg"), "qty_milli"), 30000);
+  assert_null (find_by (lines, "item", "potato"));
+  {
+    g_autoptr(Run) history = db (f, "orders", "history", "--canteen", "c01", "--date", FUTURE,
+                                 "--json", NULL);
+    g_autoptr(cJSON) h = parse_json (history);
+    cJSON *e;
+
+    cJSON_ArrayForEach (e, h)
+      assert_true (json_int (e, "version") <= 2);
+  }
+}
+
+/* Processes really at the same time, each adding its own line without
+ * --expect-version: every save re-reads inside its own write transaction,
+ * so no line is lost. */
+static void
+test_orders_parallel_submits (void **state)
+{
+  Fixture *f = *state;
+  enum { N = 6 };
+  GPid pids[N];
+  g_autoptr(Run) after = NULL;
+  g_autoptr(cJSON) json = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+
+  add_sample_canteen (f, "c01", "市府食堂");
+  for (guint i = 0; i < N; i++)
+    {
+      g_autofree char *code = g_strdup_printf ("i%u", i);
+      g_autoptr(Run) add = db (f, "catalog", "add", code, "--name", code, "--category", "veg",
+                               "--unit", "kg", NULL);
+
+      assert_ok (add);
+    }
+  envp = g_environ_setenv (envp, "LANGUAGE", "C", TRUE);
+  for (guint i = 0; i < N; i++)
+    {
+      g_autofree char *item = g_strdup_printf ("i%u=%u", i, i + 1);
+      const char *argv[] = { g_getenv ("JICAI_CLI"), "--db", f->path, "orders", "submit",
+                             "--canteen", "c01", "--date", FUTURE, "--item", item, NULL };
+      g_autoptr(GError) error = NULL;
+
+      assert_true (g_spawn_async (NULL, (char **) argv, envp,
+                                  G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL |
+                                  G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, &pids[i], &error));
+    }
+  for (guint i = 0; i < N; i++)
+    {
+      int wait_status = 0;
+
+      assert_int_equal (waitpid (pids[i], &wait_status, 0), pids[i]);
+      g_spawn_close_pid (pids[i]);
+      assert_true (WIFEXITED (wait_status));
+      assert_int_equal (WEXITSTATUS (wait_status), 0);
+    }
+  after = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE, "--json", NULL);
+  json = parse_json (after);
+  assert_int_equal (json_int (json, "version"), N);
+  assert_int_equal (json_size (cJSON_GetObjectItemCaseSensitive (json, "lines")), N);
+}
+
 int
 main (void)
 {
@@ -1341,6 +2862,28 @@ main (void)
     cmocka_unit_test_setup_teardown (test_demo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_demo_refuses_data, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_demo_bad_today, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_sources, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_sources_credentials_in_errors, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_sources_bad_input, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_sources_remove_with_prices, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_import_xinfadi, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_import_gb18030, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_import_failure, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_unmapped_map, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_fetch_file_source, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_fetch_partial_failure, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_fetch_demo, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_fetch_cancel, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_today, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_bad_input, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_template, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_import, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_import_bad, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_submit_show_history, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_submit_cutoff, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_bad_input, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_concurrency, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_parallel_submits, setup_db, teardown),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
