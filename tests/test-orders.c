@@ -152,6 +152,10 @@ test_save_and_audit (void **state)
   assert_int_equal (order->version, 2);
   assert_int_equal (order->status, JC_ORDER_SUBMITTED);
 
+  /* saving it again unchanged makes no new version and no audit line */
+  assert_true (jc_store_save_order (f->store, order, JC_ORDER_SAVE_SUBMIT, "bob", NULL, now, &error));
+  assert_int_equal (order->version, 2);
+
   again = jc_store_get_order (f->store, "CT01", DATE, &error);
   assert_int_equal (again->lines->len, 1);
   assert_int_equal (((JcOrderLine *) again->lines->pdata[0])->qty_milli, 20000);
