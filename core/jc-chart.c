@@ -558,17 +558,19 @@ rounded_rect (cairo_t *cr,
   cairo_close_path (cr);
 }
 
-/* How many ticks a step puts on the domain. */
-static guint
-count_ticks (JcChart    *chart,
-             const Step *step)
+/* About how many ticks a step puts on the domain (one more than whole
+ * periods fit), without walking the days: this runs on every paint, and
+ * a hover repaints. */
+static double
+estimate_ticks (JcChart    *chart,
+                const Step *step)
 {
-  guint n = 0;
+  static const double period_days[] = {
+    [STEP_DAY] = 1.0, [STEP_WEEK] = 7.0, [STEP_MONTH] = 30.44, [STEP_YEAR] = 365.25,
+  };
+  double span = chart->d1 - chart->d0 + 1;
 
-  for (gint32 d = chart->d0; d <= chart->d1; d++)
-    if (is_tick (d, step))
-      n++;
-  return n;
+  return span / (period_days[step->kind] * step->n) + 1.0;
 }
 
 /* The finest step whose labels fit side by side. */
@@ -581,16 +583,9 @@ choose_x_step (JcChart     *chart,
       const Step *step = &x_steps[i];
       g_autofree char *sample = format_tick (chart->d0, step);
       int w, h;
-      guint n;
 
       set_text (layout, sample, &w, &h);
-      /* at most ~one tick per 4 px before counting, so that a year of
-       * days is not walked for a one-day step */
-      if (step->kind == STEP_DAY &&
-          (double) (chart->d1 - chart->d0 + 1) / step->n * (w + LABEL_GAP) > chart->plot.width * 1.5)
-        continue;
-      n = count_ticks (chart, step);
-      if (n * (w + LABEL_GAP) <= chart->plot.width)
+      if (estimate_ticks (chart, step) * (w + LABEL_GAP) <= chart->plot.width)
         return step;
     }
   return &x_steps[G_N_ELEMENTS (x_steps) - 1];

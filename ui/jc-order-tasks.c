@@ -1,0 +1,698 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-order-tasks.c: the orders UI's database work on GTask threads. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-order-tasks"
+
+#include "jc-order-tasks.h"
+
+/* ---- results ----------------------------------------------------------- */
+
+void
+jc_order_board_line_free (JcOrderBoardLine *line)
+{
+  if (line == NULL)
+    return;
+  jc_board_row_free (line->row);
+  g_free (line->updated_at);
+  g_free (line);
+}
+
+void
+jc_order_board_free (JcOrderBoard *board)
+{
+  if (board == NULL)
+    return;
+  g_free (board->date);
+  g_free (board->cutoff);
+  g_clear_pointer (&board->lines, g_ptr_array_unref);
+  g_free (board);
+}
+
+void
+jc_order_editor_data_free (JcOrderEditorData *data)
+{
+  if (data == NULL)
+    return;
+  jc_order_free (data->order);
+  g_free (data->canteen_name);
+  g_clear_pointer (&data->items, g_ptr_array_unref);
+  g_clear_pointer (&data->prices, g_hash_table_unref);
+  g_clear_pointer (&data->spikes, g_ptr_array_unref);
+  g_free (data->cutoff);
+  g_free (data);
+}
+
+void
+jc_order_save_result_free (JcOrderSaveResult *result)
+{
+  if (result == NULL)
+    return;
+  jc_order_free (result->order);
+  g_clear_pointer (&result->spikes, g_ptr_array_unref);
+  g_free (result);
+}
+
+void
+jc_order_import_result_free (JcOrderImportResult *result)
+{
+  if (result == NULL)
+    return;
+  jc_import_plan_free (result->plan);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+/**
+ * jc_order_dup:
+ * Returns: (transfer full): a deep copy of `order`, lines included.
+ */
+JcOrder *
+jc_order_dup (const JcOrder *order)
+{
+  JcOrder *copy = jc_order_new ();
+
+  copy->id = order->id;
+  copy->canteen_id = order->canteen_id;
+  copy->canteen_code = g_strdup (order->canteen_code);
+  g_strlcpy (copy->date, order->date, sizeof copy->date);
+  copy->status = order->status;
+  copy->version = order->version;
+  copy->late = order->late;
+  copy->updated_at = g_strdup (order->updated_at);
+  copy->submitted_at = g_strdup (order->submitted_at);
+  for (guint i = 0; i < order->lines->len; i++)
+    g_ptr_array_add (copy->lines, jc_order_line_copy (order->lines->pdata[i]));
+  return copy;
+}
+
+/* ---- plumbing ---------------------------------------------------------- */
+
+/* What a worker needs; every field is owned by the task. */
+typedef struct {
+  char             *db_path;
+  char             *canteen;
+  char             *date;
+  char             *path;
+  char             *reason;
+  char            **paths;
+  JcOrder          *order;
+  JcImportPlan     *plan;
+  JcOrderSaveFlags  flags;
+  gboolean          check_spikes;
+  gint64            order_id;
+} TaskData;
+
+static void
+task_data_free (TaskData *td)
+{
+  g_free (td->db_path);
+  g_free (td->canteen);
+  g_free (td->date);
+  g_free (td->path);
+  g_free (td->reason);
+  g_strfreev (td->paths);
+  jc_order_free (td->order);
+  jc_import_plan_free (td->plan);
+  g_free (td);
+}
+
+/* The callback gets user_data, not a source object: the task must not own
+ * a widget, or the widget could be finalized on the worker thread. */
+static GTask *
+task_new (const char          *db_path,
+          gpointer             tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          TaskData           **out)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  TaskData *td = g_new0 (TaskData, 1);
+
+  td->db_path = g_strdup (db_path);
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
+  *out = td;
+  return task;
+}
+
+static JcStore *
+open_store (GTask    *task,
+            TaskData *td)
+{
+  GError *error = NULL;
+  JcStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+  store = jc_store_open (td->db_path, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  return store;
+}
+
+static gpointer
+finish_pointer (GAsyncResult  *result,
+                gpointer       tag,
+                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- the board --------------------------------------------------------- */
+
+static void
+load_board_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcOrderBoard) board = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GHashTable) updated = g_hash_table_new (g_str_hash, g_str_equal);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  rows = jc_orders_board (store, td->date, JC_DEFAULT_STALE_DAYS, &error);
+  if (rows == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The board rows have no time of the last change: the orders do. */
+  orders = jc_store_list_orders (store, td->date, &error);
+  if (orders == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  for (guint i = 0; i < orders->len; i++)
+    {
+      JcOrder *o = orders->pdata[i];
+
+      g_hash_table_insert (updated, o->canteen_code, o->updated_at);
+    }
+
+  board = g_new0 (JcOrderBoard, 1);
+  board->date = g_strdup (td->date);
+  board->cutoff = jc_orders_cutoff_for (store, td->date);
+  board->past_cutoff = jc_orders_is_past_cutoff (store, td->date, NULL);
+  board->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_order_board_line_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JcOrderBoardLine *line = g_new0 (JcOrderBoardLine, 1);
+      const char *at;
+
+      line->row = g_steal_pointer (&rows->pdata[i]);
+      at = g_hash_table_lookup (updated, line->row->canteen_code);
+      line->updated_at = at != NULL && *at != '\0' ? g_strdup (at) : NULL;
+      g_ptr_array_add (board->lines, line);
+    }
+  g_task_return_pointer (task, g_steal_pointer (&board), (GDestroyNotify) jc_order_board_free);
+}
+
+/**
+ * jc_order_task_load_board:
+ * Reads the board of a delivery date: every active canteen with its
+ * order's status, lines, estimated cost and last change, and the cutoff.
+ */
+void
+jc_order_task_load_board (const char          *db_path,
+                          const char          *date,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_load_board, cancellable, callback,
+                                    user_data, &td);
+
+  td->date = g_strdup (date);
+  g_task_run_in_thread (task, load_board_thread);
+}
+
+/**
+ * jc_order_task_load_board_finish:
+ * Returns: (transfer full): the board, or NULL with `error` set.
+ */
+JcOrderBoard *
+jc_order_task_load_board_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (result, jc_order_task_load_board, error);
+}
+
+/* ---- one order --------------------------------------------------------- */
+
+static void
+load_order_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcOrderEditorData) data = NULL;
+  g_autoptr(JcCanteen) canteen = NULL;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  data = g_new0 (JcOrderEditorData, 1);
+  canteen = jc_store_get_canteen (store, td->canteen, &error);
+  if (canteen == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->canteen_name = g_strdup (canteen->name);
+  if ((data->order = jc_store_get_order (store, td->canteen, td->date, &error)) == NULL ||
+      (data->items = jc_store_list_items (store, FALSE, &error)) == NULL ||
+      (data->prices = jc_store_reference_prices (store, td->date, JC_DEFAULT_STALE_DAYS,
+                                                 &error)) == NULL ||
+      (data->spikes = jc_orders_find_spikes (store, data->order, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  data->cutoff = jc_orders_cutoff_for (store, td->date);
+  data->past_cutoff = jc_orders_is_past_cutoff (store, td->date, NULL);
+  g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) jc_order_editor_data_free);
+}
+
+/**
+ * jc_order_task_load_order:
+ * Reads a canteen's order of a delivery date (a new empty one when none is
+ * stored), the active catalog, the date's reference prices, the unusual
+ * quantities of the stored lines and the cutoff.
+ */
+void
+jc_order_task_load_order (const char          *db_path,
+                          const char          *canteen_code,
+                          const char          *date,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_load_order, cancellable, callback,
+                                    user_data, &td);
+
+  td->canteen = g_strdup (canteen_code);
+  td->date = g_strdup (date);
+  g_task_run_in_thread (task, load_order_thread);
+}
+
+JcOrderEditorData *
+jc_order_task_load_order_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return finish_pointer (result, jc_order_task_load_order, error);
+}
+
+/* ---- unusual quantities ------------------------------------------------ */
+
+static void
+find_spikes_thread (GTask        *task,
+                    gpointer      source,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  GPtrArray *spikes;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  spikes = jc_orders_find_spikes (store, td->order, &error);
+  if (spikes == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, spikes, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * jc_order_task_find_spikes:
+ * The lines of `order` (copied) more than 5× the canteen's 8-week median:
+ * JcSpike *s.
+ */
+void
+jc_order_task_find_spikes (const char          *db_path,
+                           const JcOrder       *order,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_find_spikes, cancellable, callback,
+                                    user_data, &td);
+
+  td->order = jc_order_dup (order);
+  g_task_run_in_thread (task, find_spikes_thread);
+}
+
+GPtrArray *
+jc_order_task_find_spikes_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  return finish_pointer (result, jc_order_task_find_spikes, error);
+}
+
+/* ---- saving ------------------------------------------------------------ */
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcOrderSaveResult) result = g_new0 (JcOrderSaveResult, 1);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (td->check_spikes)
+    {
+      result->spikes = jc_orders_find_spikes (store, td->order, &error);
+      if (result->spikes == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      if (result->spikes->len > 0)
+        {
+          g_task_return_pointer (task, g_steal_pointer (&result),
+                                 (GDestroyNotify) jc_order_save_result_free);
+          return;
+        }
+    }
+  else
+    result->spikes = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_spike_free);
+  /* NULL: the store records the OS user. */
+  if (!jc_store_save_order (store, td->order, td->flags, NULL, td->reason, NULL, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  result->order = g_steal_pointer (&td->order);
+  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) jc_order_save_result_free);
+}
+
+/**
+ * jc_order_task_save:
+ * Saves a copy of `order` with jc_store_save_order().  With `check_spikes`
+ * it first looks for unusual quantities and, if there are any, saves
+ * nothing and returns them to be confirmed.
+ */
+void
+jc_order_task_save (const char          *db_path,
+                    const JcOrder       *order,
+                    JcOrderSaveFlags     flags,
+                    const char          *reason,
+                    gboolean             check_spikes,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_save, cancellable, callback, user_data,
+                                    &td);
+
+  td->order = jc_order_dup (order);
+  td->flags = flags;
+  td->reason = g_strdup (reason);
+  td->check_spikes = check_spikes;
+  g_task_run_in_thread (task, save_thread);
+}
+
+JcOrderSaveResult *
+jc_order_task_save_finish (GAsyncResult  *result,
+                           GError       **error)
+{
+  return finish_pointer (result, jc_order_task_save, error);
+}
+
+/* ---- history ----------------------------------------------------------- */
+
+static void
+history_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  GPtrArray *entries;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  entries = jc_store_order_history (store, td->order_id, &error);
+  if (entries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * jc_order_task_history:
+ * The audit trail of an order: JcAuditEntry *s, oldest first.
+ */
+void
+jc_order_task_history (const char          *db_path,
+                       gint64               order_id,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_history, cancellable, callback,
+                                    user_data, &td);
+
+  td->order_id = order_id;
+  g_task_run_in_thread (task, history_thread);
+}
+
+GPtrArray *
+jc_order_task_history_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return finish_pointer (result, jc_order_task_history, error);
+}
+
+/* ---- last week --------------------------------------------------------- */
+
+static void
+copy_last_week_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  JcOrder *order;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  order = jc_orders_copy_last_week (store, td->canteen, td->date, &error);
+  if (order == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, order, (GDestroyNotify) jc_order_free);
+}
+
+/**
+ * jc_order_task_copy_last_week:
+ * The order of `date` with the lines of the same canteen's order a week
+ * before (jc_orders_copy_last_week()); nothing is stored.
+ */
+void
+jc_order_task_copy_last_week (const char          *db_path,
+                              const char          *canteen_code,
+                              const char          *date,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_copy_last_week, cancellable, callback,
+                                    user_data, &td);
+
+  td->canteen = g_strdup (canteen_code);
+  td->date = g_strdup (date);
+  g_task_run_in_thread (task, copy_last_week_thread);
+}
+
+JcOrder *
+jc_order_task_copy_last_week_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (result, jc_order_task_copy_last_week, error);
+}
+
+/* ---- import ------------------------------------------------------------ */
+
+static void
+import_prepare_thread (GTask        *task,
+                       gpointer      source,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  JcImportPlan *plan;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  plan = jc_order_import_prepare (store, (const char * const *) td->paths, &error);
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, (GDestroyNotify) jc_import_plan_free);
+}
+
+/**
+ * jc_order_task_import_prepare:
+ * Reads and checks order files (jc_order_import_prepare()); stores nothing.
+ */
+void
+jc_order_task_import_prepare (const char          *db_path,
+                              const char * const  *paths,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_import_prepare, cancellable, callback,
+                                    user_data, &td);
+
+  td->paths = g_strdupv ((char **) paths);
+  g_task_run_in_thread (task, import_prepare_thread);
+}
+
+JcImportPlan *
+jc_order_task_import_prepare_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  return finish_pointer (result, jc_order_task_import_prepare, error);
+}
+
+static void
+import_apply_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  JcOrderImportResult *result;
+
+  if (store == NULL)
+    return;
+  result = g_new0 (JcOrderImportResult, 1);
+  /* NULL: the store records the OS user. */
+  jc_order_import_apply (store, td->plan, td->flags, NULL, NULL, &result->error);
+  result->plan = g_steal_pointer (&td->plan);
+  g_task_return_pointer (task, result, (GDestroyNotify) jc_order_import_result_free);
+}
+
+/**
+ * jc_order_task_import_apply:
+ * @plan: (transfer full): a prepared plan; it comes back in the result with
+ *   each file's state and outcome
+ * Stores the files without errors (jc_order_import_apply()).
+ */
+void
+jc_order_task_import_apply (const char          *db_path,
+                            JcImportPlan        *plan,
+                            JcOrderSaveFlags     flags,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_import_apply, cancellable, callback,
+                                    user_data, &td);
+
+  td->plan = plan;
+  td->flags = flags;
+  g_task_run_in_thread (task, import_apply_thread);
+}
+
+JcOrderImportResult *
+jc_order_task_import_apply_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return finish_pointer (result, jc_order_task_import_apply, error);
+}
+
+/* ---- order forms ------------------------------------------------------- */
+
+static void
+write_form_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    return;
+  if (g_str_has_suffix (td->path, ".csv") || g_str_has_suffix (td->path, ".CSV"))
+    ok = jc_order_form_write_csv (store, td->canteen, td->date, td->path, &error);
+  else
+    ok = jc_order_form_write (store, td->canteen, td->date, td->path, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * jc_order_task_write_form:
+ * Writes the order form of a canteen and delivery date to `path`: CSV when
+ * the name ends in .csv, else XLSX.
+ */
+void
+jc_order_task_write_form (const char          *db_path,
+                          const char          *canteen_code,
+                          const char          *date,
+                          const char          *path,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, jc_order_task_write_form, cancellable, callback,
+                                    user_data, &td);
+
+  td->canteen = g_strdup (canteen_code);
+  td->date = g_strdup (date);
+  td->path = g_strdup (path);
+  g_task_run_in_thread (task, write_form_thread);
+}
+
+gboolean
+jc_order_task_write_form_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

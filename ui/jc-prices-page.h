@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-prices-page.h: the market prices page.  "Today" lists every item's
+ * latest market price on the page's date, per base unit, with its change
+ * against the previous market day and the previous week, searchable and
+ * sortable; the selected item's history is charted below.  "To Map" lists
+ * the market names no item claims yet.  Fetch pulls the last 7 days from
+ * every enabled source.
+ *
+ * The page keeps no JcStore of its own: every read and the fetch run on
+ * worker threads, each opening its own JcStore on the database file, so
+ * the window never waits.  Actions (on the page, prefix "prices."):
+ * fetch, cancel-fetch, reload, search, range (a string state:
+ * "1m", "3m", "1y", "all"), show-view (a string: "market", "to-map"). */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define JC_TYPE_PRICES_PAGE (jc_prices_page_get_type ())
+G_DECLARE_FINAL_TYPE (JcPricesPage, jc_prices_page, JC, PRICES_PAGE, AdwBin)
+
+/* `db_path` (nullable): the database file; the page reads it on worker
+ * threads.  The date defaults to $JICAI_TODAY, else today. */
+GtkWidget  *jc_prices_page_new         (const char   *db_path);
+void        jc_prices_page_set_db_path (JcPricesPage *self,
+                                        const char   *db_path);
+const char *jc_prices_page_get_db_path (JcPricesPage *self);
+/* The market day shown, "YYYY-MM-DD"; reloads. */
+void        jc_prices_page_set_date    (JcPricesPage *self,
+                                        const char   *date);
+const char *jc_prices_page_get_date    (JcPricesPage *self);
+/* Reads the prices again (the selection and the filters stay). */
+void        jc_prices_page_reload      (JcPricesPage *self);
+/* Starts fetching the 7 days up to the page's date from every enabled
+ * source; does nothing while a fetch runs.  Same as "prices.fetch". */
+void        jc_prices_page_fetch       (JcPricesPage *self);
+gboolean    jc_prices_page_get_fetching (JcPricesPage *self);
+
+G_END_DECLS
