@@ -758,6 +758,54 @@ test_fetch (void **state)
   close_page (&s);
 }
 
+/* A long price file imported from the page: 3 years of daily quotes of
+ * 12 items (13,000+ rows); the window keeps drawing while it runs, and the
+ * report counts every row. */
+static void
+test_import_file (void **state)
+{
+  g_autofree char *csv = g_build_filename (fx.dir, "three-years.csv", NULL);
+  g_autoptr(GString) text = g_string_new ("品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n");
+  const char *names[] = { "大白菜", "小白菜", "菠菜", "土豆", "大葱", "黄瓜",
+                          "茄子", "冬瓜", "南瓜", "韭菜", "芹菜", "生菜" };
+  const char *paths[2] = { csv, NULL };
+  guint frames = 0, rows = 0;
+  const char *info;
+  Shown s;
+  GDate d;
+  guint id;
+
+  g_date_set_dmy (&d, 1, 1, 2023);
+  for (guint day = 0; day < 3 * 365; day++, g_date_add_days (&d, 1))
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++, rows++)
+      g_string_append_printf (text, "%s,%u.%02u,%u.%02u,%u.%02u,普通,冀,斤,%04d-%02d-%02d\n",
+                              names[i], 1 + i % 3, day % 50, 1 + i % 3, day % 50 + 20,
+                              1 + i % 3, day % 50 + 40, g_date_get_year (&d),
+                              g_date_get_month (&d), g_date_get_day (&d));
+  assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
+
+  set_language ("en");
+  s = open_page (fx.db_path);
+  id = gtk_widget_add_tick_callback (s.window, count_frame_cb, &frames, NULL);
+  jc_prices_page_import_paths (s.page, paths);
+  assert_true (jc_prices_page_get_fetching (s.page));
+  pump_until (!jc_prices_page_get_fetching (s.page), 60000);
+  assert_false (jc_prices_page_get_fetching (s.page));
+  wait_loaded (s.page);
+  settle (s.window);
+  gtk_widget_remove_tick_callback (s.window, id);
+  assert_true (frames >= 3);
+  info = _jc_prices_page_get_info_text (s.page);
+  assert_non_null (info);
+  assert_contains (info, "Imported 1 file");
+  {
+    g_autofree char *expect = g_strdup_printf ("%u new", rows);
+
+    assert_contains (info, expect);
+  }
+  close_page (&s);
+}
+
 /* A source that fails: the message names the file, nothing changes. */
 static void
 test_fetch_error (void **state)
@@ -1005,6 +1053,7 @@ main (void)
     cmocka_unit_test (test_to_map),
     cmocka_unit_test (test_fetch),
     cmocka_unit_test (test_fetch_error),
+    cmocka_unit_test (test_import_file),
     cmocka_unit_test (test_fetch_cancel),
     cmocka_unit_test (test_empty),
     cmocka_unit_test (test_demo),

@@ -523,6 +523,8 @@ update_busy (JcPricesPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->history_spinner), history);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prices.fetch",
                                  !fetching && self->db_path != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "prices.import",
+                                 !fetching && self->db_path != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "prices.cancel-fetch", fetching);
   gtk_revealer_set_reveal_child (self->fetch_revealer, fetching);
 }
@@ -990,6 +992,9 @@ load_history (JcPricesPage *self,
 
 /* ---- fetching --------------------------------------------------------- */
 
+static void start_work (JcPricesPage *self,
+                        GPtrArray    *files);
+
 typedef struct {
   char         *path;
   char         *from;
@@ -1001,6 +1006,7 @@ typedef struct {
   guint         source_index;
   guint         n_sources;
   char         *source_name;
+  GPtrArray    *files;      /* paths to import instead of fetching, or NULL */
 } FetchData;
 
 typedef struct {
@@ -1032,6 +1038,7 @@ fetch_data_free (FetchData *d)
   g_free (d->to);
   g_main_context_unref (d->context);
   g_free (d->source_name);
+  g_clear_pointer (&d->files, g_ptr_array_unref);
   g_free (d);
 }
 
@@ -1119,6 +1126,59 @@ import_progress_cb (JcImportPhase phase,
 }
 
 static void
+add_report (FetchResult          *r,
+            const JcImportReport *report)
+{
+  r->n_ok++;
+  r->pages += report->pages;
+  r->rows_new += report->rows_new;
+  r->rows_changed += report->rows_changed;
+  r->rows_same += report->rows_same;
+  r->rows_rejected += report->rows_rejected;
+  r->rows_duplicate += report->rows_duplicate;
+  r->rows_unmapped += report->rows_unmapped;
+}
+
+/* Imports saved feeds (CSV, Xinfadi JSON, USDA JSON; the format is guessed
+ * from the content), each file its own transaction, on the worker. */
+static void
+import_files (GTask        *task,
+              JcStore      *store,
+              FetchData    *d,
+              GCancellable *cancellable)
+{
+  FetchResult *r = g_new0 (FetchResult, 1);
+
+  r->errors = g_ptr_array_new_with_free_func (g_free);
+  r->n_sources = d->files->len;
+  d->n_sources = d->files->len;
+  for (guint i = 0; i < d->files->len; i++)
+    {
+      const char *path = g_ptr_array_index (d->files, i);
+      g_autoptr(GError) local = NULL;
+      JcImportReport report;
+
+      d->source_index = i;
+      g_free (d->source_name);
+      d->source_name = g_path_get_basename (path);
+      jc_import_report_init (&report);
+      if (jc_prices_import_file (store, path, NULL, NULL, NULL, NULL, NULL, cancellable,
+                                 import_progress_cb, d, &report, &local))
+        add_report (r, &report);
+      else if (g_cancellable_is_cancelled (cancellable))
+        {
+          jc_import_report_clear (&report);
+          r->cancelled = TRUE;
+          break;
+        }
+      else
+        g_ptr_array_add (r->errors, g_strdup (local->message));
+      jc_import_report_clear (&report);
+    }
+  g_task_return_pointer (task, r, (GDestroyNotify) fetch_result_free);
+}
+
+static void
 fetch_thread (GTask        *task,
               gpointer      source,
               gpointer      task_data,
@@ -1132,6 +1192,11 @@ fetch_thread (GTask        *task,
   FetchResult *r;
 
   store = open_store (d->path, &error);
+  if (store != NULL && d->files != NULL)
+    {
+      import_files (task, store, d, cancellable);
+      return;
+    }
   if (store != NULL)
     sources = jc_store_list_sources (store, &error);
   if (sources == NULL)
@@ -1168,16 +1233,7 @@ fetch_thread (GTask        *task,
       jc_import_report_init (&report);
       if (jc_prices_fetch_source (store, src, d->from, d->to, NULL, cancellable, import_progress_cb,
                                   d, &report, &local))
-        {
-          r->n_ok++;
-          r->pages += report.pages;
-          r->rows_new += report.rows_new;
-          r->rows_changed += report.rows_changed;
-          r->rows_same += report.rows_same;
-          r->rows_rejected += report.rows_rejected;
-          r->rows_duplicate += report.rows_duplicate;
-          r->rows_unmapped += report.rows_unmapped;
-        }
+        add_report (r, &report);
       else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
                g_cancellable_is_cancelled (cancellable))
         {
@@ -1213,7 +1269,20 @@ describe_fetch (JcPricesPage *self,
 
   if (r->cancelled)
     g_string_append (s, _("Fetch cancelled: the source being fetched kept nothing."));
-  if (r->n_ok > 0)
+  if (r->n_ok > 0 && d->files != NULL)
+    {
+      if (s->len > 0)
+        g_string_append_c (s, ' ');
+      /* TRANSLATORS: after importing price files: files imported, then rows
+       * new, changed, unchanged, refused, and to map */
+      g_string_append_printf (s, ngettext ("Imported %u file: %u new, %u changed, %u unchanged, "
+                                           "%u rejected, %u to map.",
+                                           "Imported %u files: %u new, %u changed, %u unchanged, "
+                                           "%u rejected, %u to map.", r->n_ok),
+                              r->n_ok, r->rows_new, r->rows_changed, r->rows_same,
+                              r->rows_rejected, r->rows_unmapped);
+    }
+  else if (r->n_ok > 0)
     {
       if (s->len > 0)
         g_string_append_c (s, ' ');
@@ -1286,11 +1355,93 @@ fetch_done_cb (GObject      *source,
 void
 jc_prices_page_fetch (JcPricesPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  FetchData *d;
-  GDate from;
+  g_return_if_fail (JC_IS_PRICES_PAGE (self));
+
+  start_work (self, NULL);
+}
+
+/**
+ * jc_prices_page_import_paths:
+ * Imports saved price files (CSV, Xinfadi or USDA JSON) on a worker thread,
+ * with the same progress, Cancel and report as a fetch.  Each file is one
+ * transaction: all of it or nothing.
+ */
+void
+jc_prices_page_import_paths (JcPricesPage       *self,
+                             const char * const *paths)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
 
   g_return_if_fail (JC_IS_PRICES_PAGE (self));
+
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    g_ptr_array_add (files, g_strdup (paths[i]));
+  if (files->len > 0)
+    start_work (self, g_steal_pointer (&files));
+}
+
+static void
+import_chooser_response_cb (GtkNativeDialog *chooser,
+                            int              response,
+                            JcPricesPage    *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) list = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (list, i);
+          char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      jc_prices_page_import_paths (self, (const char * const *) paths->pdata);
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+
+/* Asks for price files and imports them. */
+void
+jc_prices_page_import (JcPricesPage *self)
+{
+  GtkFileChooserNative *chooser;
+  GtkFileFilter *filter;
+  GtkRoot *root;
+
+  g_return_if_fail (JC_IS_PRICES_PAGE (self));
+
+  if (self->fetch_cancellable != NULL || self->db_path == NULL)
+    return;
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  chooser = gtk_file_chooser_native_new (_("Import Price Files"),
+                                         GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("Price files (CSV, JSON)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (import_chooser_response_cb),
+                    g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Fetches (files NULL) or imports `files` (taken) on a worker thread. */
+static void
+start_work (JcPricesPage *self,
+            GPtrArray    *files)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) owned = files;
+  FetchData *d;
+  GDate from;
 
   if (self->fetch_cancellable != NULL || self->db_path == NULL || !parse_date (self->date, &from))
     return;
@@ -1301,6 +1452,7 @@ jc_prices_page_fetch (JcPricesPage *self)
   d->to = g_strdup (self->date);
   d->context = g_main_context_ref_thread_default ();
   d->page = self;
+  d->files = g_steal_pointer (&owned);
   self->fetch_cancellable = g_cancellable_new ();
   d->cancellable = self->fetch_cancellable;
 
@@ -1333,6 +1485,14 @@ fetch_activated (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   jc_prices_page_fetch (JC_PRICES_PAGE (widget));
+}
+
+static void
+import_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  jc_prices_page_import (JC_PRICES_PAGE (widget));
 }
 
 static void
@@ -1578,6 +1738,7 @@ jc_prices_page_class_init (JcPricesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_unmapped_mapped_cb);
 
   gtk_widget_class_install_action (widget_class, "prices.fetch", NULL, fetch_activated);
+  gtk_widget_class_install_action (widget_class, "prices.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "prices.cancel-fetch", NULL,
                                    cancel_fetch_activated);
   gtk_widget_class_install_action (widget_class, "prices.reload", NULL, reload_activated);

@@ -35,6 +35,9 @@ void        jc_prices_page_reload      (JcPricesPage *self);
 /* Starts fetching the 7 days up to the page's date from every enabled
  * source; does nothing while a fetch runs.  Same as "prices.fetch". */
 void        jc_prices_page_fetch       (JcPricesPage *self);
+void        jc_prices_page_import      (JcPricesPage *self);
+void        jc_prices_page_import_paths (JcPricesPage       *self,
+                                        const char * const *paths);
 gboolean    jc_prices_page_get_fetching (JcPricesPage *self);
 
 G_END_DECLS
