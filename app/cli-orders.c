@@ -450,7 +450,7 @@ run_list (Cli *cli)
     }
   else
     {
-      g_autoptr(GPtrArray) board = jc_orders_board (store, date, JC_DEFAULT_STALE_DAYS, &error);
+      g_autoptr(GPtrArray) board = jc_orders_board (store, date, jc_store_get_stale_days (store), &error);
       g_autoptr(CliTable) table = cli_table_new (6);
       g_autofree char *cutoff = NULL;
       g_autofree char *when = NULL;

@@ -915,7 +915,7 @@ run_today (Cli *cli)
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
-  rows = jc_store_market_overview (store, date, JC_DEFAULT_STALE_DAYS, &error);
+  rows = jc_store_market_overview (store, date, jc_store_get_stale_days (store), &error);
   if (rows == NULL)
     {
       cli_error_gerror (cli, error);
@@ -989,7 +989,7 @@ run_today (Cli *cli)
       count = g_strdup_printf (ngettext ("%u item", "%u items", rows->len), rows->len);
       if (n_stale > 0)
         printf (_("%s (%u with a stale price, older than %d days)\n"), count, n_stale,
-                JC_DEFAULT_STALE_DAYS);
+                jc_store_get_stale_days (store));
       else
         printf ("%s\n", count);
     }

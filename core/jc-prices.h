@@ -125,6 +125,14 @@ typedef struct {
 
 #define JC_DEFAULT_STALE_DAYS 7
 
+/* The office's staleness window in days (setting "stale_days", 1–60,
+ * JC_DEFAULT_STALE_DAYS when unset): how long a market price stays usable
+ * as the reference.  Every desk reads the same value from the database. */
+int        jc_store_get_stale_days (JcStore        *store);
+gboolean   jc_store_set_stale_days (JcStore        *store,
+                                    int             days,
+                                    GError        **error);
+
 JcSource *jc_source_new      (void);
 JcSource *jc_source_copy     (const JcSource *source);
 void      jc_source_free     (JcSource *source);

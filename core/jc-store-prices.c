@@ -1134,3 +1134,31 @@ jc_store_market_overview (JcStore     *store,
     }
   return g_steal_pointer (&out);
 }
+
+int
+jc_store_get_stale_days (JcStore *store)
+{
+  g_autofree char *v = jc_store_get_setting (store, "stale_days");
+  gint64 days;
+
+  if (v == NULL || !g_ascii_string_to_signed (v, 10, 1, 60, &days, NULL))
+    return JC_DEFAULT_STALE_DAYS;
+  return (int) days;
+}
+
+gboolean
+jc_store_set_stale_days (JcStore  *store,
+                         int       days,
+                         GError  **error)
+{
+  g_autofree char *v = NULL;
+
+  if (days < 1 || days > 60)
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("staleness window: %d days is out of range (1 to 60)"), days);
+      return FALSE;
+    }
+  v = g_strdup_printf ("%d", days);
+  return jc_store_set_setting (store, "stale_days", v, error);
+}

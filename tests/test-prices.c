@@ -362,6 +362,33 @@ test_market_overview (void **state)
   assert_int_equal (jc_change_permille (1, 0), 0);
 }
 
+/* The staleness window is the office's, kept in the database. */
+static void
+test_stale_days_setting (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  JcRefPrice ref;
+
+  assert_int_equal (jc_store_get_stale_days (f->store), JC_DEFAULT_STALE_DAYS);
+  put (f, f->xfd, f->cabbage, "大白菜", "斤", "2026-11-20", 500, 500, 500);
+  assert_true (jc_store_reference_price (f->store, f->cabbage->id, "2026-11-29",
+                                         jc_store_get_stale_days (f->store), &ref, NULL));
+  assert_false (ref.found);
+  assert_true (jc_store_set_stale_days (f->store, 10, &error));
+  assert_int_equal (jc_store_get_stale_days (f->store), 10);
+  assert_true (jc_store_reference_price (f->store, f->cabbage->id, "2026-11-29",
+                                         jc_store_get_stale_days (f->store), &ref, NULL));
+  assert_true (ref.found && ref.stale);
+  assert_false (jc_store_set_stale_days (f->store, 0, &error));
+  assert_contains (error->message, "0 days");
+  g_clear_error (&error);
+  assert_false (jc_store_set_stale_days (f->store, 61, &error));
+  g_clear_error (&error);
+  assert_true (jc_store_set_setting (f->store, "stale_days", "lots", NULL));
+  assert_int_equal (jc_store_get_stale_days (f->store), JC_DEFAULT_STALE_DAYS);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
 
 int
@@ -376,6 +403,7 @@ main (void)
     T (test_sources),
     T (test_fetch_log),
     T (test_market_overview),
+    T (test_stale_days_setting),
   };
 
   return cmocka_run_group_tests_name ("prices", tests, NULL, NULL);

@@ -181,7 +181,7 @@ load_board_thread (GTask        *task,
 
   if (store == NULL)
     return;
-  rows = jc_orders_board (store, td->date, JC_DEFAULT_STALE_DAYS, &error);
+  rows = jc_orders_board (store, td->date, jc_store_get_stale_days (store), &error);
   if (rows == NULL)
     {
       g_task_return_error (task, error);
@@ -276,7 +276,7 @@ load_order_thread (GTask        *task,
   data->canteen_name = g_strdup (canteen->name);
   if ((data->order = jc_store_get_order (store, td->canteen, td->date, &error)) == NULL ||
       (data->items = jc_store_list_items (store, FALSE, &error)) == NULL ||
-      (data->prices = jc_store_reference_prices (store, td->date, JC_DEFAULT_STALE_DAYS,
+      (data->prices = jc_store_reference_prices (store, td->date, jc_store_get_stale_days (store),
                                                  &error)) == NULL ||
       (data->spikes = jc_orders_find_spikes (store, data->order, &error)) == NULL)
     {

@@ -740,7 +740,7 @@ load_thread (GTask        *task,
   if (store != NULL)
     categories = jc_store_list_categories (store, &error);
   if (categories != NULL)
-    rows = jc_store_market_overview (store, d->date, JC_DEFAULT_STALE_DAYS, &error);
+    rows = jc_store_market_overview (store, d->date, jc_store_get_stale_days (store), &error);
   if (rows == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
