@@ -21,6 +21,7 @@
 #include "jc-catalog-page-private.h"
 #include "jc-demo.h"
 #include "jc-item-editor-private.h"
+#include "jc-orders.h"
 #include "jc-preferences-window-private.h"
 #include "jc-record.h"
 #include "jc-vehicle-editor.h"
@@ -740,30 +741,46 @@ test_add_item (void **state)
 
 /* ---- preferences ------------------------------------------------------ */
 
+static char *
+stored_setting (const char *key)
+{
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+  return store ? jc_store_get_setting (store, key) : NULL;
+}
+
+/* The cutoff and the staleness window are the office's: they are saved in
+ * the database, where the CLI and the planner read them. */
 static void
 test_preferences (void **state)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *cutoff = NULL;
   JcPreferencesWindow *prefs;
   GtkEditable *row;
   GtkLabel *caption;
 
   set_language ("en");
-  g_settings_set_string (settings, "cutoff-time", "14:00");
-  prefs = jc_preferences_window_new (NULL);
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+    assert_true (jc_store_set_setting (store, "cutoff_time", "14:00", NULL));
+  }
+  prefs = jc_preferences_window_new (NULL, fx.db_path);
   gtk_window_present (GTK_WINDOW (prefs));
   settle (GTK_WIDGET (prefs));
   row = _jc_preferences_window_get_cutoff_row (prefs);
   caption = _jc_preferences_window_get_cutoff_caption (prefs);
   assert_string_equal (gtk_editable_get_text (row), "14:00");
+  assert_int_equal (_jc_preferences_window_get_n_writes (prefs), 0);  /* opening writes nothing */
 
   gtk_editable_set_text (row, "25:00");
   settle (GTK_WIDGET (prefs));
   assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   assert_true (gtk_widget_get_mapped (GTK_WIDGET (caption)));
   assert_contains (gtk_label_get_text (caption), "25:00");
-  cutoff = g_settings_get_string (settings, "cutoff-time");
+  while (_jc_preferences_window_get_n_writes (prefs) > 0)
+    pump (10);
+  cutoff = stored_setting ("cutoff_time");
   assert_string_equal (cutoff, "14:00");  /* a wrong time is not saved */
   g_clear_pointer (&cutoff, g_free);
 
@@ -771,8 +788,24 @@ test_preferences (void **state)
   settle (GTK_WIDGET (prefs));
   assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   assert_false (gtk_widget_get_visible (GTK_WIDGET (caption)));
-  cutoff = g_settings_get_string (settings, "cutoff-time");
+  while (_jc_preferences_window_get_n_writes (prefs) > 0)
+    pump (10);
+  cutoff = stored_setting ("cutoff_time");
   assert_string_equal (cutoff, "09:30");
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+    g_autofree char *rule = jc_orders_cutoff_for (store, "2026-12-01");
+
+    assert_string_equal (rule, "2026-11-30T09:30");
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  pump (30);
+
+  /* no database: the office rules cannot be edited */
+  prefs = jc_preferences_window_new (NULL, NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  settle (GTK_WIDGET (prefs));
+  assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_jc_preferences_window_get_cutoff_row (prefs))));
   gtk_window_destroy (GTK_WINDOW (prefs));
   pump (30);
 }

@@ -8,5 +8,6 @@ G_BEGIN_DECLS
 
 GtkEditable *_jc_preferences_window_get_cutoff_row     (JcPreferencesWindow *self);
 GtkLabel    *_jc_preferences_window_get_cutoff_caption (JcPreferencesWindow *self);
+guint        _jc_preferences_window_get_n_writes       (JcPreferencesWindow *self);
 
 G_END_DECLS

@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-preferences-window.c: order cutoff, price staleness, deactivated
  * records.  Every change is saved at once; a cutoff that is not a time is
- * shown as wrong and not saved. */
+ * shown as wrong and not saved.
+ *
+ * The cutoff and the staleness window are the office's rules, not one
+ * desk's taste: they live in the database (settings "cutoff_time" and
+ * "stale_days"), where the CLI, the planner and every other desk read
+ * them.  They are read when the window opens (two one-row reads) and
+ * written on a worker thread.  "Show deactivated" is this desk's own and
+ * stays in GSettings. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-preferences-window"
@@ -10,19 +17,101 @@
 
 #include "jc-master.h"
 #include "jc-preferences-window-private.h"
+#include "jc-prices.h"
 
 struct _JcPreferencesWindow {
   AdwPreferencesWindow  parent_instance;
 
   GSettings            *settings;
+  char                 *db_path;      /* NULL: no database, office rules read-only */
+  gboolean              loading;      /* filling the rows: do not write back */
+  guint                 n_writes;     /* writes still running, for the tests */
 
   GtkWidget            *cutoff_row;
   GtkLabel             *cutoff_caption;
   GtkAdjustment        *stale_days_adjustment;
+  GtkWidget            *stale_days_row;
   GtkWidget            *show_inactive_switch;
 };
 
 G_DEFINE_FINAL_TYPE (JcPreferencesWindow, jc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+typedef struct {
+  char *path;
+  char *key;
+  char *value;
+} WriteData;
+
+static void
+write_data_free (WriteData *d)
+{
+  g_free (d->path);
+  g_free (d->key);
+  g_free (d->value);
+  g_free (d);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteData *d = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (d->path, &error);
+
+  if (store == NULL || !jc_store_set_setting (store, d->key, d->value, &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  JcPreferencesWindow *self = JC_PREFERENCES_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  self->n_writes--;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (error->message));
+      g_warning ("Could not save a setting: %s", error->message);
+    }
+}
+
+/* Saves an office setting in the database, off the main thread. */
+static void
+save_office_setting (JcPreferencesWindow *self,
+                     const char          *key,
+                     const char          *value)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteData *d;
+
+  if (self->loading || self->db_path == NULL)
+    return;
+  d = g_new0 (WriteData, 1);
+  d->path = g_strdup (self->db_path);
+  d->key = g_strdup (key);
+  d->value = g_strdup (value);
+  task = g_task_new (self, NULL, write_done_cb, NULL);
+  g_task_set_task_data (task, d, (GDestroyNotify) write_data_free);
+  self->n_writes++;
+  g_task_run_in_thread (task, write_thread);
+}
+
+static void
+on_stale_days_changed_cb (JcPreferencesWindow *self)
+{
+  g_autofree char *v = g_strdup_printf ("%d", (int) gtk_adjustment_get_value (self->stale_days_adjustment));
+
+  save_office_setting (self, "stale_days", v);
+}
 
 static void
 on_cutoff_changed_cb (JcPreferencesWindow *self)
@@ -36,8 +125,7 @@ on_cutoff_changed_cb (JcPreferencesWindow *self)
 
       gtk_widget_remove_css_class (self->cutoff_row, "error");
       gtk_widget_set_visible (GTK_WIDGET (self->cutoff_caption), FALSE);
-      if (self->settings != NULL)
-        g_settings_set_string (self->settings, "cutoff-time", normalized);
+      save_office_setting (self, "cutoff_time", normalized);
     }
   else
     {
@@ -60,6 +148,7 @@ jc_preferences_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->db_path, g_free);
   G_OBJECT_CLASS (jc_preferences_window_parent_class)->dispose (object);
 }
 
@@ -76,41 +165,68 @@ jc_preferences_window_class_init (JcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, cutoff_row);
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, cutoff_caption);
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, stale_days_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, stale_days_row);
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, show_inactive_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_cutoff_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_stale_days_changed_cb);
 }
 
 static void
 jc_preferences_window_init (JcPreferencesWindow *self)
 {
-  g_autofree char *cutoff = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* The row is filled before the settings are known, so that filling it
-   * does not write the setting back. */
-  self->settings = NULL;
-  {
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    cutoff = g_settings_get_string (settings, "cutoff-time");
-    gtk_editable_set_text (GTK_EDITABLE (self->cutoff_row), cutoff);
-    self->settings = g_steal_pointer (&settings);
-  }
-  g_settings_bind (self->settings, "stale-days", self->stale_days_adjustment, "value",
-                   G_SETTINGS_BIND_DEFAULT);
+  self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "show-inactive", self->show_inactive_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+/* Fills the office rules from the database, or greys them out when there
+ * is none yet. */
+static void
+load_office_settings (JcPreferencesWindow *self)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autofree char *cutoff = NULL;
+  int stale = JC_DEFAULT_STALE_DAYS;
+
+  if (self->db_path != NULL && g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
+    store = jc_store_open (self->db_path, NULL);
+  if (store == NULL)
+    g_clear_pointer (&self->db_path, g_free);
+  else
+    {
+      cutoff = jc_store_get_setting (store, "cutoff_time");
+      stale = jc_store_get_stale_days (store);
+    }
+  self->loading = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->cutoff_row), cutoff ? cutoff : "14:00");
+  gtk_adjustment_set_value (self->stale_days_adjustment, stale);
+  self->loading = FALSE;
+  gtk_widget_set_sensitive (self->cutoff_row, store != NULL);
+  gtk_widget_set_sensitive (self->stale_days_row, store != NULL);
+}
+
 /**
  * jc_preferences_window_new:
+ * @db_path: (nullable): the database whose office rules to edit
  * Returns: (transfer none): the preferences, modal for `parent`.
  */
 JcPreferencesWindow *
-jc_preferences_window_new (GtkWindow *parent)
+jc_preferences_window_new (GtkWindow  *parent,
+                           const char *db_path)
 {
-  return g_object_new (JC_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  JcPreferencesWindow *self = g_object_new (JC_TYPE_PREFERENCES_WINDOW, "transient-for", parent,
+                                            NULL);
+
+  self->db_path = g_strdup (db_path);
+  load_office_settings (self);
+  return self;
+}
+
+guint
+_jc_preferences_window_get_n_writes (JcPreferencesWindow *self)
+{
+  return self->n_writes;
 }
 
 GtkEditable *

@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JcPreferencesWindow, jc_preferences_window, JC, PREFERENCES_WINDOW,
                       AdwPreferencesWindow)
 
-JcPreferencesWindow *jc_preferences_window_new (GtkWindow *parent);
+JcPreferencesWindow *jc_preferences_window_new (GtkWindow  *parent,
+                                                const char *db_path);
 
 G_END_DECLS
