@@ -71,6 +71,10 @@ extern const CliCommand cli_vehicles_commands[];
 extern const CliCommand cli_sources_commands[];
 extern const CliCommand cli_prices_commands[];
 extern const CliCommand cli_orders_commands[];
+extern const CliCommand cli_plan_command;        /* plan --date D */
+extern const CliCommand cli_plan_commands[];     /* plan lock|unlock */
+extern const CliCommand cli_purchases_commands[];
+extern const CliCommand cli_statement_command;
 
 /* cli-args.c */
 /* Parses the words after the command name.  Returns FALSE when the command

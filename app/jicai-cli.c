@@ -25,6 +25,16 @@ static const CliGroup groups[] = {
   { "sources", cli_sources_commands },
   { "prices", cli_prices_commands },
   { "orders", cli_orders_commands },
+  { "plan", cli_plan_commands },
+  { "purchases", cli_purchases_commands },
+};
+
+/* Commands of one word.  "plan" is both: "plan --date D" shows the plan,
+ * "plan lock …" is a command of the group. */
+static const CliCommand *const singles[] = {
+  &cli_init_command,
+  &cli_plan_command,
+  &cli_statement_command,
 };
 
 static void
@@ -37,7 +47,12 @@ print_help (void)
   printf (_("Usage: %s [--db PATH] COMMAND [ARGUMENT…] [OPTION…]\n"), CLI_PROGRAM);
   printf ("\n%s\n", _("jicai (集采): centralized procurement of canteen raw materials."));
   printf ("\n%s\n", _("Commands:"));
-  cli_table_add (commands, "  init", _(cli_init_command.summary));
+  for (guint s = 0; s < G_N_ELEMENTS (singles); s++)
+    {
+      g_autofree char *words = g_strdup_printf ("  %s", singles[s]->name);
+
+      cli_table_add (commands, words, _(singles[s]->summary));
+    }
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     for (const CliCommand *c = groups[g].commands; c->name != NULL; c++)
       {
@@ -91,10 +106,21 @@ resolve_command (Cli      *cli,
   const char *word = argv[*i];
 
   *out_exit = CLI_EXIT_OK;
-  if (g_str_equal (word, cli_init_command.name))
+  for (guint s = 0; s < G_N_ELEMENTS (singles); s++)
     {
+      const char *sub = *i + 1 < argc ? argv[*i + 1] : NULL;
+      gboolean group_word = FALSE;
+
+      if (!g_str_equal (word, singles[s]->name))
+        continue;
+      /* a word after it that is not an option names a subcommand */
+      for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+        if (g_str_equal (word, groups[g].name) && sub != NULL && sub[0] != '-')
+          group_word = TRUE;
+      if (group_word)
+        break;
       *i += 1;
-      return &cli_init_command;
+      return singles[s];
     }
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {

@@ -119,6 +119,7 @@ _jc_store_plan_read (JcStore     *store,
 {
   g_autoptr(JcPlan) plan = NULL;
   g_autoptr(GHashTable) by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) canteens = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -200,6 +201,7 @@ _jc_store_plan_read (JcStore     *store,
       return NULL;
     }
 
+  canteens = g_hash_table_new (g_direct_hash, g_direct_equal);
   stmt = _jc_store_prepare (store,
     "SELECT s.item_id, s.canteen_id, c.code, s.qty_milli, s.share_fen FROM plan_shares s "
     "JOIN canteens c ON c.id = s.canteen_id WHERE s.delivery_date = ? ORDER BY s.item_id, c.code",
@@ -220,7 +222,9 @@ _jc_store_plan_read (JcStore     *store,
       sh.qty_milli = sqlite3_column_int64 (stmt, 3);
       sh.share_fen = sqlite3_column_int64 (stmt, 4);
       g_array_append_val (l->shares, sh);
+      g_hash_table_add (canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
     }
+  plan->n_canteens = g_hash_table_size (canteens);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {

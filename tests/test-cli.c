@@ -349,6 +349,8 @@ test_help (void **state)
     { "prices", "map" }, { "prices", "log" }, { "prices", "today" },
     { "orders", "template" }, { "orders", "import" }, { "orders", "list" }, { "orders", "show" },
     { "orders", "submit" }, { "orders", "history" },
+    { "plan", NULL }, { "plan", "lock" }, { "plan", "unlock" },
+    { "purchases", "record" }, { "purchases", "list" }, { "statement", NULL },
   };
   g_autoptr(Run) top = run (NULL, "--help", NULL);
   g_autoptr(Run) version = run (NULL, "--version", NULL);
@@ -360,6 +362,9 @@ test_help (void **state)
   assert_contains (top->out, "sources add");
   assert_contains (top->out, "prices fetch");
   assert_contains (top->out, "orders submit");
+  assert_contains (top->out, "plan lock");
+  assert_contains (top->out, "purchases record");
+  assert_contains (top->out, "statement");
   assert_ok (version);
   assert_string_equal (version->out, "jicai-cli " PACKAGE_VERSION "\n");
 
@@ -2837,6 +2842,285 @@ test_orders_parallel_submits (void **state)
   assert_int_equal (json_size (cJSON_GetObjectItemCaseSensitive (json, "lines")), N);
 }
 
+/* ---- plan, purchases, statement ------------------------------------- */
+
+#define PLAN_DATE "2026-11-28"   /* the day of xinfadi_page's prices */
+
+/* c01: 30 kg 大白菜 + 1 箱 (20 kg) 土豆; c02: 10 kg 大白菜 + 60 eggs (no
+ * price).  Past the cutoff, so accepted late. */
+static void
+add_plan_world (Fixture *f)
+{
+  g_autofree char *page = write_file (f, "page1.json", xinfadi_page, -1);
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) a = NULL;
+  g_autoptr(Run) b = NULL;
+
+  add_order_world (f);
+  imp = db (f, "prices", "import", page, NULL);
+  assert_ok (imp);
+  a = db (f, "orders", "submit", "--canteen", "c01", "--date", PLAN_DATE, "--item", "dbc=30",
+          "--item", "potato=1箱", "--accept-late", "测试", NULL);
+  b = db (f, "orders", "submit", "--canteen", "c02", "--date", PLAN_DATE, "--item", "dbc=10",
+          "--item", "egg=60", "--accept-late", "测试", NULL);
+  assert_ok (a);
+  assert_ok (b);
+}
+
+static void
+test_plan_json (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(Run) r = NULL;
+  g_autoptr(Run) table = NULL;
+  g_autoptr(cJSON) json = NULL;
+  static const char *const contract[] = {
+    "item", "demand_milli", "gross_milli", "packs", "purchase_milli", "price_milliyuan",
+    "price_date", "stale", "cost_fen",
+  };
+  cJSON *lines, *dbc, *potato, *egg, *no_price;
+
+  add_plan_world (f);
+  r = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+  json = parse_json (r);
+  assert_string_equal (json_str (json, "date"), PLAN_DATE);
+  assert_string_equal (json_str (json, "status"), "open");
+  /* 40 kg × 1.16 元 = 46.40; 20 kg × 2.70 元 = 54.00 */
+  assert_int_equal (json_int (json, "total_cost_fen"), 4640 + 5400);
+  lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+  assert_int_equal (json_size (lines), 3);
+  for (int i = 0; i < cJSON_GetArraySize (lines); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (contract); k++)
+      if (!cJSON_HasObjectItem (cJSON_GetArrayItem (lines, i), contract[k]))
+        fail_msg ("line %d has no “%s”", i, contract[k]);
+  dbc = find_by (lines, "item", "dbc");
+  assert_int_equal (json_int (dbc, "demand_milli"), 40000);
+  assert_int_equal (json_int (dbc, "gross_milli"), 40000);
+  assert_json_null (dbc, "packs");
+  assert_int_equal (json_int (dbc, "purchase_milli"), 40000);
+  assert_int_equal (json_int (dbc, "price_milliyuan"), 1160);
+  assert_string_equal (json_str (dbc, "price_date"), PLAN_DATE);
+  assert_false (json_bool (dbc, "stale"));
+  assert_int_equal (json_int (dbc, "cost_fen"), 4640);
+  potato = find_by (lines, "item", "potato");
+  assert_int_equal (json_int (potato, "packs"), 1);
+  assert_int_equal (json_int (potato, "purchase_milli"), 20000);
+  assert_int_equal (json_int (potato, "price_milliyuan"), 2700);
+  assert_int_equal (json_int (potato, "cost_fen"), 5400);
+  egg = find_by (lines, "item", "egg");
+  assert_int_equal (json_int (egg, "demand_milli"), 60000);
+  assert_json_null (egg, "price_milliyuan");
+  assert_json_null (egg, "price_date");
+  assert_int_equal (json_int (egg, "cost_fen"), 0);
+  no_price = cJSON_GetObjectItemCaseSensitive (json, "no_price");
+  assert_int_equal (json_size (no_price), 1);
+  assert_string_equal (cJSON_GetArrayItem (no_price, 0)->valuestring, "egg");
+  /* integers as raw text, never 1e+04 */
+  assert_contains (r->out, "\"total_cost_fen\":\t10040,");
+
+  table = db (f, "plan", "--date", PLAN_DATE, NULL);
+  assert_ok (table);
+  assert_contains (table->out, "total ¥100.40");
+  assert_contains (table->out, "No price (not in the total): egg");
+
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+    g_autofree char *xlsx = g_build_filename (f->dir, "plan.xlsx", NULL);
+    g_autoptr(Run) files = db (f, "plan", "--date", PLAN_DATE, "--pdf", pdf, "--xlsx", xlsx,
+                               NULL);
+    g_autoptr(GBytes) p = NULL;
+    g_autoptr(GBytes) x = NULL;
+
+    assert_ok (files);
+    p = jc_test_read (pdf);
+    x = jc_test_read (xlsx);
+    assert_memory_equal (g_bytes_get_data (p, NULL), "%PDF", 4);
+    assert_memory_equal (g_bytes_get_data (x, NULL), "PK", 2);
+  }
+  {
+    g_autoptr(Run) bad = db (f, "plan", "--date", "2026-13-01", NULL);
+    g_autoptr(Run) missing = db (f, "plan", NULL);
+
+    assert_failure (bad, "plan: date: “2026-13-01” is not a date");
+    assert_usage (missing, "option “--date” is required");
+  }
+}
+
+static void
+test_plan_lock_unlock (void **state)
+{
+  Fixture *f = *state;
+
+  add_plan_world (f);
+  {
+    g_autoptr(Run) lock = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+    g_autoptr(Run) again = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+    g_autoptr(Run) show = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (show);
+
+    assert_ok (lock);
+    assert_contains (lock->out, "Locked the plan for " PLAN_DATE ": 3 lines, total ¥100.40.");
+    assert_failure (again, "already locked");
+    assert_string_equal (json_str (json, "status"), "locked");
+    assert_int_equal (json_int (json, "total_cost_fen"), 10040);
+  }
+  {
+    g_autoptr(Run) no_reason = db (f, "plan", "unlock", "--date", PLAN_DATE, NULL);
+    g_autoptr(Run) blank = db (f, "plan", "unlock", "--date", PLAN_DATE, "--reason", "  ", NULL);
+    g_autoptr(Run) unlock = db (f, "plan", "unlock", "--date", PLAN_DATE, "--reason", "订单有误",
+                                NULL);
+    g_autoptr(Run) twice = db (f, "plan", "unlock", "--date", PLAN_DATE, "--reason", "x", NULL);
+    g_autoptr(Run) show = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (show);
+
+    assert_usage (no_reason, "option “--reason” is required");
+    assert_failure (blank, "plan unlock: reason: a reason is required");
+    assert_ok (unlock);
+    assert_failure (twice, "not locked");
+    assert_string_equal (json_str (json, "status"), "open");
+  }
+}
+
+static void
+test_purchases_record (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *bad = NULL;
+  g_autofree char *good = NULL;
+  g_autoptr(Run) lock = NULL;
+
+  add_plan_world (f);
+  lock = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+  assert_ok (lock);
+
+  /* line 3: a quantity that is not a number; line 4: an unknown unit */
+  bad = write_file (f, "bad.csv",
+                    "date,item,qty,unit,price,price_unit\n"
+                    PLAN_DATE ",dbc,82,斤,1.2,斤\n"
+                    PLAN_DATE ",土豆,lots,箱,50,箱\n"
+                    PLAN_DATE ",dbc,1,桶,1,kg\n", -1);
+  {
+    g_autoptr(Run) r = db (f, "purchases", "record", bad, NULL);
+    g_autoptr(Run) list = db (f, "purchases", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+
+    if (r->status != 1 || strstr (r->err, "bad.csv:3:3: qty") == NULL ||
+        strstr (r->err, "bad.csv:4:4: unit") == NULL || strstr (r->err, "nothing was stored") == NULL)
+      {
+        dump (r);
+        fail_msg ("expected the bad lines named");
+      }
+    assert_int_equal (count_lines (r->err), 3);
+    assert_int_equal (json_int (json, "n_actual"), 0);
+  }
+
+  /* GB18030, an item by name, quantities and prices in other units */
+  {
+    const char *utf8 = "date,item,qty,unit,price,price_unit\r\n"
+                       PLAN_DATE ",dbc,82,斤,1.2,斤\r\n"
+                       PLAN_DATE ",土豆,1,箱,50,箱\r\n";
+    gsize len = 0;
+    g_autofree char *gb = g_convert (utf8, -1, "GB18030", "UTF-8", NULL, &len, NULL);
+
+    good = write_file (f, "good.csv", gb, (gssize) len);
+  }
+  {
+    g_autoptr(Run) r = db (f, "purchases", "record", good, NULL);
+    g_autoptr(Run) list = db (f, "purchases", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(Run) table = db (f, "purchases", "list", "--date", PLAN_DATE, NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+    cJSON *lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+    cJSON *dbc = find_by (lines, "item", "dbc");
+    cJSON *potato = find_by (lines, "item", "potato");
+    cJSON *egg = find_by (lines, "item", "egg");
+
+    assert_ok (r);
+    assert_contains (r->out, "Recorded 2 purchases");
+    assert_int_equal (json_int (json, "n_actual"), 2);
+    /* 41 kg at 2.40 元/kg = 98.40; 20 kg at 2.50 元/kg = 50.00 */
+    assert_int_equal (json_int (dbc, "actual_qty_milli"), 41000);
+    assert_int_equal (json_int (dbc, "actual_price_milliyuan"), 2400);
+    assert_int_equal (json_int (dbc, "actual_cost_fen"), 9840);
+    assert_int_equal (json_int (dbc, "qty_change_permille"), 25);
+    assert_int_equal (json_int (dbc, "price_change_permille"), 1069);
+    assert_int_equal (json_int (potato, "actual_cost_fen"), 5000);
+    assert_int_equal (json_int (potato, "price_change_permille"), -74);
+    assert_json_null (egg, "actual_cost_fen");
+    assert_json_null (egg, "price_change_permille");
+    assert_int_equal (json_int (json, "actual_total_fen"), 9840 + 5000);
+    assert_ok (table);
+    assert_contains (table->out, "+1069");
+  }
+}
+
+static void
+test_statement_json (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *csv = NULL;
+  g_autoptr(Run) lock = NULL;
+  g_autoptr(Run) rec = NULL;
+  gint64 sum_all = 0;
+  const char *canteens[] = { "c01", "c02" };
+
+  add_plan_world (f);
+  lock = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+  assert_ok (lock);
+  csv = write_file (f, "p.csv", "date,item,qty,unit,price,price_unit\n"
+                                PLAN_DATE ",dbc,41,kg,2.4,kg\n", -1);
+  rec = db (f, "purchases", "record", csv, NULL);
+  assert_ok (rec);
+
+  for (guint c = 0; c < 2; c++)
+    {
+      g_autoptr(Run) r = db (f, "statement", "--canteen", canteens[c], "--month", "2026-11",
+                             "--json", NULL);
+      g_autoptr(cJSON) json = parse_json (r);
+      cJSON *days = cJSON_GetObjectItemCaseSensitive (json, "days");
+      gint64 sum_days = 0;
+
+      assert_string_equal (json_str (json, "canteen"), canteens[c]);
+      assert_string_equal (json_str (json, "period"), "2026-11");
+      assert_int_equal (json_size (days), 1);
+      for (int d = 0; d < cJSON_GetArraySize (days); d++)
+        {
+          cJSON *day = cJSON_GetArrayItem (days, d);
+          cJSON *lines = cJSON_GetObjectItemCaseSensitive (day, "lines");
+          gint64 sum_lines = 0;
+
+          for (int l = 0; l < cJSON_GetArraySize (lines); l++)
+            sum_lines += json_int (cJSON_GetArrayItem (lines, l), "share_fen");
+          assert_int_equal (sum_lines, json_int (day, "total_fen"));
+          sum_days += json_int (day, "total_fen");
+        }
+      assert_int_equal (sum_days, json_int (json, "total_fen"));
+      sum_all += sum_days;
+      if (c == 0)
+        {
+          /* 98.40 × 30/40 = 73.80 actual; potato 54.00 planned */
+          assert_int_equal (json_int (json, "total_fen"), 7380 + 5400);
+          assert_int_equal (json_int (json, "provisional_days"), 1);
+          assert_true (json_bool (find_by (cJSON_GetObjectItemCaseSensitive (
+                                             cJSON_GetArrayItem (days, 0), "lines"),
+                                           "item", "potato"), "provisional"));
+        }
+    }
+  /* the canteens' statements add up to the plan */
+  assert_int_equal (sum_all, 9840 + 5400);
+  {
+    g_autoptr(Run) bad = db (f, "statement", "--canteen", "c01", "--month", "2026-13", NULL);
+    g_autoptr(Run) unknown = db (f, "statement", "--canteen", "c99", "--month", "2026-11", NULL);
+    g_autofree char *pdf = g_build_filename (f->dir, "st.pdf", NULL);
+    g_autoptr(Run) files = db (f, "statement", "--canteen", "c01", "--month", "2026-11", "--pdf",
+                               pdf, NULL);
+
+    assert_failure (bad, "month: “2026-13” is not a month");
+    assert_failure (unknown, "c99");
+    assert_ok (files);
+    assert_contains (files->out, "total ¥127.80");
+  }
+}
+
 int
 main (void)
 {
@@ -2884,6 +3168,10 @@ main (void)
     cmocka_unit_test_setup_teardown (test_orders_bad_input, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_concurrency, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_parallel_submits, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_plan_json, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_plan_lock_unlock, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_purchases_record, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_statement_json, setup_db, teardown),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -329,6 +329,7 @@ test_plan_from_store (void **state)
     locked = jc_plan_load (store, "2026-12-01", 7, &error);
     assert_no_error (error);
     assert_int_equal (locked->status, JC_PLAN_LOCKED);
+    assert_int_equal (locked->n_canteens, 2);
     assert_string_equal (locked->locked_by, "staff");
     assert_int_equal (locked->total_cost_fen, 2816 + 20000);
     veg = jc_plan_find_line (locked, "V001");

@@ -1,0 +1,1204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-plan-doc.c: the purchase order and the canteen statement as paged
+ * documents (cairo + pango on any cairo_t, PDF through cairo's PDF
+ * surface) and as workbooks (libxlsxwriter).
+ *
+ * Both documents are first turned into a plain table — a title, header
+ * lines, columns and rows of already formatted text — and one renderer
+ * paginates and draws that, so the screen preview, the print and the PDF
+ * are the same pages.  Labels are bilingual, Chinese first. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jicai-plan-doc"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "jc-error.h"
+#include "jc-master.h"
+#include "jc-plan-doc.h"
+#include "jc-prices.h"
+#include "jc-units.h"
+
+G_DEFINE_QUARK (jc-plan-doc-error-quark, jc_plan_doc_error)
+
+#define FONT_FAMILY "Noto Sans CJK SC"
+#define MARGIN      36.0
+#define MAX_COLS    10
+
+/* Row heights in points. */
+#define H_HEADER    24.0
+#define H_CATEGORY  18.0
+#define H_LINE      15.0
+#define H_SUBTOTAL  16.0
+#define H_TOTAL     22.0
+#define H_TEXT      14.0
+#define H_SPACE     10.0
+#define H_SIGN      64.0
+#define H_INFO      14.0
+
+typedef enum {
+  ROW_CATEGORY,
+  ROW_LINE,
+  ROW_SUBTOTAL,
+  ROW_TOTAL,
+  ROW_TEXT,
+  ROW_WARNING,
+  ROW_SPACE,
+  ROW_SIGN,
+} RowKind;
+
+typedef struct {
+  RowKind  kind;
+  char    *cells[MAX_COLS];
+} Row;
+
+typedef struct {
+  const char *label;          /* two lines: Chinese, English */
+  double      width;
+  gboolean    right;
+} Column;
+
+typedef struct {
+  char         *title;
+  GPtrArray    *info;         /* char *: the lines under the title */
+  const Column *cols;
+  guint         n_cols;
+  GPtrArray    *rows;         /* Row * */
+  const char  **signers;      /* NULL-terminated */
+  char         *generated_at;
+  GArray       *page_starts;  /* guint: the first row of each page */
+} Doc;
+
+static void
+row_free (Row *row)
+{
+  for (guint i = 0; i < MAX_COLS; i++)
+    g_free (row->cells[i]);
+  g_free (row);
+}
+
+static Doc *
+doc_new (const Column *cols,
+         guint         n_cols)
+{
+  Doc *doc = g_new0 (Doc, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_assert (n_cols <= MAX_COLS);
+  doc->info = g_ptr_array_new_with_free_func (g_free);
+  doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  doc->cols = cols;
+  doc->n_cols = n_cols;
+  doc->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  return doc;
+}
+
+static void
+doc_free (Doc *doc)
+{
+  g_free (doc->title);
+  g_ptr_array_unref (doc->info);
+  g_ptr_array_unref (doc->rows);
+  g_free (doc->generated_at);
+  g_array_unref (doc->page_starts);
+  g_free (doc);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Doc, doc_free)
+
+/* Adds a row; the cells are taken (NULL for an empty cell). */
+static Row *
+doc_add (Doc     *doc,
+         RowKind  kind,
+         ...)
+{
+  Row *row = g_new0 (Row, 1);
+  va_list ap;
+
+  row->kind = kind;
+  va_start (ap, kind);
+  for (guint i = 0; i < doc->n_cols; i++)
+    row->cells[i] = va_arg (ap, char *);
+  va_end (ap);
+  g_ptr_array_add (doc->rows, row);
+  return row;
+}
+
+/* A row whose only text spans the page. */
+static void
+doc_add_text (Doc        *doc,
+              RowKind     kind,
+              char       *text)
+{
+  Row *row = g_new0 (Row, 1);
+
+  row->kind = kind;
+  row->cells[0] = text;
+  g_ptr_array_add (doc->rows, row);
+}
+
+static double
+row_height (RowKind kind)
+{
+  switch (kind)
+    {
+    case ROW_CATEGORY: return H_CATEGORY;
+    case ROW_LINE: return H_LINE;
+    case ROW_SUBTOTAL: return H_SUBTOTAL;
+    case ROW_TOTAL: return H_TOTAL;
+    case ROW_TEXT:
+    case ROW_WARNING: return H_TEXT;
+    case ROW_SPACE: return H_SPACE;
+    case ROW_SIGN: return H_SIGN;
+    default: g_return_val_if_reached (H_LINE);
+    }
+}
+
+static double
+body_top (const Doc *doc)
+{
+  return MARGIN + 30.0 + H_INFO * doc->info->len + 8.0;
+}
+
+static double
+body_bottom (void)
+{
+  return JC_PLAN_DOC_A4_HEIGHT - MARGIN - 22.0;
+}
+
+/* Splits the rows into pages: a row never straddles a page, a category
+ * heading is never the last row of a page, the table header repeats. */
+static void
+doc_paginate (Doc *doc)
+{
+  double top = body_top (doc) + H_HEADER;
+  double bottom = body_bottom ();
+  double y = top;
+  guint first = 0;
+
+  g_array_set_size (doc->page_starts, 0);
+  g_array_append_val (doc->page_starts, first);
+  for (guint i = 0; i < doc->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (doc->rows, i);
+      double h = row_height (row->kind);
+      double need = h + (row->kind == ROW_CATEGORY ? H_LINE : 0.0);
+
+      if (y + need > bottom && i > g_array_index (doc->page_starts, guint,
+                                                  doc->page_starts->len - 1))
+        {
+          g_array_append_val (doc->page_starts, i);
+          y = top;
+        }
+      y += h;
+    }
+}
+
+/* ---- drawing -------------------------------------------------------- */
+
+static void
+show_text (cairo_t        *cr,
+           PangoLayout    *layout,
+           double          size,
+           gboolean        bold,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  align,
+           const char     *text)
+{
+  PangoFontDescription *font;
+
+  if (text == NULL || *text == '\0')
+    return;
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, FONT_FAMILY);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static double
+doc_table_width (const Doc *doc)
+{
+  double w = 0;
+
+  for (guint i = 0; i < doc->n_cols; i++)
+    w += doc->cols[i].width;
+  return w;
+}
+
+static void
+draw_header_row (cairo_t     *cr,
+                 PangoLayout *layout,
+                 const Doc   *doc,
+                 double       y)
+{
+  double x = MARGIN;
+
+  cairo_set_source_rgb (cr, 0.85, 0.88, 0.95);
+  cairo_rectangle (cr, MARGIN, y, doc_table_width (doc), H_HEADER);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint c = 0; c < doc->n_cols; c++)
+    {
+      const Column *col = &doc->cols[c];
+
+      show_text (cr, layout, 6.5, TRUE, x + 2, y + 1, col->width - 4,
+                 col->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, col->label);
+      x += col->width;
+    }
+}
+
+static void
+draw_sign (cairo_t     *cr,
+           PangoLayout *layout,
+           const Doc   *doc,
+           double       y)
+{
+  double width = doc_table_width (doc);
+  guint n = doc->signers ? g_strv_length ((char **) doc->signers) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double slot = width / n;
+      double x = MARGIN + slot * i;
+
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      show_text (cr, layout, 8.0, FALSE, x, y + 14, slot - 12, PANGO_ALIGN_LEFT, doc->signers[i]);
+      show_text (cr, layout, 7.0, FALSE, x, y + 44, slot - 12, PANGO_ALIGN_LEFT,
+                 "日期 Date：");
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, x + 2, y + 40);
+      cairo_line_to (cr, x + slot - 16, y + 40);
+      cairo_move_to (cr, x + 50, y + 56);
+      cairo_line_to (cr, x + slot - 16, y + 56);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_row (cairo_t     *cr,
+          PangoLayout *layout,
+          const Doc   *doc,
+          const Row   *row,
+          double       y)
+{
+  double width = doc_table_width (doc);
+  double h = row_height (row->kind);
+  gboolean bold = row->kind == ROW_SUBTOTAL || row->kind == ROW_TOTAL;
+  double size = row->kind == ROW_TOTAL ? 9.5 : 8.0;
+  double x = MARGIN;
+
+  switch (row->kind)
+    {
+    case ROW_CATEGORY:
+      cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+      cairo_rectangle (cr, MARGIN, y + 2, width, h - 3);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      show_text (cr, layout, 8.5, TRUE, MARGIN + 2, y + 3, width - 4, PANGO_ALIGN_LEFT,
+                 row->cells[0]);
+      return;
+    case ROW_TEXT:
+    case ROW_WARNING:
+      if (row->kind == ROW_WARNING)
+        cairo_set_source_rgb (cr, 0.65, 0.1, 0.1);
+      else
+        cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
+      show_text (cr, layout, 7.5, row->kind == ROW_WARNING, MARGIN, y + 1, width,
+                 PANGO_ALIGN_LEFT, row->cells[0]);
+      return;
+    case ROW_SPACE:
+      return;
+    case ROW_SIGN:
+      draw_sign (cr, layout, doc, y);
+      return;
+    case ROW_LINE:
+    case ROW_SUBTOTAL:
+    case ROW_TOTAL:
+    default:
+      break;
+    }
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint c = 0; c < doc->n_cols; c++)
+    {
+      const Column *col = &doc->cols[c];
+      double w = col->width;
+
+      if (c == 0 && row->kind != ROW_LINE)
+        {
+          guint next = 1;
+
+          /* a label spans the empty cells after it */
+          while (next < doc->n_cols && row->cells[next] == NULL)
+            w += doc->cols[next++].width;
+        }
+      show_text (cr, layout, size, bold, x + 2, y + (h - size * 1.45) / 2, w - 4,
+                 col->right && !(c == 0 && row->kind != ROW_LINE) ? PANGO_ALIGN_RIGHT
+                                                                  : PANGO_ALIGN_LEFT,
+                 row->cells[c]);
+      x += col->width;
+    }
+  cairo_set_line_width (cr, row->kind == ROW_LINE ? 0.3 : 0.6);
+  if (row->kind == ROW_LINE)
+    cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+  cairo_move_to (cr, MARGIN, y + h);
+  cairo_line_to (cr, MARGIN + width, y + h);
+  cairo_stroke (cr);
+  if (row->kind == ROW_TOTAL)
+    {
+      cairo_move_to (cr, MARGIN, y + 1);
+      cairo_line_to (cr, MARGIN + width, y + 1);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+doc_draw_page (cairo_t   *cr,
+               const Doc *doc,
+               guint      page,
+               double     page_w,
+               double     page_h)
+{
+  double scale = MIN (page_w / JC_PLAN_DOC_A4_WIDTH, page_h / JC_PLAN_DOC_A4_HEIGHT);
+  guint n_pages = doc->page_starts->len;
+  guint first, end;
+  PangoLayout *layout;
+  double y;
+  g_autofree char *footer = NULL;
+  g_autofree char *generated = NULL;
+
+  g_return_if_fail (page < n_pages);
+  first = g_array_index (doc->page_starts, guint, page);
+  end = page + 1 < n_pages ? g_array_index (doc->page_starts, guint, page + 1) : doc->rows->len;
+
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT);
+  cairo_fill (cr);
+  layout = pango_cairo_create_layout (cr);
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  show_text (cr, layout, 16.0, TRUE, MARGIN, MARGIN, 0, PANGO_ALIGN_LEFT, doc->title);
+  y = MARGIN + 30.0;
+  for (guint i = 0; i < doc->info->len; i++)
+    {
+      show_text (cr, layout, 8.5, FALSE, MARGIN, y, doc_table_width (doc), PANGO_ALIGN_LEFT,
+                 g_ptr_array_index (doc->info, i));
+      y += H_INFO;
+    }
+
+  y = body_top (doc);
+  draw_header_row (cr, layout, doc, y);
+  y += H_HEADER;
+  for (guint i = first; i < end; i++)
+    {
+      const Row *row = g_ptr_array_index (doc->rows, i);
+
+      draw_row (cr, layout, doc, row, y);
+      y += row_height (row->kind);
+    }
+
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 14);
+  cairo_line_to (cr, MARGIN + doc_table_width (doc), JC_PLAN_DOC_A4_HEIGHT - MARGIN - 14);
+  cairo_stroke (cr);
+  generated = g_strdup_printf ("生成于 Generated at %s", doc->generated_at);
+  show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
+             0, PANGO_ALIGN_LEFT, generated);
+  footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1, n_pages, page + 1,
+                            n_pages);
+  show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
+             doc_table_width (doc), PANGO_ALIGN_RIGHT, footer);
+
+  g_object_unref (layout);
+  cairo_restore (cr);
+}
+
+static gboolean
+doc_write_pdf (const Doc   *doc,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create (tmp, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < doc->page_starts->len; p++)
+    {
+      doc_draw_page (cr, doc, p, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_remove (tmp);
+      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_remove (tmp);
+      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the purchase order --------------------------------------------- */
+
+static const Column plan_columns[] = {
+  { "品名\nItem", 120, FALSE },
+  { "需求\nDemand", 52, TRUE },
+  { "损耗‰\nLoss", 36, TRUE },
+  { "毛需求\nGross", 52, TRUE },
+  { "件数\nPacks", 36, TRUE },
+  { "采购量\nPurchase", 56, TRUE },
+  { "单位\nUnit", 30, FALSE },
+  { "单价 ¥/单位\nPrice", 60, TRUE },
+  { "金额 ¥\nCost", 81, TRUE },
+};
+
+static const char *plan_signers[] = {
+  "采购员 Buyer：", "复核 Checked by：", "负责人 Approved by：", NULL
+};
+
+static char *
+yuan (gint64 fen)
+{
+  g_autofree char *s = jc_format_fen (fen);
+
+  return g_strdup_printf ("¥%s", s);
+}
+
+static void
+add_subtotal (Doc        *doc,
+              const char *category,
+              gint64      fen)
+{
+  doc_add (doc, ROW_SUBTOTAL, g_strdup_printf ("小计 Subtotal · %s", category),
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, yuan (fen));
+}
+
+/* The canteens with a share in the plan (a locked snapshot does not keep
+ * n_canteens). */
+static guint
+count_canteens (const JcPlan *plan)
+{
+  g_autoptr(GHashTable) seen = NULL;
+
+  if (plan->n_canteens > 0)
+    return plan->n_canteens;
+  seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+
+      for (guint s = 0; l->shares != NULL && s < l->shares->len; s++)
+        g_hash_table_add (seen, &g_array_index (l->shares, JcPlanShare, s).canteen_id);
+    }
+  return g_hash_table_size (seen);
+}
+
+static Doc *
+plan_doc_new (const JcPlan *plan)
+{
+  g_autoptr(Doc) doc = doc_new (plan_columns, G_N_ELEMENTS (plan_columns));
+  const char *category = NULL;
+  gint64 subtotal = 0;
+
+  doc->title = g_strdup ("采购单 Purchase order");
+  doc->signers = plan_signers;
+  g_ptr_array_add (doc->info, g_strdup_printf ("配送日期 Delivery date：%s", plan->date));
+  if (plan->status == JC_PLAN_LOCKED)
+    g_ptr_array_add (doc->info,
+                     g_strdup_printf ("状态 Status：已锁定 locked · 锁定人 by %s · 锁定于 at %s",
+                                      plan->locked_by ? plan->locked_by : "",
+                                      plan->locked_at ? plan->locked_at : ""));
+  else
+    g_ptr_array_add (doc->info,
+                     g_strdup ("状态 Status：未锁定 open（按当前订单计算 computed from the "
+                               "current orders）"));
+  g_ptr_array_add (doc->info,
+                   g_strdup_printf ("食堂 Canteens：%u · 品种 Items：%u · 价格过期 Stale "
+                                    "prices：%u · 无价格 No price：%u",
+                                    count_canteens (plan), plan->lines->len, plan->n_stale,
+                                    plan->no_price->len));
+
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+      char *price = NULL;
+
+      if (category == NULL || g_strcmp0 (category, l->category_name) != 0)
+        {
+          if (category != NULL)
+            add_subtotal (doc, category, subtotal);
+          category = l->category_name;
+          subtotal = 0;
+          doc_add_text (doc, ROW_CATEGORY, g_strdup_printf ("%s %s", l->category_name,
+                                                           l->category));
+        }
+      if (l->has_price)
+        {
+          g_autofree char *p = jc_format_price (l->price_milliyuan);
+
+          price = g_strdup_printf ("%s%s", p, l->stale ? " *" : "");
+        }
+      else
+        price = g_strdup ("无价格");
+      subtotal += l->cost_fen;
+      doc_add (doc, ROW_LINE,
+               g_strdup_printf ("%s %s", l->item_name, l->item_code),
+               jc_format_qty (l->demand_milli),
+               g_strdup_printf ("%d", l->loss_permille),
+               jc_format_qty (l->gross_milli),
+               l->packs >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, l->packs) : g_strdup ("—"),
+               jc_format_qty (l->purchase_milli),
+               g_strdup (jc_base_unit_to_display (l->base_unit)),
+               price,
+               l->has_price ? jc_format_fen (l->cost_fen) : g_strdup ("—"));
+    }
+  if (category != NULL)
+    add_subtotal (doc, category, subtotal);
+  doc_add (doc, ROW_TOTAL, g_strdup_printf ("合计 Total（%u 个品种 items）", plan->lines->len),
+           NULL, NULL, NULL, NULL, NULL, NULL, NULL, yuan (plan->total_cost_fen));
+  if (plan->n_actual > 0)
+    {
+      g_autofree char *actual = jc_format_fen (plan->actual_total_fen);
+
+      doc_add_text (doc, ROW_TEXT,
+                    g_strdup_printf ("实际采购 Actual（%u 项已记录 lines recorded，其余按计划 the "
+                                     "rest as planned）：¥%s", plan->n_actual, actual));
+    }
+  if (plan->n_stale > 0)
+    doc_add_text (doc, ROW_TEXT,
+                  g_strdup ("* 价格过期：取自配送日之前的最近报价 Stale price: the latest quote "
+                            "before the delivery date"));
+  if (plan->no_price->len > 0)
+    {
+      doc_add_text (doc, ROW_WARNING,
+                    g_strdup_printf ("无价格，未计入合计 No price, not in the total（%u）：",
+                                     plan->no_price->len));
+      for (guint i = 0; i < plan->lines->len; i++)
+        {
+          const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+          g_autofree char *qty = NULL;
+
+          if (l->has_price)
+            continue;
+          qty = jc_format_qty (l->purchase_milli);
+          doc_add_text (doc, ROW_WARNING,
+                        g_strdup_printf ("  · %s %s — 采购量 purchase %s %s", l->item_code,
+                                         l->item_name, qty,
+                                         jc_base_unit_to_display (l->base_unit)));
+        }
+    }
+  doc_add_text (doc, ROW_SPACE, NULL);
+  doc_add_text (doc, ROW_SIGN, NULL);
+  doc_paginate (doc);
+  return g_steal_pointer (&doc);
+}
+
+guint
+jc_plan_doc_n_pages (const JcPlan *plan,
+                     double        page_w,
+                     double        page_h)
+{
+  g_autoptr(Doc) doc = NULL;
+
+  g_return_val_if_fail (plan != NULL, 0);
+  doc = plan_doc_new (plan);
+  return doc->page_starts->len;
+}
+
+void
+jc_plan_doc_draw_page (cairo_t      *cr,
+                       const JcPlan *plan,
+                       guint         page,
+                       double        page_w,
+                       double        page_h)
+{
+  g_autoptr(Doc) doc = NULL;
+
+  g_return_if_fail (cr != NULL && plan != NULL);
+  doc = plan_doc_new (plan);
+  doc_draw_page (cr, doc, page, page_w, page_h);
+}
+
+gboolean
+jc_plan_export_pdf (const JcPlan *plan,
+                    const char   *path,
+                    GError      **error)
+{
+  g_autoptr(Doc) doc = NULL;
+
+  g_return_val_if_fail (plan != NULL && path != NULL, FALSE);
+  doc = plan_doc_new (plan);
+  return doc_write_pdf (doc, path, error);
+}
+
+/* ---- XLSX ----------------------------------------------------------- */
+
+/* The one place money becomes a double: a cell of yuan. */
+static double
+fen_to_cell (gint64 fen)
+{
+  return (double) fen / 100.0;
+}
+
+static double
+milli_to_cell (gint64 milli)
+{
+  return (double) milli / 1000.0;
+}
+
+static gboolean
+lxw_check (lxw_error    err,
+           const char  *path,
+           GError     **error)
+{
+  if (err == LXW_NO_ERROR)
+    return TRUE;
+  g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+               _("Could not write %s: %s"), path, lxw_strerror (err));
+  return FALSE;
+}
+
+static gboolean
+workbook_finish (lxw_workbook  *wb,
+                 const char    *tmp,
+                 const char    *path,
+                 GError       **error)
+{
+  lxw_error err = workbook_close (wb);
+
+  if (!lxw_check (err, path, error))
+    {
+      g_remove (tmp);
+      return FALSE;
+    }
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_remove (tmp);
+      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct {
+  lxw_format *header;
+  lxw_format *money;
+  lxw_format *price;
+  lxw_format *qty;
+  lxw_format *total;
+  lxw_format *total_money;
+  lxw_format *title;
+} Formats;
+
+static void
+formats_init (lxw_workbook *wb,
+              Formats      *f)
+{
+  f->header = workbook_add_format (wb);
+  format_set_bold (f->header);
+  format_set_bg_color (f->header, 0xD9E1F2);
+  format_set_border (f->header, LXW_BORDER_THIN);
+  format_set_text_wrap (f->header);
+  f->money = workbook_add_format (wb);
+  format_set_num_format (f->money, "¥#,##0.00");
+  f->price = workbook_add_format (wb);
+  format_set_num_format (f->price, "¥#,##0.000");
+  f->qty = workbook_add_format (wb);
+  format_set_num_format (f->qty, "#,##0.###");
+  f->total = workbook_add_format (wb);
+  format_set_bold (f->total);
+  format_set_top (f->total, LXW_BORDER_DOUBLE);
+  f->total_money = workbook_add_format (wb);
+  format_set_bold (f->total_money);
+  format_set_top (f->total_money, LXW_BORDER_DOUBLE);
+  format_set_num_format (f->total_money, "¥#,##0.00");
+  f->title = workbook_add_format (wb);
+  format_set_bold (f->title);
+}
+
+static void
+write_headers (lxw_worksheet     *ws,
+               const char *const *labels,
+               lxw_format        *format)
+{
+  for (lxw_col_t c = 0; labels[c] != NULL; c++)
+    worksheet_write_string (ws, 0, c, labels[c], format);
+  worksheet_set_row (ws, 0, 30, NULL);
+  worksheet_freeze_panes (ws, 1, 0);
+}
+
+gboolean
+jc_plan_export_xlsx (const JcPlan *plan,
+                     const char   *path,
+                     GError      **error)
+{
+  static const char *const headers[] = {
+    "类别 Category", "编码 Code", "品名 Item", "需求 Demand", "损耗‰ Loss", "毛需求 Gross",
+    "件数 Packs", "采购量 Purchase", "单位 Unit", "单价 Price ¥/unit", "价格日期 Price date",
+    "价格过期 Stale", "金额 Cost ¥", "实购量 Actual qty", "实价 Actual price ¥/unit",
+    "实际金额 Actual cost ¥", NULL
+  };
+  g_autofree char *tmp = NULL;
+  g_autoptr(GPtrArray) canteens = g_ptr_array_new ();   /* borrowed codes */
+  g_autoptr(GHashTable) canteen_col = g_hash_table_new (g_str_hash, g_str_equal);
+  lxw_workbook_options options = { 0 };
+  lxw_workbook *wb;
+  lxw_worksheet *ws, *alloc;
+  Formats f;
+  lxw_row_t row;
+  gint64 *canteen_totals;
+  gint64 alloc_total = 0;
+
+  g_return_val_if_fail (plan != NULL && path != NULL, FALSE);
+  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  options.constant_memory = LXW_FALSE;
+  wb = workbook_new_opt (tmp, &options);
+  if (wb == NULL)
+    {
+      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                   _("Could not write %s"), path);
+      return FALSE;
+    }
+  formats_init (wb, &f);
+
+  ws = workbook_add_worksheet (wb, "采购单 Purchase order");
+  write_headers (ws, headers, f.header);
+  worksheet_freeze_panes (ws, 1, 3);
+  worksheet_set_column (ws, 0, 0, 10, NULL);
+  worksheet_set_column (ws, 1, 1, 9, NULL);
+  worksheet_set_column (ws, 2, 2, 16, NULL);
+  worksheet_set_column (ws, 3, 15, 12, NULL);
+  worksheet_set_column (ws, 10, 10, 12, NULL);
+  row = 1;
+  for (guint i = 0; i < plan->lines->len; i++, row++)
+    {
+      const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+
+      worksheet_write_string (ws, row, 0, l->category_name, NULL);
+      worksheet_write_string (ws, row, 1, l->item_code, NULL);
+      worksheet_write_string (ws, row, 2, l->item_name, NULL);
+      worksheet_write_number (ws, row, 3, milli_to_cell (l->demand_milli), f.qty);
+      worksheet_write_number (ws, row, 4, l->loss_permille, NULL);
+      worksheet_write_number (ws, row, 5, milli_to_cell (l->gross_milli), f.qty);
+      if (l->packs >= 0)
+        worksheet_write_number (ws, row, 6, (double) l->packs, NULL);
+      worksheet_write_number (ws, row, 7, milli_to_cell (l->purchase_milli), f.qty);
+      worksheet_write_string (ws, row, 8, jc_base_unit_to_display (l->base_unit), NULL);
+      if (l->has_price)
+        {
+          worksheet_write_number (ws, row, 9, milli_to_cell (l->price_milliyuan), f.price);
+          worksheet_write_string (ws, row, 10, l->price_date, NULL);
+          worksheet_write_string (ws, row, 11, l->stale ? "过期 stale" : "", NULL);
+          worksheet_write_number (ws, row, 12, fen_to_cell (l->cost_fen), f.money);
+        }
+      else
+        {
+          worksheet_write_string (ws, row, 9, "无价格 no price", NULL);
+        }
+      if (l->has_actual)
+        {
+          worksheet_write_number (ws, row, 13, milli_to_cell (l->actual_qty_milli), f.qty);
+          worksheet_write_number (ws, row, 14, milli_to_cell (l->actual_price_milliyuan),
+                                  f.price);
+          worksheet_write_number (ws, row, 15, fen_to_cell (l->actual_cost_fen), f.money);
+        }
+      for (guint s = 0; s < l->shares->len; s++)
+        {
+          JcPlanShare *share = &g_array_index (l->shares, JcPlanShare, s);
+
+          if (!g_hash_table_contains (canteen_col, share->canteen_code))
+            {
+              g_hash_table_insert (canteen_col, share->canteen_code, GUINT_TO_POINTER (0));
+              g_ptr_array_add (canteens, share->canteen_code);
+            }
+        }
+    }
+  worksheet_write_string (ws, row, 2, "合计 Total", f.total);
+  worksheet_write_number (ws, row, 12, fen_to_cell (plan->total_cost_fen), f.total_money);
+  if (plan->n_actual > 0)
+    worksheet_write_number (ws, row, 15, fen_to_cell (plan->actual_total_fen), f.total_money);
+  if (plan->no_price->len > 0)
+    {
+      g_autoptr(GString) codes = g_string_new ("无价格，未计入合计 No price, not in the total: ");
+
+      for (guint i = 0; i < plan->no_price->len; i++)
+        g_string_append_printf (codes, "%s%s", i ? ", " : "",
+                                (char *) g_ptr_array_index (plan->no_price, i));
+      worksheet_write_string (ws, row + 2, 0, codes->str, NULL);
+    }
+
+  /* item × canteen, canteens by code */
+  {
+    /* few canteens: an insertion sort by code */
+    for (guint i = 1; i < canteens->len; i++)
+      for (guint j = i; j > 0 && g_strcmp0 (canteens->pdata[j - 1], canteens->pdata[j]) > 0; j--)
+        {
+          gpointer t = canteens->pdata[j];
+
+          canteens->pdata[j] = canteens->pdata[j - 1];
+          canteens->pdata[j - 1] = t;
+        }
+  }
+  for (guint i = 0; i < canteens->len; i++)
+    g_hash_table_insert (canteen_col, canteens->pdata[i], GUINT_TO_POINTER (i));
+  canteen_totals = g_new0 (gint64, canteens->len + 1);
+  alloc = workbook_add_worksheet (wb, "分摊 Allocation");
+  worksheet_write_string (alloc, 0, 0, "编码 Code", f.header);
+  worksheet_write_string (alloc, 0, 1, "品名 Item", f.header);
+  worksheet_write_string (alloc, 0, 2, "分摊金额 Cost shared ¥", f.header);
+  for (guint i = 0; i < canteens->len; i++)
+    worksheet_write_string (alloc, 0, (lxw_col_t) (3 + i), canteens->pdata[i], f.header);
+  worksheet_set_row (alloc, 0, 30, NULL);
+  worksheet_freeze_panes (alloc, 1, 3);
+  worksheet_set_column (alloc, 0, 0, 9, NULL);
+  worksheet_set_column (alloc, 1, 1, 16, NULL);
+  worksheet_set_column (alloc, 2, (lxw_col_t) (2 + canteens->len), 12, NULL);
+  row = 1;
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+      gint64 base = l->has_actual ? l->actual_cost_fen : l->cost_fen;
+
+      if (!l->has_actual && !l->has_price)
+        continue;
+      worksheet_write_string (alloc, row, 0, l->item_code, NULL);
+      worksheet_write_string (alloc, row, 1, l->item_name, NULL);
+      worksheet_write_number (alloc, row, 2, fen_to_cell (base), f.money);
+      alloc_total += base;
+      for (guint s = 0; s < l->shares->len; s++)
+        {
+          JcPlanShare *share = &g_array_index (l->shares, JcPlanShare, s);
+          guint c = GPOINTER_TO_UINT (g_hash_table_lookup (canteen_col, share->canteen_code));
+
+          worksheet_write_number (alloc, row, (lxw_col_t) (3 + c), fen_to_cell (share->share_fen),
+                                  f.money);
+          canteen_totals[c] += share->share_fen;
+        }
+      row++;
+    }
+  worksheet_write_string (alloc, row, 1, "合计 Total", f.total);
+  worksheet_write_number (alloc, row, 2, fen_to_cell (alloc_total), f.total_money);
+  for (guint i = 0; i < canteens->len; i++)
+    worksheet_write_number (alloc, row, (lxw_col_t) (3 + i), fen_to_cell (canteen_totals[i]),
+                            f.total_money);
+  g_free (canteen_totals);
+
+  return workbook_finish (wb, tmp, path, error);
+}
+
+/* ---- statements ----------------------------------------------------- */
+
+static void
+statement_line_free (JcStatementLine *line)
+{
+  g_free (line->item_code);
+  g_free (line->item_name);
+  g_free (line);
+}
+
+static void
+statement_day_free (JcStatementDay *day)
+{
+  g_ptr_array_unref (day->lines);
+  g_free (day);
+}
+
+void
+jc_statement_free (JcStatement *statement)
+{
+  if (statement == NULL)
+    return;
+  g_free (statement->canteen_code);
+  g_free (statement->canteen_name);
+  g_free (statement->period);
+  g_ptr_array_unref (statement->days);
+  g_free (statement);
+}
+
+/* "YYYY-MM" → the month's days; "YYYY-MM-DD" → that day. */
+static gboolean
+period_days (const char  *period,
+             GDate       *first,
+             guint       *n_days)
+{
+  int y, m, d;
+  char tail;
+
+  if (strlen (period) == 7 && sscanf (period, "%4d-%2d%c", &y, &m, &tail) == 2 &&
+      period[4] == '-' && g_ascii_isdigit (period[5]) && g_ascii_isdigit (period[6]) &&
+      y >= 1 && y <= 9999 && m >= 1 && m <= 12)
+    {
+      g_date_clear (first, 1);
+      g_date_set_dmy (first, 1, (GDateMonth) m, (GDateYear) y);
+      *n_days = g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y);
+      return TRUE;
+    }
+  if (strlen (period) == 10 && sscanf (period, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
+      period[4] == '-' && period[7] == '-' && g_ascii_isdigit (period[8]) &&
+      g_ascii_isdigit (period[9]) && y >= 1 && y <= 9999 &&
+      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      g_date_clear (first, 1);
+      g_date_set_dmy (first, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+      *n_days = 1;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+JcStatement *
+jc_statement_build (JcStore     *store,
+                    const char  *canteen_code,
+                    const char  *period,
+                    GError     **error)
+{
+  g_autoptr(JcStatement) st = NULL;
+  g_autoptr(JcCanteen) canteen = NULL;
+  GDate day;
+  guint n_days = 0;
+  int stale_days;
+
+  g_return_val_if_fail (store != NULL && canteen_code != NULL && period != NULL, NULL);
+  if (!period_days (period, &day, &n_days))
+    {
+      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_INVALID,
+                   _("month: “%s” is not a month (YYYY-MM) or a date (YYYY-MM-DD)"), period);
+      return NULL;
+    }
+  canteen = jc_store_get_canteen (store, canteen_code, error);
+  if (canteen == NULL)
+    return NULL;
+  stale_days = jc_store_get_stale_days (store);
+  st = g_new0 (JcStatement, 1);
+  st->canteen_code = g_strdup (canteen->code);
+  st->canteen_name = g_strdup (canteen->name);
+  st->period = g_strdup (period);
+  st->days = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_day_free);
+
+  for (guint i = 0; i < n_days; i++, g_date_add_days (&day, 1))
+    {
+      g_autoptr(JcPlan) plan = NULL;
+      JcStatementDay *sd = NULL;
+      char date[11];
+
+      g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&day),
+                  g_date_get_month (&day), g_date_get_day (&day));
+      plan = jc_plan_load (store, date, stale_days, error);
+      if (plan == NULL)
+        return NULL;
+      if (plan->status != JC_PLAN_LOCKED)
+        continue;
+      for (guint l = 0; l < plan->lines->len; l++)
+        {
+          JcPlanLine *pl = g_ptr_array_index (plan->lines, l);
+
+          for (guint s = 0; s < pl->shares->len; s++)
+            {
+              JcPlanShare *share = &g_array_index (pl->shares, JcPlanShare, s);
+              JcStatementLine *line;
+
+              if (share->canteen_id != canteen->id)
+                continue;
+              if (sd == NULL)
+                {
+                  sd = g_new0 (JcStatementDay, 1);
+                  memcpy (sd->date, date, sizeof sd->date);
+                  sd->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_line_free);
+                  g_ptr_array_add (st->days, sd);
+                }
+              line = g_new0 (JcStatementLine, 1);
+              line->item_code = g_strdup (pl->item_code);
+              line->item_name = g_strdup (pl->item_name);
+              line->base_unit = pl->base_unit;
+              line->qty_milli = share->qty_milli;
+              line->share_fen = share->share_fen;
+              line->provisional = !pl->has_actual;
+              g_ptr_array_add (sd->lines, line);
+              sd->total_fen += share->share_fen;
+              sd->provisional |= line->provisional;
+            }
+        }
+      if (sd != NULL)
+        {
+          st->total_fen += sd->total_fen;
+          if (sd->provisional)
+            st->n_provisional_days++;
+        }
+    }
+  return g_steal_pointer (&st);
+}
+
+static const Column statement_columns[] = {
+  { "日期\nDate", 68, FALSE },
+  { "编码\nCode", 58, FALSE },
+  { "品名\nItem", 140, FALSE },
+  { "订购量\nOrdered", 80, TRUE },
+  { "单位\nUnit", 36, FALSE },
+  { "分摊金额 ¥\nShare", 86, TRUE },
+  { "依据\nBasis", 55, FALSE },
+};
+
+static const char *statement_signers[] = {
+  "食堂确认 Canteen：", "采购员 Buyer：", "负责人 Approved by：", NULL
+};
+
+static Doc *
+statement_doc_new (const JcStatement *st)
+{
+  g_autoptr(Doc) doc = doc_new (statement_columns, G_N_ELEMENTS (statement_columns));
+
+  doc->title = g_strdup ("对账单 Canteen statement");
+  doc->signers = statement_signers;
+  g_ptr_array_add (doc->info, g_strdup_printf ("食堂 Canteen：%s %s", st->canteen_code,
+                                               st->canteen_name));
+  g_ptr_array_add (doc->info, g_strdup_printf ("期间 Period：%s · 配送日 Delivery days：%u",
+                                               st->period, st->days->len));
+  g_ptr_array_add (doc->info,
+                   g_strdup_printf ("暂估天数 Provisional days：%u（按计划成本 at planned "
+                                    "cost）· 实际 = actual, 暂估 = provisional",
+                                    st->n_provisional_days));
+  for (guint d = 0; d < st->days->len; d++)
+    {
+      JcStatementDay *day = g_ptr_array_index (st->days, d);
+
+      doc_add_text (doc, ROW_CATEGORY,
+                    g_strdup_printf ("%s%s", day->date,
+                                     day->provisional ? " · 暂估 provisional" : " · 实际 actual"));
+      for (guint i = 0; i < day->lines->len; i++)
+        {
+          JcStatementLine *l = g_ptr_array_index (day->lines, i);
+
+          doc_add (doc, ROW_LINE, g_strdup (day->date), g_strdup (l->item_code),
+                   g_strdup (l->item_name), jc_format_qty (l->qty_milli),
+                   g_strdup (jc_base_unit_to_display (l->base_unit)), jc_format_fen (l->share_fen),
+                   g_strdup (l->provisional ? "暂估" : "实际"));
+        }
+      doc_add (doc, ROW_SUBTOTAL, g_strdup_printf ("当日合计 Day total · %s", day->date), NULL,
+               NULL, NULL, NULL, yuan (day->total_fen), NULL);
+    }
+  doc_add (doc, ROW_TOTAL, g_strdup ("合计 Total"), NULL, NULL, NULL, NULL,
+           yuan (st->total_fen), NULL);
+  doc_add_text (doc, ROW_SPACE, NULL);
+  doc_add_text (doc, ROW_SIGN, NULL);
+  doc_paginate (doc);
+  return g_steal_pointer (&doc);
+}
+
+gboolean
+jc_statement_export_pdf (JcStore     *store,
+                         const char  *canteen_code,
+                         const char  *period,
+                         const char  *path,
+                         GError     **error)
+{
+  g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
+  g_autoptr(Doc) doc = NULL;
+
+  if (st == NULL)
+    return FALSE;
+  doc = statement_doc_new (st);
+  return doc_write_pdf (doc, path, error);
+}
+
+gboolean
+jc_statement_export_xlsx (JcStore     *store,
+                          const char  *canteen_code,
+                          const char  *period,
+                          const char  *path,
+                          GError     **error)
+{
+  static const char *const headers[] = {
+    "日期 Date", "编码 Code", "品名 Item", "订购量 Ordered", "单位 Unit", "分摊金额 Share ¥",
+    "依据 Basis", NULL
+  };
+  g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
+  g_autofree char *tmp = NULL;
+  lxw_workbook *wb;
+  lxw_worksheet *ws;
+  Formats f;
+  lxw_row_t row = 1;
+
+  if (st == NULL)
+    return FALSE;
+  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  wb = workbook_new (tmp);
+  if (wb == NULL)
+    {
+      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                   _("Could not write %s"), path);
+      return FALSE;
+    }
+  formats_init (wb, &f);
+  ws = workbook_add_worksheet (wb, "对账单 Statement");
+  write_headers (ws, headers, f.header);
+  worksheet_set_column (ws, 0, 1, 11, NULL);
+  worksheet_set_column (ws, 2, 2, 18, NULL);
+  worksheet_set_column (ws, 3, 6, 14, NULL);
+  for (guint d = 0; d < st->days->len; d++)
+    {
+      JcStatementDay *day = g_ptr_array_index (st->days, d);
+
+      for (guint i = 0; i < day->lines->len; i++, row++)
+        {
+          JcStatementLine *l = g_ptr_array_index (day->lines, i);
+
+          worksheet_write_string (ws, row, 0, day->date, NULL);
+          worksheet_write_string (ws, row, 1, l->item_code, NULL);
+          worksheet_write_string (ws, row, 2, l->item_name, NULL);
+          worksheet_write_number (ws, row, 3, milli_to_cell (l->qty_milli), f.qty);
+          worksheet_write_string (ws, row, 4, jc_base_unit_to_display (l->base_unit), NULL);
+          worksheet_write_number (ws, row, 5, fen_to_cell (l->share_fen), f.money);
+          worksheet_write_string (ws, row, 6, l->provisional ? "暂估 provisional" : "实际 actual",
+                                  NULL);
+        }
+      worksheet_write_string (ws, row, 2, "当日合计 Day total", f.total);
+      worksheet_write_number (ws, row, 5, fen_to_cell (day->total_fen), f.total_money);
+      row++;
+    }
+  worksheet_write_string (ws, row, 2, "合计 Total", f.total);
+  worksheet_write_number (ws, row, 5, fen_to_cell (st->total_fen), f.total_money);
+  worksheet_write_string (ws, row + 2, 0, st->canteen_code, NULL);
+  worksheet_write_string (ws, row + 2, 1, st->canteen_name, NULL);
+  worksheet_write_string (ws, row + 2, 2, st->period, NULL);
+  return workbook_finish (wb, tmp, path, error);
+}

@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-purchases.c: the purchases CSV.  Parsed with libcsv a line at a time
+ * (so each record knows its line), every field checked and converted to
+ * base units with jc-units, then recorded in one transaction. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jicai-purchases"
+
+#include <csv.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jc-error.h"
+#include "jc-master.h"
+#include "jc-plan.h"
+#include "jc-purchases.h"
+#include "jc-units.h"
+
+G_DEFINE_QUARK (jc-purchases-error-quark, jc_purchases_error)
+
+typedef struct {
+  guint   line;
+  char  **fields;
+} Record;
+
+typedef struct {
+  GPtrArray *fields;
+  GPtrArray *records;
+  guint      line;
+  guint      rec_line;
+} Ctx;
+
+static void
+record_free (Record *r)
+{
+  g_strfreev (r->fields);
+  g_free (r);
+}
+
+static void
+on_field (void   *data,
+          size_t  len,
+          void   *user_data)
+{
+  Ctx *ctx = user_data;
+
+  g_ptr_array_add (ctx->fields, g_strndup (data, len));
+}
+
+static void
+on_record (int   c,
+           void *user_data)
+{
+  Ctx *ctx = user_data;
+  Record *r = g_new0 (Record, 1);
+
+  (void) c;
+  g_ptr_array_add (ctx->fields, NULL);
+  r->fields = (char **) g_ptr_array_steal (ctx->fields, NULL);
+  r->line = ctx->rec_line ? ctx->rec_line : ctx->line;
+  ctx->rec_line = 0;
+  g_ptr_array_add (ctx->records, r);
+}
+
+static char *
+to_utf8 (const char  *path,
+         const char  *data,
+         gsize        len,
+         GError     **error)
+{
+  char *out;
+
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_FAILED,
+                   _("%s is not a CSV text file"), path);
+      return NULL;
+    }
+  if (g_utf8_validate_len (data, len, NULL))
+    return g_strndup (data, len);
+  out = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, NULL, NULL);
+  if (out == NULL)
+    g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_FAILED,
+                 _("%s is neither UTF-8 nor GB18030 text"), path);
+  return out;
+}
+
+static gboolean
+parse_records (const char  *path,
+               const char  *text,
+               GPtrArray   *records,
+               GError     **error)
+{
+  struct csv_parser p;
+  Ctx ctx = { NULL, records, 0, 0 };
+  gsize len = strlen (text), pos = 0;
+  gboolean ok = TRUE;
+
+  if (csv_init (&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    {
+      g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_FAILED,
+                   _("Could not read %s: out of memory"), path);
+      return FALSE;
+    }
+  ctx.fields = g_ptr_array_new_with_free_func (g_free);
+  while (pos < len && ok)
+    {
+      const char *start = text + pos;
+      const char *nl = memchr (start, '\n', len - pos);
+      gsize n = nl ? (gsize) (nl - start) + 1 : len - pos;
+
+      ctx.line++;
+      if (ctx.rec_line == 0 && ctx.fields->len == 0)
+        ctx.rec_line = ctx.line;
+      if (csv_parse (&p, start, n, on_field, on_record, &ctx) != n)
+        ok = FALSE;
+      pos += n;
+    }
+  if (ok && csv_fini (&p, on_field, on_record, &ctx) != 0)
+    ok = FALSE;
+  if (!ok)
+    g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID,
+                 _("%s:%u: %s"), path, ctx.line, csv_strerror (csv_error (&p)));
+  csv_free (&p);
+  g_ptr_array_unref (ctx.fields);
+  return ok;
+}
+
+enum { COL_DATE, COL_ITEM, COL_QTY, COL_UNIT, COL_PRICE, COL_PRICE_UNIT, N_COLS };
+
+static const char *const col_names[N_COLS] = {
+  "date", "item", "qty", "unit", "price", "price_unit"
+};
+
+typedef struct {
+  guint  line;
+  char   date[11];
+  char  *item_code;
+  gint64 qty_milli;
+  gint64 price_milliyuan;
+} Purchase;
+
+static void
+purchase_free (Purchase *p)
+{
+  g_free (p->item_code);
+  g_free (p);
+}
+
+static gboolean
+valid_date (const char *text)
+{
+  int y, m, d;
+
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3)
+    return FALSE;
+  return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+}
+
+gboolean
+jc_purchases_import_csv (JcStore     *store,
+                         const char  *path,
+                         const char  *who,
+                         GPtrArray   *problems,
+                         guint       *out_n,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  g_autoptr(GPtrArray) purchases = g_ptr_array_new_with_free_func ((GDestroyNotify) purchase_free);
+  g_autofree char *data = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  int map[N_COLS];
+  guint first_problem = problems->len;
+  Record *header;
+
+  g_return_val_if_fail (store != NULL && path != NULL && problems != NULL, FALSE);
+  if (out_n)
+    *out_n = 0;
+  if (!g_file_get_contents (path, &data, &len, error))
+    return FALSE;
+  text = to_utf8 (path, data, len, error);
+  if (text == NULL || !parse_records (path, text, records, error))
+    return FALSE;
+  if (records->len == 0)
+    {
+      g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID, _("%s is empty"), path);
+      return FALSE;
+    }
+  header = records->pdata[0];
+  for (guint k = 0; k < N_COLS; k++)
+    map[k] = -1;
+  for (guint c = 0; header->fields[c] != NULL; c++)
+    {
+      g_autofree char *name = g_ascii_strdown (g_strstrip (header->fields[c]), -1);
+
+      for (guint k = 0; k < N_COLS; k++)
+        if (g_str_equal (name, col_names[k]) && map[k] < 0)
+          map[k] = (int) c;
+    }
+  for (guint k = 0; k < N_COLS; k++)
+    if (map[k] < 0)
+      g_ptr_array_add (problems,
+                       g_strdup_printf (_("%s:%u: header: the column “%s” is missing (the header "
+                                          "is date,item,qty,unit,price,price_unit)"),
+                                        path, header->line, col_names[k]));
+  if (problems->len > first_problem)
+    goto refuse;
+
+  for (guint r = 1; r < records->len; r++)
+    {
+      Record *rec = records->pdata[r];
+      guint n = g_strv_length (rec->fields);
+      const char *f[N_COLS];
+      g_autoptr(JcItem) item = NULL;
+      g_autoptr(GError) local = NULL;
+      JcItemUnits units;
+      JcUnitFactor factor;
+      gint64 qty = 0, price = 0;
+      Purchase *p;
+      gboolean bad = FALSE, blank = TRUE;
+
+      for (guint k = 0; k < N_COLS; k++)
+        {
+          f[k] = (guint) map[k] < n ? g_strstrip (rec->fields[map[k]]) : "";
+          if (*f[k] != '\0')
+            blank = FALSE;
+        }
+      if (blank)
+        continue;
+#define PROBLEM(col, ...)                                                        \
+      G_STMT_START {                                                             \
+        g_autofree char *m_ = g_strdup_printf (__VA_ARGS__);                    \
+        g_ptr_array_add (problems, g_strdup_printf ("%s:%u:%d: %s: %s", path, rec->line, \
+                                                    map[col] + 1, col_names[col], m_)); \
+        bad = TRUE;                                                              \
+      } G_STMT_END
+
+      if (!valid_date (f[COL_DATE]))
+        PROBLEM (COL_DATE, _("“%s” is not a date (YYYY-MM-DD)"), f[COL_DATE]);
+      if (*f[COL_ITEM] == '\0')
+        PROBLEM (COL_ITEM, _("an item code or name is required"));
+      else
+        {
+          item = jc_store_get_item (store, f[COL_ITEM], NULL);
+          if (item == NULL)
+            item = jc_store_find_item_by_name (store, f[COL_ITEM], NULL);
+          if (item == NULL)
+            PROBLEM (COL_ITEM, _("“%s” is not a catalog code or name"), f[COL_ITEM]);
+        }
+      if (!jc_parse_decimal (f[COL_QTY], 3, &qty, &local))
+        {
+          PROBLEM (COL_QTY, "%s", local->message);
+          g_clear_error (&local);
+        }
+      else if (qty < 0)
+        PROBLEM (COL_QTY, _("“%s” is negative"), f[COL_QTY]);
+      if (!jc_parse_decimal (f[COL_PRICE], 3, &price, &local))
+        {
+          PROBLEM (COL_PRICE, "%s", local->message);
+          g_clear_error (&local);
+        }
+      else if (price < 0)
+        PROBLEM (COL_PRICE, _("“%s” is negative"), f[COL_PRICE]);
+      if (item != NULL)
+        {
+          units = jc_item_get_units (item);
+          factor.num = factor.den = 1;   /* no unit: the base unit */
+          if (!bad && *f[COL_UNIT] && !jc_unit_resolve (&units, f[COL_UNIT], &factor, &local))
+            {
+              PROBLEM (COL_UNIT, "%s", local->message);
+              g_clear_error (&local);
+            }
+          else if (!bad && !jc_qty_to_base (qty, &factor, &qty, &local))
+            {
+              PROBLEM (COL_QTY, "%s", local->message);
+              g_clear_error (&local);
+            }
+          factor.num = factor.den = 1;
+          if (!bad && *f[COL_PRICE_UNIT] &&
+              !jc_unit_resolve (&units, f[COL_PRICE_UNIT], &factor, &local))
+            {
+              PROBLEM (COL_PRICE_UNIT, "%s", local->message);
+              g_clear_error (&local);
+            }
+          else if (!bad && !jc_price_to_base (price, &factor, &price, &local))
+            {
+              PROBLEM (COL_PRICE, "%s", local->message);
+              g_clear_error (&local);
+            }
+        }
+#undef PROBLEM
+      if (bad)
+        continue;
+      p = g_new0 (Purchase, 1);
+      p->line = rec->line;
+      memcpy (p->date, f[COL_DATE], 10);
+      p->item_code = g_strdup (item->code);
+      p->qty_milli = qty;
+      p->price_milliyuan = price;
+      g_ptr_array_add (purchases, p);
+    }
+  if (purchases->len == 0 && problems->len == first_problem)
+    {
+      g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID,
+                   _("%s has no purchase lines"), path);
+      return FALSE;
+    }
+  if (purchases->len == 0)
+    goto refuse;
+
+  /* The good lines are recorded even when others are bad, so that what
+   * only the plan can check (locked? in the plan?) is reported too; then
+   * all of it is rolled back. */
+  if (!jc_store_begin (store, error))
+    return FALSE;
+  for (guint i = 0; i < purchases->len; i++)
+    {
+      Purchase *p = purchases->pdata[i];
+      g_autoptr(GError) local = NULL;
+
+      if (!jc_plan_record_purchase (store, p->date, p->item_code, p->qty_milli,
+                                    p->price_milliyuan, who, "", &local))
+        g_ptr_array_add (problems, g_strdup_printf ("%s:%u: %s", path, p->line, local->message));
+    }
+  if (problems->len > first_problem)
+    {
+      jc_store_rollback (store);
+      goto refuse;
+    }
+  if (!jc_store_commit (store, error))
+    return FALSE;
+  if (out_n)
+    *out_n = purchases->len;
+  return TRUE;
+
+refuse:
+  g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID,
+               ngettext ("%s: %u problem; nothing was stored", "%s: %u problems; nothing was stored",
+                         problems->len - first_problem),
+               path, problems->len - first_problem);
+  return FALSE;
+}
