@@ -1,0 +1,753 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The purchase plan page as procurement staff use it, on real widgets under
+ * Xvfb: the plan of a delivery date from the submitted orders of three
+ * canteens (lines, totals, the warnings for a missing and a stale price);
+ * locking through the Lock button; an actual purchase typed into the
+ * quantity and price entries (a wrong quantity first: an inline error and
+ * nothing saved), read back from the database and its variances shown;
+ * unlocking asks for a reason and is refused while purchases are recorded;
+ * the preview of the purchase order.  PNGs go to $JICAI_SCREENSHOT_DIR:
+ * plan-en.png, plan-zh_CN.png, plan-locked-en.png, plan-preview-en.png. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "jc-test-util.h"
+#include "jc-order-format.h"
+#include "jc-orders.h"
+#include "jc-plan-page-private.h"
+#include "jc-plan-tasks.h"
+#include "jc-plan.h"
+#include "jc-prices.h"
+
+#define DATE "2026-12-01"
+#define DATE_BEFORE "2026-11-30"
+#define DATE2 "2026-12-02"
+
+static struct {
+  char *dir;
+  char *db_path;
+  char *shots;
+} fx;
+
+/* ---- helpers ----------------------------------------------------------- */
+
+static void
+pump (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  do
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_get_monotonic_time () < end);
+}
+
+#define pump_until(done, ms)                                                 \
+  G_STMT_START {                                                             \
+    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
+    while (!(done) && g_get_monotonic_time () < end_)                        \
+      pump (5);                                                              \
+  } G_STMT_END
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+settle (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id;
+
+  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
+  assert_true (gtk_widget_get_mapped (widget));
+  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+  pump_until (frames >= 3, 5000);
+  gtk_widget_remove_tick_callback (widget, id);
+  pump (30);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
+  graphene_rect_t bounds;
+
+  assert_true (width > 0 && height > 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  assert_non_null (node);
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  assert_non_null (texture);
+  assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static AdwMessageDialog *
+wait_for_dialog (void)
+{
+  pump_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
+  assert_non_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  pump (50);
+  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* What a click on a response button does: the response, then the close. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  pump (20);
+}
+
+static gboolean
+find_label_text (GtkWidget  *widget,
+                 const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (find_label_text (c, text))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+find_label_widget (GtkWidget  *widget,
+                   const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_widget (c, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Enter in an entry: its text's "activate", which the entry passes on. */
+static void
+enter (GtkEditable *entry)
+{
+  GtkEditable *text = gtk_editable_get_delegate (entry);
+
+  assert_non_null (text);
+  g_signal_emit_by_name (text, "activate");
+  pump (10);
+}
+
+/* A button's "activate" shows it pressed and clicks it a moment later. */
+static void
+click_unlock (JcPlanPage *page)
+{
+  assert_true (gtk_widget_activate (_jc_plan_page_get_unlock_button (page)));
+  pump_until (_jc_plan_page_get_unlock_dialog (page) != NULL, 5000);
+  pump (50);
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static JcPlan *
+load_plan (const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, &error);
+  JcPlan *plan;
+
+  assert_no_error (error);
+  plan = jc_plan_load (store, date, jc_store_get_stale_days (store), &error);
+  assert_no_error (error);
+  assert_non_null (plan);
+  return plan;
+}
+
+/* ---- the database ------------------------------------------------------ */
+
+typedef struct {
+  const char *code, *name, *category;
+  JcBaseUnit  unit;
+  int         loss;
+  gint64      pack_milli;
+  gint64      price_milliyuan;  /* per base unit; 0: no quote */
+  const char *price_date;
+} ItemDef;
+
+static const ItemDef items[] = {
+  { "V001", "大白菜", "veg", JC_BASE_UNIT_KG, 100, 0, 1280, DATE },
+  { "V002", "西红柿", "veg", JC_BASE_UNIT_KG, 50, 0, 6000, DATE },
+  { "M001", "五花肉", "meat", JC_BASE_UNIT_KG, 0, 0, 28000, DATE },
+  { "G001", "大米", "grain", JC_BASE_UNIT_KG, 0, 25000, 4000, DATE_BEFORE },  /* stale */
+  { "C001", "酱油", "condiment", JC_BASE_UNIT_L, 0, 0, 0, NULL },             /* no price */
+};
+
+static gint64 item_ids[G_N_ELEMENTS (items)];
+static gint64 canteen_ids[3];
+
+static gint64
+item_id (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    if (g_str_equal (items[i].code, code))
+      return item_ids[i];
+  fail_msg ("no item %s", code);
+  return 0;
+}
+
+static void
+put_order (JcStore    *store,
+           guint       canteen,
+           const char *date,
+           const char *codes[],
+           gint64      qty[],
+           guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  JcStoreOrderLine lines[8] = { { 0 } };
+
+  for (guint i = 0; i < n; i++)
+    {
+      lines[i].item_id = item_id (codes[i]);
+      lines[i].qty_milli = qty[i];
+    }
+  assert_true (jc_store_put_order (store, canteen_ids[canteen], date, "submitted", lines, n,
+                                   &error));
+  assert_no_error (error);
+}
+
+static int
+setup (void **state)
+{
+  static const struct { const char *code, *name; } canteens[] = {
+    { "CT01", "市政府机关食堂" },
+    { "CT02", "市政大厦机关食堂" },
+    { "CT03", "徐汇区机关食堂" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(JcSource) source = jc_source_new ();
+  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
+
+  fx.dir = jc_test_tmpdir ();
+  fx.db_path = g_build_filename (fx.dir, "plan.db", NULL);
+  fx.shots = g_strdup (shots && *shots ? shots : fx.dir);
+  g_mkdir_with_parents (fx.shots, 0755);
+
+  store = jc_store_open (fx.db_path, &error);
+  assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    {
+      g_autoptr(JcItem) item = jc_item_new ();
+
+      item->code = g_strdup (items[i].code);
+      item->name = g_strdup (items[i].name);
+      item->category = g_strdup (items[i].category);
+      item->base_unit = items[i].unit;
+      item->loss_permille = items[i].loss;
+      item->pack_milli = items[i].pack_milli;
+      assert_true (jc_store_insert_item (store, item, &error));
+      assert_no_error (error);
+      item_ids[i] = item->id;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (canteens); i++)
+    {
+      g_autoptr(JcCanteen) c = jc_canteen_new ();
+
+      c->code = g_strdup (canteens[i].code);
+      c->name = g_strdup (canteens[i].name);
+      c->lat = 31.23;
+      c->lon = 121.47;
+      c->diners = 400;
+      assert_true (jc_store_insert_canteen (store, c, &error));
+      assert_no_error (error);
+      canteen_ids[i] = c->id;
+    }
+  source->name = g_strdup ("新发地");
+  source->adapter = g_strdup ("xinfadi");
+  source->url = g_strdup ("http://127.0.0.1:1/getPriceData.html");
+  source->priority = 10;
+  assert_true (jc_store_insert_source (store, source, &error));
+  assert_no_error (error);
+  for (guint k = 0; k < 2; k++)
+    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+      {
+        g_autoptr(JcItem) item = NULL;
+        JcPriceQuote q = { items[i].name, "", "", "", "kg", NULL, 0, 0, 0, 0 };
+        JcPutResult r;
+
+        if (items[i].price_milliyuan == 0)
+          continue;
+        /* the quotes of DATE, and the same a day later for DATE2 */
+        q.date = k == 0 ? items[i].price_date : DATE2;
+        q.low_milliyuan = q.avg_milliyuan = q.high_milliyuan = items[i].price_milliyuan;
+        item = jc_store_get_item (store, items[i].code, &error);
+        assert_no_error (error);
+        assert_true (jc_store_put_quote (store, source->id, 0, &q, item, &r, &error));
+        assert_no_error (error);
+      }
+
+  {
+    const char *c1[] = { "V001", "G001", "M001" };
+    gint64 q1[] = { 10000, 30000, 5000 };
+    const char *c2[] = { "V001", "V002", "C001" };
+    gint64 q2[] = { 10000, 8000, 2000 };
+    const char *c3[] = { "V002", "M001", "G001" };
+    gint64 q3[] = { 4000, 3000, 10000 };
+    const char *d2[] = { "V001" };
+    gint64 dq[] = { 6000 };
+
+    put_order (store, 0, DATE, c1, q1, 3);
+    put_order (store, 1, DATE, c2, q2, 3);
+    put_order (store, 2, DATE, c3, q3, 3);
+    put_order (store, 0, DATE2, d2, dq, 1);
+  }
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  pump (50);
+  jc_test_rmtree (fx.dir);
+  g_free (fx.dir);
+  g_free (fx.db_path);
+  g_free (fx.shots);
+  return 0;
+}
+
+/* ---- the page ----------------------------------------------------------- */
+
+static GtkWindow *
+open_page (const char  *date,
+           JcPlanPage **out_page)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = jc_plan_page_new (fx.db_path);
+
+  jc_plan_page_set_date (JC_PLAN_PAGE (page), date);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  gtk_window_present (GTK_WINDOW (window));
+  settle (window);
+  pump_until (!_jc_plan_page_is_busy (JC_PLAN_PAGE (page)), 10000);
+  assert_false (_jc_plan_page_is_busy (JC_PLAN_PAGE (page)));
+  settle (window);
+  *out_page = JC_PLAN_PAGE (page);
+  return GTK_WINDOW (window);
+}
+
+static void
+close_window (GtkWindow *window)
+{
+  gtk_window_destroy (window);
+  pump (100);
+}
+
+static void
+wait_idle (JcPlanPage *page)
+{
+  pump (20);
+  pump_until (!_jc_plan_page_is_busy (page), 10000);
+  assert_false (_jc_plan_page_is_busy (page));
+  pump (20);
+}
+
+static const char *
+label_text (JcPlanPage *page,
+            const char *name)
+{
+  return gtk_label_get_text (_jc_plan_page_get_label (page, name));
+}
+
+/* ---- Chinese first: GLib decides once per process whether to translate -- */
+
+static void
+test_screens_zh_CN (void **state)
+{
+  JcPlanPage *page;
+  GtkWindow *window;
+
+  set_language ("zh_CN");
+  window = open_page (DATE, &page);
+  assert_true (_jc_plan_page_select_item (page, "G001"));
+  settle (GTK_WIDGET (window));
+  screenshot (GTK_WIDGET (window), "plan-zh_CN");
+  close_window (window);
+}
+
+/* ---- the plan as computed, locked, bought, unlocked ---------------------- */
+
+static void
+test_plan (void **state)
+{
+  g_autoptr(JcPlan) plan = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *cell = NULL;
+  JcPlanPage *page;
+  GtkWindow *window;
+  GListModel *rows;
+  guint n_lines = 0;
+
+  set_language ("en");
+  plan = load_plan (DATE);
+  assert_int_equal (plan->status, JC_PLAN_OPEN);
+  assert_int_equal (plan->lines->len, 5);
+  window = open_page (DATE, &page);
+
+  /* What the page shows is what core computes. */
+  rows = _jc_plan_page_get_rows (page);
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = plan->lines->pdata[i];
+      g_autofree char *name = _jc_plan_page_dup_cell_text (page, l->item_code,
+                                                           JC_PLAN_COLUMN_ITEM, NULL);
+      g_autofree char *cost = _jc_plan_page_dup_cell_text (page, l->item_code,
+                                                           JC_PLAN_COLUMN_COST, NULL);
+      g_autofree char *want = l->has_price ? jc_order_format_money (l->cost_fen) : g_strdup ("—");
+
+      assert_non_null (name);
+      assert_string_equal (name, l->item_name);
+      assert_string_equal (cost, want);
+      n_lines++;
+    }
+  /* five lines, four categories, the totals row */
+  assert_int_equal (g_list_model_get_n_items (rows), n_lines + 4 + 1);
+  total = jc_order_format_money (plan->total_cost_fen);
+  cell = _jc_plan_page_dup_cell_text (page, NULL, JC_PLAN_COLUMN_COST, NULL);
+  assert_string_equal (cell, total);
+  assert_true (find_label_text (_jc_plan_page_get_view (page), total));
+  assert_contains (label_text (page, "planned"), total);
+  assert_string_equal (label_text (page, "lines"), "5 lines");
+  assert_string_equal (label_text (page, "canteens"), "3 canteens");
+  assert_contains (label_text (page, "status"), "Open");
+  /* warnings: 酱油 has no price (never zero), 大米's price is a day old */
+  assert_contains (label_text (page, "info"), "酱油 (C001)");
+  assert_contains (label_text (page, "info"), "1 reference price is older");
+  g_clear_pointer (&cell, g_free);
+  cell = _jc_plan_page_dup_cell_text (page, "C001", JC_PLAN_COLUMN_PRICE, NULL);
+  assert_string_equal (cell, "no price");
+  /* the drill-down of 大白菜: 11 kg each for CT01 and CT02, shares to the fen */
+  assert_true (_jc_plan_page_select_item (page, "V001"));
+  pump (20);
+  {
+    const JcPlanLine *veg = jc_plan_find_line (plan, "V001");
+    g_autofree char *line_cost = jc_order_format_money (veg->cost_fen);
+    g_autofree char *share0 = jc_order_format_money (g_array_index (veg->shares, JcPlanShare, 0).share_fen);
+
+    assert_contains (label_text (page, "drill-title"), "大白菜");
+    assert_contains (label_text (page, "drill-total"), line_cost);
+    assert_true (find_label_text (GTK_WIDGET (page), "CT01"));
+    assert_true (find_label_text (GTK_WIDGET (page), share0));
+  }
+  /* No actuals on an open plan. */
+  assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_jc_plan_page_get_qty_entry (page))) &&
+                gtk_widget_is_sensitive (GTK_WIDGET (_jc_plan_page_get_qty_entry (page))));
+  settle (GTK_WIDGET (window));
+  screenshot (GTK_WIDGET (window), "plan-en");
+
+  /* Lock through the real button. */
+  assert_true (gtk_widget_get_visible (_jc_plan_page_get_lock_button (page)));
+  gtk_widget_activate (_jc_plan_page_get_lock_button (page));
+  wait_idle (page);
+  pump_until (_jc_plan_page_get_plan (page) != NULL &&
+              _jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
+  wait_idle (page);
+  assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_LOCKED);
+  assert_contains (label_text (page, "status"), "Locked by ");
+  assert_string_equal (label_text (page, "canteens"), "3 canteens");
+  assert_true (gtk_widget_get_visible (_jc_plan_page_get_unlock_button (page)));
+  assert_false (gtk_widget_get_visible (_jc_plan_page_get_lock_button (page)));
+  {
+    g_autoptr(JcPlan) locked = load_plan (DATE);
+
+    assert_int_equal (locked->status, JC_PLAN_LOCKED);
+    assert_int_equal (locked->total_cost_fen, plan->total_cost_fen);
+  }
+
+  /* Record what was bought of 大白菜: a bad quantity first. */
+  assert_true (_jc_plan_page_select_item (page, "V001"));
+  pump (20);
+  assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_jc_plan_page_get_qty_entry (page))));
+  gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "21,5kg");
+  enter (_jc_plan_page_get_qty_entry (page));
+  pump (20);
+  /* Enter in the quantity moves on to the price. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    GtkWidget *price = GTK_WIDGET (_jc_plan_page_get_price_entry (page));
+
+    if (!(focus != NULL && (focus == price || gtk_widget_is_ancestor (focus, price))))
+      fail_msg ("focus on %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
+  }
+  gtk_editable_set_text (_jc_plan_page_get_price_entry (page), "1.50");
+  enter (_jc_plan_page_get_price_entry (page));
+  pump (50);
+  assert_contains (label_text (page, "actual-error"), "Actual quantity");
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (_jc_plan_page_get_label (page, "actual-error"))));
+  assert_true (gtk_widget_has_css_class (GTK_WIDGET (_jc_plan_page_get_qty_entry (page)), "error"));
+  assert_false (_jc_plan_page_is_busy (page));
+  {
+    g_autoptr(JcPlan) p = load_plan (DATE);
+
+    assert_false (jc_plan_find_line (p, "V001")->has_actual);
+  }
+  /* a price of zero names the price */
+  gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "21.5");
+  gtk_editable_set_text (_jc_plan_page_get_price_entry (page), "0");
+  enter (_jc_plan_page_get_price_entry (page));
+  pump (50);
+  assert_contains (label_text (page, "actual-error"), "Actual price");
+  assert_false (_jc_plan_page_is_busy (page));
+
+  /* 21.5 kg at 1.50 ¥/kg. */
+  gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "21.5");
+  enter (_jc_plan_page_get_qty_entry (page));
+  gtk_editable_set_text (_jc_plan_page_get_price_entry (page), "1.50");
+  enter (_jc_plan_page_get_price_entry (page));
+  wait_idle (page);
+  pump_until (_jc_plan_page_get_plan (page) != NULL &&
+              jc_plan_find_line ((JcPlan *) _jc_plan_page_get_plan (page), "V001")->has_actual,
+              10000);
+  wait_idle (page);
+  {
+    g_autoptr(JcPlan) p = load_plan (DATE);
+    const JcPlanLine *veg = jc_plan_find_line (p, "V001");
+    g_autofree char *qvar = NULL, *pvar = NULL, *acost = NULL, *want_cost = NULL;
+    const char *qcss = NULL, *pcss = NULL;
+
+    assert_true (veg->has_actual);
+    assert_int_equal (veg->actual_qty_milli, 21500);
+    assert_int_equal (veg->actual_price_milliyuan, 1500);
+    assert_int_equal (veg->actual_cost_fen, 3225);
+    /* 21.5 against 22 kg: −23‰; 1.50 against 1.28 ¥: +172‰, over twice the limit */
+    qvar = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_QTY_VARIANCE, &qcss);
+    pvar = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_PRICE_VARIANCE, &pcss);
+    assert_string_equal (qvar, "-23‰");
+    assert_null (qcss);
+    assert_string_equal (pvar, "+172‰");
+    assert_string_equal (pcss, "error");
+    settle (GTK_WIDGET (window));
+    {
+      GtkWidget *shown = find_label_widget (_jc_plan_page_get_view (page), "+172‰");
+
+      assert_non_null (shown);
+      assert_true (gtk_widget_has_css_class (shown, "error"));
+    }
+    /* the limit is the page's: 100‰ makes +172‰ a warning, 200‰ nothing */
+    {
+      GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_label_get_mnemonic_widget (
+        GTK_LABEL (find_label_widget (GTK_WIDGET (page), "Variance limit ‰"))));
+      g_autofree char *again = NULL;
+
+      gtk_spin_button_set_value (spin, 100);
+      pump (20);
+      again = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_PRICE_VARIANCE, &pcss);
+      assert_string_equal (pcss, "warning");
+      assert_true (gtk_widget_has_css_class (find_label_widget (_jc_plan_page_get_view (page),
+                                                                "+172‰"), "warning"));
+      gtk_spin_button_set_value (spin, 200);
+      pump (20);
+      g_clear_pointer (&again, g_free);
+      again = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_PRICE_VARIANCE, &pcss);
+      assert_null (pcss);
+      gtk_spin_button_set_value (spin, 50);
+      pump (20);
+    }
+    acost = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_ACTUAL_COST, NULL);
+    want_cost = jc_order_format_money (3225);
+    assert_string_equal (acost, want_cost);
+    assert_contains (label_text (page, "actual"), want_cost);
+    assert_contains (label_text (page, "drill-total"), want_cost);
+    assert_contains (label_text (page, "difference"), "+");
+  }
+  settle (GTK_WIDGET (window));
+  screenshot (GTK_WIDGET (window), "plan-locked-en");
+
+  /* The preview of the purchase order. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.preview", NULL);
+  pump (50);
+  {
+    GtkWindow *preview = _jc_plan_page_get_preview (page);
+
+    assert_non_null (preview);
+    assert_true (_jc_plan_preview_get_n_pages (preview) >= 1);
+    assert_int_equal (_jc_plan_preview_get_page (preview), 0);
+    settle (GTK_WIDGET (preview));
+    screenshot (GTK_WIDGET (preview), "plan-preview-en");
+    gtk_window_close (preview);
+    pump (50);
+    assert_null (_jc_plan_page_get_preview (page));
+  }
+
+  /* The export the file chooser leads to, on its worker: a PDF and a workbook. */
+  for (guint k = 0; k < 2; k++)
+    {
+      g_autofree char *path = g_build_filename (fx.dir, k == 0 ? "order.pdf" : "order.xlsx", NULL);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      jc_plan_task_export (fx.db_path, DATE, k == 0 ? JC_PLAN_EXPORT_PDF : JC_PLAN_EXPORT_XLSX,
+                           path, NULL, store_result_cb, &result);
+      pump_until (result != NULL, 10000);
+      assert_non_null (result);
+      assert_true (jc_plan_task_finish (result, &error));
+      assert_no_error (error);
+      bytes = jc_test_read (path);
+      assert_true (g_bytes_get_size (bytes) > 4);
+      assert_memory_equal (g_bytes_get_data (bytes, NULL), k == 0 ? "%PDF" : "PK\003\004", 4);
+    }
+
+  /* Unlock asks for a reason, and is refused while purchases exist. */
+  click_unlock (page);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (_jc_plan_page_get_unlock_dialog (page));
+    AdwMessageDialog *error;
+    GtkWidget *entry;
+
+    assert_non_null (dialog);
+    assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+    entry = adw_message_dialog_get_extra_child (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+    assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+    gtk_editable_set_text (GTK_EDITABLE (entry), "价格有误");
+    assert_true (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+    respond (dialog, "unlock");
+    wait_idle (page);
+    error = wait_for_dialog ();
+    assert_string_equal (adw_message_dialog_get_heading (error), "Could Not Unlock the Plan");
+    assert_contains (adw_message_dialog_get_body (error), "Purchases are recorded");
+    respond (error, "close");
+  }
+  {
+    g_autoptr(JcPlan) p = load_plan (DATE);
+
+    assert_int_equal (p->status, JC_PLAN_LOCKED);
+  }
+  close_window (window);
+}
+
+/* Lock and unlock with a reason on a plan without purchases. */
+static void
+test_unlock (void **state)
+{
+  JcPlanPage *page;
+  GtkWindow *window;
+
+  set_language ("en");
+  window = open_page (DATE2, &page);
+  assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_OPEN);
+  gtk_widget_activate (_jc_plan_page_get_lock_button (page));
+  wait_idle (page);
+  pump_until (_jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
+  wait_idle (page);
+  assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_LOCKED);
+  click_unlock (page);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (_jc_plan_page_get_unlock_dialog (page));
+
+    assert_non_null (dialog);
+    /* Cancel leaves it locked. */
+    respond (dialog, "cancel");
+    wait_idle (page);
+    assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_LOCKED);
+  }
+  click_unlock (page);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (_jc_plan_page_get_unlock_dialog (page));
+
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                           "订单有误");
+    respond (dialog, "unlock");
+  }
+  wait_idle (page);
+  pump_until (_jc_plan_page_get_plan (page) != NULL &&
+              _jc_plan_page_get_plan (page)->status == JC_PLAN_OPEN, 10000);
+  assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_OPEN);
+  {
+    g_autoptr(JcPlan) p = load_plan (DATE2);
+
+    assert_int_equal (p->status, JC_PLAN_OPEN);
+  }
+  close_window (window);
+}
+
+int
+main (void)
+{
+  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_screens_zh_CN),
+    cmocka_unit_test (test_plan),
+    cmocka_unit_test (test_unlock),
+  };
+
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_unsetenv ("GTK_THEME");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+  return cmocka_run_group_tests (tests, setup, teardown);
+}

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-plan-tasks.c: the purchase plan UI's database work on GTask threads. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-plan-tasks"
+
+#include "jc-plan-tasks.h"
+#include "jc-prices.h"
+#include "jc-plan-doc.h"
+
+typedef struct {
+  char             *db_path;
+  char             *date;
+  char             *who;
+  char             *reason;
+  char             *item_code;
+  char             *path;
+  gint64            qty_milli;
+  gint64            price_milliyuan;
+  JcPlanExportKind  kind;
+} TaskData;
+
+static void
+task_data_free (TaskData *td)
+{
+  g_free (td->db_path);
+  g_free (td->date);
+  g_free (td->who);
+  g_free (td->reason);
+  g_free (td->item_code);
+  g_free (td->path);
+  g_free (td);
+}
+
+/* No source object: the task must not own a widget, or the widget could be
+ * finalized on the worker thread. */
+static GTask *
+task_new (const char          *db_path,
+          const char          *date,
+          gpointer             tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          TaskData           **out)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  TaskData *td = g_new0 (TaskData, 1);
+
+  td->db_path = g_strdup (db_path);
+  td->date = g_strdup (date);
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
+  *out = td;
+  return task;
+}
+
+static JcStore *
+open_store (GTask    *task,
+            TaskData *td)
+{
+  GError *error = NULL;
+  JcStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+  store = jc_store_open (td->db_path, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  return store;
+}
+
+/* ---- load ---------------------------------------------------------------- */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  GError *error = NULL;
+  JcPlan *plan;
+
+  if (store == NULL)
+    return;
+  plan = jc_plan_load (store, td->date, jc_store_get_stale_days (store), &error);
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, (GDestroyNotify) jc_plan_free);
+}
+
+void
+jc_plan_task_load (const char          *db_path,
+                   const char          *date,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_load, cancellable, callback,
+                                    user_data, &td);
+
+  g_task_run_in_thread (task, load_thread);
+}
+
+JcPlan *
+jc_plan_task_load_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_plan_task_load, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- lock, unlock, record -------------------------------------------------- */
+
+static void
+lock_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (jc_plan_lock (store, td->date, jc_store_get_stale_days (store), td->who, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jc_plan_task_lock (const char          *db_path,
+                   const char          *date,
+                   const char          *who,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+                                    user_data, &td);
+
+  td->who = g_strdup (who);
+  g_task_run_in_thread (task, lock_thread);
+}
+
+static void
+unlock_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (jc_plan_unlock (store, td->date, td->who, td->reason, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jc_plan_task_unlock (const char          *db_path,
+                     const char          *date,
+                     const char          *who,
+                     const char          *reason,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+                                    user_data, &td);
+
+  td->who = g_strdup (who);
+  td->reason = g_strdup (reason);
+  g_task_run_in_thread (task, unlock_thread);
+}
+
+static void
+record_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (jc_plan_record_purchase (store, td->date, td->item_code, td->qty_milli,
+                               td->price_milliyuan, td->who, "", &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jc_plan_task_record (const char          *db_path,
+                     const char          *date,
+                     const char          *item_code,
+                     gint64               qty_milli,
+                     gint64               price_milliyuan,
+                     const char          *who,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+                                    user_data, &td);
+
+  td->item_code = g_strdup (item_code);
+  td->qty_milli = qty_milli;
+  td->price_milliyuan = price_milliyuan;
+  td->who = g_strdup (who);
+  g_task_run_in_thread (task, record_thread);
+}
+
+/* ---- export ---------------------------------------------------------------- */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcPlan) plan = NULL;
+  GError *error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    return;
+  plan = jc_plan_load (store, td->date, jc_store_get_stale_days (store), &error);
+  if (plan == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (td->kind == JC_PLAN_EXPORT_PDF)
+    ok = jc_plan_export_pdf (plan, td->path, &error);
+  else
+    ok = jc_plan_export_xlsx (plan, td->path, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jc_plan_task_export (const char          *db_path,
+                     const char          *date,
+                     JcPlanExportKind     kind,
+                     const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+                                    user_data, &td);
+
+  td->kind = kind;
+  td->path = g_strdup (path);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+jc_plan_task_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_plan_task_finish, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

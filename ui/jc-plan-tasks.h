@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-plan-tasks.h: the purchase plan UI's database work, on worker threads.
+ *
+ * Every call runs on a GTask thread that opens its own JcStore on `db_path`,
+ * makes the core calls (jc-plan.h, jc-plan-doc.h), closes the store and
+ * hands back plain values the main thread owns after _finish.  Nothing here
+ * touches a widget and nothing here writes SQL.  Pass a reference to the
+ * widget as `user_data` and drop it in the callback.  A cancelled call
+ * finishes with G_IO_ERROR_CANCELLED. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jc-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  JC_PLAN_EXPORT_PDF,
+  JC_PLAN_EXPORT_XLSX,
+} JcPlanExportKind;
+
+void      jc_plan_task_load          (const char          *db_path,
+                                      const char          *date,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* Returns: (transfer full): the plan of the date as jc_plan_load() reads it
+ * with the office's staleness window. */
+JcPlan   *jc_plan_task_load_finish   (GAsyncResult        *result,
+                                      GError             **error);
+
+void      jc_plan_task_lock          (const char          *db_path,
+                                      const char          *date,
+                                      const char          *who,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+void      jc_plan_task_unlock        (const char          *db_path,
+                                      const char          *date,
+                                      const char          *who,
+                                      const char          *reason,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+void      jc_plan_task_record        (const char          *db_path,
+                                      const char          *date,
+                                      const char          *item_code,
+                                      gint64               qty_milli,
+                                      gint64               price_milliyuan,
+                                      const char          *who,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* Reads the plan of the date afresh on the worker and writes its purchase
+ * order to `path` (jc_plan_export_pdf() or jc_plan_export_xlsx()). */
+void      jc_plan_task_export        (const char          *db_path,
+                                      const char          *date,
+                                      JcPlanExportKind     kind,
+                                      const char          *path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* The end of lock, unlock, record and export. */
+gboolean  jc_plan_task_finish        (GAsyncResult        *result,
+                                      GError             **error);
+
+G_END_DECLS
