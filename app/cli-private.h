@@ -75,6 +75,7 @@ extern const CliCommand cli_plan_command;        /* plan --date D */
 extern const CliCommand cli_plan_commands[];     /* plan lock|unlock */
 extern const CliCommand cli_purchases_commands[];
 extern const CliCommand cli_statement_command;
+extern const CliCommand cli_report_command;      /* report --month M */
 
 /* cli-args.c */
 /* Parses the words after the command name.  Returns FALSE when the command

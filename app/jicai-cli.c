@@ -35,6 +35,7 @@ static const CliCommand *const singles[] = {
   &cli_init_command,
   &cli_plan_command,
   &cli_statement_command,
+  &cli_report_command,
 };
 
 static void

@@ -6,6 +6,7 @@
 
 #include <arpa/inet.h>
 #include <cjson/cJSON.h>
+#include <math.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
@@ -1319,6 +1320,95 @@ test_demo (void **state)
   }
   after = jc_test_read (f->path);
   assert_true (g_bytes_equal (before, after));
+}
+
+/* `report --json` over the demo world: the contract's fields, spend equal
+ * to the sum by canteen and by category, a year-on-year base (2025-10 is
+ * in the demo's span) and a decomposition that adds up to the change. */
+static gint64
+json_fen (cJSON      *o,
+          const char *key)
+{
+  return (gint64) json_num (o, key);
+}
+
+static gint64
+json_sum (cJSON *object)
+{
+  cJSON *v;
+  gint64 sum = 0;
+
+  assert_true (cJSON_IsObject (object));
+  cJSON_ArrayForEach (v, object)
+    {
+      assert_true (cJSON_IsNumber (v));
+      sum += (gint64) v->valuedouble;
+    }
+  return sum;
+}
+
+static void
+test_report_demo (void **state)
+{
+  Fixture *f = *state;
+  const char *env[] = { "JICAI_TODAY=2026-11-29", NULL };
+  g_autoptr(Run) init = run (env, "--db", f->path, "init", "--demo", NULL);
+  g_autoptr(Run) r = NULL;
+  g_autoptr(Run) empty = NULL;
+  g_autoptr(Run) text = NULL;
+  g_autoptr(Run) bad = NULL;
+  g_autoptr(cJSON) o = NULL;
+  g_autoptr(cJSON) e = NULL;
+  g_autofree char *csv_path = g_build_filename (f->dir, "items.csv", NULL);
+  g_autofree char *csv = NULL;
+  cJSON *yoy, *mom;
+  gint64 spend;
+
+  assert_ok (init);
+  r = db (f, "report", "--month", "2026-10", "--json", NULL);
+  o = parse_json (r);
+  assert_string_equal (json_str (o, "month"), "2026-10");
+  spend = json_fen (o, "spend_fen");
+  assert_true (spend > 0);
+  assert_true (json_num (o, "provisional_days") >= 0);
+  assert_int_equal (json_sum (cJSON_GetObjectItemCaseSensitive (o, "by_canteen")), spend);
+  assert_int_equal (json_sum (cJSON_GetObjectItemCaseSensitive (o, "by_category")), spend);
+  mom = cJSON_GetObjectItemCaseSensitive (o, "mom");
+  assert_int_equal (json_fen (mom, "base_fen") + json_fen (mom, "change_fen"), spend);
+  yoy = cJSON_GetObjectItemCaseSensitive (o, "yoy");
+  assert_true (json_fen (yoy, "base_fen") > 0);
+  assert_int_equal (json_fen (yoy, "base_fen") + json_fen (yoy, "change_fen"), spend);
+  assert_int_equal (json_fen (yoy, "price_effect_fen") + json_fen (yoy, "volume_effect_fen") +
+                    json_fen (yoy, "new_fen") + json_fen (yoy, "dropped_fen"),
+                    json_fen (yoy, "change_fen"));
+  assert_true (json_fen (yoy, "new_fen") >= 0);
+  assert_true (json_fen (yoy, "dropped_fen") <= 0);
+  assert_true (json_num (yoy, "laspeyres") > 0.5 && json_num (yoy, "laspeyres") < 2);
+  assert_true (fabs (json_num (yoy, "fisher") -
+                     sqrt (json_num (yoy, "laspeyres") * json_num (yoy, "paasche"))) < 1e-12);
+  assert_true (json_num (yoy, "market_fisher") > 0.5);
+  (void) json_num (o, "savings_vs_market_fen");
+
+  /* before the demo's span: spend 0, no bases, and nulls in what needs one */
+  empty = db (f, "report", "--month", "2020-01", "--json", NULL);
+  e = parse_json (empty);
+  assert_int_equal (json_fen (e, "spend_fen"), 0);
+  assert_int_equal (json_sum (cJSON_GetObjectItemCaseSensitive (e, "by_canteen")), 0);
+  assert_json_null (cJSON_GetObjectItemCaseSensitive (e, "mom"), "base_fen");
+  assert_json_null (cJSON_GetObjectItemCaseSensitive (e, "yoy"), "change_fen");
+  assert_json_null (cJSON_GetObjectItemCaseSensitive (e, "yoy"), "price_effect_fen");
+  assert_json_null (cJSON_GetObjectItemCaseSensitive (e, "yoy"), "market_fisher");
+
+  /* the summary and the CSV */
+  text = db (f, "report", "--month", "2026-10", "--csv", csv_path, NULL);
+  assert_ok (text);
+  assert_contains (text->out, "Year on year (against 2025-10)");
+  assert_contains (text->out, "Savings against the market");
+  assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  assert_true (g_str_has_prefix (csv, "item,category,q0_milli,c0_fen,q1_milli,c1_fen,change_fen\n"));
+
+  bad = db (f, "report", "--month", "2026-13", NULL);
+  assert_failure (bad, "is not a month");
 }
 
 static void
@@ -3144,6 +3234,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_vehicles, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_vehicles_bad_input, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_demo, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_report_demo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_demo_refuses_data, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_demo_bad_today, setup, teardown),
     cmocka_unit_test_setup_teardown (test_sources, setup_db, teardown),

@@ -1,0 +1,887 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-report.c: the monthly cost review (see jc-report.h for the exact
+ * definitions).  Money stays integer fen throughout; only the indices,
+ * which are dimensionless ratios, are doubles.  The volume effect is a sum
+ * of rationals c0·(q1 − q0)/q0 added exactly (GMP) and rounded once. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-report"
+
+#include <glib/gi18n-lib.h>
+#include <gmp.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jc-error.h"
+#include "jc-master.h"
+#include "jc-plan.h"
+#include "jc-report.h"
+#include "jc-store-private.h"
+#include "jc-units.h"
+
+G_DEFINE_QUARK (jc-report-error-quark, jc_report_error)
+
+/* ---- the decomposition (pure) --------------------------------------- */
+
+static int
+cmp_item (const void *a,
+          const void *b)
+{
+  gint64 x = ((const JcReportItem *) a)->item_id;
+  gint64 y = ((const JcReportItem *) b)->item_id;
+
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+add_i64 (gint64  *acc,
+         gint64   v,
+         GError **error)
+{
+  if (__builtin_add_overflow (*acc, v, acc))
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_OVERFLOW,
+                   _("A report total is too large"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A sorted copy with repeated ids summed; *n_out its length. */
+static JcReportItem *
+sorted_items (const JcReportItem *items,
+              guint               n,
+              guint              *n_out,
+              GError            **error)
+{
+  g_autofree JcReportItem *copy = g_new (JcReportItem, MAX (n, 1));
+  guint k = 0;
+
+  if (n > 0)
+    memcpy (copy, items, n * sizeof *items);
+  qsort (copy, n, sizeof *copy, cmp_item);
+  for (guint i = 0; i < n; i++)
+    {
+      if (k > 0 && copy[k - 1].item_id == copy[i].item_id)
+        {
+          if (!add_i64 (&copy[k - 1].cost_fen, copy[i].cost_fen, error) ||
+              !add_i64 (&copy[k - 1].qty_milli, copy[i].qty_milli, error))
+            return NULL;
+        }
+      else
+        copy[k++] = copy[i];
+    }
+  *n_out = k;
+  return g_steal_pointer (&copy);
+}
+
+/* round half away from zero of the exact rational q */
+static gboolean
+round_mpq (const mpq_t  q,
+           gint64      *out,
+           GError     **error)
+{
+  mpz_t t, d2;
+  gboolean ok;
+  int sign = mpq_sgn (q);
+
+  mpz_init (t);
+  mpz_init (d2);
+  mpz_abs (t, mpq_numref (q));
+  mpz_mul_2exp (t, t, 1);
+  mpz_add (t, t, mpq_denref (q));           /* 2|n| + d */
+  mpz_mul_2exp (d2, mpq_denref (q), 1);     /* 2d */
+  mpz_fdiv_q (t, t, d2);
+  if (sign < 0)
+    mpz_neg (t, t);
+  ok = mpz_fits_slong_p (t);
+  *out = ok ? (gint64) mpz_get_si (t) : 0;
+  mpz_clear (t);
+  mpz_clear (d2);
+  if (!ok)
+    g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_OVERFLOW,
+                 _("The volume effect is too large"));
+  return ok;
+}
+
+gboolean
+jc_report_decompose (const JcReportItem *p0,
+                     guint               n0,
+                     const JcReportItem *p1,
+                     guint               n1,
+                     JcDecomposition    *out,
+                     GError            **error)
+{
+  g_autofree JcReportItem *a = NULL;
+  g_autofree JcReportItem *b = NULL;
+  guint na = 0, nb = 0, i = 0, j = 0;
+  gint64 sum0 = 0, sum1 = 0, common0 = 0, common1 = 0;
+  long double l_num = 0, l_den = 0, p_num = 0, p_den = 0;
+  mpq_t vol, term;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (out != NULL, FALSE);
+  memset (out, 0, sizeof *out);
+  a = sorted_items (p0, n0, &na, error);
+  if (a == NULL)
+    return FALSE;
+  b = sorted_items (p1, n1, &nb, error);
+  if (b == NULL)
+    return FALSE;
+
+  mpq_init (vol);
+  mpq_init (term);
+  while (ok && (i < na || j < nb))
+    {
+      const JcReportItem *x = i < na ? &a[i] : NULL;
+      const JcReportItem *y = j < nb ? &b[j] : NULL;
+
+      if (x != NULL && (y == NULL || x->item_id < y->item_id))
+        {
+          ok = add_i64 (&sum0, x->cost_fen, error) && add_i64 (&out->dropped_fen, -x->cost_fen, error);
+          i++;
+        }
+      else if (y != NULL && (x == NULL || y->item_id < x->item_id))
+        {
+          ok = add_i64 (&sum1, y->cost_fen, error) && add_i64 (&out->new_fen, y->cost_fen, error);
+          j++;
+        }
+      else
+        {
+          ok = add_i64 (&sum0, x->cost_fen, error) && add_i64 (&sum1, y->cost_fen, error);
+          if (ok && x->qty_milli > 0 && y->qty_milli > 0)
+            {
+              /* common: c0 (q1 − q0) / q0, exactly */
+              ok = add_i64 (&common0, x->cost_fen, error) &&
+                   add_i64 (&common1, y->cost_fen, error);
+              mpz_set_si (mpq_numref (term), x->cost_fen);
+              mpz_mul_si (mpq_numref (term), mpq_numref (term), y->qty_milli - x->qty_milli);
+              mpz_set_si (mpq_denref (term), x->qty_milli);
+              mpq_canonicalize (term);
+              mpq_add (vol, vol, term);
+              out->n_common++;
+              l_num += (long double) y->cost_fen * x->qty_milli / y->qty_milli;
+              l_den += x->cost_fen;
+              p_num += y->cost_fen;
+              p_den += (long double) x->cost_fen * y->qty_milli / x->qty_milli;
+            }
+          else if (ok)
+            {
+              /* not bought in one of the periods (quantity 0) */
+              ok = add_i64 (&out->dropped_fen, -x->cost_fen, error) &&
+                   add_i64 (&out->new_fen, y->cost_fen, error);
+            }
+          i++;
+          j++;
+        }
+    }
+  if (ok)
+    ok = round_mpq (vol, &out->volume_effect_fen, error);
+  mpq_clear (vol);
+  mpq_clear (term);
+  if (!ok)
+    return FALSE;
+
+  if (__builtin_sub_overflow (sum1, sum0, &out->change_fen) ||
+      __builtin_sub_overflow (common1 - common0, out->volume_effect_fen, &out->price_effect_fen))
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_OVERFLOW,
+                   _("A report total is too large"));
+      return FALSE;
+    }
+  if (out->n_common > 0 && l_den > 0 && p_den > 0)
+    {
+      out->laspeyres = (double) (l_num / l_den);
+      out->paasche = (double) (p_num / p_den);
+      if (out->laspeyres * out->paasche >= 0)
+        {
+          out->fisher = sqrt (out->laspeyres * out->paasche);
+          out->has_indices = TRUE;
+        }
+    }
+  /* price + volume + new + dropped = change, by construction */
+  g_assert (out->price_effect_fen + out->volume_effect_fen + out->new_fen + out->dropped_fen ==
+            out->change_fen);
+  return TRUE;
+}
+
+/* ---- reading a month ------------------------------------------------ */
+
+typedef struct {
+  char     date[11];
+  gint64   item_id;
+  gint64   cost;         /* what counts: actual, else planned, else 0 */
+  gint64   qty;          /* 0 when the line adds no quantity */
+  gboolean has_actual;
+  gboolean has_savings;
+  gint64   ref_cost;     /* the actual quantity at the plan's reference price */
+  JcReportRow *row;
+} LineRec;
+
+typedef struct {
+  char   code[33];
+  gint64 qty;
+  gint64 share;
+} ShareRec;
+
+typedef struct {
+  char   *name;
+  int     position;
+  gint64  fen;
+} CatAcc;
+
+typedef struct {
+  JcStore        *store;
+  JcReport       *report;
+  JcReportPeriod  period;
+  const char     *canteen;         /* filter, or NULL */
+  GHashTable     *rows;            /* item id → JcReportRow * (in report->rows) */
+  GHashTable     *by_canteen;      /* code → gint64 * (M only) */
+  GHashTable     *by_category;     /* name → CatAcc * (M only) */
+  GArray         *lines;           /* LineRec, when shares are read */
+  guint           line_index;
+  GArray         *group;           /* ShareRec of the current line */
+  char            group_date[11];
+  gint64          group_item;
+  /* the period's totals */
+  gboolean        has_data;
+  gint64          spend;
+  guint           n_days;
+  guint           provisional_days;
+  gint64          savings;
+  guint           n_savings;
+  char            day[11];
+  gboolean        day_provisional;
+  GError         *error;
+} Ctx;
+
+static void
+row_free (JcReportRow *row)
+{
+  g_free (row->item_code);
+  g_free (row->item_name);
+  g_free (row->category_name);
+  g_free (row);
+}
+
+static void
+amount_free (JcReportAmount *a)
+{
+  g_free (a->key);
+  g_free (a);
+}
+
+static void
+cat_acc_free (CatAcc *c)
+{
+  g_free (c->name);
+  g_free (c);
+}
+
+void
+jc_report_free (JcReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->canteen);
+  g_clear_pointer (&report->by_canteen, g_ptr_array_unref);
+  g_clear_pointer (&report->by_category, g_ptr_array_unref);
+  g_clear_pointer (&report->rows, g_ptr_array_unref);
+  g_free (report);
+}
+
+static void
+ctx_overflow (Ctx *ctx)
+{
+  if (ctx->error == NULL)
+    g_set_error (&ctx->error, JC_REPORT_ERROR, JC_REPORT_ERROR_OVERFLOW,
+                 _("A report total is too large"));
+}
+
+static void
+ctx_add (Ctx    *ctx,
+         gint64 *acc,
+         gint64  v)
+{
+  if (__builtin_add_overflow (*acc, v, acc))
+    ctx_overflow (ctx);
+}
+
+static void
+flush_day (Ctx *ctx)
+{
+  if (ctx->day[0] == '\0')
+    return;
+  ctx->n_days++;
+  if (ctx->day_provisional)
+    ctx->provisional_days++;
+  ctx->day[0] = '\0';
+  ctx->day_provisional = FALSE;
+}
+
+/* Counts one line (or one canteen's part of it) in the period. */
+static void
+account (Ctx           *ctx,
+         const LineRec *rec,
+         gint64         cost,
+         gint64         qty,
+         gboolean       has_savings,
+         gint64         savings)
+{
+  JcReportRow *row = rec->row;
+
+  if (strcmp (ctx->day, rec->date) != 0)
+    {
+      flush_day (ctx);
+      memcpy (ctx->day, rec->date, sizeof ctx->day);
+    }
+  if (!rec->has_actual)
+    ctx->day_provisional = TRUE;
+  ctx->has_data = TRUE;
+  row->in[ctx->period] = TRUE;
+  ctx_add (ctx, &row->cost_fen[ctx->period], cost);
+  ctx_add (ctx, &row->qty_milli[ctx->period], qty);
+  ctx_add (ctx, &ctx->spend, cost);
+  if (has_savings)
+    {
+      ctx_add (ctx, &ctx->savings, savings);
+      ctx->n_savings++;
+    }
+  if (ctx->by_category != NULL)
+    {
+      CatAcc *cat = g_hash_table_lookup (ctx->by_category, row->category_name);
+
+      if (cat == NULL)
+        {
+          cat = g_new0 (CatAcc, 1);
+          cat->name = g_strdup (row->category_name);
+          cat->position = row->category_position;
+          g_hash_table_insert (ctx->by_category, cat->name, cat);
+        }
+      ctx_add (ctx, &cat->fen, cost);
+    }
+}
+
+static void
+add_canteen (Ctx        *ctx,
+             const char *code,
+             gint64      fen)
+{
+  gint64 *acc = g_hash_table_lookup (ctx->by_canteen, code);
+
+  if (acc == NULL)
+    {
+      acc = g_new0 (gint64, 1);
+      g_hash_table_insert (ctx->by_canteen, g_strdup (code), acc);
+    }
+  ctx_add (ctx, acc, fen);
+}
+
+static void
+on_line (const JcStoreReportLine *l,
+         gpointer                 data)
+{
+  Ctx *ctx = data;
+  LineRec rec = { 0 };
+  JcReportRow *row;
+
+  if (ctx->error != NULL)
+    return;
+  row = g_hash_table_lookup (ctx->rows, &l->item_id);
+  if (row == NULL)
+    {
+      row = g_new0 (JcReportRow, 1);
+      row->item_id = l->item_id;
+      row->item_code = g_strdup (l->item_code);
+      row->item_name = g_strdup (l->item_name);
+      row->category_name = g_strdup (l->category_name);
+      row->category_position = l->category_position;
+      g_ptr_array_add (ctx->report->rows, row);
+      g_hash_table_insert (ctx->rows, &row->item_id, row);
+    }
+  g_strlcpy (rec.date, l->date, sizeof rec.date);
+  rec.item_id = l->item_id;
+  rec.row = row;
+  rec.has_actual = l->has_actual;
+  if (l->has_actual)
+    {
+      rec.cost = l->actual_cost_fen;
+      rec.qty = l->actual_qty_milli;
+      if (l->has_price)
+        {
+          if (!jc_line_cost_fen (l->actual_qty_milli, l->price_milliyuan, &rec.ref_cost,
+                                 &ctx->error))
+            return;
+          rec.has_savings = TRUE;
+        }
+    }
+  else if (l->has_price)
+    {
+      rec.cost = l->cost_fen;
+      rec.qty = l->purchase_milli;
+    }
+  if (ctx->lines != NULL)
+    g_array_append_val (ctx->lines, rec);
+  if (ctx->canteen == NULL)
+    account (ctx, &rec, rec.cost, rec.qty, rec.has_savings, rec.ref_cost - rec.cost);
+}
+
+/* The shares of one line are all in: split what the line counts among
+ * its canteens. */
+static void
+split_group (Ctx      *ctx,
+             ShareRec *s,
+             guint     n)
+{
+  LineRec *rec = NULL;
+  g_autofree gint64 *w = NULL;
+  g_autofree gint64 *out = NULL;
+  g_autofree const char **keys = NULL;
+  gint64 qty_c = 0, ref_c = 0, cost_c = 0;
+  guint me = G_MAXUINT;
+
+  if (n == 0 || ctx->error != NULL)
+    return;
+  while (ctx->line_index < ctx->lines->len)
+    {
+      LineRec *r = &g_array_index (ctx->lines, LineRec, ctx->line_index);
+      int c = strcmp (r->date, ctx->group_date);
+
+      if (c > 0 || (c == 0 && r->item_id >= ctx->group_item))
+        break;
+      ctx->line_index++;
+    }
+  if (ctx->line_index < ctx->lines->len)
+    {
+      rec = &g_array_index (ctx->lines, LineRec, ctx->line_index);
+      if (strcmp (rec->date, ctx->group_date) != 0 || rec->item_id != ctx->group_item)
+        rec = NULL;
+    }
+  if (rec == NULL)
+    return;    /* shares without a line: the foreign key forbids it */
+
+  if (ctx->canteen != NULL)
+    {
+      for (guint k = 0; k < n; k++)
+        if (strcmp (s[k].code, ctx->canteen) == 0)
+          me = k;
+      if (me == G_MAXUINT)
+        return;
+    }
+  if (!rec->has_actual && ctx->canteen == NULL)
+    {
+      for (guint k = 0; k < n; k++)
+        add_canteen (ctx, s[k].code, s[k].share);
+      return;
+    }
+  w = g_new (gint64, n);
+  out = g_new (gint64, n);
+  keys = g_new (const char *, n);
+  for (guint k = 0; k < n; k++)
+    {
+      w[k] = s[k].qty;
+      keys[k] = s[k].code;
+    }
+  if (rec->has_actual)
+    {
+      if (!jc_allocate (rec->cost, w, keys, n, out, &ctx->error))
+        return;
+      for (guint k = 0; k < n; k++)
+        s[k].share = out[k];
+    }
+  if (ctx->canteen == NULL)
+    {
+      for (guint k = 0; k < n; k++)
+        add_canteen (ctx, s[k].code, s[k].share);
+      return;
+    }
+  cost_c = s[me].share;
+  if (rec->qty > 0)
+    {
+      if (!jc_allocate (rec->qty, w, keys, n, out, &ctx->error))
+        return;
+      qty_c = out[me];
+    }
+  if (rec->has_savings)
+    {
+      if (!jc_allocate (rec->ref_cost, w, keys, n, out, &ctx->error))
+        return;
+      ref_c = out[me];
+    }
+  if (ctx->by_canteen != NULL)
+    add_canteen (ctx, ctx->canteen, cost_c);
+  account (ctx, rec, cost_c, qty_c, rec->has_savings, ref_c - cost_c);
+}
+
+static void
+flush_group (Ctx *ctx)
+{
+  /* emptied only after the split: with G_DEBUG=gc-friendly, GLib zeroes
+   * the elements a shrink drops */
+  split_group (ctx, (ShareRec *) (gpointer) ctx->group->data, ctx->group->len);
+  g_array_set_size (ctx->group, 0);
+}
+
+static void
+on_share (const char *date,
+          gint64      item_id,
+          const char *canteen_code,
+          gint64      qty_milli,
+          gint64      share_fen,
+          gpointer    data)
+{
+  Ctx *ctx = data;
+  ShareRec s;
+
+  if (ctx->error != NULL)
+    return;
+  if (item_id != ctx->group_item || strcmp (date, ctx->group_date) != 0)
+    {
+      flush_group (ctx);
+      g_strlcpy (ctx->group_date, date, sizeof ctx->group_date);
+      ctx->group_item = item_id;
+    }
+  g_strlcpy (s.code, canteen_code, sizeof s.code);
+  s.qty = qty_milli;
+  s.share = share_fen;
+  g_array_append_val (ctx->group, s);
+}
+
+typedef struct {
+  gint64 sum;
+  gint64 n;
+} MeanAcc;
+
+static void
+on_market_day (gint64      item_id,
+               const char *date,
+               gint64      avg_milliyuan,
+               gpointer    data)
+{
+  GHashTable *means = data;
+  MeanAcc *m = g_hash_table_lookup (means, &item_id);
+
+  (void) date;
+  if (m == NULL)
+    {
+      gint64 *key = g_new (gint64, 1);
+
+      *key = item_id;
+      m = g_new0 (MeanAcc, 1);
+      g_hash_table_insert (means, key, m);
+    }
+  m->sum += avg_milliyuan;
+  m->n++;
+}
+
+static void
+month_range (int   year,
+             int   month,
+             char  from[11],
+             char  to[11])
+{
+  int ny = month == 12 ? year + 1 : year;
+  int nm = month == 12 ? 1 : month + 1;
+
+  g_snprintf (from, 11, "%04d-%02d-01", year, month);
+  g_snprintf (to, 11, "%04d-%02d-01", ny, nm);
+}
+
+static gboolean
+parse_month (const char *text,
+             int        *year,
+             int        *month)
+{
+  if (text == NULL || strlen (text) != 7 || text[4] != '-')
+    return FALSE;
+  for (int i = 0; i < 7; i++)
+    if (i != 4 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  *year = atoi (text);
+  *month = atoi (text + 5);
+  return *year >= 1000 && *month >= 1 && *month <= 12;
+}
+
+/* Reads one month into the report's rows; fills the period's totals. */
+static gboolean
+read_period (Ctx          *ctx,
+             int           year,
+             int           month,
+             GHashTable   *means,
+             GError      **error)
+{
+  char from[11], to[11];
+  gboolean want_shares = ctx->canteen != NULL || ctx->period == JC_REPORT_M;
+
+  month_range (year, month, from, to);
+  if (want_shares)
+    {
+      ctx->lines = g_array_new (FALSE, FALSE, sizeof (LineRec));
+      ctx->group = g_array_new (FALSE, FALSE, sizeof (ShareRec));
+    }
+  if (_jc_store_foreach_report_line (ctx->store, from, to, on_line, ctx, error) &&
+      ctx->error == NULL && want_shares &&
+      _jc_store_foreach_report_share (ctx->store, from, to, on_share, ctx, error))
+    flush_group (ctx);
+  flush_day (ctx);
+  g_clear_pointer (&ctx->lines, g_array_unref);
+  g_clear_pointer (&ctx->group, g_array_unref);
+  ctx->line_index = 0;
+  ctx->group_date[0] = '\0';
+  ctx->group_item = 0;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  if (ctx->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&ctx->error));
+      return FALSE;
+    }
+  return _jc_store_foreach_market_day (ctx->store, from, to, on_market_day, means, error);
+}
+
+static gboolean
+market_mean (GHashTable *means,
+             gint64      item_id,
+             double     *out)
+{
+  MeanAcc *m = g_hash_table_lookup (means, &item_id);
+
+  if (m == NULL || m->n == 0)
+    return FALSE;
+  *out = (double) m->sum / (double) m->n;
+  return TRUE;
+}
+
+static gboolean
+compare (JcReport           *report,
+         JcReportPeriod      base,
+         gboolean            has_data,
+         gint64              base_fen,
+         GHashTable         *means_m,
+         GHashTable         *means_base,
+         JcReportComparison *cmp,
+         GError            **error)
+{
+  g_autofree JcReportItem *p0 = g_new (JcReportItem, report->rows->len + 1);
+  g_autofree JcReportItem *p1 = g_new (JcReportItem, report->rows->len + 1);
+  guint n0 = 0, n1 = 0;
+  long double l_num = 0, l_den = 0, p_num = 0, p_den = 0;
+  guint n_market = 0;
+
+  cmp->has_base = has_data;
+  if (!has_data)
+    return TRUE;
+  cmp->base_fen = base_fen;
+  if (__builtin_sub_overflow (report->spend_fen, base_fen, &cmp->change_fen))
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_OVERFLOW,
+                   _("A report total is too large"));
+      return FALSE;
+    }
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      JcReportRow *r = g_ptr_array_index (report->rows, i);
+      double m0, m1;
+
+      if (r->in[base])
+        p0[n0++] = (JcReportItem) { r->item_id, r->cost_fen[base], r->qty_milli[base] };
+      if (r->in[JC_REPORT_M])
+        p1[n1++] = (JcReportItem) { r->item_id, r->cost_fen[JC_REPORT_M], r->qty_milli[JC_REPORT_M] };
+      if (r->qty_milli[base] > 0 && r->qty_milli[JC_REPORT_M] > 0 &&
+          market_mean (means_base, r->item_id, &m0) && market_mean (means_m, r->item_id, &m1))
+        {
+          l_num += (long double) m1 * r->qty_milli[base];
+          l_den += (long double) m0 * r->qty_milli[base];
+          p_num += (long double) m1 * r->qty_milli[JC_REPORT_M];
+          p_den += (long double) m0 * r->qty_milli[JC_REPORT_M];
+          n_market++;
+        }
+    }
+  if (!jc_report_decompose (p0, n0, p1, n1, &cmp->d, error))
+    return FALSE;
+  g_warn_if_fail (cmp->d.change_fen == cmp->change_fen);
+  if (n_market > 0 && l_den > 0 && p_den > 0)
+    {
+      cmp->has_market = TRUE;
+      cmp->market_laspeyres = (double) (l_num / l_den);
+      cmp->market_paasche = (double) (p_num / p_den);
+      cmp->market_fisher = sqrt (cmp->market_laspeyres * cmp->market_paasche);
+    }
+  return TRUE;
+}
+
+static int
+cmp_row (gconstpointer a,
+         gconstpointer b)
+{
+  const JcReportRow *x = *(JcReportRow *const *) a;
+  const JcReportRow *y = *(JcReportRow *const *) b;
+
+  if (x->category_position != y->category_position)
+    return x->category_position < y->category_position ? -1 : 1;
+  return strcmp (x->item_code, y->item_code);
+}
+
+static int
+cmp_amount (gconstpointer a,
+            gconstpointer b)
+{
+  return strcmp ((*(JcReportAmount *const *) a)->key, (*(JcReportAmount *const *) b)->key);
+}
+
+static int
+cmp_cat (gconstpointer a,
+         gconstpointer b)
+{
+  const CatAcc *x = *(CatAcc *const *) a;
+  const CatAcc *y = *(CatAcc *const *) b;
+
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return strcmp (x->name, y->name);
+}
+
+static void
+free_means (GHashTable **means)
+{
+  for (guint p = 0; p < JC_REPORT_N_PERIODS; p++)
+    g_clear_pointer (&means[p], g_hash_table_unref);
+}
+
+JcReport *
+jc_report_build (JcStore     *store,
+                 const char  *month,
+                 const char  *canteen_or_null,
+                 GError     **error)
+{
+  g_autoptr(JcReport) report = NULL;
+  g_autoptr(GHashTable) rows = NULL;
+  g_autoptr(GHashTable) by_canteen = NULL;
+  g_autoptr(GHashTable) by_category = NULL;
+  GHashTable *means[JC_REPORT_N_PERIODS] = { NULL };
+  gboolean has_data[JC_REPORT_N_PERIODS] = { FALSE };
+  gint64 spend[JC_REPORT_N_PERIODS] = { 0 };
+  int year, mon;
+  int ym[JC_REPORT_N_PERIODS][2];
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  if (!parse_month (month, &year, &mon))
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_INVALID,
+                   _("month: “%s” is not a month (YYYY-MM)"), month ? month : "");
+      return NULL;
+    }
+  report = g_new0 (JcReport, 1);
+  g_strlcpy (report->month, month, sizeof report->month);
+  if (canteen_or_null != NULL)
+    {
+      g_autoptr(JcCanteen) canteen = jc_store_get_canteen (store, canteen_or_null, error);
+
+      if (canteen == NULL)
+        return NULL;
+      report->canteen = g_strdup (canteen->code);
+    }
+  report->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  report->by_canteen = g_ptr_array_new_with_free_func ((GDestroyNotify) amount_free);
+  report->by_category = g_ptr_array_new_with_free_func ((GDestroyNotify) amount_free);
+  rows = g_hash_table_new (g_int64_hash, g_int64_equal);
+  by_canteen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  by_category = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) cat_acc_free);
+
+  ym[JC_REPORT_M][0] = year;
+  ym[JC_REPORT_M][1] = mon;
+  ym[JC_REPORT_MOM_BASE][0] = mon == 1 ? year - 1 : year;
+  ym[JC_REPORT_MOM_BASE][1] = mon == 1 ? 12 : mon - 1;
+  ym[JC_REPORT_YOY_BASE][0] = year - 1;
+  ym[JC_REPORT_YOY_BASE][1] = mon;
+  g_snprintf (report->mom.month, sizeof report->mom.month, "%04d-%02d",
+              ym[JC_REPORT_MOM_BASE][0], ym[JC_REPORT_MOM_BASE][1]);
+  g_snprintf (report->yoy.month, sizeof report->yoy.month, "%04d-%02d",
+              ym[JC_REPORT_YOY_BASE][0], ym[JC_REPORT_YOY_BASE][1]);
+
+  for (guint p = 0; ok && p < JC_REPORT_N_PERIODS; p++)
+    {
+      Ctx ctx = { 0 };
+
+      ctx.store = store;
+      ctx.report = report;
+      ctx.period = (JcReportPeriod) p;
+      ctx.canteen = report->canteen;
+      ctx.rows = rows;
+      if (p == JC_REPORT_M)
+        {
+          ctx.by_canteen = by_canteen;
+          ctx.by_category = by_category;
+        }
+      means[p] = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+      ok = read_period (&ctx, ym[p][0], ym[p][1], means[p], error);
+      has_data[p] = ctx.has_data;
+      spend[p] = ctx.spend;
+      if (p == JC_REPORT_M)
+        {
+          report->spend_fen = ctx.spend;
+          report->n_days = ctx.n_days;
+          report->provisional_days = ctx.provisional_days;
+          report->savings_vs_market_fen = ctx.savings;
+          report->n_savings_lines = ctx.n_savings;
+        }
+    }
+  if (!ok)
+    {
+      free_means (means);
+      return NULL;
+    }
+
+  /* with a canteen, items only other canteens bought */
+  for (guint i = report->rows->len; i > 0; i--)
+    {
+      JcReportRow *r = g_ptr_array_index (report->rows, i - 1);
+
+      if (!r->in[JC_REPORT_M] && !r->in[JC_REPORT_MOM_BASE] && !r->in[JC_REPORT_YOY_BASE])
+        g_ptr_array_remove_index_fast (report->rows, i - 1);
+    }
+  g_ptr_array_sort (report->rows, cmp_row);
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+    g_autoptr(GPtrArray) cats = g_ptr_array_new ();
+
+    g_hash_table_iter_init (&iter, by_canteen);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        JcReportAmount *a = g_new0 (JcReportAmount, 1);
+
+        a->key = g_strdup (key);
+        a->fen = *(gint64 *) value;
+        g_ptr_array_add (report->by_canteen, a);
+      }
+    g_ptr_array_sort (report->by_canteen, cmp_amount);
+    g_hash_table_iter_init (&iter, by_category);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      g_ptr_array_add (cats, value);
+    g_ptr_array_sort (cats, cmp_cat);
+    for (guint i = 0; i < cats->len; i++)
+      {
+        CatAcc *c = g_ptr_array_index (cats, i);
+        JcReportAmount *a = g_new0 (JcReportAmount, 1);
+
+        a->key = g_strdup (c->name);
+        a->fen = c->fen;
+        g_ptr_array_add (report->by_category, a);
+      }
+  }
+
+  ok = compare (report, JC_REPORT_MOM_BASE, has_data[JC_REPORT_MOM_BASE],
+                spend[JC_REPORT_MOM_BASE], means[JC_REPORT_M], means[JC_REPORT_MOM_BASE],
+                &report->mom, error) &&
+       compare (report, JC_REPORT_YOY_BASE, has_data[JC_REPORT_YOY_BASE],
+                spend[JC_REPORT_YOY_BASE], means[JC_REPORT_M], means[JC_REPORT_YOY_BASE],
+                &report->yoy, error);
+  free_means (means);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&report);
+}

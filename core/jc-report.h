@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-report.h: the monthly cost review of DESIGN.md ("Monthly cost review
+ * (month M)"): spend of month M by canteen, category and item, its change
+ * against M−1 and M−12, the price/volume/new/dropped decomposition, the
+ * basket price indices (ours and the market's) and the savings against the
+ * market.  Read-only; it never writes the store.
+ *
+ * Definitions where DESIGN.md is silent:
+ *
+ * - Only locked plans count (an open day has no snapshot to review).  A
+ *   line's cost and quantity are the recorded purchase's; a line without
+ *   one counts at its planned cost and purchase quantity, and a day with
+ *   at least one such line is a provisional day.  A line with neither a
+ *   purchase nor a price costs 0 and adds no quantity.
+ * - A period "has data" when it holds at least one locked plan line (with
+ *   a canteen: one line that canteen has a share of).  A base without data
+ *   gives no base, no change and no decomposition (has_base FALSE).
+ * - An item is "bought" in a period when its quantity there is > 0.  An
+ *   item with quantity 0 (a zero-quantity purchase) is kept out of
+ *   p = c / q and the indices; any cost it carries still counts in the
+ *   spend and, in the decomposition, in "new" (period 1) or "dropped"
+ *   (period 0), so the four parts always add up to the change.
+ * - The indices exist when there is at least one common item and their
+ *   denominators are > 0.  The market's indices run over the common items
+ *   that have a market monthly mean in both months.
+ * - With a canteen, each line's cost is that canteen's share (as the
+ *   allocation gives it), and its quantity is the canteen's share of the
+ *   line's quantity by the same largest-remainder method; the savings are
+ *   the canteen's share of the reference-price cost minus its share of the
+ *   actual cost. */
+#pragma once
+
+#include <glib.h>
+
+#include "jc-store.h"
+
+G_BEGIN_DECLS
+
+#define JC_REPORT_ERROR (jc_report_error_quark ())
+
+typedef enum {
+  JC_REPORT_ERROR_INVALID,      /* a bad month */
+  JC_REPORT_ERROR_OVERFLOW,     /* a sum beyond 64 bits */
+} JcReportError;
+
+GQuark jc_report_error_quark (void);
+
+/* One item's totals in one period: the input of the decomposition. */
+typedef struct {
+  gint64 item_id;
+  gint64 cost_fen;
+  gint64 qty_milli;
+} JcReportItem;
+
+typedef struct {
+  gint64   change_fen;          /* Σ c1 − Σ c0 over all items */
+  gint64   price_effect_fen;
+  gint64   volume_effect_fen;   /* round_half_away (Σ p0 (q1 − q0)), exact */
+  gint64   new_fen;             /* ≥ 0 for non-negative costs */
+  gint64   dropped_fen;         /* ≤ 0 for non-negative costs */
+  guint    n_common;
+  gboolean has_indices;
+  double   laspeyres;           /* Σ p1 q0 / Σ p0 q0 */
+  double   paasche;             /* Σ p1 q1 / Σ p0 q1 */
+  double   fisher;              /* √(L·P) */
+} JcDecomposition;
+
+/* A comparison of month M with a base month. */
+typedef struct {
+  char            month[8];     /* the base, YYYY-MM */
+  gboolean        has_base;     /* FALSE: the base has no data; the rest is unset */
+  gint64          base_fen;
+  gint64          change_fen;
+  JcDecomposition d;
+  gboolean        has_market;
+  double          market_laspeyres;
+  double          market_paasche;
+  double          market_fisher;
+} JcReportComparison;
+
+typedef struct {
+  char   *key;                  /* canteen code or category name */
+  gint64  fen;
+} JcReportAmount;
+
+/* One item of the by-item table: its totals in M, M−1 and M−12. */
+typedef enum {
+  JC_REPORT_M,
+  JC_REPORT_MOM_BASE,
+  JC_REPORT_YOY_BASE,
+  JC_REPORT_N_PERIODS,
+} JcReportPeriod;
+
+typedef struct {
+  gint64  item_id;
+  char   *item_code;
+  char   *item_name;
+  char   *category_name;
+  int     category_position;
+  gboolean in[JC_REPORT_N_PERIODS];   /* has a line in the period */
+  gint64  qty_milli[JC_REPORT_N_PERIODS];
+  gint64  cost_fen[JC_REPORT_N_PERIODS];
+} JcReportRow;
+
+typedef struct {
+  char       month[8];
+  char      *canteen;           /* NULL: all canteens */
+  gint64     spend_fen;
+  guint      n_days;            /* locked delivery days in M */
+  guint      provisional_days;
+  GPtrArray *by_canteen;        /* JcReportAmount *, by code */
+  GPtrArray *by_category;       /* JcReportAmount *, by category position */
+  GPtrArray *rows;              /* JcReportRow *, by category position, item code */
+  JcReportComparison mom;
+  JcReportComparison yoy;
+  gint64     savings_vs_market_fen;
+  guint      n_savings_lines;   /* lines with both a purchase and a reference price */
+} JcReport;
+
+void      jc_report_free      (JcReport *report);
+
+/* jc_report_build:
+ * The review of `month` ("YYYY-MM"), for all canteens or the one whose
+ * code is `canteen_or_null`.  Reads five queries per month involved (M,
+ * M−1, M−12), never one per day.  Returns a new report (jc_report_free),
+ * or NULL with JC_REPORT_ERROR_INVALID for a bad month,
+ * JC_STORE_ERROR_NOT_FOUND for an unknown canteen, or a store error. */
+JcReport *jc_report_build     (JcStore     *store,
+                               const char  *month,
+                               const char  *canteen_or_null,
+                               GError     **error);
+
+/* jc_report_decompose:
+ * The price/volume/new/dropped decomposition and our indices between
+ * period 0 (`p0`) and period 1 (`p1`), items matched by item_id (an id
+ * repeated in one array is summed).  Pure.  FALSE with
+ * JC_REPORT_ERROR_OVERFLOW when a sum leaves 64 bits. */
+gboolean  jc_report_decompose (const JcReportItem *p0,
+                               guint               n0,
+                               const JcReportItem *p1,
+                               guint               n1,
+                               JcDecomposition    *out,
+                               GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReport, jc_report_free)
+
+G_END_DECLS

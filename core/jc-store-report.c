@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store-report.c: the SQL of the monthly cost review — a month's locked
+ * plan lines with their purchases, their shares, and the market's daily
+ * prices, each in one pass over the month (never one query per day). */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-store"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-store-private.h"
+
+gboolean
+_jc_store_foreach_report_line (JcStore     *store,
+                               const char  *from,
+                               const char  *to,
+                               void       (*func) (const JcStoreReportLine *line,
+                                                   gpointer                 data),
+                               gpointer     data,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT l.delivery_date, l.item_id, i.code, i.name, c.name, c.position, "
+    "l.purchase_milli, l.price_milliyuan, l.cost_fen, p.qty_milli, p.cost_fen "
+    "FROM plan_lines l JOIN items i ON i.id = l.item_id "
+    "JOIN categories c ON c.id = i.category_id "
+    "LEFT JOIN purchases p ON p.delivery_date = l.delivery_date AND p.item_id = l.item_id "
+    "WHERE l.delivery_date >= ? AND l.delivery_date < ? "
+    "ORDER BY l.delivery_date, l.item_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, from);
+  _jc_store_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcStoreReportLine line = { 0 };
+
+      line.date = (const char *) sqlite3_column_text (stmt, 0);
+      line.item_id = sqlite3_column_int64 (stmt, 1);
+      line.item_code = (const char *) sqlite3_column_text (stmt, 2);
+      line.item_name = (const char *) sqlite3_column_text (stmt, 3);
+      line.category_name = (const char *) sqlite3_column_text (stmt, 4);
+      line.category_position = sqlite3_column_int (stmt, 5);
+      line.purchase_milli = sqlite3_column_int64 (stmt, 6);
+      line.has_price = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
+      line.price_milliyuan = sqlite3_column_int64 (stmt, 7);
+      line.cost_fen = sqlite3_column_int64 (stmt, 8);
+      line.has_actual = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+      line.actual_qty_milli = sqlite3_column_int64 (stmt, 9);
+      line.actual_cost_fen = sqlite3_column_int64 (stmt, 10);
+      func (&line, data);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the month's plans"), error);
+  return TRUE;
+}
+
+gboolean
+_jc_store_foreach_report_share (JcStore     *store,
+                                const char  *from,
+                                const char  *to,
+                                void       (*func) (const char *date,
+                                                    gint64      item_id,
+                                                    const char *canteen_code,
+                                                    gint64      qty_milli,
+                                                    gint64      share_fen,
+                                                    gpointer    data),
+                                gpointer     data,
+                                GError     **error)
+{
+  /* The primary key's order: no sort.  Ties in the allocation are broken
+   * by canteen code by jc_allocate() itself, whatever the order. */
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT s.delivery_date, s.item_id, c.code, s.qty_milli, s.share_fen "
+    "FROM plan_shares s JOIN canteens c ON c.id = s.canteen_id "
+    "WHERE s.delivery_date >= ? AND s.delivery_date < ? "
+    "ORDER BY s.delivery_date, s.item_id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, from);
+  _jc_store_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+          (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
+          sqlite3_column_int64 (stmt, 4), data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the month's shares"), error);
+  return TRUE;
+}
+
+gboolean
+_jc_store_foreach_market_day (JcStore     *store,
+                              const char  *from,
+                              const char  *to,
+                              void       (*func) (gint64      item_id,
+                                                  const char *date,
+                                                  gint64      avg_milliyuan,
+                                                  gpointer    data),
+                              gpointer     data,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.item_id, p.date, SUM(p.base_avg), COUNT(*) "
+    "FROM prices p JOIN price_sources s ON s.id = p.source_id "
+    "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND s.enabled = 1 "
+    "AND p.date >= ? AND p.date < ? "
+    "GROUP BY p.item_id, p.date, s.priority, p.source_id "
+    "ORDER BY p.item_id, p.date, s.priority, p.source_id", error);
+  g_autofree char *last_date = NULL;
+  gint64 last_item = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, from);
+  _jc_store_bind_text (stmt, 2, to);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 item_id = sqlite3_column_int64 (stmt, 0);
+      const char *date = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 sum = sqlite3_column_int64 (stmt, 2);
+      gint64 n = sqlite3_column_int64 (stmt, 3);
+
+      /* the first row of an (item, day) is the preferred source */
+      if (item_id == last_item && last_date != NULL && strcmp (date, last_date) == 0)
+        continue;
+      last_item = item_id;
+      g_free (last_date);
+      last_date = g_strdup (date);
+      func (item_id, date, n > 0 ? (2 * sum + n) / (2 * n) : 0, data);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the market prices"), error);
+  return TRUE;
+}
