@@ -61,6 +61,11 @@ typedef enum {
   JC_FIELD_SERVICE,
   JC_FIELD_DEPOT_LAT,
   JC_FIELD_DEPOT_LON,
+  JC_FIELD_ADAPTER,       /* price sources */
+  JC_FIELD_URL,
+  JC_FIELD_CREDENTIALS,
+  JC_FIELD_PRIORITY,
+  JC_FIELD_SCHEDULE,
 } JcField;
 
 typedef enum {

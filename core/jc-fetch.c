@@ -1136,3 +1136,29 @@ jc_fetch_form_encode (const char *key,
   va_end (ap);
   return g_string_free (out, FALSE);
 }
+
+/**
+ * jc_fetch_display_url:
+ * Returns: (transfer full): `url` without credentials and with secret-looking
+ * query values as “***”, for lists and messages.
+ */
+char *
+jc_fetch_display_url (const char *url)
+{
+  g_return_val_if_fail (url != NULL, NULL);
+
+  return display_url (url);
+}
+
+/**
+ * jc_fetch_redact_params:
+ * Returns: (transfer full): adapter parameters with secret-looking values as
+ * “***”.
+ */
+char *
+jc_fetch_redact_params (const char *params)
+{
+  g_autofree char *shown = redact_query (params ? params : "");
+
+  return g_utf8_make_valid (shown, -1);
+}

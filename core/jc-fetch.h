@@ -120,4 +120,13 @@ GBytes *jc_fetch                (const char            *url,
 char   *jc_fetch_form_encode    (const char            *key,
                                  ...) G_GNUC_NULL_TERMINATED;
 
+/* `url` as a person may see it (in lists and messages): without its
+ * user:password@ part, with the values of query parameters that look
+ * secret (key, token, pass, …) replaced by “***”, valid UTF-8.  Free with
+ * g_free(). */
+char   *jc_fetch_display_url    (const char            *url);
+/* "a=1&api_key=XYZ" → "a=1&api_key=***", by the same rule.  Free with
+ * g_free(). */
+char   *jc_fetch_redact_params  (const char            *params);
+
 G_END_DECLS

@@ -169,6 +169,11 @@ jc_field_to_string (JcField field)
     case JC_FIELD_SERVICE: return _("service time");
     case JC_FIELD_DEPOT_LAT: return _("depot latitude");
     case JC_FIELD_DEPOT_LON: return _("depot longitude");
+    case JC_FIELD_ADAPTER: return _("adapter");
+    case JC_FIELD_URL: return _("url");
+    case JC_FIELD_CREDENTIALS: return _("credentials");
+    case JC_FIELD_PRIORITY: return _("priority");
+    case JC_FIELD_SCHEDULE: return _("schedule");
     default: g_return_val_if_reached ("");
     }
 }

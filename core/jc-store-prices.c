@@ -103,6 +103,8 @@ source_error (GError    **error,
   return FALSE;
 }
 
+/* Each error names its field (JC_VALIDATE_ERROR, JcField), so that an
+ * editor can show it beside the right row.  Credentials are never quoted. */
 gboolean
 jc_source_validate (const JcSource  *source,
                     GError         **error)
@@ -116,7 +118,7 @@ jc_source_validate (const JcSource  *source,
     return source_error (error, JC_FIELD_NAME, _("name"), _("is longer than 64 characters"));
   if (source->adapter == NULL || !g_strv_contains (adapters, source->adapter))
     {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_ADAPTER,
                    _("adapter: unknown adapter “%s” (xinfadi, csv or usda)"),
                    source->adapter ? source->adapter : "");
       return FALSE;
@@ -125,21 +127,28 @@ jc_source_validate (const JcSource  *source,
       !(g_str_has_prefix (source->url, "http://") || g_str_has_prefix (source->url, "https://") ||
         g_str_has_prefix (source->url, "file://")))
     {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_URL,
                    _("url: “%s” is not an http://, https:// or file:// address"),
                    source->url ? source->url : "");
       return FALSE;
     }
+  /* jc_fetch() refuses them too: a line break would end the header. */
+  if (source->credentials != NULL && strpbrk (source->credentials, "\r\n") != NULL)
+    {
+      g_set_error_literal (error, JC_VALIDATE_ERROR, JC_FIELD_CREDENTIALS,
+                           _("credentials: a line break is not allowed"));
+      return FALSE;
+    }
   if (source->priority < 0 || source->priority > 1000)
     {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_PRIORITY,
                    _("priority: %d is out of range (0 to 1000)"), source->priority);
       return FALSE;
     }
   if (source->schedule != NULL && *source->schedule != '\0' &&
-      !jc_parse_time_field (JC_FIELD_START_TIME, source->schedule, &minutes, NULL))
+      !jc_parse_time_field (JC_FIELD_SCHEDULE, source->schedule, &minutes, NULL))
     {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_SCHEDULE,
                    _("schedule: “%s” is not a time of day (HH:MM)"), source->schedule);
       return FALSE;
     }

@@ -6,6 +6,7 @@
 
 #include "jc-test-util.h"
 #include "jc-error.h"
+#include "jc-fetch.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
 
@@ -304,6 +305,60 @@ test_sources (void **state)
   assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND);
 }
 
+/* Each refusal names its field, so that the source editor can show it on
+ * the right row; credentials never appear in a message. */
+static void
+test_source_fields (void **state)
+{
+  static const struct {
+    const char *adapter, *url, *credentials, *schedule;
+    int priority;
+    JcField field;
+  } cases[] = {
+    { "rss", "https://a.example/p", "", "", 100, JC_FIELD_ADAPTER },
+    { "csv", "ftp://x", "", "", 100, JC_FIELD_URL },
+    { "csv", "https://a.example/p", "user:se\ncret", "", 100, JC_FIELD_CREDENTIALS },
+    { "csv", "https://a.example/p", "", "", 1001, JC_FIELD_PRIORITY },
+    { "csv", "https://a.example/p", "", "25:00", 100, JC_FIELD_SCHEDULE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JcSource) s = jc_source_new ();
+      g_autoptr(GError) error = NULL;
+
+      s->name = g_strdup ("x");
+      s->adapter = g_strdup (cases[i].adapter);
+      s->url = g_strdup (cases[i].url);
+      g_free (s->credentials);
+      s->credentials = g_strdup (cases[i].credentials);
+      g_free (s->schedule);
+      s->schedule = g_strdup (cases[i].schedule);
+      s->priority = cases[i].priority;
+      assert_false (jc_source_validate (s, &error));
+      assert_error (error, JC_VALIDATE_ERROR, cases[i].field);
+      assert_null (strstr (error->message, "cret"));
+      assert_string_not_equal (jc_field_to_string (cases[i].field), "");
+    }
+}
+
+/* What a list may show of a source's address and parameters. */
+static void
+test_source_display (void **state)
+{
+  g_autofree char *a = jc_fetch_display_url ("https://bob:hunter22@a.example/p?day=1&api_key=XYZ");
+  g_autofree char *b = jc_fetch_display_url ("file:///srv/prices/x.csv");
+  g_autofree char *c = jc_fetch_redact_params ("limit=20&token=abc&prodName=白菜");
+
+  assert_null (strstr (a, "hunter22"));
+  assert_null (strstr (a, "bob"));
+  assert_null (strstr (a, "XYZ"));
+  assert_non_null (strstr (a, "api_key=***"));
+  assert_non_null (strstr (a, "day=1"));
+  assert_string_equal (b, "file:///srv/prices/x.csv");
+  assert_string_equal (c, "limit=20&token=***&prodName=白菜");
+}
+
 static void
 test_fetch_log (void **state)
 {
@@ -401,6 +456,8 @@ main (void)
     T (test_unmapped_and_mapping),
     T (test_history),
     T (test_sources),
+    T (test_source_fields),
+    T (test_source_display),
     T (test_fetch_log),
     T (test_market_overview),
     T (test_stale_days_setting),

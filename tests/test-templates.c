@@ -11,7 +11,16 @@
 #include "jc-canteens-page.h"
 #include "jc-catalog-page.h"
 #include "jc-item-editor.h"
+#include "jc-order-editor.h"
+#include "jc-order-import-dialog.h"
+#include "jc-orders-page.h"
+#include "jc-plan-page.h"
 #include "jc-preferences-window.h"
+#include "jc-price-chart.h"
+#include "jc-prices-page.h"
+#include "jc-source-editor.h"
+#include "jc-sources-page.h"
+#include "jc-unmapped-view.h"
 #include "jc-vehicle-editor.h"
 #include "jc-vehicles-page.h"
 #include "jc-window.h"
@@ -106,6 +115,60 @@ test_preferences_window (void **state)
   instantiate (JC_TYPE_PREFERENCES_WINDOW);
 }
 
+static void
+test_prices_page (void **state)
+{
+  instantiate (JC_TYPE_PRICES_PAGE);
+}
+
+static void
+test_price_chart (void **state)
+{
+  instantiate (JC_TYPE_PRICE_CHART);
+}
+
+static void
+test_unmapped_view (void **state)
+{
+  instantiate (JC_TYPE_UNMAPPED_VIEW);
+}
+
+static void
+test_orders_page (void **state)
+{
+  instantiate (JC_TYPE_ORDERS_PAGE);
+}
+
+static void
+test_order_editor (void **state)
+{
+  instantiate (JC_TYPE_ORDER_EDITOR);
+}
+
+static void
+test_order_import_dialog (void **state)
+{
+  instantiate (JC_TYPE_ORDER_IMPORT_DIALOG);
+}
+
+static void
+test_plan_page (void **state)
+{
+  instantiate (JC_TYPE_PLAN_PAGE);
+}
+
+static void
+test_sources_page (void **state)
+{
+  instantiate (JC_TYPE_SOURCES_PAGE);
+}
+
+static void
+test_source_editor (void **state)
+{
+  instantiate (JC_TYPE_SOURCE_EDITOR);
+}
+
 /* The shortcuts window is not a template: GtkApplication loads it from
  * <resource-base-path>/gtk/help-overlay.ui for every window. */
 static void
@@ -134,6 +197,15 @@ main (void)
     cmocka_unit_test (test_canteen_editor),
     cmocka_unit_test (test_vehicle_editor),
     cmocka_unit_test (test_preferences_window),
+    cmocka_unit_test (test_prices_page),
+    cmocka_unit_test (test_price_chart),
+    cmocka_unit_test (test_unmapped_view),
+    cmocka_unit_test (test_orders_page),
+    cmocka_unit_test (test_order_editor),
+    cmocka_unit_test (test_order_import_dialog),
+    cmocka_unit_test (test_plan_page),
+    cmocka_unit_test (test_sources_page),
+    cmocka_unit_test (test_source_editor),
     cmocka_unit_test (test_help_overlay),
   };
 

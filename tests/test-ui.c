@@ -2,12 +2,14 @@
 /* The GUI as a person uses it, on real widgets under Xvfb: a database with
  * the demo world, the main window on it, a canteen added through the
  * editor (a wrong latitude first), the catalog searched by pinyin
- * initials, the database screens (welcome, error, demo loading), and a
- * PNG of every section in English and in Chinese for a person to look at
+ * initials, price sources added, edited, disabled and removed, the
+ * database screens (welcome, error, demo loading), and a PNG of every
+ * section in English and in Chinese for a person to look at
  * ($JICAI_SCREENSHOT_DIR/<section>-<lang>.png). */
 #include "config.h"
 
 #include <adwaita.h>
+#include <curl/curl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
@@ -22,11 +24,20 @@
 #include "jc-demo.h"
 #include "jc-item-editor-private.h"
 #include "jc-orders.h"
+#include "jc-orders-page-private.h"
+#include "jc-plan-page-private.h"
 #include "jc-preferences-window-private.h"
+#include "jc-prices-page-private.h"
 #include "jc-record.h"
+#include "jc-source-editor-private.h"
+#include "jc-sources-page-private.h"
 #include "jc-vehicle-editor.h"
 #include "jc-vehicles-page-private.h"
 #include "jc-window-private.h"
+
+/* The demo's last market day; the application's "today" in these tests. */
+#define TODAY "2026-11-27"
+#define TOMORROW "2026-11-28"
 
 static struct {
   char          *dir;
@@ -265,7 +276,7 @@ setup (void **state)
 
   store = jc_store_open (fx.db_path, &error);
   assert_no_error (error);
-  g_date_set_dmy (&today, 27, G_DATE_NOVEMBER, 2026);
+  g_date_set_dmy (&today, 27, G_DATE_NOVEMBER, 2026);  /* TODAY */
   if (demo_is_placeholder ())
     load_fixture (store);
   else
@@ -329,8 +340,10 @@ screenshot_dialogs (JcWindow   *window,
     { "catalog", "item-editor", "page.edit" },
     { "canteens", "canteen-editor", "page.add" },
     { "vehicles", "vehicle-editor", "page.edit" },
+    { "sources", "source-editor", "page.edit" },
   };
-  GType types[] = { JC_TYPE_ITEM_EDITOR, JC_TYPE_CANTEEN_EDITOR, JC_TYPE_VEHICLE_EDITOR };
+  GType types[] = { JC_TYPE_ITEM_EDITOR, JC_TYPE_CANTEEN_EDITOR, JC_TYPE_VEHICLE_EDITOR,
+                    JC_TYPE_SOURCE_EDITOR };
 
   for (guint i = 0; i < G_N_ELEMENTS (editors); i++)
     {
@@ -338,7 +351,11 @@ screenshot_dialogs (JcWindow   *window,
 
       jc_window_show_section (window, editors[i][0]);
       settle (GTK_WIDGET (window));
-      if (g_str_equal (editors[i][2], "page.edit"))
+      if (JC_IS_SOURCES_PAGE (page))
+        /* the demo has one source */
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_sources_page_get_shown (JC_SOURCES_PAGE (page))),
+                                         0, TRUE);
+      else if (g_str_equal (editors[i][2], "page.edit"))
         {
           GListModel *shown = JC_IS_CATALOG_PAGE (page)
                               ? _jc_catalog_page_get_shown (JC_CATALOG_PAGE (page))
@@ -350,6 +367,24 @@ screenshot_dialogs (JcWindow   *window,
     }
   screenshot_toplevel (GTK_WIDGET (window), "app.preferences", JC_TYPE_PREFERENCES_WINDOW,
                        "preferences", language);
+  {
+    /* The second section of the shortcuts (prices and orders); the window
+     * keeps its overlay, hidden, for the first one next. */
+    g_autofree char *file = g_strdup_printf ("shortcuts-orders-%s", language);
+    GtkWindow *overlay;
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+    pump_until (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL, 3000);
+    overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    assert_non_null (overlay);
+    g_object_set (overlay, "section-name", "prices-orders", NULL);
+    settle (GTK_WIDGET (overlay));
+    pump (250);
+    screenshot (GTK_WIDGET (overlay), file);
+    g_object_set (overlay, "section-name", "shortcuts", NULL);
+    gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+    pump (30);
+  }
   screenshot_toplevel (GTK_WIDGET (window), "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW,
                        "shortcuts", language);
   screenshot_toplevel (GTK_WIDGET (window), "app.about", ADW_TYPE_ABOUT_WINDOW, "about",
@@ -365,16 +400,69 @@ screenshot_sections (const char *language)
   set_language (language);
   window = open_window ();
   assert_string_equal (_jc_window_get_screen (window), "main");
-  assert_int_equal (g_strv_length ((char **) sections), 9);
+  assert_int_equal (g_strv_length ((char **) sections), 10);
   for (guint i = 0; sections[i] != NULL; i++)
     {
-      g_autofree char *name = g_strdup_printf ("%s-%s", sections[i], language);
+      /* "window-": the page suites write their own "<page>-<lang>.png" */
+      g_autofree char *name = g_strdup_printf ("window-%s-%s", sections[i], language);
+      GtkWidget *page = _jc_window_get_page (window, sections[i]);
 
-      /* Alt+1 … Alt+9 go through this action. */
+      /* Alt+1 … Alt+9, Alt+0 go through this action. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", sections[i]);
       settle (GTK_WIDGET (window));
       assert_string_equal (jc_window_get_section (window), sections[i]);
-      assert_true (gtk_widget_get_mapped (_jc_window_get_page (window, sections[i])));
+      assert_true (gtk_widget_get_mapped (page));
+      if (g_str_equal (sections[i], "prices"))
+        {
+          /* The real page, on the database of the application, showing
+           * the market of today: the demo's last market day. */
+          JcPricesPage *prices = JC_PRICES_PAGE (page);
+
+          assert_string_equal (jc_prices_page_get_db_path (prices), fx.db_path);
+          assert_string_equal (jc_prices_page_get_date (prices), TODAY);
+          pump_until (!_jc_prices_page_get_loading (prices), 20000);
+          assert_false (_jc_prices_page_get_loading (prices));
+          if (!demo_is_placeholder ())
+            {
+              assert_string_equal (_jc_prices_page_get_market_state (prices), "list");
+              assert_true (g_list_model_get_n_items (_jc_prices_page_get_shown (prices)) > 50);
+              assert_string_equal (_jc_prices_page_get_row (prices, 0)->date, TODAY);
+              /* the first item's history under the list */
+              gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_prices_page_get_shown (prices)),
+                                               0, TRUE);
+              pump_until (!_jc_prices_page_get_loading (prices) &&
+                          jc_price_chart_get_n_points (_jc_prices_page_get_chart (prices)) > 0,
+                          20000);
+              assert_true (jc_price_chart_get_n_points (_jc_prices_page_get_chart (prices)) > 0);
+            }
+          settle (GTK_WIDGET (window));
+        }
+      else if (g_str_equal (sections[i], "plan"))
+        {
+          /* The plan of tomorrow's deliveries, from the orders sent so far. */
+          JcPlanPage *plan = JC_PLAN_PAGE (page);
+
+          assert_string_equal (jc_plan_page_get_db_path (plan), fx.db_path);
+          assert_string_equal (jc_plan_page_get_date (plan), TOMORROW);
+          pump_until (!_jc_plan_page_is_busy (plan) && _jc_plan_page_get_plan (plan) != NULL, 20000);
+          assert_non_null (_jc_plan_page_get_plan (plan));
+          assert_string_equal (_jc_plan_page_get_plan (plan)->date, TOMORROW);
+          settle (GTK_WIDGET (window));
+        }
+      else if (g_str_equal (sections[i], "orders"))
+        {
+          /* Tomorrow's deliveries, every canteen on the board. */
+          JcOrdersPage *orders = JC_ORDERS_PAGE (page);
+
+          assert_string_equal (jc_orders_page_get_db_path (orders), fx.db_path);
+          assert_string_equal (jc_orders_page_get_date (orders), TOMORROW);
+          pump_until (!_jc_orders_page_is_loading (orders) && _jc_orders_page_is_settled (orders),
+                      20000);
+          assert_false (_jc_orders_page_is_loading (orders));
+          if (!demo_is_placeholder ())
+            assert_int_equal (g_list_model_get_n_items (_jc_orders_page_get_board (orders)), 17);
+          settle (GTK_WIDGET (window));
+        }
       screenshot (GTK_WIDGET (window), name);
     }
   screenshot_dialogs (window, language);
@@ -810,6 +898,337 @@ test_preferences (void **state)
   pump (30);
 }
 
+/* ---- price sources ----------------------------------------------------- */
+
+static JcSourceEditor *
+wait_source_editor (void)
+{
+  JcSourceEditor *editor;
+
+  pump_until (find_toplevel (JC_TYPE_SOURCE_EDITOR) != NULL, 2000);
+  editor = JC_SOURCE_EDITOR (find_toplevel (JC_TYPE_SOURCE_EDITOR));
+  assert_non_null (editor);
+  settle (GTK_WIDGET (editor));
+  return editor;
+}
+
+static void
+set_row (JcSourceEditor *editor,
+         JcField         field,
+         const char     *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (_jc_source_editor_get_row (editor, field)), text);
+}
+
+static void
+save_source_editor (JcSourceEditor *editor)
+{
+  GtkWidget *save = _jc_source_editor_get_save_button (editor);
+
+  settle (GTK_WIDGET (editor));
+  assert_true (gtk_widget_get_sensitive (save));
+  gtk_widget_activate (save);
+  pump_until (find_toplevel (JC_TYPE_SOURCE_EDITOR) == NULL, 2000);
+  assert_null (find_toplevel (JC_TYPE_SOURCE_EDITOR));
+}
+
+static JcSource *
+stored_source (const char *name)
+{
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+  return store ? jc_store_get_source (store, name, NULL) : NULL;
+}
+
+static gint64
+stored_source_prices (gint64 id)
+{
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+  return store ? jc_store_count_source_prices (store, id, NULL) : -1;
+}
+
+static void
+select_source (JcSourcesPage *page,
+               const char    *name)
+{
+  GListModel *shown = _jc_sources_page_get_shown (page);
+  guint position = 0;
+
+  assert_true (shown_has (shown, name, &position));
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (shown), position, TRUE);
+}
+
+static AdwMessageDialog *
+wait_message_dialog (void)
+{
+  pump_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
+  assert_non_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+answer_message_dialog (AdwMessageDialog *dialog,
+                       const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  pump (30);
+  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == GTK_WINDOW (dialog))
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  pump (30);
+}
+
+static gboolean
+labels_contain (GPtrArray  *labels,
+                const char *needle)
+{
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (g_ptr_array_index (labels, i), needle) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+#define TEST_SOURCE "测试批发市场"
+
+/* Fetch Prices from the menu, then the sources as a person manages them:
+ * a source added through the editor (a wrong address first, then a name
+ * another source has), edited to disabled (its credentials kept, then
+ * cleared), the demo's market asked to be removed (its prices would go:
+ * Disable is offered, and taken), and a source without prices removed. */
+static void
+test_sources (void **state)
+{
+  g_autoptr(JcSource) xfd = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autofree char *caption_text = NULL;
+  JcWindow *window;
+  JcSourcesPage *page;
+  JcPricesPage *prices;
+  JcSourceEditor *editor;
+  AdwMessageDialog *dialog;
+  GtkWidget *url;
+  GListModel *shown;
+  gint64 n_prices;
+  guint n_before;
+
+  if (demo_is_placeholder ())
+    skip ();  /* the demo's market source and its prices are needed */
+  xfd = stored_source ("新发地");
+  assert_non_null (xfd);
+  n_prices = stored_source_prices (xfd->id);
+  set_language ("en");
+  window = open_window ();
+
+  /* Fetch Prices: the prices section fetches from the demo's file://
+   * source, on its worker thread. */
+  prices = JC_PRICES_PAGE (_jc_window_get_page (window, "prices"));
+  jc_window_show_section (window, "dashboard");
+  settle (GTK_WIDGET (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.fetch-prices", NULL);
+  assert_string_equal (jc_window_get_section (window), "prices");
+  pump_until (jc_prices_page_get_fetching (prices), 2000);
+  pump_until (!jc_prices_page_get_fetching (prices), 30000);
+  assert_false (jc_prices_page_get_fetching (prices));
+  pump_until (!_jc_prices_page_get_loading (prices), 10000);
+
+  /* Alt+0 */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "sources");
+  settle (GTK_WIDGET (window));
+  page = JC_SOURCES_PAGE (_jc_window_get_page (window, "sources"));
+  shown = _jc_sources_page_get_shown (page);
+  n_before = g_list_model_get_n_items (shown);
+  assert_true (shown_has (shown, "新发地", NULL));
+  /* The fetch is in the log: the list says how it went. */
+  collect_shown_labels (_jc_sources_page_get_column_view (page), labels);
+  assert_true (labels_contain (labels, " new, "));
+  g_ptr_array_set_size (labels, 0);
+
+  /* Ctrl+N: a wrong address keeps Save off and says why on its row. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL);
+  editor = wait_source_editor ();
+  assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
+  url = _jc_source_editor_get_row (editor, JC_FIELD_URL);
+  set_row (editor, JC_FIELD_NAME, "新发地");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (_jc_source_editor_get_row (editor, JC_FIELD_ADAPTER)),
+                              1);  /* csv */
+  set_row (editor, JC_FIELD_URL, "ftp://x");
+  settle (GTK_WIDGET (editor));
+  assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
+  assert_true (gtk_widget_has_css_class (url, "error"));
+  assert_true (gtk_widget_get_mapped (GTK_WIDGET (_jc_source_editor_get_caption (editor, JC_FIELD_URL))));
+  assert_contains (gtk_label_get_text (_jc_source_editor_get_caption (editor, JC_FIELD_URL)),
+                   "ftp://x");
+  assert_false (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_NAME), "error"));
+  screenshot (GTK_WIDGET (editor), "source-editor-error-en");
+
+  /* A login in the address belongs under Credentials. */
+  set_row (editor, JC_FIELD_URL, "https://bob:hunter22@prices.example/daily.csv");
+  settle (GTK_WIDGET (editor));
+  assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
+  assert_true (gtk_widget_has_css_class (url, "error"));
+  assert_null (strstr (gtk_label_get_text (_jc_source_editor_get_caption (editor, JC_FIELD_URL)),
+                       "hunter22"));
+
+  set_row (editor, JC_FIELD_URL, "https://prices.example/daily.csv?day=1&api_key=SECRET42");
+  gtk_editable_set_text (GTK_EDITABLE (_jc_source_editor_get_params_row (editor)), "limit=50");
+  set_row (editor, JC_FIELD_CREDENTIALS, "bob:hunter22");
+  set_row (editor, JC_FIELD_PRIORITY, "1001");
+  set_row (editor, JC_FIELD_SCHEDULE, "6:15");
+  settle (GTK_WIDGET (editor));
+  assert_false (gtk_widget_has_css_class (url, "error"));
+  assert_true (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_PRIORITY),
+                                         "error"));
+  assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
+  set_row (editor, JC_FIELD_PRIORITY, "20");
+  settle (GTK_WIDGET (editor));
+
+  /* The name is the store's to refuse: the message on the name row,
+   * nothing written. */
+  gtk_widget_activate (_jc_source_editor_get_save_button (editor));
+  pump_until (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_NAME), "error"),
+              2000);
+  settle (GTK_WIDGET (editor));
+  assert_true (find_toplevel (JC_TYPE_SOURCE_EDITOR) == GTK_WINDOW (editor));
+  assert_true (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_NAME), "error"));
+  assert_contains (gtk_label_get_text (_jc_source_editor_get_caption (editor, JC_FIELD_NAME)),
+                   "新发地");
+  assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
+  assert_int_equal (g_list_model_get_n_items (shown), n_before);
+
+  set_row (editor, JC_FIELD_NAME, TEST_SOURCE);
+  save_source_editor (editor);
+  {
+    g_autoptr(JcSource) saved = stored_source (TEST_SOURCE);
+
+    assert_non_null (saved);
+    assert_string_equal (saved->adapter, "csv");
+    assert_string_equal (saved->url, "https://prices.example/daily.csv?day=1&api_key=SECRET42");
+    assert_string_equal (saved->params, "limit=50");
+    assert_string_equal (saved->credentials, "bob:hunter22");
+    assert_int_equal (saved->priority, 20);
+    assert_string_equal (saved->schedule, "06:15");
+    assert_true (saved->enabled);
+  }
+  /* Listed and selected; the secrets are not on screen. */
+  settle (GTK_WIDGET (window));
+  assert_int_equal (g_list_model_get_n_items (shown), n_before + 1);
+  {
+    guint position = 0;
+
+    assert_true (shown_has (shown, TEST_SOURCE, &position));
+    assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (shown), position));
+  }
+  collect_shown_labels (_jc_sources_page_get_column_view (page), labels);
+  assert_true (labels_contain (labels, "api_key=***"));
+  assert_false (labels_contain (labels, "SECRET42"));
+  assert_false (labels_contain (labels, "hunter22"));
+  assert_true (strv_has (labels, "Set"));
+  g_ptr_array_set_size (labels, 0);
+  screenshot (GTK_WIDGET (window), "sources-added-en");
+
+  /* Edit: the credentials are not shown back; empty keeps them. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.edit", NULL);
+  editor = wait_source_editor ();
+  assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (_jc_source_editor_get_row (editor, JC_FIELD_CREDENTIALS))),
+                       "");
+  assert_true (gtk_widget_get_mapped (GTK_WIDGET (_jc_source_editor_get_credentials_note (editor))));
+  assert_contains (gtk_label_get_text (_jc_source_editor_get_credentials_note (editor)),
+                   "Leave the field empty");
+  assert_true (gtk_widget_get_mapped (_jc_source_editor_get_clear_button (editor)));
+  screenshot (GTK_WIDGET (editor), "source-editor-edit-en");
+  gtk_switch_set_active (_jc_source_editor_get_enabled_switch (editor), FALSE);
+  save_source_editor (editor);
+  {
+    g_autoptr(JcSource) saved = stored_source (TEST_SOURCE);
+
+    assert_false (saved->enabled);
+    assert_string_equal (saved->credentials, "bob:hunter22");
+    assert_string_equal (saved->url, "https://prices.example/daily.csv?day=1&api_key=SECRET42");
+  }
+
+  /* Clear removes them. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.edit", NULL);
+  editor = wait_source_editor ();
+  gtk_widget_activate (_jc_source_editor_get_clear_button (editor));
+  pump_until (strstr (gtk_label_get_text (_jc_source_editor_get_credentials_note (editor)),
+                      "removed") != NULL, 2000);
+  save_source_editor (editor);
+  {
+    g_autoptr(JcSource) saved = stored_source (TEST_SOURCE);
+
+    assert_string_equal (saved->credentials, "");
+    assert_false (saved->enabled);
+  }
+
+  /* Removing the demo's market would take its prices: the question says
+   * how many and offers Disable (the default). */
+  assert_true (n_prices > 0);
+  select_source (page, "新发地");
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.remove", NULL);
+  dialog = wait_message_dialog ();
+  caption_text = g_strdup_printf ("%u stored prices", (guint) n_prices);
+  assert_contains (adw_message_dialog_get_body (dialog), caption_text);
+  assert_true (adw_message_dialog_has_response (dialog, "disable"));
+  assert_true (adw_message_dialog_has_response (dialog, "delete"));
+  assert_string_equal (adw_message_dialog_get_default_response (dialog), "disable");
+  settle (GTK_WIDGET (dialog));
+  screenshot (GTK_WIDGET (dialog), "sources-remove-en");
+  answer_message_dialog (dialog, "disable");
+  settle (GTK_WIDGET (window));
+  {
+    g_autoptr(JcSource) kept = stored_source ("新发地");
+
+    assert_non_null (kept);
+    assert_false (kept->enabled);
+    assert_int_equal (stored_source_prices (kept->id), n_prices);
+  }
+  /* (enabled again for the tests after this one) */
+  select_source (page, "新发地");
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.toggle-active", NULL);
+  settle (GTK_WIDGET (window));
+  {
+    g_autoptr(JcSource) kept = stored_source ("新发地");
+
+    assert_true (kept->enabled);
+  }
+
+  /* A source without prices goes after a plain question. */
+  select_source (page, TEST_SOURCE);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.remove", NULL);
+  dialog = wait_message_dialog ();
+  assert_false (adw_message_dialog_has_response (dialog, "disable"));
+  answer_message_dialog (dialog, "delete");
+  pump_until (!_jc_sources_page_get_busy (page), 10000);
+  assert_false (_jc_sources_page_get_busy (page));
+  settle (GTK_WIDGET (window));
+  assert_null (stored_source (TEST_SOURCE));
+  assert_false (shown_has (shown, TEST_SOURCE, NULL));
+  assert_int_equal (g_list_model_get_n_items (shown), n_before);
+  close_window (window);
+}
+
+/* File → Import Orders… shows the orders and asks for the forms. */
+static void
+test_import_orders_action (void **state)
+{
+  JcWindow *window;
+  GtkWindow *chooser;
+
+  set_language ("en");
+  window = open_window ();
+  jc_window_show_section (window, "catalog");
+  settle (GTK_WIDGET (window));
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-orders", NULL));
+  assert_string_equal (jc_window_get_section (window), "orders");
+  pump_until (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  assert_non_null (chooser);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  pump (50);
+  assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  close_window (window);
+}
+
 /* ---- shortcuts and window state ---------------------------------------- */
 
 static gboolean
@@ -861,7 +1280,7 @@ test_shortcuts (void **state)
 
   for (guint i = 0; sections[i] != NULL; i++)
     {
-      g_autofree char *trigger = g_strdup_printf ("<Alt>%u", i + 1);
+      g_autofree char *trigger = g_strdup_printf ("<Alt>%u", (i + 1) % 10);
 
       assert_true (window_has_shortcut (GTK_WIDGET (window), trigger, "win.show-section",
                                         sections[i]));
@@ -872,11 +1291,21 @@ test_shortcuts (void **state)
   assert_true (app_has_accel ("app.preferences", "<Control>comma"));
   assert_true (app_has_accel ("win.show-help-overlay", "<Control>question"));
 
-  /* Search and add belong to the list pages only. */
+  /* Add belongs to the list pages only; Ctrl+F also searches the prices. */
   jc_window_show_section (window, "prices");
   settle (GTK_WIDGET (window));
   assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL) &&
                 find_toplevel (JC_TYPE_CANTEEN_EDITOR) != NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  pump (20);
+  {
+    JcPricesPage *prices = JC_PRICES_PAGE (_jc_window_get_page (window, "prices"));
+    GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
+    GtkWidget *entry = GTK_WIDGET (_jc_prices_page_get_search_entry (prices));
+
+    assert_non_null (focus);
+    assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+  }
   close_window (window);
 }
 
@@ -985,6 +1414,11 @@ test_load_demo (void **state)
 
   jc_application_set_db_path (fx.app, loaded);
   settle (GTK_WIDGET (window));
+  /* No database yet: the pages that read on worker threads have none. */
+  assert_null (jc_prices_page_get_db_path (JC_PRICES_PAGE (_jc_window_get_page (window, "prices"))));
+  assert_null (jc_orders_page_get_db_path (JC_ORDERS_PAGE (_jc_window_get_page (window, "orders"))));
+  assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-orders", NULL) &&
+                g_str_equal (_jc_window_get_screen (window), "main"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
   assert_string_equal (_jc_window_get_screen (window), "loading");
   id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
@@ -1004,10 +1438,21 @@ test_load_demo (void **state)
   else
     {
       g_autoptr(GPtrArray) canteens = NULL;
+      JcPricesPage *prices = JC_PRICES_PAGE (_jc_window_get_page (window, "prices"));
+      JcOrdersPage *orders = JC_ORDERS_PAGE (_jc_window_get_page (window, "orders"));
 
       assert_string_equal (_jc_window_get_screen (window), "main");
       canteens = jc_store_list_canteens (jc_application_get_store (fx.app), TRUE, NULL);
       assert_int_equal (canteens->len, 17);
+      /* The new database reaches the prices and the orders. */
+      assert_string_equal (jc_prices_page_get_db_path (prices), loaded);
+      assert_string_equal (jc_orders_page_get_db_path (orders), loaded);
+      jc_window_show_section (window, "prices");
+      pump_until (!_jc_prices_page_get_loading (prices), 20000);
+      assert_true (g_list_model_get_n_items (_jc_prices_page_get_shown (prices)) > 50);
+      jc_window_show_section (window, "orders");
+      pump_until (!_jc_orders_page_is_loading (orders), 20000);
+      assert_int_equal (g_list_model_get_n_items (_jc_orders_page_get_board (orders)), 17);
     }
 
   jc_application_set_db_path (fx.app, fx.db_path);
@@ -1019,6 +1464,7 @@ int
 main (void)
 {
   const char *localedir = g_getenv ("JICAI_LOCALEDIR");
+  int rc;
   const struct CMUnitTest tests[] = {
     /* Chinese first: GLib decides once per process whether to translate
      * (g_dgettext), and a C.UTF-8 process that has only seen English so
@@ -1030,6 +1476,8 @@ main (void)
     cmocka_unit_test (test_catalog_search),
     cmocka_unit_test (test_add_item),
     cmocka_unit_test (test_preferences),
+    cmocka_unit_test (test_sources),
+    cmocka_unit_test (test_import_orders_action),
     cmocka_unit_test (test_shortcuts),
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_database_screens),
@@ -1041,12 +1489,22 @@ main (void)
   g_setenv ("LANGUAGE", "zh_CN", TRUE);
   /* Screenshots the same on any machine. */
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  /* libadwaita's own style sheet, as the application looks: GTK_THEME
+   * would replace it with GTK's. */
+  g_unsetenv ("GTK_THEME");
+  /* "Today" is the demo's last market day (the prices page shows it, the
+   * orders page shows the day after). */
+  g_setenv ("JICAI_TODAY", TODAY, TRUE);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* once, before any thread starts, as the application's main does */
+  curl_global_init (CURL_GLOBAL_DEFAULT);
   gtk_init ();
   adw_init ();
-  return cmocka_run_group_tests (tests, setup, teardown);
+  rc = cmocka_run_group_tests (tests, setup, teardown);
+  curl_global_cleanup ();
+  return rc;
 }

@@ -53,6 +53,23 @@ record_new (gpointer        data,
 }
 
 /**
+ * jc_record_new:
+ * @data: the struct; the record owns it and frees it with `free_func`
+ * @key: the record's code, pointing into `data` (it must live as long)
+ * Returns: (transfer full): a record of any struct a page lists.
+ */
+JcRecord *
+jc_record_new (gpointer        data,
+               GDestroyNotify  free_func,
+               const char     *key,
+               gboolean        active)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+
+  return record_new (data, free_func, key, active);
+}
+
+/**
  * jc_record_new_item:
  * Returns: (transfer full): a record that takes ownership of `item`.
  */

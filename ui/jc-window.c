@@ -9,6 +9,10 @@
 #include "jc-canteens-page.h"
 #include "jc-catalog-page.h"
 #include "jc-demo-task.h"
+#include "jc-orders-page.h"
+#include "jc-plan-page.h"
+#include "jc-prices-page.h"
+#include "jc-sources-page.h"
 #include "jc-ui-util.h"
 #include "jc-vehicles-page.h"
 #include "jc-window-private.h"
@@ -17,26 +21,36 @@ typedef struct {
   const char *id;
   const char *icon;
   const char *title;    /* NC_("section", …) */
-  gboolean    master;   /* a master-data list: search and add work there */
+  gboolean    master;   /* master data: below the line in the sidebar */
+  const char *search;   /* the page's action for Ctrl+F (win.search), or NULL */
+  const char *add;      /* the page's action for Ctrl+N (win.add-record), or NULL */
 } Section;
 
-/* The sidebar, in order; Alt+1 … Alt+9 follow it. */
+/* The sidebar, in order; Alt+1 … Alt+9, then Alt+0, follow it. */
 static const Section sections[] = {
-  { "dashboard", "view-grid-symbolic", NC_("section", "Dashboard"), FALSE },
-  { "prices", "x-office-spreadsheet-symbolic", NC_("section", "Prices"), FALSE },
-  { "orders", "emblem-documents-symbolic", NC_("section", "Orders"), FALSE },
-  { "plan", "x-office-calendar-symbolic", NC_("section", "Purchase Plan"), FALSE },
-  { "deliveries", "mark-location-symbolic", NC_("section", "Deliveries"), FALSE },
-  { "reports", "x-office-document-symbolic", NC_("section", "Reports"), FALSE },
-  { "catalog", "emoji-food-symbolic", NC_("section", "Catalog"), TRUE },
-  { "canteens", "system-users-symbolic", NC_("section", "Canteens"), TRUE },
-  { "vehicles", "emoji-travel-symbolic", NC_("section", "Vehicles"), TRUE },
+  { "dashboard", "view-grid-symbolic", NC_("section", "Dashboard"), FALSE, NULL, NULL },
+  { "prices", "x-office-spreadsheet-symbolic", NC_("section", "Prices"), FALSE, "prices.search",
+    NULL },
+  { "orders", "emblem-documents-symbolic", NC_("section", "Orders"), FALSE, NULL, NULL },
+  { "plan", "x-office-calendar-symbolic", NC_("section", "Purchase Plan"), FALSE, NULL, NULL },
+  { "deliveries", "mark-location-symbolic", NC_("section", "Deliveries"), FALSE, NULL, NULL },
+  { "reports", "x-office-document-symbolic", NC_("section", "Reports"), FALSE, NULL, NULL },
+  { "catalog", "emoji-food-symbolic", NC_("section", "Catalog"), TRUE, "page.search", "page.add" },
+  { "canteens", "system-users-symbolic", NC_("section", "Canteens"), TRUE, "page.search",
+    "page.add" },
+  { "vehicles", "emoji-travel-symbolic", NC_("section", "Vehicles"), TRUE, "page.search",
+    "page.add" },
+  { "sources", "network-server-symbolic", NC_("section", "Price Sources"), TRUE, "page.search",
+    "page.add" },
 };
 
 static const char *const section_ids[] = {
   "dashboard", "prices", "orders", "plan", "deliveries", "reports", "catalog", "canteens",
-  "vehicles", NULL
+  "vehicles", "sources", NULL
 };
+
+/* Alt+1 … Alt+9, Alt+0: no more sections than digits. */
+G_STATIC_ASSERT (G_N_ELEMENTS (sections) <= 10);
 
 G_STATIC_ASSERT (G_N_ELEMENTS (sections) + 1 == G_N_ELEMENTS (section_ids));
 
@@ -60,9 +74,13 @@ struct _JcWindow {
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
+  JcPricesPage         *prices_page;
+  JcOrdersPage         *orders_page;
+  JcPlanPage           *plan_page;
   JcCatalogPage        *catalog_page;
   JcCanteensPage       *canteens_page;
   JcVehiclesPage       *vehicles_page;
+  JcSourcesPage        *sources_page;
 };
 
 G_DEFINE_FINAL_TYPE (JcWindow, jc_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -95,11 +113,64 @@ get_app (JcWindow *self)
 static void
 update_load_actions (JcWindow *self)
 {
-  gboolean can_start = !self->loading && get_app (self) != NULL;
+  JcApplication *app = get_app (self);
+  gboolean can_start = !self->loading && app != NULL;
+  gboolean has_store = !self->loading && app != NULL && jc_application_get_store (app) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-orders", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fetch-prices", has_store);
+}
+
+/* The pages that read on worker threads get the database file, not the
+ * store: each worker opens its own.  A new file shows its market today and
+ * its orders for tomorrow; the same file is read again. */
+static void
+update_worker_pages (JcWindow      *self,
+                     JcApplication *app,
+                     JcStore       *store)
+{
+  const char *path = store != NULL ? jc_application_get_db_path (app) : NULL;
+  GDate date;
+  char today[11], tomorrow[11];
+
+  if (path == NULL)
+    {
+      jc_prices_page_set_db_path (self->prices_page, NULL);
+      jc_orders_page_set_db_path (self->orders_page, NULL);
+      jc_plan_page_set_db_path (self->plan_page, NULL);
+      return;
+    }
+  jc_application_get_today (app, &date);
+  g_date_strftime (today, sizeof today, "%Y-%m-%d", &date);
+  g_date_add_days (&date, 1);
+  g_date_strftime (tomorrow, sizeof tomorrow, "%Y-%m-%d", &date);
+
+  /* The date first: without a file yet, setting it reads nothing. */
+  if (g_strcmp0 (jc_prices_page_get_db_path (self->prices_page), path) != 0)
+    {
+      jc_prices_page_set_date (self->prices_page, today);
+      jc_prices_page_set_db_path (self->prices_page, path);
+    }
+  else
+    jc_prices_page_reload (self->prices_page);
+  if (g_strcmp0 (jc_orders_page_get_db_path (self->orders_page), path) != 0)
+    {
+      jc_orders_page_set_date (self->orders_page, tomorrow);
+      jc_orders_page_set_db_path (self->orders_page, path);
+    }
+  else
+    jc_orders_page_reload (self->orders_page);
+  /* the plan of tomorrow's deliveries, built from the orders being sent */
+  if (g_strcmp0 (jc_plan_page_get_db_path (self->plan_page), path) != 0)
+    {
+      jc_plan_page_set_date (self->plan_page, tomorrow);
+      jc_plan_page_set_db_path (self->plan_page, path);
+    }
+  else
+    jc_plan_page_reload (self->plan_page);
 }
 
 static void
@@ -122,6 +193,8 @@ update_from_store (JcWindow *self)
   jc_catalog_page_set_store (self->catalog_page, store);
   jc_canteens_page_set_store (self->canteens_page, store);
   jc_vehicles_page_set_store (self->vehicles_page, store);
+  jc_sources_page_set_store (self->sources_page, store);
+  update_worker_pages (self, app, store);
   update_load_actions (self);
   if (self->loading)
     return;
@@ -330,8 +403,11 @@ on_sidebar_row_selected_cb (JcWindow      *self,
                                                                     "subtitle",
                                                                     G_BINDING_SYNC_CREATE));
   }
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", section->master);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-record", section->master);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", section->search != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-record", section->add != NULL);
+  /* The fetch log may have grown since: a fetch on the prices page. */
+  if (g_str_equal (section->id, "sources"))
+    jc_sources_page_reload (self->sources_page);
   g_settings_set_string (self->settings, "last-section", section->id);
 }
 
@@ -367,10 +443,61 @@ page_action_activated (GtkWidget  *widget,
 {
   JcWindow *self = JC_WINDOW (widget);
   GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
-  const char *page_action = g_str_equal (action_name, "win.search") ? "page.search" : "page.add";
+  const Section *section = find_section (gtk_stack_get_visible_child_name (self->content_stack));
+  const char *page_action;
 
-  if (page != NULL && g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+  if (section == NULL || page == NULL ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    return;
+  page_action = g_str_equal (action_name, "win.search") ? section->search : section->add;
+  if (page_action != NULL)
     gtk_widget_activate_action (page, page_action, NULL);
+}
+
+/* File → Import Orders…: the orders section asks for the forms. */
+static void
+import_orders_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JcWindow *self = JC_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    return;
+  jc_window_show_section (self, "orders");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  jc_orders_page_import_files (self->orders_page, NULL);
+}
+
+/* Ctrl+I imports orders where the orders are on show; elsewhere the key is
+ * left to whoever else wants it. */
+static gboolean
+import_orders_shortcut_cb (GtkWidget *widget,
+                           GVariant  *args,
+                           gpointer   user_data)
+{
+  JcWindow *self = JC_WINDOW (widget);
+
+  if (g_strcmp0 (jc_window_get_section (self), "orders") != 0 ||
+      !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  return gtk_widget_activate_action (widget, "win.import-orders", NULL);
+}
+
+/* Fetch Prices: the prices section pulls the last 7 days from every
+ * enabled source (on its worker thread, with progress and Cancel). */
+static void
+fetch_prices_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JcWindow *self = JC_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "main"))
+    return;
+  jc_window_show_section (self, "prices");
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  jc_prices_page_fetch (self->prices_page);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -443,9 +570,13 @@ jc_window_class_init (JcWindowClass *klass)
   object_class->dispose = jc_window_dispose;
   window_class->close_request = jc_window_close_request;
 
+  g_type_ensure (JC_TYPE_PRICES_PAGE);
+  g_type_ensure (JC_TYPE_ORDERS_PAGE);
+  g_type_ensure (JC_TYPE_PLAN_PAGE);
   g_type_ensure (JC_TYPE_CATALOG_PAGE);
   g_type_ensure (JC_TYPE_CANTEENS_PAGE);
   g_type_ensure (JC_TYPE_VEHICLES_PAGE);
+  g_type_ensure (JC_TYPE_SOURCES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jicai/Jicai/ui/jc-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JcWindow, main_stack);
@@ -457,9 +588,13 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, prices_page);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, orders_page);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, canteens_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, vehicles_page);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, sources_page);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -470,10 +605,16 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
+  gtk_widget_class_install_action (widget_class, "win.import-orders", NULL,
+                                   import_orders_activated);
+  gtk_widget_class_install_action (widget_class, "win.fetch-prices", NULL,
+                                   fetch_prices_activated);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "win.show-section", "s", sections[i].id);
+    gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0,
+                                         GDK_ALT_MASK, "win.show-section", "s", sections[i].id);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                import_orders_shortcut_cb, NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -527,7 +668,7 @@ jc_window_new (JcApplication *app)
 /**
  * jc_window_show_section:
  * @section: a section id: "dashboard", "prices", "orders", "plan",
- *   "deliveries", "reports", "catalog", "canteens" or "vehicles"
+ *   "deliveries", "reports", "catalog", "canteens", "vehicles" or "sources"
  */
 void
 jc_window_show_section (JcWindow   *self,
