@@ -124,12 +124,11 @@ describe_cutoff (const char *cutoff)
   hours = (minutes / 60) % 24;
   minutes %= 60;
   if (days > 0)
-    span = g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"), days, hours);
+    span = g_strdup_printf (_("%lld d %lld h"), (long long) days, (long long) hours);
   else if (hours > 0)
-    span = g_strdup_printf (_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min"), hours,
-                            minutes);
+    span = g_strdup_printf (_("%lld h %02lld min"), (long long) hours, (long long) minutes);
   else
-    span = g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+    span = g_strdup_printf (_("%lld min"), (long long) minutes);
   if (diff > 0)
     return g_strdup_printf (_("%s (%s left)"), shown, span);
   return g_strdup_printf (_("%s (passed %s ago)"), shown, span);

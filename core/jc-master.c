@@ -218,11 +218,11 @@ jc_parse_int_field (JcField      field,
   if (errno == ERANGE && *t == '-' && min >= 0)
     return field_error (error, field, _("“%s” is negative"), s);
   if (errno == ERANGE || v > max)
-    return field_error (error, field, _("“%s” is too large (at most %" G_GINT64_FORMAT ")"), s, max);
+    return field_error (error, field, _("“%s” is too large (at most %lld)"), s, (long long) max);
   if (v < 0 && min >= 0)
     return field_error (error, field, _("“%s” is negative"), s);
   if (v < min)
-    return field_error (error, field, _("“%s” is too small (at least %" G_GINT64_FORMAT ")"), s, min);
+    return field_error (error, field, _("“%s” is too small (at least %lld)"), s, (long long) min);
   *out = v;
   return TRUE;
 }
@@ -389,8 +389,8 @@ jc_item_validate (const JcItem  *item,
     return field_error (error, JC_FIELD_PACK, _("is too large"));
   if (item->piece_mass_g < 0 || item->piece_mass_g > 100000)
     return field_error (error, JC_FIELD_PIECE_MASS,
-                        _("%" G_GINT64_FORMAT " g is out of range (0 to 100000)"),
-                        item->piece_mass_g);
+                        _("%lld g is out of range (0 to 100000)"),
+                        (long long) item->piece_mass_g);
   if (item->loss_permille < 0 || item->loss_permille > 999)
     return field_error (error, JC_FIELD_LOSS, _("%d‰ is out of range (0 to 999)"),
                         item->loss_permille);
@@ -442,8 +442,8 @@ jc_vehicle_validate (const JcVehicle  *vehicle,
     return FALSE;
   if (vehicle->capacity_kg <= 0 || vehicle->capacity_kg > 100000)
     return field_error (error, JC_FIELD_CAPACITY,
-                        _("%" G_GINT64_FORMAT " kg is out of range (1 to 100000)"),
-                        vehicle->capacity_kg);
+                        _("%lld kg is out of range (1 to 100000)"),
+                        (long long) vehicle->capacity_kg);
   if (vehicle->start_time < 0 || vehicle->start_time >= 24 * 60)
     return field_error (error, JC_FIELD_START_TIME, _("is not a time of day"));
   if (vehicle->speed_kmh <= 0 || vehicle->speed_kmh > 200)

@@ -332,8 +332,8 @@ zip_open_checked (Zip         *z,
   if (n < 0 || n > JC_ORDER_FORM_MAX_ENTRIES)
     {
       g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                   _("%s is not an order form: it holds %" G_GINT64_FORMAT " parts"), path,
-                   (gint64) n);
+                   _("%s is not an order form: it holds %lld parts"), path,
+                   (long long) n);
       return FALSE;
     }
   for (zip_int64_t i = 0; i < n; i++)
@@ -365,9 +365,9 @@ zip_open_checked (Zip         *z,
           g_autofree char *have = size_text (st.size);
 
           g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                       _("%s is refused: its part “%s” would unpack to %s from %" G_GUINT64_FORMAT
-                         " bytes (more than %d times); this may be a zip bomb"),
-                       path, st.name ? st.name : "?", have, (guint64) st.comp_size,
+                       _("%s is refused: its part “%s” would unpack to %s from %llu bytes "
+                         "(more than %d times); this may be a zip bomb"),
+                       path, st.name ? st.name : "?", have, (unsigned long long) st.comp_size,
                        JC_ORDER_FORM_MAX_RATIO);
           return FALSE;
         }

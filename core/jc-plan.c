@@ -544,13 +544,13 @@ jc_plan_record_purchase (JcStore     *store,
   if (qty_milli < 0 || qty_milli > JC_MAX_MILLI)
     {
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("quantity: %" G_GINT64_FORMAT " is out of range"), qty_milli);
+                   _("quantity: %lld is out of range"), (long long) qty_milli);
       return FALSE;
     }
   if (price_milliyuan < 0 || price_milliyuan > JC_MAX_MILLI)
     {
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("price: %" G_GINT64_FORMAT " is out of range"), price_milliyuan);
+                   _("price: %lld is out of range"), (long long) price_milliyuan);
       return FALSE;
     }
   plan = _jc_store_plan_read (store, date, &local);

@@ -456,8 +456,9 @@ fetch_xinfadi (const JcSource        *source,
               if (n > MAX_PAGES)
                 {
                   g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                               _("The source announces %" G_GINT64_FORMAT " rows, %" G_GINT64_FORMAT
-                                 " pages: more than %d; narrow the dates"), count, n, MAX_PAGES);
+                               _("The source announces %lld rows, %lld pages: more than %d; "
+                                 "narrow the dates"), (long long) count, (long long) n,
+                               MAX_PAGES);
                   return FALSE;
                 }
               pages = (guint) n;
@@ -466,9 +467,9 @@ fetch_xinfadi (const JcSource        *source,
       else if (info.count != count)
         {
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                       _("The result changed while it was being fetched: page 1 announced %"
-                         G_GINT64_FORMAT " rows, page %u announces %" G_GINT64_FORMAT
-                         "; nothing was stored, fetch again"), count, page, info.count);
+                       _("The result changed while it was being fetched: page 1 announced %lld rows, "
+                         "page %u announces %lld; nothing was stored, fetch again"),
+                       (long long) count, page, (long long) info.count);
           return FALSE;
         }
       if (info.n_records == 0 && page < pages)

@@ -167,7 +167,7 @@ static char *
 format_variance (gint64 permille)
 {
   /* TRANSLATORS: a change in per mille with its sign, "+12‰" */
-  return g_strdup_printf (C_("variance", "%+" G_GINT64_FORMAT "‰"), permille);
+  return g_strdup_printf (C_("variance", "%+lld‰"), (long long) permille);
 }
 
 static char *
