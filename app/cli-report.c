@@ -17,6 +17,7 @@
 #include "cli-private.h"
 #include "jc-prices.h"
 #include "jc-report.h"
+#include "jc-report-doc.h"
 #include "jc-units.h"
 
 static const CliOption report_options[] = {
@@ -25,6 +26,10 @@ static const CliOption report_options[] = {
   { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
   { "csv", CLI_OPT_VALUE, "FILE",
     N_("also write the by-item table (against the same month a year before) as CSV"), FALSE },
+  { "pdf", CLI_OPT_VALUE, "FILE",
+    N_("also write the review as an A4 PDF (key figures, charts, tables)"), FALSE },
+  { "xlsx", CLI_OPT_VALUE, "FILE",
+    N_("also write the review as a workbook, one sheet per table"), FALSE },
   { NULL }
 };
 
@@ -285,17 +290,23 @@ run_report (Cli *cli)
   const char *month = cli_get (cli, "month");
   const char *canteen = cli_get (cli, "canteen");
   const char *csv = cli_get (cli, "csv");
+  const char *pdf = cli_get (cli, "pdf");
+  const char *xlsx = cli_get (cli, "xlsx");
+  const char *const files[][2] = { { "csv", csv }, { "pdf", pdf }, { "xlsx", xlsx } };
 
-  if (csv != NULL && *csv == '\0')
-    {
-      cli_error (cli, _("%s: a file name is required"), "csv");
-      return CLI_EXIT_FAILED;
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (files[i][1] != NULL && *files[i][1] == '\0')
+      {
+        cli_error (cli, _("%s: a file name is required"), files[i][0]);
+        return CLI_EXIT_FAILED;
+      }
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
   report = jc_report_build (store, month, canteen, &error);
-  if (report == NULL || (csv != NULL && !write_csv (report, csv, &error)))
+  if (report == NULL || (csv != NULL && !write_csv (report, csv, &error))
+      || (pdf != NULL && !jc_report_export_pdf (store, report, pdf, &error))
+      || (xlsx != NULL && !jc_report_export_xlsx (store, report, xlsx, &error)))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
@@ -309,13 +320,14 @@ run_report (Cli *cli)
       return CLI_EXIT_OK;
     }
   print_report (report);
-  if (csv != NULL)
-    printf (_("Wrote %s\n"), csv);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    if (files[i][1] != NULL)
+      printf (_("Wrote %s\n"), files[i][1]);
   return CLI_EXIT_OK;
 }
 
 const CliCommand cli_report_command = {
-  NULL, "report", "--month YYYY-MM [--canteen CODE] [--json] [--csv FILE]",
+  NULL, "report", "--month YYYY-MM [--canteen CODE] [--json] [--csv FILE] [--pdf FILE] [--xlsx FILE]",
   N_("Show the monthly cost review: spend, its change and why, prices against the market."),
   N_("Spend is the allocated actual cost of the month's locked plans; a day whose purchases "
      "are not all recorded counts at its planned cost and is reported as provisional.  The "

@@ -863,3 +863,538 @@ jc_chart_paint (JcChart *chart,
     paint_hover (chart, cr, layout);
   cairo_restore (cr);
 }
+
+/* ---- report charts ---------------------------------------------------- */
+
+#define REPORT_FONT "Noto Sans CJK SC 7.5"
+
+/* A rise is red and a fall green, as Chinese financial reports colour them. */
+static const JcChartColor color_rise = { 0.80, 0.15, 0.15, 1.0 };
+static const JcChartColor color_fall = { 0.10, 0.55, 0.25, 1.0 };
+static const JcChartColor color_total = { 0.208, 0.518, 0.894, 1.0 };
+static const JcChartColor color_muted = { 0.208, 0.518, 0.894, 0.55 };
+static const JcChartColor color_market = { 0.90, 0.50, 0.10, 1.0 };
+
+/* Saves `cr`, clips to the rectangle, moves the origin there and returns
+ * a layout in the report font. */
+static PangoLayout *
+report_begin (cairo_t *cr,
+              double   x,
+              double   y,
+              double   w,
+              double   h)
+{
+  PangoLayout *layout;
+  PangoFontDescription *font;
+
+  cairo_save (cr);
+  cairo_rectangle (cr, x, y, w, h);
+  cairo_clip (cr);
+  cairo_translate (cr, x, y);
+  cairo_set_line_width (cr, 1.0);
+  layout = pango_cairo_create_layout (cr);
+  font = pango_font_description_from_string (REPORT_FONT);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  return layout;
+}
+
+static void
+report_end (cairo_t     *cr,
+            PangoLayout *layout)
+{
+  g_object_unref (layout);
+  cairo_restore (cr);
+}
+
+/* Shows `text` with its reference point at (x, y): `ax`, `ay` in 0…1 say
+ * which point of the text that is (0, 0: top left; 0.5, 1: bottom centre). */
+static void
+show_at (cairo_t     *cr,
+         PangoLayout *layout,
+         const char  *text,
+         double       x,
+         double       y,
+         double       ax,
+         double       ay)
+{
+  int w, h;
+
+  set_text (layout, text, &w, &h);
+  cairo_move_to (cr, x - ax * w, y - ay * h);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* An axis label for an amount of fen: whole yuan when the step allows. */
+static char *
+format_axis_fen (gint64 fen,
+                 gint64 step)
+{
+  if (step % 100 == 0)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, fen / 100);
+  return jc_format_fen (fen);
+}
+
+/* Whole steps around [lo, hi], which always contains 0. */
+static gint64
+fen_axis (gint64  lo,
+          gint64  hi,
+          guint   n_ticks,
+          gint64 *axis_lo,
+          gint64 *axis_hi)
+{
+  gint64 step;
+
+  lo = MIN (lo, 0);
+  hi = MAX (hi, 0);
+  if (lo == hi)
+    hi = lo + 100;
+  step = nice_step ((hi / 2 - lo / 2 + n_ticks - 1) / n_ticks * 2);
+  *axis_lo = lo >= 0 ? 0 : -((-lo + step - 1) / step) * step;
+  *axis_hi = hi <= 0 ? 0 : (hi + step - 1) / step * step;
+  if (*axis_hi == *axis_lo)
+    *axis_hi += step;
+  return step;
+}
+
+static double
+y_of_fen (gint64 v,
+          gint64 lo,
+          gint64 hi,
+          double top,
+          double height)
+{
+  return top + height - (double) (v - lo) / (double) (hi - lo) * height;
+}
+
+/* Horizontal grid lines and labels of a fen axis; returns the left margin. */
+static double
+paint_fen_axis (cairo_t            *cr,
+                PangoLayout        *layout,
+                const JcChartStyle *style,
+                gint64              lo,
+                gint64              hi,
+                gint64              step,
+                double              top,
+                double              height,
+                double              width)
+{
+  double left = 0;
+
+  for (gint64 v = lo; v <= hi; v += step)
+    {
+      g_autofree char *t = format_axis_fen (v, step);
+      int tw, th;
+
+      set_text (layout, t, &tw, &th);
+      left = MAX (left, (double) tw);
+    }
+  left += 10;
+  for (gint64 v = lo; v <= hi; v += step)
+    {
+      g_autofree char *t = format_axis_fen (v, step);
+      double yy = round (y_of_fen (v, lo, hi, top, height)) + 0.5;
+
+      set_color (cr, v == 0 ? &style->foreground : &style->grid);
+      cairo_move_to (cr, left, yy);
+      cairo_line_to (cr, width - 4, yy);
+      cairo_stroke (cr);
+      set_color (cr, &style->foreground);
+      show_at (cr, layout, t, left - 5, yy, 1.0, 0.5);
+    }
+  show_at (cr, layout, "¥", 2, 0, 0.0, 0.0);
+  return left;
+}
+
+static void
+paint_title_missing (cairo_t            *cr,
+                     PangoLayout        *layout,
+                     const JcChartStyle *style,
+                     double              w,
+                     double              h,
+                     const char         *text)
+{
+  set_color (cr, &style->guide);
+  show_at (cr, layout, text, w / 2, h / 2, 0.5, 0.5);
+}
+
+void
+jc_chart_paint_spend_trend (cairo_t           *cr,
+                            double             x,
+                            double             y,
+                            double             w,
+                            double             h,
+                            const gint64      *fen,
+                            const char *const *month_labels,
+                            guint              n)
+{
+  JcChartStyle style;
+  PangoLayout *layout;
+  gint64 lo = 0, hi = 0, alo, ahi, step;
+  int tw = 0, th = 0;
+  double top, plot_h, left, slot;
+  guint every = 1;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (n == 0 || fen != NULL);
+  if (w < 1 || h < 1)
+    return;
+  jc_chart_style_init (&style);
+  layout = report_begin (cr, x, y, w, h);
+  if (n == 0)
+    {
+      paint_title_missing (cr, layout, &style, w, h, _("No data"));
+      report_end (cr, layout);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      lo = MIN (lo, fen[i]);
+      hi = MAX (hi, fen[i]);
+    }
+  set_text (layout, "2026-10", &tw, &th);
+  top = th + 6;
+  plot_h = MAX (h - top - th - 8, 1);
+  step = fen_axis (lo, hi, (guint) CLAMP (plot_h / 30.0, 2.0, 6.0), &alo, &ahi);
+  left = paint_fen_axis (cr, layout, &style, alo, ahi, step, top, plot_h, w);
+  slot = MAX (w - left - 4, 1) / n;
+  while (every < n && slot * every < tw + 6)
+    every++;
+  for (guint i = 0; i < n; i++)
+    {
+      double bx = left + slot * i + slot * 0.15;
+      double y0 = y_of_fen (0, alo, ahi, top, plot_h);
+      double y1 = y_of_fen (fen[i], alo, ahi, top, plot_h);
+
+      set_color (cr, i + 1 == n ? &color_total : &color_muted);
+      cairo_rectangle (cr, bx, MIN (y0, y1), slot * 0.7, MAX (fabs (y1 - y0), 0.5));
+      cairo_fill (cr);
+      if (month_labels != NULL && month_labels[i] != NULL && (n - 1 - i) % every == 0)
+        {
+          set_color (cr, &style.foreground);
+          show_at (cr, layout, month_labels[i], left + slot * (i + 0.5), top + plot_h + 4,
+                   0.5, 0.0);
+        }
+    }
+  report_end (cr, layout);
+}
+
+void
+jc_chart_paint_index_compare (cairo_t           *cr,
+                              double             x,
+                              double             y,
+                              double             w,
+                              double             h,
+                              const double      *ours,
+                              const double      *market,
+                              const char *const *labels,
+                              guint              n)
+{
+  JcChartStyle style;
+  PangoLayout *layout;
+  const double *series[2] = { ours, market };
+  const JcChartColor *colors[2] = { &color_total, &color_market };
+  const char *names[2] = { _("Ours"), _("Market") };
+  double lo = 100, hi = 100, stepv, top, plot_h, left = 0, slot;
+  int tw = 0, th = 0;
+  guint every = 1, n_ticks;
+  gboolean any = FALSE;
+
+  g_return_if_fail (cr != NULL);
+  if (w < 1 || h < 1)
+    return;
+  jc_chart_style_init (&style);
+  layout = report_begin (cr, x, y, w, h);
+  for (guint s = 0; s < 2; s++)
+    for (guint i = 0; series[s] != NULL && i < n; i++)
+      if (isfinite (series[s][i]))
+        {
+          lo = MIN (lo, series[s][i]);
+          hi = MAX (hi, series[s][i]);
+          any = TRUE;
+        }
+  if (!any)
+    {
+      paint_title_missing (cr, layout, &style, w, h, _("No price index"));
+      report_end (cr, layout);
+      return;
+    }
+  set_text (layout, "2026-10", &tw, &th);
+  top = th + 8;
+  plot_h = MAX (h - top - th - 8, 1);
+  n_ticks = (guint) CLAMP (plot_h / 30.0, 2.0, 6.0);
+  /* 1, 2 or 5 × 10^k index points */
+  {
+    double raw = MAX ((hi - lo) / n_ticks, 0.1);
+    double mag = pow (10.0, floor (log10 (raw)));
+
+    stepv = raw <= mag ? mag : raw <= 2 * mag ? 2 * mag : raw <= 5 * mag ? 5 * mag : 10 * mag;
+    lo = floor (lo / stepv) * stepv;
+    hi = ceil (hi / stepv) * stepv;
+    if (hi - lo < stepv)
+      hi = lo + stepv;
+  }
+  for (double v = lo; v <= hi + stepv / 2; v += stepv)
+    {
+      g_autofree char *t = g_strdup_printf ("%.1f", v);
+
+      set_text (layout, t, &tw, &th);
+      left = MAX (left, (double) tw);
+    }
+  left += 10;
+  for (double v = lo; v <= hi + stepv / 2; v += stepv)
+    {
+      g_autofree char *t = g_strdup_printf ("%.1f", v);
+      double yy = round (top + plot_h - (v - lo) / (hi - lo) * plot_h) + 0.5;
+
+      set_color (cr, &style.grid);
+      cairo_move_to (cr, left, yy);
+      cairo_line_to (cr, w - 4, yy);
+      cairo_stroke (cr);
+      set_color (cr, &style.foreground);
+      show_at (cr, layout, t, left - 5, yy, 1.0, 0.5);
+    }
+  /* the base, dashed */
+  {
+    static const double dash[] = { 4.0, 3.0 };
+    double yy = top + plot_h - (100 - lo) / (hi - lo) * plot_h;
+
+    set_color (cr, &style.guide);
+    cairo_set_dash (cr, dash, 2, 0);
+    cairo_move_to (cr, left, yy);
+    cairo_line_to (cr, w - 4, yy);
+    cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+  }
+  slot = MAX (w - left - 4, 1) / MAX (n, 1);
+  set_text (layout, "2026-10", &tw, &th);
+  while (every < n && slot * every < tw + 6)
+    every++;
+  for (guint i = 0; labels != NULL && i < n; i++)
+    if (labels[i] != NULL && (n - 1 - i) % every == 0)
+      {
+        set_color (cr, &style.foreground);
+        show_at (cr, layout, labels[i], left + slot * (i + 0.5), top + plot_h + 4, 0.5, 0.0);
+      }
+  cairo_set_line_width (cr, 2.0);
+  for (guint s = 0; s < 2; s++)
+    {
+      gboolean pen = FALSE;
+
+      if (series[s] == NULL)
+        continue;
+      set_color (cr, colors[s]);
+      for (guint i = 0; i < n; i++)
+        {
+          double px = left + slot * (i + 0.5);
+          double py;
+
+          if (!isfinite (series[s][i]))
+            {
+              pen = FALSE;
+              continue;
+            }
+          py = top + plot_h - (series[s][i] - lo) / (hi - lo) * plot_h;
+          if (pen)
+            cairo_line_to (cr, px, py);
+          else
+            cairo_move_to (cr, px, py);
+          pen = TRUE;
+          cairo_arc (cr, px, py, 2.0, 0, 2 * G_PI);
+          cairo_move_to (cr, px, py);
+        }
+      cairo_stroke (cr);
+      /* the legend */
+      cairo_rectangle (cr, left + 4 + s * 90.0, 3, 14, 4);
+      cairo_fill (cr);
+      set_color (cr, &style.foreground);
+      show_at (cr, layout, names[s], left + 22 + s * 90.0, 5, 0.0, 0.5);
+    }
+  report_end (cr, layout);
+}
+
+void
+jc_chart_paint_waterfall (cairo_t           *cr,
+                          double             x,
+                          double             y,
+                          double             w,
+                          double             h,
+                          gint64             base_fen,
+                          gint64             price_fen,
+                          gint64             volume_fen,
+                          gint64             new_fen,
+                          gint64             dropped_fen,
+                          gint64             total_fen,
+                          const char *const *labels)
+{
+  static const char *const default_labels[] = {
+    "上年同月 Base", "价格 Price", "数量 Volume", "新增 New", "停购 Dropped", "本月 This month",
+  };
+  JcChartStyle style;
+  PangoLayout *layout;
+  gint64 effects[4] = { price_fen, volume_fen, new_fen, dropped_fen };
+  gint64 from[6], to[6];
+  gint64 run = base_fen, lo = 0, hi = 0, alo, ahi, step;
+  int tw = 0, th = 0;
+  double top, plot_h, left, slot;
+
+  g_return_if_fail (cr != NULL);
+  if (w < 1 || h < 1)
+    return;
+  if (labels == NULL)
+    labels = default_labels;
+  jc_chart_style_init (&style);
+  layout = report_begin (cr, x, y, w, h);
+  from[0] = 0;
+  to[0] = base_fen;
+  for (guint i = 0; i < 4; i++)
+    {
+      from[i + 1] = run;
+      run += effects[i];
+      to[i + 1] = run;
+    }
+  from[5] = 0;
+  to[5] = total_fen;
+  for (guint i = 0; i < 6; i++)
+    {
+      lo = MIN (lo, MIN (from[i], to[i]));
+      hi = MAX (hi, MAX (from[i], to[i]));
+    }
+  set_text (layout, "0", &tw, &th);
+  top = th + 6;
+  plot_h = MAX (h - top - 2 * th - 10, 1);
+  step = fen_axis (lo, hi, (guint) CLAMP (plot_h / 30.0, 2.0, 6.0), &alo, &ahi);
+  {
+    /* effects small beside the totals: start the axis near the lowest
+     * running total (the two full bars are cut at the axis, as usual), so
+     * that the effects can be seen */
+    gint64 tlo = G_MAXINT64, thi = G_MININT64;
+
+    for (guint i = 0; i < 6; i++)
+      {
+        tlo = MIN (tlo, i == 0 || i == 5 ? to[i] : MIN (from[i], to[i]));
+        thi = MAX (thi, MAX (from[i], to[i]));
+      }
+    if (tlo > 0 && thi - tlo < thi / 4)
+      {
+        gint64 span = MAX (thi - tlo, 1);
+
+        step = fen_axis (0, span + span / 2, (guint) CLAMP (plot_h / 30.0, 2.0, 6.0), &alo, &ahi);
+        alo = MAX ((tlo - span / 2) / step * step, 0);
+        ahi = alo + (thi - alo + step - 1) / step * step;
+        from[0] = from[5] = alo;
+      }
+  }
+  left = paint_fen_axis (cr, layout, &style, alo, ahi, step, top, plot_h, w);
+  slot = MAX (w - left - 4, 1) / 6.0;
+  pango_layout_set_width (layout, (int) (MAX (slot - 2, 1) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+  for (guint i = 0; i < 6; i++)
+    {
+      double bx = left + slot * i + slot * 0.18;
+      double y0 = y_of_fen (from[i], alo, ahi, top, plot_h);
+      double y1 = y_of_fen (to[i], alo, ahi, top, plot_h);
+      g_autofree char *value = jc_format_fen (i == 0 || i == 5 ? to[i] : to[i] - from[i]);
+      const JcChartColor *c;
+
+      if (i == 0 || i == 5)
+        c = &color_total;
+      else
+        c = to[i] >= from[i] ? &color_rise : &color_fall;
+      set_color (cr, c);
+      cairo_rectangle (cr, bx, MIN (y0, y1), slot * 0.64, MAX (fabs (y1 - y0), 1.0));
+      cairo_fill (cr);
+      if (i < 5)
+        {
+          /* the connector to the next bar */
+          double yy = round (y1) + 0.5;
+
+          set_color (cr, &style.guide);
+          cairo_set_line_width (cr, 0.5);
+          cairo_move_to (cr, bx + slot * 0.64, yy);
+          cairo_line_to (cr, bx + slot, yy);
+          cairo_stroke (cr);
+        }
+      set_color (cr, &style.foreground);
+      pango_layout_set_text (layout, value, -1);
+      pango_layout_get_pixel_size (layout, &tw, &th);
+      cairo_move_to (cr, left + slot * i + 1, MIN (y0, y1) - th - 1);
+      pango_cairo_show_layout (cr, layout);
+      pango_layout_set_text (layout, labels[i] != NULL ? labels[i] : "", -1);
+      cairo_move_to (cr, left + slot * i + 1, top + plot_h + 3);
+      pango_cairo_show_layout (cr, layout);
+    }
+  report_end (cr, layout);
+}
+
+void
+jc_chart_paint_bars (cairo_t           *cr,
+                     double             x,
+                     double             y,
+                     double             w,
+                     double             h,
+                     const gint64      *values_fen,
+                     const char *const *labels,
+                     guint              n)
+{
+  JcChartStyle style;
+  PangoLayout *layout;
+  gint64 lo = 0, hi = 0;
+  double label_w = 0, value_w = 0, row_h, x0, span;
+  int tw, th;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (n == 0 || values_fen != NULL);
+  if (w < 1 || h < 1)
+    return;
+  jc_chart_style_init (&style);
+  layout = report_begin (cr, x, y, w, h);
+  if (n == 0)
+    {
+      paint_title_missing (cr, layout, &style, w, h, _("No data"));
+      report_end (cr, layout);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *v = jc_format_fen (values_fen[i]);
+
+      lo = MIN (lo, values_fen[i]);
+      hi = MAX (hi, values_fen[i]);
+      set_text (layout, labels != NULL && labels[i] != NULL ? labels[i] : "", &tw, &th);
+      label_w = MAX (label_w, (double) tw);
+      set_text (layout, v, &tw, &th);
+      value_w = MAX (value_w, (double) tw);
+    }
+  label_w = MIN (label_w, w * 0.35) + 6;
+  value_w += 6;
+  if (hi == lo)
+    hi = lo + 1;
+  row_h = h / n;
+  span = MAX (w - label_w - value_w - 4, 1);
+  /* the zero line */
+  x0 = label_w + (double) (0 - lo) / (double) (hi - lo) * span;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *v = jc_format_fen (values_fen[i]);
+      double bx = label_w + (double) (values_fen[i] - lo) / (double) (hi - lo) * span;
+      double bh = MIN (row_h * 0.7, 18.0);
+      double cy = row_h * (i + 0.5);
+
+      set_color (cr, values_fen[i] >= 0 ? &color_total : &color_fall);
+      cairo_rectangle (cr, MIN (x0, bx), cy - bh / 2, MAX (fabs (bx - x0), 1.0), bh);
+      cairo_fill (cr);
+      set_color (cr, &style.foreground);
+      pango_layout_set_width (layout, (int) ((label_w - 6) * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      show_at (cr, layout, labels != NULL && labels[i] != NULL ? labels[i] : "", 0, cy, 0.0, 0.5);
+      pango_layout_set_width (layout, -1);
+      show_at (cr, layout, v, MAX (x0, bx) + 4, cy, 0.0, 0.5);
+    }
+  set_color (cr, &style.foreground);
+  cairo_move_to (cr, round (x0) + 0.5, 0);
+  cairo_line_to (cr, round (x0) + 0.5, h);
+  cairo_stroke (cr);
+  report_end (cr, layout);
+}

@@ -110,4 +110,61 @@ char     *jc_chart_describe_point   (const JcPricePoint *point);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcChart, jc_chart_free)
 
+
+/* ---- report charts ---------------------------------------------------- */
+
+/* The charts of the monthly cost review (jc-report-doc.c).  Each paints
+ * inside the rectangle (x, y, w, h) of `cr` and nothing outside it (it
+ * clips), on any cairo_t, and leaves the state of `cr` as it found it.
+ * Money arrives in integer fen; doubles are only pixel geometry (and the
+ * index values, which are ratios).  Text is "Noto Sans CJK SC". */
+
+/* Spend per month as vertical bars, the last bar (the month reviewed)
+ * emphasised.  `month_labels` has `n` entries ("2026-10"); n ≤ 60. */
+void      jc_chart_paint_spend_trend   (cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        const gint64       *fen,
+                                        const char *const  *month_labels,
+                                        guint               n);
+/* Two index lines, ours and the market's, with a dashed reference line at
+ * 100 (the base).  A NaN value leaves a gap. */
+void      jc_chart_paint_index_compare (cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        const double       *ours,
+                                        const double       *market,
+                                        const char *const  *labels,
+                                        guint               n);
+/* The base, the four effects and the month as a waterfall: the base and
+ * the month as full bars, each effect floating from the running total,
+ * a rise red and a fall green (as Chinese reports colour them).  `labels`
+ * has six entries: base, price, volume, new, dropped, this month; NULL:
+ * the default bilingual ones. */
+void      jc_chart_paint_waterfall     (cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        gint64              base_fen,
+                                        gint64              price_fen,
+                                        gint64              volume_fen,
+                                        gint64              new_fen,
+                                        gint64              dropped_fen,
+                                        gint64              total_fen,
+                                        const char *const  *labels);
+/* Horizontal bars, one per label, with the amount at the end of each. */
+void      jc_chart_paint_bars          (cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        const gint64       *values_fen,
+                                        const char *const  *labels,
+                                        guint               n);
+
 G_END_DECLS

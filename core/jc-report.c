@@ -885,3 +885,86 @@ jc_report_build (JcStore     *store,
     return NULL;
   return g_steal_pointer (&report);
 }
+
+/**
+ * jc_report_trend:
+ * The spend of the `n` months ending with `month` (oldest first) for all
+ * canteens or one, and optionally a chained Fisher index of our unit costs
+ * and of the market's over the same months (100 in the first month; each
+ * month's link is its Fisher index against the month before).  A month
+ * whose link is missing gets NaN and the chain carries on from the last
+ * level.  Builds one report per month.
+ */
+gboolean
+jc_report_trend (JcStore     *store,
+                 const char  *month,
+                 const char  *canteen_or_null,
+                 guint        n,
+                 char       (*out_months)[8],
+                 gint64      *out_fen,
+                 double      *out_ours,
+                 double      *out_market,
+                 GError     **error)
+{
+  int year, mon;
+  double ours = 100.0, market = 100.0;
+
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (n == 0 || out_fen != NULL, FALSE);
+
+  if (!parse_month (month, &year, &mon))
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_INVALID,
+                   _("month: “%s” is not a month (YYYY-MM)"), month ? month : "");
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      int back = (int) (n - 1 - i);
+      int total = year * 12 + (mon - 1) - back;
+      char m[8];
+      g_autoptr(JcReport) r = NULL;
+
+      g_snprintf (m, sizeof m, "%04d-%02d", total / 12, total % 12 + 1);
+      r = jc_report_build (store, m, canteen_or_null, error);
+      if (r == NULL)
+        return FALSE;
+      out_fen[i] = r->spend_fen;
+      if (out_months != NULL)
+        memcpy (out_months[i], m, sizeof m);
+      if (out_ours != NULL)
+        {
+          if (i == 0)
+            out_ours[i] = ours;
+          else if (r->mom.has_base && r->mom.d.has_indices)
+            out_ours[i] = ours = ours * r->mom.d.fisher;
+          else
+            out_ours[i] = NAN;
+        }
+      if (out_market != NULL)
+        {
+          if (i == 0)
+            out_market[i] = market;
+          else if (r->mom.has_base && r->mom.has_market)
+            out_market[i] = market = market * r->mom.market_fisher;
+          else
+            out_market[i] = NAN;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * jc_report_spend_trend:
+ * The spend of all canteens in the `n` months ending with `month`, oldest
+ * first.
+ */
+gboolean
+jc_report_spend_trend (JcStore     *store,
+                       const char  *month,
+                       guint        n,
+                       gint64      *out_fen,
+                       GError     **error)
+{
+  return jc_report_trend (store, month, NULL, n, NULL, out_fen, NULL, NULL, error);
+}

@@ -142,6 +142,30 @@ gboolean  jc_report_decompose (const JcReportItem *p0,
                                JcDecomposition    *out,
                                GError            **error);
 
+/* jc_report_trend:
+ * The spend of the `n` months ending with `month`, oldest first, into
+ * `out_fen` (and their "YYYY-MM" into `out_months` when not NULL); with
+ * `out_ours` / `out_market`, a chained Fisher index of our unit costs and
+ * of the market's (100 in the first month, each later month linked by its
+ * Fisher index against the month before; NaN where a month has no link, the
+ * chain carrying on from the last level).  One jc_report_build() per
+ * month. */
+gboolean  jc_report_trend       (JcStore     *store,
+                                 const char  *month,
+                                 const char  *canteen_or_null,
+                                 guint        n,
+                                 char       (*out_months)[8],
+                                 gint64      *out_fen,
+                                 double      *out_ours,
+                                 double      *out_market,
+                                 GError     **error);
+/* jc_report_spend_trend: jc_report_trend() for all canteens, spend only. */
+gboolean  jc_report_spend_trend (JcStore     *store,
+                                 const char  *month,
+                                 guint        n,
+                                 gint64      *out_fen,
+                                 GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReport, jc_report_free)
 
 G_END_DECLS

@@ -1409,6 +1409,32 @@ test_report_demo (void **state)
 
   bad = db (f, "report", "--month", "2026-13", NULL);
   assert_failure (bad, "is not a month");
+
+  /* the PDF and the workbook */
+  {
+    g_autofree char *pdf = g_build_filename (f->dir, "review.pdf", NULL);
+    g_autofree char *xlsx = g_build_filename (f->dir, "review.xlsx", NULL);
+    g_autofree char *nowhere = g_build_filename (f->dir, "no", "dir", "review.pdf", NULL);
+    g_autofree char *data = NULL;
+    gsize len = 0;
+    g_autoptr(Run) docs = db (f, "report", "--month", "2026-10", "--pdf", pdf, "--xlsx", xlsx,
+                              NULL);
+    g_autoptr(Run) fail = NULL;
+    g_autoptr(Run) blank = NULL;
+
+    assert_ok (docs);
+    assert_contains (docs->out, "Wrote");
+    assert_true (g_file_get_contents (pdf, &data, &len, NULL));
+    assert_true (len > 1000 && g_str_has_prefix (data, "%PDF-"));
+    g_clear_pointer (&data, g_free);
+    assert_true (g_file_get_contents (xlsx, &data, &len, NULL));
+    assert_true (len > 1000 && g_str_has_prefix (data, "PK"));
+    fail = db (f, "report", "--month", "2026-10", "--pdf", nowhere, NULL);
+    assert_failure (fail, "Could not write");
+    assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+    blank = db (f, "report", "--month", "2026-10", "--xlsx", "", NULL);
+    assert_failure (blank, "xlsx: a file name is required");
+  }
 }
 
 static void

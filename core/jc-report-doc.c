@@ -1,0 +1,1095 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-report-doc.c: the monthly cost review as an A4 PDF (cairo + pango,
+ * the charts of jc-chart.c) and as a workbook (libxlsxwriter).  Laid out
+ * like jc-plan-doc.c: bilingual labels, Chinese first, the same font, a
+ * footer with the page number on every page. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jicai-report-doc"
+
+#include <cairo-pdf.h>
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "jc-chart.h"
+#include "jc-prices.h"
+#include "jc-report-doc.h"
+#include "jc-units.h"
+
+G_DEFINE_QUARK (jc-report-doc-error-quark, jc_report_doc_error)
+
+#define FONT_FAMILY "Noto Sans CJK SC"
+#define PAGE_W      595.2756
+#define PAGE_H      841.8898
+#define MARGIN      40.0
+#define CONTENT_W   (PAGE_W - 2 * MARGIN)
+#define BODY_TOP    (MARGIN + 34.0)
+#define BODY_BOTTOM (PAGE_H - MARGIN - 22.0)
+#define N_CHART_PAGES 2
+#define MAX_COLS    6
+
+#define H_TITLE     26.0
+#define H_HEADER    18.0
+#define H_LINE      14.0
+
+/* ---- figures ---------------------------------------------------------- */
+
+/* "¥12.34", "-¥12.34" */
+static char *
+yuan (gint64 fen)
+{
+  g_autofree char *s = jc_format_fen (fen);
+
+  if (s[0] == '-')
+    return g_strdup_printf ("-¥%s", s + 1);
+  return g_strdup_printf ("¥%s", s);
+}
+
+/* change / base in hundredths of a percent, halves away from zero; FALSE
+ * without a base. */
+static gboolean
+basis_points (gint64  change,
+              gint64  base,
+              gint64 *out)
+{
+  gint64 num, q, r;
+
+  if (base == 0)
+    return FALSE;
+  if (ABS (change) > G_MAXINT64 / 10000)
+    {
+      *out = (gint64) llround ((double) change / (double) base * 10000.0);
+      return TRUE;
+    }
+  num = change * 10000;
+  q = num / base;
+  r = num % base;
+  if (2 * ABS (r) >= ABS (base))
+    q += (num < 0) != (base < 0) ? -1 : 1;
+  *out = q;
+  return TRUE;
+}
+
+static char *
+format_bp (gint64   bp,
+           gboolean sign)
+{
+  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT "%%",
+                          bp < 0 ? "-" : sign ? "+" : "", ABS (bp) / 100, ABS (bp) % 100);
+}
+
+static char *
+comparison_percent (const JcReportComparison *c)
+{
+  gint64 bp;
+
+  if (!c->has_base || !basis_points (c->change_fen, c->base_fen, &bp))
+    return g_strdup ("—");
+  return format_bp (bp, TRUE);
+}
+
+static char *
+index_text (gboolean has,
+            double   ratio)
+{
+  return has && isfinite (ratio) ? g_strdup_printf ("%.2f", ratio * 100.0) : g_strdup ("—");
+}
+
+/**
+ * jc_report_claim_text:
+ * Returns: (transfer full): the claim check sentence of the cover.
+ */
+char *
+jc_report_claim_text (const JcReport *report,
+                      gboolean        english)
+{
+  const JcReportComparison *y;
+  g_autofree char *pct = NULL;
+  g_autofree char *market = NULL;
+  gint64 bp;
+
+  g_return_val_if_fail (report != NULL, NULL);
+
+  y = &report->yoy;
+  if (!y->has_base || !basis_points (y->change_fen, y->base_fen, &bp))
+    return g_strdup (english ? "No data for the same month a year before: no year-on-year claim"
+                             : "上年同月无数据，无法做同比核对");
+  pct = format_bp (ABS (bp), FALSE);
+  if (y->has_market)
+    market = g_strdup_printf ("%.2f", y->market_fisher * 100.0);
+  if (english)
+    {
+      const char *verb = bp < 0 ? "fell" : bp > 0 ? "rose" : "was unchanged";
+      g_autofree char *head = bp == 0 ? g_strdup ("Procurement cost was unchanged year on year")
+                                      : g_strdup_printf ("Procurement cost %s %s year on year",
+                                                         verb, pct);
+
+      if (market == NULL)
+        return g_strdup_printf ("%s; the market has no price index for the period", head);
+      return g_strdup_printf ("%s while the market price index was %s", head, market);
+    }
+  else
+    {
+      g_autofree char *head = bp == 0 ? g_strdup ("采购成本同比持平")
+                                      : g_strdup_printf ("采购成本同比%s %s",
+                                                         bp < 0 ? "下降" : "上升", pct);
+
+      if (market == NULL)
+        return g_strdup_printf ("%s，同期无市场价格指数", head);
+      return g_strdup_printf ("%s，同期市场价格指数 %s", head, market);
+    }
+}
+
+/* ---- price movers ----------------------------------------------------- */
+
+typedef struct {
+  const JcReportRow *row;
+  double             permille;   /* unit cost change, a ratio */
+} Mover;
+
+static gboolean
+mover_of (const JcReportRow *row,
+          Mover             *out)
+{
+  gint64 q0 = row->qty_milli[JC_REPORT_YOY_BASE], c0 = row->cost_fen[JC_REPORT_YOY_BASE];
+  gint64 q1 = row->qty_milli[JC_REPORT_M], c1 = row->cost_fen[JC_REPORT_M];
+
+  if (!row->in[JC_REPORT_M] || !row->in[JC_REPORT_YOY_BASE] || q0 <= 0 || q1 <= 0 || c0 <= 0)
+    return FALSE;
+  out->row = row;
+  out->permille = ((double) c1 / (double) q1) / ((double) c0 / (double) q0) * 1000.0 - 1000.0;
+  return TRUE;
+}
+
+static int
+cmp_mover (gconstpointer a,
+           gconstpointer b)
+{
+  const Mover *x = a, *y = b;
+  double dx = fabs (x->permille), dy = fabs (y->permille);
+
+  if (dx != dy)
+    return dx > dy ? -1 : 1;
+  return strcmp (x->row->item_code, y->row->item_code);
+}
+
+static GArray *
+movers_new (const JcReport *r)
+{
+  GArray *movers = g_array_new (FALSE, FALSE, sizeof (Mover));
+
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      Mover m;
+
+      if (mover_of (g_ptr_array_index (r->rows, i), &m))
+        g_array_append_val (movers, m);
+    }
+  g_array_sort (movers, cmp_mover);
+  if (movers->len > JC_REPORT_DOC_N_MOVERS)
+    g_array_set_size (movers, JC_REPORT_DOC_N_MOVERS);
+  return movers;
+}
+
+/* ---- the document ----------------------------------------------------- */
+
+typedef enum {
+  ROW_TITLE,
+  ROW_HEADER,
+  ROW_LINE,
+  ROW_TOTAL,
+} RowKind;
+
+typedef struct {
+  double   width;
+  gboolean right;
+} Col;
+
+typedef struct {
+  RowKind    kind;
+  const Col *cols;
+  guint      n_cols;
+  char      *cells[MAX_COLS];
+} Row;
+
+typedef struct {
+  const JcReport *r;
+  gint64          trend_fen[JC_REPORT_DOC_TREND_MONTHS];
+  char            months[JC_REPORT_DOC_TREND_MONTHS][8];
+  double          ours[JC_REPORT_DOC_TREND_MONTHS];
+  double          market[JC_REPORT_DOC_TREND_MONTHS];
+  GPtrArray      *rows;          /* Row * */
+  GArray         *page_starts;   /* guint: the first row of each table page */
+  char           *generated_at;
+} Doc;
+
+static const Col amount_cols[] = { { 300, FALSE }, { 120, TRUE }, { 95.28, TRUE } };
+static const Col mover_cols[] = {
+  { 175.28, FALSE }, { 80, TRUE }, { 80, TRUE }, { 80, TRUE }, { 100, TRUE },
+};
+
+static void
+row_free (Row *row)
+{
+  for (guint i = 0; i < MAX_COLS; i++)
+    g_free (row->cells[i]);
+  g_free (row);
+}
+
+static void
+doc_free (Doc *doc)
+{
+  g_ptr_array_unref (doc->rows);
+  g_array_unref (doc->page_starts);
+  g_free (doc->generated_at);
+  g_free (doc);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Doc, doc_free)
+
+/* Adds a row; the cells are taken. */
+static void
+doc_add (Doc       *doc,
+         RowKind    kind,
+         const Col *cols,
+         guint      n_cols,
+         ...)
+{
+  Row *row = g_new0 (Row, 1);
+  va_list ap;
+
+  g_assert (n_cols <= MAX_COLS);
+  row->kind = kind;
+  row->cols = cols;
+  row->n_cols = n_cols;
+  va_start (ap, n_cols);
+  for (guint i = 0; i < n_cols; i++)
+    row->cells[i] = va_arg (ap, char *);
+  va_end (ap);
+  g_ptr_array_add (doc->rows, row);
+}
+
+static double
+row_height (RowKind kind)
+{
+  switch (kind)
+    {
+    case ROW_TITLE: return H_TITLE;
+    case ROW_HEADER: return H_HEADER;
+    case ROW_TOTAL: return H_HEADER;
+    case ROW_LINE:
+    default: return H_LINE;
+    }
+}
+
+static char *
+share_text (gint64 part,
+            gint64 whole)
+{
+  gint64 bp;
+
+  if (!basis_points (part, whole, &bp))
+    return g_strdup ("—");
+  return format_bp (bp, FALSE);
+}
+
+static void
+add_amounts (Doc        *doc,
+             const char *title,
+             const char *key_label,
+             GPtrArray  *amounts,
+             gint64      total)
+{
+  doc_add (doc, ROW_TITLE, amount_cols, 1, g_strdup (title));
+  doc_add (doc, ROW_HEADER, amount_cols, 3, g_strdup (key_label), g_strdup ("支出 Spend"),
+           g_strdup ("占比 Share"));
+  for (guint i = 0; i < amounts->len; i++)
+    {
+      const JcReportAmount *a = g_ptr_array_index (amounts, i);
+
+      doc_add (doc, ROW_LINE, amount_cols, 3, g_strdup (a->key), yuan (a->fen),
+               share_text (a->fen, total));
+    }
+  doc_add (doc, ROW_TOTAL, amount_cols, 3, g_strdup ("合计 Total"), yuan (total),
+           g_strdup (total != 0 ? "100.00%" : "—"));
+}
+
+static void
+doc_build_tables (Doc *doc)
+{
+  const JcReport *r = doc->r;
+  g_autoptr(GArray) movers = movers_new (r);
+  g_autofree char *title = NULL;
+
+  add_amounts (doc, "按食堂 Spend by canteen", "食堂 Canteen", r->by_canteen, r->spend_fen);
+  add_amounts (doc, "按类别 Spend by category", "类别 Category", r->by_category, r->spend_fen);
+  title = g_strdup_printf ("单位成本变动前 %u 名 Top %u price movers (%s → %s)",
+                           (guint) JC_REPORT_DOC_N_MOVERS, (guint) JC_REPORT_DOC_N_MOVERS,
+                           r->yoy.month, r->month);
+  doc_add (doc, ROW_TITLE, mover_cols, 1, g_steal_pointer (&title));
+  doc_add (doc, ROW_HEADER, mover_cols, 5, g_strdup ("品种 Item"), g_strdup ("上年 c0"),
+           g_strdup ("本月 c1"), g_strdup ("变化 Change"), g_strdup ("单价 Unit ‰"));
+  for (guint i = 0; i < movers->len; i++)
+    {
+      const Mover *m = &g_array_index (movers, Mover, i);
+      gint64 c0 = m->row->cost_fen[JC_REPORT_YOY_BASE], c1 = m->row->cost_fen[JC_REPORT_M];
+
+      doc_add (doc, ROW_LINE, mover_cols, 5,
+               g_strdup_printf ("%s %s", m->row->item_code, m->row->item_name),
+               yuan (c0), yuan (c1), yuan (c1 - c0),
+               g_strdup_printf ("%+.0f‰", m->permille));
+    }
+  if (movers->len == 0)
+    doc_add (doc, ROW_LINE, mover_cols, 1,
+             g_strdup ("无两期都有采购的品种 No item bought in both months"));
+}
+
+/* A title and a header stay with the row after them; a row never
+ * straddles a page. */
+static void
+doc_paginate (Doc *doc)
+{
+  double y = BODY_TOP;
+  guint first = 0;
+
+  g_array_set_size (doc->page_starts, 0);
+  g_array_append_val (doc->page_starts, first);
+  for (guint i = 0; i < doc->rows->len; i++)
+    {
+      const Row *row = g_ptr_array_index (doc->rows, i);
+      double need = row_height (row->kind);
+
+      for (guint j = i; j + 1 < doc->rows->len; j++)
+        {
+          const Row *cur = g_ptr_array_index (doc->rows, j);
+          const Row *next = g_ptr_array_index (doc->rows, j + 1);
+
+          if (cur->kind != ROW_TITLE && cur->kind != ROW_HEADER)
+            break;
+          need += row_height (next->kind);
+        }
+      if (y + need > BODY_BOTTOM
+          && i > g_array_index (doc->page_starts, guint, doc->page_starts->len - 1))
+        {
+          g_array_append_val (doc->page_starts, i);
+          y = BODY_TOP;
+        }
+      y += row_height (row->kind);
+    }
+}
+
+static Doc *
+doc_new (JcStore         *store,
+         const JcReport  *r,
+         GError         **error)
+{
+  g_autoptr(Doc) doc = g_new0 (Doc, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  doc->r = r;
+  doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  doc->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  if (!jc_report_trend (store, r->month, r->canteen, JC_REPORT_DOC_TREND_MONTHS, doc->months,
+                        doc->trend_fen, doc->ours, doc->market, error))
+    return NULL;
+  doc_build_tables (doc);
+  doc_paginate (doc);
+  return g_steal_pointer (&doc);
+}
+
+static guint
+doc_n_pages (const Doc *doc)
+{
+  return 1 + N_CHART_PAGES + doc->page_starts->len;
+}
+
+/* ---- drawing ---------------------------------------------------------- */
+
+static void
+show_text (cairo_t        *cr,
+           PangoLayout    *layout,
+           double          size,
+           gboolean        bold,
+           double          x,
+           double          y,
+           double          width,
+           PangoAlignment  align,
+           const char     *text)
+{
+  PangoFontDescription *font;
+
+  if (text == NULL || *text == '\0')
+    return;
+  font = pango_font_description_new ();
+  pango_font_description_set_family (font, FONT_FAMILY);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, align);
+  pango_layout_set_text (layout, text, -1);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+draw_frame (cairo_t     *cr,
+            PangoLayout *layout,
+            const Doc   *doc,
+            guint        page,
+            const char  *heading)
+{
+  g_autofree char *footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1,
+                                             doc_n_pages (doc), page + 1, doc_n_pages (doc));
+  g_autofree char *generated = g_strdup_printf ("生成于 Generated at %s", doc->generated_at);
+  g_autofree char *head = g_strdup_printf ("%s · %s%s%s", heading, doc->r->month,
+                                           doc->r->canteen ? " · " : "",
+                                           doc->r->canteen ? doc->r->canteen : "");
+
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  if (page > 0)
+    show_text (cr, layout, 12.0, TRUE, MARGIN, MARGIN, CONTENT_W, PANGO_ALIGN_LEFT, head);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  cairo_set_line_width (cr, 0.5);
+  cairo_move_to (cr, MARGIN, PAGE_H - MARGIN - 14);
+  cairo_line_to (cr, PAGE_W - MARGIN, PAGE_H - MARGIN - 14);
+  cairo_stroke (cr);
+  show_text (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
+  show_text (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, CONTENT_W, PANGO_ALIGN_RIGHT,
+             footer);
+}
+
+static void
+draw_figure (cairo_t     *cr,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             double       w,
+             const char  *label,
+             const char  *value,
+             const char  *note)
+{
+  cairo_set_source_rgb (cr, 0.95, 0.96, 0.99);
+  cairo_rectangle (cr, x, y, w, 70);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
+  show_text (cr, layout, 8.0, FALSE, x + 8, y + 6, w - 16, PANGO_ALIGN_LEFT, label);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  show_text (cr, layout, 17.0, TRUE, x + 8, y + 22, w - 16, PANGO_ALIGN_LEFT, value);
+  cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
+  show_text (cr, layout, 7.0, FALSE, x + 8, y + 52, w - 16, PANGO_ALIGN_LEFT, note);
+}
+
+static void
+draw_cover (cairo_t     *cr,
+            PangoLayout *layout,
+            const Doc   *doc)
+{
+  const JcReport *r = doc->r;
+  const JcReportComparison *y = &r->yoy;
+  g_autofree char *spend = yuan (r->spend_fen);
+  g_autofree char *mom = comparison_percent (&r->mom);
+  g_autofree char *yoy = comparison_percent (y);
+  g_autofree char *ours = index_text (y->has_base && y->d.has_indices, y->d.fisher);
+  g_autofree char *market = index_text (y->has_base && y->has_market, y->market_fisher);
+  g_autofree char *savings = yuan (r->savings_vs_market_fen);
+  g_autofree char *prov = g_strdup_printf ("%u / %u", r->provisional_days, r->n_days);
+  g_autofree char *mom_note = g_strdup_printf ("对比 against %s", r->mom.month);
+  g_autofree char *yoy_note = g_strdup_printf ("对比 against %s", y->month);
+  g_autofree char *sav_note = g_strdup_printf ("%u 行 lines", r->n_savings_lines);
+  g_autofree char *claim_zh = jc_report_claim_text (r, FALSE);
+  g_autofree char *claim_en = jc_report_claim_text (r, TRUE);
+  g_autofree char *sub = g_strdup_printf ("月份 Month：%s    食堂 Canteen：%s", r->month,
+                                          r->canteen ? r->canteen : "全部 All");
+  double cw = (CONTENT_W - 2 * 10) / 3, top = MARGIN + 90;
+
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  show_text (cr, layout, 20.0, TRUE, MARGIN, MARGIN + 10, CONTENT_W, PANGO_ALIGN_LEFT,
+             "月度采购成本分析");
+  show_text (cr, layout, 12.0, FALSE, MARGIN, MARGIN + 40, CONTENT_W, PANGO_ALIGN_LEFT,
+             "Monthly cost review");
+  show_text (cr, layout, 9.0, FALSE, MARGIN, MARGIN + 62, CONTENT_W, PANGO_ALIGN_LEFT, sub);
+
+  draw_figure (cr, layout, MARGIN, top, cw, "本月支出 Spend", spend, "分摊实际成本 allocated cost");
+  draw_figure (cr, layout, MARGIN + cw + 10, top, cw, "环比 Month on month", mom, mom_note);
+  draw_figure (cr, layout, MARGIN + 2 * (cw + 10), top, cw, "同比 Year on year", yoy, yoy_note);
+  draw_figure (cr, layout, MARGIN, top + 80, cw, "我方价格指数 Our index", ours,
+               "同比，上年同月 = 100 base = 100");
+  draw_figure (cr, layout, MARGIN + cw + 10, top + 80, cw, "市场价格指数 Market index",
+               market, "同比，上年同月 = 100 base = 100");
+  draw_figure (cr, layout, MARGIN + 2 * (cw + 10), top + 80, cw, "较市场节约 Savings", savings,
+               sav_note);
+  draw_figure (cr, layout, MARGIN, top + 160, cw, "暂估天数 Provisional days", prov,
+               "按计划成本计 at planned cost");
+
+  cairo_set_source_rgb (cr, 0.208, 0.518, 0.894);
+  cairo_rectangle (cr, MARGIN, top + 250, 4, 52);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  show_text (cr, layout, 8.0, TRUE, MARGIN + 12, top + 246, CONTENT_W - 12, PANGO_ALIGN_LEFT,
+             "核对 Claim check");
+  show_text (cr, layout, 11.0, TRUE, MARGIN + 12, top + 262, CONTENT_W - 12, PANGO_ALIGN_LEFT,
+             claim_zh);
+  show_text (cr, layout, 9.0, FALSE, MARGIN + 12, top + 282, CONTENT_W - 12, PANGO_ALIGN_LEFT,
+             claim_en);
+
+  if (y->has_base)
+    {
+      g_autofree char *pe = yuan (y->d.price_effect_fen);
+      g_autofree char *ve = yuan (y->d.volume_effect_fen);
+      g_autofree char *ne = yuan (y->d.new_fen);
+      g_autofree char *de = yuan (y->d.dropped_fen);
+      g_autofree char *ch = yuan (y->change_fen);
+      g_autofree char *line = g_strdup_printf (
+        "同比变化 Change %s = 价格 price %s + 数量 volume %s + 新增 new %s + 停购 dropped %s",
+        ch, pe, ve, ne, de);
+
+      cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+      show_text (cr, layout, 8.5, FALSE, MARGIN, top + 320, CONTENT_W, PANGO_ALIGN_LEFT, line);
+    }
+}
+
+static void
+draw_chart_title (cairo_t     *cr,
+                  PangoLayout *layout,
+                  double       y,
+                  const char  *title)
+{
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  show_text (cr, layout, 10.0, TRUE, MARGIN, y, CONTENT_W, PANGO_ALIGN_LEFT, title);
+}
+
+static void
+draw_charts_1 (cairo_t     *cr,
+               PangoLayout *layout,
+               const Doc   *doc)
+{
+  const char *labels[JC_REPORT_DOC_TREND_MONTHS];
+  const JcReportComparison *y = &doc->r->yoy;
+  double top = BODY_TOP, slot = (BODY_BOTTOM - BODY_TOP) / 3;
+
+  for (guint i = 0; i < JC_REPORT_DOC_TREND_MONTHS; i++)
+    labels[i] = doc->months[i] + 2;   /* "26-10" */
+  draw_chart_title (cr, layout, top, "近 13 个月支出 Spend over 13 months");
+  jc_chart_paint_spend_trend (cr, MARGIN, top + 20, CONTENT_W, slot - 30, doc->trend_fen,
+                              labels, JC_REPORT_DOC_TREND_MONTHS);
+  top += slot;
+  draw_chart_title (cr, layout, top,
+                    "价格指数（环比链式 Fisher，首月 = 100）Chained price index, ours vs market");
+  jc_chart_paint_index_compare (cr, MARGIN, top + 20, CONTENT_W, slot - 30, doc->ours,
+                                doc->market, labels, JC_REPORT_DOC_TREND_MONTHS);
+  top += slot;
+  draw_chart_title (cr, layout, top, "同比变化分解 Year-on-year change, decomposed");
+  if (y->has_base)
+    jc_chart_paint_waterfall (cr, MARGIN, top + 20, CONTENT_W, slot - 30, y->base_fen,
+                              y->d.price_effect_fen, y->d.volume_effect_fen, y->d.new_fen,
+                              y->d.dropped_fen, y->base_fen + y->change_fen, NULL);
+  else
+    show_text (cr, layout, 9.0, FALSE, MARGIN, top + 40, CONTENT_W, PANGO_ALIGN_CENTER,
+               "上年同月无数据 No data in the same month a year before");
+}
+
+static void
+draw_amount_bars (cairo_t     *cr,
+                  double       y,
+                  double       h,
+                  GPtrArray   *amounts)
+{
+  g_autofree gint64 *values = g_new0 (gint64, MAX (amounts->len, 1));
+  g_autofree const char **labels = g_new0 (const char *, MAX (amounts->len, 1));
+
+  for (guint i = 0; i < amounts->len; i++)
+    {
+      const JcReportAmount *a = g_ptr_array_index (amounts, i);
+
+      values[i] = a->fen;
+      labels[i] = a->key;
+    }
+  jc_chart_paint_bars (cr, MARGIN, y, CONTENT_W, h, values, labels, amounts->len);
+}
+
+static void
+draw_charts_2 (cairo_t     *cr,
+               PangoLayout *layout,
+               const Doc   *doc)
+{
+  double top = BODY_TOP, slot = (BODY_BOTTOM - BODY_TOP) / 2;
+
+  draw_chart_title (cr, layout, top, "按食堂支出 Spend by canteen");
+  draw_amount_bars (cr, top + 22, MIN (slot - 32, 26.0 * MAX (doc->r->by_canteen->len, 1)),
+                    doc->r->by_canteen);
+  top += slot;
+  draw_chart_title (cr, layout, top, "按类别支出 Spend by category");
+  draw_amount_bars (cr, top + 22, MIN (slot - 32, 26.0 * MAX (doc->r->by_category->len, 1)),
+                    doc->r->by_category);
+}
+
+static void
+draw_row (cairo_t     *cr,
+          PangoLayout *layout,
+          const Row   *row,
+          double       y)
+{
+  double x = MARGIN, h = row_height (row->kind);
+
+  if (row->kind == ROW_TITLE)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      show_text (cr, layout, 10.0, TRUE, MARGIN, y + 8, CONTENT_W, PANGO_ALIGN_LEFT,
+                 row->cells[0]);
+      return;
+    }
+  if (row->kind == ROW_HEADER)
+    {
+      cairo_set_source_rgb (cr, 0.85, 0.88, 0.95);
+      cairo_rectangle (cr, MARGIN, y, CONTENT_W, h);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint c = 0; c < row->n_cols; c++)
+    {
+      double w = row->cols[c].width;
+
+      if (row->n_cols == 1)
+        w = CONTENT_W;
+      show_text (cr, layout, 8.0, row->kind != ROW_LINE, x + 3, y + (h - 8.0 * 1.45) / 2, w - 6,
+                 row->cols[c].right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, row->cells[c]);
+      x += row->cols[c].width;
+    }
+  cairo_set_line_width (cr, row->kind == ROW_LINE ? 0.3 : 0.6);
+  cairo_set_source_rgb (cr, 0.75, 0.75, 0.75);
+  cairo_move_to (cr, MARGIN, y + h);
+  cairo_line_to (cr, MARGIN + CONTENT_W, y + h);
+  cairo_stroke (cr);
+}
+
+static void
+draw_table_page (cairo_t     *cr,
+                 PangoLayout *layout,
+                 const Doc   *doc,
+                 guint        table_page)
+{
+  guint first = g_array_index (doc->page_starts, guint, table_page);
+  guint end = table_page + 1 < doc->page_starts->len
+                ? g_array_index (doc->page_starts, guint, table_page + 1) : doc->rows->len;
+  double y = BODY_TOP;
+
+  for (guint i = first; i < end; i++)
+    {
+      const Row *row = g_ptr_array_index (doc->rows, i);
+
+      draw_row (cr, layout, row, y);
+      y += row_height (row->kind);
+    }
+}
+
+static void
+doc_draw_page (cairo_t   *cr,
+               const Doc *doc,
+               guint      page)
+{
+  PangoLayout *layout;
+
+  cairo_save (cr);
+  layout = pango_cairo_create_layout (cr);
+  if (page == 0)
+    {
+      draw_frame (cr, layout, doc, page, "");
+      draw_cover (cr, layout, doc);
+    }
+  else if (page == 1)
+    {
+      draw_frame (cr, layout, doc, page, "图表 Charts");
+      draw_charts_1 (cr, layout, doc);
+    }
+  else if (page == 2)
+    {
+      draw_frame (cr, layout, doc, page, "图表 Charts");
+      draw_charts_2 (cr, layout, doc);
+    }
+  else
+    {
+      draw_frame (cr, layout, doc, page, "明细 Tables");
+      draw_table_page (cr, layout, doc, page - 1 - N_CHART_PAGES);
+    }
+  g_object_unref (layout);
+  cairo_restore (cr);
+}
+
+static gboolean
+finish_file (const char  *tmp,
+             const char  *path,
+             GError     **error)
+{
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+
+      g_remove (tmp);
+      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, g_strerror (saved));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jc_report_export_pdf (JcStore         *store,
+                      const JcReport  *report,
+                      const char      *path,
+                      GError         **error)
+{
+  g_autoptr(Doc) doc = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *title = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  cairo_t *cr;
+
+  g_return_val_if_fail (store != NULL && report != NULL && path != NULL, FALSE);
+
+  doc = doc_new (store, report, error);
+  if (doc == NULL)
+    return FALSE;
+  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
+  title = g_strdup_printf ("月度采购成本分析 Monthly cost review %s", report->month);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cr = cairo_create (surface);
+  for (guint p = 0; p < doc_n_pages (doc); p++)
+    {
+      doc_draw_page (cr, doc, p);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_remove (tmp);
+      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return finish_file (tmp, path, error);
+}
+
+/* ---- the workbook ----------------------------------------------------- */
+
+static double
+fen_to_cell (gint64 fen)
+{
+  return (double) fen / 100.0;
+}
+
+static double
+milli_to_cell (gint64 milli)
+{
+  return (double) milli / 1000.0;
+}
+
+typedef struct {
+  lxw_format *header;
+  lxw_format *money;
+  lxw_format *qty;
+  lxw_format *pct;
+  lxw_format *index;
+  lxw_format *total_money;
+} Formats;
+
+static void
+formats_init (lxw_workbook *wb,
+              Formats      *f)
+{
+  f->header = workbook_add_format (wb);
+  format_set_bold (f->header);
+  format_set_bg_color (f->header, 0xD9E1F2);
+  format_set_border (f->header, LXW_BORDER_THIN);
+  format_set_text_wrap (f->header);
+  f->money = workbook_add_format (wb);
+  format_set_num_format (f->money, "¥#,##0.00");
+  f->qty = workbook_add_format (wb);
+  format_set_num_format (f->qty, "#,##0.###");
+  f->pct = workbook_add_format (wb);
+  format_set_num_format (f->pct, "0.00%");
+  f->index = workbook_add_format (wb);
+  format_set_num_format (f->index, "0.0000");
+  f->total_money = workbook_add_format (wb);
+  format_set_bold (f->total_money);
+  format_set_top (f->total_money, LXW_BORDER_DOUBLE);
+  format_set_num_format (f->total_money, "¥#,##0.00");
+}
+
+static void
+write_headers (lxw_worksheet     *ws,
+               const char *const *labels,
+               lxw_format        *format)
+{
+  for (lxw_col_t c = 0; labels[c] != NULL; c++)
+    worksheet_write_string (ws, 0, c, labels[c], format);
+  worksheet_freeze_panes (ws, 1, 0);
+}
+
+/* A label and a number of yuan, or the label alone without a value. */
+static void
+summary_money (lxw_worksheet *ws,
+               lxw_row_t      row,
+               const char    *label,
+               gboolean       has,
+               gint64         fen,
+               const Formats *f)
+{
+  worksheet_write_string (ws, row, 0, label, NULL);
+  if (has)
+    worksheet_write_number (ws, row, 1, fen_to_cell (fen), f->money);
+}
+
+static void
+summary_ratio (lxw_worksheet *ws,
+               lxw_row_t      row,
+               const char    *label,
+               gboolean       has,
+               double         value,
+               lxw_format    *format)
+{
+  worksheet_write_string (ws, row, 0, label, NULL);
+  if (has && isfinite (value))
+    worksheet_write_number (ws, row, 1, value, format);
+}
+
+static lxw_row_t
+summary_comparison (lxw_worksheet            *ws,
+                    lxw_row_t                 row,
+                    const char               *name,
+                    const JcReportComparison *c,
+                    const Formats            *f)
+{
+  g_autofree char *l_month = g_strdup_printf ("%s基期 %s base month", name, name);
+  g_autofree char *l_base = g_strdup_printf ("%s基数 %s base ¥", name, name);
+  g_autofree char *l_change = g_strdup_printf ("%s变化 %s change ¥", name, name);
+  g_autofree char *l_pct = g_strdup_printf ("%s %s %%", name, name);
+
+  worksheet_write_string (ws, row, 0, l_month, NULL);
+  worksheet_write_string (ws, row++, 1, c->month, NULL);
+  summary_money (ws, row++, l_base, c->has_base, c->base_fen, f);
+  summary_money (ws, row++, l_change, c->has_base, c->change_fen, f);
+  summary_ratio (ws, row++, l_pct, c->has_base && c->base_fen != 0,
+                 c->base_fen != 0 ? (double) c->change_fen / (double) c->base_fen : 0.0, f->pct);
+  return row;
+}
+
+static void
+write_summary (lxw_worksheet  *ws,
+               const JcReport *r,
+               const Formats  *f)
+{
+  static const char *const headers[] = { "项目 Item", "数值 Value", NULL };
+  const JcReportComparison *y = &r->yoy;
+  gboolean idx = y->has_base && y->d.has_indices;
+  gboolean mkt = y->has_base && y->has_market;
+  g_autofree char *claim_zh = jc_report_claim_text (r, FALSE);
+  g_autofree char *claim_en = jc_report_claim_text (r, TRUE);
+  lxw_row_t row = 1;
+
+  write_headers (ws, headers, f->header);
+  worksheet_set_column (ws, 0, 0, 34, NULL);
+  worksheet_set_column (ws, 1, 1, 18, NULL);
+  worksheet_write_string (ws, row, 0, "月份 Month", NULL);
+  worksheet_write_string (ws, row++, 1, r->month, NULL);
+  summary_money (ws, row++, "支出 Spend ¥", TRUE, r->spend_fen, f);   /* B3 */
+  worksheet_write_string (ws, row, 0, "食堂 Canteen", NULL);
+  worksheet_write_string (ws, row++, 1, r->canteen ? r->canteen : "全部 All", NULL);
+  worksheet_write_string (ws, row, 0, "配送天数 Days", NULL);
+  worksheet_write_number (ws, row++, 1, r->n_days, NULL);
+  worksheet_write_string (ws, row, 0, "暂估天数 Provisional days", NULL);
+  worksheet_write_number (ws, row++, 1, r->provisional_days, NULL);
+  row = summary_comparison (ws, row, "环比 MoM", &r->mom, f);
+  row = summary_comparison (ws, row, "同比 YoY", y, f);
+  summary_ratio (ws, row++, "我方拉氏 Laspeyres (ours)", idx, y->d.laspeyres, f->index);
+  summary_ratio (ws, row++, "我方帕氏 Paasche (ours)", idx, y->d.paasche, f->index);
+  summary_ratio (ws, row++, "我方费雪 Fisher (ours)", idx, y->d.fisher, f->index);
+  summary_ratio (ws, row++, "市场拉氏 Laspeyres (market)", mkt, y->market_laspeyres, f->index);
+  summary_ratio (ws, row++, "市场帕氏 Paasche (market)", mkt, y->market_paasche, f->index);
+  summary_ratio (ws, row++, "市场费雪 Fisher (market)", mkt, y->market_fisher, f->index);
+  summary_money (ws, row++, "较市场节约 Savings vs market ¥", TRUE, r->savings_vs_market_fen, f);
+  worksheet_write_string (ws, row, 0, "有参考价的行 Lines with a reference price", NULL);
+  worksheet_write_number (ws, row++, 1, r->n_savings_lines, NULL);
+  worksheet_write_string (ws, row, 0, "核对 Claim check", NULL);
+  worksheet_write_string (ws, row++, 1, claim_zh, NULL);
+  worksheet_write_string (ws, row++, 1, claim_en, NULL);
+}
+
+static lxw_row_t
+write_amounts (lxw_worksheet *ws,
+               const char    *key_label,
+               GPtrArray     *amounts,
+               gint64         total,
+               const Formats *f)
+{
+  const char *headers[] = { key_label, "支出 Spend ¥", "占比 Share", NULL };
+  lxw_row_t row = 1;
+
+  write_headers (ws, headers, f->header);
+  worksheet_set_column (ws, 0, 0, 20, NULL);
+  worksheet_set_column (ws, 1, 2, 14, NULL);
+  for (guint i = 0; i < amounts->len; i++, row++)
+    {
+      const JcReportAmount *a = g_ptr_array_index (amounts, i);
+
+      worksheet_write_string (ws, row, 0, a->key, NULL);
+      worksheet_write_number (ws, row, 1, fen_to_cell (a->fen), f->money);
+      if (total != 0)
+        worksheet_write_number (ws, row, 2, (double) a->fen / (double) total, f->pct);
+    }
+  worksheet_write_string (ws, row, 0, "合计 Total", NULL);
+  worksheet_write_number (ws, row, 1, fen_to_cell (total), f->total_money);
+  return row;
+}
+
+static void
+write_items (lxw_worksheet  *ws,
+             const JcReport *r,
+             const Formats  *f)
+{
+  static const char *const headers[] = {
+    "编码 Code", "品名 Item", "类别 Category", "上年数量 Qty M−12", "上年金额 Cost M−12 ¥",
+    "上月数量 Qty M−1", "上月金额 Cost M−1 ¥", "本月数量 Qty M", "本月金额 Cost M ¥",
+    "同比变化 Change ¥", "单位成本变化 Unit cost ‰", NULL
+  };
+  static const JcReportPeriod periods[] = { JC_REPORT_YOY_BASE, JC_REPORT_MOM_BASE, JC_REPORT_M };
+  lxw_row_t row = 1;
+
+  write_headers (ws, headers, f->header);
+  worksheet_set_column (ws, 0, 2, 12, NULL);
+  worksheet_set_column (ws, 3, 10, 14, NULL);
+  for (guint i = 0; i < r->rows->len; i++, row++)
+    {
+      const JcReportRow *x = g_ptr_array_index (r->rows, i);
+      Mover m;
+
+      worksheet_write_string (ws, row, 0, x->item_code, NULL);
+      worksheet_write_string (ws, row, 1, x->item_name, NULL);
+      worksheet_write_string (ws, row, 2, x->category_name, NULL);
+      for (guint p = 0; p < G_N_ELEMENTS (periods); p++)
+        if (x->in[periods[p]])
+          {
+            worksheet_write_number (ws, row, (lxw_col_t) (3 + 2 * p),
+                                    milli_to_cell (x->qty_milli[periods[p]]), f->qty);
+            worksheet_write_number (ws, row, (lxw_col_t) (4 + 2 * p),
+                                    fen_to_cell (x->cost_fen[periods[p]]), f->money);
+          }
+      worksheet_write_number (ws, row, 9, fen_to_cell (x->cost_fen[JC_REPORT_M]
+                                                       - x->cost_fen[JC_REPORT_YOY_BASE]),
+                              f->money);
+      if (mover_of (x, &m))
+        worksheet_write_number (ws, row, 10, round (m.permille), NULL);
+    }
+}
+
+static void
+write_decomposition (lxw_worksheet  *ws,
+                     const JcReport *r,
+                     const Formats  *f)
+{
+  static const char *const headers[] = {
+    "项目 Component", "同比 Year on year ¥", "环比 Month on month ¥", NULL
+  };
+  static const char *const labels[] = {
+    "基期支出 Base", "价格 Price effect", "数量 Volume effect", "新增 New items",
+    "停购 Dropped items", "变化 Change", "本月支出 This month",
+  };
+  const JcReportComparison *cs[2] = { &r->yoy, &r->mom };
+
+  write_headers (ws, headers, f->header);
+  worksheet_set_column (ws, 0, 0, 22, NULL);
+  worksheet_set_column (ws, 1, 2, 18, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    worksheet_write_string (ws, (lxw_row_t) (1 + i), 0, labels[i], NULL);
+  for (guint c = 0; c < 2; c++)
+    {
+      const JcReportComparison *x = cs[c];
+      gint64 v[7];
+
+      if (!x->has_base)
+        continue;
+      v[0] = x->base_fen;
+      v[1] = x->d.price_effect_fen;
+      v[2] = x->d.volume_effect_fen;
+      v[3] = x->d.new_fen;
+      v[4] = x->d.dropped_fen;
+      v[5] = x->change_fen;
+      v[6] = r->spend_fen;
+      for (guint i = 0; i < G_N_ELEMENTS (v); i++)
+        worksheet_write_number (ws, (lxw_row_t) (1 + i), (lxw_col_t) (1 + c), fen_to_cell (v[i]),
+                                i == 5 || i == 6 ? f->total_money : f->money);
+    }
+}
+
+gboolean
+jc_report_export_xlsx (JcStore         *store,
+                       const JcReport  *report,
+                       const char      *path,
+                       GError         **error)
+{
+  static const char *const sheet_cat = "按类别 By category";
+  g_autofree char *tmp = NULL;
+  lxw_workbook *wb;
+  lxw_worksheet *ws;
+  lxw_error err;
+  Formats f;
+  lxw_row_t total_row;
+
+  g_return_val_if_fail (report != NULL && path != NULL, FALSE);
+  (void) store;
+
+  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  wb = workbook_new (tmp);
+  if (wb == NULL)
+    {
+      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
+                   _("Could not write %s"), path);
+      return FALSE;
+    }
+  formats_init (wb, &f);
+  write_summary (workbook_add_worksheet (wb, "汇总 Summary"), report, &f);
+  write_amounts (workbook_add_worksheet (wb, "按食堂 By canteen"), "食堂 Canteen",
+                 report->by_canteen, report->spend_fen, &f);
+  ws = workbook_add_worksheet (wb, sheet_cat);
+  total_row = write_amounts (ws, "类别 Category", report->by_category, report->spend_fen, &f);
+  if (report->by_category->len > 0)
+    {
+      lxw_chart *chart = workbook_add_chart (wb, LXW_CHART_COLUMN);
+      lxw_chart_series *series = chart_add_series (chart, NULL, NULL);
+
+      chart_series_set_categories (series, sheet_cat, 1, 0, total_row - 1, 0);
+      chart_series_set_values (series, sheet_cat, 1, 1, total_row - 1, 1);
+      chart_series_set_name (series, "支出 Spend ¥");
+      chart_title_set_name (chart, "按类别支出 Spend by category");
+      chart_legend_set_position (chart, LXW_CHART_LEGEND_NONE);
+      worksheet_insert_chart (ws, 1, 4, chart);
+    }
+  write_items (workbook_add_worksheet (wb, "品种 Items"), report, &f);
+  write_decomposition (workbook_add_worksheet (wb, "分解 Decomposition"), report, &f);
+  err = workbook_close (wb);
+  if (err != LXW_NO_ERROR)
+    {
+      g_remove (tmp);
+      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, lxw_strerror (err));
+      return FALSE;
+    }
+  return finish_file (tmp, path, error);
+}

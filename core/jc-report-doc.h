@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-report-doc.h: the monthly cost review (jc-report.h) as documents: an
+ * A4 PDF — a cover with the key figures and the claim check, the charts of
+ * jc-chart.h, the tables, "第 N 页 / 共 M 页" — and a workbook with one
+ * sheet per table, numbers as numbers.  The by-item CSV is the CLI's
+ * (`report --csv`).
+ *
+ * Money stays integer fen; it becomes yuan only at an XLSX cell or in
+ * formatted text.  Nothing here runs SQL: the trend of the last 13 months
+ * comes from jc_report_trend(). */
+#pragma once
+
+#include <glib.h>
+
+#include "jc-report.h"
+#include "jc-store.h"
+
+G_BEGIN_DECLS
+
+#define JC_REPORT_DOC_ERROR (jc_report_doc_error_quark ())
+
+typedef enum {
+  JC_REPORT_DOC_ERROR_FAILED,   /* the file could not be written */
+} JcReportDocError;
+
+GQuark    jc_report_doc_error_quark (void);
+
+/* Months in the spend trend and the chained index chart. */
+#define JC_REPORT_DOC_TREND_MONTHS 13
+/* Rows in the table of price movers. */
+#define JC_REPORT_DOC_N_MOVERS 20
+
+/* Writes the review as an A4 PDF at `path` (through a temporary file, so a
+ * failure leaves no half file).  `store` gives the 13-month trend. */
+gboolean  jc_report_export_pdf   (JcStore         *store,
+                                  const JcReport  *report,
+                                  const char      *path,
+                                  GError         **error);
+/* Writes the review as a workbook: sheets "汇总 Summary" (B3: the spend in
+ * yuan), "按食堂 By canteen", "按类别 By category" (with a column chart),
+ * "品种 Items", "分解 Decomposition".  `store` may be NULL (it is unused
+ * today; kept for symmetry with the PDF). */
+gboolean  jc_report_export_xlsx  (JcStore         *store,
+                                  const JcReport  *report,
+                                  const char      *path,
+                                  GError         **error);
+
+/* The claim check of the cover: "采购成本同比下降 X.XX%，同期市场价格指数
+ * Y.YY" when `english` is FALSE, the English sentence otherwise. */
+char     *jc_report_claim_text   (const JcReport  *report,
+                                  gboolean         english);
+
+G_END_DECLS
