@@ -968,3 +968,83 @@ jc_report_spend_trend (JcStore     *store,
 {
   return jc_report_trend (store, month, NULL, n, NULL, out_fen, NULL, NULL, error);
 }
+
+typedef struct {
+  gint64      spend;
+  GHashTable *days;
+  gboolean    failed;
+  GError     *error;
+} SpendCtx;
+
+static void
+spend_line (const JcStoreReportLine *l,
+            gpointer                 data)
+{
+  SpendCtx *ctx = data;
+  gint64 cost;
+
+  if (ctx->failed)
+    return;
+  /* As the review counts it: the actual cost, the planned one where no
+   * purchase is recorded, nothing for a line without a price. */
+  if (l->has_actual)
+    cost = l->actual_cost_fen;
+  else if (l->has_price)
+    cost = l->cost_fen;
+  else
+    cost = 0;
+  if (!add_i64 (&ctx->spend, cost, &ctx->error))
+    ctx->failed = TRUE;
+  g_hash_table_add (ctx->days, g_strdup (l->date));
+}
+
+/**
+ * jc_report_spend_between:
+ * The spend of all canteens on the locked delivery dates from `from` up to
+ * and including `to` ("YYYY-MM-DD"), counted as the review counts it, and
+ * how many delivery dates that is.  The dashboard compares the month so far
+ * with the same days a year before with it.
+ */
+gboolean
+jc_report_spend_between (JcStore     *store,
+                         const char  *from,
+                         const char  *to,
+                         gint64      *out_fen,
+                         guint       *out_days,
+                         GError     **error)
+{
+  SpendCtx ctx = { 0 };
+  GDate end;
+  char end_text[11];
+
+  g_return_val_if_fail (store != NULL && from != NULL && to != NULL, FALSE);
+
+  g_date_clear (&end, 1);
+  g_date_set_parse (&end, to);
+  if (!g_date_valid (&end) || strlen (to) != 10 || strlen (from) != 10)
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_INVALID,
+                   _("“%s” to “%s” is not a period of dates (YYYY-MM-DD)"), from, to);
+      return FALSE;
+    }
+  g_date_add_days (&end, 1);
+  g_date_strftime (end_text, sizeof end_text, "%Y-%m-%d", &end);
+  ctx.days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!_jc_store_foreach_report_line (store, from, end_text, spend_line, &ctx, error))
+    {
+      g_hash_table_unref (ctx.days);
+      return FALSE;
+    }
+  if (ctx.failed)
+    {
+      g_propagate_error (error, ctx.error);
+      g_hash_table_unref (ctx.days);
+      return FALSE;
+    }
+  if (out_fen != NULL)
+    *out_fen = ctx.spend;
+  if (out_days != NULL)
+    *out_days = g_hash_table_size (ctx.days);
+  g_hash_table_unref (ctx.days);
+  return TRUE;
+}

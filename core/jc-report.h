@@ -166,6 +166,17 @@ gboolean  jc_report_spend_trend (JcStore     *store,
                                  gint64      *out_fen,
                                  GError     **error);
 
+/* jc_report_spend_between: the spend of all canteens on the locked
+ * delivery dates from `from` to `to` inclusive ("YYYY-MM-DD"), counted as
+ * the review counts it (actual, else planned cost), and the number of
+ * those dates. */
+gboolean  jc_report_spend_between (JcStore     *store,
+                                   const char  *from,
+                                   const char  *to,
+                                   gint64      *out_fen,
+                                   guint       *out_days,
+                                   GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReport, jc_report_free)
 
 G_END_DECLS

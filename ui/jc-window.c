@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "jc-canteens-page.h"
+#include "jc-dashboard-page.h"
 #include "jc-catalog-page.h"
 #include "jc-demo-task.h"
 #include "jc-orders-page.h"
@@ -74,6 +75,7 @@ struct _JcWindow {
   GtkListBox           *sidebar_list;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
+  JcDashboardPage      *dashboard_page;
   JcPricesPage         *prices_page;
   JcOrdersPage         *orders_page;
   JcPlanPage           *plan_page;
@@ -138,6 +140,7 @@ update_worker_pages (JcWindow      *self,
 
   if (path == NULL)
     {
+      jc_dashboard_page_set_db_path (self->dashboard_page, NULL);
       jc_prices_page_set_db_path (self->prices_page, NULL);
       jc_orders_page_set_db_path (self->orders_page, NULL);
       jc_plan_page_set_db_path (self->plan_page, NULL);
@@ -149,6 +152,13 @@ update_worker_pages (JcWindow      *self,
   g_date_strftime (tomorrow, sizeof tomorrow, "%Y-%m-%d", &date);
 
   /* The date first: without a file yet, setting it reads nothing. */
+  if (g_strcmp0 (jc_dashboard_page_get_db_path (self->dashboard_page), path) != 0)
+    {
+      jc_dashboard_page_set_date (self->dashboard_page, today);
+      jc_dashboard_page_set_db_path (self->dashboard_page, path);
+    }
+  else
+    jc_dashboard_page_reload (self->dashboard_page);
   if (g_strcmp0 (jc_prices_page_get_db_path (self->prices_page), path) != 0)
     {
       jc_prices_page_set_date (self->prices_page, today);
@@ -408,7 +418,19 @@ on_sidebar_row_selected_cb (JcWindow      *self,
   /* The fetch log may have grown since: a fetch on the prices page. */
   if (g_str_equal (section->id, "sources"))
     jc_sources_page_reload (self->sources_page);
+  /* Orders, fetches and plans change on the other pages: read the day again. */
+  if (g_str_equal (section->id, "dashboard") &&
+      jc_dashboard_page_get_db_path (self->dashboard_page) != NULL)
+    jc_dashboard_page_reload (self->dashboard_page);
   g_settings_set_string (self->settings, "last-section", section->id);
+}
+
+/* A dashboard tile opens its section. */
+static void
+on_dashboard_open_section_cb (JcWindow   *self,
+                              const char *section_id)
+{
+  jc_window_show_section (self, section_id);
 }
 
 static void
@@ -570,6 +592,7 @@ jc_window_class_init (JcWindowClass *klass)
   object_class->dispose = jc_window_dispose;
   window_class->close_request = jc_window_close_request;
 
+  g_type_ensure (JC_TYPE_DASHBOARD_PAGE);
   g_type_ensure (JC_TYPE_PRICES_PAGE);
   g_type_ensure (JC_TYPE_ORDERS_PAGE);
   g_type_ensure (JC_TYPE_PLAN_PAGE);
@@ -588,6 +611,7 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, prices_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, plan_page);
@@ -598,6 +622,7 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_dashboard_open_section_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_activated);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, page_action_activated);

@@ -1,0 +1,445 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The dashboard on real widgets under Xvfb, on the demo world of
+ * 2026-11-27: every tile shows what the core functions return for that
+ * day (the orders of the 28th, the latest fetch, the day's movers, the
+ * plan of the 28th, November's spend), pressing a tile emits
+ * "open-section", and an empty database and no database have their own
+ * states.  PNGs go to $JICAI_SCREENSHOT_DIR/dashboard-page-<lang>.png. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "jc-test-util.h"
+#include "jc-dashboard-page-private.h"
+#include "jc-demo.h"
+#include "jc-order-format.h"
+#include "jc-orders.h"
+#include "jc-plan.h"
+#include "jc-prices.h"
+#include "jc-report.h"
+
+#define TODAY    "2026-11-27"
+#define TOMORROW "2026-11-28"
+
+static struct {
+  char *dir;
+  char *db_path;
+  char *empty_path;
+  char *shots;
+} fx;
+
+static void
+pump (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  do
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  while (g_get_monotonic_time () < end);
+}
+
+#define pump_until(done, ms)                                                 \
+  G_STMT_START {                                                             \
+    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
+    while (!(done) && g_get_monotonic_time () < end_)                        \
+      pump (5);                                                              \
+  } G_STMT_END
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  (*(guint *) user_data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+settle (GtkWidget *widget)
+{
+  guint frames = 0;
+  guint id;
+
+  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
+  assert_true (gtk_widget_get_mapped (widget));
+  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
+  pump_until (frames >= 3, 5000);
+  gtk_widget_remove_tick_callback (widget, id);
+  pump (30);
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strconcat (name, ".png", NULL);
+  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
+  graphene_rect_t bounds;
+
+  assert_true (width > 0 && height > 0);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  assert_non_null (node);
+  graphene_rect_init (&bounds, 0, 0, width, height);
+  texture = gsk_renderer_render_texture (renderer, node, &bounds);
+  assert_non_null (texture);
+  assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static int
+setup (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(JcStore) empty = NULL;
+  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
+  GDate today;
+
+  fx.dir = jc_test_tmpdir ();
+  fx.db_path = g_build_filename (fx.dir, "jicai.db", NULL);
+  fx.empty_path = g_build_filename (fx.dir, "empty.db", NULL);
+  fx.shots = g_strdup (shots && *shots ? shots : fx.dir);
+  g_mkdir_with_parents (fx.shots, 0755);
+
+  store = jc_store_open (fx.db_path, &error);
+  assert_no_error (error);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, G_DATE_NOVEMBER, 2026);  /* TODAY */
+  assert_true (jc_demo_load (store, &today, NULL, NULL, NULL, NULL, &error));
+  assert_no_error (error);
+  empty = jc_store_open (fx.empty_path, &error);
+  assert_no_error (error);
+  return 0;
+}
+
+static int
+teardown (void **state)
+{
+  pump (50);
+  jc_test_rmtree (fx.dir);
+  g_free (fx.dir);
+  g_free (fx.db_path);
+  g_free (fx.empty_path);
+  g_free (fx.shots);
+  return 0;
+}
+
+static GtkWindow *
+open_page (const char       *db_path,
+           JcDashboardPage **out_page)
+{
+  GtkWidget *window = gtk_window_new ();
+  JcDashboardPage *page = JC_DASHBOARD_PAGE (g_object_new (JC_TYPE_DASHBOARD_PAGE, "date", TODAY, NULL));
+
+  jc_dashboard_page_set_db_path (page, db_path);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  if (db_path != NULL)
+    pump_until (!_jc_dashboard_page_is_loading (page), 20000);
+  assert_false (_jc_dashboard_page_is_loading (page));
+  settle (window);
+  *out_page = page;
+  return GTK_WINDOW (window);
+}
+
+static const char *
+text_of (JcDashboardPage *page,
+         const char      *name)
+{
+  GtkLabel *label = _jc_dashboard_page_get_label (page, name);
+
+  if (label == NULL)
+    fail_msg ("no label “%s” on the dashboard", name);
+  return gtk_label_get_text (label);
+}
+
+static void
+open_section_cb (JcDashboardPage *page,
+                 const char      *section,
+                 gpointer         user_data)
+{
+  g_free (*(char **) user_data);
+  *(char **) user_data = g_strdup (section);
+}
+
+/* ---- the figures ---------------------------------------------------------- */
+
+static void
+test_figures (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, &error);
+  g_autoptr(GPtrArray) board = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) unmapped = NULL;
+  g_autoptr(GPtrArray) market = NULL;
+  g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(JcReport) report = NULL;
+  g_autofree char *expect = NULL;
+  g_autofree char *section = NULL;
+  const JcFetchLogEntry *f;
+  JcDashboardPage *page;
+  GtkWindow *window;
+  guint n_submitted = 0, n_draft = 0, n_none = 0;
+  const char *top_up = NULL, *top_down = NULL;
+  gint64 best_up = 0, best_down = 0;
+  int stale;
+
+  assert_no_error (error);
+  stale = jc_store_get_stale_days (store);
+
+  set_language ("en");
+  window = open_page (fx.db_path, &page);
+  assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
+  screenshot (GTK_WIDGET (window), "dashboard-page-en");
+
+  /* 1. the orders of tomorrow */
+  board = jc_orders_board (store, TOMORROW, stale, &error);
+  assert_no_error (error);
+  assert_true (board->len > 0);
+  for (guint i = 0; i < board->len; i++)
+    {
+      const JcBoardRow *row = board->pdata[i];
+
+      if (row->status == JC_ORDER_SUBMITTED || row->status == JC_ORDER_LOCKED)
+        n_submitted++;
+      else if (row->status == JC_ORDER_DRAFT)
+        n_draft++;
+      else
+        n_none++;
+    }
+  expect = g_strdup_printf ("%u of %u canteen%s submitted", n_submitted, board->len, board->len == 1 ? "" : "s");
+  assert_string_equal (text_of (page, "orders-count"), expect);
+  g_free (expect);
+  expect = g_strdup_printf ("%u drafts · %u not started", n_draft, n_none);
+  assert_string_equal (text_of (page, "orders-detail"), expect);
+  g_free (expect);
+  {
+    g_autofree char *cutoff = jc_orders_cutoff_for (store, TOMORROW);
+    g_autofree char *shown = jc_order_format_cutoff (cutoff, NULL, NULL);
+
+    assert_string_equal (text_of (page, "orders-cutoff"), shown);
+  }
+  if (n_submitted < board->len)
+    {
+      for (guint i = 0; i < board->len; i++)
+        {
+          const JcBoardRow *row = board->pdata[i];
+
+          if (row->status == JC_ORDER_DRAFT)
+            {
+              /* drafts come first in the list of canteens waited for */
+              assert_contains (text_of (page, "orders-waiting"), row->canteen_name);
+              break;
+            }
+        }
+      assert_contains (text_of (page, "orders-waiting"), "Waiting for: ");
+    }
+
+  /* 2. the latest fetch */
+  log = jc_store_list_fetch_log (store, 1, &error);
+  assert_no_error (error);
+  unmapped = jc_store_list_unmapped (store, &error);
+  assert_no_error (error);
+  if (log->len == 0)
+    assert_non_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
+  else
+    {
+      f = log->pdata[0];
+      assert_string_equal (text_of (page, "fetch-status"),
+                           g_str_equal (f->status, "ok") ? "Succeeded" : g_str_equal (f->status, "failed") ? "Failed" : f->status);
+      assert_contains (text_of (page, "fetch-source"), f->source_name);
+      expect = g_strdup_printf ("%u new · %u changed · %u rejected · %u unmapped",
+                                f->rows_new, f->rows_changed, f->rows_rejected, f->rows_unmapped);
+      assert_string_equal (text_of (page, "fetch-counts"), expect);
+      g_free (expect);
+      expect = g_strdup_printf ("%u market name%s to map", unmapped->len, unmapped->len == 1 ? "" : "s");
+      assert_string_equal (text_of (page, "fetch-unmapped"), expect);
+      g_clear_pointer (&expect, g_free);
+    }
+
+  /* 3. the day's movers */
+  market = jc_store_market_overview (store, TODAY, stale, &error);
+  assert_no_error (error);
+  for (guint i = 0; i < market->len; i++)
+    {
+      const JcMarketRow *row = market->pdata[i];
+      gint64 c;
+
+      if (!row->has_prev_day || row->stale || row->prev_day_avg_milliyuan <= 0)
+        continue;
+      c = jc_change_permille (row->avg_milliyuan, row->prev_day_avg_milliyuan);
+      if (c > best_up || (c == best_up && c > 0 && g_strcmp0 (row->item_name, top_up) < 0))
+        best_up = c, top_up = row->item_name;
+      if (c < best_down || (c == best_down && c < 0 && g_strcmp0 (row->item_name, top_down) < 0))
+        best_down = c, top_down = row->item_name;
+    }
+  assert_non_null (top_up);
+  assert_non_null (top_down);
+  assert_string_equal (text_of (page, "up-name-0"), top_up);
+  assert_string_equal (text_of (page, "down-name-0"), top_down);
+  expect = g_strdup_printf ("+%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT "%%", best_up / 10, best_up % 10);
+  assert_string_equal (text_of (page, "up-pct-0"), expect);
+  g_clear_pointer (&expect, g_free);
+  assert_true (gtk_widget_has_css_class (GTK_WIDGET (_jc_dashboard_page_get_label (page, "up-pct-0")), "error"));
+  assert_true (gtk_widget_has_css_class (GTK_WIDGET (_jc_dashboard_page_get_label (page, "down-pct-0")), "success"));
+  assert_null (_jc_dashboard_page_get_label (page, "up-name-5"));
+
+  /* 4. the plan of tomorrow */
+  plan = jc_plan_load (store, TOMORROW, stale, &error);
+  assert_no_error (error);
+  if (plan->lines->len == 0)
+    assert_non_null (_jc_dashboard_page_get_label (page, "plan-empty"));
+  else
+    {
+      expect = jc_order_format_money (plan->total_cost_fen);
+      assert_string_equal (text_of (page, "plan-total"), expect);
+      g_clear_pointer (&expect, g_free);
+      assert_string_equal (text_of (page, "plan-status"), plan->status == JC_PLAN_LOCKED ? "Locked" : "Open");
+      expect = g_strdup_printf ("%u line%s", plan->lines->len, plan->lines->len == 1 ? "" : "s");
+      assert_string_equal (text_of (page, "plan-lines"), expect);
+      g_clear_pointer (&expect, g_free);
+      assert_true ((plan->no_price->len > 0) == (_jc_dashboard_page_get_label (page, "plan-no-price") != NULL));
+    }
+
+  /* 5. the month so far: the review's figure for the month (nothing after
+   * today is locked), and the same 27 days a year before, summed here plan
+   * by plan (actual cost, planned where nothing was recorded). */
+  report = jc_report_build (store, "2026-11", NULL, &error);
+  assert_no_error (error);
+  assert_true (report->n_days > 0);
+  expect = jc_order_format_money (report->spend_fen);
+  assert_string_equal (text_of (page, "month-spend"), expect);
+  g_clear_pointer (&expect, g_free);
+  {
+    gint64 ly = 0;
+    guint ly_days = 0;
+    g_autofree char *base = NULL;
+
+    for (int day = 1; day <= 27; day++)
+      {
+        g_autofree char *date = g_strdup_printf ("2025-11-%02d", day);
+        g_autoptr(JcPlan) p = jc_plan_load (store, date, 7, &error);
+
+        assert_no_error (error);
+        if (p->status == JC_PLAN_LOCKED)
+          {
+            ly += p->actual_total_fen;
+            ly_days++;
+          }
+      }
+    assert_true (ly_days > 0);
+    assert_true (ly < report->yoy.base_fen);   /* fewer days than the whole month */
+    base = jc_order_format_money (ly);
+    assert_contains (text_of (page, "month-yoy"), base);
+    assert_contains (text_of (page, "month-yoy"), "2025-11-01 to 2025-11-27");
+  }
+
+  /* Pressing a tile asks for its section. */
+  g_signal_connect (page, "open-section", G_CALLBACK (open_section_cb), &section);
+  assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_jc_dashboard_page_get_tile (page, "orders"))));
+  g_signal_emit_by_name (_jc_dashboard_page_get_tile (page, "orders"), "clicked");
+  pump (20);
+  assert_string_equal (section, "orders");
+  g_signal_emit_by_name (_jc_dashboard_page_get_tile (page, "reports"), "clicked");
+  pump (20);
+  assert_string_equal (section, "reports");
+  gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.open-section", "s", "plan");
+  assert_string_equal (section, "plan");
+
+  /* A reload keeps the tiles. */
+  jc_dashboard_page_reload (page);
+  pump_until (!_jc_dashboard_page_is_loading (page), 20000);
+  assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
+  assert_non_null (_jc_dashboard_page_get_label (page, "month-spend"));
+
+  gtk_window_destroy (window);
+  pump (100);
+}
+
+static void
+test_empty (void **state)
+{
+  JcDashboardPage *page;
+  GtkWindow *window;
+
+  set_language ("en");
+  window = open_page (fx.empty_path, &page);
+  assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
+  assert_non_null (_jc_dashboard_page_get_label (page, "orders-empty"));
+  assert_non_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
+  assert_non_null (_jc_dashboard_page_get_label (page, "market-empty"));
+  assert_non_null (_jc_dashboard_page_get_label (page, "plan-empty"));
+  assert_non_null (_jc_dashboard_page_get_label (page, "month-empty"));
+  screenshot (GTK_WIDGET (window), "dashboard-page-empty-en");
+
+  jc_dashboard_page_set_db_path (page, NULL);
+  pump (20);
+  assert_string_equal (_jc_dashboard_page_get_state (page), "no-database");
+  assert_null (_jc_dashboard_page_get_tile (page, "orders"));
+  gtk_window_destroy (window);
+  pump (100);
+}
+
+static void
+test_screens_zh_CN (void **state)
+{
+  JcDashboardPage *page;
+  GtkWindow *window;
+
+  set_language ("zh_CN");
+  window = open_page (fx.db_path, &page);
+  assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
+  screenshot (GTK_WIDGET (window), "dashboard-page-zh_CN");
+  gtk_window_destroy (window);
+  pump (100);
+  set_language ("en");
+}
+
+int
+main (void)
+{
+  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
+  const struct CMUnitTest tests[] = {
+    /* Chinese first: GLib decides once per process whether to translate. */
+    cmocka_unit_test (test_screens_zh_CN),
+    cmocka_unit_test (test_figures),
+    cmocka_unit_test (test_empty),
+  };
+
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_unsetenv ("GTK_THEME");
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_init ();
+  adw_init ();
+  return cmocka_run_group_tests (tests, setup, teardown);
+}

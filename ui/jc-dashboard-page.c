@@ -1,0 +1,1017 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-dashboard-page.c: today's state at a glance. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-dashboard-page"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "jc-dashboard-page-private.h"
+#include "jc-order-format.h"
+#include "jc-orders.h"
+#include "jc-plan.h"
+#include "jc-prices.h"
+#include "jc-report.h"
+#include "jc-store.h"
+
+#define N_MOVERS      5
+#define N_NOT_STARTED 4
+
+/* ---- what the worker reads ---------------------------------------------- */
+
+typedef struct {
+  char   *name;
+  gint64  permille;
+} Mover;
+
+typedef struct {
+  char       today[11];
+  char       tomorrow[11];
+  /* orders of tomorrow */
+  char      *orders_error;
+  guint      n_canteens, n_submitted, n_draft, n_not_started;
+  GPtrArray *waiting;          /* char *: canteens not submitted (drafts, then not started) */
+  char      *cutoff;           /* local "YYYY-MM-DDTHH:MM" */
+  gboolean   past_cutoff;
+  /* the latest fetch */
+  char            *fetch_error;
+  JcFetchLogEntry *fetch;      /* NULL: none yet */
+  guint            n_unmapped;
+  /* the market */
+  char      *market_error;
+  GPtrArray *up, *down;        /* Mover * */
+  /* the plan of tomorrow */
+  char      *plan_error;
+  JcPlan    *plan;
+  /* the month so far, and the same days a year before */
+  char      *report_error;
+  char       month_from[11], month_to[11];
+  char       ly_from[11], ly_to[11];
+  gint64     month_fen, ly_fen;
+  guint      month_days, ly_days;
+} DashData;
+
+static void
+mover_free (Mover *m)
+{
+  g_free (m->name);
+  g_free (m);
+}
+
+static void
+dash_data_free (DashData *d)
+{
+  g_free (d->orders_error);
+  g_clear_pointer (&d->waiting, g_ptr_array_unref);
+  g_free (d->cutoff);
+  g_free (d->fetch_error);
+  g_clear_pointer (&d->fetch, jc_fetch_log_entry_free);
+  g_free (d->market_error);
+  g_clear_pointer (&d->up, g_ptr_array_unref);
+  g_clear_pointer (&d->down, g_ptr_array_unref);
+  g_free (d->plan_error);
+  g_clear_pointer (&d->plan, jc_plan_free);
+  g_free (d->report_error);
+  g_free (d);
+}
+
+typedef struct {
+  char *db_path;
+  char  today[11];
+} TaskData;
+
+static void
+task_data_free (TaskData *td)
+{
+  g_free (td->db_path);
+  g_free (td);
+}
+
+static gboolean
+date_shift (const char *date,
+            int         days,
+            char        out[11])
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  if (date == NULL || strlen (date) != 10)
+    return FALSE;
+  g_date_set_parse (&d, date);
+  if (!g_date_valid (&d))
+    return FALSE;
+  if (days > 0)
+    g_date_add_days (&d, days);
+  else if (days < 0)
+    g_date_subtract_days (&d, -days);
+  g_date_strftime (out, 11, "%Y-%m-%d", &d);
+  return TRUE;
+}
+
+static int
+mover_up_cmp (gconstpointer a,
+              gconstpointer b)
+{
+  const Mover *ma = *(Mover **) a, *mb = *(Mover **) b;
+
+  if (ma->permille != mb->permille)
+    return ma->permille > mb->permille ? -1 : 1;
+  return g_strcmp0 (ma->name, mb->name);
+}
+
+static int
+mover_down_cmp (gconstpointer a,
+                gconstpointer b)
+{
+  const Mover *ma = *(Mover **) a, *mb = *(Mover **) b;
+
+  if (ma->permille != mb->permille)
+    return ma->permille < mb->permille ? -1 : 1;
+  return g_strcmp0 (ma->name, mb->name);
+}
+
+static void
+read_orders (JcStore  *store,
+             int       stale_days,
+             DashData *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = jc_orders_board (store, d->tomorrow, stale_days, &error);
+  g_autoptr(GPtrArray) not_started = g_ptr_array_new ();
+
+  d->waiting = g_ptr_array_new_with_free_func (g_free);
+  if (rows == NULL)
+    {
+      d->orders_error = g_strdup (error->message);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JcBoardRow *row = rows->pdata[i];
+
+      d->n_canteens++;
+      switch (row->status)
+        {
+        case JC_ORDER_SUBMITTED:
+        case JC_ORDER_LOCKED:
+          d->n_submitted++;
+          break;
+        case JC_ORDER_DRAFT:
+          d->n_draft++;
+          g_ptr_array_add (d->waiting, g_strdup (row->canteen_name));
+          break;
+        case JC_ORDER_NOT_STARTED:
+        default:
+          d->n_not_started++;
+          g_ptr_array_add (not_started, row->canteen_name);
+          break;
+        }
+    }
+  for (guint i = 0; i < not_started->len; i++)
+    g_ptr_array_add (d->waiting, g_strdup (not_started->pdata[i]));
+  d->cutoff = jc_orders_cutoff_for (store, d->tomorrow);
+  d->past_cutoff = jc_orders_is_past_cutoff (store, d->tomorrow, NULL);
+}
+
+static void
+read_fetch (JcStore  *store,
+            DashData *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) log = jc_store_list_fetch_log (store, 1, &error);
+  g_autoptr(GPtrArray) unmapped = NULL;
+
+  if (log == NULL)
+    {
+      d->fetch_error = g_strdup (error->message);
+      return;
+    }
+  if (log->len > 0)
+    d->fetch = g_ptr_array_steal_index (log, 0);
+  unmapped = jc_store_list_unmapped (store, &error);
+  if (unmapped == NULL)
+    {
+      d->fetch_error = g_strdup (error->message);
+      return;
+    }
+  d->n_unmapped = unmapped->len;
+}
+
+static void
+read_market (JcStore  *store,
+             int       stale_days,
+             DashData *d)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = jc_store_market_overview (store, d->today, stale_days, &error);
+
+  d->up = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
+  d->down = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
+  if (rows == NULL)
+    {
+      d->market_error = g_strdup (error->message);
+      return;
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const JcMarketRow *row = rows->pdata[i];
+      Mover *m;
+      gint64 change;
+
+      if (!row->has_prev_day || row->stale || row->prev_day_avg_milliyuan <= 0)
+        continue;
+      change = jc_change_permille (row->avg_milliyuan, row->prev_day_avg_milliyuan);
+      if (change == 0)
+        continue;
+      m = g_new0 (Mover, 1);
+      m->name = g_strdup (row->item_name);
+      m->permille = change;
+      g_ptr_array_add (change > 0 ? d->up : d->down, m);
+    }
+  g_ptr_array_sort (d->up, mover_up_cmp);
+  g_ptr_array_sort (d->down, mover_down_cmp);
+  if (d->up->len > N_MOVERS)
+    g_ptr_array_set_size (d->up, N_MOVERS);
+  if (d->down->len > N_MOVERS)
+    g_ptr_array_set_size (d->down, N_MOVERS);
+}
+
+/* The month from its first day to today, against the same days of the
+ * month a year before (the 29th of February a year later is the 28th). */
+static void
+read_month (JcStore   *store,
+            DashData  *d,
+            GError   **error)
+{
+  GDate today, from, ly_from, ly_to;
+  guint ly_day;
+
+  g_date_clear (&today, 1);
+  g_date_set_parse (&today, d->today);
+  if (!g_date_valid (&today))
+    return;
+  g_date_clear (&from, 1);
+  g_date_set_dmy (&from, 1, g_date_get_month (&today), g_date_get_year (&today));
+  g_date_clear (&ly_from, 1);
+  g_date_set_dmy (&ly_from, 1, g_date_get_month (&today), g_date_get_year (&today) - 1);
+  ly_day = MIN (g_date_get_day (&today),
+                g_date_get_days_in_month (g_date_get_month (&today), g_date_get_year (&today) - 1));
+  g_date_clear (&ly_to, 1);
+  g_date_set_dmy (&ly_to, ly_day, g_date_get_month (&today), g_date_get_year (&today) - 1);
+  g_date_strftime (d->month_from, sizeof d->month_from, "%Y-%m-%d", &from);
+  g_strlcpy (d->month_to, d->today, sizeof d->month_to);
+  g_date_strftime (d->ly_from, sizeof d->ly_from, "%Y-%m-%d", &ly_from);
+  g_date_strftime (d->ly_to, sizeof d->ly_to, "%Y-%m-%d", &ly_to);
+  if (!jc_report_spend_between (store, d->month_from, d->month_to, &d->month_fen,
+                                &d->month_days, error))
+    return;
+  jc_report_spend_between (store, d->ly_from, d->ly_to, &d->ly_fen, &d->ly_days, error);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  GError *error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (td->db_path, &error);
+  DashData *d;
+  int stale_days;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  d = g_new0 (DashData, 1);
+  g_strlcpy (d->today, td->today, sizeof d->today);
+  date_shift (d->today, 1, d->tomorrow);
+  stale_days = jc_store_get_stale_days (store);
+
+  read_orders (store, stale_days, d);
+  if (!g_task_return_error_if_cancelled (task))
+    {
+      read_fetch (store, d);
+      read_market (store, stale_days, d);
+      d->plan = jc_plan_load (store, d->tomorrow, stale_days, &error);
+      if (d->plan == NULL)
+        {
+          d->plan_error = g_strdup (error ? error->message : "?");
+          g_clear_error (&error);
+        }
+      read_month (store, d, &error);
+      if (error != NULL)
+        {
+          d->report_error = g_strdup (error->message);
+          g_clear_error (&error);
+        }
+      g_task_return_pointer (task, d, (GDestroyNotify) dash_data_free);
+    }
+  else
+    dash_data_free (d);
+}
+
+/* ---- the page ------------------------------------------------------------ */
+
+struct _JcDashboardPage {
+  AdwBin         parent_instance;
+
+  char          *db_path;
+  char           date[11];
+  GCancellable  *cancellable;
+  gboolean       loading;
+  GHashTable    *labels;       /* name → GtkLabel (borrowed: in the tiles) */
+  GHashTable    *tiles;        /* section → GtkButton */
+
+  GtkStack      *stack;
+  GtkSpinner    *spinner;
+  AdwStatusPage *error_page;
+  GtkLabel      *heading_label;
+  GtkFlowBox    *flow;
+};
+
+G_DEFINE_FINAL_TYPE (JcDashboardPage, jc_dashboard_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  PROP_DATE,
+  N_PROPS
+};
+
+enum {
+  OPEN_SECTION,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static GtkLabel *
+add_label (JcDashboardPage *self,
+           GtkBox          *box,
+           const char      *name,
+           const char      *css_class,
+           const char      *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* Bounds the natural width, so three tiles fit a line. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  if (css_class != NULL)
+    {
+      g_auto(GStrv) classes = g_strsplit (css_class, " ", -1);
+
+      for (guint i = 0; classes[i] != NULL; i++)
+        gtk_widget_add_css_class (label, classes[i]);
+    }
+  gtk_box_append (box, label);
+  if (name != NULL)
+    g_hash_table_replace (self->labels, g_strdup (name), label);
+  return GTK_LABEL (label);
+}
+
+static GtkBox *
+add_tile (JcDashboardPage *self,
+          const char      *section,
+          const char      *icon,
+          const char      *title,
+          const char      *tooltip)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *image = gtk_image_new_from_icon_name (icon);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (button, "card");
+  gtk_widget_set_valign (button, GTK_ALIGN_FILL);
+  gtk_widget_set_size_request (button, 280, -1);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dashboard.open-section");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", section);
+  gtk_widget_set_name (button, section);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+
+  gtk_widget_add_css_class (image, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (head), image);
+  gtk_box_append (GTK_BOX (head), label);
+  gtk_box_append (GTK_BOX (box), head);
+
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_flow_box_append (self->flow, button);
+  gtk_widget_set_focusable (gtk_widget_get_parent (button), FALSE);
+  g_hash_table_replace (self->tiles, g_strdup (section), button);
+  return GTK_BOX (box);
+}
+
+static void
+clear_tiles (JcDashboardPage *self)
+{
+  GtkWidget *child;
+
+  g_hash_table_remove_all (self->labels);
+  g_hash_table_remove_all (self->tiles);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->flow))) != NULL)
+    gtk_flow_box_remove (self->flow, child);
+}
+
+static char *
+format_percent (gint64 permille)
+{
+  gint64 a = ABS (permille);
+
+  /* TRANSLATORS: a price change, "+12.5%" */
+  return g_strdup_printf (_("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT "%%"),
+                          permille > 0 ? "+" : permille < 0 ? "−" : "", a / 10, a % 10);
+}
+
+static void
+fill_orders (JcDashboardPage *self,
+             const DashData  *d)
+{
+  GtkBox *box = add_tile (self, "orders", "document-edit-symbolic",
+                          _("Orders for Tomorrow"), _("Open the orders of tomorrow"));
+  g_autofree char *date = g_strdup_printf (_("Delivery date %s"), d->tomorrow);
+  g_autofree char *count = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *left = NULL;
+
+  add_label (self, box, "orders-date", "dim-label caption", date);
+  if (d->orders_error != NULL)
+    {
+      add_label (self, box, "orders-error", "error", d->orders_error);
+      return;
+    }
+  if (d->n_canteens == 0)
+    {
+      add_label (self, box, "orders-empty", "dim-label", _("No canteens yet — add canteens to take orders."));
+      return;
+    }
+  count = g_strdup_printf (ngettext ("%u of %u canteen submitted", "%u of %u canteens submitted", d->n_canteens),
+                           d->n_submitted, d->n_canteens);
+  add_label (self, box, "orders-count", "title-3", count);
+  detail = g_strdup_printf (_("%u drafts · %u not started"), d->n_draft, d->n_not_started);
+  add_label (self, box, "orders-detail", NULL, detail);
+  left = d->cutoff != NULL ? jc_order_format_cutoff (d->cutoff, NULL, NULL) : g_strdup (_("No cutoff set"));
+  add_label (self, box, "orders-cutoff", d->past_cutoff ? "warning" : "dim-label", left);
+  if (d->waiting->len > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; i < d->waiting->len && i < N_NOT_STARTED; i++)
+        {
+          if (i > 0)
+            g_string_append (names, _(", "));
+          g_string_append (names, d->waiting->pdata[i]);
+        }
+      if (d->waiting->len > N_NOT_STARTED)
+        g_string_append_printf (names, ngettext (" and %u more", " and %u more",
+                                                 d->waiting->len - N_NOT_STARTED),
+                                d->waiting->len - N_NOT_STARTED);
+      text = g_strdup_printf (_("Waiting for: %s"), names->str);
+      add_label (self, box, "orders-waiting", NULL, text);
+    }
+  else
+    add_label (self, box, "orders-waiting", "success", _("Every canteen has submitted."));
+}
+
+static const char *
+fetch_status_display (const char *status)
+{
+  if (g_strcmp0 (status, "ok") == 0)
+    return C_("fetch status", "Succeeded");
+  if (g_strcmp0 (status, "failed") == 0)
+    return C_("fetch status", "Failed");
+  if (g_strcmp0 (status, "cancelled") == 0)
+    return C_("fetch status", "Cancelled");
+  return status;
+}
+
+static void
+fill_fetch (JcDashboardPage *self,
+            const DashData  *d)
+{
+  GtkBox *box = add_tile (self, "prices", "emblem-synchronizing-symbolic",
+                          _("Latest Price Fetch"), _("Open the prices"));
+  const JcFetchLogEntry *f = d->fetch;
+  g_autofree char *when = NULL;
+  g_autofree char *counts = NULL;
+  g_autofree char *unmapped = NULL;
+  g_autofree char *head = NULL;
+  gboolean ok;
+
+  if (d->fetch_error != NULL)
+    {
+      add_label (self, box, "fetch-error", "error", d->fetch_error);
+      return;
+    }
+  if (f == NULL)
+    {
+      add_label (self, box, "fetch-empty", "dim-label", _("No price fetch yet — add a source and fetch the prices."));
+      return;
+    }
+  ok = g_strcmp0 (f->status, "ok") == 0;
+  add_label (self, box, "fetch-status", ok ? "title-3 success" : "title-3 error",
+             fetch_status_display (f->status));
+  when = jc_order_format_timestamp (f->finished_at && *f->finished_at ? f->finished_at : f->started_at, FALSE);
+  /* TRANSLATORS: source name, then when */
+  head = g_strdup_printf (_("%s · %s"), f->source_name ? f->source_name : "", when ? when : "");
+  add_label (self, box, "fetch-source", "dim-label", head);
+  counts = g_strdup_printf (_("%u new · %u changed · %u rejected · %u unmapped"),
+                            f->rows_new, f->rows_changed, f->rows_rejected, f->rows_unmapped);
+  add_label (self, box, "fetch-counts", NULL, counts);
+  if (!ok && f->message != NULL && *f->message != '\0')
+    add_label (self, box, "fetch-message", "error", f->message);
+  unmapped = g_strdup_printf (ngettext ("%u market name to map", "%u market names to map", d->n_unmapped),
+                              d->n_unmapped);
+  add_label (self, box, "fetch-unmapped", d->n_unmapped > 0 ? "warning" : "dim-label", unmapped);
+}
+
+static void
+add_movers (JcDashboardPage *self,
+            GtkBox          *box,
+            GPtrArray       *movers,
+            const char      *prefix,
+            const char      *css_class)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  for (guint i = 0; i < movers->len; i++)
+    {
+      const Mover *m = movers->pdata[i];
+      g_autofree char *pct = format_percent (m->permille);
+      g_autofree char *key = g_strdup_printf ("%s-name-%u", prefix, i);
+      g_autofree char *pkey = g_strdup_printf ("%s-pct-%u", prefix, i);
+      GtkWidget *name = gtk_label_new (m->name);
+      GtkWidget *value = gtk_label_new (pct);
+
+      gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
+      gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_hexpand (name, TRUE);
+      gtk_widget_set_tooltip_text (name, m->name);
+      gtk_label_set_xalign (GTK_LABEL (value), 1.0f);
+      gtk_widget_add_css_class (value, "numeric");
+      gtk_widget_add_css_class (value, css_class);
+      gtk_grid_attach (GTK_GRID (grid), name, 0, (int) i, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), value, 1, (int) i, 1, 1);
+      g_hash_table_replace (self->labels, g_steal_pointer (&key), name);
+      g_hash_table_replace (self->labels, g_steal_pointer (&pkey), value);
+    }
+  gtk_box_append (box, grid);
+}
+
+static void
+fill_market (JcDashboardPage *self,
+             const DashData  *d)
+{
+  GtkBox *box = add_tile (self, "prices", "utilities-system-monitor-symbolic",
+                          _("Today’s Biggest Market Moves"), _("Open the prices"));
+  g_autofree char *sub = g_strdup_printf (_("Average price against the day before, %s"), d->today);
+
+  /* Both price tiles open the prices: the first one is the one looked up. */
+  g_hash_table_steal (self->tiles, "prices");
+  add_label (self, box, "market-date", "dim-label caption", sub);
+  if (d->market_error != NULL)
+    {
+      add_label (self, box, "market-error", "error", d->market_error);
+      return;
+    }
+  if (d->up->len == 0 && d->down->len == 0)
+    {
+      add_label (self, box, "market-empty", "dim-label", _("No price changes today."));
+      return;
+    }
+  add_label (self, box, NULL, "caption-heading", _("Up"));
+  if (d->up->len > 0)
+    add_movers (self, box, d->up, "up", "error");
+  else
+    add_label (self, box, NULL, "dim-label", _("Nothing went up."));
+  add_label (self, box, NULL, "caption-heading", _("Down"));
+  if (d->down->len > 0)
+    add_movers (self, box, d->down, "down", "success");
+  else
+    add_label (self, box, NULL, "dim-label", _("Nothing went down."));
+}
+
+static void
+fill_plan (JcDashboardPage *self,
+           const DashData  *d)
+{
+  GtkBox *box = add_tile (self, "plan", "view-list-symbolic",
+                          _("Purchase Plan"), _("Open the purchase plan"));
+  const JcPlan *plan = d->plan;
+  g_autofree char *date = g_strdup_printf (_("Delivery date %s"), d->tomorrow);
+  g_autofree char *total = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *no_price = NULL;
+
+  add_label (self, box, "plan-date", "dim-label caption", date);
+  if (d->plan_error != NULL)
+    {
+      add_label (self, box, "plan-error", "error", d->plan_error);
+      return;
+    }
+  if (plan->lines->len == 0)
+    {
+      add_label (self, box, "plan-empty", "dim-label", _("Nothing to buy yet — no orders for this date."));
+      return;
+    }
+  add_label (self, box, "plan-status", plan->status == JC_PLAN_LOCKED ? "success" : "accent",
+             plan->status == JC_PLAN_LOCKED ? C_("plan status", "Locked") : C_("plan status", "Open"));
+  total = jc_order_format_money (plan->total_cost_fen);
+  add_label (self, box, "plan-total", "title-3 numeric", total);
+  lines = g_strdup_printf (ngettext ("%u line", "%u lines", plan->lines->len), plan->lines->len);
+  add_label (self, box, "plan-lines", NULL, lines);
+  if (plan->no_price->len > 0)
+    {
+      no_price = g_strdup_printf (ngettext ("%u item has no price and is not in the total",
+                                            "%u items have no price and are not in the total",
+                                            plan->no_price->len),
+                                  plan->no_price->len);
+      add_label (self, box, "plan-no-price", "warning", no_price);
+    }
+}
+
+static void
+fill_report (JcDashboardPage *self,
+             const DashData  *d)
+{
+  GtkBox *box = add_tile (self, "reports", "x-office-spreadsheet-symbolic",
+                          _("Spend This Month"), _("Open the monthly cost review"));
+  g_autofree char *sub = NULL;
+  g_autofree char *spend = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *cmp = NULL;
+
+  if (d->report_error != NULL)
+    {
+      add_label (self, box, "month-error", "error", d->report_error);
+      return;
+    }
+  sub = g_strdup_printf (_("Locked delivery days %s to %s"), d->month_from, d->month_to);
+  add_label (self, box, "month-period", "dim-label caption", sub);
+  if (d->month_days == 0)
+    {
+      add_label (self, box, "month-empty", "dim-label", _("No locked plan this month yet."));
+      return;
+    }
+  spend = jc_order_format_money (d->month_fen);
+  add_label (self, box, "month-spend", "title-3 numeric", spend);
+  days = g_strdup_printf (ngettext ("%u delivery day", "%u delivery days", d->month_days),
+                          d->month_days);
+  add_label (self, box, "month-days", NULL, days);
+  if (d->ly_days > 0 && d->ly_fen != 0)
+    {
+      /* per mille, half away from zero, shown with one decimal as a percent */
+      gint64 diff = d->month_fen - d->ly_fen;
+      gint64 num = diff * 1000;
+      gint64 permille = (num >= 0 ? num + d->ly_fen / 2 : num - d->ly_fen / 2) / d->ly_fen;
+      g_autofree char *change = NULL;
+
+      base = jc_order_format_money (d->ly_fen);
+      change = g_strdup_printf (C_("change", "%s%lld.%lld%%"), permille < 0 ? "−" : "+",
+                                (long long) (ABS (permille) / 10), (long long) (ABS (permille) % 10));
+      /* Translators: "Same days last year (2025-11-01 to 2025-11-27): ¥1,234.56, −3.2%" */
+      cmp = g_strdup_printf (_("Same days last year (%s to %s): %s, %s"), d->ly_from, d->ly_to,
+                             base, change);
+      add_label (self, box, "month-yoy", diff > 0 ? "warning" : "success", cmp);
+    }
+  else
+    {
+      cmp = g_strdup_printf (_("No spend recorded %s to %s (last year)"), d->ly_from, d->ly_to);
+      add_label (self, box, "month-yoy", "dim-label", cmp);
+    }
+}
+
+static void
+show (JcDashboardPage *self,
+      const DashData  *d)
+{
+  g_autofree char *heading = g_strdup_printf (_("Today, %s"), d->today);
+
+  clear_tiles (self);
+  gtk_label_set_text (self->heading_label, heading);
+  fill_orders (self, d);
+  fill_fetch (self, d);
+  fill_market (self, d);
+  fill_plan (self, d);
+  fill_report (self, d);
+  gtk_stack_set_visible_child_name (self->stack, "dashboard");
+}
+
+static void
+load_cb (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(JcDashboardPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  DashData *d = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
+    {
+      g_clear_pointer (&d, dash_data_free);
+      return;
+    }
+  self->loading = FALSE;
+  gtk_spinner_stop (self->spinner);
+  if (d == NULL)
+    {
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+  show (self, d);
+  dash_data_free (d);
+}
+
+static void
+load (JcDashboardPage *self)
+{
+  g_autoptr(GTask) task = NULL;
+  TaskData *td;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->db_path == NULL || *self->db_path == '\0')
+    {
+      self->loading = FALSE;
+      clear_tiles (self);
+      gtk_stack_set_visible_child_name (self->stack, "no-database");
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  self->loading = TRUE;
+  /* Keep the tiles on show while a reload reads; a first load spins. */
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "dashboard"))
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+  td = g_new0 (TaskData, 1);
+  td->db_path = g_strdup (self->db_path);
+  g_strlcpy (td->today, self->date, sizeof td->today);
+  task = g_task_new (NULL, self->cancellable, load_cb, g_object_ref (self));
+  g_task_set_source_tag (task, load);
+  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+static void
+open_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[OPEN_SECTION], 0, g_variant_get_string (parameter, NULL));
+}
+
+static void
+jc_dashboard_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  JcDashboardPage *self = JC_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_dashboard_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  JcDashboardPage *self = JC_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      jc_dashboard_page_set_db_path (self, g_value_get_string (value));
+      break;
+    case PROP_DATE:
+      if (g_value_get_string (value) != NULL)
+        jc_dashboard_page_set_date (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_dashboard_page_dispose (GObject *object)
+{
+  JcDashboardPage *self = JC_DASHBOARD_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  if (self->labels != NULL)
+    g_hash_table_remove_all (self->labels);
+  if (self->tiles != NULL)
+    g_hash_table_remove_all (self->tiles);
+  /* The stack is both a template child and the bin's child: unparent it
+   * once, here, or AdwBin would unparent it again after the template. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_DASHBOARD_PAGE);
+  G_OBJECT_CLASS (jc_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+jc_dashboard_page_finalize (GObject *object)
+{
+  JcDashboardPage *self = JC_DASHBOARD_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->labels, g_hash_table_unref);
+  g_clear_pointer (&self->tiles, g_hash_table_unref);
+  g_free (self->db_path);
+  G_OBJECT_CLASS (jc_dashboard_page_parent_class)->finalize (object);
+}
+
+static void
+jc_dashboard_page_class_init (JcDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = jc_dashboard_page_get_property;
+  object_class->set_property = jc_dashboard_page_set_property;
+  object_class->dispose = jc_dashboard_page_dispose;
+  object_class->finalize = jc_dashboard_page_finalize;
+
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * JcDashboardPage::open-section:
+   * @section: "orders", "prices", "plan" or "reports"
+   * A tile was pressed: the window shows that section.
+   */
+  signals[OPEN_SECTION] =
+    g_signal_new ("open-section", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "dashboard.open-section", "s", open_section_action);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jicai/Jicai/ui/jc-dashboard-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JcDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, JcDashboardPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JcDashboardPage, error_page);
+  gtk_widget_class_bind_template_child (widget_class, JcDashboardPage, heading_label);
+  gtk_widget_class_bind_template_child (widget_class, JcDashboardPage, flow);
+}
+
+static void
+jc_dashboard_page_init (JcDashboardPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->labels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->tiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_strlcpy (self->date, date, sizeof self->date);
+  gtk_stack_set_visible_child_name (self->stack, "no-database");
+}
+
+/**
+ * jc_dashboard_page_new:
+ * @db_path: (nullable): the database file
+ * Returns: (transfer floating): a new dashboard of today (the local clock).
+ */
+GtkWidget *
+jc_dashboard_page_new (const char *db_path)
+{
+  return g_object_new (JC_TYPE_DASHBOARD_PAGE, "db-path", db_path, NULL);
+}
+
+void
+jc_dashboard_page_set_db_path (JcDashboardPage *self,
+                               const char      *db_path)
+{
+  g_return_if_fail (JC_IS_DASHBOARD_PAGE (self));
+
+  if (g_strcmp0 (self->db_path, db_path) == 0)
+    return;
+  g_free (self->db_path);
+  self->db_path = g_strdup (db_path);
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
+}
+
+const char *
+jc_dashboard_page_get_db_path (JcDashboardPage *self)
+{
+  g_return_val_if_fail (JC_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->db_path;
+}
+
+/**
+ * jc_dashboard_page_set_date:
+ * @date: today, "YYYY-MM-DD"; tomorrow is the delivery date shown
+ */
+void
+jc_dashboard_page_set_date (JcDashboardPage *self,
+                            const char      *date)
+{
+  char check[11];
+
+  g_return_if_fail (JC_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (date != NULL);
+
+  if (!date_shift (date, 0, check))
+    {
+      g_critical ("jc_dashboard_page_set_date: “%s” is not a date (YYYY-MM-DD)", date);
+      return;
+    }
+  if (g_str_equal (self->date, check))
+    return;
+  g_strlcpy (self->date, check, sizeof self->date);
+  load (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+const char *
+jc_dashboard_page_get_date (JcDashboardPage *self)
+{
+  g_return_val_if_fail (JC_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->date;
+}
+
+/**
+ * jc_dashboard_page_reload:
+ * Reads every tile again (a worker thread).
+ */
+void
+jc_dashboard_page_reload (JcDashboardPage *self)
+{
+  g_return_if_fail (JC_IS_DASHBOARD_PAGE (self));
+
+  load (self);
+}
+
+gboolean
+_jc_dashboard_page_is_loading (JcDashboardPage *self)
+{
+  return self->loading;
+}
+
+const char *
+_jc_dashboard_page_get_state (JcDashboardPage *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+GtkButton *
+_jc_dashboard_page_get_tile (JcDashboardPage *self,
+                             const char      *section)
+{
+  return g_hash_table_lookup (self->tiles, section);
+}
+
+GtkLabel *
+_jc_dashboard_page_get_label (JcDashboardPage *self,
+                              const char      *name)
+{
+  return g_hash_table_lookup (self->labels, name);
+}
