@@ -56,7 +56,7 @@ jc_form_message_new (JcFormMessageKind  kind,
                      const char        *message)
 {
   JcFormMessage *m = g_new0 (JcFormMessage, 1);
-  const char *row_word = format == JC_FORM_FORMAT_CSV ? _("line") : _("row");
+  gboolean csv = format == JC_FORM_FORMAT_CSV;
 
   m->kind = kind;
   m->file = g_strdup (file);
@@ -67,11 +67,13 @@ jc_form_message_new (JcFormMessageKind  kind,
     m->text = g_strdup (message);   /* it names the file already */
   else if (row == 0)
     m->text = g_strdup_printf ("%s: %s", file, message);
+  /* Whole sentences, so that a translation can order them ("第 14 行，E 列"). */
   else if (column == NULL)
-    m->text = g_strdup_printf ("%s: %s %u: %s", file, row_word, row, message);
-  else
-    m->text = g_strdup_printf ("%s: %s %u, %s %s: %s", file, row_word, row, _("column"), column,
+    m->text = g_strdup_printf (csv ? _("%s: line %u: %s") : _("%s: row %u: %s"), file, row,
                                message);
+  else
+    m->text = g_strdup_printf (csv ? _("%s: line %u, column %s: %s") : _("%s: row %u, column %s: %s"),
+                               file, row, column, message);
   return m;
 }
 
@@ -157,11 +159,11 @@ jc_parsed_form_locate (const JcParsedForm *form,
 {
   guint r = form->fixed_rows[field] ? form->fixed_rows[field] : row;
   const char *col = form->columns[field];
-  const char *row_word = form->format == JC_FORM_FORMAT_CSV ? _("line") : _("row");
+  gboolean csv = form->format == JC_FORM_FORMAT_CSV;
 
   if (col == NULL)
-    return g_strdup_printf ("%s %u", row_word, r);
-  return g_strdup_printf ("%s %u, %s %s", row_word, r, _("column"), col);
+    return g_strdup_printf (csv ? _("line %u") : _("row %u"), r);
+  return g_strdup_printf (csv ? _("line %u, column %s") : _("row %u, column %s"), r, col);
 }
 
 static void G_GNUC_PRINTF (4, 5)

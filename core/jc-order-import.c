@@ -884,11 +884,11 @@ prepare_file (Ctx         *ctx,
       line_key = g_strdup_printf ("%s|%s|%" G_GINT64_FORMAT, canteen->code, date, item->id);
       if (g_hash_table_lookup_extended (first_rows, line_key, NULL, &first))
         {
-          const char *where = form->format == JC_FORM_FORMAT_CSV ? _("line") : _("row");
-
           file_error (ctx, row->row, JC_FORM_FIELD_ITEM,
-                      _("%s (%s) is already ordered on %s %u for %s on %s; put it on one line"),
-                      item->name, item->code, where, GPOINTER_TO_UINT (first), canteen->code, date);
+                      form->format == JC_FORM_FORMAT_CSV
+                        ? _("%s (%s) is already ordered on line %u for %s on %s; put it on one line")
+                        : _("%s (%s) is already ordered on row %u for %s on %s; put it on one line"),
+                      item->name, item->code, GPOINTER_TO_UINT (first), canteen->code, date);
           jc_order_line_free (line);
           continue;
         }
