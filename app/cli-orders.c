@@ -194,9 +194,10 @@ line_quantity (const JcOrderLine *l,
 {
   g_autofree char *q = jc_format_qty (l->unit_qty_milli);
   g_autofree char *base = jc_format_qty (l->qty_milli);
-  const char *base_unit = item ? jc_base_unit_to_string (item->base_unit) : "";
+  const char *base_unit = item ? jc_base_unit_to_display (item->base_unit) : "";
 
-  if (l->unit == NULL || *l->unit == '\0' || g_strcmp0 (l->unit, base_unit) == 0)
+  if (l->unit == NULL || *l->unit == '\0' || g_strcmp0 (l->unit, base_unit) == 0 ||
+      (item != NULL && g_strcmp0 (l->unit, jc_base_unit_to_string (item->base_unit)) == 0))
     return g_strdup_printf ("%s %s", base, base_unit);
   return g_strdup_printf ("%s %s (%s %s)", q, l->unit, base, base_unit);
 }

@@ -687,7 +687,7 @@ run_list (Cli *cli)
           g_autofree char *high = jc_format_price (r->high_milliyuan);
 
           cli_table_add (table, r->date, r->item_code, r->source_name, low, avg, high,
-                         item ? jc_base_unit_to_string (item->base_unit) : "", r->market_name,
+                         item ? jc_base_unit_to_display (item->base_unit) : "", r->market_name,
                          r->spec, r->origin);
         }
       cli_table_print (table, stdout);
@@ -791,7 +791,7 @@ run_map (Cli *cli)
     }
   printf (ngettext ("Mapped “%s” to %s (%s): %u quote now has prices per %s.\n",
                     "Mapped “%s” to %s (%s): %u quotes now have prices per %s.\n", n),
-          name, item->code, item->name, n, jc_base_unit_to_string (item->base_unit));
+          name, item->code, item->name, n, jc_base_unit_to_display (item->base_unit));
   return CLI_EXIT_OK;
 }
 
@@ -983,7 +983,7 @@ run_today (Cli *cli)
 
           n_stale += r->stale ? 1 : 0;
           cli_table_add (table, r->item_code, r->item_name, r->category, r->date, avg, day, week,
-                         jc_base_unit_to_string (r->base_unit), r->stale ? _("stale") : "");
+                         jc_base_unit_to_display (r->base_unit), r->stale ? _("stale") : "");
         }
       cli_table_print (table, stdout);
       count = g_strdup_printf (ngettext ("%u item", "%u items", rows->len), rows->len);
