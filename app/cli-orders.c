@@ -64,6 +64,17 @@ static const CliOption submit_options[] = {
   { NULL }
 };
 
+static const CliOption cutoff_options[] = {
+  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  { "at", CLI_OPT_VALUE, "YYYY-MM-DDTHH:MM",
+    N_("close the orders of this date at this local time (on the delivery date at the latest)"),
+    FALSE },
+  { "reset", CLI_OPT_FLAG, NULL, N_("the office default again (the cutoff time on the day before)"),
+    FALSE },
+  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  { NULL }
+};
+
 /* ---- shared --------------------------------------------------------- */
 
 static gboolean
@@ -966,6 +977,53 @@ run_history (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+static CliExit
+run_cutoff (Cli *cli)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cutoff = NULL;
+  const char *at = cli_get (cli, "at");
+  char date[11];
+  gboolean set;
+
+  if (!read_date (cli, date))
+    return CLI_EXIT_FAILED;
+  if (at != NULL && cli_has (cli, "reset"))
+    return cli_usage_error (cli, _("--at and --reset exclude each other"));
+  store = cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  if ((at != NULL && !jc_orders_set_cutoff (store, date, at, &error)) ||
+      (cli_has (cli, "reset") && !jc_orders_reset_cutoff (store, date, &error)))
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  cutoff = jc_orders_cutoff_for (store, date);
+  set = jc_orders_cutoff_is_set (store, date);
+  if (cli_has (cli, "json"))
+    {
+      g_autoptr(cJSON) o = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (o, "date", date);
+      cJSON_AddStringToObject (o, "cutoff", cutoff);
+      cJSON_AddBoolToObject (o, "set_for_date", set);
+      cJSON_AddBoolToObject (o, "past_cutoff", jc_orders_is_past_cutoff (store, date, NULL));
+      if (!cli_json_print (cli, o))
+        return CLI_EXIT_FAILED;
+    }
+  else
+    {
+      g_autofree char *when = describe_cutoff (cutoff);
+
+      printf (set ? _("Orders for delivery on %s close at %s; set for this date\n")
+                  : _("Orders for delivery on %s close at %s; the office default\n"),
+              date, when);
+    }
+  return CLI_EXIT_OK;
+}
+
 const CliCommand cli_orders_commands[] = {
   { "orders", "template", "--canteen CODE --date DATE -o FILE.xlsx|FILE.csv",
     N_("Write the order form a canteen fills in."),
@@ -992,6 +1050,11 @@ const CliCommand cli_orders_commands[] = {
        "removes a line. After the cutoff the change is refused unless --accept-late gives a "
        "reason. If someone else changed the order meanwhile, nothing is saved."),
     NULL, 0, 0, submit_options, run_submit },
+  { "orders", "cutoff", "--date DATE [--at YYYY-MM-DDTHH:MM | --reset] [--json]",
+    N_("Show or change when the orders of a delivery date close."),
+    N_("By default orders close at the office's cutoff time on the day before delivery; --at "
+       "sets another time for this date only, --reset goes back to the default."),
+    NULL, 0, 0, cutoff_options, run_cutoff },
   { "orders", "history", "--canteen CODE --date DATE [--json]",
     N_("Show the audit trail of an order: when, who, what, before and after, why."),
     NULL, NULL, 0, 0, show_options, run_history },

@@ -233,7 +233,18 @@ jc_orders_set_cutoff (JcStore     *store,
                       GError     **error)
 {
   int y, mo, d, h, mi;
+  GDate delivery;
+  char day[11];
 
+  g_date_clear (&delivery, 1);
+  if (date != NULL)
+    g_date_set_parse (&delivery, date);
+  if (date == NULL || strlen (date) != 10 || !g_date_valid (&delivery))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
   if (cutoff_iso == NULL ||
       sscanf (cutoff_iso, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
       strlen (cutoff_iso) != 16 || !g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59)
@@ -243,7 +254,34 @@ jc_orders_set_cutoff (JcStore     *store,
                    cutoff_iso ? cutoff_iso : "");
       return FALSE;
     }
+  /* Orders close before the goods are delivered, on the delivery day at
+   * the latest. */
+  g_snprintf (day, sizeof day, "%04d-%02d-%02d", y, mo, d);
+  if (strcmp (day, date) > 0)
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("cutoff: %s is after the delivery date %s"), cutoff_iso, date);
+      return FALSE;
+    }
   return _jc_store_set_cutoff (store, date, cutoff_iso, error);
+}
+
+/* Back to the office's default (the cutoff time on the day before). */
+gboolean
+jc_orders_reset_cutoff (JcStore     *store,
+                        const char  *date,
+                        GError     **error)
+{
+  return _jc_store_set_cutoff (store, date, NULL, error);
+}
+
+gboolean
+jc_orders_cutoff_is_set (JcStore    *store,
+                         const char *date)
+{
+  g_autofree char *set = _jc_store_get_cutoff (store, date);
+
+  return set != NULL;
 }
 
 gboolean

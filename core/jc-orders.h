@@ -117,6 +117,13 @@ gboolean     jc_orders_set_cutoff    (JcStore     *store,
                                       const char  *date,
                                       const char  *cutoff_iso,
                                       GError     **error);
+/* The cutoff of one delivery date instead of the office default; on the
+ * delivery date at the latest.  Reset: back to the default. */
+gboolean     jc_orders_reset_cutoff  (JcStore     *store,
+                                      const char  *date,
+                                      GError     **error);
+gboolean     jc_orders_cutoff_is_set (JcStore     *store,
+                                      const char  *date);
 gboolean     jc_orders_is_past_cutoff (JcStore    *store,
                                       const char  *date,
                                       GDateTime   *now);

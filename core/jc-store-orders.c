@@ -723,14 +723,20 @@ _jc_store_set_cutoff (JcStore     *store,
                       const char  *cutoff,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "INSERT INTO order_cutoffs (delivery_date, cutoff_at) VALUES (?, ?) "
-    "ON CONFLICT (delivery_date) DO UPDATE SET cutoff_at = excluded.cutoff_at", error);
+  sqlite3_stmt *stmt;
 
+  /* NULL: the date follows the office default again */
+  if (cutoff == NULL)
+    stmt = _jc_store_prepare (store, "DELETE FROM order_cutoffs WHERE delivery_date = ?", error);
+  else
+    stmt = _jc_store_prepare (store,
+      "INSERT INTO order_cutoffs (delivery_date, cutoff_at) VALUES (?, ?) "
+      "ON CONFLICT (delivery_date) DO UPDATE SET cutoff_at = excluded.cutoff_at", error);
   if (stmt == NULL)
     return FALSE;
   _jc_store_bind_text (stmt, 1, date);
-  _jc_store_bind_text (stmt, 2, cutoff);
+  if (cutoff != NULL)
+    _jc_store_bind_text (stmt, 2, cutoff);
   return _jc_store_step_done (store, stmt, _("Could not save the cutoff"), error);
 }
 

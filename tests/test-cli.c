@@ -2525,6 +2525,49 @@ static const char good_orders_csv[] =
   "c01," FUTURE ",马铃薯,2,箱,\"大个的,不要发芽\"\r\n"
   "c02,2099/12/1,dbc,5,kg,\r\n";
 
+/* The cutoff of one date: shown, set, refused after the delivery date (and
+ * nothing changed then), reset to the office default. */
+static void
+test_orders_cutoff (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(Run) show = NULL;
+  g_autoptr(Run) set = NULL;
+  g_autoptr(Run) late = NULL;
+  g_autoptr(Run) both = NULL;
+  g_autoptr(Run) json = NULL;
+  g_autoptr(Run) reset = NULL;
+  g_autoptr(cJSON) doc = NULL;
+
+  show = db (f, "orders", "cutoff", "--date", "2099-12-01", NULL);
+  assert_ok (show);
+  assert_contains (show->out, "close at 2099-11-30 14:00");
+  assert_contains (show->out, "the office default");
+
+  set = db (f, "orders", "cutoff", "--date", "2099-12-01", "--at", "2099-11-30T17:45", NULL);
+  assert_ok (set);
+  assert_contains (set->out, "close at 2099-11-30 17:45");
+  assert_contains (set->out, "set for this date");
+
+  late = db (f, "orders", "cutoff", "--date", "2099-12-01", "--at", "2099-12-02T08:00", NULL);
+  assert_failure (late, "2099-12-02T08:00 is after the delivery date 2099-12-01");
+  both = db (f, "orders", "cutoff", "--date", "2099-12-01", "--at", "2099-11-30T10:00",
+             "--reset", NULL);
+  assert_usage (both, "--at and --reset");
+
+  json = db (f, "orders", "cutoff", "--date", "2099-12-01", "--json", NULL);
+  assert_ok (json);
+  doc = parse_json (json);
+  assert_string_equal (cJSON_GetObjectItem (doc, "cutoff")->valuestring, "2099-11-30T17:45");
+  assert_true (cJSON_IsTrue (cJSON_GetObjectItem (doc, "set_for_date")));
+  assert_true (cJSON_IsFalse (cJSON_GetObjectItem (doc, "past_cutoff")));
+
+  reset = db (f, "orders", "cutoff", "--date", "2099-12-01", "--reset", NULL);
+  assert_ok (reset);
+  assert_contains (reset->out, "close at 2099-11-30 14:00");
+  assert_contains (reset->out, "the office default");
+}
+
 static void
 test_orders_import (void **state)
 {
@@ -3279,6 +3322,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_prices_bad_input, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_template, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_import, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_cutoff, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_import_bad, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_submit_show_history, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_submit_cutoff, setup_db, teardown),

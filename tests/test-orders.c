@@ -279,8 +279,24 @@ test_cutoff (void **state)
   /* a cutoff set for the date, and a configured default time */
   assert_true (jc_orders_set_cutoff (f->store, DATE, "2026-11-30T16:00", &error));
   assert_false (jc_orders_is_past_cutoff (f->store, DATE, late));
+  assert_true (jc_orders_cutoff_is_set (f->store, DATE));
   assert_false (jc_orders_set_cutoff (f->store, DATE, "tomorrow", &error));
+  assert_contains (error->message, "“tomorrow”");
   g_clear_error (&error);
+  /* not after the delivery date, and nothing changed by a refusal */
+  assert_false (jc_orders_set_cutoff (f->store, DATE, "2026-12-02T08:00", &error));
+  assert_contains (error->message, "after the delivery date");
+  g_clear_error (&error);
+  g_free (cutoff);
+  cutoff = jc_orders_cutoff_for (f->store, DATE);
+  assert_string_equal (cutoff, "2026-11-30T16:00");
+  assert_true (jc_orders_set_cutoff (f->store, DATE, "2026-12-01T06:00", &error));
+  assert_no_error (error);
+  /* reset: the office default again */
+  assert_true (jc_orders_reset_cutoff (f->store, DATE, &error));
+  assert_no_error (error);
+  assert_false (jc_orders_cutoff_is_set (f->store, DATE));
+  assert_true (jc_orders_is_past_cutoff (f->store, DATE, late));
   assert_true (jc_store_set_setting (f->store, "cutoff_time", "10:30", NULL));
   g_free (cutoff);
   cutoff = jc_orders_cutoff_for (f->store, "2026-12-05");
