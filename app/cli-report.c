@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-report.c: `jicai-cli report`, the monthly cost review.  Everything
  * is computed by jc_report_build(); this file only prints it: a summary
- * for a person, the JSON document of docs/cli.md, and the by-item table
- * as CSV. */
+ * for a person and the JSON document of docs/cli.md; the files are
+ * jc-report-doc.h's. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jicai-cli"
@@ -118,52 +118,6 @@ report_to_json (const JcReport *r)
     cJSON_AddStringToObject (o, "canteen", r->canteen);
   cli_json_add_int (o, "days", r->n_days);
   return o;
-}
-
-/* ---- CSV ------------------------------------------------------------ */
-
-static void
-csv_field (GString    *out,
-           const char *text)
-{
-  if (strpbrk (text, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, text);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static gboolean
-write_csv (const JcReport  *r,
-           const char      *path,
-           GError         **error)
-{
-  g_autoptr(GString) out = g_string_new ("item,category,q0_milli,c0_fen,q1_milli,c1_fen,change_fen\n");
-
-  for (guint i = 0; i < r->rows->len; i++)
-    {
-      const JcReportRow *row = g_ptr_array_index (r->rows, i);
-      gint64 q0 = row->qty_milli[JC_REPORT_YOY_BASE], c0 = row->cost_fen[JC_REPORT_YOY_BASE];
-      gint64 q1 = row->qty_milli[JC_REPORT_M], c1 = row->cost_fen[JC_REPORT_M];
-
-      if (!row->in[JC_REPORT_M] && !row->in[JC_REPORT_YOY_BASE])
-        continue;
-      csv_field (out, row->item_code);
-      g_string_append_c (out, ',');
-      csv_field (out, row->category_name);
-      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
-                              ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\n",
-                              q0, c0, q1, c1, c1 - c0);
-    }
-  return g_file_set_contents (path, out->str, (gssize) out->len, error);
 }
 
 /* ---- human ---------------------------------------------------------- */
@@ -304,7 +258,7 @@ run_report (Cli *cli)
   if (store == NULL)
     return CLI_EXIT_FAILED;
   report = jc_report_build (store, month, canteen, &error);
-  if (report == NULL || (csv != NULL && !write_csv (report, csv, &error))
+  if (report == NULL || (csv != NULL && !jc_report_export_csv (report, csv, &error))
       || (pdf != NULL && !jc_report_export_pdf (store, report, pdf, &error))
       || (xlsx != NULL && !jc_report_export_xlsx (store, report, xlsx, &error)))
     {

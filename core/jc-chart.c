@@ -1079,23 +1079,33 @@ jc_chart_paint_spend_trend (cairo_t           *cr,
   report_end (cr, layout);
 }
 
-void
-jc_chart_paint_index_compare (cairo_t           *cr,
-                              double             x,
-                              double             y,
-                              double             w,
-                              double             h,
-                              const double      *ours,
-                              const double      *market,
-                              const char *const *labels,
-                              guint              n)
+/* Two series as lines over the same x slots, with value labels of
+ * `decimals` decimals; `reference` (finite) is kept in range and drawn
+ * dashed.  A NaN leaves a gap. */
+static void
+paint_two_lines (cairo_t           *cr,
+                 double             x,
+                 double             y,
+                 double             w,
+                 double             h,
+                 const double      *ours,
+                 const double      *market,
+                 const char        *name_ours,
+                 const char        *name_market,
+                 const char *const *labels,
+                 guint              n,
+                 double             reference,
+                 int                decimals,
+                 const char        *missing)
 {
   JcChartStyle style;
   PangoLayout *layout;
   const double *series[2] = { ours, market };
   const JcChartColor *colors[2] = { &color_total, &color_market };
-  const char *names[2] = { _("Ours"), _("Market") };
-  double lo = 100, hi = 100, stepv, top, plot_h, left = 0, slot;
+  const char *names[2] = { name_ours, name_market };
+  gboolean has_ref = isfinite (reference);
+  double lo = has_ref ? reference : INFINITY, hi = has_ref ? reference : -INFINITY;
+  double stepv, top, plot_h, left = 0, slot, min_step = pow (10.0, -decimals), legend_x;
   int tw = 0, th = 0;
   guint every = 1, n_ticks;
   gboolean any = FALSE;
@@ -1115,7 +1125,7 @@ jc_chart_paint_index_compare (cairo_t           *cr,
         }
   if (!any)
     {
-      paint_title_missing (cr, layout, &style, w, h, _("No price index"));
+      paint_title_missing (cr, layout, &style, w, h, missing);
       report_end (cr, layout);
       return;
     }
@@ -1123,9 +1133,9 @@ jc_chart_paint_index_compare (cairo_t           *cr,
   top = th + 8;
   plot_h = MAX (h - top - th - 8, 1);
   n_ticks = (guint) CLAMP (plot_h / 30.0, 2.0, 6.0);
-  /* 1, 2 or 5 × 10^k index points */
+  /* 1, 2 or 5 × 10^k */
   {
-    double raw = MAX ((hi - lo) / n_ticks, 0.1);
+    double raw = MAX ((hi - lo) / n_ticks, min_step);
     double mag = pow (10.0, floor (log10 (raw)));
 
     stepv = raw <= mag ? mag : raw <= 2 * mag ? 2 * mag : raw <= 5 * mag ? 5 * mag : 10 * mag;
@@ -1136,7 +1146,7 @@ jc_chart_paint_index_compare (cairo_t           *cr,
   }
   for (double v = lo; v <= hi + stepv / 2; v += stepv)
     {
-      g_autofree char *t = g_strdup_printf ("%.1f", v);
+      g_autofree char *t = g_strdup_printf ("%.*f", decimals, v);
 
       set_text (layout, t, &tw, &th);
       left = MAX (left, (double) tw);
@@ -1144,7 +1154,7 @@ jc_chart_paint_index_compare (cairo_t           *cr,
   left += 10;
   for (double v = lo; v <= hi + stepv / 2; v += stepv)
     {
-      g_autofree char *t = g_strdup_printf ("%.1f", v);
+      g_autofree char *t = g_strdup_printf ("%.*f", decimals, v);
       double yy = round (top + plot_h - (v - lo) / (hi - lo) * plot_h) + 0.5;
 
       set_color (cr, &style.grid);
@@ -1155,17 +1165,18 @@ jc_chart_paint_index_compare (cairo_t           *cr,
       show_at (cr, layout, t, left - 5, yy, 1.0, 0.5);
     }
   /* the base, dashed */
-  {
-    static const double dash[] = { 4.0, 3.0 };
-    double yy = top + plot_h - (100 - lo) / (hi - lo) * plot_h;
+  if (has_ref)
+    {
+      static const double dash[] = { 4.0, 3.0 };
+      double yy = top + plot_h - (reference - lo) / (hi - lo) * plot_h;
 
-    set_color (cr, &style.guide);
-    cairo_set_dash (cr, dash, 2, 0);
-    cairo_move_to (cr, left, yy);
-    cairo_line_to (cr, w - 4, yy);
-    cairo_stroke (cr);
-    cairo_set_dash (cr, NULL, 0, 0);
-  }
+      set_color (cr, &style.guide);
+      cairo_set_dash (cr, dash, 2, 0);
+      cairo_move_to (cr, left, yy);
+      cairo_line_to (cr, w - 4, yy);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
   slot = MAX (w - left - 4, 1) / MAX (n, 1);
   set_text (layout, "2026-10", &tw, &th);
   while (every < n && slot * every < tw + 6)
@@ -1177,6 +1188,7 @@ jc_chart_paint_index_compare (cairo_t           *cr,
         show_at (cr, layout, labels[i], left + slot * (i + 0.5), top + plot_h + 4, 0.5, 0.0);
       }
   cairo_set_line_width (cr, 2.0);
+  legend_x = left + 4;
   for (guint s = 0; s < 2; s++)
     {
       gboolean pen = FALSE;
@@ -1205,12 +1217,59 @@ jc_chart_paint_index_compare (cairo_t           *cr,
         }
       cairo_stroke (cr);
       /* the legend */
-      cairo_rectangle (cr, left + 4 + s * 90.0, 3, 14, 4);
+      cairo_rectangle (cr, legend_x, 3, 14, 4);
       cairo_fill (cr);
       set_color (cr, &style.foreground);
-      show_at (cr, layout, names[s], left + 22 + s * 90.0, 5, 0.0, 0.5);
+      show_at (cr, layout, names[s], legend_x + 18, 5, 0.0, 0.5);
+      set_text (layout, names[s], &tw, &th);
+      legend_x += MAX (90.0, tw + 36.0);
     }
   report_end (cr, layout);
+}
+
+void
+jc_chart_paint_index_compare (cairo_t           *cr,
+                              double             x,
+                              double             y,
+                              double             w,
+                              double             h,
+                              const double      *ours,
+                              const double      *market,
+                              const char *const *labels,
+                              guint              n)
+{
+  paint_two_lines (cr, x, y, w, h, ours, market, _("Ours"), _("Market"), labels, n, 100.0, 1,
+                   _("No price index"));
+}
+
+void
+jc_chart_paint_price_compare (cairo_t           *cr,
+                              double             x,
+                              double             y,
+                              double             w,
+                              double             h,
+                              const gint64      *ours_milliyuan,
+                              const gboolean    *has_ours,
+                              const gint64      *market_milliyuan,
+                              const gboolean    *has_market,
+                              const char        *name_ours,
+                              const char        *name_market,
+                              const char *const *labels,
+                              guint              n)
+{
+  g_autofree double *a = g_new (double, MAX (n, 1));
+  g_autofree double *b = g_new (double, MAX (n, 1));
+
+  g_return_if_fail (n == 0 || (ours_milliyuan != NULL && has_ours != NULL &&
+                               market_milliyuan != NULL && has_market != NULL));
+  /* yuan as pixel geometry and axis labels only */
+  for (guint i = 0; i < n; i++)
+    {
+      a[i] = has_ours[i] ? (double) ours_milliyuan[i] / 1000.0 : NAN;
+      b[i] = has_market[i] ? (double) market_milliyuan[i] / 1000.0 : NAN;
+    }
+  paint_two_lines (cr, x, y, w, h, a, b, name_ours, name_market, labels, n, NAN, 2,
+                   _("No unit cost and no market price"));
 }
 
 void

@@ -140,6 +140,22 @@ void      jc_chart_paint_index_compare (cairo_t            *cr,
                                         const double       *market,
                                         const char *const  *labels,
                                         guint               n);
+/* Two price lines over the same months, e.g. our unit cost and the
+ * market's monthly mean, in milli-yuan per base unit; an entry whose
+ * has_… flag is FALSE leaves a gap.  The axis is in yuan. */
+void      jc_chart_paint_price_compare (cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        const gint64       *ours_milliyuan,
+                                        const gboolean     *has_ours,
+                                        const gint64       *market_milliyuan,
+                                        const gboolean     *has_market,
+                                        const char         *name_ours,
+                                        const char         *name_market,
+                                        const char *const  *labels,
+                                        guint               n);
 /* The base, the four effects and the month as a waterfall: the base and
  * the month as full bars, each effect floating from the running total,
  * a rise red and a fall green (as Chinese reports colour them).  `labels`

@@ -1093,3 +1093,145 @@ jc_report_export_xlsx (JcStore         *store,
     }
   return finish_file (tmp, path, error);
 }
+
+/* ---- the by-item CSV -------------------------------------------------- */
+
+static void
+csv_field (GString    *out,
+           const char *text)
+{
+  if (strpbrk (text, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, text);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/**
+ * jc_report_export_csv:
+ * The by-item table against M−12; g_file_set_contents() writes it through
+ * a temporary file.
+ */
+gboolean
+jc_report_export_csv (const JcReport  *report,
+                      const char      *path,
+                      GError         **error)
+{
+  g_autoptr(GString) out = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (report != NULL && path != NULL, FALSE);
+
+  out = g_string_new ("item,category,q0_milli,c0_fen,q1_milli,c1_fen,change_fen\n");
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const JcReportRow *row = g_ptr_array_index (report->rows, i);
+      gint64 q0 = row->qty_milli[JC_REPORT_YOY_BASE], c0 = row->cost_fen[JC_REPORT_YOY_BASE];
+      gint64 q1 = row->qty_milli[JC_REPORT_M], c1 = row->cost_fen[JC_REPORT_M];
+
+      if (!row->in[JC_REPORT_M] && !row->in[JC_REPORT_YOY_BASE])
+        continue;
+      csv_field (out, row->item_code);
+      g_string_append_c (out, ',');
+      csv_field (out, row->category_name);
+      g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT
+                              ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\n",
+                              q0, c0, q1, c1, c1 - c0);
+    }
+  if (!g_file_set_contents (path, out->str, (gssize) out->len, &local))
+    {
+      /* GLib's message names the file */
+      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED, "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- the figures as text ---------------------------------------------- */
+
+char *
+jc_report_format_change (const JcReportComparison *comparison)
+{
+  g_return_val_if_fail (comparison != NULL, NULL);
+
+  return comparison_percent (comparison);
+}
+
+char *
+jc_report_format_index (gboolean has,
+                        double   ratio)
+{
+  return index_text (has, ratio);
+}
+
+/* ---- the pages for printing ------------------------------------------- */
+
+struct _JcReportDoc {
+  Doc *doc;
+};
+
+JcReportDoc *
+jc_report_doc_new (JcStore         *store,
+                   const JcReport  *report,
+                   GError         **error)
+{
+  Doc *doc;
+  JcReportDoc *self;
+
+  g_return_val_if_fail (store != NULL && report != NULL, NULL);
+
+  doc = doc_new (store, report, error);
+  if (doc == NULL)
+    return NULL;
+  self = g_new0 (JcReportDoc, 1);
+  self->doc = doc;
+  return self;
+}
+
+void
+jc_report_doc_free (JcReportDoc *doc)
+{
+  if (doc == NULL)
+    return;
+  doc_free (doc->doc);
+  g_free (doc);
+}
+
+guint
+jc_report_doc_get_n_pages (const JcReportDoc *doc)
+{
+  g_return_val_if_fail (doc != NULL, 0);
+
+  return doc_n_pages (doc->doc);
+}
+
+void
+jc_report_doc_draw_page (const JcReportDoc *doc,
+                         cairo_t           *cr,
+                         guint              page,
+                         double             page_w,
+                         double             page_h)
+{
+  double s;
+
+  g_return_if_fail (doc != NULL && cr != NULL);
+
+  if (page >= doc_n_pages (doc->doc) || page_w <= 0 || page_h <= 0)
+    return;
+  s = MIN (page_w / PAGE_W, page_h / PAGE_H);
+  cairo_save (cr);
+  cairo_translate (cr, (page_w - PAGE_W * s) / 2, (page_h - PAGE_H * s) / 2);
+  cairo_scale (cr, s, s);
+  cairo_rectangle (cr, 0, 0, PAGE_W, PAGE_H);
+  cairo_clip (cr);
+  doc_draw_page (cr, doc->doc, page);
+  cairo_restore (cr);
+}

@@ -2,14 +2,16 @@
 /* jc-report-doc.h: the monthly cost review (jc-report.h) as documents: an
  * A4 PDF — a cover with the key figures and the claim check, the charts of
  * jc-chart.h, the tables, "第 N 页 / 共 M 页" — and a workbook with one
- * sheet per table, numbers as numbers.  The by-item CSV is the CLI's
- * (`report --csv`).
+ * sheet per table, numbers as numbers; the by-item table as CSV (the
+ * CLI's `report --csv` and the Reports page write the same file); the PDF's
+ * pages on any cairo_t for printing (JcReportDoc).
  *
  * Money stays integer fen; it becomes yuan only at an XLSX cell or in
  * formatted text.  Nothing here runs SQL: the trend of the last 13 months
  * comes from jc_report_trend(). */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 #include "jc-report.h"
@@ -49,5 +51,42 @@ gboolean  jc_report_export_xlsx  (JcStore         *store,
  * Y.YY" when `english` is FALSE, the English sentence otherwise. */
 char     *jc_report_claim_text   (const JcReport  *report,
                                   gboolean         english);
+
+/* Writes the by-item table against the same month a year before as CSV:
+ * "item,category,q0_milli,c0_fen,q1_milli,c1_fen,change_fen", one line per
+ * item with a line in M or in M−12.  Through a temporary file. */
+gboolean  jc_report_export_csv   (const JcReport  *report,
+                                  const char      *path,
+                                  GError         **error);
+
+/* The figures as the cover shows them: a change against a base as a
+ * percentage with two decimals and a sign ("+43.17%"), "—" without a base
+ * or with a zero one; an index ratio × 100 with two decimals ("104.10"),
+ * "—" when `has` is FALSE. */
+char     *jc_report_format_change (const JcReportComparison *comparison);
+char     *jc_report_format_index  (gboolean                  has,
+                                   double                    ratio);
+
+/* ---- the PDF's pages, for printing ------------------------------------ */
+
+typedef struct _JcReportDoc JcReportDoc;
+
+/* Lays out the review's pages (reads the 13-month trend from `store`).
+ * `report` is borrowed and must outlive the document. */
+JcReportDoc *jc_report_doc_new         (JcStore          *store,
+                                        const JcReport   *report,
+                                        GError          **error);
+void         jc_report_doc_free        (JcReportDoc      *doc);
+guint        jc_report_doc_get_n_pages (const JcReportDoc *doc);
+/* Draws page `page` (0-based) as jc_report_export_pdf() writes it, the A4
+ * page scaled to fit page_w × page_h at the origin; the state of `cr` is
+ * restored. */
+void         jc_report_doc_draw_page   (const JcReportDoc *doc,
+                                        cairo_t           *cr,
+                                        guint              page,
+                                        double             page_w,
+                                        double             page_h);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReportDoc, jc_report_doc_free)
 
 G_END_DECLS

@@ -1048,3 +1048,251 @@ jc_report_spend_between (JcStore     *store,
   g_hash_table_unref (ctx.days);
   return TRUE;
 }
+
+/* ---- for the Reports page ------------------------------------------- */
+
+/**
+ * jc_report_month_shift:
+ * `month` moved by `months` months into `out` ("YYYY-MM").
+ */
+gboolean
+jc_report_month_shift (const char *month,
+                       int         months,
+                       char        out[8])
+{
+  int year, mon, total;
+
+  if (!parse_month (month, &year, &mon))
+    return FALSE;
+  total = year * 12 + (mon - 1) + months;
+  if (total < 1000 * 12 || total > 9999 * 12 + 11)
+    return FALSE;
+  g_snprintf (out, 8, "%04d-%02d", total / 12, total % 12 + 1);
+  return TRUE;
+}
+
+/* The market's monthly means of `month` (item id → MeanAcc). */
+static GHashTable *
+read_means (JcStore     *store,
+            const char  *month,
+            GError     **error)
+{
+  g_autoptr(GHashTable) means = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_free);
+  char from[11], to[11];
+  int year, mon;
+
+  if (!parse_month (month, &year, &mon))
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_INVALID,
+                   _("month: “%s” is not a month (YYYY-MM)"), month ? month : "");
+      return NULL;
+    }
+  month_range (year, mon, from, to);
+  if (!_jc_store_foreach_market_day (store, from, to, on_market_day, means, error))
+    return NULL;
+  return g_steal_pointer (&means);
+}
+
+static gboolean
+rounded_mean (GHashTable *means,
+              gint64      item_id,
+              gint64     *out)
+{
+  MeanAcc *m = means != NULL ? g_hash_table_lookup (means, &item_id) : NULL;
+
+  return m != NULL && m->n > 0 && jc_mul_div_round (m->sum, 1, m->n, out, NULL);
+}
+
+/* cost / qty per base unit in milli-yuan: fen × 10000 / milli */
+static gboolean
+unit_cost (gint64  cost_fen,
+           gint64  qty_milli,
+           gint64 *out)
+{
+  return qty_milli > 0 && jc_mul_div_round (cost_fen, 10000, qty_milli, out, NULL);
+}
+
+static int
+cmp_report_mover (gconstpointer a,
+                  gconstpointer b)
+{
+  const JcReportMover *x = a, *y = b;
+  double dx = fabs (x->change), dy = fabs (y->change);
+
+  if (dx != dy)
+    return dx > dy ? -1 : 1;
+  return strcmp (x->row->item_code, y->row->item_code);
+}
+
+/**
+ * jc_report_movers:
+ * Returns: (transfer full): the items bought in both periods, largest unit
+ * cost change first.
+ */
+GArray *
+jc_report_movers (JcStore         *store,
+                  const JcReport  *report,
+                  JcReportPeriod   base,
+                  guint            max,
+                  GError         **error)
+{
+  g_autoptr(GArray) movers = g_array_new (FALSE, TRUE, sizeof (JcReportMover));
+  g_autoptr(GHashTable) means0 = NULL;
+  g_autoptr(GHashTable) means1 = NULL;
+  const char *base_month;
+
+  g_return_val_if_fail (report != NULL, NULL);
+  g_return_val_if_fail (base == JC_REPORT_MOM_BASE || base == JC_REPORT_YOY_BASE, NULL);
+
+  base_month = base == JC_REPORT_MOM_BASE ? report->mom.month : report->yoy.month;
+  if (store != NULL)
+    {
+      means0 = read_means (store, base_month, error);
+      if (means0 == NULL)
+        return NULL;
+      means1 = read_means (store, report->month, error);
+      if (means1 == NULL)
+        return NULL;
+    }
+  for (guint i = 0; i < report->rows->len; i++)
+    {
+      const JcReportRow *row = g_ptr_array_index (report->rows, i);
+      gint64 q0 = row->qty_milli[base], c0 = row->cost_fen[base];
+      gint64 q1 = row->qty_milli[JC_REPORT_M], c1 = row->cost_fen[JC_REPORT_M];
+      JcReportMover m = { 0 };
+      gint64 at_old_price;
+
+      if (!row->in[JC_REPORT_M] || !row->in[base] || q0 <= 0 || q1 <= 0 || c0 <= 0)
+        continue;
+      m.row = row;
+      if (!unit_cost (c0, q0, &m.unit0_milliyuan) || !unit_cost (c1, q1, &m.unit1_milliyuan) ||
+          !jc_mul_div_round (c0, q1, q0, &at_old_price, error))
+        {
+          if (error != NULL && *error == NULL)
+            g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_OVERFLOW,
+                         _("A report total is too large"));
+          return NULL;
+        }
+      m.change = ((double) c1 / (double) q1) / ((double) c0 / (double) q0) - 1.0;
+      m.price_effect_fen = c1 - at_old_price;
+      if (rounded_mean (means0, row->item_id, &m.market0_milliyuan) &&
+          rounded_mean (means1, row->item_id, &m.market1_milliyuan))
+        {
+          double mean0 = 0, mean1 = 0;
+
+          if (market_mean (means0, row->item_id, &mean0) &&
+              market_mean (means1, row->item_id, &mean1) && mean0 > 0)
+            {
+              m.has_market = TRUE;
+              m.market_change = mean1 / mean0 - 1.0;
+            }
+        }
+      g_array_append_val (movers, m);
+    }
+  g_array_sort (movers, cmp_report_mover);
+  if (max > 0 && movers->len > max)
+    g_array_set_size (movers, max);
+  return g_steal_pointer (&movers);
+}
+
+typedef struct {
+  gint64  item_id;
+  int     first;       /* year × 12 + month − 1 of out[0] */
+  guint   n;
+  gint64 *sum;
+  gint64 *count;
+} HistoryMarket;
+
+static void
+on_history_market_day (gint64      item_id,
+                       const char *date,
+                       gint64      avg_milliyuan,
+                       gpointer    data)
+{
+  HistoryMarket *h = data;
+  int k;
+
+  if (item_id != h->item_id || date == NULL || strlen (date) < 7)
+    return;
+  k = atoi (date) * 12 + atoi (date + 5) - 1 - h->first;
+  if (k < 0 || (guint) k >= h->n)
+    return;
+  h->sum[k] += avg_milliyuan;
+  h->count[k]++;
+}
+
+/**
+ * jc_report_item_history:
+ * One item's months, oldest first, as the review counts them.
+ */
+gboolean
+jc_report_item_history (JcStore            *store,
+                        const char         *month,
+                        const char         *canteen_or_null,
+                        const char         *item_code,
+                        guint               n,
+                        JcReportItemMonth  *out,
+                        GError            **error)
+{
+  g_autoptr(JcItem) item = NULL;
+  g_autofree gint64 *sum = NULL;
+  g_autofree gint64 *count = NULL;
+  HistoryMarket h = { 0 };
+  char first[8], from[11], to[11], unused[11];
+  int year, mon, last_year, last_mon;
+
+  g_return_val_if_fail (store != NULL && item_code != NULL, FALSE);
+  g_return_val_if_fail (n == 0 || out != NULL, FALSE);
+
+  if (!parse_month (month, &year, &mon) || n == 0 || n > 1200 ||
+      !jc_report_month_shift (month, -(int) (n - 1), first))
+    {
+      g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_INVALID,
+                   _("month: “%s” is not a month (YYYY-MM)"), month ? month : "");
+      return FALSE;
+    }
+  item = jc_store_get_item (store, item_code, error);
+  if (item == NULL)
+    return FALSE;
+  memset (out, 0, n * sizeof *out);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(JcReport) r = NULL;
+
+      jc_report_month_shift (first, (int) i, out[i].month);
+      r = jc_report_build (store, out[i].month, canteen_or_null, error);
+      if (r == NULL)
+        return FALSE;
+      for (guint k = 0; k < r->rows->len; k++)
+        {
+          const JcReportRow *row = g_ptr_array_index (r->rows, k);
+
+          if (row->item_id != item->id || !row->in[JC_REPORT_M])
+            continue;
+          out[i].in = TRUE;
+          out[i].qty_milli = row->qty_milli[JC_REPORT_M];
+          out[i].cost_fen = row->cost_fen[JC_REPORT_M];
+          out[i].has_unit_cost = unit_cost (out[i].cost_fen, out[i].qty_milli,
+                                            &out[i].unit_cost_milliyuan);
+        }
+    }
+  /* the market: one pass over the whole span */
+  parse_month (first, &year, &mon);
+  parse_month (month, &last_year, &last_mon);
+  month_range (year, mon, from, unused);
+  month_range (last_year, last_mon, unused, to);
+  sum = g_new0 (gint64, n);
+  count = g_new0 (gint64, n);
+  h.item_id = item->id;
+  h.first = year * 12 + mon - 1;
+  h.n = n;
+  h.sum = sum;
+  h.count = count;
+  if (!_jc_store_foreach_market_day (store, from, to, on_history_market_day, &h, error))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    out[i].has_market = count[i] > 0 &&
+                        jc_mul_div_round (sum[i], 1, count[i], &out[i].market_milliyuan, NULL);
+  return TRUE;
+}

@@ -166,6 +166,69 @@ gboolean  jc_report_spend_trend (JcStore     *store,
                                  gint64      *out_fen,
                                  GError     **error);
 
+/* ---- for the Reports page --------------------------------------------- */
+
+/* An item bought (quantity > 0, cost > 0 in the base) in both month M and
+ * a base period, with its unit costs and the market's monthly means. */
+typedef struct {
+  const JcReportRow *row;             /* borrowed from the report */
+  gint64   unit0_milliyuan;           /* c0 / q0 per base unit, rounded */
+  gint64   unit1_milliyuan;           /* c1 / q1 per base unit, rounded */
+  double   change;                    /* (c1/q1) / (c0/q0) − 1, a ratio */
+  gint64   price_effect_fen;          /* c1 − round (c0 · q1 / q0): its part of the price effect */
+  gboolean has_market;                /* a market monthly mean in both months */
+  gint64   market0_milliyuan;         /* the market's monthly means, rounded */
+  gint64   market1_milliyuan;
+  double   market_change;             /* m1 / m0 − 1 (from the unrounded means) */
+} JcReportMover;
+
+/* jc_report_movers:
+ * The items of `report` bought in both M and `base` (JC_REPORT_MOM_BASE or
+ * JC_REPORT_YOY_BASE), largest |change| first (ties by item code), at most
+ * `max` of them (0: all) — the order of the PDF's table of movers.  With a
+ * `store`, the market's monthly means of M and the base are read (one
+ * query per month); without one has_market stays FALSE.  The movers borrow
+ * the report's rows.  Returns a GArray of JcReportMover, or NULL with an
+ * error. */
+GArray   *jc_report_movers        (JcStore            *store,
+                                   const JcReport     *report,
+                                   JcReportPeriod      base,
+                                   guint               max,
+                                   GError            **error);
+
+/* One month of one item: what was bought, its unit cost and the market's
+ * monthly mean price. */
+typedef struct {
+  char     month[8];
+  gboolean in;                        /* a locked plan line in the month */
+  gint64   qty_milli;
+  gint64   cost_fen;
+  gboolean has_unit_cost;             /* qty > 0 */
+  gint64   unit_cost_milliyuan;       /* cost / qty per base unit, rounded */
+  gboolean has_market;
+  gint64   market_milliyuan;          /* the market's monthly mean, rounded */
+} JcReportItemMonth;
+
+/* jc_report_item_history:
+ * The `n` months ending with `month` (oldest first) of the item `item_code`
+ * for all canteens or one, as jc_report_build() counts them (one build per
+ * month) and the market's monthly mean as the indices use it.
+ * JC_STORE_ERROR_NOT_FOUND for an unknown item or canteen. */
+gboolean  jc_report_item_history  (JcStore            *store,
+                                   const char         *month,
+                                   const char         *canteen_or_null,
+                                   const char         *item_code,
+                                   guint               n,
+                                   JcReportItemMonth  *out,
+                                   GError            **error);
+
+/* jc_report_month_shift:
+ * `month` ("YYYY-MM") moved by `months` (negative: back) into `out`; FALSE
+ * for a bad month. */
+gboolean  jc_report_month_shift   (const char         *month,
+                                   int                 months,
+                                   char                out[8]);
+
 /* jc_report_spend_between: the spend of all canteens on the locked
  * delivery dates from `from` to `to` inclusive ("YYYY-MM-DD"), counted as
  * the review counts it (actual, else planned cost), and the number of

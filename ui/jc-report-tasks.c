@@ -1,0 +1,355 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-report-tasks.c: the Reports page's database work on GTask threads. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-report-tasks"
+
+#include "jc-master.h"
+#include "jc-report-tasks.h"
+
+typedef struct {
+  char               *db_path;
+  char               *month;
+  char               *canteen;
+  char               *item_code;
+  char               *path;
+  JcReportExportKind  kind;
+} TaskData;
+
+static void
+task_data_free (TaskData *td)
+{
+  g_free (td->db_path);
+  g_free (td->month);
+  g_free (td->canteen);
+  g_free (td->item_code);
+  g_free (td->path);
+  g_free (td);
+}
+
+/* No source object: the task must not own a widget, or the widget could be
+ * finalized on the worker thread. */
+static GTask *
+task_new (const char          *db_path,
+          const char          *month,
+          const char          *canteen,
+          gpointer             tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          TaskData           **out)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  TaskData *td = g_new0 (TaskData, 1);
+
+  td->db_path = g_strdup (db_path);
+  td->month = g_strdup (month);
+  td->canteen = g_strdup (canteen);
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
+  *out = td;
+  return task;
+}
+
+static JcStore *
+open_store (GTask    *task,
+            TaskData *td)
+{
+  GError *error = NULL;
+  JcStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+  store = jc_store_open (td->db_path, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  return store;
+}
+
+/* ---- the page's data ---------------------------------------------------- */
+
+static void
+data_clear (JcReportData *data)
+{
+  g_clear_pointer (&data->report, jc_report_free);
+  for (guint p = 0; p < JC_REPORT_N_PERIODS; p++)
+    g_clear_pointer (&data->movers[p], g_array_unref);
+  g_clear_pointer (&data->canteens, g_ptr_array_unref);
+}
+
+JcReportData *
+jc_report_data_ref (JcReportData *data)
+{
+  return g_atomic_rc_box_acquire (data);
+}
+
+void
+jc_report_data_unref (JcReportData *data)
+{
+  g_atomic_rc_box_release_full (data, (GDestroyNotify) data_clear);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcReportData) data = NULL;
+  GError *error = NULL;
+  static const JcReportPeriod bases[] = { JC_REPORT_MOM_BASE, JC_REPORT_YOY_BASE };
+
+  if (store == NULL)
+    return;
+  data = g_atomic_rc_box_new0 (JcReportData);
+  data->report = jc_report_build (store, td->month, td->canteen, &error);
+  if (data->report == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (!jc_report_trend (store, td->month, td->canteen, JC_REPORT_TASK_MONTHS, data->months,
+                        data->trend_fen, data->ours, data->market, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
+    {
+      data->movers[bases[i]] = jc_report_movers (store, data->report, bases[i],
+                                                 JC_REPORT_DOC_N_MOVERS, &error);
+      if (data->movers[bases[i]] == NULL)
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+  data->canteens = jc_store_list_canteens (store, FALSE, &error);
+  if (data->canteens == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) jc_report_data_unref);
+}
+
+void
+jc_report_task_load (const char          *db_path,
+                     const char          *month,
+                     const char          *canteen_or_null,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_load,
+                                    cancellable, callback, user_data, &td);
+
+  g_task_run_in_thread (task, load_thread);
+}
+
+JcReportData *
+jc_report_task_load_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_load, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- export --------------------------------------------------------------- */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcReport) report = NULL;
+  GError *error = NULL;
+  gboolean ok = FALSE;
+
+  if (store == NULL)
+    return;
+  report = jc_report_build (store, td->month, td->canteen, &error);
+  if (report == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  switch (td->kind)
+    {
+    case JC_REPORT_EXPORT_PDF:
+      ok = jc_report_export_pdf (store, report, td->path, &error);
+      break;
+    case JC_REPORT_EXPORT_XLSX:
+      ok = jc_report_export_xlsx (store, report, td->path, &error);
+      break;
+    case JC_REPORT_EXPORT_CSV:
+      ok = jc_report_export_csv (report, td->path, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!ok)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+jc_report_task_export (const char          *db_path,
+                       const char          *month,
+                       const char          *canteen_or_null,
+                       JcReportExportKind   kind,
+                       const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_export,
+                                    cancellable, callback, user_data, &td);
+
+  td->kind = kind;
+  td->path = g_strdup (path);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+jc_report_task_export_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_export, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- one item's history -------------------------------------------------- */
+
+static void
+history_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(GArray) months = NULL;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  months = g_array_sized_new (FALSE, TRUE, sizeof (JcReportItemMonth), JC_REPORT_TASK_MONTHS);
+  g_array_set_size (months, JC_REPORT_TASK_MONTHS);
+  if (!jc_report_item_history (store, td->month, td->canteen, td->item_code,
+                               JC_REPORT_TASK_MONTHS,
+                               &g_array_index (months, JcReportItemMonth, 0), &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&months), (GDestroyNotify) g_array_unref);
+}
+
+void
+jc_report_task_history (const char          *db_path,
+                        const char          *month,
+                        const char          *canteen_or_null,
+                        const char          *item_code,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_history,
+                                    cancellable, callback, user_data, &td);
+
+  td->item_code = g_strdup (item_code);
+  g_task_run_in_thread (task, history_thread);
+}
+
+GArray *
+jc_report_task_history_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_history, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- the pages for printing ----------------------------------------------- */
+
+void
+jc_report_pages_free (JcReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+  /* the document borrows the report */
+  g_clear_pointer (&pages->doc, jc_report_doc_free);
+  g_clear_pointer (&pages->report, jc_report_free);
+  g_free (pages);
+}
+
+static void
+pages_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcReportPages) pages = NULL;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  pages = g_new0 (JcReportPages, 1);
+  pages->report = jc_report_build (store, td->month, td->canteen, &error);
+  if (pages->report != NULL)
+    pages->doc = jc_report_doc_new (store, pages->report, &error);
+  if (pages->doc == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_pointer (task, g_steal_pointer (&pages), (GDestroyNotify) jc_report_pages_free);
+}
+
+void
+jc_report_task_pages (const char          *db_path,
+                      const char          *month,
+                      const char          *canteen_or_null,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_pages,
+                                    cancellable, callback, user_data, &td);
+
+  g_task_run_in_thread (task, pages_thread);
+}
+
+JcReportPages *
+jc_report_task_pages_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_pages, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
