@@ -13,7 +13,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "jc-test-util.h"
+#include "jc-test-ui.h"
 #include "jc-dashboard-page-private.h"
 #include "jc-demo.h"
 #include "jc-order-format.h"
@@ -29,84 +29,7 @@ static struct {
   char *dir;
   char *db_path;
   char *empty_path;
-  char *shots;
 } fx;
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-#define pump_until(done, ms)                                                 \
-  G_STMT_START {                                                             \
-    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
-    while (!(done) && g_get_monotonic_time () < end_)                        \
-      pump (5);                                                              \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
-  assert_true (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  pump_until (frames >= 3, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-  pump (30);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
-  graphene_rect_t bounds;
-
-  assert_true (width > 0 && height > 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  assert_non_null (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  assert_non_null (texture);
-  assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  textdomain (GETTEXT_PACKAGE);
-}
 
 static int
 setup (void **state)
@@ -114,14 +37,12 @@ setup (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = NULL;
   g_autoptr(JcStore) empty = NULL;
-  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
   GDate today;
 
   fx.dir = jc_test_tmpdir ();
   fx.db_path = g_build_filename (fx.dir, "jicai.db", NULL);
   fx.empty_path = g_build_filename (fx.dir, "empty.db", NULL);
-  fx.shots = g_strdup (shots && *shots ? shots : fx.dir);
-  g_mkdir_with_parents (fx.shots, 0755);
+  jc_test_set_screenshot_dir (fx.dir);
 
   store = jc_store_open (fx.db_path, &error);
   assert_no_error (error);
@@ -137,12 +58,12 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  pump (50);
+  jc_test_pump (50);
   jc_test_rmtree (fx.dir);
   g_free (fx.dir);
   g_free (fx.db_path);
   g_free (fx.empty_path);
-  g_free (fx.shots);
+  jc_test_set_screenshot_dir (NULL);
   return 0;
 }
 
@@ -150,19 +71,17 @@ static GtkWindow *
 open_page (const char       *db_path,
            JcDashboardPage **out_page)
 {
-  GtkWidget *window = gtk_window_new ();
   JcDashboardPage *page = JC_DASHBOARD_PAGE (g_object_new (JC_TYPE_DASHBOARD_PAGE, "date", TODAY, NULL));
+  GtkWindow *window;
 
   jc_dashboard_page_set_db_path (page, db_path);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 760);
-  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
-  gtk_window_present (GTK_WINDOW (window));
+  window = jc_test_present (GTK_WIDGET (page), 1180, 760);
   if (db_path != NULL)
-    pump_until (!_jc_dashboard_page_is_loading (page), 20000);
+    jc_test_pump_until (!_jc_dashboard_page_is_loading (page), 20000);
   assert_false (_jc_dashboard_page_is_loading (page));
-  settle (window);
+  jc_test_settle (GTK_WIDGET (window));
   *out_page = page;
-  return GTK_WINDOW (window);
+  return window;
 }
 
 static const char *
@@ -211,10 +130,10 @@ test_figures (void **state)
   assert_no_error (error);
   stale = jc_store_get_stale_days (store);
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (fx.db_path, &page);
   assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
-  screenshot (GTK_WIDGET (window), "dashboard-page-en");
+  jc_test_screenshot (GTK_WIDGET (window), "dashboard-page-en");
 
   /* 1. the orders of tomorrow */
   board = jc_orders_board (store, TOMORROW, stale, &error);
@@ -362,22 +281,21 @@ test_figures (void **state)
   g_signal_connect (page, "open-section", G_CALLBACK (open_section_cb), &section);
   assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_jc_dashboard_page_get_tile (page, "orders"))));
   g_signal_emit_by_name (_jc_dashboard_page_get_tile (page, "orders"), "clicked");
-  pump (20);
+  jc_test_pump (20);
   assert_string_equal (section, "orders");
   g_signal_emit_by_name (_jc_dashboard_page_get_tile (page, "reports"), "clicked");
-  pump (20);
+  jc_test_pump (20);
   assert_string_equal (section, "reports");
   gtk_widget_activate_action (GTK_WIDGET (page), "dashboard.open-section", "s", "plan");
   assert_string_equal (section, "plan");
 
   /* A reload keeps the tiles. */
   jc_dashboard_page_reload (page);
-  pump_until (!_jc_dashboard_page_is_loading (page), 20000);
+  jc_test_pump_until (!_jc_dashboard_page_is_loading (page), 20000);
   assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
   assert_non_null (_jc_dashboard_page_get_label (page, "month-spend"));
 
-  gtk_window_destroy (window);
-  pump (100);
+  jc_test_close_window (window);
 }
 
 static void
@@ -386,7 +304,7 @@ test_empty (void **state)
   JcDashboardPage *page;
   GtkWindow *window;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (fx.empty_path, &page);
   assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
   assert_non_null (_jc_dashboard_page_get_label (page, "orders-empty"));
@@ -394,14 +312,13 @@ test_empty (void **state)
   assert_non_null (_jc_dashboard_page_get_label (page, "market-empty"));
   assert_non_null (_jc_dashboard_page_get_label (page, "plan-empty"));
   assert_non_null (_jc_dashboard_page_get_label (page, "month-empty"));
-  screenshot (GTK_WIDGET (window), "dashboard-page-empty-en");
+  jc_test_screenshot (GTK_WIDGET (window), "dashboard-page-empty-en");
 
   jc_dashboard_page_set_db_path (page, NULL);
-  pump (20);
+  jc_test_pump (20);
   assert_string_equal (_jc_dashboard_page_get_state (page), "no-database");
   assert_null (_jc_dashboard_page_get_tile (page, "orders"));
-  gtk_window_destroy (window);
-  pump (100);
+  jc_test_close_window (window);
 }
 
 static void
@@ -410,19 +327,17 @@ test_screens_zh_CN (void **state)
   JcDashboardPage *page;
   GtkWindow *window;
 
-  set_language ("zh_CN");
+  jc_test_set_language ("zh_CN");
   window = open_page (fx.db_path, &page);
   assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
-  screenshot (GTK_WIDGET (window), "dashboard-page-zh_CN");
-  gtk_window_destroy (window);
-  pump (100);
-  set_language ("en");
+  jc_test_screenshot (GTK_WIDGET (window), "dashboard-page-zh_CN");
+  jc_test_close_window (window);
+  jc_test_set_language ("en");
 }
 
 int
 main (void)
 {
-  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
   const struct CMUnitTest tests[] = {
     /* Chinese first: GLib decides once per process whether to translate. */
     cmocka_unit_test (test_screens_zh_CN),
@@ -430,16 +345,6 @@ main (void)
     cmocka_unit_test (test_empty),
   };
 
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_unsetenv ("GTK_THEME");
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
+  jc_test_ui_init ();
   return cmocka_run_group_tests (tests, setup, teardown);
 }

@@ -29,7 +29,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "jc-test-util.h"
+#include "jc-test-ui.h"
 #include "jc-order-editor-private.h"
 #include "jc-order-import-dialog-private.h"
 #include "jc-orders-page-private.h"
@@ -40,103 +40,11 @@
 static struct {
   char *dir;
   char *db_path;
-  char *shots;
   char  date[11];        /* the delivery date: its cutoff is weeks ahead */
   char  late_date[11];   /* a week later, with its cutoff set in the past */
 } fx;
 
 /* ---- helpers ----------------------------------------------------------- */
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-#define pump_until(done, ms)                                                 \
-  G_STMT_START {                                                             \
-    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
-    while (!(done) && g_get_monotonic_time () < end_)                        \
-      pump (5);                                                              \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
-  assert_true (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  pump_until (frames >= 3, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-  pump (30);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
-  graphene_rect_t bounds;
-
-  assert_true (width > 0 && height > 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  assert_non_null (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  assert_non_null (texture);
-  assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  textdomain (GETTEXT_PACKAGE);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
 
 /* ---- keys (see the comment at the top) --------------------------------- */
 
@@ -222,7 +130,7 @@ press (GtkWindow      *window,
     handled = deliver_key (target, GTK_PHASE_TARGET, keyval, mods);
   for (guint i = path->len; !handled && i > 0; i--)
     handled = deliver_key (path->pdata[i - 1], GTK_PHASE_BUBBLE, keyval, mods);
-  pump (10);
+  jc_test_pump (10);
   return handled;
 }
 
@@ -239,7 +147,7 @@ type_text (GtkWindow  *window,
   assert_non_null (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   gtk_editable_set_position (GTK_EDITABLE (entry), -1);
-  pump (10);
+  jc_test_pump (10);
 }
 
 static gboolean
@@ -365,13 +273,11 @@ setup (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = NULL;
   g_autoptr(JcSource) source = jc_source_new ();
-  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
   char yesterday[11], cutoff[17], day[11];
 
   fx.dir = jc_test_tmpdir ();
   fx.db_path = g_build_filename (fx.dir, "orders.db", NULL);
-  fx.shots = g_strdup (shots && *shots ? shots : fx.dir);
-  g_mkdir_with_parents (fx.shots, 0755);
+  jc_test_set_screenshot_dir (fx.dir);
   /* The cutoff is the real clock's business: a delivery date weeks ahead
    * has its cutoff in the future whatever the day the test runs. */
   date_plus (fx.date, 30);
@@ -470,11 +376,11 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  pump (50);
+  jc_test_pump (50);
   jc_test_rmtree (fx.dir);
   g_free (fx.dir);
   g_free (fx.db_path);
-  g_free (fx.shots);
+  jc_test_set_screenshot_dir (NULL);
   return 0;
 }
 
@@ -484,26 +390,17 @@ static GtkWindow *
 open_page (const char    *date,
            JcOrdersPage **out_page)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *page = jc_orders_page_new (fx.db_path);
+  GtkWindow *window;
 
   jc_orders_page_set_date (JC_ORDERS_PAGE (page), date);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1180, 720);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  settle (window);
-  pump_until (!_jc_orders_page_is_loading (JC_ORDERS_PAGE (page)), 10000);
+  window = jc_test_present (page, 1180, 720);
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_pump_until (!_jc_orders_page_is_loading (JC_ORDERS_PAGE (page)), 10000);
   assert_false (_jc_orders_page_is_loading (JC_ORDERS_PAGE (page)));
-  settle (window);
+  jc_test_settle (GTK_WIDGET (window));
   *out_page = JC_ORDERS_PAGE (page);
-  return GTK_WINDOW (window);
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gtk_window_destroy (window);
-  pump (100);
+  return window;
 }
 
 static JcOrderEditor *
@@ -512,9 +409,9 @@ wait_for_editor (GtkWindow    *window,
 {
   JcOrderEditor *editor = _jc_orders_page_get_editor (page);
 
-  pump_until (_jc_order_editor_is_ready (editor) && _jc_orders_page_is_settled (page), 10000);
+  jc_test_pump_until (_jc_order_editor_is_ready (editor) && _jc_orders_page_is_settled (page), 10000);
   assert_true (_jc_order_editor_is_ready (editor));
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   return editor;
 }
 
@@ -545,25 +442,6 @@ completion_name (JcOrderEditor *editor,
   return ((const JcItem *) jc_record_get_data (JC_RECORD (record)))->name;
 }
 
-static AdwMessageDialog *
-wait_for_dialog (void)
-{
-  pump_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
-  assert_non_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  pump (50);
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-}
-
-/* What a click on a response button does: the response, then the close. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  pump (20);
-}
-
 static char *
 write_file (const char *name,
             const char *text)
@@ -589,9 +467,9 @@ import (JcOrdersPage *page,
   jc_orders_page_import_files (page, G_LIST_MODEL (files));
   dialog = JC_ORDER_IMPORT_DIALOG (_jc_orders_page_get_import_dialog (page));
   assert_non_null (dialog);
-  pump_until (!_jc_order_import_dialog_is_busy (dialog), 10000);
+  jc_test_pump_until (!_jc_order_import_dialog_is_busy (dialog), 10000);
   assert_false (_jc_order_import_dialog_is_busy (dialog));
-  settle (GTK_WIDGET (dialog));
+  jc_test_settle (GTK_WIDGET (dialog));
   return dialog;
 }
 
@@ -626,21 +504,21 @@ test_screens_zh_CN (void **state)
   GtkWindow *window;
   JcOrderImportDialog *dialog;
 
-  set_language ("zh_CN");
+  jc_test_set_language ("zh_CN");
   window = open_page (fx.date, &page);
   assert_int_equal (g_list_model_get_n_items (_jc_orders_page_get_board (page)), 3);
-  screenshot (GTK_WIDGET (window), "orders-board-zh_CN");
+  jc_test_screenshot (GTK_WIDGET (window), "orders-board-zh_CN");
 
   jc_orders_page_open_order (page, "CT02");
   wait_for_editor (window, page);
-  screenshot (GTK_WIDGET (window), "orders-editor-zh_CN");
+  jc_test_screenshot (GTK_WIDGET (window), "orders-editor-zh_CN");
 
   write_import_files ();
   dialog = import (page, good_csv, bad_csv);
-  screenshot (GTK_WIDGET (dialog), "orders-import-zh_CN");
+  jc_test_screenshot (GTK_WIDGET (dialog), "orders-import-zh_CN");
   gtk_window_close (GTK_WINDOW (dialog));
-  pump (50);
-  close_window (window);
+  jc_test_pump (50);
+  jc_test_close_window (window);
 }
 
 /* ---- a phoned-in order, keyboard only ------------------------------------ */
@@ -663,7 +541,7 @@ test_keyboard_entry (void **state)
   g_autoptr(GError) error = NULL;
   g_autofree char *second = NULL;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (fx.date, &page);
   assert_int_equal (g_list_model_get_n_items (_jc_orders_page_get_board (page)), 3);
   assert_string_equal (gtk_label_get_text (_jc_orders_page_get_count_label (page)),
@@ -674,18 +552,18 @@ test_keyboard_entry (void **state)
    * Enter on CT01. */
   board = _jc_orders_page_get_board_view (page);
   gtk_widget_grab_focus (board);
-  pump (20);
+  jc_test_pump (20);
   assert_true (focus_is_in (window, board));
   assert_true (press (window, GDK_KEY_Right, GDK_ALT_MASK));
   assert_string_not_equal (jc_orders_page_get_date (page), fx.date);
-  pump_until (!_jc_orders_page_is_loading (page), 10000);
-  settle (GTK_WIDGET (window));
+  jc_test_pump_until (!_jc_orders_page_is_loading (page), 10000);
+  jc_test_settle (GTK_WIDGET (window));
   /* The board of the next day came in; the keyboard is still on it. */
   assert_true (focus_is_in (window, board));
   assert_true (press (window, GDK_KEY_Left, GDK_ALT_MASK));
   assert_string_equal (jc_orders_page_get_date (page), fx.date);
-  pump_until (!_jc_orders_page_is_loading (page), 10000);
-  settle (GTK_WIDGET (window));
+  jc_test_pump_until (!_jc_orders_page_is_loading (page), 10000);
+  jc_test_settle (GTK_WIDGET (window));
   assert_true (focus_is_in (window, board));
   assert_true (press (window, GDK_KEY_Down, 0));
   assert_int_equal (gtk_single_selection_get_selected (
@@ -710,7 +588,7 @@ test_keyboard_entry (void **state)
 
   /* 1. dbc → 大白菜 first; Enter; 30; Tab; j → 斤; Enter. */
   type_text (window, "dbc");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_true (gtk_widget_get_visible (GTK_WIDGET (completion)));
   assert_string_equal (completion_name (editor, 0), "大白菜");
   assert_true (press (window, GDK_KEY_Return, 0));
@@ -744,8 +622,8 @@ test_keyboard_entry (void **state)
   type_text (window, "大");
   assert_true (g_list_model_get_n_items (_jc_order_editor_get_completion (editor)) >= 3);
   second = g_strdup (completion_name (editor, 1));
-  settle (GTK_WIDGET (completion));
-  screenshot (GTK_WIDGET (completion), "orders-completion-en");
+  jc_test_settle (GTK_WIDGET (completion));
+  jc_test_screenshot (GTK_WIDGET (completion), "orders-completion-en");
   assert_true (press (window, GDK_KEY_Down, 0));
   assert_true (press (window, GDK_KEY_Return, 0));
   assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (item_entry)), second);
@@ -768,7 +646,7 @@ test_keyboard_entry (void **state)
   assert_contains (gtk_label_get_text (error_label), "-1");
   assert_true (gtk_widget_has_css_class (GTK_WIDGET (qty_entry), "error"));
   assert_true (focus_is_in (window, qty_entry));
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   type_text (window, "20");
   assert_true (press (window, GDK_KEY_Return, 0));
   assert_int_equal (g_list_model_get_n_items (lines), 4);
@@ -842,18 +720,18 @@ test_keyboard_entry (void **state)
   /* Ready to submit: a look at it, with the next item half typed. */
   gtk_widget_grab_focus (GTK_WIDGET (item_entry));
   type_text (window, "hg");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_contains (gtk_label_get_text (_jc_order_editor_get_totals_label (editor)), "5 lines");
-  screenshot (GTK_WIDGET (window), "orders-editor-en");
+  jc_test_screenshot (GTK_WIDGET (window), "orders-editor-en");
   type_text (window, "");
 
   /* Ctrl+Enter submits. */
   assert_true (press (window, GDK_KEY_Return, GDK_CONTROL_MASK));
-  pump_until (_jc_order_editor_is_ready (editor) &&
+  jc_test_pump_until (_jc_order_editor_is_ready (editor) &&
               _jc_order_editor_get_status (editor) == JC_ORDER_SUBMITTED, 10000);
   assert_int_equal (_jc_order_editor_get_status (editor), JC_ORDER_SUBMITTED);
   assert_false (jc_order_editor_get_modified (editor));
-  assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* In the database, as another connection reads it: exactly the typed lines. */
   check = jc_store_open (fx.db_path, &error);
@@ -896,12 +774,12 @@ test_keyboard_entry (void **state)
   gtk_widget_grab_focus (GTK_WIDGET (item_entry));
   assert_true (press (window, GDK_KEY_Escape, 0));
   assert_false (_jc_orders_page_is_editing (page));
-  pump_until (!_jc_orders_page_is_loading (page) && _jc_orders_page_is_settled (page), 10000);
-  settle (GTK_WIDGET (window));
+  jc_test_pump_until (!_jc_orders_page_is_loading (page) && _jc_orders_page_is_settled (page), 10000);
+  jc_test_settle (GTK_WIDGET (window));
   assert_string_equal (gtk_label_get_text (_jc_orders_page_get_count_label (page)),
                        "2 of 3 submitted");
-  screenshot (GTK_WIDGET (window), "orders-board-en");
-  close_window (window);
+  jc_test_screenshot (GTK_WIDGET (window), "orders-board-en");
+  jc_test_close_window (window);
 }
 
 /* ---- after the cutoff ------------------------------------------------------ */
@@ -921,7 +799,7 @@ test_late_submit (void **state)
   gboolean spike = FALSE;
   gboolean saw_late = FALSE;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (fx.late_date, &page);
   assert_contains (gtk_label_get_text (_jc_orders_page_get_cutoff_label (page)), "Cutoff passed");
   jc_orders_page_open_order (page, "CT02");
@@ -930,7 +808,7 @@ test_late_submit (void **state)
 
   /* Ctrl+Shift+C: last week's draft of CT02, two lines. */
   assert_true (press (window, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
-  pump_until (g_list_model_get_n_items (lines) == 2 && _jc_order_editor_is_ready (editor), 10000);
+  jc_test_pump_until (g_list_model_get_n_items (lines) == 2 && _jc_order_editor_is_ready (editor), 10000);
   assert_int_equal (g_list_model_get_n_items (lines), 2);
   assert_non_null (line_of_item (editor, "V007"));
 
@@ -942,26 +820,26 @@ test_late_submit (void **state)
   assert_true (press (window, GDK_KEY_Return, 0));
   assert_int_equal (g_list_model_get_n_items (lines), 3);
   /* The flag comes once the typing pauses. */
-  pump_until ((_jc_order_editor_get_line (editor, 2, &spike), spike), 5000);
+  jc_test_pump_until ((_jc_order_editor_get_line (editor, 2, &spike), spike), 5000);
   assert_true (spike);
 
   /* Submit: first the unusual quantity, then the cutoff. */
   assert_true (press (window, GDK_KEY_Return, GDK_CONTROL_MASK));
-  dialog = wait_for_dialog ();
+  dialog = jc_test_wait_for_dialog ();
   assert_contains (adw_message_dialog_get_body (dialog), "大白菜");
-  settle (GTK_WIDGET (dialog));
-  screenshot (GTK_WIDGET (dialog), "orders-spikes-en");
-  respond (dialog, "submit");
-  dialog = wait_for_dialog ();
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "orders-spikes-en");
+  jc_test_respond (dialog, "submit");
+  dialog = jc_test_wait_for_dialog ();
   assert_string_equal (adw_message_dialog_get_heading (dialog), "Accept a Late Amendment?");
   assert_false (adw_message_dialog_get_response_enabled (dialog, "accept"));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Canteen phoned at 15:10, visitors tomorrow");
   assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
-  settle (GTK_WIDGET (dialog));
-  screenshot (GTK_WIDGET (dialog), "orders-late-en");
-  respond (dialog, "accept");
-  pump_until (_jc_order_editor_is_ready (editor) &&
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "orders-late-en");
+  jc_test_respond (dialog, "accept");
+  jc_test_pump_until (_jc_order_editor_is_ready (editor) &&
               _jc_order_editor_get_status (editor) == JC_ORDER_SUBMITTED, 10000);
   assert_int_equal (_jc_order_editor_get_status (editor), JC_ORDER_SUBMITTED);
 
@@ -988,13 +866,13 @@ test_late_submit (void **state)
 
   /* Ctrl+H: the history pane, newest first. */
   assert_true (press (window, GDK_KEY_h, GDK_CONTROL_MASK));
-  pump_until (g_list_model_get_n_items (_jc_order_editor_get_history (editor)) == history->len,
+  jc_test_pump_until (g_list_model_get_n_items (_jc_order_editor_get_history (editor)) == history->len,
               5000);
   assert_int_equal (g_list_model_get_n_items (_jc_order_editor_get_history (editor)), history->len);
-  pump (600);  /* the pane slides in */
-  settle (GTK_WIDGET (window));
-  screenshot (GTK_WIDGET (window), "orders-history-en");
-  close_window (window);
+  jc_test_pump (600);  /* the pane slides in */
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "orders-history-en");
+  jc_test_close_window (window);
 }
 
 /* ---- a locked order ---------------------------------------------------------- */
@@ -1020,7 +898,7 @@ test_locked_amendment (void **state)
   assert_no_error (error);
   assert_int_equal (n_locked, 2);
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (fx.date, &page);
   jc_orders_page_open_order (page, "CT01");
   editor = wait_for_editor (window, page);
@@ -1032,12 +910,12 @@ test_locked_amendment (void **state)
   type_text (window, "2");
   assert_true (press (window, GDK_KEY_Return, 0));
   assert_true (press (window, GDK_KEY_s, GDK_CONTROL_MASK));
-  dialog = wait_for_dialog ();
+  dialog = jc_test_wait_for_dialog ();
   assert_string_equal (adw_message_dialog_get_heading (dialog), "Amend a Locked Order?");
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Kitchen asked for cucumbers");
-  respond (dialog, "accept");
-  pump_until (_jc_order_editor_is_ready (editor) && !jc_order_editor_get_modified (editor), 10000);
+  jc_test_respond (dialog, "accept");
+  jc_test_pump_until (_jc_order_editor_is_ready (editor) && !jc_order_editor_get_modified (editor), 10000);
   assert_false (jc_order_editor_get_modified (editor));
 
   order = jc_store_get_order (store, "CT01", fx.date, &error);
@@ -1058,7 +936,7 @@ test_locked_amendment (void **state)
         }
     }
   assert_true (saw_amend);
-  close_window (window);
+  jc_test_close_window (window);
 }
 
 /* ---- importing files ---------------------------------------------------------- */
@@ -1076,7 +954,7 @@ test_import (void **state)
   g_autoptr(GError) error = NULL;
   gboolean row_column = FALSE;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   write_import_files ();
   window = open_page (fx.date, &page);
   dialog = import (page, good_csv, bad_csv);
@@ -1100,13 +978,13 @@ test_import (void **state)
    * amendment, and waits for its reason. */
   assert_false (gtk_widget_get_sensitive (_jc_order_import_dialog_get_import_button (dialog)));
   gtk_editable_set_text (_jc_order_import_dialog_get_reason (dialog), "Revised order by e-mail");
-  pump (20);
+  jc_test_pump (20);
   assert_true (gtk_widget_get_sensitive (_jc_order_import_dialog_get_import_button (dialog)));
-  settle (GTK_WIDGET (dialog));
-  screenshot (GTK_WIDGET (dialog), "orders-import-en");
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "orders-import-en");
 
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import.apply", NULL);
-  pump_until (_jc_orders_page_get_import_dialog (page) == NULL, 10000);
+  jc_test_pump_until (_jc_orders_page_get_import_dialog (page) == NULL, 10000);
   assert_null (_jc_orders_page_get_import_dialog (page));
 
   check = jc_store_open (fx.db_path, &error);
@@ -1114,14 +992,13 @@ test_import (void **state)
   order = jc_store_get_order (check, "CT03", fx.date, &error);
   assert_no_error (error);
   assert_int_equal (order->lines->len, 3);
-  pump_until (!_jc_orders_page_is_loading (page), 10000);
-  close_window (window);
+  jc_test_pump_until (!_jc_orders_page_is_loading (page), 10000);
+  jc_test_close_window (window);
 }
 
 int
 main (void)
 {
-  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
   const struct CMUnitTest tests[] = {
     /* Chinese first: GLib decides once per process whether to translate. */
     cmocka_unit_test (test_screens_zh_CN),
@@ -1132,19 +1009,7 @@ main (void)
   };
   int ret;
 
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* libadwaita leaves its stylesheet out when GTK_THEME is set: the
-   * screenshots show the app as it runs. */
-  g_unsetenv ("GTK_THEME");
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
+  jc_test_ui_init ();
   ret = cmocka_run_group_tests (tests, setup, teardown);
   g_free (good_csv);
   g_free (bad_csv);

@@ -16,7 +16,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "jc-test-util.h"
+#include "jc-test-ui.h"
 #include "jc-order-format.h"
 #include "jc-orders.h"
 #include "jc-plan-page-private.h"
@@ -31,169 +31,17 @@
 static struct {
   char *dir;
   char *db_path;
-  char *shots;
 } fx;
 
 /* ---- helpers ----------------------------------------------------------- */
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-#define pump_until(done, ms)                                                 \
-  G_STMT_START {                                                             \
-    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
-    while (!(done) && g_get_monotonic_time () < end_)                        \
-      pump (5);                                                              \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
-  assert_true (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  pump_until (frames >= 3, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-  pump (30);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
-  graphene_rect_t bounds;
-
-  assert_true (width > 0 && height > 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  assert_non_null (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  assert_non_null (texture);
-  assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  textdomain (GETTEXT_PACKAGE);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (void)
-{
-  pump_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
-  assert_non_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  pump (50);
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-}
-
-/* What a click on a response button does: the response, then the close. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  adw_message_dialog_response (dialog, response);
-  gtk_window_close (GTK_WINDOW (dialog));
-  pump (20);
-}
-
-static gboolean
-find_label_text (GtkWidget  *widget,
-                 const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (find_label_text (c, text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-find_label_widget (GtkWidget  *widget,
-                   const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_label_widget (c, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Enter in an entry: its text's "activate", which the entry passes on. */
-static void
-enter (GtkEditable *entry)
-{
-  GtkEditable *text = gtk_editable_get_delegate (entry);
-
-  assert_non_null (text);
-  g_signal_emit_by_name (text, "activate");
-  pump (10);
-}
 
 /* A button's "activate" shows it pressed and clicks it a moment later. */
 static void
 click_unlock (JcPlanPage *page)
 {
   assert_true (gtk_widget_activate (_jc_plan_page_get_unlock_button (page)));
-  pump_until (_jc_plan_page_get_unlock_dialog (page) != NULL, 5000);
-  pump (50);
+  jc_test_pump_until (_jc_plan_page_get_unlock_dialog (page) != NULL, 5000);
+  jc_test_pump (50);
 }
 
 static void
@@ -282,12 +130,10 @@ setup (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = NULL;
   g_autoptr(JcSource) source = jc_source_new ();
-  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
 
   fx.dir = jc_test_tmpdir ();
   fx.db_path = g_build_filename (fx.dir, "plan.db", NULL);
-  fx.shots = g_strdup (shots && *shots ? shots : fx.dir);
-  g_mkdir_with_parents (fx.shots, 0755);
+  jc_test_set_screenshot_dir (fx.dir);
 
   store = jc_store_open (fx.db_path, &error);
   assert_no_error (error);
@@ -363,11 +209,11 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  pump (50);
+  jc_test_pump (50);
   jc_test_rmtree (fx.dir);
   g_free (fx.dir);
   g_free (fx.db_path);
-  g_free (fx.shots);
+  jc_test_set_screenshot_dir (NULL);
   return 0;
 }
 
@@ -377,35 +223,26 @@ static GtkWindow *
 open_page (const char  *date,
            JcPlanPage **out_page)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *page = jc_plan_page_new (fx.db_path);
+  GtkWindow *window;
 
   jc_plan_page_set_date (JC_PLAN_PAGE (page), date);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 760);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  settle (window);
-  pump_until (!_jc_plan_page_is_busy (JC_PLAN_PAGE (page)), 10000);
+  window = jc_test_present (page, 1280, 760);
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_pump_until (!_jc_plan_page_is_busy (JC_PLAN_PAGE (page)), 10000);
   assert_false (_jc_plan_page_is_busy (JC_PLAN_PAGE (page)));
-  settle (window);
+  jc_test_settle (GTK_WIDGET (window));
   *out_page = JC_PLAN_PAGE (page);
-  return GTK_WINDOW (window);
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gtk_window_destroy (window);
-  pump (100);
+  return window;
 }
 
 static void
 wait_idle (JcPlanPage *page)
 {
-  pump (20);
-  pump_until (!_jc_plan_page_is_busy (page), 10000);
+  jc_test_pump (20);
+  jc_test_pump_until (!_jc_plan_page_is_busy (page), 10000);
   assert_false (_jc_plan_page_is_busy (page));
-  pump (20);
+  jc_test_pump (20);
 }
 
 static const char *
@@ -423,12 +260,12 @@ test_screens_zh_CN (void **state)
   JcPlanPage *page;
   GtkWindow *window;
 
-  set_language ("zh_CN");
+  jc_test_set_language ("zh_CN");
   window = open_page (DATE, &page);
   assert_true (_jc_plan_page_select_item (page, "G001"));
-  settle (GTK_WIDGET (window));
-  screenshot (GTK_WIDGET (window), "plan-zh_CN");
-  close_window (window);
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "plan-zh_CN");
+  jc_test_close_window (window);
 }
 
 /* ---- the plan as computed, locked, bought, unlocked ---------------------- */
@@ -444,7 +281,7 @@ test_plan (void **state)
   GListModel *rows;
   guint n_lines = 0;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   plan = load_plan (DATE);
   assert_int_equal (plan->status, JC_PLAN_OPEN);
   assert_int_equal (plan->lines->len, 5);
@@ -471,7 +308,7 @@ test_plan (void **state)
   total = jc_order_format_money (plan->total_cost_fen);
   cell = _jc_plan_page_dup_cell_text (page, NULL, JC_PLAN_COLUMN_COST, NULL);
   assert_string_equal (cell, total);
-  assert_true (find_label_text (_jc_plan_page_get_view (page), total));
+  assert_true (jc_test_find_label (_jc_plan_page_get_view (page), total));
   assert_contains (label_text (page, "planned"), total);
   assert_string_equal (label_text (page, "lines"), "5 lines");
   assert_string_equal (label_text (page, "canteens"), "3 canteens");
@@ -484,7 +321,7 @@ test_plan (void **state)
   assert_string_equal (cell, "no price");
   /* the drill-down of 大白菜: 11 kg each for CT01 and CT02, shares to the fen */
   assert_true (_jc_plan_page_select_item (page, "V001"));
-  pump (20);
+  jc_test_pump (20);
   {
     const JcPlanLine *veg = jc_plan_find_line (plan, "V001");
     g_autofree char *line_cost = jc_order_format_money (veg->cost_fen);
@@ -492,20 +329,20 @@ test_plan (void **state)
 
     assert_contains (label_text (page, "drill-title"), "大白菜");
     assert_contains (label_text (page, "drill-total"), line_cost);
-    assert_true (find_label_text (GTK_WIDGET (page), "CT01"));
-    assert_true (find_label_text (GTK_WIDGET (page), share0));
+    assert_true (jc_test_find_label (GTK_WIDGET (page), "CT01"));
+    assert_true (jc_test_find_label (GTK_WIDGET (page), share0));
   }
   /* No actuals on an open plan. */
   assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_jc_plan_page_get_qty_entry (page))) &&
                 gtk_widget_is_sensitive (GTK_WIDGET (_jc_plan_page_get_qty_entry (page))));
-  settle (GTK_WIDGET (window));
-  screenshot (GTK_WIDGET (window), "plan-en");
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "plan-en");
 
   /* Lock through the real button. */
   assert_true (gtk_widget_get_visible (_jc_plan_page_get_lock_button (page)));
   gtk_widget_activate (_jc_plan_page_get_lock_button (page));
   wait_idle (page);
-  pump_until (_jc_plan_page_get_plan (page) != NULL &&
+  jc_test_pump_until (_jc_plan_page_get_plan (page) != NULL &&
               _jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
   wait_idle (page);
   assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_LOCKED);
@@ -522,11 +359,11 @@ test_plan (void **state)
 
   /* Record what was bought of 大白菜: a bad quantity first. */
   assert_true (_jc_plan_page_select_item (page, "V001"));
-  pump (20);
+  jc_test_pump (20);
   assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_jc_plan_page_get_qty_entry (page))));
   gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "21,5kg");
-  enter (_jc_plan_page_get_qty_entry (page));
-  pump (20);
+  jc_test_enter (_jc_plan_page_get_qty_entry (page));
+  jc_test_pump (20);
   /* Enter in the quantity moves on to the price. */
   {
     GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
@@ -536,8 +373,8 @@ test_plan (void **state)
       fail_msg ("focus on %s", focus ? G_OBJECT_TYPE_NAME (focus) : "nothing");
   }
   gtk_editable_set_text (_jc_plan_page_get_price_entry (page), "1.50");
-  enter (_jc_plan_page_get_price_entry (page));
-  pump (50);
+  jc_test_enter (_jc_plan_page_get_price_entry (page));
+  jc_test_pump (50);
   assert_contains (label_text (page, "actual-error"), "Actual quantity");
   assert_true (gtk_widget_get_visible (GTK_WIDGET (_jc_plan_page_get_label (page, "actual-error"))));
   assert_true (gtk_widget_has_css_class (GTK_WIDGET (_jc_plan_page_get_qty_entry (page)), "error"));
@@ -550,18 +387,18 @@ test_plan (void **state)
   /* a price of zero names the price */
   gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "21.5");
   gtk_editable_set_text (_jc_plan_page_get_price_entry (page), "0");
-  enter (_jc_plan_page_get_price_entry (page));
-  pump (50);
+  jc_test_enter (_jc_plan_page_get_price_entry (page));
+  jc_test_pump (50);
   assert_contains (label_text (page, "actual-error"), "Actual price");
   assert_false (_jc_plan_page_is_busy (page));
 
   /* 21.5 kg at 1.50 ¥/kg. */
   gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "21.5");
-  enter (_jc_plan_page_get_qty_entry (page));
+  jc_test_enter (_jc_plan_page_get_qty_entry (page));
   gtk_editable_set_text (_jc_plan_page_get_price_entry (page), "1.50");
-  enter (_jc_plan_page_get_price_entry (page));
+  jc_test_enter (_jc_plan_page_get_price_entry (page));
   wait_idle (page);
-  pump_until (_jc_plan_page_get_plan (page) != NULL &&
+  jc_test_pump_until (_jc_plan_page_get_plan (page) != NULL &&
               jc_plan_find_line ((JcPlan *) _jc_plan_page_get_plan (page), "V001")->has_actual,
               10000);
   wait_idle (page);
@@ -582,9 +419,9 @@ test_plan (void **state)
     assert_null (qcss);
     assert_string_equal (pvar, "+172‰");
     assert_string_equal (pcss, "error");
-    settle (GTK_WIDGET (window));
+    jc_test_settle (GTK_WIDGET (window));
     {
-      GtkWidget *shown = find_label_widget (_jc_plan_page_get_view (page), "+172‰");
+      GtkWidget *shown = jc_test_find_label (_jc_plan_page_get_view (page), "+172‰");
 
       assert_non_null (shown);
       assert_true (gtk_widget_has_css_class (shown, "error"));
@@ -592,22 +429,22 @@ test_plan (void **state)
     /* the limit is the page's: 100‰ makes +172‰ a warning, 200‰ nothing */
     {
       GtkSpinButton *spin = GTK_SPIN_BUTTON (gtk_label_get_mnemonic_widget (
-        GTK_LABEL (find_label_widget (GTK_WIDGET (page), "Variance limit ‰"))));
+        GTK_LABEL (jc_test_find_label (GTK_WIDGET (page), "Variance limit ‰"))));
       g_autofree char *again = NULL;
 
       gtk_spin_button_set_value (spin, 100);
-      pump (20);
+      jc_test_pump (20);
       again = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_PRICE_VARIANCE, &pcss);
       assert_string_equal (pcss, "warning");
-      assert_true (gtk_widget_has_css_class (find_label_widget (_jc_plan_page_get_view (page),
+      assert_true (gtk_widget_has_css_class (jc_test_find_label (_jc_plan_page_get_view (page),
                                                                 "+172‰"), "warning"));
       gtk_spin_button_set_value (spin, 200);
-      pump (20);
+      jc_test_pump (20);
       g_clear_pointer (&again, g_free);
       again = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_PRICE_VARIANCE, &pcss);
       assert_null (pcss);
       gtk_spin_button_set_value (spin, 50);
-      pump (20);
+      jc_test_pump (20);
     }
     acost = _jc_plan_page_dup_cell_text (page, "V001", JC_PLAN_COLUMN_ACTUAL_COST, NULL);
     want_cost = jc_order_format_money (3225);
@@ -616,22 +453,22 @@ test_plan (void **state)
     assert_contains (label_text (page, "drill-total"), want_cost);
     assert_contains (label_text (page, "difference"), "+");
   }
-  settle (GTK_WIDGET (window));
-  screenshot (GTK_WIDGET (window), "plan-locked-en");
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "plan-locked-en");
 
   /* The preview of the purchase order. */
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.preview", NULL);
-  pump (50);
+  jc_test_pump (50);
   {
     GtkWindow *preview = _jc_plan_page_get_preview (page);
 
     assert_non_null (preview);
     assert_true (_jc_plan_preview_get_n_pages (preview) >= 1);
     assert_int_equal (_jc_plan_preview_get_page (preview), 0);
-    settle (GTK_WIDGET (preview));
-    screenshot (GTK_WIDGET (preview), "plan-preview-en");
+    jc_test_settle (GTK_WIDGET (preview));
+    jc_test_screenshot (GTK_WIDGET (preview), "plan-preview-en");
     gtk_window_close (preview);
-    pump (50);
+    jc_test_pump (50);
     assert_null (_jc_plan_page_get_preview (page));
   }
 
@@ -645,7 +482,7 @@ test_plan (void **state)
 
       jc_plan_task_export (fx.db_path, DATE, k == 0 ? JC_PLAN_EXPORT_PDF : JC_PLAN_EXPORT_XLSX,
                            path, NULL, store_result_cb, &result);
-      pump_until (result != NULL, 10000);
+      jc_test_pump_until (result != NULL, 10000);
       assert_non_null (result);
       assert_true (jc_plan_task_finish (result, &error));
       assert_no_error (error);
@@ -668,19 +505,19 @@ test_plan (void **state)
     assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
     gtk_editable_set_text (GTK_EDITABLE (entry), "价格有误");
     assert_true (adw_message_dialog_get_response_enabled (dialog, "unlock"));
-    respond (dialog, "unlock");
+    jc_test_respond (dialog, "unlock");
     wait_idle (page);
-    error = wait_for_dialog ();
+    error = jc_test_wait_for_dialog ();
     assert_string_equal (adw_message_dialog_get_heading (error), "Could Not Unlock the Plan");
     assert_contains (adw_message_dialog_get_body (error), "Purchases are recorded");
-    respond (error, "close");
+    jc_test_respond (error, "close");
   }
   {
     g_autoptr(JcPlan) p = load_plan (DATE);
 
     assert_int_equal (p->status, JC_PLAN_LOCKED);
   }
-  close_window (window);
+  jc_test_close_window (window);
 }
 
 /* Lock and unlock with a reason on a plan without purchases. */
@@ -690,12 +527,12 @@ test_unlock (void **state)
   JcPlanPage *page;
   GtkWindow *window;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (DATE2, &page);
   assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_OPEN);
   gtk_widget_activate (_jc_plan_page_get_lock_button (page));
   wait_idle (page);
-  pump_until (_jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
+  jc_test_pump_until (_jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
   wait_idle (page);
   assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_LOCKED);
   click_unlock (page);
@@ -704,7 +541,7 @@ test_unlock (void **state)
 
     assert_non_null (dialog);
     /* Cancel leaves it locked. */
-    respond (dialog, "cancel");
+    jc_test_respond (dialog, "cancel");
     wait_idle (page);
     assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_LOCKED);
   }
@@ -714,10 +551,10 @@ test_unlock (void **state)
 
     gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                            "订单有误");
-    respond (dialog, "unlock");
+    jc_test_respond (dialog, "unlock");
   }
   wait_idle (page);
-  pump_until (_jc_plan_page_get_plan (page) != NULL &&
+  jc_test_pump_until (_jc_plan_page_get_plan (page) != NULL &&
               _jc_plan_page_get_plan (page)->status == JC_PLAN_OPEN, 10000);
   assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_OPEN);
   {
@@ -725,29 +562,18 @@ test_unlock (void **state)
 
     assert_int_equal (p->status, JC_PLAN_OPEN);
   }
-  close_window (window);
+  jc_test_close_window (window);
 }
 
 int
 main (void)
 {
-  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_screens_zh_CN),
     cmocka_unit_test (test_plan),
     cmocka_unit_test (test_unlock),
   };
 
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_unsetenv ("GTK_THEME");
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
+  jc_test_ui_init ();
   return cmocka_run_group_tests (tests, setup, teardown);
 }

@@ -15,7 +15,7 @@
 #include <locale.h>
 #include <string.h>
 
-#include "jc-test-util.h"
+#include "jc-test-ui.h"
 #include "jc-demo.h"
 #include "jc-test-server.h"
 #include "jc-price-chart.h"
@@ -28,99 +28,9 @@ static struct {
   char      *dir;
   char      *db_path;
   char      *feed_path;
-  char      *shots;
 } fx;
 
 /* ---- helpers ---------------------------------------------------------- */
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-#define pump_until(done, ms)                                                 \
-  G_STMT_START {                                                             \
-    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
-    while (!(done) && g_get_monotonic_time () < end_)                        \
-      pump (5);                                                              \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
-  assert_true (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  pump_until (frames >= 3, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-  pump (30);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
-  graphene_rect_t bounds;
-
-  assert_true (width > 0 && height > 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  assert_non_null (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  assert_non_null (texture);
-  assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  textdomain (GETTEXT_PACKAGE);
-}
-
-static void
-collect_shown_labels (GtkWidget *widget,
-                      GPtrArray *out)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (out, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_shown_labels (child, out);
-}
 
 static gboolean
 labels_have (GtkWidget  *widget,
@@ -128,7 +38,7 @@ labels_have (GtkWidget  *widget,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  collect_shown_labels (widget, labels);
+  jc_test_collect_shown_labels (widget, labels);
   for (guint i = 0; i < labels->len; i++)
     if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
       return TRUE;
@@ -196,8 +106,8 @@ typedef struct {
 static void
 wait_loaded (JcPricesPage *page)
 {
-  pump (20);
-  pump_until (!_jc_prices_page_get_loading (page), 10000);
+  jc_test_pump (20);
+  jc_test_pump_until (!_jc_prices_page_get_loading (page), 10000);
   assert_false (_jc_prices_page_get_loading (page));
 }
 
@@ -212,9 +122,9 @@ open_page (const char *db_path)
   jc_prices_page_set_date (s.page, TODAY);
   gtk_window_set_child (GTK_WINDOW (s.window), GTK_WIDGET (s.page));
   gtk_window_present (GTK_WINDOW (s.window));
-  settle (s.window);
+  jc_test_settle (s.window);
   wait_loaded (s.page);
-  settle (s.window);
+  jc_test_settle (s.window);
   return s;
 }
 
@@ -222,7 +132,7 @@ static void
 close_page (Shown *s)
 {
   gtk_window_destroy (GTK_WINDOW (s->window));
-  pump (50);
+  jc_test_pump (50);
 }
 
 static void
@@ -235,7 +145,7 @@ select_code (Shown      *s,
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_prices_page_get_shown (s->page)), pos,
                                    TRUE);
   wait_loaded (s->page);
-  settle (s->window);
+  jc_test_settle (s->window);
 }
 
 /* ---- the database ----------------------------------------------------- */
@@ -351,13 +261,10 @@ fill_db (const char *path)
 static int
 setup (void **state)
 {
-  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
-
   fx.dir = jc_test_tmpdir ();
   fx.db_path = g_build_filename (fx.dir, "jicai.db", NULL);
   fx.feed_path = g_build_filename (fx.dir, "getPriceData.json", NULL);
-  fx.shots = g_strdup (shots && *shots ? shots : fx.dir);
-  g_mkdir_with_parents (fx.shots, 0755);
+  jc_test_set_screenshot_dir (fx.dir);
   fill_db (fx.db_path);
   return 0;
 }
@@ -365,12 +272,12 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  pump (50);
+  jc_test_pump (50);
   jc_test_rmtree (fx.dir);
   g_free (fx.dir);
   g_free (fx.db_path);
   g_free (fx.feed_path);
-  g_free (fx.shots);
+  jc_test_set_screenshot_dir (NULL);
   return 0;
 }
 
@@ -412,8 +319,8 @@ search_dbc (Shown *s)
 
   gtk_editable_set_text (_jc_prices_page_get_search_entry (s->page), "dbc");
   /* GtkSearchEntry waits a moment before it searches */
-  pump_until (g_list_model_get_n_items (shown) == 1, 3000);
-  settle (s->window);
+  jc_test_pump_until (g_list_model_get_n_items (shown) == 1, 3000);
+  jc_test_settle (s->window);
   assert_int_equal (g_list_model_get_n_items (shown), 1);
   assert_string_equal (_jc_prices_page_get_row (s->page, 0)->item_name, "大白菜");
   assert_true (labels_have (cv, "大白菜"));
@@ -465,11 +372,11 @@ click_range (Shown      *s,
 
   /* a click: GtkButton finishes an activation a moment later */
   gtk_widget_activate (button);
-  pump_until (range_is (s->page, range), 2000);
+  jc_test_pump_until (range_is (s->page, range), 2000);
   assert_true (range_is (s->page, range));
   assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
   wait_loaded (s->page);
-  settle (s->window);
+  jc_test_settle (s->window);
 }
 
 static void
@@ -481,7 +388,7 @@ market (const char *language)
   g_autofree char *name = NULL;
   g_autofree char *tomap = NULL;
 
-  set_language (language);
+  jc_test_set_language (language);
   s = open_page (fx.db_path);
   check_market (&s);
   search_dbc (&s);
@@ -499,14 +406,14 @@ market (const char *language)
   jc_price_chart_set_hover (chart, (int) jc_price_chart_get_n_points (chart) - 1);
   assert_non_null (jc_price_chart_get_hover_text (chart));
   assert_contains (jc_price_chart_get_hover_text (chart), "2026-11-27");
-  settle (s.window);
+  jc_test_settle (s.window);
 
   /* the search cleared and the fruit only: the selection stays with the item */
   gtk_editable_set_text (_jc_prices_page_get_search_entry (s.page), "");
-  pump_until (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)) == 7, 3000);
-  settle (s.window);
+  jc_test_pump_until (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)) == 7, 3000);
+  jc_test_settle (s.window);
   name = g_strdup_printf ("prices-%s", language);
-  screenshot (s.window, name);
+  jc_test_screenshot (s.window, name);
 
   /* sorted by the average, dearest first; then back to the catalog order */
   {
@@ -515,31 +422,31 @@ market (const char *language)
     GListModel *rows = _jc_prices_page_get_shown (s.page);
 
     gtk_column_view_sort_by_column (cv, avg, GTK_SORT_DESCENDING);
-    pump (20);
+    jc_test_pump (20);
     assert_string_equal (_jc_prices_page_get_row (s.page, 0)->item_code, "F001");
     for (guint i = 1; i < g_list_model_get_n_items (rows); i++)
       assert_true (_jc_prices_page_get_row (s.page, i - 1)->avg_milliyuan >=
                    _jc_prices_page_get_row (s.page, i)->avg_milliyuan);
     gtk_column_view_sort_by_column (cv, NULL, GTK_SORT_ASCENDING);
-    pump (20);
+    jc_test_pump (20);
     assert_string_equal (_jc_prices_page_get_row (s.page, 0)->item_code, "V001");
   }
 
   dropdown = _jc_prices_page_get_category_dropdown (s.page);
   gtk_drop_down_set_selected (dropdown, 2);  /* after "All": 蔬菜, 水果 */
-  pump_until (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)) == 1, 3000);
+  jc_test_pump_until (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)) == 1, 3000);
   assert_int_equal (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)), 1);
   assert_string_equal (_jc_prices_page_get_row (s.page, 0)->item_code, "F001");
   gtk_drop_down_set_selected (dropdown, 0);
-  pump_until (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)) == 7, 3000);
+  jc_test_pump_until (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)) == 7, 3000);
 
   /* the names to map, as they look before anything is mapped */
   gtk_widget_activate_action (GTK_WIDGET (s.page), "prices.show-view", "s", "to-map");
-  settle (s.window);
+  jc_test_settle (s.window);
   wait_loaded (s.page);
-  settle (s.window);
+  jc_test_settle (s.window);
   tomap = g_strdup_printf ("prices-tomap-%s", language);
-  screenshot (s.window, tomap);
+  jc_test_screenshot (s.window, tomap);
   close_page (&s);
 }
 
@@ -574,12 +481,12 @@ test_to_map (void **state)
   guint potato = GTK_INVALID_LIST_POSITION;
   gint64 rows_before;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   s = open_page (fx.db_path);
   view = _jc_prices_page_get_unmapped_view (s.page);
   shown = _jc_unmapped_view_get_shown (view);
   gtk_widget_activate_action (GTK_WIDGET (s.page), "prices.show-view", "s", "to-map");
-  settle (s.window);
+  jc_test_settle (s.window);
   assert_int_equal (jc_unmapped_view_get_n_names (view), 2);
   assert_int_equal (g_list_model_get_n_items (shown), 2);
 
@@ -599,11 +506,11 @@ test_to_map (void **state)
   assert_non_null (button);
   assert_string_equal (gtk_button_get_label (GTK_BUTTON (button)), "大白菜");
   gtk_widget_activate (button);
-  pump_until (jc_unmapped_view_get_n_names (view) == 1, 5000);
+  jc_test_pump_until (jc_unmapped_view_get_n_names (view) == 1, 5000);
   wait_loaded (s.page);
-  settle (s.window);
+  jc_test_settle (s.window);
   assert_int_equal (jc_unmapped_view_get_n_names (view), 1);
-  screenshot (s.window, "prices-tomap-mapped-en");
+  jc_test_screenshot (s.window, "prices-tomap-mapped-en");
 
   /* the other one through the search over every item: 土豆 by its initials */
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
@@ -631,29 +538,29 @@ test_to_map (void **state)
     g_ptr_array_unref (stack);
     assert_non_null (menu_button);
     gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-    settle (s.window);
+    jc_test_settle (s.window);
     popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (menu_button)));
     assert_non_null (popover);
-    pump_until (gtk_widget_get_mapped (popover), 2000);
+    jc_test_pump_until (gtk_widget_get_mapped (popover), 2000);
     for (GtkWidget *c = gtk_widget_get_first_child (gtk_popover_get_child (GTK_POPOVER (popover)));
          c != NULL; c = gtk_widget_get_next_sibling (c))
       if (GTK_IS_SEARCH_ENTRY (c))
         entry = c;
     assert_non_null (entry);
     gtk_editable_set_text (GTK_EDITABLE (entry), "td");
-    pump (400);
-    settle (s.window);
+    jc_test_pump (400);
+    jc_test_settle (s.window);
     assert_true (labels_have (popover, "土豆"));
     assert_false (labels_have (popover, "大白菜"));
-    screenshot (s.window, "prices-tomap-search-en");
+    jc_test_screenshot (s.window, "prices-tomap-search-en");
     /* Enter takes the first match */
     g_signal_emit_by_name (entry, "activate");
   }
-  pump_until (jc_unmapped_view_get_n_names (view) == 0, 5000);
+  jc_test_pump_until (jc_unmapped_view_get_n_names (view) == 0, 5000);
   wait_loaded (s.page);
-  settle (s.window);
+  jc_test_settle (s.window);
   assert_int_equal (jc_unmapped_view_get_n_names (view), 0);
-  screenshot (s.window, "prices-tomap-done-en");
+  jc_test_screenshot (s.window, "prices-tomap-done-en");
 
   /* in the database, as another connection reads it */
   check = jc_store_open (fx.db_path, &error);
@@ -705,7 +612,7 @@ test_fetch (void **state)
   guint id;
   guint n_before;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   write_feed ();
   s = open_page (fx.db_path);
   select_code (&s, "V001");
@@ -716,13 +623,13 @@ test_fetch (void **state)
 
   button = _jc_prices_page_get_fetch_button (s.page);
   assert_true (gtk_widget_get_sensitive (button));
-  id = gtk_widget_add_tick_callback (s.window, count_frame_cb, &frames, NULL);
+  id = gtk_widget_add_tick_callback (s.window, jc_test_count_frame_cb, &frames, NULL);
   gtk_widget_activate (button);
-  pump_until (jc_prices_page_get_fetching (s.page), 2000);
-  pump_until (!jc_prices_page_get_fetching (s.page), 30000);
+  jc_test_pump_until (jc_prices_page_get_fetching (s.page), 2000);
+  jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 30000);
   assert_false (jc_prices_page_get_fetching (s.page));
   wait_loaded (s.page);
-  settle (s.window);
+  jc_test_settle (s.window);
   gtk_widget_remove_tick_callback (s.window, id);
   assert_true (frames >= 3);
 
@@ -747,12 +654,12 @@ test_fetch (void **state)
   assert_int_equal (jc_price_chart_get_n_points (chart), n_before + 1);
   /* 荷兰豆 waits to be mapped */
   assert_int_equal (jc_unmapped_view_get_n_names (_jc_prices_page_get_unmapped_view (s.page)), 1);
-  screenshot (s.window, "prices-fetched-en");
+  jc_test_screenshot (s.window, "prices-fetched-en");
 
   /* the same again: nothing new, nothing changed */
   gtk_widget_activate (button);
-  pump_until (jc_prices_page_get_fetching (s.page), 2000);
-  pump_until (!jc_prices_page_get_fetching (s.page), 30000);
+  jc_test_pump_until (jc_prices_page_get_fetching (s.page), 2000);
+  jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 30000);
   wait_loaded (s.page);
   assert_contains (_jc_prices_page_get_info_text (s.page), "0 new, 0 changed, 3 unchanged");
   close_page (&s);
@@ -784,15 +691,15 @@ test_import_file (void **state)
                               g_date_get_month (&d), g_date_get_day (&d));
   assert_true (g_file_set_contents (csv, text->str, text->len, NULL));
 
-  set_language ("en");
+  jc_test_set_language ("en");
   s = open_page (fx.db_path);
-  id = gtk_widget_add_tick_callback (s.window, count_frame_cb, &frames, NULL);
+  id = gtk_widget_add_tick_callback (s.window, jc_test_count_frame_cb, &frames, NULL);
   jc_prices_page_import_paths (s.page, paths);
   assert_true (jc_prices_page_get_fetching (s.page));
-  pump_until (!jc_prices_page_get_fetching (s.page), 60000);
+  jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 60000);
   assert_false (jc_prices_page_get_fetching (s.page));
   wait_loaded (s.page);
-  settle (s.window);
+  jc_test_settle (s.window);
   gtk_widget_remove_tick_callback (s.window, id);
   assert_true (frames >= 3);
   info = _jc_prices_page_get_info_text (s.page);
@@ -826,19 +733,19 @@ test_fetch_error (void **state)
   assert_true (jc_store_update_source (store, src, &error));
   before = jc_store_count_prices (store, NULL);
 
-  set_language ("en");
+  jc_test_set_language ("en");
   s = open_page (fx.db_path);
   gtk_widget_activate (_jc_prices_page_get_fetch_button (s.page));
-  pump_until (jc_prices_page_get_fetching (s.page), 2000);
-  pump_until (!jc_prices_page_get_fetching (s.page), 30000);
+  jc_test_pump_until (jc_prices_page_get_fetching (s.page), 2000);
+  jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 30000);
   wait_loaded (s.page);
-  settle (s.window);
+  jc_test_settle (s.window);
   assert_int_equal (gtk_info_bar_get_message_type (_jc_prices_page_get_info_bar (s.page)),
                     GTK_MESSAGE_ERROR);
   assert_contains (_jc_prices_page_get_info_text (s.page), "missing.json");
   assert_contains (_jc_prices_page_get_info_text (s.page), "新发地");
   assert_int_equal (jc_store_count_prices (store, NULL), before);
-  screenshot (s.window, "prices-fetch-error-en");
+  jc_test_screenshot (s.window, "prices-fetch-error-en");
   close_page (&s);
 }
 
@@ -895,11 +802,11 @@ test_fetch_cancel (void **state)
   assert_true (jc_store_update_source (store, src, &error));
   before = jc_store_count_prices (store, NULL);
 
-  set_language ("en");
+  jc_test_set_language ("en");
   s = open_page (fx.db_path);
-  id = gtk_widget_add_tick_callback (s.window, count_frame_cb, &frames, NULL);
+  id = gtk_widget_add_tick_callback (s.window, jc_test_count_frame_cb, &frames, NULL);
   gtk_widget_activate (_jc_prices_page_get_fetch_button (s.page));
-  pump_until (jc_prices_page_get_fetching (s.page), 2000);
+  jc_test_pump_until (jc_prices_page_get_fetching (s.page), 2000);
   assert_true (jc_prices_page_get_fetching (s.page));
   assert_false (gtk_widget_get_sensitive (_jc_prices_page_get_fetch_button (s.page)));
   for (GtkWidget *w = GTK_WIDGET (s.page); w != NULL && progress == NULL;)
@@ -922,19 +829,19 @@ test_fetch_cancel (void **state)
     }
   assert_non_null (progress);
   /* page 1 came, page 2 hangs: the bar says so and the window draws on */
-  pump_until (strstr (gtk_progress_bar_get_text (progress) ? gtk_progress_bar_get_text (progress) : "",
+  jc_test_pump_until (strstr (gtk_progress_bar_get_text (progress) ? gtk_progress_bar_get_text (progress) : "",
                       "page 1 of 2") != NULL, 10000);
   assert_contains (gtk_progress_bar_get_text (progress), "新发地: page 1 of 2, 20 rows");
   assert_true (gtk_progress_bar_get_fraction (progress) > 0.0);
   frames = 0;
-  pump_until (frames >= 10, 5000);
+  jc_test_pump_until (frames >= 10, 5000);
   assert_true (frames >= 10);
   assert_true (jc_prices_page_get_fetching (s.page));
-  screenshot (s.window, "prices-fetching-en");
+  jc_test_screenshot (s.window, "prices-fetching-en");
 
   started = g_get_monotonic_time ();
   gtk_widget_activate_action (GTK_WIDGET (s.page), "prices.cancel-fetch", NULL);
-  pump_until (!jc_prices_page_get_fetching (s.page), 10000);
+  jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 10000);
   assert_false (jc_prices_page_get_fetching (s.page));
   assert_true (g_get_monotonic_time () - started < 3 * G_USEC_PER_SEC);
   gtk_widget_remove_tick_callback (s.window, id);
@@ -949,10 +856,10 @@ test_fetch_cancel (void **state)
   jc_test_server_add_reply (server, "/getPriceData.html", &first);
   jc_test_server_add_reply (server, "/getPriceData.html", &stall);
   gtk_widget_activate (_jc_prices_page_get_fetch_button (s.page));
-  pump_until (jc_prices_page_get_fetching (s.page), 2000);
-  pump_until (jc_test_server_count (server, "/getPriceData.html") >= 2, 10000);
+  jc_test_pump_until (jc_prices_page_get_fetching (s.page), 2000);
+  jc_test_pump_until (jc_test_server_count (server, "/getPriceData.html") >= 2, 10000);
   close_page (&s);
-  pump (500);
+  jc_test_pump (500);
   assert_int_equal (jc_store_count_prices (store, NULL), before);
 }
 
@@ -966,16 +873,16 @@ test_empty (void **state)
   Shown s;
 
   assert_non_null (store);
-  set_language ("en");
+  jc_test_set_language ("en");
   s = open_page (path);
   assert_string_equal (_jc_prices_page_get_market_state (s.page), "empty");
   assert_int_equal (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)), 0);
-  screenshot (s.window, "prices-empty-en");
+  jc_test_screenshot (s.window, "prices-empty-en");
 
   /* no source: fetching says so */
   gtk_widget_activate_action (GTK_WIDGET (s.page), "prices.fetch", NULL);
-  pump_until (!jc_prices_page_get_fetching (s.page), 10000);
-  pump_until (_jc_prices_page_get_info_text (s.page) != NULL, 2000);
+  jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 10000);
+  jc_test_pump_until (_jc_prices_page_get_info_text (s.page) != NULL, 2000);
   assert_contains (_jc_prices_page_get_info_text (s.page), "no enabled price source");
   close_page (&s);
 
@@ -1017,35 +924,34 @@ test_demo (void **state)
       /* resources/demo/ still holds placeholders */
       skip ();
     }
-  set_language ("en");
+  jc_test_set_language ("en");
   s = open_page (path);
   shown = _jc_prices_page_get_shown (s.page);
   assert_true (g_list_model_get_n_items (shown) > 100);
   gtk_editable_set_text (_jc_prices_page_get_search_entry (s.page), "dbc");
-  pump_until (g_list_model_get_n_items (shown) < 10, 3000);
+  jc_test_pump_until (g_list_model_get_n_items (shown) < 10, 3000);
   assert_int_not_equal (find_row (s.page, "V001"), GTK_INVALID_LIST_POSITION);
   select_code (&s, "V001");
   gtk_editable_set_text (_jc_prices_page_get_search_entry (s.page), "");
-  pump_until (g_list_model_get_n_items (shown) > 100, 3000);
+  jc_test_pump_until (g_list_model_get_n_items (shown) > 100, 3000);
   click_range (&s, "all");
   chart = _jc_prices_page_get_chart (s.page);
   assert_true (jc_price_chart_get_n_points (chart) > 300);
   jc_price_chart_set_hover (chart, (int) jc_price_chart_get_n_points (chart) / 2);
-  settle (s.window);
-  screenshot (s.window, "prices-demo-en");
+  jc_test_settle (s.window);
+  jc_test_screenshot (s.window, "prices-demo-en");
   click_range (&s, "1m");
-  screenshot (s.window, "prices-demo-1m-en");
+  jc_test_screenshot (s.window, "prices-demo-1m-en");
   gtk_widget_activate_action (GTK_WIDGET (s.page), "prices.show-view", "s", "to-map");
   wait_loaded (s.page);
-  settle (s.window);
-  screenshot (s.window, "prices-demo-tomap-en");
+  jc_test_settle (s.window);
+  jc_test_screenshot (s.window, "prices-demo-tomap-en");
   close_page (&s);
 }
 
 int
 main (void)
 {
-  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
   const struct CMUnitTest tests[] = {
     /* Chinese first: GLib decides once per process whether to translate */
     cmocka_unit_test (test_market_zh_CN),
@@ -1060,22 +966,10 @@ main (void)
   };
   int rc;
 
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* libadwaita's own style sheet, as the application looks: GTK_THEME
-   * would replace it with GTK's */
-  g_unsetenv ("GTK_THEME");
   g_unsetenv ("JICAI_TODAY");
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
   /* once, before any thread starts, as the application's main does */
   curl_global_init (CURL_GLOBAL_DEFAULT);
-  gtk_init ();
-  adw_init ();
+  jc_test_ui_init ();
   rc = cmocka_run_group_tests_name ("prices-page", tests, setup, teardown);
   curl_global_cleanup ();
   return rc;

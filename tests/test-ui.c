@@ -16,7 +16,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "jc-test-util.h"
+#include "jc-test-ui.h"
 #include "jc-application.h"
 #include "jc-canteen-editor-private.h"
 #include "jc-canteens-page-private.h"
@@ -42,99 +42,10 @@
 static struct {
   char          *dir;
   char          *db_path;
-  char          *shots;
   JcApplication *app;
 } fx;
 
 /* ---- helpers ---------------------------------------------------------- */
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-/* Iterates until `done` holds, for at most `ms`. */
-#define pump_until(done, ms)                                                 \
-  G_STMT_START {                                                             \
-    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
-    while (!(done) && g_get_monotonic_time () < end_)                        \
-      pump (5);                                                              \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Lets the window lay out and paint a few frames: lists create their rows
- * while they are allocated. */
-static void
-settle (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
-  assert_true (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  pump_until (frames >= 3, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-  pump (30);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
-  graphene_rect_t bounds;
-
-  assert_true (width > 0 && height > 0);
-  /* A widget that was just switched to may not have laid out yet (a busy
-   * machine draws fewer frames): then it has nothing to show; wait. */
-  for (guint tries = 0; node == NULL && tries < 100; tries++)
-    {
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-
-      if (tries > 0)
-        pump (20);
-      gdk_paintable_snapshot (paintable, snapshot, width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-    }
-  assert_non_null (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  assert_non_null (texture);
-  assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  /* Makes gettext forget the translations it looked up so far. */
-  textdomain (GETTEXT_PACKAGE);
-}
 
 static JcWindow *
 open_window (void)
@@ -142,7 +53,7 @@ open_window (void)
   JcWindow *window = jc_window_new (fx.app);
 
   gtk_window_present (GTK_WINDOW (window));
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   return window;
 }
 
@@ -150,36 +61,7 @@ static void
 close_window (JcWindow *window)
 {
   gtk_window_destroy (GTK_WINDOW (window));
-  pump (50);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
-
-/* The texts of the labels that are on screen under `widget`. */
-static void
-collect_shown_labels (GtkWidget *widget,
-                      GPtrArray *out)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (out, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_shown_labels (child, out);
+  jc_test_pump (50);
 }
 
 static gboolean
@@ -266,13 +148,11 @@ setup (void **state)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = NULL;
-  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
   GDate today;
 
   fx.dir = jc_test_tmpdir ();
   fx.db_path = g_build_filename (fx.dir, "jicai.db", NULL);
-  fx.shots = g_strdup (shots && *shots ? shots : fx.dir);
-  g_mkdir_with_parents (fx.shots, 0755);
+  jc_test_set_screenshot_dir (fx.dir);
 
   store = jc_store_open (fx.db_path, &error);
   assert_no_error (error);
@@ -298,11 +178,11 @@ static int
 teardown (void **state)
 {
   g_clear_object (&fx.app);
-  pump (50);
+  jc_test_pump (50);
   jc_test_rmtree (fx.dir);
   g_free (fx.dir);
   g_free (fx.db_path);
-  g_free (fx.shots);
+  jc_test_set_screenshot_dir (NULL);
   return 0;
 }
 
@@ -320,14 +200,14 @@ screenshot_toplevel (GtkWidget  *widget,
   GtkWindow *toplevel;
 
   gtk_widget_activate_action (widget, action, NULL);
-  pump_until (find_toplevel (type) != NULL, 3000);
-  toplevel = find_toplevel (type);
+  jc_test_pump_until (jc_test_find_toplevel (type) != NULL, 3000);
+  toplevel = jc_test_find_toplevel (type);
   assert_non_null (toplevel);
-  settle (GTK_WIDGET (toplevel));
-  pump (250);  /* header bars cross-fade their titles in */
-  screenshot (GTK_WIDGET (toplevel), file);
+  jc_test_settle (GTK_WIDGET (toplevel));
+  jc_test_pump (250);  /* header bars cross-fade their titles in */
+  jc_test_screenshot (GTK_WIDGET (toplevel), file);
   gtk_window_destroy (toplevel);
-  pump (30);
+  jc_test_pump (30);
 }
 
 /* The editors (one empty, two filled in), the preferences, the shortcuts
@@ -350,19 +230,14 @@ screenshot_dialogs (JcWindow   *window,
       GtkWidget *page = _jc_window_get_page (window, editors[i][0]);
 
       jc_window_show_section (window, editors[i][0]);
-      settle (GTK_WIDGET (window));
+      jc_test_settle (GTK_WIDGET (window));
       if (JC_IS_SOURCES_PAGE (page))
         /* the demo has one source */
-        gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_sources_page_get_shown (JC_SOURCES_PAGE (page))),
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_list_page_get_shown (JC_LIST_PAGE (page))),
                                          0, TRUE);
       else if (g_str_equal (editors[i][2], "page.edit"))
-        {
-          GListModel *shown = JC_IS_CATALOG_PAGE (page)
-                              ? _jc_catalog_page_get_shown (JC_CATALOG_PAGE (page))
-                              : _jc_vehicles_page_get_shown (JC_VEHICLES_PAGE (page));
-
-          gtk_selection_model_select_item (GTK_SELECTION_MODEL (shown), 1, TRUE);
-        }
+        gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_list_page_get_shown (JC_LIST_PAGE (page))),
+                                         1, TRUE);
       screenshot_toplevel (page, editors[i][2], types[i], editors[i][1], language);
     }
   screenshot_toplevel (GTK_WIDGET (window), "app.preferences", JC_TYPE_PREFERENCES_WINDOW,
@@ -374,16 +249,16 @@ screenshot_dialogs (JcWindow   *window,
     GtkWindow *overlay;
 
     gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
-    pump_until (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL, 3000);
-    overlay = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+    jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL, 3000);
+    overlay = jc_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
     assert_non_null (overlay);
     g_object_set (overlay, "section-name", "prices-orders", NULL);
-    settle (GTK_WIDGET (overlay));
-    pump (250);
-    screenshot (GTK_WIDGET (overlay), file);
+    jc_test_settle (GTK_WIDGET (overlay));
+    jc_test_pump (250);
+    jc_test_screenshot (GTK_WIDGET (overlay), file);
     g_object_set (overlay, "section-name", "shortcuts", NULL);
     gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
-    pump (30);
+    jc_test_pump (30);
   }
   screenshot_toplevel (GTK_WIDGET (window), "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW,
                        "shortcuts", language);
@@ -397,7 +272,7 @@ screenshot_sections (const char *language)
   JcWindow *window;
   const char * const *sections = _jc_window_list_sections ();
 
-  set_language (language);
+  jc_test_set_language (language);
   window = open_window ();
   assert_string_equal (_jc_window_get_screen (window), "main");
   assert_int_equal (g_strv_length ((char **) sections), 10);
@@ -409,7 +284,7 @@ screenshot_sections (const char *language)
 
       /* Alt+1 … Alt+9, Alt+0 go through this action. */
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", sections[i]);
-      settle (GTK_WIDGET (window));
+      jc_test_settle (GTK_WIDGET (window));
       assert_string_equal (jc_window_get_section (window), sections[i]);
       assert_true (gtk_widget_get_mapped (page));
       if (g_str_equal (sections[i], "prices"))
@@ -420,7 +295,7 @@ screenshot_sections (const char *language)
 
           assert_string_equal (jc_prices_page_get_db_path (prices), fx.db_path);
           assert_string_equal (jc_prices_page_get_date (prices), TODAY);
-          pump_until (!_jc_prices_page_get_loading (prices), 20000);
+          jc_test_pump_until (!_jc_prices_page_get_loading (prices), 20000);
           assert_false (_jc_prices_page_get_loading (prices));
           if (!demo_is_placeholder ())
             {
@@ -430,12 +305,12 @@ screenshot_sections (const char *language)
               /* the first item's history under the list */
               gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_prices_page_get_shown (prices)),
                                                0, TRUE);
-              pump_until (!_jc_prices_page_get_loading (prices) &&
+              jc_test_pump_until (!_jc_prices_page_get_loading (prices) &&
                           jc_price_chart_get_n_points (_jc_prices_page_get_chart (prices)) > 0,
                           20000);
               assert_true (jc_price_chart_get_n_points (_jc_prices_page_get_chart (prices)) > 0);
             }
-          settle (GTK_WIDGET (window));
+          jc_test_settle (GTK_WIDGET (window));
         }
       else if (g_str_equal (sections[i], "plan"))
         {
@@ -444,10 +319,10 @@ screenshot_sections (const char *language)
 
           assert_string_equal (jc_plan_page_get_db_path (plan), fx.db_path);
           assert_string_equal (jc_plan_page_get_date (plan), TOMORROW);
-          pump_until (!_jc_plan_page_is_busy (plan) && _jc_plan_page_get_plan (plan) != NULL, 20000);
+          jc_test_pump_until (!_jc_plan_page_is_busy (plan) && _jc_plan_page_get_plan (plan) != NULL, 20000);
           assert_non_null (_jc_plan_page_get_plan (plan));
           assert_string_equal (_jc_plan_page_get_plan (plan)->date, TOMORROW);
-          settle (GTK_WIDGET (window));
+          jc_test_settle (GTK_WIDGET (window));
         }
       else if (g_str_equal (sections[i], "orders"))
         {
@@ -456,14 +331,14 @@ screenshot_sections (const char *language)
 
           assert_string_equal (jc_orders_page_get_db_path (orders), fx.db_path);
           assert_string_equal (jc_orders_page_get_date (orders), TOMORROW);
-          pump_until (!_jc_orders_page_is_loading (orders) && _jc_orders_page_is_settled (orders),
+          jc_test_pump_until (!_jc_orders_page_is_loading (orders) && _jc_orders_page_is_settled (orders),
                       20000);
           assert_false (_jc_orders_page_is_loading (orders));
           if (!demo_is_placeholder ())
             assert_int_equal (g_list_model_get_n_items (_jc_orders_page_get_board (orders)), 17);
-          settle (GTK_WIDGET (window));
+          jc_test_settle (GTK_WIDGET (window));
         }
-      screenshot (GTK_WIDGET (window), name);
+      jc_test_screenshot (GTK_WIDGET (window), name);
     }
   screenshot_dialogs (window, language);
   close_window (window);
@@ -500,20 +375,20 @@ test_add_canteen (void **state)
   GListModel *shown;
   gboolean listed = FALSE;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_window ();
   jc_window_show_section (window, "canteens");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   before = jc_store_list_canteens (jc_application_get_store (fx.app), TRUE, &error);
   assert_non_null (before);
   existing = jc_canteen_copy (g_ptr_array_index (before, 0));
 
   /* Ctrl+N */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL);
-  pump_until (find_toplevel (JC_TYPE_CANTEEN_EDITOR) != NULL, 2000);
-  editor = JC_CANTEEN_EDITOR (find_toplevel (JC_TYPE_CANTEEN_EDITOR));
+  jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR) != NULL, 2000);
+  editor = JC_CANTEEN_EDITOR (jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR));
   assert_non_null (editor);
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   save = _jc_canteen_editor_get_save_button (editor);
   lat = _jc_canteen_editor_get_row (editor, JC_FIELD_LAT);
   caption = _jc_canteen_editor_get_caption (editor, JC_FIELD_LAT);
@@ -534,7 +409,7 @@ test_add_canteen (void **state)
   gtk_editable_set_text (GTK_EDITABLE (_jc_canteen_editor_get_row (editor, JC_FIELD_WINDOW_END)),
                          "08:45");
   gtk_editable_set_text (GTK_EDITABLE (_jc_canteen_editor_get_row (editor, JC_FIELD_DINERS)), "350");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
 
   /* A latitude of 95 is wrong: Save is off, the row is marked, the caption
    * under its group names the field and the value. */
@@ -545,10 +420,10 @@ test_add_canteen (void **state)
   assert_contains (gtk_label_get_text (caption), "95");
   assert_false (gtk_widget_has_css_class (_jc_canteen_editor_get_row (editor, JC_FIELD_LON),
                                           "error"));
-  screenshot (GTK_WIDGET (editor), "canteen-editor-error-en");
+  jc_test_screenshot (GTK_WIDGET (editor), "canteen-editor-error-en");
 
   gtk_editable_set_text (GTK_EDITABLE (lat), "31.2304");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_true (gtk_widget_get_sensitive (save));
   assert_false (gtk_widget_has_css_class (lat, "error"));
   assert_false (gtk_widget_get_visible (GTK_WIDGET (caption)));
@@ -558,14 +433,14 @@ test_add_canteen (void **state)
    * different code. */
   gtk_editable_set_text (GTK_EDITABLE (_jc_canteen_editor_get_row (editor, JC_FIELD_CODE)),
                          existing->code);
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_true (gtk_widget_get_sensitive (save));
   /* A button "clicks" a moment after it is activated. */
   gtk_widget_activate (save);
-  pump_until (gtk_widget_has_css_class (_jc_canteen_editor_get_row (editor, JC_FIELD_CODE), "error"),
+  jc_test_pump_until (gtk_widget_has_css_class (_jc_canteen_editor_get_row (editor, JC_FIELD_CODE), "error"),
               2000);
-  settle (GTK_WIDGET (editor));
-  assert_true (find_toplevel (JC_TYPE_CANTEEN_EDITOR) == GTK_WINDOW (editor));
+  jc_test_settle (GTK_WIDGET (editor));
+  assert_true (jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR) == GTK_WINDOW (editor));
   assert_true (gtk_widget_has_css_class (_jc_canteen_editor_get_row (editor, JC_FIELD_CODE),
                                          "error"));
   assert_contains (gtk_label_get_text (_jc_canteen_editor_get_caption (editor, JC_FIELD_CODE)),
@@ -573,14 +448,14 @@ test_add_canteen (void **state)
   assert_false (gtk_widget_get_sensitive (save));
   after = jc_store_list_canteens (jc_application_get_store (fx.app), TRUE, &error);
   assert_int_equal (after->len, before->len);
-  screenshot (GTK_WIDGET (editor), "canteen-editor-duplicate-en");
+  jc_test_screenshot (GTK_WIDGET (editor), "canteen-editor-duplicate-en");
 
   gtk_editable_set_text (GTK_EDITABLE (_jc_canteen_editor_get_row (editor, JC_FIELD_CODE)), "TEST1");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_true (gtk_widget_get_sensitive (save));
   gtk_widget_activate (save);
-  pump_until (find_toplevel (JC_TYPE_CANTEEN_EDITOR) == NULL, 2000);
-  assert_null (find_toplevel (JC_TYPE_CANTEEN_EDITOR));
+  jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR) == NULL, 2000);
+  assert_null (jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR));
 
   /* In the database, as a second connection reads it. */
   check = jc_store_open (fx.db_path, &error);
@@ -599,8 +474,8 @@ test_add_canteen (void **state)
   assert_true (saved->active);
 
   /* And in the list, selected. */
-  settle (GTK_WIDGET (window));
-  shown = _jc_canteens_page_get_shown (JC_CANTEENS_PAGE (_jc_window_get_page (window, "canteens")));
+  jc_test_settle (GTK_WIDGET (window));
+  shown = _jc_list_page_get_shown (JC_LIST_PAGE (_jc_window_get_page (window, "canteens")));
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
       g_autoptr(JcRecord) record = g_list_model_get_item (shown, i);
@@ -612,7 +487,7 @@ test_add_canteen (void **state)
         }
     }
   assert_true (listed);
-  screenshot (GTK_WIDGET (window), "canteens-added-en");
+  jc_test_screenshot (GTK_WIDGET (window), "canteens-added-en");
   close_window (window);
 }
 
@@ -649,29 +524,29 @@ test_deactivate_canteen (void **state)
   JcCanteenEditor *editor;
   guint position = 0;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   g_settings_set_boolean (settings, "show-inactive", FALSE);
   window = open_window ();
   jc_window_show_section (window, "canteens");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   page = JC_CANTEENS_PAGE (_jc_window_get_page (window, "canteens"));
-  shown = _jc_canteens_page_get_shown (page);
+  shown = _jc_list_page_get_shown (JC_LIST_PAGE (page));
   assert_true (shown_has (shown, "CT02", &position));
 
   /* Double-click or Enter on a row opens it in the editor. */
-  g_signal_emit_by_name (_jc_canteens_page_get_column_view (page), "activate", position);
-  pump_until (find_toplevel (JC_TYPE_CANTEEN_EDITOR) != NULL, 2000);
-  editor = JC_CANTEEN_EDITOR (find_toplevel (JC_TYPE_CANTEEN_EDITOR));
+  g_signal_emit_by_name (_jc_list_page_get_column_view (JC_LIST_PAGE (page)), "activate", position);
+  jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR) != NULL, 2000);
+  editor = JC_CANTEEN_EDITOR (jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR));
   assert_non_null (editor);
   assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (_jc_canteen_editor_get_row (editor, JC_FIELD_CODE))),
                        "CT02");
   gtk_window_destroy (GTK_WINDOW (editor));
-  pump (30);
+  jc_test_pump (30);
 
   /* Deactivated: still in the store, gone from the list of active ones. */
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (shown), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (page), "page.toggle-active", NULL);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   stored = jc_store_get_canteen (jc_application_get_store (fx.app), "CT02", &error);
   assert_no_error (error);
   assert_false (stored->active);
@@ -679,12 +554,12 @@ test_deactivate_canteen (void **state)
 
   /* "Show deactivated" (one setting for all lists) brings it back. */
   g_settings_set_boolean (settings, "show-inactive", TRUE);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_true (shown_has (shown, "CT02", &position));
-  screenshot (GTK_WIDGET (window), "canteens-deactivated-en");
+  jc_test_screenshot (GTK_WIDGET (window), "canteens-deactivated-en");
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (shown), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (page), "page.toggle-active", NULL);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   g_clear_pointer (&stored, jc_canteen_free);
   stored = jc_store_get_canteen (jc_application_get_store (fx.app), "CT02", &error);
   assert_true (stored->active);
@@ -707,19 +582,19 @@ test_catalog_search (void **state)
   guint n_all;
   gboolean has_dbc = FALSE;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_window ();
   /* Ctrl+F lands in the search entry of the page on show. */
   jc_window_show_section (window, "catalog");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   page = JC_CATALOG_PAGE (_jc_window_get_page (window, "catalog"));
-  shown = _jc_catalog_page_get_shown (page);
+  shown = _jc_list_page_get_shown (JC_LIST_PAGE (page));
   n_all = g_list_model_get_n_items (shown);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  pump (20);
+  jc_test_pump (20);
   {
     GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
-    GtkWidget *entry = GTK_WIDGET (_jc_catalog_page_get_search_entry (page));
+    GtkWidget *entry = GTK_WIDGET (_jc_list_page_get_search_entry (JC_LIST_PAGE (page)));
 
     assert_non_null (focus);
     assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
@@ -733,10 +608,10 @@ test_catalog_search (void **state)
   assert_true (n_matching >= 1);
   assert_true (n_matching < n_all);
 
-  gtk_editable_set_text (_jc_catalog_page_get_search_entry (page), "dbc");
+  gtk_editable_set_text (_jc_list_page_get_search_entry (JC_LIST_PAGE (page)), "dbc");
   /* GtkSearchEntry waits a moment before it searches. */
-  pump_until (g_list_model_get_n_items (shown) == n_matching, 3000);
-  settle (GTK_WIDGET (window));
+  jc_test_pump_until (g_list_model_get_n_items (shown) == n_matching, 3000);
+  jc_test_settle (GTK_WIDGET (window));
   assert_int_equal (g_list_model_get_n_items (shown), n_matching);
   for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
     {
@@ -750,14 +625,14 @@ test_catalog_search (void **state)
   assert_true (has_dbc);
 
   /* What is on screen, not only the model. */
-  collect_shown_labels (_jc_catalog_page_get_column_view (page), labels);
+  jc_test_collect_shown_labels (_jc_list_page_get_column_view (JC_LIST_PAGE (page)), labels);
   assert_true (strv_has (labels, "大白菜"));
   assert_false (strv_has (labels, "土豆"));
   assert_false (strv_has (labels, "小白菜"));
-  screenshot (GTK_WIDGET (window), "catalog-search-en");
+  jc_test_screenshot (GTK_WIDGET (window), "catalog-search-en");
 
-  gtk_editable_set_text (_jc_catalog_page_get_search_entry (page), "");
-  pump_until (g_list_model_get_n_items (shown) == n_all, 3000);
+  gtk_editable_set_text (_jc_list_page_get_search_entry (JC_LIST_PAGE (page)), "");
+  jc_test_pump_until (g_list_model_get_n_items (shown) == n_all, 3000);
   assert_int_equal (g_list_model_get_n_items (shown), n_all);
   close_window (window);
 }
@@ -776,15 +651,15 @@ test_add_item (void **state)
   g_autoptr(JcItem) saved = NULL;
   g_autoptr(GError) error = NULL;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_window ();
   jc_window_show_section (window, "catalog");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL);
-  pump_until (find_toplevel (JC_TYPE_ITEM_EDITOR) != NULL, 2000);
-  editor = JC_ITEM_EDITOR (find_toplevel (JC_TYPE_ITEM_EDITOR));
+  jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_ITEM_EDITOR) != NULL, 2000);
+  editor = JC_ITEM_EDITOR (jc_test_find_toplevel (JC_TYPE_ITEM_EDITOR));
   assert_non_null (editor);
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   save = _jc_item_editor_get_save_button (editor);
   pack = _jc_item_editor_get_row (editor, JC_FIELD_PACK);
   caption = _jc_item_editor_get_caption (editor, JC_FIELD_PACK);
@@ -798,19 +673,19 @@ test_add_item (void **state)
                          "试验白菜、 实验白菜 ,");
   gtk_editable_set_text (GTK_EDITABLE (pack), "12.5kg");
   gtk_editable_set_text (GTK_EDITABLE (_jc_item_editor_get_row (editor, JC_FIELD_LOSS)), "80");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_false (gtk_widget_get_sensitive (save));
   assert_true (gtk_widget_has_css_class (pack, "error"));
   assert_contains (gtk_label_get_text (caption), "pack size");
   assert_contains (gtk_label_get_text (caption), "12.5kg");
 
   gtk_editable_set_text (GTK_EDITABLE (pack), "12.5");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_false (gtk_widget_has_css_class (pack, "error"));
   assert_true (gtk_widget_get_sensitive (save));
   gtk_widget_activate (save);
-  pump_until (find_toplevel (JC_TYPE_ITEM_EDITOR) == NULL, 2000);
-  assert_null (find_toplevel (JC_TYPE_ITEM_EDITOR));
+  jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_ITEM_EDITOR) == NULL, 2000);
+  assert_null (jc_test_find_toplevel (JC_TYPE_ITEM_EDITOR));
 
   check = jc_store_open (fx.db_path, &error);
   assert_no_error (error);
@@ -847,7 +722,7 @@ test_preferences (void **state)
   GtkEditable *row;
   GtkLabel *caption;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   {
     g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
 
@@ -855,29 +730,29 @@ test_preferences (void **state)
   }
   prefs = jc_preferences_window_new (NULL, fx.db_path);
   gtk_window_present (GTK_WINDOW (prefs));
-  settle (GTK_WIDGET (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
   row = _jc_preferences_window_get_cutoff_row (prefs);
   caption = _jc_preferences_window_get_cutoff_caption (prefs);
   assert_string_equal (gtk_editable_get_text (row), "14:00");
   assert_int_equal (_jc_preferences_window_get_n_writes (prefs), 0);  /* opening writes nothing */
 
   gtk_editable_set_text (row, "25:00");
-  settle (GTK_WIDGET (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
   assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   assert_true (gtk_widget_get_mapped (GTK_WIDGET (caption)));
   assert_contains (gtk_label_get_text (caption), "25:00");
   while (_jc_preferences_window_get_n_writes (prefs) > 0)
-    pump (10);
+    jc_test_pump (10);
   cutoff = stored_setting ("cutoff_time");
   assert_string_equal (cutoff, "14:00");  /* a wrong time is not saved */
   g_clear_pointer (&cutoff, g_free);
 
   gtk_editable_set_text (row, "9:30");
-  settle (GTK_WIDGET (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
   assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
   assert_false (gtk_widget_get_visible (GTK_WIDGET (caption)));
   while (_jc_preferences_window_get_n_writes (prefs) > 0)
-    pump (10);
+    jc_test_pump (10);
   cutoff = stored_setting ("cutoff_time");
   assert_string_equal (cutoff, "09:30");
   {
@@ -887,15 +762,15 @@ test_preferences (void **state)
     assert_string_equal (rule, "2026-11-30T09:30");
   }
   gtk_window_destroy (GTK_WINDOW (prefs));
-  pump (30);
+  jc_test_pump (30);
 
   /* no database: the office rules cannot be edited */
   prefs = jc_preferences_window_new (NULL, NULL);
   gtk_window_present (GTK_WINDOW (prefs));
-  settle (GTK_WIDGET (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
   assert_false (gtk_widget_get_sensitive (GTK_WIDGET (_jc_preferences_window_get_cutoff_row (prefs))));
   gtk_window_destroy (GTK_WINDOW (prefs));
-  pump (30);
+  jc_test_pump (30);
 }
 
 /* ---- price sources ----------------------------------------------------- */
@@ -905,10 +780,10 @@ wait_source_editor (void)
 {
   JcSourceEditor *editor;
 
-  pump_until (find_toplevel (JC_TYPE_SOURCE_EDITOR) != NULL, 2000);
-  editor = JC_SOURCE_EDITOR (find_toplevel (JC_TYPE_SOURCE_EDITOR));
+  jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_SOURCE_EDITOR) != NULL, 2000);
+  editor = JC_SOURCE_EDITOR (jc_test_find_toplevel (JC_TYPE_SOURCE_EDITOR));
   assert_non_null (editor);
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   return editor;
 }
 
@@ -925,11 +800,11 @@ save_source_editor (JcSourceEditor *editor)
 {
   GtkWidget *save = _jc_source_editor_get_save_button (editor);
 
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_true (gtk_widget_get_sensitive (save));
   gtk_widget_activate (save);
-  pump_until (find_toplevel (JC_TYPE_SOURCE_EDITOR) == NULL, 2000);
-  assert_null (find_toplevel (JC_TYPE_SOURCE_EDITOR));
+  jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_SOURCE_EDITOR) == NULL, 2000);
+  assert_null (jc_test_find_toplevel (JC_TYPE_SOURCE_EDITOR));
 }
 
 static JcSource *
@@ -952,7 +827,7 @@ static void
 select_source (JcSourcesPage *page,
                const char    *name)
 {
-  GListModel *shown = _jc_sources_page_get_shown (page);
+  GListModel *shown = _jc_list_page_get_shown (JC_LIST_PAGE (page));
   guint position = 0;
 
   assert_true (shown_has (shown, name, &position));
@@ -962,9 +837,9 @@ select_source (JcSourcesPage *page,
 static AdwMessageDialog *
 wait_message_dialog (void)
 {
-  pump_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
-  assert_non_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
-  return ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  jc_test_pump_until (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
+  assert_non_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  return ADW_MESSAGE_DIALOG (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
 static void
@@ -972,10 +847,10 @@ answer_message_dialog (AdwMessageDialog *dialog,
                        const char       *response)
 {
   adw_message_dialog_response (dialog, response);
-  pump (30);
-  if (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == GTK_WINDOW (dialog))
+  jc_test_pump (30);
+  if (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == GTK_WINDOW (dialog))
     gtk_window_destroy (GTK_WINDOW (dialog));
-  pump (30);
+  jc_test_pump (30);
 }
 
 static gboolean
@@ -1016,30 +891,30 @@ test_sources (void **state)
   xfd = stored_source ("新发地");
   assert_non_null (xfd);
   n_prices = stored_source_prices (xfd->id);
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_window ();
 
   /* Fetch Prices: the prices section fetches from the demo's file://
    * source, on its worker thread. */
   prices = JC_PRICES_PAGE (_jc_window_get_page (window, "prices"));
   jc_window_show_section (window, "dashboard");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.fetch-prices", NULL);
   assert_string_equal (jc_window_get_section (window), "prices");
-  pump_until (jc_prices_page_get_fetching (prices), 2000);
-  pump_until (!jc_prices_page_get_fetching (prices), 30000);
+  jc_test_pump_until (jc_prices_page_get_fetching (prices), 2000);
+  jc_test_pump_until (!jc_prices_page_get_fetching (prices), 30000);
   assert_false (jc_prices_page_get_fetching (prices));
-  pump_until (!_jc_prices_page_get_loading (prices), 10000);
+  jc_test_pump_until (!_jc_prices_page_get_loading (prices), 10000);
 
   /* Alt+0 */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "sources");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   page = JC_SOURCES_PAGE (_jc_window_get_page (window, "sources"));
-  shown = _jc_sources_page_get_shown (page);
+  shown = _jc_list_page_get_shown (JC_LIST_PAGE (page));
   n_before = g_list_model_get_n_items (shown);
   assert_true (shown_has (shown, "新发地", NULL));
   /* The fetch is in the log: the list says how it went. */
-  collect_shown_labels (_jc_sources_page_get_column_view (page), labels);
+  jc_test_collect_shown_labels (_jc_list_page_get_column_view (JC_LIST_PAGE (page)), labels);
   assert_true (labels_contain (labels, " new, "));
   g_ptr_array_set_size (labels, 0);
 
@@ -1052,18 +927,18 @@ test_sources (void **state)
   adw_combo_row_set_selected (ADW_COMBO_ROW (_jc_source_editor_get_row (editor, JC_FIELD_ADAPTER)),
                               1);  /* csv */
   set_row (editor, JC_FIELD_URL, "ftp://x");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
   assert_true (gtk_widget_has_css_class (url, "error"));
   assert_true (gtk_widget_get_mapped (GTK_WIDGET (_jc_source_editor_get_caption (editor, JC_FIELD_URL))));
   assert_contains (gtk_label_get_text (_jc_source_editor_get_caption (editor, JC_FIELD_URL)),
                    "ftp://x");
   assert_false (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_NAME), "error"));
-  screenshot (GTK_WIDGET (editor), "source-editor-error-en");
+  jc_test_screenshot (GTK_WIDGET (editor), "source-editor-error-en");
 
   /* A login in the address belongs under Credentials. */
   set_row (editor, JC_FIELD_URL, "https://bob:hunter22@prices.example/daily.csv");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
   assert_true (gtk_widget_has_css_class (url, "error"));
   assert_null (strstr (gtk_label_get_text (_jc_source_editor_get_caption (editor, JC_FIELD_URL)),
@@ -1074,21 +949,21 @@ test_sources (void **state)
   set_row (editor, JC_FIELD_CREDENTIALS, "bob:hunter22");
   set_row (editor, JC_FIELD_PRIORITY, "1001");
   set_row (editor, JC_FIELD_SCHEDULE, "6:15");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
   assert_false (gtk_widget_has_css_class (url, "error"));
   assert_true (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_PRIORITY),
                                          "error"));
   assert_false (gtk_widget_get_sensitive (_jc_source_editor_get_save_button (editor)));
   set_row (editor, JC_FIELD_PRIORITY, "20");
-  settle (GTK_WIDGET (editor));
+  jc_test_settle (GTK_WIDGET (editor));
 
   /* The name is the store's to refuse: the message on the name row,
    * nothing written. */
   gtk_widget_activate (_jc_source_editor_get_save_button (editor));
-  pump_until (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_NAME), "error"),
+  jc_test_pump_until (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_NAME), "error"),
               2000);
-  settle (GTK_WIDGET (editor));
-  assert_true (find_toplevel (JC_TYPE_SOURCE_EDITOR) == GTK_WINDOW (editor));
+  jc_test_settle (GTK_WIDGET (editor));
+  assert_true (jc_test_find_toplevel (JC_TYPE_SOURCE_EDITOR) == GTK_WINDOW (editor));
   assert_true (gtk_widget_has_css_class (_jc_source_editor_get_row (editor, JC_FIELD_NAME), "error"));
   assert_contains (gtk_label_get_text (_jc_source_editor_get_caption (editor, JC_FIELD_NAME)),
                    "新发地");
@@ -1110,7 +985,7 @@ test_sources (void **state)
     assert_true (saved->enabled);
   }
   /* Listed and selected; the secrets are not on screen. */
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_int_equal (g_list_model_get_n_items (shown), n_before + 1);
   {
     guint position = 0;
@@ -1118,13 +993,13 @@ test_sources (void **state)
     assert_true (shown_has (shown, TEST_SOURCE, &position));
     assert_true (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (shown), position));
   }
-  collect_shown_labels (_jc_sources_page_get_column_view (page), labels);
+  jc_test_collect_shown_labels (_jc_list_page_get_column_view (JC_LIST_PAGE (page)), labels);
   assert_true (labels_contain (labels, "api_key=***"));
   assert_false (labels_contain (labels, "SECRET42"));
   assert_false (labels_contain (labels, "hunter22"));
   assert_true (strv_has (labels, "Set"));
   g_ptr_array_set_size (labels, 0);
-  screenshot (GTK_WIDGET (window), "sources-added-en");
+  jc_test_screenshot (GTK_WIDGET (window), "sources-added-en");
 
   /* Edit: the credentials are not shown back; empty keeps them. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.edit", NULL);
@@ -1135,7 +1010,7 @@ test_sources (void **state)
   assert_contains (gtk_label_get_text (_jc_source_editor_get_credentials_note (editor)),
                    "Leave the field empty");
   assert_true (gtk_widget_get_mapped (_jc_source_editor_get_clear_button (editor)));
-  screenshot (GTK_WIDGET (editor), "source-editor-edit-en");
+  jc_test_screenshot (GTK_WIDGET (editor), "source-editor-edit-en");
   gtk_switch_set_active (_jc_source_editor_get_enabled_switch (editor), FALSE);
   save_source_editor (editor);
   {
@@ -1150,7 +1025,7 @@ test_sources (void **state)
   gtk_widget_activate_action (GTK_WIDGET (page), "page.edit", NULL);
   editor = wait_source_editor ();
   gtk_widget_activate (_jc_source_editor_get_clear_button (editor));
-  pump_until (strstr (gtk_label_get_text (_jc_source_editor_get_credentials_note (editor)),
+  jc_test_pump_until (strstr (gtk_label_get_text (_jc_source_editor_get_credentials_note (editor)),
                       "removed") != NULL, 2000);
   save_source_editor (editor);
   {
@@ -1171,10 +1046,10 @@ test_sources (void **state)
   assert_true (adw_message_dialog_has_response (dialog, "disable"));
   assert_true (adw_message_dialog_has_response (dialog, "delete"));
   assert_string_equal (adw_message_dialog_get_default_response (dialog), "disable");
-  settle (GTK_WIDGET (dialog));
-  screenshot (GTK_WIDGET (dialog), "sources-remove-en");
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "sources-remove-en");
   answer_message_dialog (dialog, "disable");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   {
     g_autoptr(JcSource) kept = stored_source ("新发地");
 
@@ -1185,7 +1060,7 @@ test_sources (void **state)
   /* (enabled again for the tests after this one) */
   select_source (page, "新发地");
   gtk_widget_activate_action (GTK_WIDGET (page), "page.toggle-active", NULL);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   {
     g_autoptr(JcSource) kept = stored_source ("新发地");
 
@@ -1198,9 +1073,9 @@ test_sources (void **state)
   dialog = wait_message_dialog ();
   assert_false (adw_message_dialog_has_response (dialog, "disable"));
   answer_message_dialog (dialog, "delete");
-  pump_until (!_jc_sources_page_get_busy (page), 10000);
+  jc_test_pump_until (!_jc_sources_page_get_busy (page), 10000);
   assert_false (_jc_sources_page_get_busy (page));
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_null (stored_source (TEST_SOURCE));
   assert_false (shown_has (shown, TEST_SOURCE, NULL));
   assert_int_equal (g_list_model_get_n_items (shown), n_before);
@@ -1214,18 +1089,18 @@ test_import_orders_action (void **state)
   JcWindow *window;
   GtkWindow *chooser;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_window ();
   jc_window_show_section (window, "catalog");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-orders", NULL));
   assert_string_equal (jc_window_get_section (window), "orders");
-  pump_until (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
-  chooser = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
   assert_non_null (chooser);
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  pump (50);
-  assert_null (find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  jc_test_pump (50);
+  assert_null (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
   close_window (window);
 }
 
@@ -1293,11 +1168,11 @@ test_shortcuts (void **state)
 
   /* Add belongs to the list pages only; Ctrl+F also searches the prices. */
   jc_window_show_section (window, "prices");
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-record", NULL) &&
-                find_toplevel (JC_TYPE_CANTEEN_EDITOR) != NULL);
+                jc_test_find_toplevel (JC_TYPE_CANTEEN_EDITOR) != NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
-  pump (20);
+  jc_test_pump (20);
   {
     JcPricesPage *prices = JC_PRICES_PAGE (_jc_window_get_page (window, "prices"));
     GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (window));
@@ -1319,9 +1194,9 @@ test_window_state (void **state)
 
   jc_window_show_section (window, "vehicles");
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   gtk_window_close (GTK_WINDOW (window));
-  pump (50);
+  jc_test_pump (50);
   last = g_settings_get_string (settings, "last-section");
   assert_string_equal (last, "vehicles");
   assert_int_equal (g_settings_get_int (settings, "window-width"), 1000);
@@ -1348,30 +1223,30 @@ test_database_screens (void **state)
   g_autofree char *contents = NULL;
   JcWindow *window;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_window ();
 
   /* No file: the welcome screen, and nothing created by looking. */
   jc_application_set_db_path (fx.app, missing);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_string_equal (_jc_window_get_screen (window), "welcome");
   assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  screenshot (GTK_WIDGET (window), "welcome-en");
+  jc_test_screenshot (GTK_WIDGET (window), "welcome-en");
 
   /* Start empty: a new database, empty lists that say so. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-empty", NULL);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_string_equal (_jc_window_get_screen (window), "main");
   assert_true (g_file_test (missing, G_FILE_TEST_EXISTS));
   jc_window_show_section (window, "canteens");
-  settle (GTK_WIDGET (window));
-  screenshot (GTK_WIDGET (window), "canteens-empty-en");
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "canteens-empty-en");
 
   /* Not a database: the error screen with the exact message, the file as
    * it was. */
   assert_true (g_file_set_contents (garbage, text, -1, NULL));
   jc_application_set_db_path (fx.app, garbage);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_string_equal (_jc_window_get_screen (window), "error");
   assert_null (jc_application_get_store (fx.app));
   assert_non_null (jc_application_get_store_error (fx.app));
@@ -1379,10 +1254,10 @@ test_database_screens (void **state)
                    "not an SQLite database");
   assert_true (g_file_get_contents (garbage, &contents, NULL, NULL));
   assert_string_equal (contents, text);
-  screenshot (GTK_WIDGET (window), "database-error-en");
+  jc_test_screenshot (GTK_WIDGET (window), "database-error-en");
 
   jc_application_set_db_path (fx.app, fx.db_path);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_string_equal (_jc_window_get_screen (window), "main");
   close_window (window);
 }
@@ -1398,22 +1273,22 @@ test_load_demo (void **state)
   guint frames = 0;
   guint id;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   g_setenv ("JICAI_TODAY", "2026-11-27", TRUE);
   window = open_window ();
 
   jc_application_set_db_path (fx.app, cancelled);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   assert_string_equal (_jc_window_get_screen (window), "welcome");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
   assert_string_equal (_jc_window_get_screen (window), "loading");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL);
-  pump_until (!g_str_equal (_jc_window_get_screen (window), "loading"), 30000);
+  jc_test_pump_until (!g_str_equal (_jc_window_get_screen (window), "loading"), 30000);
   assert_string_equal (_jc_window_get_screen (window), "welcome");
   assert_false (g_file_test (cancelled, G_FILE_TEST_EXISTS));
 
   jc_application_set_db_path (fx.app, loaded);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   /* No database yet: the pages that read on worker threads have none. */
   assert_null (jc_prices_page_get_db_path (JC_PRICES_PAGE (_jc_window_get_page (window, "prices"))));
   assert_null (jc_orders_page_get_db_path (JC_ORDERS_PAGE (_jc_window_get_page (window, "orders"))));
@@ -1421,11 +1296,11 @@ test_load_demo (void **state)
                 g_str_equal (_jc_window_get_screen (window), "main"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.load-demo", NULL);
   assert_string_equal (_jc_window_get_screen (window), "loading");
-  id = gtk_widget_add_tick_callback (GTK_WIDGET (window), count_frame_cb, &frames, NULL);
-  pump_until (frames >= 3 || !g_str_equal (_jc_window_get_screen (window), "loading"), 10000);
+  id = gtk_widget_add_tick_callback (GTK_WIDGET (window), jc_test_count_frame_cb, &frames, NULL);
+  jc_test_pump_until (frames >= 3 || !g_str_equal (_jc_window_get_screen (window), "loading"), 10000);
   if (g_str_equal (_jc_window_get_screen (window), "loading"))
-    screenshot (GTK_WIDGET (window), "loading-en");
-  pump_until (!g_str_equal (_jc_window_get_screen (window), "loading"), 60000);
+    jc_test_screenshot (GTK_WIDGET (window), "loading-en");
+  jc_test_pump_until (!g_str_equal (_jc_window_get_screen (window), "loading"), 60000);
   gtk_widget_remove_tick_callback (GTK_WIDGET (window), id);
   assert_true (frames >= 3);
   if (demo_is_placeholder ())
@@ -1448,22 +1323,21 @@ test_load_demo (void **state)
       assert_string_equal (jc_prices_page_get_db_path (prices), loaded);
       assert_string_equal (jc_orders_page_get_db_path (orders), loaded);
       jc_window_show_section (window, "prices");
-      pump_until (!_jc_prices_page_get_loading (prices), 20000);
+      jc_test_pump_until (!_jc_prices_page_get_loading (prices), 20000);
       assert_true (g_list_model_get_n_items (_jc_prices_page_get_shown (prices)) > 50);
       jc_window_show_section (window, "orders");
-      pump_until (!_jc_orders_page_is_loading (orders), 20000);
+      jc_test_pump_until (!_jc_orders_page_is_loading (orders), 20000);
       assert_int_equal (g_list_model_get_n_items (_jc_orders_page_get_board (orders)), 17);
     }
 
   jc_application_set_db_path (fx.app, fx.db_path);
-  settle (GTK_WIDGET (window));
+  jc_test_settle (GTK_WIDGET (window));
   close_window (window);
 }
 
 int
 main (void)
 {
-  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
   int rc;
   const struct CMUnitTest tests[] = {
     /* Chinese first: GLib decides once per process whether to translate
@@ -1484,26 +1358,12 @@ main (void)
     cmocka_unit_test (test_load_demo),
   };
 
-  /* LANGUAGE only counts when the locale is not plain "C". */
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  /* Screenshots the same on any machine. */
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  /* libadwaita's own style sheet, as the application looks: GTK_THEME
-   * would replace it with GTK's. */
-  g_unsetenv ("GTK_THEME");
   /* "Today" is the demo's last market day (the prices page shows it, the
    * orders page shows the day after). */
   g_setenv ("JICAI_TODAY", TODAY, TRUE);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
   /* once, before any thread starts, as the application's main does */
   curl_global_init (CURL_GLOBAL_DEFAULT);
-  gtk_init ();
-  adw_init ();
+  jc_test_ui_init ();
   rc = cmocka_run_group_tests (tests, setup, teardown);
   curl_global_cleanup ();
   return rc;

@@ -48,9 +48,11 @@ static guint signals[N_SIGNALS];
  * asking core again finds the next wrong field: every wrong field gets its
  * message, not only the first. */
 static gboolean
-substitute (JcCanteen *c,
-            JcField    field)
+substitute (gpointer record,
+            JcField  field)
 {
+  JcCanteen *c = record;
+
   switch ((int) field)
     {
     case JC_FIELD_CODE: g_free (c->code); c->code = g_strdup ("x"); return TRUE;
@@ -93,49 +95,24 @@ validate (JcCanteenEditor *self)
   c->address = jc_form_dup_text (form, JC_FIELD_ADDRESS);
   c->active = gtk_switch_get_active (self->active_switch);
 
-  if (!jc_parse_degrees_field (JC_FIELD_LAT, lat, -90, 90, &c->lat, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (c, JC_FIELD_LAT);
-      g_clear_error (&error);
-    }
-  if (!jc_parse_degrees_field (JC_FIELD_LON, lon, -180, 180, &c->lon, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (c, JC_FIELD_LON);
-      g_clear_error (&error);
-    }
-  if (!jc_parse_time_field (JC_FIELD_WINDOW_START, start, &c->window_start, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (c, JC_FIELD_WINDOW_START);
-      g_clear_error (&error);
-    }
-  if (!jc_parse_time_field (JC_FIELD_WINDOW_END, end, &c->window_end, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (c, JC_FIELD_WINDOW_END);
-      g_clear_error (&error);
-    }
+  jc_form_check (form, jc_parse_degrees_field (JC_FIELD_LAT, lat, -90, 90, &c->lat, &error),
+                 &error, substitute, c);
+  jc_form_check (form, jc_parse_degrees_field (JC_FIELD_LON, lon, -180, 180, &c->lon, &error),
+                 &error, substitute, c);
+  jc_form_check (form, jc_parse_time_field (JC_FIELD_WINDOW_START, start, &c->window_start,
+                                            &error),
+                 &error, substitute, c);
+  jc_form_check (form, jc_parse_time_field (JC_FIELD_WINDOW_END, end, &c->window_end, &error),
+                 &error, substitute, c);
   /* Diners are optional: empty means not known yet (0). */
-  if (*diners != '\0' && !jc_parse_int_field (JC_FIELD_DINERS, diners, 0, 100000, &n, &error))
-    {
-      jc_form_add_error (form, error);
-      g_clear_error (&error);
-    }
+  if (*diners != '\0')
+    jc_form_check (form, jc_parse_int_field (JC_FIELD_DINERS, diners, 0, 100000, &n, &error),
+                   &error, NULL, NULL);
   c->diners = (int) n;
 
-  for (guint i = 0; i < 16 && !jc_canteen_validate (c, &error); i++)
-    {
-      jc_form_add_error (form, error);
-      if (error->domain != JC_VALIDATE_ERROR || !substitute (c, (JcField) error->code))
-        break;
-      g_clear_error (&error);
-    }
+  jc_form_check_record (form, (JcFormValidateFunc) jc_canteen_validate, substitute, c);
 
-  jc_form_show (form);
-  valid = jc_form_is_valid (form);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid && self->store != NULL);
+  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
   return valid ? g_steal_pointer (&c) : NULL;
 }
 
@@ -162,13 +139,8 @@ save_activated (GtkWidget  *widget,
     ok = jc_store_update_canteen (self->store, c, &error);
   else
     ok = jc_store_insert_canteen (self->store, c, &error);
-  if (!ok)
-    {
-      jc_form_reject (self->form, error);
-      g_clear_pointer (&c, jc_canteen_free);
-      c = validate (self);
-      return;
-    }
+  if (!jc_form_check_save (self->form, ok, &error))
+    return;
   g_signal_emit (self, signals[SAVED], 0, c->code);
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -5,12 +5,13 @@
 
 #include <adwaita.h>
 
+#include "jc-list-page.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_CANTEENS_PAGE (jc_canteens_page_get_type ())
-G_DECLARE_FINAL_TYPE (JcCanteensPage, jc_canteens_page, JC, CANTEENS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (JcCanteensPage, jc_canteens_page, JC, CANTEENS_PAGE, JcListPage)
 
 void jc_canteens_page_set_store (JcCanteensPage *self,
                                  JcStore        *store);

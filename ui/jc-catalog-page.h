@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
+#include "jc-list-page.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_CATALOG_PAGE (jc_catalog_page_get_type ())
-G_DECLARE_FINAL_TYPE (JcCatalogPage, jc_catalog_page, JC, CATALOG_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (JcCatalogPage, jc_catalog_page, JC, CATALOG_PAGE, JcListPage)
 
 void jc_catalog_page_set_store (JcCatalogPage *self,
                                 JcStore       *store);

@@ -386,3 +386,111 @@ jc_form_show (JcForm *form)
       gtk_widget_set_visible (GTK_WIDGET (form->general_caption), form->general_error != NULL);
     }
 }
+
+/**
+ * jc_form_set_text:
+ * Fills the entry row of `field` (NULL: empty).
+ */
+void
+jc_form_set_text (JcForm     *form,
+                  JcField     field,
+                  const char *text)
+{
+  GtkWidget *row = jc_form_get_row (form, field);
+
+  g_return_if_fail (row != NULL && GTK_IS_EDITABLE (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+}
+
+/**
+ * jc_form_check:
+ * @parsed: what a core field parser returned
+ * @error: (inout): the parser's error; cleared here
+ * Takes a parser's answer: a failure shows its error at its row and puts a
+ * valid value into `record` in its place (when `substitute` is not NULL),
+ * so that validating the record goes on to the next wrong field.
+ * Returns: `parsed`.
+ */
+gboolean
+jc_form_check (JcForm               *form,
+               gboolean              parsed,
+               GError              **error,
+               JcFormSubstituteFunc  substitute,
+               gpointer              record)
+{
+  if (parsed)
+    return TRUE;
+  g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+
+  jc_form_add_error (form, *error);
+  if (substitute != NULL)
+    substitute (record, (JcField) (*error)->code);
+  g_clear_error (error);
+  return FALSE;
+}
+
+/**
+ * jc_form_check_record:
+ * Validates `record` with the core rules: every rule it breaks gets its
+ * message at its row, a valid value put in its place, and the record is
+ * asked again — every wrong field gets its message, not only the first.
+ */
+void
+jc_form_check_record (JcForm               *form,
+                      JcFormValidateFunc    validate,
+                      JcFormSubstituteFunc  substitute,
+                      gpointer              record)
+{
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 16 && !validate (record, &error); i++)
+    {
+      jc_form_add_error (form, error);
+      if (error->domain != JC_VALIDATE_ERROR || !substitute (record, (JcField) error->code))
+        break;
+      g_clear_error (&error);
+    }
+}
+
+/**
+ * jc_form_finish:
+ * Shows this round's messages and lets the editor's "editor.save" action
+ * run only when every field is valid and `can_save`.
+ * Returns: whether every field is valid.
+ */
+gboolean
+jc_form_finish (JcForm    *form,
+                GtkWidget *editor,
+                gboolean   can_save)
+{
+  gboolean valid;
+
+  jc_form_show (form);
+  valid = jc_form_is_valid (form);
+  gtk_widget_action_set_enabled (editor, "editor.save", valid && can_save);
+  return valid;
+}
+
+/**
+ * jc_form_check_save:
+ * @saved: what the store's insert or update returned
+ * @error: (inout): its error; cleared here
+ * Takes the store's answer to a save: a refusal (a duplicate code) goes
+ * on the form, which validates again to show it.
+ * Returns: `saved`.
+ */
+gboolean
+jc_form_check_save (JcForm   *form,
+                    gboolean  saved,
+                    GError  **error)
+{
+  if (saved)
+    return TRUE;
+  g_return_val_if_fail (error != NULL && *error != NULL, FALSE);
+
+  jc_form_reject (form, *error);
+  g_clear_error (error);
+  form->changed (form->user_data);
+  return FALSE;
+}

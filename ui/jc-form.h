@@ -44,6 +44,34 @@ void        jc_form_reject         (JcForm            *form,
                                     const GError      *error);
 void        jc_form_show           (JcForm            *form);
 
+/* Puts a value that passes validation into `record` in place of the wrong
+ * `field`, so that asking core again finds the next wrong field; FALSE when
+ * it cannot. */
+typedef gboolean (*JcFormSubstituteFunc) (gpointer      record,
+                                          JcField       field);
+/* A core validator, such as jc_canteen_validate(). */
+typedef gboolean (*JcFormValidateFunc)   (gconstpointer record,
+                                          GError      **error);
+
+void        jc_form_set_text       (JcForm            *form,
+                                    JcField            field,
+                                    const char        *text);
+gboolean    jc_form_check          (JcForm            *form,
+                                    gboolean           parsed,
+                                    GError           **error,
+                                    JcFormSubstituteFunc substitute,
+                                    gpointer           record);
+void        jc_form_check_record   (JcForm            *form,
+                                    JcFormValidateFunc validate,
+                                    JcFormSubstituteFunc substitute,
+                                    gpointer           record);
+gboolean    jc_form_finish         (JcForm            *form,
+                                    GtkWidget         *editor,
+                                    gboolean           can_save);
+gboolean    jc_form_check_save     (JcForm            *form,
+                                    gboolean           saved,
+                                    GError           **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcForm, jc_form_free)
 
 G_END_DECLS

@@ -48,9 +48,11 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-substitute (JcItem  *item,
+substitute (gpointer record,
             JcField  field)
 {
+  JcItem *item = record;
+
   switch ((int) field)
     {
     case JC_FIELD_CODE: g_free (item->code); item->code = g_strdup ("x"); return TRUE;
@@ -103,41 +105,22 @@ validate (JcItemEditor *self)
 
   /* Pack and piece mass are optional: empty means none. */
   item->pack_milli = 0;
-  if (*pack != '\0' &&
-      !jc_parse_milli_field (JC_FIELD_PACK, pack, 1, JC_MAX_MILLI, &item->pack_milli, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (item, JC_FIELD_PACK);
-      g_clear_error (&error);
-    }
+  if (*pack != '\0')
+    jc_form_check (form, jc_parse_milli_field (JC_FIELD_PACK, pack, 1, JC_MAX_MILLI,
+                                               &item->pack_milli, &error),
+                   &error, substitute, item);
   item->piece_mass_g = 0;
-  if (*piece != '\0' &&
-      !jc_parse_int_field (JC_FIELD_PIECE_MASS, piece, 1, 100000, &item->piece_mass_g, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (item, JC_FIELD_PIECE_MASS);
-      g_clear_error (&error);
-    }
-  if (jc_parse_int_field (JC_FIELD_LOSS, loss, 0, 999, &v, &error))
+  if (*piece != '\0')
+    jc_form_check (form, jc_parse_int_field (JC_FIELD_PIECE_MASS, piece, 1, 100000,
+                                             &item->piece_mass_g, &error),
+                   &error, substitute, item);
+  if (jc_form_check (form, jc_parse_int_field (JC_FIELD_LOSS, loss, 0, 999, &v, &error),
+                     &error, substitute, item))
     item->loss_permille = (int) v;
-  else
-    {
-      jc_form_add_error (form, error);
-      substitute (item, JC_FIELD_LOSS);
-      g_clear_error (&error);
-    }
 
-  for (guint i = 0; i < 16 && !jc_item_validate (item, &error); i++)
-    {
-      jc_form_add_error (form, error);
-      if (error->domain != JC_VALIDATE_ERROR || !substitute (item, (JcField) error->code))
-        break;
-      g_clear_error (&error);
-    }
+  jc_form_check_record (form, (JcFormValidateFunc) jc_item_validate, substitute, item);
 
-  jc_form_show (form);
-  valid = jc_form_is_valid (form);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid && self->store != NULL);
+  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
   return valid ? g_steal_pointer (&item) : NULL;
 }
 
@@ -192,13 +175,8 @@ save_activated (GtkWidget  *widget,
     ok = jc_store_update_item (self->store, item, &error);
   else
     ok = jc_store_insert_item (self->store, item, &error);
-  if (!ok)
-    {
-      jc_form_reject (self->form, error);
-      g_clear_pointer (&item, jc_item_free);
-      item = validate (self);
-      return;
-    }
+  if (!jc_form_check_save (self->form, ok, &error))
+    return;
   g_signal_emit (self, signals[SAVED], 0, item->code);
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -72,9 +72,11 @@ set_string (char       **field,
 /* Puts a value core accepts in place of a wrong one, so that validating
  * again finds the next wrong field. */
 static gboolean
-substitute (JcSource *s,
-            JcField   field)
+substitute (gpointer record,
+            JcField  field)
 {
+  JcSource *s = record;
+
   switch ((int) field)
     {
     case JC_FIELD_NAME: set_string (&s->name, "x"); return TRUE;
@@ -182,48 +184,29 @@ validate (JcSourceEditor *self)
     set_string (&s->credentials, "");
   s->enabled = gtk_switch_get_active (self->enabled_switch);
 
-  if (jc_parse_int_field (JC_FIELD_PRIORITY, priority, 0, 1000, &n, &error))
+  if (jc_form_check (form, jc_parse_int_field (JC_FIELD_PRIORITY, priority, 0, 1000, &n, &error),
+                     &error, substitute, s))
     s->priority = (int) n;
-  else
-    {
-      jc_form_add_error (form, error);
-      substitute (s, JC_FIELD_PRIORITY);
-      g_clear_error (&error);
-    }
   if (*schedule == '\0')
     set_string (&s->schedule, "");
   else
     {
       int minutes = 0;
 
-      if (jc_parse_time_field (JC_FIELD_SCHEDULE, schedule, &minutes, &error))
+      if (jc_form_check (form, jc_parse_time_field (JC_FIELD_SCHEDULE, schedule, &minutes, &error),
+                         &error, substitute, s))
         {
           g_free (s->schedule);
           s->schedule = jc_format_time (minutes);
         }
-      else
-        {
-          jc_form_add_error (form, error);
-          substitute (s, JC_FIELD_SCHEDULE);
-          g_clear_error (&error);
-        }
     }
 
-  for (guint i = 0; i < 16 && !jc_source_validate (s, &error); i++)
-    {
-      jc_form_add_error (form, error);
-      if (error->domain != JC_VALIDATE_ERROR || !substitute (s, (JcField) error->code))
-        break;
-      g_clear_error (&error);
-    }
-  g_clear_error (&error);
+  jc_form_check_record (form, (JcFormValidateFunc) jc_source_validate, substitute, s);
   if (!jc_form_has_error (form, JC_FIELD_URL) && !check_url_login (s->url, &error))
     jc_form_add_error (form, error);
 
-  jc_form_show (form);
+  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
   update_credentials_note (self);
-  valid = jc_form_is_valid (form);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid && self->store != NULL);
   return valid ? g_steal_pointer (&s) : NULL;
 }
 
@@ -265,13 +248,8 @@ save_activated (GtkWidget  *widget,
     ok = jc_store_update_source (self->store, s, &error);
   else
     ok = jc_store_insert_source (self->store, s, &error);
-  if (!ok)
-    {
-      jc_form_reject (self->form, error);
-      g_clear_pointer (&s, jc_source_free);
-      s = validate (self);
-      return;
-    }
+  if (!jc_form_check_save (self->form, ok, &error))
+    return;
   g_signal_emit (self, signals[SAVED], 0, s->name);
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -24,36 +24,15 @@ typedef struct {
 } SourceRow;
 
 struct _JcSourcesPage {
-  AdwBin              parent_instance;
+  JcListPage          parent_instance;
 
-  JcStore            *store;       /* borrowed from the application */
-  char               *summary;     /* "3 sources", for the header bar */
-  char               *query;       /* case-folded search text */
-  GListStore         *records;     /* every source, enabled or not */
-  GtkCustomFilter    *filter;
-  GtkFilterListModel *filtered;
-  GtkSingleSelection *selection;
   GCancellable       *cancellable; /* the removal on a worker thread */
   gboolean            busy;
   GtkWindow          *remove_dialog; /* weak: the question on show */
-
-  GtkEditable        *search_entry;
-  GtkColumnView      *column_view;
-  GtkStack           *stack;
-  AdwStatusPage      *no_results_page;
-  GtkButton          *toggle_enabled_button;
-  GtkButton          *toggle_enabled_icon_button;
 };
 
-G_DEFINE_FINAL_TYPE (JcSourcesPage, jc_sources_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (JcSourcesPage, jc_sources_page, JC_TYPE_LIST_PAGE)
 
-enum {
-  PROP_0,
-  PROP_SUMMARY,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 source_row_free (gpointer data)
@@ -190,38 +169,6 @@ last_fetch_compare (gconstpointer a, gconstpointer b, gpointer user_data)
                              ((const SourceRow *) b)->last_fetch);
 }
 
-static void
-add_columns (JcSourcesPage *self)
-{
-  struct {
-    const char *title;
-    JcColumnKind kind;
-    JcColumnTextFunc text;
-    JcColumnCompareFunc compare;
-    gboolean expand;
-  } columns[] = {
-    { C_("column title", "Name"), JC_COLUMN_TEXT, name_text, name_compare, FALSE },
-    { C_("column title", "Adapter"), JC_COLUMN_TEXT, adapter_text, adapter_compare, FALSE },
-    { C_("column title", "Priority"), JC_COLUMN_NUMBER, priority_text, priority_compare, FALSE },
-    { C_("column title", "Schedule"), JC_COLUMN_TEXT, schedule_text, schedule_compare, FALSE },
-    { C_("column title", "Credentials"), JC_COLUMN_TEXT, credentials_text, credentials_compare,
-      FALSE },
-    { C_("column title", "Address"), JC_COLUMN_TEXT, url_text, url_compare, TRUE },
-    { C_("column title", "Last Fetch"), JC_COLUMN_TEXT, last_fetch_text, last_fetch_compare,
-      TRUE },
-    { C_("column title", "Enabled"), JC_COLUMN_ACTIVE, NULL, NULL, FALSE },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) col = jc_column_new (columns[i].title, columns[i].kind,
-                                                          columns[i].text, columns[i].compare,
-                                                          self, columns[i].expand);
-
-      gtk_column_view_append_column (self->column_view, col);
-    }
-}
-
 /* ---- filtering and state ---------------------------------------------- */
 
 static gboolean
@@ -234,123 +181,54 @@ contains_folded (const char *text,
 }
 
 static gboolean
-match_cb (gpointer item,
-          gpointer user_data)
+match (JcListPage   *page,
+       gconstpointer data,
+       const char   *query)
 {
-  JcSourcesPage *self = user_data;
-  const SourceRow *row = jc_record_get_data (item);
+  const SourceRow *row = data;
 
-  if (self->query == NULL || *self->query == '\0')
+  if (*query == '\0')
     return TRUE;
-  return contains_folded (row->source->name, self->query) ||
-         contains_folded (row->source->adapter, self->query) ||
-         contains_folded (adapter_label (row->source->adapter), self->query) ||
-         contains_folded (row->url_shown, self->query);
+  return contains_folded (row->source->name, query) ||
+         contains_folded (row->source->adapter, query) ||
+         contains_folded (adapter_label (row->source->adapter), query) ||
+         contains_folded (row->url_shown, query);
 }
 
-static JcRecord *
-get_selected (JcSourcesPage *self)
-{
-  return gtk_single_selection_get_selected_item (self->selection);
-}
-
+/* Nothing changes a source while a removal is under way. */
 static void
-update_actions (JcSourcesPage *self)
+update_actions (JcListPage *page,
+                JcRecord   *record)
 {
-  JcRecord *record = get_selected (self);
-  gboolean enable = record != NULL && !jc_record_get_active (record);
-  gboolean can_change = record != NULL && self->store != NULL && !self->busy;
-  const char *tooltip = enable ? _("Enable the selected source: it is fetched again and its prices "
-                                        "count again")
-                               : _("Disable the selected source: it is no longer fetched, and its "
-                                   "prices are set aside, not deleted");
+  JcSourcesPage *self = JC_SOURCES_PAGE (page);
+  gboolean can_change = record != NULL && jc_list_page_get_store (page) != NULL && !self->busy;
 
-  gtk_button_set_label (self->toggle_enabled_button, enable ? _("E_nable") : _("_Disable"));
-  gtk_button_set_icon_name (self->toggle_enabled_icon_button,
-                            enable ? "object-select-symbolic" : "action-unavailable-symbolic");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->toggle_enabled_button), tooltip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->toggle_enabled_icon_button), tooltip);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add", self->store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.edit", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.toggle-active", can_change);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.remove", can_change);
 }
 
-static void
-update_state (JcSourcesPage *self)
+static char *
+describe_count (JcListPage *page,
+                guint       n_shown,
+                guint       n_all)
 {
-  guint n_all = g_list_model_get_n_items (G_LIST_MODEL (self->records));
-  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  g_autofree char *count = NULL;
+  const char *query = jc_list_page_get_query (page);
 
-  if (self->query != NULL && *self->query != '\0')
+  if (query != NULL && *query != '\0')
     /* TRANSLATORS: "1 of 3 sources" shown by a search */
-    count = g_strdup_printf (ngettext ("%u of %u source", "%u of %u sources", n_all),
-                             n_shown, n_all);
-  else
-    count = g_strdup_printf (ngettext ("%u source", "%u sources", n_shown), n_shown);
-  if (n_all == 0)
-    g_clear_pointer (&count, g_free);
-  if (g_strcmp0 (count, self->summary) != 0)
-    {
-      g_free (self->summary);
-      self->summary = g_steal_pointer (&count);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUMMARY]);
-    }
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry), n_all > 0);
-  if (n_all == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (n_shown == 0)
-    {
-      g_autofree char *text = NULL;
-      g_autofree char *escaped = NULL;
-
-      text = g_strdup_printf (_("No price source matches “%s”. Search looks at names, adapters "
-                                "and addresses."),
-                              gtk_editable_get_text (self->search_entry));
-      escaped = g_markup_escape_text (text, -1);
-      adw_status_page_set_description (self->no_results_page, escaped);
-      gtk_stack_set_visible_child_name (self->stack, "no-results");
-    }
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
-  update_actions (self);
+    return g_strdup_printf (ngettext ("%u of %u source", "%u of %u sources", n_all),
+                            n_shown, n_all);
+  return g_strdup_printf (ngettext ("%u source", "%u sources", n_shown), n_shown);
 }
 
-static void
-on_search_changed_cb (JcSourcesPage *self)
+static char *
+describe_no_results (JcListPage *page,
+                     const char *search)
 {
-  g_free (self->query);
-  self->query = g_utf8_casefold (gtk_editable_get_text (self->search_entry), -1);
-  g_strstrip (self->query);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-  update_state (self);
-}
-
-/* Escape in the search entry clears it. */
-static void
-on_stop_search_cb (JcSourcesPage *self)
-{
-  gtk_editable_set_text (self->search_entry, "");
-}
-
-static guint
-find_position (JcSourcesPage *self,
-               const char    *key)
-{
-  GListModel *model = G_LIST_MODEL (self->selection);
-  guint n = g_list_model_get_n_items (model);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(JcRecord) record = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (jc_record_get_key (record), key) == 0)
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
+  return g_strdup_printf (_("No price source matches “%s”. Search looks at names, adapters "
+                            "and addresses."),
+                          search != NULL ? search : "");
 }
 
 /* "2026-11-27T05:30:00Z" → "2026-11-27 13:30" in local time. */
@@ -389,34 +267,27 @@ describe_fetch (const JcFetchLogEntry *e)
                           e->rows_changed);
 }
 
-/* Reloads from the store and selects `key` (or keeps the selection). */
+/* The sources with their last fetches. */
 static void
-reload_and_select (JcSourcesPage *self,
-                   const char    *key)
+load (JcListPage *page,
+      JcStore    *store,
+      GPtrArray  *records)
 {
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) log = NULL;
   g_autoptr(GHashTable) last = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
-  g_autofree char *keep = NULL;
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
-  guint position;
 
-  if (key == NULL && get_selected (self) != NULL)
-    keep = g_strdup (jc_record_get_key (get_selected (self)));
-  else
-    keep = g_strdup (key);
-
-  if (self->store != NULL)
+  if (store != NULL)
     {
-      sources = jc_store_list_sources (self->store, &error);
+      sources = jc_store_list_sources (store, &error);
       if (sources == NULL)
-        jc_ui_show_error (GTK_WIDGET (self), _("Could Not Read the Price Sources"),
+        jc_ui_show_error (GTK_WIDGET (page), _("Could Not Read the Price Sources"),
                           error->message);
       g_clear_error (&error);
       /* The newest first: the first entry of a name is its last fetch.  A
        * log that cannot be read leaves the column empty, not the list. */
-      log = jc_store_list_fetch_log (self->store, FETCH_LOG_LIMIT, &error);
+      log = jc_store_list_fetch_log (store, FETCH_LOG_LIMIT, &error);
       if (log == NULL)
         g_message ("The fetch log could not be read: %s", error->message);
     }
@@ -446,23 +317,6 @@ reload_and_select (JcSourcesPage *self,
                                                    row->source->enabled));
         }
     }
-  g_list_store_splice (self->records, 0, g_list_model_get_n_items (G_LIST_MODEL (self->records)),
-                       records->pdata, records->len);
-
-  position = keep ? find_position (self, keep) : GTK_INVALID_LIST_POSITION;
-  if (position == GTK_INVALID_LIST_POSITION && key != NULL &&
-      *gtk_editable_get_text (self->search_entry) != '\0')
-    {
-      /* The saved source does not match the search: show it anyway. */
-      gtk_editable_set_text (self->search_entry, "");
-      on_search_changed_cb (self);
-      position = find_position (self, key);
-    }
-  if (position != GTK_INVALID_LIST_POSITION)
-    jc_ui_select_position (self->column_view, position);
-  else
-    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  update_state (self);
 }
 
 /* ---- the editor ------------------------------------------------------- */
@@ -474,44 +328,27 @@ on_editor_saved_cb (JcSourcesPage *self,
 {
   g_autofree char *message = g_strdup_printf (_("Price source “%s” saved"), name);
 
-  reload_and_select (self, name);
+  jc_list_page_reload_and_select (JC_LIST_PAGE (self), name);
   jc_ui_toast (GTK_WIDGET (self), message);
 }
 
 static void
-open_editor (JcSourcesPage  *self,
-             const JcSource *source)
+open_editor (JcListPage   *page,
+             JcStore      *store,
+             gconstpointer data)
 {
+  JcSourcesPage *self = JC_SOURCES_PAGE (page);
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   JcSourceEditor *editor;
 
-  if (self->store == NULL)
+  /* no editing while a removal is under way; adding is fine */
+  if (data != NULL && self->busy)
     return;
-  editor = jc_source_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
-                                 source);
+  editor = jc_source_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store,
+                                 data != NULL ? ((const SourceRow *) data)->source : NULL);
   g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-add_activated (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  open_editor (JC_SOURCES_PAGE (widget), NULL);
-}
-
-static void
-edit_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  JcSourcesPage *self = JC_SOURCES_PAGE (widget);
-  JcRecord *record = get_selected (self);
-
-  if (record != NULL && !self->busy)
-    open_editor (self, record_source (record));
 }
 
 /* ---- enabling and disabling ------------------------------------------- */
@@ -526,7 +363,7 @@ set_enabled (JcSourcesPage  *self,
   g_autofree char *message = NULL;
 
   s->enabled = enabled;
-  if (!jc_store_update_source (self->store, s, &error))
+  if (!jc_store_update_source (jc_list_page_get_store (JC_LIST_PAGE (self)), s, &error))
     {
       jc_ui_show_error (GTK_WIDGET (self), _("Could Not Change the Price Source"),
                         error->message);
@@ -534,20 +371,19 @@ set_enabled (JcSourcesPage  *self,
     }
   message = g_strdup_printf (enabled ? _("Price source “%s” enabled")
                                      : _("Price source “%s” disabled"), s->name);
-  reload_and_select (self, s->name);
+  jc_list_page_reload_and_select (JC_LIST_PAGE (self), s->name);
   jc_ui_toast (GTK_WIDGET (self), message);
   return TRUE;
 }
 
 static void
-toggle_active_activated (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+toggle_active (JcListPage *page,
+               JcStore    *store,
+               JcRecord   *record)
 {
-  JcSourcesPage *self = JC_SOURCES_PAGE (widget);
-  JcRecord *record = get_selected (self);
+  JcSourcesPage *self = JC_SOURCES_PAGE (page);
 
-  if (record == NULL || self->store == NULL || self->busy)
+  if (self->busy)
     return;
   set_enabled (self, record_source (record), !jc_record_get_active (record));
 }
@@ -577,7 +413,7 @@ set_busy (JcSourcesPage *self,
   self->busy = busy;
   if (!busy)
     g_clear_object (&self->cancellable);
-  update_actions (self);
+  jc_list_page_update_actions (JC_LIST_PAGE (self));
 }
 
 /* Counts the prices the source brought: prices has no index on the source,
@@ -649,7 +485,7 @@ on_deleted (GObject      *object,
                                d->source->name, n);
   else
     message = g_strdup_printf (_("Price source “%s” removed"), d->source->name);
-  reload_and_select (self, NULL);
+  jc_list_page_reload_and_select (JC_LIST_PAGE (self), NULL);
   jc_ui_toast (GTK_WIDGET (self), message);
 }
 
@@ -678,7 +514,7 @@ on_remove_response_cb (AdwMessageDialog *dialog,
 {
   RemoveData *d = g_object_get_data (G_OBJECT (dialog), "jc-remove");
 
-  if (d == NULL || self->store == NULL || self->busy)
+  if (d == NULL || jc_list_page_get_store (JC_LIST_PAGE (self)) == NULL || self->busy)
     return;
   if (g_str_equal (response, "disable"))
     set_enabled (self, d->source, FALSE);
@@ -778,14 +614,15 @@ remove_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JcSourcesPage *self = JC_SOURCES_PAGE (widget);
-  JcRecord *record = get_selected (self);
+  JcStore *store = jc_list_page_get_store (JC_LIST_PAGE (self));
+  JcRecord *record = jc_list_page_get_selected (JC_LIST_PAGE (self));
   RemoveData *d;
   g_autoptr(GTask) task = NULL;
 
-  if (record == NULL || self->store == NULL || self->busy)
+  if (record == NULL || store == NULL || self->busy)
     return;
   d = g_new0 (RemoveData, 1);
-  d->db_path = g_strdup (jc_store_get_path (self->store));
+  d->db_path = g_strdup (jc_store_get_path (store));
   d->source = jc_source_copy (record_source (record));
   set_busy (self, TRUE);
   self->cancellable = g_cancellable_new ();
@@ -795,43 +632,7 @@ remove_activated (GtkWidget  *widget,
   g_task_run_in_thread (task, count_thread);
 }
 
-static void
-search_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  JcSourcesPage *self = JC_SOURCES_PAGE (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-on_column_view_activate_cb (JcSourcesPage *self,
-                            guint          position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "page.edit", NULL);
-}
-
 /* ---- GObject ---------------------------------------------------------- */
-
-static void
-jc_sources_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  JcSourcesPage *self = JC_SOURCES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SUMMARY:
-      g_value_set_string (value, self->summary);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
 
 static void
 jc_sources_page_dispose (GObject *object)
@@ -845,21 +646,7 @@ jc_sources_page_dispose (GObject *object)
     gtk_window_destroy (self->remove_dialog);
   g_clear_weak_pointer (&self->remove_dialog);
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_SOURCES_PAGE);
-  g_clear_object (&self->selection);
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->records);
   G_OBJECT_CLASS (jc_sources_page_parent_class)->dispose (object);
-}
-
-static void
-jc_sources_page_finalize (GObject *object)
-{
-  JcSourcesPage *self = JC_SOURCES_PAGE (object);
-
-  g_free (self->query);
-  g_free (self->summary);
-  G_OBJECT_CLASS (jc_sources_page_parent_class)->finalize (object);
 }
 
 static void
@@ -867,62 +654,49 @@ jc_sources_page_class_init (JcSourcesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JcListPageClass *page_class = JC_LIST_PAGE_CLASS (klass);
 
-  object_class->get_property = jc_sources_page_get_property;
   object_class->dispose = jc_sources_page_dispose;
-  object_class->finalize = jc_sources_page_finalize;
 
-  /* How many sources are listed, for the header bar; NULL when none. */
-  properties[PROP_SUMMARY] =
-    g_param_spec_string ("summary", NULL, NULL, NULL,
-                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->activate_label = N_("E_nable");
+  page_class->deactivate_label = N_("_Disable");
+  page_class->activate_tooltip = N_("Enable the selected source: it is fetched again and its "
+                                    "prices count again");
+  page_class->deactivate_tooltip = N_("Disable the selected source: it is no longer fetched, "
+                                      "and its prices are set aside, not deleted");
+  page_class->load = load;
+  page_class->match = match;
+  page_class->describe_count = describe_count;
+  page_class->describe_no_results = describe_no_results;
+  page_class->open_editor = open_editor;
+  page_class->toggle_active = toggle_active;
+  page_class->update_actions = update_actions;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jicai/Jicai/ui/jc-sources-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, JcSourcesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, JcSourcesPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, JcSourcesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, JcSourcesPage, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, JcSourcesPage, toggle_enabled_button);
-  gtk_widget_class_bind_template_child (widget_class, JcSourcesPage, toggle_enabled_icon_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_stop_search_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
-
-  gtk_widget_class_install_action (widget_class, "page.add", NULL, add_activated);
-  gtk_widget_class_install_action (widget_class, "page.edit", NULL, edit_activated);
-  gtk_widget_class_install_action (widget_class, "page.toggle-active", NULL,
-                                   toggle_active_activated);
+  jc_list_page_class_set_template (widget_class, "/io/github/jicai/Jicai/ui/jc-sources-page.ui",
+                                   "toggle_enabled_button", "toggle_enabled_icon_button", NULL);
   gtk_widget_class_install_action (widget_class, "page.remove", NULL, remove_activated);
-  gtk_widget_class_install_action (widget_class, "page.search", NULL, search_activated);
 }
 
 static void
 jc_sources_page_init (JcSourcesPage *self)
 {
-  GtkSortListModel *sorted;
+  const JcListColumn columns[] = {
+    { C_("column title", "Name"), JC_COLUMN_TEXT, name_text, name_compare, FALSE },
+    { C_("column title", "Adapter"), JC_COLUMN_TEXT, adapter_text, adapter_compare, FALSE },
+    { C_("column title", "Priority"), JC_COLUMN_NUMBER, priority_text, priority_compare, FALSE },
+    { C_("column title", "Schedule"), JC_COLUMN_TEXT, schedule_text, schedule_compare, FALSE },
+    { C_("column title", "Credentials"), JC_COLUMN_TEXT, credentials_text, credentials_compare,
+      FALSE },
+    { C_("column title", "Address"), JC_COLUMN_TEXT, url_text, url_compare, TRUE },
+    { C_("column title", "Last Fetch"), JC_COLUMN_TEXT, last_fetch_text, last_fetch_compare,
+      TRUE },
+    { C_("column title", "Enabled"), JC_COLUMN_ACTIVE, NULL, NULL, FALSE },
+  };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->records = g_list_store_new (JC_TYPE_RECORD);
-  self->filter = gtk_custom_filter_new (match_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->records)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
-  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)),
-                                    g_object_ref (gtk_column_view_get_sorter (self->column_view)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  add_columns (self);
-  /* Typing in the list searches. */
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (self->search_entry),
-                                           GTK_WIDGET (self->column_view));
-
-  g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_actions), self,
-                           G_CONNECT_SWAPPED);
-  update_state (self);
+  /* Disabled sources are listed too, marked so. */
+  jc_list_page_set_show_inactive (JC_LIST_PAGE (self), TRUE);
+  jc_list_page_add_columns (JC_LIST_PAGE (self), columns, G_N_ELEMENTS (columns));
 }
 
 /**
@@ -938,7 +712,7 @@ jc_sources_page_set_store (JcSourcesPage *self,
 
   /* A removal under way belongs to the old database: its answer is
    * dropped (the worker finishes on its own store). */
-  if (store != self->store)
+  if (store != jc_list_page_get_store (JC_LIST_PAGE (self)))
     {
       if (self->cancellable != NULL)
         {
@@ -948,8 +722,7 @@ jc_sources_page_set_store (JcSourcesPage *self,
       if (self->remove_dialog != NULL)
         gtk_window_destroy (self->remove_dialog);
     }
-  self->store = store;
-  reload_and_select (self, NULL);
+  jc_list_page_set_store (JC_LIST_PAGE (self), store);
 }
 
 /**
@@ -961,32 +734,15 @@ jc_sources_page_reload (JcSourcesPage *self)
 {
   g_return_if_fail (JC_IS_SOURCES_PAGE (self));
 
-  reload_and_select (self, NULL);
-}
-
-GtkEditable *
-_jc_sources_page_get_search_entry (JcSourcesPage *self)
-{
-  return self->search_entry;
-}
-
-GListModel *
-_jc_sources_page_get_shown (JcSourcesPage *self)
-{
-  return G_LIST_MODEL (self->selection);
-}
-
-GtkWidget *
-_jc_sources_page_get_column_view (JcSourcesPage *self)
-{
-  return GTK_WIDGET (self->column_view);
+  jc_list_page_reload_and_select (JC_LIST_PAGE (self), NULL);
 }
 
 const JcSource *
 _jc_sources_page_get_source (JcSourcesPage *self,
                              guint          position)
 {
-  g_autoptr(JcRecord) record = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  g_autoptr(JcRecord) record = g_list_model_get_item (_jc_list_page_get_shown (JC_LIST_PAGE (self)),
+                                                    position);
 
   /* the list store keeps its own reference */
   return record ? record_source (record) : NULL;

@@ -9,12 +9,13 @@
 
 #include <adwaita.h>
 
+#include "jc-list-page.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_SOURCES_PAGE (jc_sources_page_get_type ())
-G_DECLARE_FINAL_TYPE (JcSourcesPage, jc_sources_page, JC, SOURCES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (JcSourcesPage, jc_sources_page, JC, SOURCES_PAGE, JcListPage)
 
 void jc_sources_page_set_store (JcSourcesPage *self,
                                 JcStore       *store);

@@ -44,9 +44,11 @@ enum {
 static guint signals[N_SIGNALS];
 
 static gboolean
-substitute (JcVehicle *v,
-            JcField    field)
+substitute (gpointer record,
+            JcField  field)
 {
+  JcVehicle *v = record;
+
   switch ((int) field)
     {
     case JC_FIELD_PLATE: g_free (v->plate); v->plate = g_strdup ("x"); return TRUE;
@@ -72,11 +74,8 @@ parse_int (JcForm     *form,
   g_autofree char *text = jc_form_dup_text (form, field);
   g_autoptr(GError) error = NULL;
 
-  if (jc_parse_int_field (field, text, min, max, out, &error))
-    return TRUE;
-  jc_form_add_error (form, error);
-  substitute (v, field);
-  return FALSE;
+  return jc_form_check (form, jc_parse_int_field (field, text, min, max, out, &error), &error,
+                        substitute, v);
 }
 
 static JcVehicle *
@@ -100,40 +99,22 @@ validate (JcVehicleEditor *self)
 
   if (parse_int (form, v, JC_FIELD_CAPACITY, 1, 100000, &n))
     v->capacity_kg = n;
-  if (!jc_parse_degrees_field (JC_FIELD_DEPOT_LAT, lat, -90, 90, &v->depot_lat, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (v, JC_FIELD_DEPOT_LAT);
-      g_clear_error (&error);
-    }
-  if (!jc_parse_degrees_field (JC_FIELD_DEPOT_LON, lon, -180, 180, &v->depot_lon, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (v, JC_FIELD_DEPOT_LON);
-      g_clear_error (&error);
-    }
-  if (!jc_parse_time_field (JC_FIELD_START_TIME, start, &v->start_time, &error))
-    {
-      jc_form_add_error (form, error);
-      substitute (v, JC_FIELD_START_TIME);
-      g_clear_error (&error);
-    }
+  jc_form_check (form, jc_parse_degrees_field (JC_FIELD_DEPOT_LAT, lat, -90, 90, &v->depot_lat,
+                                               &error),
+                 &error, substitute, v);
+  jc_form_check (form, jc_parse_degrees_field (JC_FIELD_DEPOT_LON, lon, -180, 180, &v->depot_lon,
+                                               &error),
+                 &error, substitute, v);
+  jc_form_check (form, jc_parse_time_field (JC_FIELD_START_TIME, start, &v->start_time, &error),
+                 &error, substitute, v);
   if (parse_int (form, v, JC_FIELD_SPEED, 1, 200, &n))
     v->speed_kmh = (int) n;
   if (parse_int (form, v, JC_FIELD_SERVICE, 0, 240, &n))
     v->service_min = (int) n;
 
-  for (guint i = 0; i < 16 && !jc_vehicle_validate (v, &error); i++)
-    {
-      jc_form_add_error (form, error);
-      if (error->domain != JC_VALIDATE_ERROR || !substitute (v, (JcField) error->code))
-        break;
-      g_clear_error (&error);
-    }
+  jc_form_check_record (form, (JcFormValidateFunc) jc_vehicle_validate, substitute, v);
 
-  jc_form_show (form);
-  valid = jc_form_is_valid (form);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", valid && self->store != NULL);
+  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
   return valid ? g_steal_pointer (&v) : NULL;
 }
 
@@ -159,13 +140,8 @@ save_activated (GtkWidget  *widget,
     ok = jc_store_update_vehicle (self->store, v, &error);
   else
     ok = jc_store_insert_vehicle (self->store, v, &error);
-  if (!ok)
-    {
-      jc_form_reject (self->form, error);
-      g_clear_pointer (&v, jc_vehicle_free);
-      v = validate (self);
-      return;
-    }
+  if (!jc_form_check_save (self->form, ok, &error))
+    return;
   g_signal_emit (self, signals[SAVED], 0, v->plate);
   gtk_window_destroy (GTK_WINDOW (self));
 }

@@ -1,13 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* For the UI tests: the real widgets and the rows as shown. */
+/* For the UI tests: the real widgets and the rows as shown are
+ * JcListPage's (_jc_list_page_get_search_entry() and the others). */
 #pragma once
 
+#include "jc-list-page.h"
 #include "jc-vehicles-page.h"
-
-G_BEGIN_DECLS
-
-GtkEditable *_jc_vehicles_page_get_search_entry (JcVehiclesPage *self);
-GListModel  *_jc_vehicles_page_get_shown        (JcVehiclesPage *self);
-GtkWidget   *_jc_vehicles_page_get_column_view  (JcVehiclesPage *self);
-
-G_END_DECLS

@@ -5,12 +5,13 @@
 
 #include <adwaita.h>
 
+#include "jc-list-page.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_VEHICLES_PAGE (jc_vehicles_page_get_type ())
-G_DECLARE_FINAL_TYPE (JcVehiclesPage, jc_vehicles_page, JC, VEHICLES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (JcVehiclesPage, jc_vehicles_page, JC, VEHICLES_PAGE, JcListPage)
 
 void jc_vehicles_page_set_store (JcVehiclesPage *self,
                                  JcStore        *store);
