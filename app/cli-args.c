@@ -448,6 +448,18 @@ cli_open_store (Cli      *cli,
   return store;
 }
 
+/* A field parser's answer for an option: a bad value is reported and
+ * counted.  Returns `parsed`. */
+static gboolean
+check_parsed (Cli      *cli,
+              gboolean  parsed,
+              GError  **error)
+{
+  if (!parsed)
+    cli_error_gerror (cli, *error);
+  return parsed;
+}
+
 gboolean
 cli_opt_int (Cli        *cli,
              const char *option,
@@ -461,12 +473,7 @@ cli_opt_int (Cli        *cli,
 
   if (text == NULL)
     return FALSE;
-  if (!jc_parse_int_field (field, text, min, max, out, &error))
-    {
-      cli_error_gerror (cli, error);
-      return FALSE;
-    }
-  return TRUE;
+  return check_parsed (cli, jc_parse_int_field (field, text, min, max, out, &error), &error);
 }
 
 gboolean
@@ -507,12 +514,7 @@ cli_opt_milli (Cli        *cli,
 
   if (text == NULL)
     return FALSE;
-  if (!jc_parse_milli_field (field, text, min, max, out, &error))
-    {
-      cli_error_gerror (cli, error);
-      return FALSE;
-    }
-  return TRUE;
+  return check_parsed (cli, jc_parse_milli_field (field, text, min, max, out, &error), &error);
 }
 
 gboolean
@@ -528,12 +530,7 @@ cli_opt_degrees (Cli        *cli,
 
   if (text == NULL)
     return FALSE;
-  if (!jc_parse_degrees_field (field, text, min, max, out, &error))
-    {
-      cli_error_gerror (cli, error);
-      return FALSE;
-    }
-  return TRUE;
+  return check_parsed (cli, jc_parse_degrees_field (field, text, min, max, out, &error), &error);
 }
 
 gboolean
@@ -547,12 +544,7 @@ cli_opt_time (Cli        *cli,
 
   if (text == NULL)
     return FALSE;
-  if (!jc_parse_time_field (field, text, out, &error))
-    {
-      cli_error_gerror (cli, error);
-      return FALSE;
-    }
-  return TRUE;
+  return check_parsed (cli, jc_parse_time_field (field, text, out, &error), &error);
 }
 
 gboolean

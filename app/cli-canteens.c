@@ -190,28 +190,28 @@ run_list (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+static const CliMasterKind canteen_kind = {
+  .new_record = (gpointer (*) (void)) jc_canteen_new,
+  .free_record = (void (*) (gpointer)) jc_canteen_free,
+  .apply = (void (*) (Cli *, gpointer)) apply_options,
+  .validate = (gboolean (*) (gconstpointer, GError **)) jc_canteen_validate,
+  .get = (gpointer (*) (JcStore *, const char *, GError **)) jc_store_get_canteen,
+  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_insert_canteen,
+  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_update_canteen,
+  .delete = jc_store_delete_canteen,
+  .edit_changes = edit_changes,
+};
+
 static CliExit
 run_add (Cli *cli)
 {
   g_autoptr(JcCanteen) canteen = jc_canteen_new ();
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  CliExit status;
 
   canteen->code = g_strdup (cli_arg (cli, 0));
-  apply_options (cli, canteen);
-  if (cli->n_errors == 0 && !jc_canteen_validate (canteen, &error))
-    cli_error_gerror (cli, error);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_insert_canteen (store, canteen, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+  status = cli_master_add (cli, &canteen_kind, canteen);
+  if (status != CLI_EXIT_OK)
+    return status;
   printf (_("Added canteen %s (%s).\n"), canteen->code, canteen->name);
   return CLI_EXIT_OK;
 }
@@ -219,58 +219,22 @@ run_add (Cli *cli)
 static CliExit
 run_edit (Cli *cli)
 {
-  g_autoptr(JcCanteen) scratch = jc_canteen_new ();
   g_autoptr(JcCanteen) canteen = NULL;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  CliExit status = cli_check_active (cli);
+  CliExit status = cli_master_edit (cli, &canteen_kind, (gpointer *) &canteen);
 
-  if (status != CLI_EXIT_OK)
-    return status;
-  if (!cli_has_any (cli, edit_changes))
-    return cli_usage_error (cli, _("nothing to change; give at least one option"));
-  apply_options (cli, scratch);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  canteen = jc_store_get_canteen (store, cli_arg (cli, 0), &error);
-  if (canteen == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  apply_options (cli, canteen);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_update_canteen (store, canteen, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  printf (_("Updated canteen %s.\n"), canteen->code);
-  return CLI_EXIT_OK;
+  if (status == CLI_EXIT_OK)
+    printf (_("Updated canteen %s.\n"), canteen->code);
+  return status;
 }
 
 static CliExit
 run_remove (Cli *cli)
 {
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *code = cli_arg (cli, 0);
+  CliExit status = cli_master_remove (cli, &canteen_kind);
 
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_delete_canteen (store, code, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  printf (_("Removed canteen %s.\n"), code);
-  return CLI_EXIT_OK;
+  if (status == CLI_EXIT_OK)
+    printf (_("Removed canteen %s.\n"), cli_arg (cli, 0));
+  return status;
 }
 
 const CliCommand cli_canteens_commands[] = {

@@ -223,30 +223,28 @@ run_list (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+static const CliMasterKind item_kind = {
+  .new_record = (gpointer (*) (void)) jc_item_new,
+  .free_record = (void (*) (gpointer)) jc_item_free,
+  .apply = (void (*) (Cli *, gpointer)) apply_options,
+  .validate = (gboolean (*) (gconstpointer, GError **)) jc_item_validate,
+  .get = (gpointer (*) (JcStore *, const char *, GError **)) jc_store_get_item,
+  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_insert_item,
+  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_update_item,
+  .delete = jc_store_delete_item,
+  .edit_changes = edit_changes,
+};
+
 static CliExit
 run_add (Cli *cli)
 {
   g_autoptr(JcItem) item = jc_item_new ();
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  CliExit status;
 
   item->code = g_strdup (cli_arg (cli, 0));
-  apply_options (cli, item);
-  /* Everything that can be checked without the database is checked before
-   * it is opened, so a bad value leaves the file exactly as it was. */
-  if (cli->n_errors == 0 && !jc_item_validate (item, &error))
-    cli_error_gerror (cli, error);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_insert_item (store, item, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+  status = cli_master_add (cli, &item_kind, item);
+  if (status != CLI_EXIT_OK)
+    return status;
   printf (_("Added catalog item %s (%s).\n"), item->code, item->name);
   return CLI_EXIT_OK;
 }
@@ -254,59 +252,22 @@ run_add (Cli *cli)
 static CliExit
 run_edit (Cli *cli)
 {
-  g_autoptr(JcItem) scratch = jc_item_new ();
   g_autoptr(JcItem) item = NULL;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *code = cli_arg (cli, 0);
-  CliExit status = cli_check_active (cli);
+  CliExit status = cli_master_edit (cli, &item_kind, (gpointer *) &item);
 
-  if (status != CLI_EXIT_OK)
-    return status;
-  if (!cli_has_any (cli, edit_changes))
-    return cli_usage_error (cli, _("nothing to change; give at least one option"));
-  apply_options (cli, scratch);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  item = jc_store_get_item (store, code, &error);
-  if (item == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  apply_options (cli, item);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_update_item (store, item, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  printf (_("Updated catalog item %s.\n"), item->code);
-  return CLI_EXIT_OK;
+  if (status == CLI_EXIT_OK)
+    printf (_("Updated catalog item %s.\n"), item->code);
+  return status;
 }
 
 static CliExit
 run_remove (Cli *cli)
 {
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *code = cli_arg (cli, 0);
+  CliExit status = cli_master_remove (cli, &item_kind);
 
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_delete_item (store, code, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  printf (_("Removed catalog item %s.\n"), code);
-  return CLI_EXIT_OK;
+  if (status == CLI_EXIT_OK)
+    printf (_("Removed catalog item %s.\n"), cli_arg (cli, 0));
+  return status;
 }
 
 const CliCommand cli_catalog_commands[] = {

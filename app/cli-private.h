@@ -221,6 +221,46 @@ gboolean     cli_json_print      (Cli               *cli,
 CliExit      cli_finish_output   (Cli               *cli,
                                   CliExit            status);
 
+/* cli-master.c: add, edit and remove of one master-data record (an item, a
+ * canteen, a vehicle), the record's type told by a CliMasterKind. */
+typedef struct {
+  gpointer   (*new_record)  (void);
+  void       (*free_record) (gpointer       record);
+  /* Sets the record's fields from the options given; reports bad values. */
+  void       (*apply)       (Cli           *cli,
+                             gpointer       record);
+  gboolean   (*validate)    (gconstpointer  record,
+                             GError       **error);
+  gpointer   (*get)         (JcStore       *store,
+                             const char    *key,
+                             GError       **error);
+  gboolean   (*insert)      (JcStore       *store,
+                             gpointer       record,
+                             GError       **error);
+  gboolean   (*update)      (JcStore       *store,
+                             gpointer       record,
+                             GError       **error);
+  gboolean   (*delete)      (JcStore       *store,
+                             const char    *key,
+                             GError       **error);
+  /* The options of `edit` that change something (NULL-terminated). */
+  const char *const *edit_changes;
+} CliMasterKind;
+
+/* Applies the options to `record` (its key set), validates it and inserts
+ * it; the database is opened only when every value is good. */
+CliExit      cli_master_add      (Cli                 *cli,
+                                  const CliMasterKind *kind,
+                                  gpointer             record);
+/* Changes the record named by the first argument as the options say;
+ * *out_record: the record as saved (free with kind->free_record), or NULL. */
+CliExit      cli_master_edit     (Cli                 *cli,
+                                  const CliMasterKind *kind,
+                                  gpointer            *out_record);
+/* Removes the record named by the first argument. */
+CliExit      cli_master_remove   (Cli                 *cli,
+                                  const CliMasterKind *kind);
+
 /* g_set_str() is GLib 2.76; we pin 2.74. */
 static inline void
 cli_set_str (char       **field,

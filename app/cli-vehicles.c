@@ -153,28 +153,28 @@ run_list (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+static const CliMasterKind vehicle_kind = {
+  .new_record = (gpointer (*) (void)) jc_vehicle_new,
+  .free_record = (void (*) (gpointer)) jc_vehicle_free,
+  .apply = (void (*) (Cli *, gpointer)) apply_options,
+  .validate = (gboolean (*) (gconstpointer, GError **)) jc_vehicle_validate,
+  .get = (gpointer (*) (JcStore *, const char *, GError **)) jc_store_get_vehicle,
+  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_insert_vehicle,
+  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_update_vehicle,
+  .delete = jc_store_delete_vehicle,
+  .edit_changes = edit_changes,
+};
+
 static CliExit
 run_add (Cli *cli)
 {
   g_autoptr(JcVehicle) vehicle = jc_vehicle_new ();
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  CliExit status;
 
   vehicle->plate = g_strdup (cli_arg (cli, 0));
-  apply_options (cli, vehicle);
-  if (cli->n_errors == 0 && !jc_vehicle_validate (vehicle, &error))
-    cli_error_gerror (cli, error);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_insert_vehicle (store, vehicle, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+  status = cli_master_add (cli, &vehicle_kind, vehicle);
+  if (status != CLI_EXIT_OK)
+    return status;
   printf (_("Added vehicle %s.\n"), vehicle->plate);
   return CLI_EXIT_OK;
 }
@@ -182,58 +182,22 @@ run_add (Cli *cli)
 static CliExit
 run_edit (Cli *cli)
 {
-  g_autoptr(JcVehicle) scratch = jc_vehicle_new ();
   g_autoptr(JcVehicle) vehicle = NULL;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  CliExit status = cli_check_active (cli);
+  CliExit status = cli_master_edit (cli, &vehicle_kind, (gpointer *) &vehicle);
 
-  if (status != CLI_EXIT_OK)
-    return status;
-  if (!cli_has_any (cli, edit_changes))
-    return cli_usage_error (cli, _("nothing to change; give at least one option"));
-  apply_options (cli, scratch);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  vehicle = jc_store_get_vehicle (store, cli_arg (cli, 0), &error);
-  if (vehicle == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  apply_options (cli, vehicle);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_update_vehicle (store, vehicle, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  printf (_("Updated vehicle %s.\n"), vehicle->plate);
-  return CLI_EXIT_OK;
+  if (status == CLI_EXIT_OK)
+    printf (_("Updated vehicle %s.\n"), vehicle->plate);
+  return status;
 }
 
 static CliExit
 run_remove (Cli *cli)
 {
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *plate = cli_arg (cli, 0);
+  CliExit status = cli_master_remove (cli, &vehicle_kind);
 
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_delete_vehicle (store, plate, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  printf (_("Removed vehicle %s.\n"), plate);
-  return CLI_EXIT_OK;
+  if (status == CLI_EXIT_OK)
+    printf (_("Removed vehicle %s.\n"), cli_arg (cli, 0));
+  return status;
 }
 
 const CliCommand cli_vehicles_commands[] = {
