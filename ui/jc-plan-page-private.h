@@ -45,5 +45,6 @@ GtkWindow    *_jc_plan_page_get_unlock_dialog (JcPlanPage *self);
 GtkWindow    *_jc_plan_page_get_preview      (JcPlanPage *self);
 guint         _jc_plan_preview_get_n_pages   (GtkWindow  *preview);
 guint         _jc_plan_preview_get_page      (GtkWindow  *preview);
+GtkSpinButton *_jc_plan_page_get_threshold_spin (JcPlanPage *self);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "jc-plan-page-private.h"
 #include "jc-plan-tasks.h"
 #include "jc-prices.h"
+#include "jc-statements-dialog.h"
 #include "jc-ui-util.h"
 #include "jc-plan-doc.h"
 
@@ -110,6 +111,7 @@ struct _JcPlanPage {
   GtkWindow          *unlock_dialog;     /* weak */
   GtkWindow          *preview;           /* weak */
   GtkPrintOperation  *print_op;
+  GSettings          *settings;          /* the variance limit is kept there */
 
   GtkMenuButton      *date_button;
   GtkPopover         *date_popover;
@@ -780,6 +782,7 @@ update_actions (JcPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export-xlsx", idle && lines);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print", lines);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.preview", lines);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.statements", self->db_path != NULL);
   gtk_widget_set_visible (self->lock_button, !locked);
   gtk_widget_set_visible (self->unlock_button, locked);
   set_actual_sensitive (self, idle && locked && selected_line (self) != NULL);
@@ -1549,6 +1552,22 @@ preview_activated (GtkWidget  *widget,
 /* ---- actions -------------------------------------------------------------------- */
 
 static void
+statements_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  JcStatementsDialog *dialog;
+
+  if (self->db_path == NULL)
+    return;
+  dialog = jc_statements_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                     self->db_path, self->date);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 previous_day_activated (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
@@ -1644,6 +1663,7 @@ jc_plan_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->preview);
   g_clear_weak_pointer (&self->unlock_dialog);
   g_clear_object (&self->print_op);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_PLAN_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
@@ -1738,6 +1758,7 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.export-xlsx", NULL, export_xlsx_activated);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "plan.preview", NULL, preview_activated);
+  gtk_widget_class_install_action (widget_class, "plan.statements", NULL, statements_activated);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
                                        "plan.previous-day", NULL);
@@ -1768,6 +1789,12 @@ jc_plan_page_init (JcPlanPage *self)
   add_columns (self);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The variance limit of the last session; the spin button writes it back. */
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "plan-variance-threshold", self->threshold_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+  self->threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
 
   g_strlcpy (self->date, date, sizeof self->date);
   update_date_widgets (self);
@@ -2026,4 +2053,10 @@ _jc_plan_preview_get_page (GtkWindow *preview)
   Preview *p = g_object_get_data (G_OBJECT (preview), "jc-preview");
 
   return p != NULL ? p->page : 0;
+}
+
+GtkSpinButton *
+_jc_plan_page_get_threshold_spin (JcPlanPage *self)
+{
+  return self->threshold_spin;
 }

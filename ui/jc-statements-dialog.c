@@ -1,0 +1,1060 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-statements-dialog.c: the canteen statements of a month, for one
+ * canteen or all of them, as PDF or XLSX.
+ *
+ * Each file is written under a hidden ".partial" name in the target folder
+ * and renamed only once it is complete and the run is still wanted, so a
+ * cancelled or failed run never leaves half a statement behind; the files
+ * finished before stay and the summary says how many. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-statements-dialog"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jc-plan-doc.h"
+#include "jc-statements-dialog-private.h"
+#include "jc-store.h"
+#include "jc-ui-util.h"
+
+#define N_MONTHS 13
+
+typedef struct {
+  char *code;
+  char *name;
+} Canteen;
+
+static void
+canteen_free (Canteen *c)
+{
+  g_free (c->code);
+  g_free (c->name);
+  g_free (c);
+}
+
+struct _JcStatementsDialog {
+  AdwWindow             parent_instance;
+
+  char                 *db_path;
+  char                 *date;            /* "YYYY-MM-DD" the months end with */
+  GCancellable         *cancellable;     /* the canteen list */
+  GCancellable         *export_cancellable;
+  gboolean              loading;
+  gboolean              exporting;
+  struct Job           *job;             /* the run under way, NULL: none */
+  GPtrArray            *months;          /* char *, "YYYY-MM", oldest first */
+  GPtrArray            *canteens;        /* Canteen *, by code */
+  GtkStringList        *month_names;
+  GtkStringList        *canteen_names;   /* "All canteens", then each canteen */
+  GtkFileChooserNative *chooser;
+  char                 *folder;          /* where the last run wrote */
+  guint                 n_written;
+  guint                 step_delay_ms;
+
+  GtkWidget            *export_button;
+  GtkSpinner           *spinner;
+  AdwComboRow          *month_row;
+  AdwComboRow          *canteen_row;
+  AdwComboRow          *format_row;
+  GtkWidget            *progress_box;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkWidget            *result_box;
+  GtkImage             *result_icon;
+  GtkLabel             *result_label;
+  GtkWidget            *open_button;
+};
+
+G_DEFINE_FINAL_TYPE (JcStatementsDialog, jc_statements_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_DB_PATH,
+  PROP_DATE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_actions (JcStatementsDialog *self)
+{
+  gboolean idle = !self->loading && !self->exporting;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statements.export",
+                                 idle && self->db_path != NULL && self->canteens != NULL &&
+                                 self->canteens->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statements.cancel", self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "statements.open-folder",
+                                 idle && self->folder != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->month_row), !self->exporting);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->canteen_row), idle);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->format_row), !self->exporting);
+  gtk_spinner_set_spinning (self->spinner, self->loading);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->loading);
+}
+
+static void
+show_result (JcStatementsDialog *self,
+             const char         *text,
+             gboolean            is_error)
+{
+  gtk_label_set_text (self->result_label, text);
+  gtk_image_set_from_icon_name (self->result_icon,
+                                is_error ? "dialog-warning-symbolic" : "emblem-ok-symbolic");
+  if (is_error)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "success");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->result_label), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->result_icon), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->result_icon), "success");
+    }
+  gtk_widget_set_visible (self->open_button, self->folder != NULL);
+  gtk_widget_set_visible (self->result_box, text != NULL);
+}
+
+/* ---- the choices ----------------------------------------------------------- */
+
+/* The 13 months that end with the month of `date`. */
+static void
+fill_months (JcStatementsDialog *self)
+{
+  int y = 0, m = 0, d = 0;
+
+  g_ptr_array_set_size (self->months, 0);
+  if (self->date == NULL || sscanf (self->date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      y = g_date_time_get_year (now);
+      m = g_date_time_get_month (now);
+    }
+  for (int k = N_MONTHS - 1; k >= 0; k--)
+    {
+      int months = y * 12 + (m - 1) - k;
+
+      g_ptr_array_add (self->months, g_strdup_printf ("%04d-%02d", months / 12, months % 12 + 1));
+    }
+  gtk_string_list_splice (self->month_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->month_names)),
+                          (const char * const *) self->months->pdata);
+  adw_combo_row_set_selected (self->month_row, self->months->len - 1);
+}
+
+static void
+fill_canteens (JcStatementsDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  g_strv_builder_add (builder, _("All canteens"));
+  for (guint i = 0; self->canteens != NULL && i < self->canteens->len; i++)
+    {
+      Canteen *c = g_ptr_array_index (self->canteens, i);
+      g_autofree char *name = g_strdup_printf ("%s %s", c->code, c->name);
+
+      g_strv_builder_add (builder, name);
+    }
+  names = g_strv_builder_end (builder);
+  gtk_string_list_splice (self->canteen_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->canteen_names)),
+                          (const char * const *) names);
+  adw_combo_row_set_selected (self->canteen_row, 0);
+}
+
+static const char *
+selected_month (JcStatementsDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->month_row);
+
+  return i < self->months->len ? g_ptr_array_index (self->months, i) : NULL;
+}
+
+/* NULL: all canteens. */
+static Canteen *
+selected_canteen (JcStatementsDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->canteen_row);
+
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION || self->canteens == NULL ||
+      i > self->canteens->len)
+    return NULL;
+  return g_ptr_array_index (self->canteens, i - 1);
+}
+
+static JcStatementsFormat
+selected_format (JcStatementsDialog *self)
+{
+  return adw_combo_row_get_selected (self->format_row) == 1 ? JC_STATEMENTS_XLSX
+                                                             : JC_STATEMENTS_PDF;
+}
+
+static char *
+file_name (const char         *code,
+           const char         *month,
+           JcStatementsFormat  format)
+{
+  return g_strdup_printf ("statement-%s-%s.%s", code, month,
+                          format == JC_STATEMENTS_XLSX ? "xlsx" : "pdf");
+}
+
+/* ---- the canteens, on a worker --------------------------------------------- */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  const char *db_path = task_data;
+  GError *error = NULL;
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  GPtrArray *canteens;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  store = jc_store_open (db_path, &error);
+  if (store != NULL)
+    list = jc_store_list_canteens (store, FALSE, &error);
+  if (list == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  canteens = g_ptr_array_new_with_free_func ((GDestroyNotify) canteen_free);
+  for (guint i = 0; i < list->len; i++)
+    {
+      JcCanteen *jc = g_ptr_array_index (list, i);
+      Canteen *c = g_new0 (Canteen, 1);
+
+      c->code = g_strdup (jc->code);
+      c->name = g_strdup (jc->name);
+      g_ptr_array_add (canteens, c);
+    }
+  g_task_return_pointer (task, canteens, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+on_canteens_loaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(JcStatementsDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *canteens = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->loading = FALSE;
+  g_clear_pointer (&self->canteens, g_ptr_array_unref);
+  self->canteens = canteens;
+  fill_canteens (self);
+  if (error != NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not read the canteens: %s"),
+                                               error->message);
+
+      show_result (self, text, TRUE);
+    }
+  else if (canteens->len == 0)
+    show_result (self, _("There is no active canteen."), TRUE);
+  update_actions (self);
+}
+
+static void
+load_canteens (JcStatementsDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->db_path == NULL)
+    return;
+  /* No source object: the task must not own a widget, or the widget could
+   * be finalized on the worker thread. */
+  task = g_task_new (NULL, self->cancellable, on_canteens_loaded, g_object_ref (self));
+  g_task_set_source_tag (task, load_canteens);
+  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
+  self->loading = TRUE;
+  update_actions (self);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/* ---- the export, on a worker ----------------------------------------------- */
+
+typedef struct {
+  char *code;
+  char *name;
+  char *path;
+} Target;
+
+static void
+target_free (Target *t)
+{
+  g_free (t->code);
+  g_free (t->name);
+  g_free (t->path);
+  g_free (t);
+}
+
+/* Shared by the dialog, the worker and its progress reports (atomic rc
+ * box); the weak reference lets a report find the dialog if it still
+ * exists, on the main thread. */
+typedef struct Job {
+  char               *db_path;
+  char               *month;
+  JcStatementsFormat  format;
+  GPtrArray          *targets;         /* Target * */
+  guint               step_delay_ms;
+  GWeakRef            dialog;
+  GMainContext       *context;
+} Job;
+
+static void
+job_clear (Job *job)
+{
+  g_free (job->db_path);
+  g_free (job->month);
+  g_ptr_array_unref (job->targets);
+  g_weak_ref_clear (&job->dialog);
+  g_main_context_unref (job->context);
+}
+
+static void
+job_unref (Job *job)
+{
+  g_atomic_rc_box_release_full (job, (GDestroyNotify) job_clear);
+}
+
+typedef struct {
+  guint     n_written;
+  guint     n_empty;          /* statements with no delivery day */
+  gboolean  cancelled;
+  GError   *error;
+} Outcome;
+
+static void
+outcome_free (Outcome *o)
+{
+  g_clear_error (&o->error);
+  g_free (o);
+}
+
+typedef struct {
+  Job   *job;
+  guint  index;
+} Progress;
+
+static gboolean
+progress_cb (gpointer data)
+{
+  Progress *p = data;
+  g_autoptr(JcStatementsDialog) self = g_weak_ref_get (&p->job->dialog);
+  Target *t;
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  guint n;
+
+  if (self == NULL || self->job != p->job)
+    return G_SOURCE_REMOVE;
+  n = p->job->targets->len;
+  t = g_ptr_array_index (p->job->targets, p->index);
+  /* TRANSLATORS: progress of the export; %s the canteen's code and name */
+  text = g_strdup_printf (_("Writing the statement of %s %s…"), t->code, t->name);
+  gtk_label_set_text (self->progress_label, text);
+  /* TRANSLATORS: progress of the export, "3 of 17" */
+  count = g_strdup_printf (_("%u of %u"), p->index + 1, n);
+  gtk_progress_bar_set_text (self->progress_bar, count);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) p->index / (double) n);
+  self->n_written = p->index;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_free (Progress *p)
+{
+  job_unref (p->job);
+  g_free (p);
+}
+
+static void
+report_progress (Job   *job,
+                 guint  index)
+{
+  Progress *p = g_new0 (Progress, 1);
+
+  p->job = g_atomic_rc_box_acquire (job);
+  p->index = index;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_cb, p,
+                              (GDestroyNotify) progress_free);
+}
+
+/* The test hook: a slow disk. */
+static void
+step_delay (Job          *job,
+            GCancellable *cancellable)
+{
+  for (guint ms = 0; ms < job->step_delay_ms && !g_cancellable_is_cancelled (cancellable); ms += 5)
+    g_usleep (5000);
+}
+
+/* The core's message names the hidden file; the person knows the file by
+ * its real name. */
+static char *
+real_message (const char *message,
+              const char *tmp,
+              const char *path)
+{
+  GString *s = g_string_new (message);
+
+  g_string_replace (s, tmp, path, 0);
+  return g_string_free (s, FALSE);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Job *job = task_data;
+  Outcome *o = g_new0 (Outcome, 1);
+  g_autoptr(JcStore) store = NULL;
+  GError *error = NULL;
+
+  store = jc_store_open (job->db_path, &error);
+  if (store == NULL)
+    {
+      o->error = error;
+      g_task_return_pointer (task, o, (GDestroyNotify) outcome_free);
+      return;
+    }
+  for (guint i = 0; i < job->targets->len; i++)
+    {
+      Target *t = g_ptr_array_index (job->targets, i);
+      g_autofree char *dir = g_path_get_dirname (t->path);
+      g_autofree char *base = g_path_get_basename (t->path);
+      g_autofree char *hidden = g_strdup_printf (".%s.partial", base);
+      g_autofree char *tmp = g_build_filename (dir, hidden, NULL);
+      g_autoptr(JcStatement) st = NULL;
+      gboolean ok;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          o->cancelled = TRUE;
+          break;
+        }
+      report_progress (job, i);
+      st = jc_statement_build (store, t->code, job->month, &error);
+      ok = st != NULL;
+      if (ok && job->format == JC_STATEMENTS_XLSX)
+        ok = jc_statement_export_xlsx (store, t->code, job->month, tmp, &error);
+      else if (ok)
+        ok = jc_statement_export_pdf (store, t->code, job->month, tmp, &error);
+      if (ok)
+        step_delay (job, cancellable);
+      if (ok && g_cancellable_is_cancelled (cancellable))
+        {
+          g_remove (tmp);
+          o->cancelled = TRUE;
+          break;
+        }
+      if (ok && g_rename (tmp, t->path) != 0)
+        {
+          int saved = errno;
+
+          g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s",
+                       g_strerror (saved));
+          ok = FALSE;
+        }
+      if (!ok)
+        {
+          g_autofree char *message = real_message (error->message, tmp, t->path);
+
+          g_remove (tmp);
+          if (strstr (message, t->path) != NULL)
+            /* TRANSLATORS: %s %s the canteen's code and name, %s what went wrong
+             * with which file */
+            o->error = g_error_new (JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                                    _("The statement of %s %s: %s"), t->code, t->name, message);
+          else
+            /* TRANSLATORS: %s %s the canteen's code and name, %s the file, %s why */
+            o->error = g_error_new (JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                                    _("Could not write the statement of %s %s to %s: %s"),
+                                    t->code, t->name, t->path, message);
+          g_clear_error (&error);
+          break;
+        }
+      o->n_written++;
+      if (st->days->len == 0)
+        o->n_empty++;
+    }
+  g_task_return_pointer (task, o, (GDestroyNotify) outcome_free);
+}
+
+static char *
+describe_outcome (JcStatementsDialog *self,
+                  Job                *job,
+                  const Outcome      *o)
+{
+  GString *s = g_string_new (NULL);
+  guint n = job->targets->len;
+
+  if (o->error != NULL)
+    {
+      g_string_append (s, o->error->message);
+      if (o->n_written > 0)
+        {
+          g_string_append_c (s, '\n');
+          g_string_append_printf (s, ngettext ("Before that, %u statement was written to %s.",
+                                               "Before that, %u statements were written to %s.",
+                                               o->n_written),
+                                  o->n_written, self->folder);
+        }
+      return g_string_free (s, FALSE);
+    }
+  if (o->cancelled)
+    {
+      g_string_append_printf (s, ngettext ("Cancelled: %u statement of %u was written to %s.",
+                                           "Cancelled: %u statements of %u were written to %s.",
+                                           o->n_written),
+                              o->n_written, n, self->folder);
+      g_string_append_c (s, ' ');
+      g_string_append (s, _("The one being written was removed."));
+      return g_string_free (s, FALSE);
+    }
+  if (n == 1)
+    {
+      Target *t = g_ptr_array_index (job->targets, 0);
+
+      /* TRANSLATORS: %s %s the canteen's code and name, %s the month, %s the file */
+      g_string_append_printf (s, _("The statement of %s %s for %s was written to %s."),
+                              t->code, t->name, job->month, t->path);
+      if (o->n_empty > 0)
+        {
+          g_string_append_c (s, ' ');
+          g_string_append_printf (s, _("It lists no delivery day: the canteen had no locked "
+                                       "plan in %s."), job->month);
+        }
+      return g_string_free (s, FALSE);
+    }
+  g_string_append_printf (s, ngettext ("%u statement written to %s.",
+                                       "%u statements written to %s.", o->n_written),
+                          o->n_written, self->folder);
+  if (o->n_empty > 0)
+    {
+      g_string_append_c (s, ' ');
+      g_string_append_printf (s, ngettext ("%u canteen had no locked plan in %s: its statement "
+                                           "lists no delivery day.",
+                                           "%u canteens had no locked plan in %s: their "
+                                           "statements list no delivery day.", o->n_empty),
+                              o->n_empty, job->month);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+on_export_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JcStatementsDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Job *job = g_task_get_task_data (G_TASK (result));
+  Outcome *o = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *text = NULL;
+
+  if (self->job != job)
+    {
+      g_clear_pointer (&o, outcome_free);
+      return;
+    }
+  g_clear_pointer (&self->job, job_unref);
+  self->exporting = FALSE;
+  gtk_widget_set_visible (self->progress_box, FALSE);
+  if (o == NULL)
+    {
+      show_result (self, error->message, TRUE);
+      update_actions (self);
+      return;
+    }
+  self->n_written = o->n_written;
+  text = describe_outcome (self, job, o);
+  /* Nothing to open when nothing was written. */
+  if (o->n_written == 0 && (o->error != NULL || o->cancelled))
+    g_clear_pointer (&self->folder, g_free);
+  show_result (self, text, o->error != NULL);
+  update_actions (self);
+  outcome_free (o);
+}
+
+/**
+ * _jc_statements_dialog_export_to:
+ * @path: the folder (all canteens) or the file (one canteen)
+ * Writes the statements of the selected month in the selected format on a
+ * worker; what the dialog does once the file chooser answered.
+ */
+void
+_jc_statements_dialog_export_to (JcStatementsDialog *self,
+                                 const char         *path)
+{
+  g_autoptr(GTask) task = NULL;
+  Canteen *one = selected_canteen (self);
+  const char *month = selected_month (self);
+  Job *job;
+
+  g_return_if_fail (JC_IS_STATEMENTS_DIALOG (self));
+  g_return_if_fail (path != NULL);
+
+  if (self->exporting || self->loading || self->db_path == NULL || month == NULL ||
+      self->canteens == NULL || self->canteens->len == 0)
+    return;
+  job = g_atomic_rc_box_new0 (Job);
+  job->db_path = g_strdup (self->db_path);
+  job->month = g_strdup (month);
+  job->format = selected_format (self);
+  job->step_delay_ms = self->step_delay_ms;
+  job->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
+  job->context = g_main_context_ref_thread_default ();
+  g_weak_ref_init (&job->dialog, self);
+  for (guint i = 0; i < self->canteens->len; i++)
+    {
+      Canteen *c = g_ptr_array_index (self->canteens, i);
+      Target *t;
+
+      if (one != NULL && c != one)
+        continue;
+      t = g_new0 (Target, 1);
+      t->code = g_strdup (c->code);
+      t->name = g_strdup (c->name);
+      if (one != NULL)
+        t->path = g_strdup (path);
+      else
+        {
+          g_autofree char *name = file_name (c->code, month, job->format);
+
+          t->path = g_build_filename (path, name, NULL);
+        }
+      g_ptr_array_add (job->targets, t);
+    }
+  g_free (self->folder);
+  self->folder = one != NULL ? g_path_get_dirname (path) : g_strdup (path);
+  self->n_written = 0;
+
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  self->job = g_atomic_rc_box_acquire (job);
+  self->exporting = TRUE;
+  show_result (self, NULL, FALSE);
+  gtk_label_set_text (self->progress_label, "");
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, "");
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  update_actions (self);
+
+  task = g_task_new (NULL, self->export_cancellable, on_export_done, g_object_ref (self));
+  g_task_set_source_tag (task, _jc_statements_dialog_export_to);
+  /* The outcome says what was cancelled and what was written. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+/* ---- the file chooser ------------------------------------------------------ */
+
+static void
+on_chooser_response (JcStatementsDialog *self,
+                     int                 response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (self->chooser == NULL)
+    return;
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  path = file != NULL ? g_file_get_path (file) : NULL;
+  if (path != NULL)
+    _jc_statements_dialog_export_to (self, path);
+}
+
+static void
+export_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (widget);
+  Canteen *one = selected_canteen (self);
+  const char *month = selected_month (self);
+  JcStatementsFormat format = selected_format (self);
+
+  if (month == NULL)
+    return;
+  if (self->chooser != NULL)
+    {
+      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+      g_clear_object (&self->chooser);
+    }
+  if (one == NULL)
+    self->chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Statements"),
+                                                 GTK_WINDOW (self),
+                                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                                 _("_Select"), _("_Cancel"));
+  else
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      g_autofree char *name = file_name (one->code, month, format);
+
+      self->chooser = gtk_file_chooser_native_new (_("Save the Statement"), GTK_WINDOW (self),
+                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                                   _("_Cancel"));
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+      if (format == JC_STATEMENTS_PDF)
+        {
+          gtk_file_filter_set_name (filter, _("PDF documents"));
+          gtk_file_filter_add_suffix (filter, "pdf");
+        }
+      else
+        {
+          gtk_file_filter_set_name (filter, _("Excel workbooks"));
+          gtk_file_filter_add_suffix (filter, "xlsx");
+        }
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+    }
+  if (self->folder != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (self->folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (widget);
+
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  gtk_widget_action_set_enabled (widget, "statements.cancel", FALSE);
+}
+
+static void
+on_folder_opened (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(JcStatementsDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    jc_ui_show_error (GTK_WIDGET (self), _("Could Not Open the Folder"), error->message);
+}
+
+static void
+open_folder_activated (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (widget);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autofree char *uri = NULL;
+
+  if (self->folder == NULL)
+    return;
+  uri = g_filename_to_uri (self->folder, NULL, NULL);
+  if (uri == NULL)
+    return;
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_folder_opened, g_object_ref (self));
+}
+
+/* ---- the object ------------------------------------------------------------ */
+
+static gboolean
+jc_statements_dialog_close_request (GtkWindow *window)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (window);
+
+  /* Closing while it writes is a cancel: no half file stays. */
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  return GTK_WINDOW_CLASS (jc_statements_dialog_parent_class)->close_request (window);
+}
+
+static void
+jc_statements_dialog_constructed (GObject *object)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (object);
+
+  G_OBJECT_CLASS (jc_statements_dialog_parent_class)->constructed (object);
+  fill_months (self);
+  fill_canteens (self);
+  load_canteens (self);
+  update_actions (self);
+}
+
+static void
+jc_statements_dialog_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_value_set_string (value, self->db_path);
+      break;
+    case PROP_DATE:
+      g_value_set_string (value, self->date);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_statements_dialog_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_DB_PATH:
+      g_free (self->db_path);
+      self->db_path = g_value_dup_string (value);
+      break;
+    case PROP_DATE:
+      g_free (self->date);
+      self->date = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jc_statements_dialog_dispose (GObject *object)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_STATEMENTS_DIALOG);
+  G_OBJECT_CLASS (jc_statements_dialog_parent_class)->dispose (object);
+}
+
+static void
+jc_statements_dialog_finalize (GObject *object)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (object);
+
+  g_clear_pointer (&self->job, job_unref);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->export_cancellable);
+  g_clear_object (&self->month_names);
+  g_clear_object (&self->canteen_names);
+  g_clear_pointer (&self->months, g_ptr_array_unref);
+  g_clear_pointer (&self->canteens, g_ptr_array_unref);
+  g_free (self->db_path);
+  g_free (self->date);
+  g_free (self->folder);
+  G_OBJECT_CLASS (jc_statements_dialog_parent_class)->finalize (object);
+}
+
+static void
+jc_statements_dialog_class_init (JcStatementsDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = jc_statements_dialog_constructed;
+  object_class->get_property = jc_statements_dialog_get_property;
+  object_class->set_property = jc_statements_dialog_set_property;
+  object_class->dispose = jc_statements_dialog_dispose;
+  object_class->finalize = jc_statements_dialog_finalize;
+  window_class->close_request = jc_statements_dialog_close_request;
+
+  /**
+   * JcStatementsDialog:db-path:
+   * The database file; the workers open their own store on it.
+   */
+  properties[PROP_DB_PATH] =
+    g_param_spec_string ("db-path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /**
+   * JcStatementsDialog:date:
+   * "YYYY-MM-DD": the months offered are the 13 ending with its month,
+   * which is chosen at first.  Today when unset.
+   */
+  properties[PROP_DATE] =
+    g_param_spec_string ("date", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/jicai/Jicai/ui/jc-statements-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, month_row);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, canteen_row);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, progress_box);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, result_box);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, result_icon);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, result_label);
+  gtk_widget_class_bind_template_child (widget_class, JcStatementsDialog, open_button);
+
+  gtk_widget_class_install_action (widget_class, "statements.export", NULL, export_activated);
+  gtk_widget_class_install_action (widget_class, "statements.cancel", NULL, cancel_activated);
+  gtk_widget_class_install_action (widget_class, "statements.open-folder", NULL,
+                                   open_folder_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+jc_statements_dialog_init (JcStatementsDialog *self)
+{
+  const char *formats[] = { N_("PDF document"), N_("XLSX workbook"), NULL };
+  g_autoptr(GtkStringList) format_names = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  self->months = g_ptr_array_new_null_terminated (N_MONTHS, g_free, TRUE);
+  self->month_names = gtk_string_list_new (NULL);
+  self->canteen_names = gtk_string_list_new (NULL);
+  for (guint i = 0; formats[i] != NULL; i++)
+    gtk_string_list_append (format_names, _(formats[i]));
+  adw_combo_row_set_model (self->month_row, G_LIST_MODEL (self->month_names));
+  adw_combo_row_set_model (self->canteen_row, G_LIST_MODEL (self->canteen_names));
+  adw_combo_row_set_model (self->format_row, G_LIST_MODEL (format_names));
+}
+
+/**
+ * jc_statements_dialog_new:
+ * @parent: (nullable): the window it is modal to
+ * @db_path: the database file
+ * @date: (nullable): "YYYY-MM-DD"; its month is offered first
+ * Returns: (transfer none): the dialog, not yet presented.
+ */
+JcStatementsDialog *
+jc_statements_dialog_new (GtkWindow  *parent,
+                          const char *db_path,
+                          const char *date)
+{
+  return g_object_new (JC_TYPE_STATEMENTS_DIALOG, "transient-for", parent, "db-path", db_path,
+                       "date", date, NULL);
+}
+
+/* ---- test hooks ------------------------------------------------------------ */
+
+gboolean
+_jc_statements_dialog_is_busy (JcStatementsDialog *self)
+{
+  return self->loading || self->exporting;
+}
+
+GListModel *
+_jc_statements_dialog_get_months (JcStatementsDialog *self)
+{
+  return G_LIST_MODEL (self->month_names);
+}
+
+GListModel *
+_jc_statements_dialog_get_canteens (JcStatementsDialog *self)
+{
+  return G_LIST_MODEL (self->canteen_names);
+}
+
+const char *
+_jc_statements_dialog_get_month (JcStatementsDialog *self)
+{
+  return selected_month (self);
+}
+
+gboolean
+_jc_statements_dialog_select (JcStatementsDialog *self,
+                              const char         *month,
+                              const char         *canteen,
+                              JcStatementsFormat  format)
+{
+  guint m = 0, c = 0;
+
+  if (!g_ptr_array_find_with_equal_func (self->months, month, g_str_equal, &m))
+    return FALSE;
+  if (canteen != NULL)
+    {
+      guint i;
+
+      for (i = 0; self->canteens != NULL && i < self->canteens->len; i++)
+        if (g_str_equal (((Canteen *) g_ptr_array_index (self->canteens, i))->code, canteen))
+          break;
+      if (self->canteens == NULL || i == self->canteens->len)
+        return FALSE;
+      c = i + 1;
+    }
+  adw_combo_row_set_selected (self->month_row, m);
+  adw_combo_row_set_selected (self->canteen_row, c);
+  adw_combo_row_set_selected (self->format_row, format == JC_STATEMENTS_XLSX ? 1 : 0);
+  return TRUE;
+}
+
+void
+_jc_statements_dialog_set_step_delay (JcStatementsDialog *self,
+                                      guint               ms)
+{
+  self->step_delay_ms = ms;
+}
+
+guint
+_jc_statements_dialog_get_n_written (JcStatementsDialog *self)
+{
+  return self->n_written;
+}
+
+GtkLabel *
+_jc_statements_dialog_get_result (JcStatementsDialog *self)
+{
+  return self->result_label;
+}
+
+GtkProgressBar *
+_jc_statements_dialog_get_progress (JcStatementsDialog *self)
+{
+  return self->progress_bar;
+}
+
+GtkWidget *
+_jc_statements_dialog_get_open_button (JcStatementsDialog *self)
+{
+  return self->open_button;
+}
