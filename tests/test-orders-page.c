@@ -875,6 +875,112 @@ test_late_submit (void **state)
   jc_test_close_window (window);
 }
 
+/* ---- the cutoff of one date ---------------------------------------------- */
+
+static char *
+cutoff_in_store (const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, &error);
+
+  assert_no_error (error);
+  return jc_orders_cutoff_for (store, date);
+}
+
+/* Procurement moves one date's cutoff from the popover beside it: a bad
+ * time is refused in place and nothing is stored; "16:30" alone means the
+ * day before; the board shows the new cutoff; the office default comes
+ * back with one button. */
+static void
+test_cutoff_override (void **state)
+{
+  JcOrdersPage *page;
+  GtkWindow *window;
+  GDate day;
+  char date[11], before[11];
+  g_autofree char *expect = NULL;
+  g_autofree char *stored = NULL;
+  g_autofree char *office = NULL;
+  g_autofree char *parsed = NULL;
+
+  jc_test_set_language ("en");
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, fx.date);
+  g_date_add_days (&day, 3);
+  g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+  g_date_subtract_days (&day, 1);
+  g_date_strftime (before, sizeof before, "%Y-%m-%d", &day);
+  office = cutoff_in_store (date);
+
+  /* what a person may type */
+  parsed = _jc_orders_page_parse_cutoff (date, "16:30");
+  expect = g_strdup_printf ("%sT16:30", before);
+  assert_string_equal (parsed, expect);
+  g_clear_pointer (&parsed, g_free);
+  parsed = _jc_orders_page_parse_cutoff (date, " 2026-11-30 08:05 ");
+  assert_string_equal (parsed, "2026-11-30T08:05");
+  g_clear_pointer (&parsed, g_free);
+  assert_null (_jc_orders_page_parse_cutoff (date, "25:00"));
+  assert_null (_jc_orders_page_parse_cutoff (date, "2026-02-30 10:00"));
+  assert_null (_jc_orders_page_parse_cutoff (date, "tomorrow"));
+  assert_null (_jc_orders_page_parse_cutoff (date, "16:30 extra"));
+
+  window = open_page (date, &page);
+  gtk_popover_popup (_jc_orders_page_get_cutoff_popover (page));
+  jc_test_settle (GTK_WIDGET (window));
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (_jc_orders_page_get_cutoff_popover (page))));
+
+  /* a bad time: said beside the entry, nothing stored */
+  gtk_editable_set_text (GTK_EDITABLE (_jc_orders_page_get_cutoff_entry (page)), "half past four");
+  gtk_widget_activate_action (GTK_WIDGET (page), "orders.set-cutoff", NULL);
+  jc_test_pump (50);
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (_jc_orders_page_get_cutoff_error (page))));
+  assert_non_null (strstr (gtk_label_get_text (_jc_orders_page_get_cutoff_error (page)),
+                           "“half past four”"));
+  stored = cutoff_in_store (date);
+  assert_string_equal (stored, office);
+  g_clear_pointer (&stored, g_free);
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (_jc_orders_page_get_cutoff_popover (page)), "orders-cutoff-error-en");
+
+  /* after the delivery date: refused by core, the message shown */
+  gtk_editable_set_text (GTK_EDITABLE (_jc_orders_page_get_cutoff_entry (page)), "2099-12-31 10:00");
+  gtk_widget_activate_action (GTK_WIDGET (page), "orders.set-cutoff", NULL);
+  jc_test_pump_until (strstr (gtk_label_get_text (_jc_orders_page_get_cutoff_error (page)),
+                              "after the delivery date") != NULL, 5000);
+  assert_non_null (strstr (gtk_label_get_text (_jc_orders_page_get_cutoff_error (page)),
+                           "after the delivery date"));
+
+  /* "16:30": the day before, stored, the board reads it back */
+  gtk_editable_set_text (GTK_EDITABLE (_jc_orders_page_get_cutoff_entry (page)), "16:30");
+  gtk_widget_activate_action (GTK_WIDGET (page), "orders.set-cutoff", NULL);
+  jc_test_pump_until (!gtk_widget_get_visible (GTK_WIDGET (_jc_orders_page_get_cutoff_popover (page))) &&
+                      !_jc_orders_page_is_loading (page), 5000);
+  stored = cutoff_in_store (date);
+  assert_string_equal (stored, expect);
+  g_clear_pointer (&stored, g_free);
+  jc_test_pump_until (strstr (gtk_label_get_text (_jc_orders_page_get_cutoff_label (page)), "16:30") != NULL,
+                      5000);
+  assert_non_null (strstr (gtk_label_get_text (_jc_orders_page_get_cutoff_label (page)), "16:30"));
+
+  /* the office default again */
+  gtk_popover_popup (_jc_orders_page_get_cutoff_popover (page));
+  jc_test_settle (GTK_WIDGET (window));
+  {
+    g_autofree char *shown = g_strdup_printf ("%s 16:30", before);
+
+    /* the popover opens on the cutoff in force */
+    assert_string_equal (gtk_editable_get_text (GTK_EDITABLE (_jc_orders_page_get_cutoff_entry (page))),
+                         shown);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (page), "orders.reset-cutoff", NULL);
+  jc_test_pump_until (!gtk_widget_get_visible (GTK_WIDGET (_jc_orders_page_get_cutoff_popover (page))) &&
+                      !_jc_orders_page_is_loading (page), 5000);
+  stored = cutoff_in_store (date);
+  assert_string_equal (stored, office);
+  jc_test_close_window (window);
+}
+
 /* ---- a locked order ---------------------------------------------------------- */
 
 static void
@@ -1004,6 +1110,7 @@ main (void)
     cmocka_unit_test (test_screens_zh_CN),
     cmocka_unit_test (test_keyboard_entry),
     cmocka_unit_test (test_late_submit),
+    cmocka_unit_test (test_cutoff_override),
     cmocka_unit_test (test_locked_amendment),
     cmocka_unit_test (test_import),
   };

@@ -16,5 +16,10 @@ gboolean       _jc_orders_page_is_settled        (JcOrdersPage *self);
 GtkLabel      *_jc_orders_page_get_cutoff_label  (JcOrdersPage *self);
 GtkLabel      *_jc_orders_page_get_count_label   (JcOrdersPage *self);
 GtkWindow     *_jc_orders_page_get_import_dialog (JcOrdersPage *self);
+GtkPopover    *_jc_orders_page_get_cutoff_popover (JcOrdersPage *self);
+GtkEntry      *_jc_orders_page_get_cutoff_entry  (JcOrdersPage *self);
+GtkLabel      *_jc_orders_page_get_cutoff_error  (JcOrdersPage *self);
+char          *_jc_orders_page_parse_cutoff      (const char   *delivery_date,
+                                                  const char   *text);
 
 G_END_DECLS

@@ -36,6 +36,11 @@ struct _JcOrdersPage {
   GtkPopover         *date_popover;
   GtkCalendar        *calendar;
   GtkLabel           *cutoff_label;
+  GtkMenuButton      *cutoff_button;
+  GtkPopover         *cutoff_popover;
+  GtkLabel           *cutoff_title;
+  GtkEntry           *cutoff_entry;
+  GtkLabel           *cutoff_error;
   GtkSpinner         *board_spinner;
   GtkLabel           *count_label;
   GtkStack           *board_stack;
@@ -266,6 +271,166 @@ update_cutoff_label (JcOrdersPage *self)
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->cutoff_label),
                                    _("Canteens submit their orders until the cutoff"));
     }
+}
+
+/* ---- the cutoff of one date ------------------------------------------- */
+
+static void
+show_cutoff_error (JcOrdersPage *self,
+                   const char   *message)
+{
+  gtk_label_set_text (self->cutoff_error, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->cutoff_error), message != NULL);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->cutoff_entry), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->cutoff_entry), "error");
+}
+
+static void
+on_cutoff_popover_show_cb (JcOrdersPage *self)
+{
+  g_autofree char *title = g_strdup_printf (_("Orders for %s close at"), self->date);
+  g_autofree char *shown = g_strdup (self->cutoff ? self->cutoff : "");
+
+  g_strdelimit (shown, "T", ' ');
+  gtk_label_set_text (self->cutoff_title, title);
+  gtk_editable_set_text (GTK_EDITABLE (self->cutoff_entry), shown);
+  show_cutoff_error (self, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->cutoff_entry));
+}
+
+typedef struct {
+  char *db_path;
+  char  date[11];
+  char *cutoff;     /* NULL: the office default */
+} CutoffTask;
+
+static void
+cutoff_task_free (CutoffTask *t)
+{
+  g_free (t->db_path);
+  g_free (t->cutoff);
+  g_free (t);
+}
+
+static void
+cutoff_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CutoffTask *t = task_data;
+  GError *error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (t->db_path, &error);
+
+  if (store == NULL ||
+      !(t->cutoff != NULL ? jc_orders_set_cutoff (store, t->date, t->cutoff, &error)
+                          : jc_orders_reset_cutoff (store, t->date, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+cutoff_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  JcOrdersPage *self = JC_ORDERS_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_cutoff_error (self, error->message);
+      return;
+    }
+  gtk_popover_popdown (self->cutoff_popover);
+  jc_orders_page_reload (self);
+}
+
+static void
+change_cutoff (JcOrdersPage *self,
+               const char   *cutoff)
+{
+  CutoffTask *t;
+  g_autoptr(GTask) task = NULL;
+
+  if (self->db_path == NULL)
+    return;
+  t = g_new0 (CutoffTask, 1);
+  t->db_path = g_strdup (self->db_path);
+  g_strlcpy (t->date, self->date, sizeof t->date);
+  t->cutoff = g_strdup (cutoff);
+  task = g_task_new (self, self->cancellable, cutoff_done_cb, NULL);
+  g_task_set_source_tag (task, change_cutoff);
+  g_task_set_task_data (task, t, (GDestroyNotify) cutoff_task_free);
+  g_task_run_in_thread (task, cutoff_thread);
+}
+
+/* What a person types: "2026-11-30 16:00" (or with a T, or 16:00 alone
+ * for the day before delivery) → "2026-11-30T16:00"; NULL if it is none
+ * of these. */
+char *
+_jc_orders_page_parse_cutoff (const char *delivery_date,
+                              const char *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  int y, mo, d, h, mi;
+  char tail;
+
+  if (sscanf (t, "%4d-%2d-%2d%*[ T]%2d:%2d%c", &y, &mo, &d, &h, &mi, &tail) == 5 &&
+      g_date_valid_dmy (d, mo, y) && h >= 0 && h <= 23 && mi >= 0 && mi <= 59)
+    return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi);
+  if (sscanf (t, "%2d:%2d%c", &h, &mi, &tail) == 2 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59)
+    {
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_parse (&day, delivery_date);
+      if (!g_date_valid (&day))
+        return NULL;
+      g_date_subtract_days (&day, 1);
+      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (&day),
+                              g_date_get_month (&day), g_date_get_day (&day), h, mi);
+    }
+  return NULL;
+}
+
+static void
+set_cutoff_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JcOrdersPage *self = JC_ORDERS_PAGE (widget);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->cutoff_entry));
+  g_autofree char *cutoff = _jc_orders_page_parse_cutoff (self->date, text);
+
+  if (cutoff == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a date and time: type it as 2026-11-30 16:00, or only "
+                           "16:00 for the day before delivery"), text);
+
+      show_cutoff_error (self, message);
+      return;
+    }
+  change_cutoff (self, cutoff);
+}
+
+static void
+on_cutoff_entry_activate_cb (JcOrdersPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "orders.set-cutoff", NULL);
+}
+
+static void
+reset_cutoff_activated (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  change_cutoff (JC_ORDERS_PAGE (widget), NULL);
 }
 
 static gboolean
@@ -901,6 +1066,11 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, date_popover);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_label);
+  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_button);
+  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_popover);
+  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_title);
+  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_entry);
+  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_error);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, board_spinner);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, board_stack);
@@ -908,6 +1078,8 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, board_error_page);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, editor);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cutoff_popover_show_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cutoff_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
@@ -915,6 +1087,9 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "orders.previous-day", NULL, previous_day_activated);
   gtk_widget_class_install_action (widget_class, "orders.next-day", NULL, next_day_activated);
   gtk_widget_class_install_action (widget_class, "orders.reload", NULL, reload_activated);
+  gtk_widget_class_install_action (widget_class, "orders.set-cutoff", NULL, set_cutoff_activated);
+  gtk_widget_class_install_action (widget_class, "orders.reset-cutoff", NULL,
+                                   reset_cutoff_activated);
   gtk_widget_class_install_action (widget_class, "orders.open", NULL, open_activated);
   gtk_widget_class_install_action (widget_class, "orders.import", NULL, import_activated);
   gtk_widget_class_install_action (widget_class, "orders.save-template", NULL,
@@ -1181,4 +1356,22 @@ GtkWindow *
 _jc_orders_page_get_import_dialog (JcOrdersPage *self)
 {
   return self->import_dialog;
+}
+
+GtkPopover *
+_jc_orders_page_get_cutoff_popover (JcOrdersPage *self)
+{
+  return self->cutoff_popover;
+}
+
+GtkEntry *
+_jc_orders_page_get_cutoff_entry (JcOrdersPage *self)
+{
+  return self->cutoff_entry;
+}
+
+GtkLabel *
+_jc_orders_page_get_cutoff_error (JcOrdersPage *self)
+{
+  return self->cutoff_error;
 }
