@@ -76,6 +76,7 @@ extern const CliCommand cli_plan_commands[];     /* plan lock|unlock */
 extern const CliCommand cli_purchases_commands[];
 extern const CliCommand cli_statement_command;
 extern const CliCommand cli_report_command;      /* report --month M */
+extern const CliCommand cli_route_commands[];    /* route solve FILE */
 
 /* cli-args.c */
 /* Parses the words after the command name.  Returns FALSE when the command

@@ -27,6 +27,7 @@ static const CliGroup groups[] = {
   { "orders", cli_orders_commands },
   { "plan", cli_plan_commands },
   { "purchases", cli_purchases_commands },
+  { "route", cli_route_commands },
 };
 
 /* Commands of one word.  "plan" is both: "plan --date D" shows the plan,
