@@ -27,6 +27,7 @@ static const CliGroup groups[] = {
   { "orders", cli_orders_commands },
   { "plan", cli_plan_commands },
   { "purchases", cli_purchases_commands },
+  { "deliver", cli_deliver_commands },
   { "route", cli_route_commands },
 };
 
@@ -37,6 +38,7 @@ static const CliCommand *const singles[] = {
   &cli_plan_command,
   &cli_statement_command,
   &cli_report_command,
+  &cli_deliver_command,
 };
 
 static void

@@ -230,6 +230,40 @@ static const char *migrations[] = {
   "  who TEXT NOT NULL,"
   "  action TEXT NOT NULL,"
   "  reason TEXT NOT NULL DEFAULT '');",
+
+  /* 5: deliveries — the imported distance matrix (keys are canteen codes
+   * or "depot:NAME"), and the saved delivery plan of each date: its stops
+   * (vehicle NULL: unassigned) and the lines each stop part carries, so a
+   * split canteen and a stop moved by hand come back as they were */
+  "CREATE TABLE delivery_matrix ("
+  "  from_key TEXT NOT NULL,"
+  "  to_key TEXT NOT NULL,"
+  "  distance_m BIGINT NOT NULL CHECK (distance_m >= 0),"
+  "  time_s BIGINT CHECK (time_s IS NULL OR time_s >= 0),"
+  "  PRIMARY KEY (from_key, to_key));"
+  "CREATE TABLE delivery_plans ("
+  "  delivery_date TEXT PRIMARY KEY,"
+  "  saved_at TEXT NOT NULL,"
+  "  saved_by TEXT NOT NULL,"
+  "  edited INTEGER NOT NULL DEFAULT 0,"
+  "  solve_seconds DOUBLE PRECISION NOT NULL DEFAULT 0,"
+  "  detour_permille INTEGER NOT NULL);"
+  "CREATE TABLE delivery_stops ("
+  "  id INTEGER PRIMARY KEY,"
+  "  delivery_date TEXT NOT NULL REFERENCES delivery_plans (delivery_date) ON DELETE CASCADE,"
+  "  vehicle_id INTEGER REFERENCES vehicles (id) ON DELETE SET NULL,"
+  "  position INTEGER NOT NULL,"
+  "  canteen_id INTEGER NOT NULL REFERENCES canteens (id),"
+  "  part INTEGER NOT NULL DEFAULT 1,"
+  "  n_parts INTEGER NOT NULL DEFAULT 1,"
+  "  CHECK (part BETWEEN 1 AND n_parts));"
+  "CREATE INDEX delivery_stops_date ON delivery_stops (delivery_date, vehicle_id, position);"
+  "CREATE TABLE delivery_stop_lines ("
+  "  stop_id INTEGER NOT NULL REFERENCES delivery_stops (id) ON DELETE CASCADE,"
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  qty_milli BIGINT NOT NULL CHECK (qty_milli >= 0),"
+  "  PRIMARY KEY (stop_id, item_id));"
+  "INSERT INTO settings (key, value) VALUES ('detour_permille', '1300');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);
