@@ -10,6 +10,8 @@
 #include "jc-canteen-editor.h"
 #include "jc-canteens-page.h"
 #include "jc-catalog-page.h"
+#include "jc-dashboard-page.h"
+#include "jc-deliveries-page.h"
 #include "jc-item-editor.h"
 #include "jc-order-editor.h"
 #include "jc-order-import-dialog.h"
@@ -18,6 +20,7 @@
 #include "jc-preferences-window.h"
 #include "jc-price-chart.h"
 #include "jc-prices-page.h"
+#include "jc-reports-page.h"
 #include "jc-source-editor.h"
 #include "jc-sources-page.h"
 #include "jc-unmapped-view.h"
@@ -158,6 +161,24 @@ test_plan_page (void **state)
 }
 
 static void
+test_dashboard_page (void **state)
+{
+  instantiate (JC_TYPE_DASHBOARD_PAGE);
+}
+
+static void
+test_deliveries_page (void **state)
+{
+  instantiate (JC_TYPE_DELIVERIES_PAGE);
+}
+
+static void
+test_reports_page (void **state)
+{
+  instantiate (JC_TYPE_REPORTS_PAGE);
+}
+
+static void
 test_sources_page (void **state)
 {
   instantiate (JC_TYPE_SOURCES_PAGE);
@@ -198,6 +219,9 @@ main (void)
     cmocka_unit_test (test_vehicle_editor),
     cmocka_unit_test (test_preferences_window),
     cmocka_unit_test (test_prices_page),
+    cmocka_unit_test (test_dashboard_page),
+    cmocka_unit_test (test_deliveries_page),
+    cmocka_unit_test (test_reports_page),
     cmocka_unit_test (test_price_chart),
     cmocka_unit_test (test_unmapped_view),
     cmocka_unit_test (test_orders_page),

@@ -8,11 +8,13 @@
 
 #include "jc-canteens-page.h"
 #include "jc-dashboard-page.h"
+#include "jc-deliveries-page.h"
 #include "jc-catalog-page.h"
 #include "jc-demo-task.h"
 #include "jc-orders-page.h"
 #include "jc-plan-page.h"
 #include "jc-prices-page.h"
+#include "jc-reports-page.h"
 #include "jc-sources-page.h"
 #include "jc-ui-util.h"
 #include "jc-vehicles-page.h"
@@ -79,6 +81,8 @@ struct _JcWindow {
   JcPricesPage         *prices_page;
   JcOrdersPage         *orders_page;
   JcPlanPage           *plan_page;
+  JcDeliveriesPage     *deliveries_page;
+  JcReportsPage        *reports_page;
   JcCatalogPage        *catalog_page;
   JcCanteensPage       *canteens_page;
   JcVehiclesPage       *vehicles_page;
@@ -136,7 +140,7 @@ update_worker_pages (JcWindow      *self,
 {
   const char *path = store != NULL ? jc_application_get_db_path (app) : NULL;
   GDate date;
-  char today[11], tomorrow[11];
+  char today[11], tomorrow[11], last_month[8];
 
   if (path == NULL)
     {
@@ -144,12 +148,17 @@ update_worker_pages (JcWindow      *self,
       jc_prices_page_set_db_path (self->prices_page, NULL);
       jc_orders_page_set_db_path (self->orders_page, NULL);
       jc_plan_page_set_db_path (self->plan_page, NULL);
+      jc_deliveries_page_set_db_path (self->deliveries_page, NULL);
+      jc_reports_page_set_db_path (self->reports_page, NULL);
       return;
     }
   jc_application_get_today (app, &date);
   g_date_strftime (today, sizeof today, "%Y-%m-%d", &date);
   g_date_add_days (&date, 1);
   g_date_strftime (tomorrow, sizeof tomorrow, "%Y-%m-%d", &date);
+  g_date_subtract_days (&date, 1);
+  g_date_subtract_months (&date, 1);
+  g_date_strftime (last_month, sizeof last_month, "%Y-%m", &date);
 
   /* The date first: without a file yet, setting it reads nothing. */
   if (g_strcmp0 (jc_dashboard_page_get_db_path (self->dashboard_page), path) != 0)
@@ -181,6 +190,22 @@ update_worker_pages (JcWindow      *self,
     }
   else
     jc_plan_page_reload (self->plan_page);
+  /* and its deliveries, once the plan is locked */
+  if (g_strcmp0 (jc_deliveries_page_get_db_path (self->deliveries_page), path) != 0)
+    {
+      jc_deliveries_page_set_date (self->deliveries_page, tomorrow);
+      jc_deliveries_page_set_db_path (self->deliveries_page, path);
+    }
+  else
+    jc_deliveries_page_reload (self->deliveries_page);
+  /* the review of the last whole month */
+  if (g_strcmp0 (jc_reports_page_get_db_path (self->reports_page), path) != 0)
+    {
+      jc_reports_page_set_month (self->reports_page, last_month);
+      jc_reports_page_set_db_path (self->reports_page, path);
+    }
+  else
+    jc_reports_page_reload (self->reports_page);
 }
 
 static void
@@ -596,6 +621,8 @@ jc_window_class_init (JcWindowClass *klass)
   g_type_ensure (JC_TYPE_PRICES_PAGE);
   g_type_ensure (JC_TYPE_ORDERS_PAGE);
   g_type_ensure (JC_TYPE_PLAN_PAGE);
+  g_type_ensure (JC_TYPE_DELIVERIES_PAGE);
+  g_type_ensure (JC_TYPE_REPORTS_PAGE);
   g_type_ensure (JC_TYPE_CATALOG_PAGE);
   g_type_ensure (JC_TYPE_CANTEENS_PAGE);
   g_type_ensure (JC_TYPE_VEHICLES_PAGE);
@@ -615,6 +642,8 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcWindow, prices_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, orders_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, deliveries_page);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, reports_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, catalog_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, canteens_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, vehicles_page);

@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-delivery-tasks.c: the deliveries page's work on GTask threads. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-delivery-tasks"
+
+#include <glib/gi18n.h>
+
+#include "jc-delivery-tasks.h"
+#include "jc-plan.h"
+#include "jc-prices.h"
+
+/* ---- the shared plan ----------------------------------------------------- */
+
+static void
+plan_ref_clear (JcDeliveryPlanRef *ref)
+{
+  g_clear_pointer (&ref->plan, jc_delivery_plan_free);
+}
+
+JcDeliveryPlanRef *
+jc_delivery_plan_ref_new (JcDeliveryPlan *plan)
+{
+  JcDeliveryPlanRef *ref = g_atomic_rc_box_new0 (JcDeliveryPlanRef);
+
+  ref->plan = plan;
+  return ref;
+}
+
+JcDeliveryPlanRef *
+jc_delivery_plan_ref_ref (JcDeliveryPlanRef *ref)
+{
+  return g_atomic_rc_box_acquire (ref);
+}
+
+void
+jc_delivery_plan_ref_unref (JcDeliveryPlanRef *ref)
+{
+  g_atomic_rc_box_release_full (ref, (GDestroyNotify) plan_ref_clear);
+}
+
+void
+jc_delivery_state_free (JcDeliveryState *state)
+{
+  if (state == NULL)
+    return;
+  g_clear_pointer (&state->plan, jc_delivery_plan_free);
+  g_free (state);
+}
+
+/* ---- task plumbing ----------------------------------------------------------- */
+
+typedef struct {
+  char                   *db_path;
+  char                   *date;
+  char                   *who;
+  char                   *path;
+  double                  seconds;
+  JcDeliveryDocs          docs;
+  JcDeliveryPlanRef      *ref;
+  GCancellable           *solve_cancellable;
+  GWeakRef                progress_target;
+  JcDeliveryTaskProgress  progress;
+} TaskData;
+
+static void
+task_data_free (TaskData *td)
+{
+  g_free (td->db_path);
+  g_free (td->date);
+  g_free (td->who);
+  g_free (td->path);
+  g_clear_pointer (&td->ref, jc_delivery_plan_ref_unref);
+  g_clear_object (&td->solve_cancellable);
+  g_weak_ref_clear (&td->progress_target);
+  g_free (td);
+}
+
+/* No source object: the task must not own a widget, or the widget could be
+ * finalized on the worker thread. */
+static GTask *
+task_new (const char          *db_path,
+          const char          *date,
+          gpointer             tag,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          TaskData           **out)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+  TaskData *td = g_new0 (TaskData, 1);
+
+  td->db_path = g_strdup (db_path);
+  td->date = g_strdup (date);
+  g_weak_ref_init (&td->progress_target, NULL);
+  g_task_set_source_tag (task, tag);
+  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
+  *out = td;
+  return task;
+}
+
+static JcStore *
+open_store (GTask    *task,
+            TaskData *td)
+{
+  GError *error = NULL;
+  JcStore *store;
+
+  if (g_task_return_error_if_cancelled (task))
+    return NULL;
+  store = jc_store_open (td->db_path, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  return store;
+}
+
+/* ---- load ------------------------------------------------------------------------ */
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(GPtrArray) vehicles = NULL;
+  JcDeliveryState *state;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  state = g_new0 (JcDeliveryState, 1);
+  state->plan = jc_delivery_load (store, td->date, &error);
+  if (error != NULL)
+    {
+      jc_delivery_state_free (state);
+      g_task_return_error (task, error);
+      return;
+    }
+  vehicles = jc_store_list_vehicles (store, FALSE, &error);
+  if (vehicles == NULL)
+    {
+      jc_delivery_state_free (state);
+      g_task_return_error (task, error);
+      return;
+    }
+  state->n_vehicles = vehicles->len;
+  if (state->plan != NULL)
+    state->plan_locked = TRUE;
+  else
+    {
+      g_autoptr(JcPlan) plan = jc_plan_load (store, td->date, jc_store_get_stale_days (store),
+                                             &error);
+
+      if (plan == NULL)
+        {
+          jc_delivery_state_free (state);
+          g_task_return_error (task, error);
+          return;
+        }
+      state->plan_locked = plan->status == JC_PLAN_LOCKED;
+    }
+  g_task_return_pointer (task, state, (GDestroyNotify) jc_delivery_state_free);
+}
+
+void
+jc_delivery_task_load (const char          *db_path,
+                       const char          *date,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_delivery_task_load, cancellable, callback,
+                                    user_data, &td);
+
+  g_task_run_in_thread (task, load_thread);
+}
+
+JcDeliveryState *
+jc_delivery_task_load_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_load, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- build --------------------------------------------------------------------------- */
+
+typedef struct {
+  GWeakRef                target;
+  JcDeliveryTaskProgress  progress;
+  double                  fraction;
+} ProgressCall;
+
+static void
+progress_call_free (ProgressCall *call)
+{
+  g_weak_ref_clear (&call->target);
+  g_free (call);
+}
+
+static gboolean
+progress_idle (gpointer data)
+{
+  ProgressCall *call = data;
+  g_autoptr(GObject) target = g_weak_ref_get (&call->target);
+
+  if (target != NULL)
+    call->progress (target, call->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the solving thread: hand the fraction to the main thread. */
+static void
+build_progress (double                 fraction,
+                const JcRouteSolution *best,
+                gpointer               user_data)
+{
+  TaskData *td = user_data;
+  g_autoptr(GObject) target = g_weak_ref_get (&td->progress_target);
+  ProgressCall *call;
+
+  if (target == NULL || td->progress == NULL)
+    return;
+  call = g_new0 (ProgressCall, 1);
+  g_weak_ref_init (&call->target, target);
+  call->progress = td->progress;
+  call->fraction = fraction;
+  g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle, call, (GDestroyNotify) progress_call_free);
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  JcRouteOptions options;
+  JcDeliveryPlan *plan;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  jc_route_options_init (&options);
+  if (td->seconds > 0)
+    options.seconds = td->seconds;
+  plan = jc_delivery_build (store, td->date, &options, td->who, td->solve_cancellable,
+                            build_progress, td, &error);
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, (GDestroyNotify) jc_delivery_plan_free);
+}
+
+void
+jc_delivery_task_build (const char             *db_path,
+                        const char             *date,
+                        double                  seconds,
+                        const char             *who,
+                        GCancellable           *solve_cancellable,
+                        GObject                *progress_target,
+                        JcDeliveryTaskProgress  progress,
+                        GCancellable           *cancellable,
+                        GAsyncReadyCallback     callback,
+                        gpointer                user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_delivery_task_build, cancellable, callback,
+                                    user_data, &td);
+
+  td->seconds = seconds;
+  td->who = g_strdup (who);
+  td->solve_cancellable = solve_cancellable != NULL ? g_object_ref (solve_cancellable) : NULL;
+  g_weak_ref_set (&td->progress_target, progress_target);
+  td->progress = progress;
+  g_task_run_in_thread (task, build_thread);
+}
+
+JcDeliveryPlan *
+jc_delivery_task_build_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_build, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- save ------------------------------------------------------------------------------ */
+
+static void
+save_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = open_store (task, td);
+  JcDeliveryPlan *plan;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (!jc_delivery_save (store, td->ref->plan, td->who, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* What the page shows next is what is stored. */
+  plan = jc_delivery_load (store, td->date, &error);
+  if (plan == NULL && error == NULL)
+    g_set_error_literal (&error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
+                         _("The saved delivery plan could not be read back"));
+  if (plan == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, plan, (GDestroyNotify) jc_delivery_plan_free);
+}
+
+void
+jc_delivery_task_save (const char          *db_path,
+                       JcDeliveryPlanRef   *ref,
+                       const char          *who,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, ref->plan->date, jc_delivery_task_save, cancellable,
+                                    callback, user_data, &td);
+
+  td->ref = jc_delivery_plan_ref_ref (ref);
+  td->who = g_strdup (who);
+  g_task_run_in_thread (task, save_thread);
+}
+
+JcDeliveryPlan *
+jc_delivery_task_save_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_save, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- export ------------------------------------------------------------------------------ */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jc_delivery_task_export (JcDeliveryPlanRef   *ref,
+                         JcDeliveryDocs       docs,
+                         const char          *path,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (NULL, ref->plan->date, jc_delivery_task_export, cancellable,
+                                    callback, user_data, &td);
+
+  td->ref = jc_delivery_plan_ref_ref (ref);
+  td->docs = docs;
+  td->path = g_strdup (path);
+  g_task_run_in_thread (task, export_thread);
+}
+
+gboolean
+jc_delivery_task_export_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_export,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
