@@ -466,8 +466,9 @@ add_note (Docs                 *d,
   mass = fmt_kg (add_lines (s, st));
   section_add (s, ROW_TOTAL, g_strdup ("合计 Total"), NULL, NULL, NULL, g_strdup (mass), NULL)->keep = TRUE;
   section_add (s, ROW_SPACE, NULL, NULL, NULL, NULL, NULL, NULL)->keep = TRUE;
-  section_add_text (s, ROW_TEXT, g_strdup ("货已按上列数量收讫，如有差异请在“实收”栏注明。"
-                                           "Goods received as listed; note any difference under "
+  /* one line each: together they do not fit the width of the page */
+  section_add_text (s, ROW_TEXT, g_strdup ("货已按上列数量收讫，如有差异请在“实收”栏注明。"))->keep = TRUE;
+  section_add_text (s, ROW_TEXT, g_strdup ("Goods received as listed; note any difference under "
                                            "Received."))->keep = TRUE;
   section_add (s, ROW_SIGN, NULL, NULL, NULL, NULL, NULL, NULL)->keep = TRUE;
 }
