@@ -498,11 +498,13 @@ load_orders (JcStore        *store,
 
               if (d->per_diner <= 0 || g_rand_double (rand) >= d->p)
                 continue;
-              /* ±15 % around the norm, rounded to 0.5 of the base unit */
+              /* ±15 % around the norm, rounded to 0.5 of the base unit, or
+               * to whole pieces (nobody orders half an egg) */
               qty = d->per_diner * canteen->diners * g_rand_int_range (rand, 85, 116) / 100;
-              qty = (qty + 250) / 500 * 500;
-              if (qty <= 0)
-                qty = 500;
+              if (d->item->base_unit == JC_BASE_UNIT_PIECE)
+                qty = MAX ((qty + 500) / 1000 * 1000, 1000);
+              else
+                qty = MAX ((qty + 250) / 500 * 500, 500);
               line.qty_milli = qty;
               g_array_append_val (lines, line);
             }

@@ -107,6 +107,11 @@ test_demo_world (void **state)
   assert_true (query_int (store, "SELECT COUNT(*) FROM orders WHERE delivery_date = '2026-11-28'") == 0);
   assert_true (query_int (store, "SELECT COUNT(*) FROM orders WHERE delivery_date = '2026-11-27'") == 17);
   assert_true (query_int (store, "SELECT COUNT(*) FROM order_lines WHERE qty_milli <= 0") == 0);
+  /* pieces are ordered whole (eggs, not half an egg) */
+  assert_true (query_int (store, "SELECT COUNT(*) FROM order_lines l JOIN items i ON i.id = l.item_id "
+                                 "WHERE i.base_unit = 'piece'") > 0);
+  assert_int_equal (query_int (store, "SELECT COUNT(*) FROM order_lines l JOIN items i ON i.id = l.item_id "
+                                      "WHERE i.base_unit = 'piece' AND l.qty_milli % 1000 <> 0"), 0);
   {
     /* a canteen with more diners orders more over the period */
     gint64 big = query_int (store,
