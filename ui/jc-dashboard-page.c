@@ -14,6 +14,7 @@
 #include "jc-prices.h"
 #include "jc-report.h"
 #include "jc-store.h"
+#include "jc-task.h"
 
 #define N_MOVERS      5
 #define N_NOT_STARTED 4
@@ -929,10 +930,8 @@ jc_dashboard_page_set_db_path (JcDashboardPage *self,
 {
   g_return_if_fail (JC_IS_DASHBOARD_PAGE (self));
 
-  if (g_strcmp0 (self->db_path, db_path) == 0)
+  if (!jc_task_set_db_path (&self->db_path, db_path))
     return;
-  g_free (self->db_path);
-  self->db_path = g_strdup (db_path);
   load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
 }
@@ -953,19 +952,12 @@ void
 jc_dashboard_page_set_date (JcDashboardPage *self,
                             const char      *date)
 {
-  char check[11];
-
   g_return_if_fail (JC_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!date_shift (date, 0, check))
-    {
-      g_critical ("jc_dashboard_page_set_date: “%s” is not a date (YYYY-MM-DD)", date);
-      return;
-    }
-  if (g_str_equal (self->date, check))
+  if (!jc_task_set_date (self->date, sizeof self->date, date, date_shift, G_STRFUNC,
+                         "a date (YYYY-MM-DD)"))
     return;
-  g_strlcpy (self->date, check, sizeof self->date);
   load (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }

@@ -13,6 +13,7 @@
 #include "jc-delivery-tasks.h"
 #include "jc-master.h"
 #include "jc-order-format.h"
+#include "jc-task.h"
 #include "jc-ui-util.h"
 
 #define DEFAULT_SOLVER_SECONDS 5.0
@@ -1994,14 +1995,10 @@ jc_deliveries_page_set_db_path (JcDeliveriesPage *self,
 {
   g_return_if_fail (JC_IS_DELIVERIES_PAGE (self));
 
-  if (g_strcmp0 (self->db_path, db_path) == 0)
+  if (!jc_task_set_db_path (&self->db_path, db_path))
     return;
-  g_free (self->db_path);
-  self->db_path = g_strdup (db_path);
   /* Work under way belongs to the other database. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  jc_task_restart_cancellable (&self->cancellable);
   if (self->solve_cancellable != NULL)
     g_cancellable_cancel (self->solve_cancellable);
   g_clear_object (&self->solve_cancellable);
@@ -2032,25 +2029,16 @@ void
 jc_deliveries_page_set_date (JcDeliveriesPage *self,
                              const char       *date)
 {
-  char check[11];
-
   g_return_if_fail (JC_IS_DELIVERIES_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!jc_order_date_shift (date, 0, check))
-    {
-      g_critical ("jc_deliveries_page_set_date: “%s” is not a date (YYYY-MM-DD)", date);
-      return;
-    }
-  if (g_str_equal (self->date, check))
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
+                         "a date (YYYY-MM-DD)"))
     return;
-  g_strlcpy (self->date, check, sizeof self->date);
   /* A solver run belongs to the other date. */
   if (self->solve_cancellable != NULL)
     {
-      g_cancellable_cancel (self->cancellable);
-      g_clear_object (&self->cancellable);
-      self->cancellable = g_cancellable_new ();
+      jc_task_restart_cancellable (&self->cancellable);
       g_cancellable_cancel (self->solve_cancellable);
       g_clear_object (&self->solve_cancellable);
       self->solving = FALSE;

@@ -9,6 +9,7 @@
 #include "jc-delivery-tasks.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
+#include "jc-task.h"
 
 /* ---- the shared plan ----------------------------------------------------- */
 
@@ -51,8 +52,7 @@ jc_delivery_state_free (JcDeliveryState *state)
 /* ---- task plumbing ----------------------------------------------------------- */
 
 typedef struct {
-  char                   *db_path;
-  char                   *date;
+  JcTaskData              base;
   char                   *who;
   char                   *path;
   double                  seconds;
@@ -66,8 +66,7 @@ typedef struct {
 static void
 task_data_free (TaskData *td)
 {
-  g_free (td->db_path);
-  g_free (td->date);
+  jc_task_data_clear (&td->base);
   g_free (td->who);
   g_free (td->path);
   g_clear_pointer (&td->ref, jc_delivery_plan_ref_unref);
@@ -76,8 +75,6 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
-/* No source object: the task must not own a widget, or the widget could be
- * finalized on the worker thread. */
 static GTask *
 task_new (const char          *db_path,
           const char          *date,
@@ -87,31 +84,12 @@ task_new (const char          *db_path,
           gpointer             user_data,
           TaskData           **out)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *td = g_new0 (TaskData, 1);
 
-  td->db_path = g_strdup (db_path);
-  td->date = g_strdup (date);
   g_weak_ref_init (&td->progress_target, NULL);
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
   *out = td;
-  return task;
-}
-
-static JcStore *
-open_store (GTask    *task,
-            TaskData *td)
-{
-  GError *error = NULL;
-  JcStore *store;
-
-  if (g_task_return_error_if_cancelled (task))
-    return NULL;
-  store = jc_store_open (td->db_path, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  return store;
+  return jc_task_new (td, (GDestroyNotify) task_data_free, db_path, date, tag, cancellable,
+                      callback, user_data);
 }
 
 /* ---- load ------------------------------------------------------------------------ */
@@ -123,7 +101,7 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(GPtrArray) vehicles = NULL;
   JcDeliveryState *state;
   GError *error = NULL;
@@ -131,7 +109,7 @@ load_thread (GTask        *task,
   if (store == NULL)
     return;
   state = g_new0 (JcDeliveryState, 1);
-  state->plan = jc_delivery_load (store, td->date, &error);
+  state->plan = jc_delivery_load (store, td->base.date, &error);
   if (error != NULL)
     {
       jc_delivery_state_free (state);
@@ -150,7 +128,7 @@ load_thread (GTask        *task,
     state->plan_locked = TRUE;
   else
     {
-      g_autoptr(JcPlan) plan = jc_plan_load (store, td->date, jc_store_get_stale_days (store),
+      g_autoptr(JcPlan) plan = jc_plan_load (store, td->base.date, jc_store_get_stale_days (store),
                                              &error);
 
       if (plan == NULL)
@@ -182,10 +160,7 @@ JcDeliveryState *
 jc_delivery_task_load_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_load, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_task_propagate_pointer (result, jc_delivery_task_load, error);
 }
 
 /* ---- build --------------------------------------------------------------------------- */
@@ -240,7 +215,7 @@ build_thread (GTask        *task,
               GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   JcRouteOptions options;
   JcDeliveryPlan *plan;
   GError *error = NULL;
@@ -250,7 +225,7 @@ build_thread (GTask        *task,
   jc_route_options_init (&options);
   if (td->seconds > 0)
     options.seconds = td->seconds;
-  plan = jc_delivery_build (store, td->date, &options, td->who, td->solve_cancellable,
+  plan = jc_delivery_build (store, td->base.date, &options, td->who, td->solve_cancellable,
                             build_progress, td, &error);
   if (plan == NULL)
     g_task_return_error (task, error);
@@ -286,10 +261,7 @@ JcDeliveryPlan *
 jc_delivery_task_build_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_build, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_task_propagate_pointer (result, jc_delivery_task_build, error);
 }
 
 /* ---- save ------------------------------------------------------------------------------ */
@@ -301,7 +273,7 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   JcDeliveryPlan *plan;
   GError *error = NULL;
 
@@ -313,7 +285,7 @@ save_thread (GTask        *task,
       return;
     }
   /* What the page shows next is what is stored. */
-  plan = jc_delivery_load (store, td->date, &error);
+  plan = jc_delivery_load (store, td->base.date, &error);
   if (plan == NULL && error == NULL)
     g_set_error_literal (&error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
                          _("The saved delivery plan could not be read back"));
@@ -344,10 +316,7 @@ JcDeliveryPlan *
 jc_delivery_task_save_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_save, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_task_propagate_pointer (result, jc_delivery_task_save, error);
 }
 
 /* ---- export ------------------------------------------------------------------------------ */
@@ -391,9 +360,5 @@ gboolean
 jc_delivery_task_export_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_delivery_task_export,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return jc_task_propagate_boolean (result, jc_delivery_task_export, error);
 }

@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "jc-order-tasks"
 
 #include "jc-order-tasks.h"
+#include "jc-task.h"
 
 /* ---- results ----------------------------------------------------------- */
 
@@ -90,9 +91,8 @@ jc_order_dup (const JcOrder *order)
 
 /* What a worker needs; every field is owned by the task. */
 typedef struct {
-  char             *db_path;
+  JcTaskData        base;
   char             *canteen;
-  char             *date;
   char             *path;
   char             *reason;
   char            **paths;
@@ -106,9 +106,8 @@ typedef struct {
 static void
 task_data_free (TaskData *td)
 {
-  g_free (td->db_path);
+  jc_task_data_clear (&td->base);
   g_free (td->canteen);
-  g_free (td->date);
   g_free (td->path);
   g_free (td->reason);
   g_strfreev (td->paths);
@@ -117,50 +116,18 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
-/* The callback gets user_data, not a source object: the task must not own
- * a widget, or the widget could be finalized on the worker thread. */
 static GTask *
 task_new (const char          *db_path,
+          const char          *date,
           gpointer             tag,
           GCancellable        *cancellable,
           GAsyncReadyCallback  callback,
           gpointer             user_data,
           TaskData           **out)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  TaskData *td = g_new0 (TaskData, 1);
-
-  td->db_path = g_strdup (db_path);
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
-  *out = td;
-  return task;
-}
-
-static JcStore *
-open_store (GTask    *task,
-            TaskData *td)
-{
-  GError *error = NULL;
-  JcStore *store;
-
-  if (g_task_return_error_if_cancelled (task))
-    return NULL;
-  store = jc_store_open (td->db_path, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  return store;
-}
-
-static gpointer
-finish_pointer (GAsyncResult  *result,
-                gpointer       tag,
-                GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  *out = g_new0 (TaskData, 1);
+  return jc_task_new (*out, (GDestroyNotify) task_data_free, db_path, date, tag, cancellable,
+                      callback, user_data);
 }
 
 /* ---- the board --------------------------------------------------------- */
@@ -172,7 +139,7 @@ load_board_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcOrderBoard) board = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) orders = NULL;
@@ -181,14 +148,14 @@ load_board_thread (GTask        *task,
 
   if (store == NULL)
     return;
-  rows = jc_orders_board (store, td->date, jc_store_get_stale_days (store), &error);
+  rows = jc_orders_board (store, td->base.date, jc_store_get_stale_days (store), &error);
   if (rows == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
   /* The board rows have no time of the last change: the orders do. */
-  orders = jc_store_list_orders (store, td->date, &error);
+  orders = jc_store_list_orders (store, td->base.date, &error);
   if (orders == NULL)
     {
       g_task_return_error (task, error);
@@ -202,9 +169,9 @@ load_board_thread (GTask        *task,
     }
 
   board = g_new0 (JcOrderBoard, 1);
-  board->date = g_strdup (td->date);
-  board->cutoff = jc_orders_cutoff_for (store, td->date);
-  board->past_cutoff = jc_orders_is_past_cutoff (store, td->date, NULL);
+  board->date = g_strdup (td->base.date);
+  board->cutoff = jc_orders_cutoff_for (store, td->base.date);
+  board->past_cutoff = jc_orders_is_past_cutoff (store, td->base.date, NULL);
   board->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_order_board_line_free);
   for (guint i = 0; i < rows->len; i++)
     {
@@ -232,10 +199,9 @@ jc_order_task_load_board (const char          *db_path,
                           gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_load_board, cancellable, callback,
+  g_autoptr(GTask) task = task_new (db_path, date, jc_order_task_load_board, cancellable, callback,
                                     user_data, &td);
 
-  td->date = g_strdup (date);
   g_task_run_in_thread (task, load_board_thread);
 }
 
@@ -247,7 +213,7 @@ JcOrderBoard *
 jc_order_task_load_board_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_pointer (result, jc_order_task_load_board, error);
+  return jc_task_propagate_pointer (result, jc_order_task_load_board, error);
 }
 
 /* ---- one order --------------------------------------------------------- */
@@ -259,7 +225,7 @@ load_order_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcOrderEditorData) data = NULL;
   g_autoptr(JcCanteen) canteen = NULL;
   GError *error = NULL;
@@ -274,17 +240,18 @@ load_order_thread (GTask        *task,
       return;
     }
   data->canteen_name = g_strdup (canteen->name);
-  if ((data->order = jc_store_get_order (store, td->canteen, td->date, &error)) == NULL ||
+  if ((data->order = jc_store_get_order (store, td->canteen, td->base.date, &error)) == NULL ||
       (data->items = jc_store_list_items (store, FALSE, &error)) == NULL ||
-      (data->prices = jc_store_reference_prices (store, td->date, jc_store_get_stale_days (store),
+      (data->prices = jc_store_reference_prices (store, td->base.date,
+                                                 jc_store_get_stale_days (store),
                                                  &error)) == NULL ||
       (data->spikes = jc_orders_find_spikes (store, data->order, &error)) == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  data->cutoff = jc_orders_cutoff_for (store, td->date);
-  data->past_cutoff = jc_orders_is_past_cutoff (store, td->date, NULL);
+  data->cutoff = jc_orders_cutoff_for (store, td->base.date);
+  data->past_cutoff = jc_orders_is_past_cutoff (store, td->base.date, NULL);
   g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) jc_order_editor_data_free);
 }
 
@@ -303,11 +270,10 @@ jc_order_task_load_order (const char          *db_path,
                           gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_load_order, cancellable, callback,
+  g_autoptr(GTask) task = task_new (db_path, date, jc_order_task_load_order, cancellable, callback,
                                     user_data, &td);
 
   td->canteen = g_strdup (canteen_code);
-  td->date = g_strdup (date);
   g_task_run_in_thread (task, load_order_thread);
 }
 
@@ -315,7 +281,7 @@ JcOrderEditorData *
 jc_order_task_load_order_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  return finish_pointer (result, jc_order_task_load_order, error);
+  return jc_task_propagate_pointer (result, jc_order_task_load_order, error);
 }
 
 /* ---- unusual quantities ------------------------------------------------ */
@@ -327,7 +293,7 @@ find_spikes_thread (GTask        *task,
                     GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   GPtrArray *spikes;
   GError *error = NULL;
 
@@ -353,7 +319,7 @@ jc_order_task_find_spikes (const char          *db_path,
                            gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_find_spikes, cancellable, callback,
+  g_autoptr(GTask) task = task_new (db_path, NULL, jc_order_task_find_spikes, cancellable, callback,
                                     user_data, &td);
 
   td->order = jc_order_dup (order);
@@ -364,7 +330,7 @@ GPtrArray *
 jc_order_task_find_spikes_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  return finish_pointer (result, jc_order_task_find_spikes, error);
+  return jc_task_propagate_pointer (result, jc_order_task_find_spikes, error);
 }
 
 /* ---- saving ------------------------------------------------------------ */
@@ -376,7 +342,7 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcOrderSaveResult) result = g_new0 (JcOrderSaveResult, 1);
   GError *error = NULL;
 
@@ -426,8 +392,8 @@ jc_order_task_save (const char          *db_path,
                     gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_save, cancellable, callback, user_data,
-                                    &td);
+  g_autoptr(GTask) task = task_new (db_path, NULL, jc_order_task_save, cancellable, callback,
+                                    user_data, &td);
 
   td->order = jc_order_dup (order);
   td->flags = flags;
@@ -440,7 +406,7 @@ JcOrderSaveResult *
 jc_order_task_save_finish (GAsyncResult  *result,
                            GError       **error)
 {
-  return finish_pointer (result, jc_order_task_save, error);
+  return jc_task_propagate_pointer (result, jc_order_task_save, error);
 }
 
 /* ---- history ----------------------------------------------------------- */
@@ -452,7 +418,7 @@ history_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   GPtrArray *entries;
   GError *error = NULL;
 
@@ -477,7 +443,7 @@ jc_order_task_history (const char          *db_path,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_history, cancellable, callback,
+  g_autoptr(GTask) task = task_new (db_path, NULL, jc_order_task_history, cancellable, callback,
                                     user_data, &td);
 
   td->order_id = order_id;
@@ -488,7 +454,7 @@ GPtrArray *
 jc_order_task_history_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  return finish_pointer (result, jc_order_task_history, error);
+  return jc_task_propagate_pointer (result, jc_order_task_history, error);
 }
 
 /* ---- last week --------------------------------------------------------- */
@@ -500,13 +466,13 @@ copy_last_week_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   JcOrder *order;
   GError *error = NULL;
 
   if (store == NULL)
     return;
-  order = jc_orders_copy_last_week (store, td->canteen, td->date, &error);
+  order = jc_orders_copy_last_week (store, td->canteen, td->base.date, &error);
   if (order == NULL)
     g_task_return_error (task, error);
   else
@@ -527,11 +493,10 @@ jc_order_task_copy_last_week (const char          *db_path,
                               gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_copy_last_week, cancellable, callback,
-                                    user_data, &td);
+  g_autoptr(GTask) task = task_new (db_path, date, jc_order_task_copy_last_week, cancellable,
+                                    callback, user_data, &td);
 
   td->canteen = g_strdup (canteen_code);
-  td->date = g_strdup (date);
   g_task_run_in_thread (task, copy_last_week_thread);
 }
 
@@ -539,7 +504,7 @@ JcOrder *
 jc_order_task_copy_last_week_finish (GAsyncResult  *result,
                                      GError       **error)
 {
-  return finish_pointer (result, jc_order_task_copy_last_week, error);
+  return jc_task_propagate_pointer (result, jc_order_task_copy_last_week, error);
 }
 
 /* ---- import ------------------------------------------------------------ */
@@ -551,7 +516,7 @@ import_prepare_thread (GTask        *task,
                        GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   JcImportPlan *plan;
   GError *error = NULL;
 
@@ -576,8 +541,8 @@ jc_order_task_import_prepare (const char          *db_path,
                               gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_import_prepare, cancellable, callback,
-                                    user_data, &td);
+  g_autoptr(GTask) task = task_new (db_path, NULL, jc_order_task_import_prepare, cancellable,
+                                    callback, user_data, &td);
 
   td->paths = g_strdupv ((char **) paths);
   g_task_run_in_thread (task, import_prepare_thread);
@@ -587,7 +552,7 @@ JcImportPlan *
 jc_order_task_import_prepare_finish (GAsyncResult  *result,
                                      GError       **error)
 {
-  return finish_pointer (result, jc_order_task_import_prepare, error);
+  return jc_task_propagate_pointer (result, jc_order_task_import_prepare, error);
 }
 
 static void
@@ -597,7 +562,7 @@ import_apply_thread (GTask        *task,
                      GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   JcOrderImportResult *result;
 
   if (store == NULL)
@@ -624,8 +589,8 @@ jc_order_task_import_apply (const char          *db_path,
                             gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_import_apply, cancellable, callback,
-                                    user_data, &td);
+  g_autoptr(GTask) task = task_new (db_path, NULL, jc_order_task_import_apply, cancellable,
+                                    callback, user_data, &td);
 
   td->plan = plan;
   td->flags = flags;
@@ -636,7 +601,7 @@ JcOrderImportResult *
 jc_order_task_import_apply_finish (GAsyncResult  *result,
                                    GError       **error)
 {
-  return finish_pointer (result, jc_order_task_import_apply, error);
+  return jc_task_propagate_pointer (result, jc_order_task_import_apply, error);
 }
 
 /* ---- order forms ------------------------------------------------------- */
@@ -648,16 +613,16 @@ write_form_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   GError *error = NULL;
   gboolean ok;
 
   if (store == NULL)
     return;
   if (g_str_has_suffix (td->path, ".csv") || g_str_has_suffix (td->path, ".CSV"))
-    ok = jc_order_form_write_csv (store, td->canteen, td->date, td->path, &error);
+    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path, &error);
   else
-    ok = jc_order_form_write (store, td->canteen, td->date, td->path, &error);
+    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -679,11 +644,10 @@ jc_order_task_write_form (const char          *db_path,
                           gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, jc_order_task_write_form, cancellable, callback,
+  g_autoptr(GTask) task = task_new (db_path, date, jc_order_task_write_form, cancellable, callback,
                                     user_data, &td);
 
   td->canteen = g_strdup (canteen_code);
-  td->date = g_strdup (date);
   td->path = g_strdup (path);
   g_task_run_in_thread (task, write_form_thread);
 }

@@ -13,6 +13,7 @@
 #include "jc-order-row.h"
 #include "jc-order-tasks.h"
 #include "jc-orders-page-private.h"
+#include "jc-task.h"
 #include "jc-ui-util.h"
 
 struct _JcOrdersPage {
@@ -1163,10 +1164,8 @@ jc_orders_page_set_db_path (JcOrdersPage *self,
 {
   g_return_if_fail (JC_IS_ORDERS_PAGE (self));
 
-  if (g_strcmp0 (self->db_path, db_path) == 0)
+  if (!jc_task_set_db_path (&self->db_path, db_path))
     return;
-  g_free (self->db_path);
-  self->db_path = g_strdup (db_path);
   self->loaded = FALSE;
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "editor"))
     gtk_stack_set_visible_child_name (self->stack, "board");
@@ -1191,19 +1190,12 @@ void
 jc_orders_page_set_date (JcOrdersPage *self,
                          const char   *date)
 {
-  char check[11];
-
   g_return_if_fail (JC_IS_ORDERS_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!jc_order_date_shift (date, 0, check))
-    {
-      g_critical ("jc_orders_page_set_date: “%s” is not a date (YYYY-MM-DD)", date);
-      return;
-    }
-  if (g_str_equal (self->date, check))
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
+                         "a date (YYYY-MM-DD)"))
     return;
-  g_strlcpy (self->date, check, sizeof self->date);
   self->loaded = FALSE;
   update_date_widgets (self);
   load_board (self);

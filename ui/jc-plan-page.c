@@ -14,6 +14,7 @@
 #include "jc-plan-tasks.h"
 #include "jc-prices.h"
 #include "jc-statements-dialog.h"
+#include "jc-task.h"
 #include "jc-ui-util.h"
 #include "jc-plan-doc.h"
 
@@ -1826,14 +1827,10 @@ jc_plan_page_set_db_path (JcPlanPage *self,
 {
   g_return_if_fail (JC_IS_PLAN_PAGE (self));
 
-  if (g_strcmp0 (self->db_path, db_path) == 0)
+  if (!jc_task_set_db_path (&self->db_path, db_path))
     return;
-  g_free (self->db_path);
-  self->db_path = g_strdup (db_path);
   /* Work under way belongs to the other database. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  jc_task_restart_cancellable (&self->cancellable);
   self->working = FALSE;
   show_plan (self, NULL);
   load_plan (self);
@@ -1857,19 +1854,12 @@ void
 jc_plan_page_set_date (JcPlanPage *self,
                        const char *date)
 {
-  char check[11];
-
   g_return_if_fail (JC_IS_PLAN_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!jc_order_date_shift (date, 0, check))
-    {
-      g_critical ("jc_plan_page_set_date: “%s” is not a date (YYYY-MM-DD)", date);
-      return;
-    }
-  if (g_str_equal (self->date, check))
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
+                         "a date (YYYY-MM-DD)"))
     return;
-  g_strlcpy (self->date, check, sizeof self->date);
   g_clear_pointer (&self->keep_item, g_free);
   update_date_widgets (self);
   load_plan (self);

@@ -5,12 +5,12 @@
 #define G_LOG_DOMAIN "jc-plan-tasks"
 
 #include "jc-plan-tasks.h"
+#include "jc-task.h"
 #include "jc-prices.h"
 #include "jc-plan-doc.h"
 
 typedef struct {
-  char             *db_path;
-  char             *date;
+  JcTaskData        base;
   char             *who;
   char             *reason;
   char             *item_code;
@@ -23,8 +23,7 @@ typedef struct {
 static void
 task_data_free (TaskData *td)
 {
-  g_free (td->db_path);
-  g_free (td->date);
+  jc_task_data_clear (&td->base);
   g_free (td->who);
   g_free (td->reason);
   g_free (td->item_code);
@@ -32,8 +31,6 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
-/* No source object: the task must not own a widget, or the widget could be
- * finalized on the worker thread. */
 static GTask *
 task_new (const char          *db_path,
           const char          *date,
@@ -43,30 +40,9 @@ task_new (const char          *db_path,
           gpointer             user_data,
           TaskData           **out)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
-  TaskData *td = g_new0 (TaskData, 1);
-
-  td->db_path = g_strdup (db_path);
-  td->date = g_strdup (date);
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
-  *out = td;
-  return task;
-}
-
-static JcStore *
-open_store (GTask    *task,
-            TaskData *td)
-{
-  GError *error = NULL;
-  JcStore *store;
-
-  if (g_task_return_error_if_cancelled (task))
-    return NULL;
-  store = jc_store_open (td->db_path, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  return store;
+  *out = g_new0 (TaskData, 1);
+  return jc_task_new (*out, (GDestroyNotify) task_data_free, db_path, date, tag, cancellable,
+                      callback, user_data);
 }
 
 /* ---- load ---------------------------------------------------------------- */
@@ -78,13 +54,13 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   GError *error = NULL;
   JcPlan *plan;
 
   if (store == NULL)
     return;
-  plan = jc_plan_load (store, td->date, jc_store_get_stale_days (store), &error);
+  plan = jc_plan_load (store, td->base.date, jc_store_get_stale_days (store), &error);
   if (plan == NULL)
     g_task_return_error (task, error);
   else
@@ -109,10 +85,7 @@ JcPlan *
 jc_plan_task_load_finish (GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_plan_task_load, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_task_propagate_pointer (result, jc_plan_task_load, error);
 }
 
 /* ---- lock, unlock, record -------------------------------------------------- */
@@ -124,12 +97,12 @@ lock_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   GError *error = NULL;
 
   if (store == NULL)
     return;
-  if (jc_plan_lock (store, td->date, jc_store_get_stale_days (store), td->who, &error))
+  if (jc_plan_lock (store, td->base.date, jc_store_get_stale_days (store), td->who, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -158,12 +131,12 @@ unlock_thread (GTask        *task,
                GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   GError *error = NULL;
 
   if (store == NULL)
     return;
-  if (jc_plan_unlock (store, td->date, td->who, td->reason, &error))
+  if (jc_plan_unlock (store, td->base.date, td->who, td->reason, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -194,12 +167,12 @@ record_thread (GTask        *task,
                GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   GError *error = NULL;
 
   if (store == NULL)
     return;
-  if (jc_plan_record_purchase (store, td->date, td->item_code, td->qty_milli,
+  if (jc_plan_record_purchase (store, td->base.date, td->item_code, td->qty_milli,
                                td->price_milliyuan, td->who, "", &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -237,14 +210,14 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcPlan) plan = NULL;
   GError *error = NULL;
   gboolean ok;
 
   if (store == NULL)
     return;
-  plan = jc_plan_load (store, td->date, jc_store_get_stale_days (store), &error);
+  plan = jc_plan_load (store, td->base.date, jc_store_get_stale_days (store), &error);
   if (plan == NULL)
     {
       g_task_return_error (task, error);
@@ -282,8 +255,5 @@ gboolean
 jc_plan_task_finish (GAsyncResult  *result,
                      GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_plan_task_finish, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return jc_task_propagate_boolean (result, jc_plan_task_finish, error);
 }

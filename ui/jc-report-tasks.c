@@ -6,10 +6,11 @@
 
 #include "jc-master.h"
 #include "jc-report-tasks.h"
+#include "jc-task.h"
 
+/* base.date is the month, YYYY-MM. */
 typedef struct {
-  char               *db_path;
-  char               *month;
+  JcTaskData          base;
   char               *canteen;
   char               *item_code;
   char               *path;
@@ -19,16 +20,13 @@ typedef struct {
 static void
 task_data_free (TaskData *td)
 {
-  g_free (td->db_path);
-  g_free (td->month);
+  jc_task_data_clear (&td->base);
   g_free (td->canteen);
   g_free (td->item_code);
   g_free (td->path);
   g_free (td);
 }
 
-/* No source object: the task must not own a widget, or the widget could be
- * finalized on the worker thread. */
 static GTask *
 task_new (const char          *db_path,
           const char          *month,
@@ -39,31 +37,12 @@ task_new (const char          *db_path,
           gpointer             user_data,
           TaskData           **out)
 {
-  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
   TaskData *td = g_new0 (TaskData, 1);
 
-  td->db_path = g_strdup (db_path);
-  td->month = g_strdup (month);
   td->canteen = g_strdup (canteen);
-  g_task_set_source_tag (task, tag);
-  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
   *out = td;
-  return task;
-}
-
-static JcStore *
-open_store (GTask    *task,
-            TaskData *td)
-{
-  GError *error = NULL;
-  JcStore *store;
-
-  if (g_task_return_error_if_cancelled (task))
-    return NULL;
-  store = jc_store_open (td->db_path, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  return store;
+  return jc_task_new (td, (GDestroyNotify) task_data_free, db_path, month, tag, cancellable,
+                      callback, user_data);
 }
 
 /* ---- the page's data ---------------------------------------------------- */
@@ -96,7 +75,7 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcReportData) data = NULL;
   GError *error = NULL;
   static const JcReportPeriod bases[] = { JC_REPORT_MOM_BASE, JC_REPORT_YOY_BASE };
@@ -104,7 +83,7 @@ load_thread (GTask        *task,
   if (store == NULL)
     return;
   data = g_atomic_rc_box_new0 (JcReportData);
-  data->report = jc_report_build (store, td->month, td->canteen, &error);
+  data->report = jc_report_build (store, td->base.date, td->canteen, &error);
   if (data->report == NULL)
     {
       g_task_return_error (task, error);
@@ -112,7 +91,7 @@ load_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (!jc_report_trend (store, td->month, td->canteen, JC_REPORT_TASK_MONTHS, data->months,
+  if (!jc_report_trend (store, td->base.date, td->canteen, JC_REPORT_TASK_MONTHS, data->months,
                         data->trend_fen, data->ours, data->market, &error))
     {
       g_task_return_error (task, error);
@@ -158,10 +137,7 @@ JcReportData *
 jc_report_task_load_finish (GAsyncResult  *result,
                             GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_load, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_task_propagate_pointer (result, jc_report_task_load, error);
 }
 
 /* ---- export --------------------------------------------------------------- */
@@ -173,14 +149,14 @@ export_thread (GTask        *task,
                GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcReport) report = NULL;
   GError *error = NULL;
   gboolean ok = FALSE;
 
   if (store == NULL)
     return;
-  report = jc_report_build (store, td->month, td->canteen, &error);
+  report = jc_report_build (store, td->base.date, td->canteen, &error);
   if (report == NULL)
     {
       g_task_return_error (task, error);
@@ -231,10 +207,7 @@ gboolean
 jc_report_task_export_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_export, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return jc_task_propagate_boolean (result, jc_report_task_export, error);
 }
 
 /* ---- one item's history -------------------------------------------------- */
@@ -246,7 +219,7 @@ history_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(GArray) months = NULL;
   GError *error = NULL;
 
@@ -254,7 +227,7 @@ history_thread (GTask        *task,
     return;
   months = g_array_sized_new (FALSE, TRUE, sizeof (JcReportItemMonth), JC_REPORT_TASK_MONTHS);
   g_array_set_size (months, JC_REPORT_TASK_MONTHS);
-  if (!jc_report_item_history (store, td->month, td->canteen, td->item_code,
+  if (!jc_report_item_history (store, td->base.date, td->canteen, td->item_code,
                                JC_REPORT_TASK_MONTHS,
                                &g_array_index (months, JcReportItemMonth, 0), &error))
     {
@@ -285,10 +258,7 @@ GArray *
 jc_report_task_history_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_history, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_task_propagate_pointer (result, jc_report_task_history, error);
 }
 
 /* ---- the pages for printing ----------------------------------------------- */
@@ -311,14 +281,14 @@ pages_thread (GTask        *task,
               GCancellable *cancellable)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_store (task, td);
+  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcReportPages) pages = NULL;
   GError *error = NULL;
 
   if (store == NULL)
     return;
   pages = g_new0 (JcReportPages, 1);
-  pages->report = jc_report_build (store, td->month, td->canteen, &error);
+  pages->report = jc_report_build (store, td->base.date, td->canteen, &error);
   if (pages->report != NULL)
     pages->doc = jc_report_doc_new (store, pages->report, &error);
   if (pages->doc == NULL)
@@ -348,8 +318,5 @@ JcReportPages *
 jc_report_task_pages_finish (GAsyncResult  *result,
                              GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == jc_report_task_pages, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return jc_task_propagate_pointer (result, jc_report_task_pages, error);
 }

@@ -18,6 +18,7 @@
 #include "jc-report-doc.h"
 #include "jc-report-tasks.h"
 #include "jc-reports-page-private.h"
+#include "jc-task.h"
 #include "jc-ui-util.h"
 #include "jc-units.h"
 
@@ -1937,14 +1938,10 @@ jc_reports_page_set_db_path (JcReportsPage *self,
 {
   g_return_if_fail (JC_IS_REPORTS_PAGE (self));
 
-  if (g_strcmp0 (self->db_path, db_path) == 0)
+  if (!jc_task_set_db_path (&self->db_path, db_path))
     return;
-  g_free (self->db_path);
-  self->db_path = g_strdup (db_path);
   /* Work under way belongs to the other database. */
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
+  jc_task_restart_cancellable (&self->cancellable);
   self->working = 0;
   g_clear_pointer (&self->canteen, g_free);
   show_data (self, NULL);
@@ -1970,20 +1967,13 @@ void
 jc_reports_page_set_month (JcReportsPage *self,
                            const char    *month)
 {
-  char check[8];
-
   g_return_if_fail (JC_IS_REPORTS_PAGE (self));
   g_return_if_fail (month != NULL);
 
-  if (!jc_report_month_shift (month, 0, check))
-    {
-      g_critical ("jc_reports_page_set_month: “%s” is not a month (YYYY-MM)", month);
-      return;
-    }
-  if (g_str_equal (self->month, check))
+  if (!jc_task_set_date (self->month, sizeof self->month, month, jc_report_month_shift,
+                         G_STRFUNC, "a month (YYYY-MM)"))
     return;
-  g_strlcpy (self->month, check, sizeof self->month);
-  self->popover_year = atoi (check);
+  self->popover_year = atoi (self->month);
   update_month_widgets (self);
   load_report (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONTH]);
