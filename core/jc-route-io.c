@@ -1428,9 +1428,10 @@ parse_solomon (Reader            *r,
                      (long long) capacity);
           return NULL;
         }
-      if (!solomon_time (file, i + 1, _("READY TIME"), w[4], &row.ready, error)
-          || !solomon_time (file, i + 1, _("DUE DATE"), w[5], &row.due, error)
-          || !solomon_time (file, i + 1, _("SERVICE TIME"), w[6], &row.service, error))
+      /* the file's own column names, not translated */
+      if (!solomon_time (file, i + 1, "READY TIME", w[4], &row.ready, error)
+          || !solomon_time (file, i + 1, "DUE DATE", w[5], &row.due, error)
+          || !solomon_time (file, i + 1, "SERVICE TIME", w[6], &row.service, error))
         return NULL;
       if (row.due < row.ready)
         {

@@ -438,8 +438,9 @@ format_percent (gint64 permille)
   gint64 a = ABS (permille);
 
   /* TRANSLATORS: a price change, "+12.5%" */
-  return g_strdup_printf (_("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT "%%"),
-                          permille > 0 ? "+" : permille < 0 ? "−" : "", a / 10, a % 10);
+  return g_strdup_printf (C_("change", "%s%lld.%lld%%"),
+                          permille > 0 ? "+" : permille < 0 ? "−" : "", (long long) (a / 10),
+                          (long long) (a % 10));
 }
 
 static void

@@ -956,7 +956,9 @@ update_warnings (JcDeliveriesPage *self)
 
           if (names->len > 0)
             g_string_append (names, C_("list separator", ", "));
-          g_string_append_printf (names, "%s (%s)", s->canteen_name, s->canteen_code);
+          /* TRANSLATORS: a canteen's name and code in a list */
+          g_string_append_printf (names, C_("canteen", "%s (%s)"), s->canteen_name,
+                                  s->canteen_code);
         }
       g_string_append_printf (text, ngettext ("The fleet cannot serve %s in its window or "
                                               "with its load.",
