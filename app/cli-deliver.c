@@ -147,7 +147,9 @@ add_stop_row (CliTable             *t,
               const JcDeliveryStop *s)
 {
   g_autofree char *name = s->n_parts > 1
-    ? g_strdup_printf ("%s %s (%d/%d)", s->canteen_code, s->canteen_name, s->part, s->n_parts)
+    /* TRANSLATORS: a canteen's code and name, and which part of its load */
+    ? g_strdup_printf (_("%s %s (part %d of %d)"), s->canteen_code, s->canteen_name, s->part,
+                       s->n_parts)
     : g_strdup_printf ("%s %s", s->canteen_code, s->canteen_name);
   g_autofree char *window = g_strdup_printf ("%02d:%02d-%02d:%02d", s->window_start / 60,
                                              s->window_start % 60, s->window_end / 60,
@@ -166,11 +168,14 @@ print_plan (const JcDeliveryPlan *plan)
   g_autofree char *total_km = km (plan->distance_m);
   g_autofree char *total_kg = kg (plan->load_g);
 
-  printf (_("Delivery plan for %s"), plan->date);
-  if (plan->saved_at != NULL)
-    printf (_(" (saved %s by %s%s)"), plan->saved_at, plan->saved_by ? plan->saved_by : "",
-            plan->edited ? _(", edited by hand") : "");
-  printf ("\n");
+  if (plan->saved_at == NULL)
+    printf (_("Delivery plan for %s\n"), plan->date);
+  else if (plan->edited)
+    printf (_("Delivery plan for %s (saved %s by %s, edited by hand)\n"), plan->date,
+            plan->saved_at, plan->saved_by ? plan->saved_by : "");
+  else
+    printf (_("Delivery plan for %s (saved %s by %s)\n"), plan->date, plan->saved_at,
+            plan->saved_by ? plan->saved_by : "");
   if (plan->stale)
     printf ("%s\n", _("The purchase plan has changed since this delivery plan was saved: "
                       "run with --optimise to build it again."));
@@ -187,16 +192,19 @@ print_plan (const JcDeliveryPlan *plan)
       g_autofree char *rkg = kg (route->load_g);
 
       printf ("\n");
-      printf (_("%s (%lld kg, %s): %u stops, %s kg, %s km, departs %s, back %s"),
-              route->plate, (long long) route->capacity_kg, route->depot, route->stops->len,
-              rkg, rkm, dep, ret);
       if (route->overload_g > 0)
         {
           g_autofree char *over = kg (route->overload_g);
 
-          printf (_(", OVERLOADED by %s kg"), over);
+          printf (_("%s (%lld kg, %s): %u stops, %s kg, %s km, departs %s, back %s, "
+                    "OVERLOADED by %s kg\n"),
+                  route->plate, (long long) route->capacity_kg, route->depot, route->stops->len,
+                  rkg, rkm, dep, ret, over);
         }
-      printf ("\n");
+      else
+        printf (_("%s (%lld kg, %s): %u stops, %s kg, %s km, departs %s, back %s\n"),
+                route->plate, (long long) route->capacity_kg, route->depot, route->stops->len,
+                rkg, rkm, dep, ret);
       if (route->stops->len == 0)
         continue;
       cli_table_set_right (t, 0);

@@ -307,13 +307,21 @@ run_route_solve (Cli *cli)
                                 solution->unassigned[i] - problem->n_depots + 1);
       if (solution->n_unassigned > 20)
         g_string_append (list, " …");
-      cli_error (cli,
-                 ngettext ("%s: %d customer could not be served within the fleet%s (%s); "
-                           "no solution printed",
-                           "%s: %d customers could not be served within the fleet%s (%s); "
-                           "no solution printed", solution->n_unassigned),
-                 path, solution->n_unassigned,
-                 limited ? _(" (try --fleet unlimited)") : "", list->str);
+      if (limited)
+        cli_error (cli,
+                   ngettext ("%s: %d customer could not be served within the fleet (try "
+                             "--fleet unlimited) (%s); no solution printed",
+                             "%s: %d customers could not be served within the fleet (try "
+                             "--fleet unlimited) (%s); no solution printed",
+                             solution->n_unassigned),
+                   path, solution->n_unassigned, list->str);
+      else
+        cli_error (cli,
+                   ngettext ("%s: %d customer could not be served within the fleet (%s); "
+                             "no solution printed",
+                             "%s: %d customers could not be served within the fleet (%s); "
+                             "no solution printed", solution->n_unassigned),
+                   path, solution->n_unassigned, list->str);
       return CLI_EXIT_FAILED;
     }
 
