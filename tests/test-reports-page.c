@@ -13,14 +13,11 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
-#include "jc-test-util.h"
+#include "jc-test-ui.h"
 #include "jc-test-world.h"
 #include "jc-chart.h"
 #include "jc-demo.h"
@@ -32,101 +29,9 @@
 static struct {
   JcTestWorld *world;
   char        *db_path;
-  char        *shots;
 } fx;
 
 /* ---- helpers ----------------------------------------------------------- */
-
-static void
-pump (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) ms * 1000;
-
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-#define pump_until(done, ms)                                                 \
-  G_STMT_START {                                                             \
-    gint64 end_ = g_get_monotonic_time () + (gint64) (ms) * 1000;            \
-    while (!(done) && g_get_monotonic_time () < end_)                        \
-      pump (5);                                                              \
-  } G_STMT_END
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       user_data)
-{
-  (*(guint *) user_data)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-settle (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id;
-
-  pump_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0, 5000);
-  assert_true (gtk_widget_get_mapped (widget));
-  id = gtk_widget_add_tick_callback (widget, count_frame_cb, &frames, NULL);
-  pump_until (frames >= 3, 5000);
-  gtk_widget_remove_tick_callback (widget, id);
-  pump (30);
-}
-
-static void
-screenshot (GtkWidget  *widget,
-            const char *name)
-{
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strconcat (name, ".png", NULL);
-  g_autofree char *path = g_build_filename (fx.shots, file, NULL);
-  graphene_rect_t bounds;
-
-  assert_true (width > 0 && height > 0);
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  assert_non_null (node);
-  graphene_rect_init (&bounds, 0, 0, width, height);
-  texture = gsk_renderer_render_texture (renderer, node, &bounds);
-  assert_non_null (texture);
-  assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-static void
-set_language (const char *language)
-{
-  g_setenv ("LANGUAGE", language, TRUE);
-  textdomain (GETTEXT_PACKAGE);
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -147,33 +52,23 @@ find_button (GtkWidget  *widget,
 static void
 wait_idle (JcReportsPage *page)
 {
-  pump (20);
-  pump_until (!_jc_reports_page_is_busy (page), 20000);
+  jc_test_pump (20);
+  jc_test_pump_until (!_jc_reports_page_is_busy (page), 20000);
   assert_false (_jc_reports_page_is_busy (page));
-  pump (20);
+  jc_test_pump (20);
 }
 
 static GtkWindow *
 open_page (JcReportsPage **out_page)
 {
-  GtkWidget *window = gtk_window_new ();
   GtkWidget *page = jc_reports_page_new (fx.db_path);
+  GtkWindow *window = jc_test_present (page, 1280, 900);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
-  gtk_window_set_child (GTK_WINDOW (window), page);
-  gtk_window_present (GTK_WINDOW (window));
-  settle (window);
+  jc_test_settle (GTK_WIDGET (window));
   wait_idle (JC_REPORTS_PAGE (page));
-  settle (window);
+  jc_test_settle (GTK_WIDGET (window));
   *out_page = JC_REPORTS_PAGE (page);
-  return GTK_WINDOW (window);
-}
-
-static void
-close_window (GtkWindow *window)
-{
-  gtk_window_destroy (window);
-  pump (100);
+  return window;
 }
 
 static JcReport *
@@ -269,7 +164,7 @@ test_screens_zh_CN (void **state)
   JcReportsPage *page;
   GtkWindow *window;
 
-  set_language ("zh_CN");
+  jc_test_set_language ("zh_CN");
   window = open_page (&page);
   assert_string_equal (jc_reports_page_get_month (page), "2026-10");
   assert_string_equal (_jc_reports_page_get_state (page), "report");
@@ -280,8 +175,8 @@ test_screens_zh_CN (void **state)
 
     assert_string_equal (gtk_label_get_text (_jc_reports_page_get_label (page, "claim")), zh);
   }
-  screenshot (GTK_WIDGET (window), "reports-page-zh_CN");
-  close_window (window);
+  jc_test_screenshot (GTK_WIDGET (window), "reports-page-zh_CN");
+  jc_test_close_window (window);
 }
 
 /* ---- the review of 2026-10 ----------------------------------------------- */
@@ -295,7 +190,7 @@ test_review (void **state)
   GtkWindow *window;
   gint64 effects = 0;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (&page);
   assert_string_equal (jc_reports_page_get_month (page), "2026-10");
   assert_string_equal (_jc_reports_page_get_state (page), "report");
@@ -368,7 +263,7 @@ test_review (void **state)
       effects += g_array_index (movers, JcReportMover, i).price_effect_fen;
     assert_int_equal (effects, y->d.price_effect_fen);
   }
-  screenshot (GTK_WIDGET (window), "reports-page-en");
+  jc_test_screenshot (GTK_WIDGET (window), "reports-page-en");
   {
     /* the lower half: the category chart and the movers table */
     GtkWidget *scroller = gtk_widget_get_ancestor (
@@ -376,14 +271,14 @@ test_review (void **state)
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj));
-    settle (GTK_WIDGET (window));
-    screenshot (GTK_WIDGET (window), "reports-page-movers-en");
+    jc_test_settle (GTK_WIDGET (window));
+    jc_test_screenshot (GTK_WIDGET (window), "reports-page-movers-en");
     gtk_adjustment_set_value (adj, 0);
   }
 
   /* Against last month: V001 only, ¥2.400 → ¥2.350. */
   _jc_reports_page_choose_base (page, JC_REPORT_MOM_BASE);
-  pump (50);
+  jc_test_pump (50);
   assert_int_equal (_jc_reports_page_get_n_movers (page), 1);
   assert_mover (page, 0, JC_REPORTS_MOVER_BEFORE, "2.400");
   assert_mover (page, 0, JC_REPORTS_MOVER_CHANGE, "-2.1%");
@@ -391,14 +286,15 @@ test_review (void **state)
   assert_contains (gtk_label_get_text (_jc_reports_page_get_label (page, "movers-title")),
                    "September 2026");
   _jc_reports_page_choose_base (page, JC_REPORT_YOY_BASE);
-  pump (50);
+  jc_test_pump (50);
   assert_int_equal (_jc_reports_page_get_n_movers (page), 2);
 
   /* One item's 13 months. */
   assert_true (_jc_reports_page_activate_item (page, "M001"));
-  pump_until (_jc_reports_page_get_item_dialog (page) != NULL &&
-              _jc_reports_item_dialog_get_months (_jc_reports_page_get_item_dialog (page)) != NULL,
-              20000);
+  jc_test_pump_until (_jc_reports_page_get_item_dialog (page) != NULL &&
+                      _jc_reports_item_dialog_get_months (
+                        _jc_reports_page_get_item_dialog (page)) != NULL,
+                      20000);
   {
     GtkWindow *dialog = _jc_reports_page_get_item_dialog (page);
     GArray *months = _jc_reports_item_dialog_get_months (dialog);
@@ -417,10 +313,10 @@ test_review (void **state)
     assert_true (last->has_market);
     assert_int_equal (last->market_milliyuan, 30000);
     assert_false (g_array_index (months, JcReportItemMonth, 5).in);
-    settle (GTK_WIDGET (dialog));
-    screenshot (GTK_WIDGET (dialog), "reports-item-en");
+    jc_test_settle (GTK_WIDGET (dialog));
+    jc_test_screenshot (GTK_WIDGET (dialog), "reports-item-en");
     gtk_window_destroy (dialog);
-    pump (50);
+    jc_test_pump (50);
   }
 
   /* One canteen: the whole page recomputes with CT02's shares. */
@@ -444,13 +340,13 @@ test_review (void **state)
   }
   /* sorted by a column's header: the smaller cost effect first */
   _jc_reports_page_sort_movers (page, JC_REPORTS_MOVER_EFFECT, TRUE);
-  pump (20);
+  jc_test_pump (20);
   assert_mover (page, 0, JC_REPORTS_MOVER_EFFECT, "+¥27.00");
   assert_mover (page, 1, JC_REPORTS_MOVER_EFFECT, "+¥30.00");
   _jc_reports_page_sort_movers (page, JC_REPORTS_MOVER_CHANGE, FALSE);
-  pump (20);
+  jc_test_pump (20);
   assert_mover (page, 0, JC_REPORTS_MOVER_ITEM, "猪肉");
-  close_window (window);
+  jc_test_close_window (window);
 }
 
 /* ---- an empty month, months switched quickly ---------------------------- */
@@ -461,7 +357,7 @@ test_empty_and_switching (void **state)
   JcReportsPage *page;
   GtkWindow *window;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   {
     /* without a database: a state that says so, nothing to export */
     g_autoptr(GtkWidget) none = g_object_ref_sink (jc_reports_page_new (NULL));
@@ -474,8 +370,8 @@ test_empty_and_switching (void **state)
   wait_idle (page);
   assert_string_equal (_jc_reports_page_get_state (page), "empty");
   assert_string_equal (_jc_reports_page_get_empty_title (page), "No locked plans in November 2026");
-  settle (GTK_WIDGET (window));
-  screenshot (GTK_WIDGET (window), "reports-page-empty-en");
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "reports-page-empty-en");
 
   /* A month without a year before: YoY "—" with a tooltip. */
   jc_reports_page_set_month (page, "2026-09");
@@ -502,7 +398,7 @@ test_empty_and_switching (void **state)
     GtkWidget *august;
 
     gtk_menu_button_popup (button);
-    pump_until (gtk_widget_get_mapped (popover), 5000);
+    jc_test_pump_until (gtk_widget_get_mapped (popover), 5000);
     assert_true (gtk_widget_get_mapped (popover));
     august = find_button (popover, "August");
     assert_non_null (august);
@@ -523,7 +419,7 @@ test_empty_and_switching (void **state)
   gtk_widget_activate_action (GTK_WIDGET (page), "reports.next-month", NULL);
   wait_idle (page);
   assert_string_equal (jc_reports_page_get_month (page), "2026-10");
-  close_window (window);
+  jc_test_close_window (window);
 }
 
 /* ---- documents ------------------------------------------------------------ */
@@ -540,7 +436,7 @@ test_exports (void **state)
   JcReportsPage *page;
   GtkWindow *window;
 
-  set_language ("en");
+  jc_test_set_language ("en");
   window = open_page (&page);
 
   _jc_reports_page_export_to (page, JC_REPORT_EXPORT_PDF, pdf);
@@ -578,7 +474,7 @@ test_exports (void **state)
   /* The print job's pages, exported by GtkPrintOperation: the PDF's. */
   _jc_reports_page_print_to_file (page, printed);
   wait_idle (page);
-  pump_until (g_file_test (printed, G_FILE_TEST_EXISTS), 10000);
+  jc_test_pump_until (g_file_test (printed, G_FILE_TEST_EXISTS), 10000);
   {
     g_autofree char *text = pdf_text (printed);
 
@@ -606,19 +502,16 @@ test_exports (void **state)
   /* A file that cannot be written: an error naming it, nothing left. */
   _jc_reports_page_export_to (page, JC_REPORT_EXPORT_PDF, bad);
   wait_idle (page);
-  pump_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 10000);
   {
-    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    AdwMessageDialog *dialog = jc_test_wait_for_dialog ();
 
     assert_non_null (dialog);
     assert_contains (adw_message_dialog_get_heading (dialog), "bad.pdf");
     assert_contains (adw_message_dialog_get_body (dialog), bad);
-    adw_message_dialog_response (dialog, "close");
-    gtk_window_close (GTK_WINDOW (dialog));
-    pump (50);
+    jc_test_respond (dialog, "close");
   }
   assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
-  close_window (window);
+  jc_test_close_window (window);
   jc_test_rmtree (dir);
 }
 
@@ -713,12 +606,12 @@ test_core (void **state)
   assert_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_INVALID);
 }
 
-/* ---- a demo database, when one is given ----------------------------------------- */
+/* ---- the demo world ------------------------------------------------------------- */
 
-/* JICAI_REPORTS_DEMO_DB=<a database made by `jicai-cli init --demo`>: the page
- * on real-sized data (17 canteens, the Xinfadi catalog), the figures against
- * jc-report's, and screenshots reports-page-demo-en.png and
- * reports-page-demo-movers-en.png.  Skipped without one. */
+/* The page on real-sized data (17 canteens, the Xinfadi catalog, 15 months
+ * of locked plans, built with jc_demo_load): the figures against
+ * jc-report's, how long it takes, and screenshots reports-page-demo-en.png,
+ * reports-page-demo-movers-en.png and reports-page-demo-zh_CN.png. */
 static void
 test_demo (void **state)
 {
@@ -744,7 +637,7 @@ test_demo (void **state)
   }
   saved = fx.db_path;
   fx.db_path = g_strdup (db);
-  set_language ("en");
+  jc_test_set_language ("en");
   start = g_get_monotonic_time ();
   window = open_page (&page);
   g_print ("the review of %s computed and shown in %.2f s\n", jc_reports_page_get_month (page),
@@ -755,22 +648,22 @@ test_demo (void **state)
 
     assert_string_equal (figure (page, JC_REPORTS_FIGURE_SPEND), spend);
   }
-  screenshot (GTK_WIDGET (window), "reports-page-demo-en");
+  jc_test_screenshot (GTK_WIDGET (window), "reports-page-demo-en");
   {
     GtkWidget *scroller = gtk_widget_get_ancestor (
       _jc_reports_page_get_chart (page, JC_REPORTS_CHART_TREND), GTK_TYPE_SCROLLED_WINDOW);
     GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
     gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj) * 0.55);
-    settle (GTK_WIDGET (window));
-    screenshot (GTK_WIDGET (window), "reports-page-demo-movers-en");
+    jc_test_settle (GTK_WIDGET (window));
+    jc_test_screenshot (GTK_WIDGET (window), "reports-page-demo-movers-en");
   }
-  close_window (window);
-  set_language ("zh_CN");
+  jc_test_close_window (window);
+  jc_test_set_language ("zh_CN");
   window = open_page (&page);
-  screenshot (GTK_WIDGET (window), "reports-page-demo-zh_CN");
-  close_window (window);
-  set_language ("en");
+  jc_test_screenshot (GTK_WIDGET (window), "reports-page-demo-zh_CN");
+  jc_test_close_window (window);
+  jc_test_set_language ("en");
   g_free (fx.db_path);
   fx.db_path = g_steal_pointer (&saved);
 }
@@ -780,15 +673,12 @@ test_demo (void **state)
 static int
 setup (void **state)
 {
-  const char *shots = g_getenv ("JICAI_SCREENSHOT_DIR");
-
   fx.world = jc_test_world_new ();
   /* the page opens its own stores */
   jc_store_free (fx.world->store);
   fx.world->store = NULL;
   fx.db_path = g_build_filename (fx.world->dir, "report.db", NULL);
-  fx.shots = g_strdup (shots && *shots ? shots : fx.world->dir);
-  g_mkdir_with_parents (fx.shots, 0755);
+  jc_test_set_screenshot_dir (fx.world->dir);
   return 0;
 }
 
@@ -797,14 +687,13 @@ teardown (void **state)
 {
   jc_test_world_free (fx.world);
   g_free (fx.db_path);
-  g_free (fx.shots);
+  jc_test_set_screenshot_dir (NULL);
   return 0;
 }
 
 int
 main (void)
 {
-  const char *localedir = g_getenv ("JICAI_LOCALEDIR");
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_screens_zh_CN),
     cmocka_unit_test (test_review),
@@ -815,18 +704,8 @@ main (void)
     cmocka_unit_test (test_demo),
   };
 
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "zh_CN", TRUE);
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
   /* "today" is in November 2026: the page opens on October */
   g_setenv ("JICAI_TODAY", "2026-11-15", TRUE);
-  g_unsetenv ("GTK_THEME");
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : BUILD_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  gtk_init ();
-  adw_init ();
+  jc_test_ui_init ();
   return cmocka_run_group_tests (tests, setup, teardown);
 }
