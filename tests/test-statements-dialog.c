@@ -392,7 +392,8 @@ test_choices (void **state)
   assert_int_equal (g_list_model_get_n_items (months), 13);
   assert_string_equal (gtk_string_list_get_string (GTK_STRING_LIST (months), 0), "2025-11");
   assert_string_equal (gtk_string_list_get_string (GTK_STRING_LIST (months), 12), "2026-11");
-  assert_string_equal (_jc_statements_dialog_get_month (dialog), "2026-11");
+  /* the last whole month first: statements are made after a month is over */
+  assert_string_equal (_jc_statements_dialog_get_month (dialog), "2026-10");
 
   assert_int_equal (g_list_model_get_n_items (canteens), 1 + fx.active->len);
   assert_string_equal (gtk_string_list_get_string (GTK_STRING_LIST (canteens), 0),
@@ -701,7 +702,7 @@ test_from_plan_page (void **state)
   /* A test that failed before may have left one open. */
   while ((dialog = jc_test_find_toplevel (JC_TYPE_STATEMENTS_DIALOG)) != NULL)
     gtk_window_destroy (dialog);
-  jc_plan_page_set_date (JC_PLAN_PAGE (page), "2026-10-15");
+  jc_plan_page_set_date (JC_PLAN_PAGE (page), "2026-11-15");
   jc_test_settle (GTK_WIDGET (window));
   assert_true (gtk_widget_activate_action (page, "plan.statements", NULL));
   jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_STATEMENTS_DIALOG) != NULL, 5000);

@@ -123,7 +123,7 @@ show_result (JcStatementsDialog *self,
 
 /* ---- the choices ----------------------------------------------------------- */
 
-/* The 13 months that end with the month of `date`. */
+/* The 13 months that end with the month of `date`; the one before chosen. */
 static void
 fill_months (JcStatementsDialog *self)
 {
@@ -147,7 +147,9 @@ fill_months (JcStatementsDialog *self)
   gtk_string_list_splice (self->month_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->month_names)),
                           (const char * const *) self->months->pdata);
-  adw_combo_row_set_selected (self->month_row, self->months->len - 1);
+  /* Statements are made after a month is over: the last whole month first
+   * (the month of `date` is offered too, for a statement to date). */
+  adw_combo_row_set_selected (self->month_row, self->months->len - 2);
 }
 
 static void
