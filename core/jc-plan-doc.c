@@ -986,39 +986,57 @@ period_days (const char  *period,
   return FALSE;
 }
 
-JcStatement *
-jc_statement_build (JcStore     *store,
-                    const char  *canteen_code,
-                    const char  *period,
-                    GError     **error)
+/**
+ * jc_statement_build_many:
+ * The statements of the canteens `canteen_codes` (NULL-terminated) over
+ * `period`, in that order, reading each day's plan once for all of them:
+ * a month of statements for every canteen costs one pass over the month.
+ */
+GPtrArray *
+jc_statement_build_many (JcStore            *store,
+                         const char * const *canteen_codes,
+                         const char         *period,
+                         GError            **error)
 {
-  g_autoptr(JcStatement) st = NULL;
-  g_autoptr(JcCanteen) canteen = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GHashTable) by_id = NULL;   /* canteen id → index into all */
+  g_autofree JcStatementDay **today = NULL;
   GDate day;
-  guint n_days = 0;
+  guint n_days = 0, n;
   int stale_days;
 
-  g_return_val_if_fail (store != NULL && canteen_code != NULL && period != NULL, NULL);
+  g_return_val_if_fail (store != NULL && canteen_codes != NULL && period != NULL, NULL);
   if (!period_days (period, &day, &n_days))
     {
       g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_INVALID,
                    _("month: “%s” is not a month (YYYY-MM) or a date (YYYY-MM-DD)"), period);
       return NULL;
     }
-  canteen = jc_store_get_canteen (store, canteen_code, error);
-  if (canteen == NULL)
-    return NULL;
+  n = g_strv_length ((char **) canteen_codes);
+  all = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_statement_free);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint c = 0; c < n; c++)
+    {
+      g_autoptr(JcCanteen) canteen = jc_store_get_canteen (store, canteen_codes[c], error);
+      JcStatement *st;
+
+      if (canteen == NULL)
+        return NULL;
+      st = g_new0 (JcStatement, 1);
+      st->canteen_code = g_strdup (canteen->code);
+      st->canteen_name = g_strdup (canteen->name);
+      st->period = g_strdup (period);
+      st->days = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_day_free);
+      g_ptr_array_add (all, st);
+      g_hash_table_insert (by_id, g_memdup2 (&canteen->id, sizeof canteen->id),
+                           GUINT_TO_POINTER (c + 1));
+    }
   stale_days = jc_store_get_stale_days (store);
-  st = g_new0 (JcStatement, 1);
-  st->canteen_code = g_strdup (canteen->code);
-  st->canteen_name = g_strdup (canteen->name);
-  st->period = g_strdup (period);
-  st->days = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_day_free);
+  today = g_new0 (JcStatementDay *, MAX (n, 1));
 
   for (guint i = 0; i < n_days; i++, g_date_add_days (&day, 1))
     {
       g_autoptr(JcPlan) plan = NULL;
-      JcStatementDay *sd = NULL;
       char date[11];
 
       g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&day),
@@ -1028,6 +1046,7 @@ jc_statement_build (JcStore     *store,
         return NULL;
       if (plan->status != JC_PLAN_LOCKED)
         continue;
+      memset (today, 0, sizeof *today * MAX (n, 1));
       for (guint l = 0; l < plan->lines->len; l++)
         {
           JcPlanLine *pl = g_ptr_array_index (plan->lines, l);
@@ -1035,13 +1054,18 @@ jc_statement_build (JcStore     *store,
           for (guint s = 0; s < pl->shares->len; s++)
             {
               JcPlanShare *share = &g_array_index (pl->shares, JcPlanShare, s);
+              guint c = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, &share->canteen_id));
+              JcStatementDay *sd;
               JcStatementLine *line;
 
-              if (share->canteen_id != canteen->id)
+              if (c == 0)
                 continue;
+              sd = today[c - 1];
               if (sd == NULL)
                 {
-                  sd = g_new0 (JcStatementDay, 1);
+                  JcStatement *st = g_ptr_array_index (all, c - 1);
+
+                  sd = today[c - 1] = g_new0 (JcStatementDay, 1);
                   memcpy (sd->date, date, sizeof sd->date);
                   sd->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) statement_line_free);
                   g_ptr_array_add (st->days, sd);
@@ -1058,14 +1082,33 @@ jc_statement_build (JcStore     *store,
               sd->provisional |= line->provisional;
             }
         }
-      if (sd != NULL)
-        {
-          st->total_fen += sd->total_fen;
-          if (sd->provisional)
-            st->n_provisional_days++;
-        }
+      for (guint c = 0; c < n; c++)
+        if (today[c] != NULL)
+          {
+            JcStatement *st = g_ptr_array_index (all, c);
+
+            st->total_fen += today[c]->total_fen;
+            if (today[c]->provisional)
+              st->n_provisional_days++;
+          }
     }
-  return g_steal_pointer (&st);
+  return g_steal_pointer (&all);
+}
+
+JcStatement *
+jc_statement_build (JcStore     *store,
+                    const char  *canteen_code,
+                    const char  *period,
+                    GError     **error)
+{
+  const char *codes[] = { canteen_code, NULL };
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (store != NULL && canteen_code != NULL && period != NULL, NULL);
+  all = jc_statement_build_many (store, codes, period, error);
+  if (all == NULL)
+    return NULL;
+  return g_ptr_array_steal_index (all, 0);
 }
 
 static const Column statement_columns[] = {
@@ -1132,11 +1175,17 @@ jc_statement_export_pdf (JcStore     *store,
                          GError     **error)
 {
   g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
-  g_autoptr(Doc) doc = NULL;
 
-  if (st == NULL)
-    return FALSE;
-  doc = statement_doc_new (st);
+  return st != NULL && jc_statement_write_pdf (st, path, error);
+}
+
+gboolean
+jc_statement_write_pdf (const JcStatement  *st,
+                        const char         *path,
+                        GError            **error)
+{
+  g_autoptr(Doc) doc = statement_doc_new (st);
+
   return doc_write_pdf (doc, path, error);
 }
 
@@ -1147,19 +1196,26 @@ jc_statement_export_xlsx (JcStore     *store,
                           const char  *path,
                           GError     **error)
 {
+  g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
+
+  return st != NULL && jc_statement_write_xlsx (st, path, error);
+}
+
+gboolean
+jc_statement_write_xlsx (const JcStatement  *st,
+                         const char         *path,
+                         GError            **error)
+{
   static const char *const headers[] = {
     "日期 Date", "编码 Code", "品名 Item", "订购量 Ordered", "单位 Unit", "分摊金额 Share ¥",
     "依据 Basis", NULL
   };
-  g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
   g_autofree char *tmp = NULL;
   lxw_workbook *wb;
   lxw_worksheet *ws;
   Formats f;
   lxw_row_t row = 1;
 
-  if (st == NULL)
-    return FALSE;
   tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
   wb = workbook_new (tmp);
   if (wb == NULL)

@@ -102,6 +102,19 @@ gboolean  jc_statement_export_xlsx (JcStore     *store,
                                     const char  *period,
                                     const char  *path,
                                     GError     **error);
+/* Several canteens' statements in one pass over the period (NULL-terminated
+ * codes; a GPtrArray of JcStatement in the same order), and writing a built
+ * statement. */
+GPtrArray *jc_statement_build_many (JcStore            *store,
+                                    const char * const *canteen_codes,
+                                    const char         *period,
+                                    GError            **error);
+gboolean  jc_statement_write_pdf   (const JcStatement  *statement,
+                                    const char         *path,
+                                    GError            **error);
+gboolean  jc_statement_write_xlsx  (const JcStatement  *statement,
+                                    const char         *path,
+                                    GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcStatement, jc_statement_free)
 

@@ -502,6 +502,37 @@ test_statement (void **state)
                       p1->actual_total_fen + p2->actual_total_fen);
     assert_int_equal (other->total_fen, 1408 + 1430 + 10000);
   }
+  /* both canteens in one pass: the same statements, in the order asked */
+  {
+    const char *codes[] = { "CT02", "CT01", NULL };
+    g_autoptr(GPtrArray) many = jc_statement_build_many (f->store, codes, "2026-12", &error);
+    g_autoptr(JcStatement) other = jc_statement_build (f->store, "CT02", "2026-12", NULL);
+    JcStatement *m0, *m1;
+
+    assert_no_error (error);
+    assert_int_equal (many->len, 2);
+    m0 = many->pdata[0];
+    m1 = many->pdata[1];
+    assert_string_equal (m0->canteen_code, "CT02");
+    assert_string_equal (m1->canteen_code, "CT01");
+    assert_int_equal (m0->total_fen, other->total_fen);
+    assert_int_equal (m1->total_fen, st->total_fen);
+    assert_int_equal (m1->days->len, st->days->len);
+    assert_int_equal (m1->n_provisional_days, st->n_provisional_days);
+    for (guint d = 0; d < st->days->len; d++)
+      {
+        JcStatementDay *a = st->days->pdata[d];
+        JcStatementDay *b = m1->days->pdata[d];
+
+        assert_string_equal (a->date, b->date);
+        assert_int_equal (a->lines->len, b->lines->len);
+        assert_int_equal (a->total_fen, b->total_fen);
+      }
+    codes[0] = "CT99";
+    assert_null (jc_statement_build_many (f->store, codes, "2026-12", &error));
+    assert_contains (error->message, "CT99");
+    g_clear_error (&error);
+  }
   /* one day */
   {
     g_autoptr(JcStatement) day = jc_statement_build (f->store, "CT01", "2026-12-02", &error);

@@ -432,8 +432,25 @@ export_thread (GTask        *task,
   g_autoptr(JcStore) store = NULL;
   GError *error = NULL;
 
+  g_autoptr(GPtrArray) statements = NULL;
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  g_auto(GStrv) code_list = NULL;
+
   store = jc_store_open (job->db_path, &error);
   if (store == NULL)
+    {
+      o->error = error;
+      g_task_return_pointer (task, o, (GDestroyNotify) outcome_free);
+      return;
+    }
+  /* Every statement of the month in one pass over its plans, then the files. */
+  for (guint i = 0; i < job->targets->len; i++)
+    g_strv_builder_add (codes, ((Target *) g_ptr_array_index (job->targets, i))->code);
+  code_list = g_strv_builder_end (codes);
+  report_progress (job, 0);
+  statements = jc_statement_build_many (store, (const char * const *) code_list, job->month,
+                                        &error);
+  if (statements == NULL)
     {
       o->error = error;
       g_task_return_pointer (task, o, (GDestroyNotify) outcome_free);
@@ -446,7 +463,7 @@ export_thread (GTask        *task,
       g_autofree char *base = g_path_get_basename (t->path);
       g_autofree char *hidden = g_strdup_printf (".%s.partial", base);
       g_autofree char *tmp = g_build_filename (dir, hidden, NULL);
-      g_autoptr(JcStatement) st = NULL;
+      const JcStatement *st = g_ptr_array_index (statements, i);
       gboolean ok;
 
       if (g_cancellable_is_cancelled (cancellable))
@@ -455,12 +472,8 @@ export_thread (GTask        *task,
           break;
         }
       report_progress (job, i);
-      st = jc_statement_build (store, t->code, job->month, &error);
-      ok = st != NULL;
-      if (ok && job->format == JC_STATEMENTS_XLSX)
-        ok = jc_statement_export_xlsx (store, t->code, job->month, tmp, &error);
-      else if (ok)
-        ok = jc_statement_export_pdf (store, t->code, job->month, tmp, &error);
+      ok = job->format == JC_STATEMENTS_XLSX ? jc_statement_write_xlsx (st, tmp, &error)
+                                              : jc_statement_write_pdf (st, tmp, &error);
       if (ok)
         step_delay (job, cancellable);
       if (ok && g_cancellable_is_cancelled (cancellable))
