@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "jc-delivery-private.h"
+#include "jc-doc-text.h"
 #include "jc-master.h"
 #include "jc-units.h"
 
@@ -28,7 +29,6 @@
  * box stands in its place. */
 #pragma weak jc_delivery_draw_map
 
-#define FONT_FAMILY "Noto Sans CJK SC"
 #define A4_W        595.2756
 #define A4_H        841.8898
 #define MARGIN      36.0
@@ -62,11 +62,7 @@ typedef struct {
   char    *cells[MAX_COLS];
 } Row;
 
-typedef struct {
-  const char *label;
-  double      width;
-  gboolean    right;
-} Column;
+typedef JcDocColumn Column;
 
 typedef struct {
   char         *title;
@@ -528,35 +524,6 @@ docs_new (const JcDeliveryPlan *plan,
 
 /* ---- drawing ------------------------------------------------------- */
 
-static void
-show_text (cairo_t        *cr,
-           PangoLayout    *layout,
-           double          size,
-           gboolean        bold,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  align,
-           const char     *text)
-{
-  PangoFontDescription *font;
-
-  if (text == NULL || *text == '\0')
-    return;
-  font = pango_font_description_new ();
-  pango_font_description_set_family (font, FONT_FAMILY);
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 static double
 table_width (void)
 {
@@ -581,7 +548,7 @@ draw_header_row (cairo_t       *cr,
     {
       const Column *col = &s->cols[c];
 
-      show_text (cr, layout, 6.5, TRUE, x + 2, y + 1, col->width - 4,
+      jc_doc_show_text (cr, layout, 6.5, TRUE, x + 2, y + 1, col->width - 4,
                  col->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, col->label);
       x += col->width;
     }
@@ -602,8 +569,8 @@ draw_sign (cairo_t       *cr,
       double x = MARGIN + slot * i;
 
       cairo_set_source_rgb (cr, 0, 0, 0);
-      show_text (cr, layout, 8.0, FALSE, x, y + 14, slot - 12, PANGO_ALIGN_LEFT, s->signers[i]);
-      show_text (cr, layout, 7.0, FALSE, x, y + 50, slot - 12, PANGO_ALIGN_LEFT,
+      jc_doc_show_text (cr, layout, 8.0, FALSE, x, y + 14, slot - 12, PANGO_ALIGN_LEFT, s->signers[i]);
+      jc_doc_show_text (cr, layout, 7.0, FALSE, x, y + 50, slot - 12, PANGO_ALIGN_LEFT,
                  "日期时间 Date/time：");
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, x + 2, y + 44);
@@ -637,7 +604,7 @@ draw_map_box (cairo_t              *cr,
       cairo_rectangle (cr, MARGIN, y + 4, w, h);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-      show_text (cr, layout, 9.0, FALSE, MARGIN, y + 4 + h / 2 - 8, w, PANGO_ALIGN_CENTER,
+      jc_doc_show_text (cr, layout, 9.0, FALSE, MARGIN, y + 4 + h / 2 - 8, w, PANGO_ALIGN_CENTER,
                  "地图 Map");
     }
   cairo_restore (cr);
@@ -659,7 +626,6 @@ draw_row (cairo_t              *cr,
   double h = row_height (row->kind);
   gboolean bold = row->kind == ROW_TOTAL;
   double size = row->kind == ROW_TOTAL ? 9.0 : 8.0;
-  double x = MARGIN;
 
   switch (row->kind)
     {
@@ -668,7 +634,7 @@ draw_row (cairo_t              *cr,
       cairo_rectangle (cr, MARGIN, y + 2, width, h - 3);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      show_text (cr, layout, 8.5, TRUE, MARGIN + 2, y + 3, width - 4, PANGO_ALIGN_LEFT,
+      jc_doc_show_text (cr, layout, 8.5, TRUE, MARGIN + 2, y + 3, width - 4, PANGO_ALIGN_LEFT,
                  row->cells[0]);
       return;
     case ROW_TEXT:
@@ -677,7 +643,7 @@ draw_row (cairo_t              *cr,
         cairo_set_source_rgb (cr, 0.65, 0.1, 0.1);
       else
         cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      show_text (cr, layout, 7.5, row->kind == ROW_WARNING, MARGIN, y + 1, width,
+      jc_doc_show_text (cr, layout, 7.5, row->kind == ROW_WARNING, MARGIN, y + 1, width,
                  PANGO_ALIGN_LEFT, row->cells[0]);
       return;
     case ROW_SPACE:
@@ -694,31 +660,8 @@ draw_row (cairo_t              *cr,
       break;
     }
 
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint c = 0; c < s->n_cols; c++)
-    {
-      const Column *col = &s->cols[c];
-      double w = col->width;
-
-      if (c == 0 && row->kind != ROW_LINE)
-        {
-          guint next = 1;
-
-          while (next < s->n_cols && row->cells[next] == NULL)
-            w += s->cols[next++].width;
-        }
-      show_text (cr, layout, size, bold, x + 2, y + (h - size * 1.45) / 2, w - 4,
-                 col->right && !(c == 0 && row->kind != ROW_LINE) ? PANGO_ALIGN_RIGHT
-                                                                  : PANGO_ALIGN_LEFT,
-                 row->cells[c]);
-      x += col->width;
-    }
-  cairo_set_line_width (cr, row->kind == ROW_LINE ? 0.3 : 0.6);
-  if (row->kind == ROW_LINE)
-    cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
-  cairo_move_to (cr, MARGIN, y + h);
-  cairo_line_to (cr, MARGIN + width, y + h);
-  cairo_stroke (cr);
+  jc_doc_draw_cells (cr, layout, s->cols, s->n_cols, row->cells, row->kind != ROW_LINE,
+                     MARGIN, y, h, size, bold, width);
 }
 
 static void
@@ -759,15 +702,15 @@ docs_draw_page (cairo_t    *cr,
   /* page header */
   cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
   head = g_strdup_printf ("集采 · 配送计划 Delivery plan %s", d->plan->date);
-  show_text (cr, layout, 7.0, FALSE, MARGIN, MARGIN - 14, table_width (), PANGO_ALIGN_RIGHT, head);
+  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, MARGIN - 14, table_width (), PANGO_ALIGN_RIGHT, head);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_text (cr, layout, 15.0, TRUE, MARGIN, MARGIN, table_width (), PANGO_ALIGN_LEFT, s->title);
+  jc_doc_show_text (cr, layout, 15.0, TRUE, MARGIN, MARGIN, table_width (), PANGO_ALIGN_LEFT, s->title);
   if (local > 0)
-    show_text (cr, layout, 8.0, FALSE, MARGIN, MARGIN + 24, 0, PANGO_ALIGN_LEFT, "（续 continued）");
+    jc_doc_show_text (cr, layout, 8.0, FALSE, MARGIN, MARGIN + 24, 0, PANGO_ALIGN_LEFT, "（续 continued）");
   y = MARGIN + 44.0;
   for (guint i = 0; i < s->info->len; i++)
     {
-      show_text (cr, layout, 8.5, FALSE, MARGIN, y, table_width (), PANGO_ALIGN_LEFT,
+      jc_doc_show_text (cr, layout, 8.5, FALSE, MARGIN, y, table_width (), PANGO_ALIGN_LEFT,
                  g_ptr_array_index (s->info, i));
       y += H_INFO;
     }
@@ -788,10 +731,10 @@ docs_draw_page (cairo_t    *cr,
   cairo_line_to (cr, MARGIN + table_width (), A4_H - MARGIN - 14);
   cairo_stroke (cr);
   generated = g_strdup_printf ("生成于 Generated at %s", d->generated_at);
-  show_text (cr, layout, 7.0, FALSE, MARGIN, A4_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
+  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, A4_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
   footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1, d->n_pages, page + 1,
                             d->n_pages);
-  show_text (cr, layout, 7.0, FALSE, MARGIN, A4_H - MARGIN - 11, table_width (),
+  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, A4_H - MARGIN - 11, table_width (),
              PANGO_ALIGN_RIGHT, footer);
   g_object_unref (layout);
   cairo_restore (cr);

@@ -22,12 +22,12 @@
 #include "jc-error.h"
 #include "jc-master.h"
 #include "jc-plan-doc.h"
+#include "jc-doc-text.h"
 #include "jc-prices.h"
 #include "jc-units.h"
 
 G_DEFINE_QUARK (jc-plan-doc-error-quark, jc_plan_doc_error)
 
-#define FONT_FAMILY "Noto Sans CJK SC"
 #define MARGIN      36.0
 #define MAX_COLS    10
 
@@ -58,11 +58,7 @@ typedef struct {
   char    *cells[MAX_COLS];
 } Row;
 
-typedef struct {
-  const char *label;          /* two lines: Chinese, English */
-  double      width;
-  gboolean    right;
-} Column;
+typedef JcDocColumn Column;
 
 typedef struct {
   char         *title;
@@ -203,35 +199,6 @@ doc_paginate (Doc *doc)
 
 /* ---- drawing -------------------------------------------------------- */
 
-static void
-show_text (cairo_t        *cr,
-           PangoLayout    *layout,
-           double          size,
-           gboolean        bold,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  align,
-           const char     *text)
-{
-  PangoFontDescription *font;
-
-  if (text == NULL || *text == '\0')
-    return;
-  font = pango_font_description_new ();
-  pango_font_description_set_family (font, FONT_FAMILY);
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_ellipsize (layout, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
 static double
 doc_table_width (const Doc *doc)
 {
@@ -258,7 +225,7 @@ draw_header_row (cairo_t     *cr,
     {
       const Column *col = &doc->cols[c];
 
-      show_text (cr, layout, 6.5, TRUE, x + 2, y + 1, col->width - 4,
+      jc_doc_show_text (cr, layout, 6.5, TRUE, x + 2, y + 1, col->width - 4,
                  col->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, col->label);
       x += col->width;
     }
@@ -279,8 +246,8 @@ draw_sign (cairo_t     *cr,
       double x = MARGIN + slot * i;
 
       cairo_set_source_rgb (cr, 0, 0, 0);
-      show_text (cr, layout, 8.0, FALSE, x, y + 14, slot - 12, PANGO_ALIGN_LEFT, doc->signers[i]);
-      show_text (cr, layout, 7.0, FALSE, x, y + 44, slot - 12, PANGO_ALIGN_LEFT,
+      jc_doc_show_text (cr, layout, 8.0, FALSE, x, y + 14, slot - 12, PANGO_ALIGN_LEFT, doc->signers[i]);
+      jc_doc_show_text (cr, layout, 7.0, FALSE, x, y + 44, slot - 12, PANGO_ALIGN_LEFT,
                  "日期 Date：");
       cairo_set_line_width (cr, 0.5);
       cairo_move_to (cr, x + 2, y + 40);
@@ -302,7 +269,6 @@ draw_row (cairo_t     *cr,
   double h = row_height (row->kind);
   gboolean bold = row->kind == ROW_SUBTOTAL || row->kind == ROW_TOTAL;
   double size = row->kind == ROW_TOTAL ? 9.5 : 8.0;
-  double x = MARGIN;
 
   switch (row->kind)
     {
@@ -311,7 +277,7 @@ draw_row (cairo_t     *cr,
       cairo_rectangle (cr, MARGIN, y + 2, width, h - 3);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0, 0, 0);
-      show_text (cr, layout, 8.5, TRUE, MARGIN + 2, y + 3, width - 4, PANGO_ALIGN_LEFT,
+      jc_doc_show_text (cr, layout, 8.5, TRUE, MARGIN + 2, y + 3, width - 4, PANGO_ALIGN_LEFT,
                  row->cells[0]);
       return;
     case ROW_TEXT:
@@ -320,7 +286,7 @@ draw_row (cairo_t     *cr,
         cairo_set_source_rgb (cr, 0.65, 0.1, 0.1);
       else
         cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      show_text (cr, layout, 7.5, row->kind == ROW_WARNING, MARGIN, y + 1, width,
+      jc_doc_show_text (cr, layout, 7.5, row->kind == ROW_WARNING, MARGIN, y + 1, width,
                  PANGO_ALIGN_LEFT, row->cells[0]);
       return;
     case ROW_SPACE:
@@ -335,32 +301,8 @@ draw_row (cairo_t     *cr,
       break;
     }
 
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint c = 0; c < doc->n_cols; c++)
-    {
-      const Column *col = &doc->cols[c];
-      double w = col->width;
-
-      if (c == 0 && row->kind != ROW_LINE)
-        {
-          guint next = 1;
-
-          /* a label spans the empty cells after it */
-          while (next < doc->n_cols && row->cells[next] == NULL)
-            w += doc->cols[next++].width;
-        }
-      show_text (cr, layout, size, bold, x + 2, y + (h - size * 1.45) / 2, w - 4,
-                 col->right && !(c == 0 && row->kind != ROW_LINE) ? PANGO_ALIGN_RIGHT
-                                                                  : PANGO_ALIGN_LEFT,
-                 row->cells[c]);
-      x += col->width;
-    }
-  cairo_set_line_width (cr, row->kind == ROW_LINE ? 0.3 : 0.6);
-  if (row->kind == ROW_LINE)
-    cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
-  cairo_move_to (cr, MARGIN, y + h);
-  cairo_line_to (cr, MARGIN + width, y + h);
-  cairo_stroke (cr);
+  jc_doc_draw_cells (cr, layout, doc->cols, doc->n_cols, row->cells, row->kind != ROW_LINE,
+                     MARGIN, y, h, size, bold, width);
   if (row->kind == ROW_TOTAL)
     {
       cairo_move_to (cr, MARGIN, y + 1);
@@ -396,11 +338,11 @@ doc_draw_page (cairo_t   *cr,
   layout = pango_cairo_create_layout (cr);
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_text (cr, layout, 16.0, TRUE, MARGIN, MARGIN, 0, PANGO_ALIGN_LEFT, doc->title);
+  jc_doc_show_text (cr, layout, 16.0, TRUE, MARGIN, MARGIN, 0, PANGO_ALIGN_LEFT, doc->title);
   y = MARGIN + 30.0;
   for (guint i = 0; i < doc->info->len; i++)
     {
-      show_text (cr, layout, 8.5, FALSE, MARGIN, y, doc_table_width (doc), PANGO_ALIGN_LEFT,
+      jc_doc_show_text (cr, layout, 8.5, FALSE, MARGIN, y, doc_table_width (doc), PANGO_ALIGN_LEFT,
                  g_ptr_array_index (doc->info, i));
       y += H_INFO;
     }
@@ -422,11 +364,11 @@ doc_draw_page (cairo_t   *cr,
   cairo_line_to (cr, MARGIN + doc_table_width (doc), JC_PLAN_DOC_A4_HEIGHT - MARGIN - 14);
   cairo_stroke (cr);
   generated = g_strdup_printf ("生成于 Generated at %s", doc->generated_at);
-  show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
+  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
              0, PANGO_ALIGN_LEFT, generated);
   footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1, n_pages, page + 1,
                             n_pages);
-  show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
+  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
              doc_table_width (doc), PANGO_ALIGN_RIGHT, footer);
 
   g_object_unref (layout);

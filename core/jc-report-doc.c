@@ -18,12 +18,12 @@
 
 #include "jc-chart.h"
 #include "jc-prices.h"
+#include "jc-doc-text.h"
 #include "jc-report-doc.h"
 #include "jc-units.h"
 
 G_DEFINE_QUARK (jc-report-doc-error-quark, jc_report_doc_error)
 
-#define FONT_FAMILY "Noto Sans CJK SC"
 #define PAGE_W      595.2756
 #define PAGE_H      841.8898
 #define MARGIN      40.0
@@ -412,35 +412,6 @@ doc_n_pages (const Doc *doc)
 /* ---- drawing ---------------------------------------------------------- */
 
 static void
-show_text (cairo_t        *cr,
-           PangoLayout    *layout,
-           double          size,
-           gboolean        bold,
-           double          x,
-           double          y,
-           double          width,
-           PangoAlignment  align,
-           const char     *text)
-{
-  PangoFontDescription *font;
-
-  if (text == NULL || *text == '\0')
-    return;
-  font = pango_font_description_new ();
-  pango_font_description_set_family (font, FONT_FAMILY);
-  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
-  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  pango_layout_set_width (layout, width > 0 ? (int) (width * PANGO_SCALE) : -1);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, align);
-  pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-}
-
-static void
 draw_frame (cairo_t     *cr,
             PangoLayout *layout,
             const Doc   *doc,
@@ -458,14 +429,14 @@ draw_frame (cairo_t     *cr,
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (page > 0)
-    show_text (cr, layout, 12.0, TRUE, MARGIN, MARGIN, CONTENT_W, PANGO_ALIGN_LEFT, head);
+    jc_doc_show_wrapped (cr, layout, 12.0, TRUE, MARGIN, MARGIN, CONTENT_W, PANGO_ALIGN_LEFT, head);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, MARGIN, PAGE_H - MARGIN - 14);
   cairo_line_to (cr, PAGE_W - MARGIN, PAGE_H - MARGIN - 14);
   cairo_stroke (cr);
-  show_text (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
-  show_text (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, CONTENT_W, PANGO_ALIGN_RIGHT,
+  jc_doc_show_wrapped (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
+  jc_doc_show_wrapped (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, CONTENT_W, PANGO_ALIGN_RIGHT,
              footer);
 }
 
@@ -483,11 +454,11 @@ draw_figure (cairo_t     *cr,
   cairo_rectangle (cr, x, y, w, 70);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  show_text (cr, layout, 8.0, FALSE, x + 8, y + 6, w - 16, PANGO_ALIGN_LEFT, label);
+  jc_doc_show_wrapped (cr, layout, 8.0, FALSE, x + 8, y + 6, w - 16, PANGO_ALIGN_LEFT, label);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_text (cr, layout, 17.0, TRUE, x + 8, y + 22, w - 16, PANGO_ALIGN_LEFT, value);
+  jc_doc_show_wrapped (cr, layout, 17.0, TRUE, x + 8, y + 22, w - 16, PANGO_ALIGN_LEFT, value);
   cairo_set_source_rgb (cr, 0.4, 0.4, 0.4);
-  show_text (cr, layout, 7.0, FALSE, x + 8, y + 52, w - 16, PANGO_ALIGN_LEFT, note);
+  jc_doc_show_wrapped (cr, layout, 7.0, FALSE, x + 8, y + 52, w - 16, PANGO_ALIGN_LEFT, note);
 }
 
 static void
@@ -514,11 +485,11 @@ draw_cover (cairo_t     *cr,
   double cw = (CONTENT_W - 2 * 10) / 3, top = MARGIN + 90;
 
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_text (cr, layout, 20.0, TRUE, MARGIN, MARGIN + 10, CONTENT_W, PANGO_ALIGN_LEFT,
+  jc_doc_show_wrapped (cr, layout, 20.0, TRUE, MARGIN, MARGIN + 10, CONTENT_W, PANGO_ALIGN_LEFT,
              "月度采购成本分析");
-  show_text (cr, layout, 12.0, FALSE, MARGIN, MARGIN + 40, CONTENT_W, PANGO_ALIGN_LEFT,
+  jc_doc_show_wrapped (cr, layout, 12.0, FALSE, MARGIN, MARGIN + 40, CONTENT_W, PANGO_ALIGN_LEFT,
              "Monthly cost review");
-  show_text (cr, layout, 9.0, FALSE, MARGIN, MARGIN + 62, CONTENT_W, PANGO_ALIGN_LEFT, sub);
+  jc_doc_show_wrapped (cr, layout, 9.0, FALSE, MARGIN, MARGIN + 62, CONTENT_W, PANGO_ALIGN_LEFT, sub);
 
   draw_figure (cr, layout, MARGIN, top, cw, "本月支出 Spend", spend, "分摊实际成本 allocated cost");
   draw_figure (cr, layout, MARGIN + cw + 10, top, cw, "环比 Month on month", mom, mom_note);
@@ -536,11 +507,11 @@ draw_cover (cairo_t     *cr,
   cairo_rectangle (cr, MARGIN, top + 250, 4, 52);
   cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_text (cr, layout, 8.0, TRUE, MARGIN + 12, top + 246, CONTENT_W - 12, PANGO_ALIGN_LEFT,
+  jc_doc_show_wrapped (cr, layout, 8.0, TRUE, MARGIN + 12, top + 246, CONTENT_W - 12, PANGO_ALIGN_LEFT,
              "核对 Claim check");
-  show_text (cr, layout, 11.0, TRUE, MARGIN + 12, top + 262, CONTENT_W - 12, PANGO_ALIGN_LEFT,
+  jc_doc_show_wrapped (cr, layout, 11.0, TRUE, MARGIN + 12, top + 262, CONTENT_W - 12, PANGO_ALIGN_LEFT,
              claim_zh);
-  show_text (cr, layout, 9.0, FALSE, MARGIN + 12, top + 282, CONTENT_W - 12, PANGO_ALIGN_LEFT,
+  jc_doc_show_wrapped (cr, layout, 9.0, FALSE, MARGIN + 12, top + 282, CONTENT_W - 12, PANGO_ALIGN_LEFT,
              claim_en);
 
   if (y->has_base)
@@ -555,7 +526,7 @@ draw_cover (cairo_t     *cr,
         ch, pe, ve, ne, de);
 
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      show_text (cr, layout, 8.5, FALSE, MARGIN, top + 320, CONTENT_W, PANGO_ALIGN_LEFT, line);
+      jc_doc_show_wrapped (cr, layout, 8.5, FALSE, MARGIN, top + 320, CONTENT_W, PANGO_ALIGN_LEFT, line);
     }
 }
 
@@ -566,7 +537,7 @@ draw_chart_title (cairo_t     *cr,
                   const char  *title)
 {
   cairo_set_source_rgb (cr, 0, 0, 0);
-  show_text (cr, layout, 10.0, TRUE, MARGIN, y, CONTENT_W, PANGO_ALIGN_LEFT, title);
+  jc_doc_show_wrapped (cr, layout, 10.0, TRUE, MARGIN, y, CONTENT_W, PANGO_ALIGN_LEFT, title);
 }
 
 static void
@@ -595,7 +566,7 @@ draw_charts_1 (cairo_t     *cr,
                               y->d.price_effect_fen, y->d.volume_effect_fen, y->d.new_fen,
                               y->d.dropped_fen, y->base_fen + y->change_fen, NULL);
   else
-    show_text (cr, layout, 9.0, FALSE, MARGIN, top + 40, CONTENT_W, PANGO_ALIGN_CENTER,
+    jc_doc_show_wrapped (cr, layout, 9.0, FALSE, MARGIN, top + 40, CONTENT_W, PANGO_ALIGN_CENTER,
                "上年同月无数据 No data in the same month a year before");
 }
 
@@ -645,7 +616,7 @@ draw_row (cairo_t     *cr,
   if (row->kind == ROW_TITLE)
     {
       cairo_set_source_rgb (cr, 0, 0, 0);
-      show_text (cr, layout, 10.0, TRUE, MARGIN, y + 8, CONTENT_W, PANGO_ALIGN_LEFT,
+      jc_doc_show_wrapped (cr, layout, 10.0, TRUE, MARGIN, y + 8, CONTENT_W, PANGO_ALIGN_LEFT,
                  row->cells[0]);
       return;
     }
@@ -662,7 +633,7 @@ draw_row (cairo_t     *cr,
 
       if (row->n_cols == 1)
         w = CONTENT_W;
-      show_text (cr, layout, 8.0, row->kind != ROW_LINE, x + 3, y + (h - 8.0 * 1.45) / 2, w - 6,
+      jc_doc_show_wrapped (cr, layout, 8.0, row->kind != ROW_LINE, x + 3, y + (h - 8.0 * 1.45) / 2, w - 6,
                  row->cols[c].right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, row->cells[c]);
       x += row->cols[c].width;
     }
