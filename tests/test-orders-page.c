@@ -979,6 +979,15 @@ test_cutoff_override (void **state)
   stored = cutoff_in_store (date);
   assert_string_equal (stored, office);
   jc_test_close_window (window);
+
+  /* the popover in Chinese, for a person to look at */
+  jc_test_set_language ("zh_CN");
+  window = open_page (date, &page);
+  gtk_popover_popup (_jc_orders_page_get_cutoff_popover (page));
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (_jc_orders_page_get_cutoff_popover (page)), "orders-cutoff-zh_CN");
+  jc_test_close_window (window);
+  jc_test_set_language ("en");
 }
 
 /* ---- a locked order ---------------------------------------------------------- */
