@@ -10,6 +10,24 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+/* Runs a tool (pdftotext, pdftoppm, …) and returns its standard output;
+ * a tool that cannot run or fails fails the test, with its messages. */
+static inline char *
+jc_test_run_tool (const char *const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
+                     &status, &error))
+    fail_msg ("%s: %s", argv[0], error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    fail_msg ("%s: %s\n%s", argv[0], error->message, err ? err : "");
+  return out;
+}
+
 /* A fresh temporary folder per call; removed by jc_test_rmtree(). */
 static inline char *
 jc_test_tmpdir (void)

@@ -590,22 +590,6 @@ test_detour (void **state)
   assert_true (b->distance_m < a->distance_m);
 }
 
-/* ---- documents ----------------------------------------------------------- */
-
-static char *
-run_tool (const char *const *argv)
-{
-  g_autofree char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, NULL))
-    return NULL;
-  if (!g_spawn_check_wait_status (status, NULL))
-    return NULL;
-  return g_steal_pointer (&out);
-}
-
 static void
 test_pdf (void **state)
 {
@@ -629,7 +613,7 @@ test_pdf (void **state)
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = jc_test_run_tool (argv);
   }
   /* poppler-utils is in tools/debian-packages.txt: a missing tool is a failure */
   assert_non_null (text);
@@ -651,7 +635,7 @@ test_pdf (void **state)
   assert_contains (text, n_text);
   {
     const char *argv[] = { "pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-png", pdf, png_base, NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = jc_test_run_tool (argv);
     g_autoptr(GBytes) bytes = NULL;
 
     assert_non_null (out);

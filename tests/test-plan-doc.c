@@ -125,21 +125,6 @@ teardown (void **state)
   return 0;
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
-    fail_msg ("%s: %s", argv[0], error->message);
-  if (!g_spawn_check_wait_status (status, &error))
-    fail_msg ("%s: %s", argv[0], error->message);
-  return out;
-}
-
 /* ---- XLSX read back ------------------------------------------------- */
 
 typedef struct {
@@ -271,7 +256,7 @@ test_plan_pdf (void **state)
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = jc_test_run_tool (argv);
   }
   assert_contains (text, "采购单");
   assert_contains (text, "2026-12-01");
@@ -290,7 +275,7 @@ test_plan_pdf (void **state)
   {
     const char *argv[] = { "pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile",
                            pdf, png_prefix, NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = jc_test_run_tool (argv);
   }
   assert_true (g_file_test (png, G_FILE_TEST_EXISTS));
   image = cairo_image_surface_create_from_png (png);
@@ -363,7 +348,7 @@ test_plan_pages (void **state)
   {
     const char *argv[] = { "pdftotext", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = jc_test_run_tool (argv);
   }
   for (guint p = 1; p <= n; p++)
     {
@@ -553,7 +538,7 @@ test_statement (void **state)
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = jc_test_run_tool (argv);
   }
   assert_contains (text, "对账单");
   assert_contains (text, "市政府食堂");

@@ -38,21 +38,6 @@ world_teardown (void **state)
   return 0;
 }
 
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
-    fail_msg ("%s: %s", argv[0], error->message);
-  if (!g_spawn_check_wait_status (status, &error))
-    fail_msg ("%s: %s", argv[0], error->message);
-  return out;
-}
-
 /* Pixels of `surface` in the rectangle that are not white. */
 static guint
 count_ink (cairo_surface_t *surface,
@@ -267,7 +252,7 @@ test_pdf (void **state)
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
-    text = run_tool (argv);
+    text = jc_test_run_tool (argv);
   }
   assert_contains (text, "月度采购成本分析");
   assert_contains (text, "Monthly cost review");
@@ -300,7 +285,7 @@ test_pdf (void **state)
   {
     const char *argv[] = { "pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "2", pdf, prefix,
                            NULL };
-    g_autofree char *out = run_tool (argv);
+    g_autofree char *out = jc_test_run_tool (argv);
   }
   for (guint p = 1; p <= 2; p++)
     {

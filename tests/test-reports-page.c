@@ -111,27 +111,11 @@ mover_cell (JcReportsPage        *page,
   } G_STMT_END
 
 static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                     &status, &error))
-    fail_msg ("%s: %s", argv[0], error->message);
-  if (!g_spawn_check_wait_status (status, NULL))
-    fail_msg ("%s failed: %s", argv[0], err);
-  return out;
-}
-
-static char *
 pdf_text (const char *path)
 {
   const char *argv[] = { "pdftotext", "-layout", path, "-", NULL };
 
-  return run_tool (argv);
+  return jc_test_run_tool (argv);
 }
 
 /* One member of a zip file, as text. */
@@ -486,7 +470,7 @@ test_exports (void **state)
   {
     /* as many pages as the review's PDF */
     const char *argv[] = { "pdfinfo", printed, NULL };
-    g_autofree char *info = run_tool (argv);
+    g_autofree char *info = jc_test_run_tool (argv);
     g_autoptr(JcReport) r = build ("2026-10", NULL);
     g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
     g_autoptr(JcReportDoc) doc = jc_report_doc_new (store, r, NULL);

@@ -44,29 +44,12 @@ static struct {
   GPtrArray *active;     /* JcCanteen *, the active canteens by code */
 } fx;
 
-/* ---- helpers ----------------------------------------------------------- */
-
-static char *
-run_tool (const char *const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-  int status = 0;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error))
-    fail_msg ("%s: %s", argv[0], error->message);
-  if (!g_spawn_check_wait_status (status, &error))
-    fail_msg ("%s: %s", argv[0], error->message);
-  return out;
-}
-
 static char *
 pdf_text (const char *pdf)
 {
   const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 
-  return run_tool (argv);
+  return jc_test_run_tool (argv);
 }
 
 static JcCanteen *
