@@ -430,31 +430,43 @@ jc_store_get_schema_version (JcStore *store)
   return store->schema_version;
 }
 
-/* Looks at the first bytes before SQLite does anything with the file, so a
- * file that is not ours is refused without being touched. */
+/* Looks at the first bytes before SQLite reads or changes anything, so a
+ * file that is not ours is refused without being touched.  The bytes are
+ * read through the connection's own file handle: opening and closing the
+ * file ourselves would drop every POSIX lock this process holds on it
+ * (fcntl locks belong to the process, not to the descriptor), and another
+ * process would then take itself for the last connection and delete the
+ * WAL under our other connections. */
 static gboolean
-check_header (const char  *path,
+check_header (sqlite3     *db,
+              const char  *path,
               GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
   char buf[16] = { 0 };
-  FILE *f;
-  size_t n;
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  int rc;
 
-  f = g_fopen (path, "rb");
-  if (f == NULL)
-    {
-      int saved = errno;
-
-      return set_store_error (error, JC_STORE_ERROR_CANT_OPEN,
-                              _("Cannot read the database “%s”: %s"), path,
-                              g_strerror (saved));
-    }
-  n = fread (buf, 1, sizeof buf, f);
-  fclose (f);
-  if (n == 0)
+  rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL)
+    return set_store_error (error, JC_STORE_ERROR_CANT_OPEN,
+                            _("Cannot read the database “%s”: %s"), path,
+                            sqlite3_errstr (rc != SQLITE_OK ? rc : SQLITE_CANTOPEN));
+  rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    return set_store_error (error, JC_STORE_ERROR_CANT_OPEN,
+                            _("Cannot read the database “%s”: %s"), path, sqlite3_errstr (rc));
+  if (size == 0)
     return TRUE;  /* an empty file: SQLite treats it as a new database */
-  if (n < sizeof buf || memcmp (buf, magic, sizeof magic) != 0)
+  if (size < (sqlite3_int64) sizeof buf)
+    return set_store_error (error, JC_STORE_ERROR_NOT_DATABASE,
+                            _("“%s” is not an SQLite database; it was left untouched"), path);
+  rc = file->pMethods->xRead (file, buf, sizeof buf, 0);
+  if (rc != SQLITE_OK)
+    return set_store_error (error, JC_STORE_ERROR_CANT_OPEN,
+                            _("Cannot read the database “%s”: %s"), path, sqlite3_errstr (rc));
+  if (memcmp (buf, magic, sizeof magic) != 0)
     return set_store_error (error, JC_STORE_ERROR_NOT_DATABASE,
                             _("“%s” is not an SQLite database; it was left untouched"), path);
   return TRUE;
@@ -564,8 +576,6 @@ _jc_store_open_at_version (const char  *path,
                        _("“%s” is a folder, not a database file"), path);
       return NULL;
     }
-  if (exists && !check_header (path, error))
-    return NULL;
   if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (path);
@@ -596,6 +606,8 @@ _jc_store_open_at_version (const char  *path,
                        path, store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc));
       return NULL;
     }
+  if (exists && !check_header (store->db, path, error))
+    return NULL;
   if (sqlite3_db_readonly (store->db, "main") == 1)
     {
       set_store_error (error, JC_STORE_ERROR_READ_ONLY,
