@@ -68,7 +68,47 @@ void
 cli_error_gerror (Cli          *cli,
                   const GError *error)
 {
-  cli_error (cli, "%s", error->message);
+  if (g_error_matches (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_EXISTS))
+    cli_error (cli, _("%s; pass --force to replace it"), error->message);
+  else
+    cli_error (cli, "%s", error->message);
+}
+
+JcOutputFlags
+cli_output_flags (Cli *cli)
+{
+  return cli_has (cli, "force") ? JC_OUTPUT_REPLACE : JC_OUTPUT_NONE;
+}
+
+gboolean
+cli_check_outputs (Cli *cli,
+                   ...)
+{
+  gboolean ok = TRUE;
+  va_list ap;
+
+  va_start (ap, cli);
+  for (const char *option = va_arg (ap, const char *); option != NULL;
+       option = va_arg (ap, const char *))
+    {
+      const char *path = cli_get (cli, option);
+      g_autoptr(GError) error = NULL;
+
+      if (path == NULL)
+        continue;
+      if (*path == '\0')
+        {
+          cli_error (cli, _("%s: a file name is required"), option);
+          ok = FALSE;
+        }
+      else if (!jc_output_check (path, cli_output_flags (cli), &error))
+        {
+          cli_error_gerror (cli, error);
+          ok = FALSE;
+        }
+    }
+  va_end (ap);
+  return ok;
 }
 
 CliExit

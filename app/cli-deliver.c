@@ -24,6 +24,7 @@ static const CliOption deliver_options[] = {
   { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), FALSE },
   { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
   { "pdf", CLI_OPT_VALUE, "FILE", N_("also write the delivery documents as a PDF (A4)"), FALSE },
+  CLI_FORCE_OPTION,
   { "docs", CLI_OPT_VALUE, "LIST",
     N_("which documents go into the PDF: sheets,picking,notes (default: all)"), FALSE },
   { "optimise", CLI_OPT_FLAG, NULL,
@@ -369,7 +370,7 @@ run_deliver (Cli *cli)
   if (!ok)
     return CLI_EXIT_FAILED;
   store = cli_open_store (cli, FALSE);
-  if (store == NULL)
+  if (store == NULL || !cli_check_outputs (cli, "pdf", NULL))
     return CLI_EXIT_FAILED;
   if (detour_text != NULL)
     {
@@ -407,7 +408,7 @@ run_deliver (Cli *cli)
           return CLI_EXIT_FAILED;
         }
     }
-  if (pdf != NULL && !jc_delivery_export_pdf (plan, docs, pdf, &error))
+  if (pdf != NULL && !jc_delivery_export_pdf (plan, docs, pdf, cli_output_flags (cli), &error))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
@@ -476,7 +477,8 @@ run_matrix (Cli *cli)
 
 const CliCommand cli_deliver_command = {
   NULL, "deliver",
-  "--date DATE [--json] [--pdf FILE] [--docs sheets,picking,notes] [--optimise] [--seconds S] "
+  "--date DATE [--json] [--pdf FILE] [--force] [--docs sheets,picking,notes] [--optimise] "
+  "[--seconds S] "
   "[--iterations N] [--seed N] [--detour FACTOR]",
   N_("Show the delivery plan of a date: routes, loads, times; route sheets, picking lists and "
      "delivery notes."),

@@ -24,6 +24,7 @@ static const CliOption template_options[] = {
   { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
   { "output", CLI_OPT_VALUE, "FILE",
     N_("where to write it: FILE.xlsx (a protected workbook) or FILE.csv"), TRUE, 'o' },
+  CLI_FORCE_OPTION,
   { NULL }
 };
 
@@ -234,12 +235,12 @@ run_template (Cli *cli)
   if (cli->n_errors > 0)
     return CLI_EXIT_FAILED;
   store = cli_open_store (cli, FALSE);
-  if (store == NULL)
+  if (store == NULL || !cli_check_outputs (cli, "output", NULL))
     return CLI_EXIT_FAILED;
   if (xlsx)
-    ok = jc_order_form_write (store, canteen, date, output, &error);
+    ok = jc_order_form_write (store, canteen, date, output, cli_output_flags (cli), &error);
   else
-    ok = jc_order_form_write_csv (store, canteen, date, output, &error);
+    ok = jc_order_form_write_csv (store, canteen, date, output, cli_output_flags (cli), &error);
   if (!ok)
     {
       cli_error_gerror (cli, error);
@@ -1025,7 +1026,7 @@ run_cutoff (Cli *cli)
 }
 
 const CliCommand cli_orders_commands[] = {
-  { "orders", "template", "--canteen CODE --date DATE -o FILE.xlsx|FILE.csv",
+  { "orders", "template", "--canteen CODE --date DATE -o FILE.xlsx|FILE.csv [--force]",
     N_("Write the order form a canteen fills in."),
     N_("The XLSX form lists the active catalog by category with last week's quantities; only "
        "the quantity and note cells can be edited. The CSV form has the header "

@@ -26,6 +26,7 @@ static const CliOption plan_options[] = {
   { "pdf", CLI_OPT_VALUE, "FILE", N_("also write the purchase order as a PDF (A4)"), FALSE },
   { "xlsx", CLI_OPT_VALUE, "FILE",
     N_("also write the plan as a workbook (the lines, and the allocation to canteens)"), FALSE },
+  CLI_FORCE_OPTION,
   { NULL }
 };
 
@@ -58,6 +59,7 @@ static const CliOption statement_options[] = {
   { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
   { "pdf", CLI_OPT_VALUE, "FILE", N_("also write the statement as a PDF (A4)"), FALSE },
   { "xlsx", CLI_OPT_VALUE, "FILE", N_("also write the statement as a workbook"), FALSE },
+  CLI_FORCE_OPTION,
   { NULL }
 };
 
@@ -80,21 +82,6 @@ load_plan (Cli      *cli,
   if (plan == NULL)
     cli_error_gerror (cli, error);
   return plan;
-}
-
-/* Checks that an output file can be named before any work is done. */
-static gboolean
-check_output (Cli        *cli,
-              const char *option)
-{
-  const char *path = cli_get (cli, option);
-
-  if (path != NULL && *path == '\0')
-    {
-      cli_error (cli, _("%s: a file name is required"), option);
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static char *
@@ -231,22 +218,20 @@ run_plan (Cli *cli)
   char date[11];
 
   ok = cli_opt_date (cli, "date", date);
-  ok = check_output (cli, "pdf") && ok;
-  ok = check_output (cli, "xlsx") && ok;
   if (!ok)
     return CLI_EXIT_FAILED;
   store = cli_open_store (cli, FALSE);
-  if (store == NULL)
+  if (store == NULL || !cli_check_outputs (cli, "pdf", "xlsx", NULL))
     return CLI_EXIT_FAILED;
   plan = load_plan (cli, store, date);
   if (plan == NULL)
     return CLI_EXIT_FAILED;
-  if (pdf != NULL && !jc_plan_export_pdf (plan, pdf, &error))
+  if (pdf != NULL && !jc_plan_export_pdf (plan, pdf, cli_output_flags (cli), &error))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
     }
-  if (xlsx != NULL && !jc_plan_export_xlsx (plan, xlsx, &error))
+  if (xlsx != NULL && !jc_plan_export_xlsx (plan, xlsx, cli_output_flags (cli), &error))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
@@ -499,18 +484,15 @@ run_statement (Cli *cli)
   const char *month = cli_get (cli, "month");
   const char *pdf = cli_get (cli, "pdf");
   const char *xlsx = cli_get (cli, "xlsx");
-  gboolean ok = check_output (cli, "pdf");
+  JcOutputFlags flags = cli_output_flags (cli);
 
-  ok = check_output (cli, "xlsx") && ok;
-  if (!ok)
-    return CLI_EXIT_FAILED;
   store = cli_open_store (cli, FALSE);
-  if (store == NULL)
+  if (store == NULL || !cli_check_outputs (cli, "pdf", "xlsx", NULL))
     return CLI_EXIT_FAILED;
   st = jc_statement_build (store, code, month, &error);
   if (st == NULL ||
-      (pdf != NULL && !jc_statement_export_pdf (store, code, month, pdf, &error)) ||
-      (xlsx != NULL && !jc_statement_export_xlsx (store, code, month, xlsx, &error)))
+      (pdf != NULL && !jc_statement_write_pdf (st, pdf, flags, &error)) ||
+      (xlsx != NULL && !jc_statement_write_xlsx (st, xlsx, flags, &error)))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
@@ -563,7 +545,7 @@ run_statement (Cli *cli)
 }
 
 const CliCommand cli_plan_command = {
-  NULL, "plan", "--date DATE [--json] [--pdf FILE] [--xlsx FILE]",
+  NULL, "plan", "--date DATE [--json] [--pdf FILE] [--xlsx FILE] [--force]",
   N_("Show the consolidated purchase plan of a delivery date."),
   N_("Before the lock the plan is computed from the submitted orders as they are now; after "
      "it, it is the locked snapshot with the recorded purchases. Lines without a price are "
@@ -598,7 +580,8 @@ const CliCommand cli_purchases_commands[] = {
 };
 
 const CliCommand cli_statement_command = {
-  NULL, "statement", "--canteen CODE --month YYYY-MM [--json] [--pdf FILE] [--xlsx FILE]",
+  NULL, "statement", "--canteen CODE --month YYYY-MM [--json] [--pdf FILE] [--xlsx FILE] "
+  "[--force]",
   N_("Show a canteen's statement: its share of each locked plan of a month."),
   N_("Each delivery day lists the canteen's lines with its share of the cost: the actual cost "
      "where purchases are recorded, else the planned cost, marked provisional."),

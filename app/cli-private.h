@@ -9,6 +9,7 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "jc-output.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
@@ -109,6 +110,17 @@ void         cli_error           (Cli               *cli,
                                   ...) G_GNUC_PRINTF (2, 3);
 void         cli_error_gerror    (Cli               *cli,
                                   const GError      *error);
+/* The `--force` option of the commands that write files. */
+#define CLI_FORCE_OPTION                                                      \
+  { "force", CLI_OPT_FLAG, NULL,                                              \
+    N_("replace output files that exist (never the database)"), FALSE }
+/* JC_OUTPUT_REPLACE when --force was given. */
+JcOutputFlags cli_output_flags   (Cli               *cli);
+/* Checks the files named by the options (NULL-terminated option names)
+ * before any work: a name given, not the database (call it with the store
+ * open), not an existing file without --force.  Reports each problem. */
+gboolean     cli_check_outputs   (Cli               *cli,
+                                  ...) G_GNUC_NULL_TERMINATED;
 /* A usage problem: the line, a hint to --help, and CLI_EXIT_USAGE. */
 CliExit      cli_usage_error     (Cli               *cli,
                                   const char        *format,

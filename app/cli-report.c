@@ -30,6 +30,7 @@ static const CliOption report_options[] = {
     N_("also write the review as an A4 PDF (key figures, charts, tables)"), FALSE },
   { "xlsx", CLI_OPT_VALUE, "FILE",
     N_("also write the review as a workbook, one sheet per table"), FALSE },
+  CLI_FORCE_OPTION,
   { NULL }
 };
 
@@ -246,21 +247,16 @@ run_report (Cli *cli)
   const char *csv = cli_get (cli, "csv");
   const char *pdf = cli_get (cli, "pdf");
   const char *xlsx = cli_get (cli, "xlsx");
-  const char *const files[][2] = { { "csv", csv }, { "pdf", pdf }, { "xlsx", xlsx } };
+  const char *const files[] = { csv, pdf, xlsx };
+  JcOutputFlags flags = cli_output_flags (cli);
 
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    if (files[i][1] != NULL && *files[i][1] == '\0')
-      {
-        cli_error (cli, _("%s: a file name is required"), files[i][0]);
-        return CLI_EXIT_FAILED;
-      }
   store = cli_open_store (cli, FALSE);
-  if (store == NULL)
+  if (store == NULL || !cli_check_outputs (cli, "csv", "pdf", "xlsx", NULL))
     return CLI_EXIT_FAILED;
   report = jc_report_build (store, month, canteen, &error);
-  if (report == NULL || (csv != NULL && !jc_report_export_csv (report, csv, &error))
-      || (pdf != NULL && !jc_report_export_pdf (store, report, pdf, &error))
-      || (xlsx != NULL && !jc_report_export_xlsx (store, report, xlsx, &error)))
+  if (report == NULL || (csv != NULL && !jc_report_export_csv (report, csv, flags, &error))
+      || (pdf != NULL && !jc_report_export_pdf (store, report, pdf, flags, &error))
+      || (xlsx != NULL && !jc_report_export_xlsx (store, report, xlsx, flags, &error)))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
@@ -275,13 +271,14 @@ run_report (Cli *cli)
     }
   print_report (report);
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    if (files[i][1] != NULL)
-      printf (_("Wrote %s\n"), files[i][1]);
+    if (files[i] != NULL)
+      printf (_("Wrote %s\n"), files[i]);
   return CLI_EXIT_OK;
 }
 
 const CliCommand cli_report_command = {
-  NULL, "report", "--month YYYY-MM [--canteen CODE] [--json] [--csv FILE] [--pdf FILE] [--xlsx FILE]",
+  NULL, "report", "--month YYYY-MM [--canteen CODE] [--json] [--csv FILE] [--pdf FILE] [--xlsx FILE] "
+  "[--force]",
   N_("Show the monthly cost review: spend, its change and why, prices against the market."),
   N_("Spend is the allocated actual cost of the month's locked plans; a day whose purchases "
      "are not all recorded counts at its planned cost and is reported as provisional.  The "

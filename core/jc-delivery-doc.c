@@ -23,6 +23,7 @@
 #include "jc-delivery-private.h"
 #include "jc-doc-text.h"
 #include "jc-master.h"
+#include "jc-output.h"
 #include "jc-units.h"
 
 /* The map is drawn by jc-delivery-map.c; until it is linked in, a framed
@@ -775,18 +776,21 @@ gboolean
 jc_delivery_export_pdf (const JcDeliveryPlan *plan,
                         JcDeliveryDocs        docs,
                         const char           *path,
+                        JcOutputFlags         flags,
                         GError              **error)
 {
   g_autoptr(Docs) d = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(JcOutput) out = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
   g_return_val_if_fail (plan != NULL && path != NULL, FALSE);
+  out = jc_output_begin (path, flags, error);
+  if (out == NULL)
+    return FALSE;
   d = docs_new (plan, docs);
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
-  surface = cairo_pdf_surface_create (tmp, A4_W, A4_H);
+  surface = cairo_pdf_surface_create (jc_output_get_temp_path (out), A4_W, A4_H);
   cr = cairo_create (surface);
   for (guint p = 0; p < d->n_pages; p++)
     {
@@ -801,19 +805,9 @@ jc_delivery_export_pdf (const JcDeliveryPlan *plan,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_remove (tmp);
       g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
                    _("Could not write %s: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_remove (tmp);
-      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return jc_output_commit (out, error);
 }

@@ -23,6 +23,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "jc-output.h"
 #include "jc-route.h"
 #include "jc-store.h"
 #include "jc-units.h"
@@ -200,6 +201,7 @@ void      jc_delivery_doc_draw_page (cairo_t              *cr,
 gboolean  jc_delivery_export_pdf    (const JcDeliveryPlan *plan,
                                      JcDeliveryDocs        docs,
                                      const char           *path,
+                                     JcOutputFlags         flags,
                                      GError              **error);
 
 /* The map of the plan: depot(s), canteens and routes on their coordinates

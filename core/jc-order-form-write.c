@@ -142,12 +142,6 @@ form_data_load (JcStore     *store,
 
 /* Writes to a temporary file beside `path` and renames it into place, so
  * that a failed write never leaves half a form under the real name. */
-static char *
-temp_path_for (const char *path)
-{
-  return g_strdup_printf ("%s.part-%u", path, g_random_int ());
-}
-
 static gboolean
 lxw_check (lxw_error    err,
            const char  *path,
@@ -397,32 +391,22 @@ jc_order_form_write (JcStore     *store,
                      const char  *canteen_code,
                      const char  *date,
                      const char  *path,
+                     JcOutputFlags flags,
                      GError     **error)
 {
   g_auto(FormData) fd = { 0 };
-  g_autofree char *tmp = NULL;
+  g_autoptr(JcOutput) out = NULL;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (!form_data_load (store, canteen_code, date, &fd, error))
     return FALSE;
-  tmp = temp_path_for (path);
-  if (!write_workbook (store, &fd, date, tmp, path, error))
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_unlink (tmp);
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not write the order form %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  out = jc_output_begin (path, flags, error);
+  if (out == NULL)
+    return FALSE;
+  return write_workbook (store, &fd, date, jc_output_get_temp_path (out), path, error) &&
+         jc_output_commit (out, error);
 }
 
 static void
@@ -457,12 +441,12 @@ jc_order_form_write_csv (JcStore     *store,
                          const char  *canteen_code,
                          const char  *date,
                          const char  *path,
+                         JcOutputFlags flags,
                          GError     **error)
 {
   g_auto(FormData) fd = { 0 };
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF" JC_ORDER_FORM_CSV_HEADER "\r\n");
   g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (store != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -490,11 +474,5 @@ jc_order_form_write_csv (JcStore     *store,
       csv_field (out, jc_order_form_unit_display (item->base_unit));
       g_string_append (out, ",\r\n");
     }
-  if (!g_file_set_contents (path, out->str, (gssize) out->len, &local))
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not write the order form %s: %s"), path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return jc_output_save (path, flags, out->str, out->len, error);
 }

@@ -22,6 +22,7 @@
 #include <glib.h>
 
 #include "jc-orders.h"
+#include "jc-output.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
@@ -195,16 +196,18 @@ typedef struct {
 GQuark          jc_order_form_error_quark (void);
 
 /* Writing. */
-gboolean        jc_order_form_write       (JcStore     *store,
-                                           const char  *canteen_code,
-                                           const char  *date,
-                                           const char  *path,
-                                           GError     **error);
-gboolean        jc_order_form_write_csv   (JcStore     *store,
-                                           const char  *canteen_code,
-                                           const char  *date,
-                                           const char  *path,
-                                           GError     **error);
+gboolean        jc_order_form_write       (JcStore      *store,
+                                           const char   *canteen_code,
+                                           const char   *date,
+                                           const char   *path,
+                                           JcOutputFlags flags,
+                                           GError      **error);
+gboolean        jc_order_form_write_csv   (JcStore      *store,
+                                           const char   *canteen_code,
+                                           const char   *date,
+                                           const char   *path,
+                                           JcOutputFlags flags,
+                                           GError      **error);
 char           *jc_order_form_marker      (const char  *canteen_code,
                                            const char  *date);
 const char     *jc_order_form_unit_display (JcBaseUnit  unit);

@@ -21,6 +21,7 @@
 
 #include "jc-error.h"
 #include "jc-master.h"
+#include "jc-output.h"
 #include "jc-plan-doc.h"
 #include "jc-doc-text.h"
 #include "jc-prices.h"
@@ -376,16 +377,21 @@ doc_draw_page (cairo_t   *cr,
 }
 
 static gboolean
-doc_write_pdf (const Doc   *doc,
-               const char  *path,
-               GError     **error)
+doc_write_pdf (const Doc      *doc,
+               const char     *path,
+               JcOutputFlags   flags,
+               GError        **error)
 {
-  g_autofree char *tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
+  g_autoptr(JcOutput) out = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
 
-  surface = cairo_pdf_surface_create (tmp, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT);
+  out = jc_output_begin (path, flags, error);
+  if (out == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create (jc_output_get_temp_path (out), JC_PLAN_DOC_A4_WIDTH,
+                                      JC_PLAN_DOC_A4_HEIGHT);
   cr = cairo_create (surface);
   for (guint p = 0; p < doc->page_starts->len; p++)
     {
@@ -400,21 +406,11 @@ doc_write_pdf (const Doc   *doc,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_remove (tmp);
       g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
                    _("Could not write %s: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_remove (tmp);
-      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  return jc_output_commit (out, error);
 }
 
 /* ---- the purchase order --------------------------------------------- */
@@ -599,15 +595,16 @@ jc_plan_doc_draw_page (cairo_t      *cr,
 }
 
 gboolean
-jc_plan_export_pdf (const JcPlan *plan,
-                    const char   *path,
-                    GError      **error)
+jc_plan_export_pdf (const JcPlan   *plan,
+                    const char     *path,
+                    JcOutputFlags   flags,
+                    GError        **error)
 {
   g_autoptr(Doc) doc = NULL;
 
   g_return_val_if_fail (plan != NULL && path != NULL, FALSE);
   doc = plan_doc_new (plan);
-  return doc_write_pdf (doc, path, error);
+  return doc_write_pdf (doc, path, flags, error);
 }
 
 /* ---- XLSX ----------------------------------------------------------- */
@@ -637,29 +634,41 @@ lxw_check (lxw_error    err,
   return FALSE;
 }
 
+/* A workbook written to the output's temporary file. */
+static lxw_workbook *
+workbook_start (const char     *path,
+                JcOutputFlags   flags,
+                JcOutput      **out,
+                GError        **error)
+{
+  lxw_workbook_options options = { 0 };
+  lxw_workbook *wb;
+
+  *out = jc_output_begin (path, flags, error);
+  if (*out == NULL)
+    return NULL;
+  options.constant_memory = LXW_FALSE;
+  wb = workbook_new_opt (jc_output_get_temp_path (*out), &options);
+  if (wb == NULL)
+    {
+      g_clear_pointer (out, jc_output_free);
+      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
+                   _("Could not write %s"), path);
+    }
+  return wb;
+}
+
 static gboolean
 workbook_finish (lxw_workbook  *wb,
-                 const char    *tmp,
-                 const char    *path,
+                 JcOutput      *out,
                  GError       **error)
 {
+  g_autoptr(JcOutput) owned = out;
   lxw_error err = workbook_close (wb);
 
-  if (!lxw_check (err, path, error))
-    {
-      g_remove (tmp);
-      return FALSE;
-    }
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_remove (tmp);
-      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
+  if (!lxw_check (err, jc_output_get_path (out), error))
+    return FALSE;
+  return jc_output_commit (out, error);
 }
 
 typedef struct {
@@ -710,9 +719,10 @@ write_headers (lxw_worksheet     *ws,
 }
 
 gboolean
-jc_plan_export_xlsx (const JcPlan *plan,
-                     const char   *path,
-                     GError      **error)
+jc_plan_export_xlsx (const JcPlan   *plan,
+                     const char     *path,
+                     JcOutputFlags   flags,
+                     GError        **error)
 {
   static const char *const headers[] = {
     "类别 Category", "编码 Code", "品名 Item", "需求 Demand", "损耗‰ Loss", "毛需求 Gross",
@@ -720,10 +730,9 @@ jc_plan_export_xlsx (const JcPlan *plan,
     "价格过期 Stale", "金额 Cost ¥", "实购量 Actual qty", "实价 Actual price ¥/unit",
     "实际金额 Actual cost ¥", NULL
   };
-  g_autofree char *tmp = NULL;
+  JcOutput *out = NULL;
   g_autoptr(GPtrArray) canteens = g_ptr_array_new ();   /* borrowed codes */
   g_autoptr(GHashTable) canteen_col = g_hash_table_new (g_str_hash, g_str_equal);
-  lxw_workbook_options options = { 0 };
   lxw_workbook *wb;
   lxw_worksheet *ws, *alloc;
   Formats f;
@@ -732,15 +741,9 @@ jc_plan_export_xlsx (const JcPlan *plan,
   gint64 alloc_total = 0;
 
   g_return_val_if_fail (plan != NULL && path != NULL, FALSE);
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
-  options.constant_memory = LXW_FALSE;
-  wb = workbook_new_opt (tmp, &options);
+  wb = workbook_start (path, flags, &out, error);
   if (wb == NULL)
-    {
-      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
-                   _("Could not write %s"), path);
-      return FALSE;
-    }
+    return FALSE;
   formats_init (wb, &f);
 
   ws = workbook_add_worksheet (wb, "采购单 Purchase order");
@@ -865,7 +868,7 @@ jc_plan_export_xlsx (const JcPlan *plan,
                             f.total_money);
   g_free (canteen_totals);
 
-  return workbook_finish (wb, tmp, path, error);
+  return workbook_finish (wb, out, error);
 }
 
 /* ---- statements ----------------------------------------------------- */
@@ -1114,21 +1117,23 @@ jc_statement_export_pdf (JcStore     *store,
                          const char  *canteen_code,
                          const char  *period,
                          const char  *path,
+                         JcOutputFlags flags,
                          GError     **error)
 {
   g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
 
-  return st != NULL && jc_statement_write_pdf (st, path, error);
+  return st != NULL && jc_statement_write_pdf (st, path, flags, error);
 }
 
 gboolean
 jc_statement_write_pdf (const JcStatement  *st,
                         const char         *path,
+                        JcOutputFlags       flags,
                         GError            **error)
 {
   g_autoptr(Doc) doc = statement_doc_new (st);
 
-  return doc_write_pdf (doc, path, error);
+  return doc_write_pdf (doc, path, flags, error);
 }
 
 gboolean
@@ -1136,36 +1141,33 @@ jc_statement_export_xlsx (JcStore     *store,
                           const char  *canteen_code,
                           const char  *period,
                           const char  *path,
+                          JcOutputFlags flags,
                           GError     **error)
 {
   g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
 
-  return st != NULL && jc_statement_write_xlsx (st, path, error);
+  return st != NULL && jc_statement_write_xlsx (st, path, flags, error);
 }
 
 gboolean
 jc_statement_write_xlsx (const JcStatement  *st,
                          const char         *path,
+                         JcOutputFlags       flags,
                          GError            **error)
 {
   static const char *const headers[] = {
     "日期 Date", "编码 Code", "品名 Item", "订购量 Ordered", "单位 Unit", "分摊金额 Share ¥",
     "依据 Basis", NULL
   };
-  g_autofree char *tmp = NULL;
+  JcOutput *out = NULL;
   lxw_workbook *wb;
   lxw_worksheet *ws;
   Formats f;
   lxw_row_t row = 1;
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
-  wb = workbook_new (tmp);
+  wb = workbook_start (path, flags, &out, error);
   if (wb == NULL)
-    {
-      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
-                   _("Could not write %s"), path);
-      return FALSE;
-    }
+    return FALSE;
   formats_init (wb, &f);
   ws = workbook_add_worksheet (wb, "对账单 Statement");
   write_headers (ws, headers, f.header);
@@ -1198,5 +1200,5 @@ jc_statement_write_xlsx (const JcStatement  *st,
   worksheet_write_string (ws, row + 2, 0, st->canteen_code, NULL);
   worksheet_write_string (ws, row + 2, 1, st->canteen_name, NULL);
   worksheet_write_string (ws, row + 2, 2, st->period, NULL);
-  return workbook_finish (wb, tmp, path, error);
+  return workbook_finish (wb, out, error);
 }

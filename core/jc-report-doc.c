@@ -17,6 +17,7 @@
 #include <xlsxwriter.h>
 
 #include "jc-chart.h"
+#include "jc-output.h"
 #include "jc-prices.h"
 #include "jc-doc-text.h"
 #include "jc-report-doc.h"
@@ -697,31 +698,15 @@ doc_draw_page (cairo_t   *cr,
   cairo_restore (cr);
 }
 
-static gboolean
-finish_file (const char  *tmp,
-             const char  *path,
-             GError     **error)
-{
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-
-      g_remove (tmp);
-      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, g_strerror (saved));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 jc_report_export_pdf (JcStore         *store,
                       const JcReport  *report,
                       const char      *path,
+                      JcOutputFlags    flags,
                       GError         **error)
 {
   g_autoptr(Doc) doc = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(JcOutput) out = NULL;
   g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -732,8 +717,10 @@ jc_report_export_pdf (JcStore         *store,
   doc = doc_new (store, report, error);
   if (doc == NULL)
     return FALSE;
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
-  surface = cairo_pdf_surface_create (tmp, PAGE_W, PAGE_H);
+  out = jc_output_begin (path, flags, error);
+  if (out == NULL)
+    return FALSE;
+  surface = cairo_pdf_surface_create (jc_output_get_temp_path (out), PAGE_W, PAGE_H);
   title = g_strdup_printf ("月度采购成本分析 Monthly cost review %s", report->month);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cr = cairo_create (surface);
@@ -750,12 +737,11 @@ jc_report_export_pdf (JcStore         *store,
   cairo_surface_destroy (surface);
   if (status != CAIRO_STATUS_SUCCESS)
     {
-      g_remove (tmp);
       g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
                    _("Could not write %s: %s"), path, cairo_status_to_string (status));
       return FALSE;
     }
-  return finish_file (tmp, path, error);
+  return jc_output_commit (out, error);
 }
 
 /* ---- the workbook ----------------------------------------------------- */
@@ -1013,10 +999,11 @@ gboolean
 jc_report_export_xlsx (JcStore         *store,
                        const JcReport  *report,
                        const char      *path,
+                       JcOutputFlags    flags,
                        GError         **error)
 {
   static const char *const sheet_cat = "按类别 By category";
-  g_autofree char *tmp = NULL;
+  g_autoptr(JcOutput) out = NULL;
   lxw_workbook *wb;
   lxw_worksheet *ws;
   lxw_error err;
@@ -1026,8 +1013,10 @@ jc_report_export_xlsx (JcStore         *store,
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
   (void) store;
 
-  tmp = g_strdup_printf ("%s.part-%u", path, g_random_int ());
-  wb = workbook_new (tmp);
+  out = jc_output_begin (path, flags, error);
+  if (out == NULL)
+    return FALSE;
+  wb = workbook_new (jc_output_get_temp_path (out));
   if (wb == NULL)
     {
       g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
@@ -1057,12 +1046,11 @@ jc_report_export_xlsx (JcStore         *store,
   err = workbook_close (wb);
   if (err != LXW_NO_ERROR)
     {
-      g_remove (tmp);
       g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
                    _("Could not write %s: %s"), path, lxw_strerror (err));
       return FALSE;
     }
-  return finish_file (tmp, path, error);
+  return jc_output_commit (out, error);
 }
 
 /* ---- the by-item CSV -------------------------------------------------- */
@@ -1088,16 +1076,15 @@ csv_field (GString    *out,
 
 /**
  * jc_report_export_csv:
- * The by-item table against M−12; g_file_set_contents() writes it through
- * a temporary file.
+ * The by-item table against M−12, written through jc_output_save().
  */
 gboolean
 jc_report_export_csv (const JcReport  *report,
                       const char      *path,
+                      JcOutputFlags    flags,
                       GError         **error)
 {
   g_autoptr(GString) out = NULL;
-  g_autoptr(GError) local = NULL;
 
   g_return_val_if_fail (report != NULL && path != NULL, FALSE);
 
@@ -1117,13 +1104,7 @@ jc_report_export_csv (const JcReport  *report,
                               ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT ",%" G_GINT64_FORMAT "\n",
                               q0, c0, q1, c1, c1 - c0);
     }
-  if (!g_file_set_contents (path, out->str, (gssize) out->len, &local))
-    {
-      /* GLib's message names the file */
-      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED, "%s", local->message);
-      return FALSE;
-    }
-  return TRUE;
+  return jc_output_save (path, flags, out->str, out->len, error);
 }
 
 /* ---- the figures as text ---------------------------------------------- */

@@ -14,6 +14,7 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "jc-output.h"
 #include "jc-report.h"
 #include "jc-store.h"
 
@@ -37,6 +38,7 @@ GQuark    jc_report_doc_error_quark (void);
 gboolean  jc_report_export_pdf   (JcStore         *store,
                                   const JcReport  *report,
                                   const char      *path,
+                                  JcOutputFlags    flags,
                                   GError         **error);
 /* Writes the review as a workbook: sheets "汇总 Summary" (B3: the spend in
  * yuan), "按食堂 By canteen", "按类别 By category" (with a column chart),
@@ -45,6 +47,7 @@ gboolean  jc_report_export_pdf   (JcStore         *store,
 gboolean  jc_report_export_xlsx  (JcStore         *store,
                                   const JcReport  *report,
                                   const char      *path,
+                                  JcOutputFlags    flags,
                                   GError         **error);
 
 /* The claim check of the cover: "采购成本同比下降 X.XX%，同期市场价格指数
@@ -57,6 +60,7 @@ char     *jc_report_claim_text   (const JcReport  *report,
  * item with a line in M or in M−12.  Through a temporary file. */
 gboolean  jc_report_export_csv   (const JcReport  *report,
                                   const char      *path,
+                                  JcOutputFlags    flags,
                                   GError         **error);
 
 /* The figures as the cover shows them: a change against a base as a

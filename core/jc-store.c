@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jc-error.h"
+#include "jc-output.h"
 #include "jc-pinyin.h"
 #include "jc-store-private.h"
 
@@ -19,6 +20,7 @@ struct _JcStore {
   int         schema_version;
   GHashTable *stmts;  /* SQL text → sqlite3_stmt, prepared once */
   GArray     *units;  /* gboolean per open savepoint: a transaction of its own? */
+  gboolean    protected;  /* its files are refused as export targets */
 };
 
 /* Numbered migrations.  Each moves the schema from version N-1 to N in one
@@ -414,6 +416,8 @@ jc_store_free (JcStore *store)
   g_clear_pointer (&store->units, g_array_unref);
   if (store->db != NULL)
     sqlite3_close (store->db);
+  if (store->protected)
+    _jc_output_unprotect (store->path);
   g_free (store->path);
   g_free (store);
 }
@@ -600,6 +604,9 @@ _jc_store_open_at_version (const char  *path,
   rc = sqlite3_open_v2 (path, &store->db,
                         SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) |
                         SQLITE_OPEN_NOMUTEX, NULL);
+  /* From here on no export may write over the database's files. */
+  _jc_output_protect (path);
+  store->protected = TRUE;
   if (rc != SQLITE_OK)
     {
       set_store_error (error, JC_STORE_ERROR_CANT_OPEN, _("Cannot open the database “%s”: %s"),

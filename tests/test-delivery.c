@@ -607,7 +607,7 @@ test_pdf (void **state)
 
   assert_true (pages >= min_pages);
   assert_int_equal (jc_delivery_doc_n_pages (plan, JC_DELIVERY_DOC_ROUTE_SHEETS, 595.2756, 841.8898), 2);
-  assert_true (jc_delivery_export_pdf (plan, JC_DELIVERY_DOC_ALL, pdf, &error));
+  assert_true (jc_delivery_export_pdf (plan, JC_DELIVERY_DOC_ALL, pdf, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
   {

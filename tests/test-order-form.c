@@ -394,7 +394,7 @@ make_form (Fixture    *f,
   g_autoptr(GError) error = NULL;
   char *path = path_in (f, name);
 
-  assert_true (jc_order_form_write (f->store, canteen, DATE, path, &error));
+  assert_true (jc_order_form_write (f->store, canteen, DATE, path, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   return path;
 }
@@ -719,10 +719,10 @@ test_template_structure (void **state)
   {
     g_autofree char *other = path_in (f, "nope.xlsx");
 
-    assert_false (jc_order_form_write (f->store, "CT99", DATE, other, &error));
+    assert_false (jc_order_form_write (f->store, "CT99", DATE, other, JC_OUTPUT_NONE, &error));
     assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND);
     g_clear_error (&error);
-    assert_false (jc_order_form_write (f->store, "CT01", "2026-02-30", other, &error));
+    assert_false (jc_order_form_write (f->store, "CT01", "2026-02-30", other, JC_OUTPUT_NONE, &error));
     assert_contains (error->message, "2026-02-30");
     g_clear_error (&error);
     assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
@@ -741,7 +741,7 @@ test_template_csv (void **state)
   g_autoptr(GDateTime) now = before_cutoff ();
   g_autoptr(JcOrder) stored = NULL;
 
-  assert_true (jc_order_form_write_csv (f->store, "CT02", DATE, path, &error));
+  assert_true (jc_order_form_write_csv (f->store, "CT02", DATE, path, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   assert_true (g_file_get_contents (path, &text, NULL, NULL));
   assert_true (g_str_has_prefix (text, "\xEF\xBB\xBF" "canteen,date,item,qty,unit,note\r\n"));

@@ -250,7 +250,7 @@ test_plan_pdf (void **state)
   assert_int_equal (jc_plan_doc_n_pages (plan, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT), 1);
   /* the page count does not depend on the size drawn at */
   assert_int_equal (jc_plan_doc_n_pages (plan, 300, 200), 1);
-  assert_true (jc_plan_export_pdf (plan, pdf, &error));
+  assert_true (jc_plan_export_pdf (plan, pdf, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
 
   {
@@ -344,7 +344,7 @@ test_plan_pages (void **state)
     }
   n = jc_plan_doc_n_pages (plan, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT);
   assert_true (n >= 3);
-  assert_true (jc_plan_export_pdf (plan, pdf, &error));
+  assert_true (jc_plan_export_pdf (plan, pdf, JC_OUTPUT_NONE, &error));
   {
     const char *argv[] = { "pdftotext", pdf, "-", NULL };
 
@@ -377,7 +377,7 @@ test_plan_xlsx (void **state)
                                         &error));
   plan = jc_plan_load (f->store, "2026-12-01", 7, &error);
   assert_no_error (error);
-  assert_true (jc_plan_export_xlsx (plan, xlsx, &error));
+  assert_true (jc_plan_export_xlsx (plan, xlsx, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
 
   sheet = read_sheet (xlsx, "xl/worksheets/sheet1.xml");
@@ -533,7 +533,7 @@ test_statement (void **state)
   assert_contains (error->message, "CT99");
   g_clear_error (&error);
 
-  assert_true (jc_statement_export_pdf (f->store, "CT01", "2026-12", pdf, &error));
+  assert_true (jc_statement_export_pdf (f->store, "CT01", "2026-12", pdf, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
@@ -547,7 +547,7 @@ test_statement (void **state)
   assert_contains (text, "¥214.08");
   assert_contains (text, "¥219.30");
 
-  assert_true (jc_statement_export_xlsx (f->store, "CT01", "2026-12", xlsx, &error));
+  assert_true (jc_statement_export_xlsx (f->store, "CT01", "2026-12", xlsx, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   sheet = read_sheet (xlsx, "xl/worksheets/sheet1.xml");
   /* 2 lines + day total, 2 lines + day total, the month total in row 8 */

@@ -247,7 +247,7 @@ test_pdf (void **state)
   g_autofree char *market = NULL;
 
   assert_no_error (error);
-  assert_true (jc_report_export_pdf (w->store, r, pdf, &error));
+  assert_true (jc_report_export_pdf (w->store, r, pdf, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
@@ -316,7 +316,7 @@ test_xlsx (void **state)
   g_autoptr(GHashTable) dec = NULL;
 
   assert_no_error (error);
-  assert_true (jc_report_export_xlsx (w->store, r, path, &error));
+  assert_true (jc_report_export_xlsx (w->store, r, path, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   summary = read_sheet (path, "xl/worksheets/sheet1.xml");
   assert_int_equal (cell_fen (summary, "B3"), r->spend_fen);
@@ -477,11 +477,14 @@ test_write_failure (void **state)
   g_autoptr(JcReport) r = jc_report_build (w->store, "2026-10", NULL, NULL);
   g_autofree char *bad = g_build_filename (w->dir, "no", "such", "dir", "x.xlsx", NULL);
 
-  assert_false (jc_report_export_xlsx (w->store, r, bad, &error));
-  assert_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED);
+  /* the folder is missing: refused before anything is drawn, naming the file */
+  assert_false (jc_report_export_xlsx (w->store, r, bad, JC_OUTPUT_NONE, &error));
+  assert_error (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_FAILED);
+  assert_contains (error->message, bad);
   g_clear_error (&error);
-  assert_false (jc_report_export_pdf (w->store, r, bad, &error));
-  assert_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED);
+  assert_false (jc_report_export_pdf (w->store, r, bad, JC_OUTPUT_NONE, &error));
+  assert_error (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_FAILED);
+  assert_contains (error->message, bad);
 }
 
 int

@@ -645,6 +645,62 @@ test_error_midway (void **state)
   close_dialog (dialog);
 }
 
+/* Statements already in the folder are replaced only after one question
+ * for all of them; “Cancel” leaves every file as it was. */
+static void
+test_replace_asked (void **state)
+{
+  g_autofree char *folder = g_build_filename (fx.dir, "again", NULL);
+  JcCanteen *first = g_ptr_array_index (fx.active, 0);
+  g_autofree char *name = expected_name (first->code, "xlsx");
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *heading = NULL;
+  JcStatementsDialog *dialog;
+  AdwMessageDialog *question;
+
+  g_mkdir (folder, 0755);
+  dialog = open_dialog ();
+  assert_true (_jc_statements_dialog_select (dialog, MONTH, NULL, JC_STATEMENTS_XLSX));
+  export_and_wait (dialog, folder);
+  assert_int_equal (_jc_statements_dialog_get_n_written (dialog), fx.active->len);
+  assert_true (g_file_set_contents (path, "mine", -1, NULL));
+
+  /* again into the same folder: a question, and nothing written yet */
+  _jc_statements_dialog_export_to (dialog, folder);
+  question = _jc_statements_dialog_get_replace_question (dialog);
+  assert_non_null (question);
+  assert_false (_jc_statements_dialog_is_busy (dialog));
+  heading = g_strdup_printf ("Replace %u Existing Statements?", fx.active->len);
+  assert_string_equal (adw_message_dialog_get_heading (question), heading);
+  assert_contains (adw_message_dialog_get_body (question), folder);
+  jc_test_settle (GTK_WIDGET (question));
+  jc_test_screenshot (GTK_WIDGET (question), "statements-dialog-replace-en");
+  jc_test_respond (question, "cancel");
+  jc_test_pump (50);
+  assert_null (_jc_statements_dialog_get_replace_question (dialog));
+  assert_false (_jc_statements_dialog_is_busy (dialog));
+  assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  assert_string_equal (data, "mine");
+  g_clear_pointer (&data, g_free);
+
+  /* and once more, replacing */
+  jc_test_set_language ("zh_CN");
+  _jc_statements_dialog_export_to (dialog, folder);
+  question = _jc_statements_dialog_get_replace_question (dialog);
+  assert_non_null (question);
+  jc_test_settle (GTK_WIDGET (question));
+  jc_test_screenshot (GTK_WIDGET (question), "statements-dialog-replace-zh_CN");
+  jc_test_set_language ("en");
+  jc_test_respond (question, "replace");
+  assert_true (_jc_statements_dialog_is_busy (dialog));
+  jc_test_pump_until (!_jc_statements_dialog_is_busy (dialog), 60000);
+  assert_int_equal (_jc_statements_dialog_get_n_written (dialog), fx.active->len);
+  assert_true (g_file_get_contents (path, &data, NULL, NULL));
+  assert_true (g_str_has_prefix (data, "PK"));
+  close_dialog (dialog);
+}
+
 /* The plan page's variance limit outlives the page, in GSettings. */
 static void
 test_threshold_setting (void **state)
@@ -715,6 +771,7 @@ main (void)
     cmocka_unit_test (test_close_while_writing),
     cmocka_unit_test (test_unwritable),
     cmocka_unit_test (test_error_midway),
+    cmocka_unit_test (test_replace_asked),
     cmocka_unit_test (test_threshold_setting),
     cmocka_unit_test (test_from_plan_page),
   };

@@ -332,7 +332,8 @@ export_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, &error))
+  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, JC_OUTPUT_REPLACE,
+                              &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

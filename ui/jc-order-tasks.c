@@ -620,9 +620,11 @@ write_form_thread (GTask        *task,
   if (store == NULL)
     return;
   if (g_str_has_suffix (td->path, ".csv") || g_str_has_suffix (td->path, ".CSV"))
-    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path, &error);
+    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path,
+                                  JC_OUTPUT_REPLACE, &error);
   else
-    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, &error);
+    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, JC_OUTPUT_REPLACE,
+                              &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else

@@ -224,9 +224,9 @@ export_thread (GTask        *task,
       return;
     }
   if (td->kind == JC_PLAN_EXPORT_PDF)
-    ok = jc_plan_export_pdf (plan, td->path, &error);
+    ok = jc_plan_export_pdf (plan, td->path, JC_OUTPUT_REPLACE, &error);
   else
-    ok = jc_plan_export_xlsx (plan, td->path, &error);
+    ok = jc_plan_export_xlsx (plan, td->path, JC_OUTPUT_REPLACE, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else

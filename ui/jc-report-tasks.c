@@ -167,13 +167,13 @@ export_thread (GTask        *task,
   switch (td->kind)
     {
     case JC_REPORT_EXPORT_PDF:
-      ok = jc_report_export_pdf (store, report, td->path, &error);
+      ok = jc_report_export_pdf (store, report, td->path, JC_OUTPUT_REPLACE, &error);
       break;
     case JC_REPORT_EXPORT_XLSX:
-      ok = jc_report_export_xlsx (store, report, td->path, &error);
+      ok = jc_report_export_xlsx (store, report, td->path, JC_OUTPUT_REPLACE, &error);
       break;
     case JC_REPORT_EXPORT_CSV:
-      ok = jc_report_export_csv (report, td->path, &error);
+      ok = jc_report_export_csv (report, td->path, JC_OUTPUT_REPLACE, &error);
       break;
     default:
       g_assert_not_reached ();

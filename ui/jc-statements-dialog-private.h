@@ -28,6 +28,9 @@ gboolean     _jc_statements_dialog_select         (JcStatementsDialog *self,
  * canteens) or the file (one canteen). */
 void         _jc_statements_dialog_export_to      (JcStatementsDialog *self,
                                                    const char         *path);
+/* The question asked before statements already in the chosen folder are
+ * replaced ("cancel" or "replace"), or NULL when none is open. */
+AdwMessageDialog *_jc_statements_dialog_get_replace_question (JcStatementsDialog *self);
 /* The worker waits this long after writing each file before it keeps it,
  * so that a test can cancel while a file is being written. */
 void         _jc_statements_dialog_set_step_delay (JcStatementsDialog *self,

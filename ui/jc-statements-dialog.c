@@ -5,7 +5,9 @@
  * Each file is written under a hidden ".partial" name in the target folder
  * and renamed only once it is complete and the run is still wanted, so a
  * cancelled or failed run never leaves half a statement behind; the files
- * finished before stay and the summary says how many. */
+ * finished before stay and the summary says how many.  Statements already
+ * in the folder are replaced only after one question for all of them; the
+ * open database is never written over. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-statements-dialog"
@@ -15,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jc-output.h"
 #include "jc-plan-doc.h"
 #include "jc-statements-dialog-private.h"
 #include "jc-store.h"
@@ -50,6 +53,7 @@ struct _JcStatementsDialog {
   GtkStringList        *month_names;
   GtkStringList        *canteen_names;   /* "All canteens", then each canteen */
   GtkFileChooserNative *chooser;
+  AdwMessageDialog     *replace_dialog;  /* asking to replace files, or NULL */
   char                 *folder;          /* where the last run wrote */
   guint                 n_written;
   guint                 step_delay_ms;
@@ -314,6 +318,7 @@ typedef struct Job {
   char               *db_path;
   char               *month;
   JcStatementsFormat  format;
+  JcOutputFlags       flags;           /* replace existing files? */
   GPtrArray          *targets;         /* Target * */
   guint               step_delay_ms;
   GWeakRef            dialog;
@@ -472,8 +477,13 @@ export_thread (GTask        *task,
           break;
         }
       report_progress (job, i);
-      ok = job->format == JC_STATEMENTS_XLSX ? jc_statement_write_xlsx (st, tmp, &error)
-                                              : jc_statement_write_pdf (st, tmp, &error);
+      /* The target first (not the database, not a file nobody agreed to
+       * replace), then the hidden file, which a stale run may have left. */
+      ok = jc_output_check (t->path, job->flags, &error);
+      if (ok)
+        ok = job->format == JC_STATEMENTS_XLSX
+               ? jc_statement_write_xlsx (st, tmp, JC_OUTPUT_REPLACE, &error)
+               : jc_statement_write_pdf (st, tmp, JC_OUTPUT_REPLACE, &error);
       if (ok)
         step_delay (job, cancellable);
       if (ok && g_cancellable_is_cancelled (cancellable))
@@ -482,7 +492,9 @@ export_thread (GTask        *task,
           o->cancelled = TRUE;
           break;
         }
-      if (ok && g_rename (tmp, t->path) != 0)
+      if (ok && !jc_output_check (t->path, job->flags, &error))
+        ok = FALSE;
+      else if (ok && g_rename (tmp, t->path) != 0)
         {
           int saved = errno;
 
@@ -611,20 +623,106 @@ on_export_done (GObject      *source,
   outcome_free (o);
 }
 
+static void
+start_job (JcStatementsDialog *self,
+           Job                *job,
+           const char         *folder)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_free (self->folder);
+  self->folder = g_strdup (folder);
+  self->n_written = 0;
+
+  g_clear_object (&self->export_cancellable);
+  self->export_cancellable = g_cancellable_new ();
+  self->job = g_atomic_rc_box_acquire (job);
+  self->exporting = TRUE;
+  show_result (self, NULL, FALSE);
+  gtk_label_set_text (self->progress_label, "");
+  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
+  gtk_progress_bar_set_text (self->progress_bar, "");
+  gtk_widget_set_visible (self->progress_box, TRUE);
+  update_actions (self);
+
+  task = g_task_new (NULL, self->export_cancellable, on_export_done, g_object_ref (self));
+  g_task_set_source_tag (task, _jc_statements_dialog_export_to);
+  /* The outcome says what was cancelled and what was written. */
+  g_task_set_check_cancellable (task, FALSE);
+  g_task_set_task_data (task, g_atomic_rc_box_acquire (job), (GDestroyNotify) job_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+on_replace_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  JcStatementsDialog *self = JC_STATEMENTS_DIALOG (g_object_get_data (G_OBJECT (dialog),
+                                                                      "statements"));
+  Job *job = user_data;
+
+  if (self->replace_dialog == dialog)
+    self->replace_dialog = NULL;
+  if (g_strcmp0 (response, "replace") == 0 && !self->exporting)
+    {
+      job->flags = JC_OUTPUT_REPLACE;
+      start_job (self, job, g_object_get_data (G_OBJECT (dialog), "folder"));
+    }
+  update_actions (self);
+}
+
+/* Asks once before statements already in `folder` are replaced. */
+static void
+ask_to_replace (JcStatementsDialog *self,
+                Job                *job,
+                const char         *folder,
+                guint               n_existing)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  heading = g_strdup_printf (ngettext ("Replace %u Existing Statement?",
+                                       "Replace %u Existing Statements?", n_existing),
+                             n_existing);
+  body = g_strdup_printf (ngettext ("%u of the %u statements already exists in %s. Replacing "
+                                    "it overwrites its contents.",
+                                    "%u of the %u statements already exist in %s. Replacing "
+                                    "them overwrites their contents.", n_existing),
+                          n_existing, job->targets->len, folder);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "replace", _("_Replace"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "statements", self);
+  g_object_set_data_full (G_OBJECT (dialog), "folder", g_strdup (folder), g_free);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_replace_response),
+                         g_atomic_rc_box_acquire (job), (GClosureNotify) (void (*) (void)) job_unref,
+                         0);
+  self->replace_dialog = dialog;
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /**
  * _jc_statements_dialog_export_to:
  * @path: the folder (all canteens) or the file (one canteen)
  * Writes the statements of the selected month in the selected format on a
- * worker; what the dialog does once the file chooser answered.
+ * worker; what the dialog does once the file chooser answered.  A file
+ * chosen in the save dialog was confirmed there; statements already in a
+ * chosen folder are replaced only after one question.
  */
 void
 _jc_statements_dialog_export_to (JcStatementsDialog *self,
                                  const char         *path)
 {
-  g_autoptr(GTask) task = NULL;
   Canteen *one = selected_canteen (self);
   const char *month = selected_month (self);
+  g_autofree char *folder = NULL;
   Job *job;
+  guint n_existing = 0;
 
   g_return_if_fail (JC_IS_STATEMENTS_DIALOG (self));
   g_return_if_fail (path != NULL);
@@ -636,6 +734,8 @@ _jc_statements_dialog_export_to (JcStatementsDialog *self,
   job->db_path = g_strdup (self->db_path);
   job->month = g_strdup (month);
   job->format = selected_format (self);
+  /* the save dialog asked before a file was replaced */
+  job->flags = one != NULL ? JC_OUTPUT_REPLACE : JC_OUTPUT_NONE;
   job->step_delay_ms = self->step_delay_ms;
   job->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
   job->context = g_main_context_ref_thread_default ();
@@ -657,30 +757,28 @@ _jc_statements_dialog_export_to (JcStatementsDialog *self,
           g_autofree char *name = file_name (c->code, month, job->format);
 
           t->path = g_build_filename (path, name, NULL);
+          /* a stat, no reading: quick enough for the main thread (a
+           * folder in the way is no file to replace: the run reports it) */
+          if (g_file_test (t->path, G_FILE_TEST_EXISTS) &&
+              !g_file_test (t->path, G_FILE_TEST_IS_DIR))
+            n_existing++;
         }
       g_ptr_array_add (job->targets, t);
     }
-  g_free (self->folder);
-  self->folder = one != NULL ? g_path_get_dirname (path) : g_strdup (path);
-  self->n_written = 0;
+  folder = one != NULL ? g_path_get_dirname (path) : g_strdup (path);
+  if (n_existing > 0)
+    ask_to_replace (self, job, folder, n_existing);
+  else
+    start_job (self, job, folder);
+  job_unref (job);
+}
 
-  g_clear_object (&self->export_cancellable);
-  self->export_cancellable = g_cancellable_new ();
-  self->job = g_atomic_rc_box_acquire (job);
-  self->exporting = TRUE;
-  show_result (self, NULL, FALSE);
-  gtk_label_set_text (self->progress_label, "");
-  gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
-  gtk_progress_bar_set_text (self->progress_bar, "");
-  gtk_widget_set_visible (self->progress_box, TRUE);
-  update_actions (self);
-
-  task = g_task_new (NULL, self->export_cancellable, on_export_done, g_object_ref (self));
-  g_task_set_source_tag (task, _jc_statements_dialog_export_to);
-  /* The outcome says what was cancelled and what was written. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_unref);
-  g_task_run_in_thread (task, export_thread);
+/* The question before statements are replaced, or NULL. */
+AdwMessageDialog *
+_jc_statements_dialog_get_replace_question (JcStatementsDialog *self)
+{
+  g_return_val_if_fail (JC_IS_STATEMENTS_DIALOG (self), NULL);
+  return self->replace_dialog;
 }
 
 /* ---- the file chooser ------------------------------------------------------ */
