@@ -217,6 +217,7 @@ typedef struct {
   Kind                kind;
   int                 col[N_COLS];
   guint               n_fields;
+  guint               n_fields_done;  /* fields handed over so far, in all records */
   GError             *error;
 } CsvState;
 
@@ -479,6 +480,7 @@ field_cb (void   *s,
     g_string_append_len (st->buf, s, len);
   g_string_append_c (st->buf, '\0');
   g_array_append_val (st->starts, start);
+  st->n_fields_done++;
 }
 
 static void
@@ -504,6 +506,48 @@ line_has_content (const char *p,
   return FALSE;
 }
 
+/* libcsv's parser states (csv.c): FIELD_BEGUN is 2. */
+#define CSV_FIELD_BEGUN 2
+
+/* TRUE inside a quoted field whose closing quote has not come yet. */
+static gboolean
+quote_is_open (const struct csv_parser *parser)
+{
+  return parser->quoted && parser->pstate == CSV_FIELD_BEGUN;
+}
+
+/* Names the line where the quote that went wrong was opened: a stray
+ * quote makes everything after it one field, so the line where the
+ * parser gives up can be thousands of lines further on. */
+static void
+set_parse_error (CsvState          *st,
+                 struct csv_parser *parser,
+                 guint              quote_line)
+{
+  int code = csv_error (parser);
+
+  if (code != CSV_EPARSE)
+    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                 _("Line %u: %s"), st->cur_line, csv_strerror (code));
+  else if (quote_is_open (parser))
+    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                 _("Line %u: a quote opens a field that never ends (no closing quote up to "
+                   "the end of the file). A quote inside a field must be doubled (\"\") and "
+                   "the whole field put in quotes; correct the line and import the file "
+                   "again. Nothing was imported"), quote_line);
+  else if (parser->quoted)
+    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                 _("Line %u: a quote opens a field that is closed on line %u and followed "
+                   "by more text. A quote inside a field must be doubled (\"\") and the whole "
+                   "field put in quotes; correct the line and import the file again. Nothing "
+                   "was imported"), quote_line, st->cur_line);
+  else
+    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                 _("Line %u: a quote in the middle of a field. A field with a quote in it "
+                   "must be in quotes as a whole, its quotes doubled (\"\"); correct the line "
+                   "and import the file again. Nothing was imported"), st->cur_line);
+}
+
 gboolean
 jc_feed_parse_csv (const char         *data,
                    gsize               len,
@@ -519,6 +563,7 @@ jc_feed_parse_csv (const char         *data,
   const char *p, *end;
   char eol;
   guint seen_before, swaps_before;
+  guint quote_line = 0;
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   g_return_val_if_fail (batch != NULL, FALSE);
@@ -536,7 +581,9 @@ jc_feed_parse_csv (const char         *data,
       g_set_error_literal (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED, _("The file is empty"));
       return FALSE;
     }
-  if (csv_init (&parser, 0) != 0)
+  /* Strict, like the order, matrix and purchase readers: a stray quote
+   * must not swallow the rest of the file into one field. */
+  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
     {
       g_set_error_literal (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
                            _("Could not start the CSV parser"));
@@ -562,6 +609,8 @@ jc_feed_parse_csv (const char         *data,
     {
       const char *nl = memchr (p, eol, end - p);
       const char *stop = nl != NULL ? nl + 1 : end;
+      gboolean was_open = quote_is_open (&parser);
+      guint fields_before = st.n_fields_done;
 
       st.cur_line++;
       if (st.between && line_has_content (p, stop))
@@ -571,14 +620,19 @@ jc_feed_parse_csv (const char         *data,
         }
       if (csv_parse (&parser, p, stop - p, field_cb, record_cb, &st) != (size_t) (stop - p))
         {
-          g_set_error (&st.error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                       _("Line %u: %s"), st.cur_line, csv_strerror (csv_error (&parser)));
+          if (!was_open || st.n_fields_done != fields_before)
+            quote_line = st.cur_line;
+          set_parse_error (&st, &parser, quote_line);
           break;
         }
+      /* A field that is still open at the end of the line opened on this
+       * line, unless it was open before and no field ended since. */
+      if (quote_is_open (&parser) && (!was_open || st.n_fields_done != fields_before))
+        quote_line = st.cur_line;
       p = stop;
     }
-  if (st.error == NULL)
-    csv_fini (&parser, field_cb, record_cb, &st);
+  if (st.error == NULL && csv_fini (&parser, field_cb, record_cb, &st) != 0 && st.error == NULL)
+    set_parse_error (&st, &parser, quote_line);
   csv_free (&parser);
   g_string_free (st.buf, TRUE);
   g_array_unref (st.starts);

@@ -2,15 +2,19 @@
 /* What jicai-cli writes and reads as files: every export refuses the open
  * database and its -wal (even with --force), refuses an existing file
  * without --force and replaces it with it, leaves no temporary file behind,
- * and the database stays whole. */
+ * and the database stays whole; a price CSV with a stray quote is refused
+ * naming the line, and nothing of it is imported. */
 #include "config.h"
 
+#include <cjson/cJSON.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include "jc-test-util.h"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 
 #define TODAY "2026-12-07"
 #define DAY   "2026-12-04"   /* a locked plan of the demo */
@@ -107,6 +111,20 @@ setup_demo (void **state)
   f->dir = jc_test_tmpdir ();
   f->path = g_build_filename (f->dir, "jicai.db", NULL);
   r = run (f->path, "init", "--demo", NULL);
+  assert_ok (r);
+  *state = f;
+  return 0;
+}
+
+static int
+setup_empty (void **state)
+{
+  Fixture *f = g_new0 (Fixture, 1);
+  g_autoptr(Run) r = NULL;
+
+  f->dir = jc_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "jicai.db", NULL);
+  r = run (f->path, "init", NULL);
   assert_ok (r);
   *state = f;
   return 0;
@@ -306,6 +324,38 @@ test_all_checked_first (void **state)
   assert_no_temp_files (f->dir);
 }
 
+/* ---- a stray quote in a price CSV ----------------------------------- */
+
+static void
+test_prices_stray_quote (void **state)
+{
+  Fixture *f = *state;
+  const char *data = g_getenv ("JICAI_TEST_DATA");
+  g_autofree char *bad = g_build_filename (data, "feeds", "xinfadi-veg-2013-2016-stray-quote.csv",
+                                           NULL);
+  g_autofree char *good = g_build_filename (data, "feeds", "xinfadi-veg-2013-2016-excerpt.csv",
+                                            NULL);
+  g_autoptr(Run) r = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(Run) log = NULL;
+  g_autoptr(cJSON) rows = NULL;
+
+  r = run (f->path, "prices", "import", bad, NULL);
+  assert_refused (r, bad);
+  assert_contains (r->err, "Line 6: a quote opens a field that never ends");
+  assert_contains (r->err, "Nothing was imported");
+  /* nothing of it: no price row */
+  list = run (f->path, "prices", "list", "--json", NULL);
+  assert_ok (list);
+  rows = cJSON_Parse (list->out);
+  assert_true (cJSON_IsArray (rows));
+  assert_int_equal (cJSON_GetArraySize (rows), 0);
+
+  /* the same file without the quote imports */
+  log = run (f->path, "prices", "import", good, NULL);
+  assert_ok (log);
+}
+
 int
 main (void)
 {
@@ -313,6 +363,12 @@ main (void)
     cmocka_unit_test (test_exports),
     cmocka_unit_test (test_all_checked_first),
   };
+  const struct CMUnitTest empty_tests[] = {
+    cmocka_unit_test_setup_teardown (test_prices_stray_quote, setup_empty, teardown),
+  };
+  int failed = 0;
 
-  return cmocka_run_group_tests_name ("exports", demo_tests, setup_demo, teardown);
+  failed += cmocka_run_group_tests_name ("exports", demo_tests, setup_demo, teardown);
+  failed += cmocka_run_group_tests_name ("prices", empty_tests, NULL, NULL);
+  return failed;
 }

@@ -1001,6 +1001,70 @@ test_csv_refused (void **state)
   }
 }
 
+/* One stray quote must not make the rest of the file one field: the file
+ * is refused, naming the line where the quote opened. */
+static void
+test_csv_stray_quote (void **state)
+{
+  static const struct {
+    const char *text;
+    const char *needle;
+  } cases[] = {
+    /* the quote opens and never closes (the report of issue 11) */
+    { "品名,最低价,平均价,最高价,规格,单位,发布日期\n"
+      "芋头,1.5,1.55,1.6,普通,斤,2013-06-10\n"
+      "山药豆,2,2.5,3,普通,斤,2013-06-10\n"
+      "山药,1.8,2.65,3.5,普通,斤,2013-06-10\n"
+      "铁棍山药,5,6,7,普通,斤,2013-06-10\n"
+      "姜,1,1,1,\"普通,斤,2013-06-10\n"
+      "鲜姜,0,0,0,普通,斤,2013-06-10\n"
+      "土豆,0.8,1.05,1.3,普通,斤,2013-06-10\n",
+      "Line 6: a quote opens a field that never ends" },
+    /* CRLF, the quote on the last line, no line end */
+    { "品名,最低价,平均价,最高价,规格,单位,发布日期\r\n"
+      "芋头,1.5,1.55,1.6,普通,斤,2013-06-10\r\n"
+      "姜,1,1,1,\"普通,斤,2013-06-10",
+      "Line 3: a quote opens a field that never ends" },
+    /* the quote of line 3 is closed by the next quote, on line 5, and
+     * text follows it */
+    { "品名,最低价,平均价,最高价,规格,单位,发布日期\n"
+      "芋头,1.5,1.55,1.6,普通,斤,2013-06-10\n"
+      "姜,1,1,1,\"普通,斤,2013-06-10\n"
+      "土豆,0.8,1.05,1.3,普通,斤,2013-06-10\n"
+      "葱,1,1,1,\"普通\",斤,2013-06-10\n",
+      "Line 3: a quote opens a field that is closed on line 5" },
+    /* a quote inside an unquoted field */
+    { "品名,最低价,平均价,最高价,规格,单位,发布日期\n"
+      "芋头,1.5,1.55,1.6,普通,斤,2013-06-10\n"
+      "姜,1,1,1,普\"通,斤,2013-06-10\n",
+      "Line 3: a quote in the middle of a field" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JcFeedBatch) b = jc_feed_batch_new (NULL, NULL);
+      g_autoptr(GError) error = NULL;
+
+      assert_false (jc_feed_parse_csv (cases[i].text, strlen (cases[i].text), NULL, b, &error));
+      assert_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED);
+      assert_contains (error->message, cases[i].needle);
+      assert_contains (error->message, "Nothing was imported");
+    }
+
+  /* quoted fields done right still read, commas and doubled quotes kept */
+  {
+    g_autoptr(JcFeedBatch) b = jc_feed_batch_new (NULL, NULL);
+    g_autoptr(GError) error = NULL;
+    const char *text = "品名,最低价,平均价,最高价,规格,单位,发布日期\n"
+                       "\"大白菜\",1,2,3,\"普通, \"\"特级\"\"\",斤,2025-01-01\n"
+                       "芋头,1.5,1.55,1.6,\"多行\n规格\",斤,2025-01-01\n";
+
+    assert_true (jc_feed_parse_csv (text, strlen (text), NULL, b, &error));
+    assert_no_error (error);
+    assert_int_equal (jc_feed_batch_get_n_seen (b), 2);
+  }
+}
+
 /* ---- USDA MARS JSON (hand-made records in the MARS field names) ---- */
 
 static void
@@ -1501,6 +1565,7 @@ main (void)
     cmocka_unit_test (test_csv_mapping_text),
     cmocka_unit_test (test_csv_mislabelled_columns),
     cmocka_unit_test (test_csv_refused),
+    cmocka_unit_test (test_csv_stray_quote),
     cmocka_unit_test (test_usda_json),
     cmocka_unit_test (test_usda_sections),
     cmocka_unit_test (test_guess_format),
