@@ -46,6 +46,13 @@ static const CliOption record_options[] = {
   { NULL }
 };
 
+static const CliOption purchases_remove_options[] = {
+  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  { "item", CLI_OPT_VALUE, "CODE", N_("the item whose recorded purchase is removed"), TRUE },
+  { "reason", CLI_OPT_VALUE, "TEXT", N_("why it is removed (kept in the audit trail)"), TRUE },
+  { NULL }
+};
+
 static const CliOption purchases_list_options[] = {
   { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
   { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
@@ -339,6 +346,37 @@ run_record (Cli *cli)
 }
 
 static CliExit
+run_purchases_remove (Cli *cli)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = g_strstrip (g_strdup (cli_get (cli, "reason")));
+  const char *item = cli_get (cli, "item");
+  gboolean ok;
+  char date[11];
+
+  ok = cli_opt_date (cli, "date", date);
+  if (*reason == '\0')
+    {
+      cli_error (cli, _("reason: a reason is required"));
+      ok = FALSE;
+    }
+  if (!ok)
+    return CLI_EXIT_FAILED;
+  store = cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  if (!jc_plan_remove_purchase (store, date, item, g_get_user_name (), reason, &error))
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  printf (_("Removed the purchase of %s recorded for %s; the plan's planned cost counts again "
+            "for it.\n"), item, date);
+  return CLI_EXIT_OK;
+}
+
+static CliExit
 run_purchases_list (Cli *cli)
 {
   g_autoptr(JcStore) store = NULL;
@@ -576,6 +614,11 @@ const CliCommand cli_purchases_commands[] = {
   { "purchases", "list", "--date DATE [--json]",
     N_("Compare the plan of a delivery date with what was bought."),
     NULL, NULL, 0, 0, purchases_list_options, run_purchases_list },
+  { "purchases", "remove", "--date DATE --item CODE --reason TEXT",
+    N_("Remove a recorded purchase, for a reason."),
+    N_("For a purchase recorded against the wrong line. Who removed it and why is kept in the "
+       "plan's history; the line counts at its planned cost again until it is recorded anew."),
+    NULL, 0, 0, purchases_remove_options, run_purchases_remove },
   { NULL }
 };
 

@@ -32,6 +32,7 @@ typedef enum {
   JC_UNITS_ERROR_OVERFLOW,
   JC_UNITS_ERROR_INVALID_NUMBER,
   JC_UNITS_ERROR_NEGATIVE,
+  JC_UNITS_ERROR_TOO_PRECISE,  /* more than JC_DECIMAL_MAX_DECIMALS decimals */
 } JcUnitsError;
 
 /* The code of a validation error says which field is wrong, so that a form

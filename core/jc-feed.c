@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "jc-error.h"
 #include "jc-feed.h"
 #include "jc-feed-private.h"
 #include "jc-units.h"
@@ -428,10 +429,40 @@ parse_date (const char *text,
 
 /* ---- prices ---- */
 
+/* (a + b) / 2 exactly where nine decimals hold it, else rounded half up
+ * at the ninth.  Both are prices below JC_MAX_MILLI milli-yuan; a sum that
+ * would not fit falls back to fewer decimals. */
+static JcDecimal
+midpoint (const JcDecimal *a,
+          const JcDecimal *b)
+{
+  static const gint64 p10[] = { 1, 10, 100, 1000, 10000, 100000, 1000000, 10000000,
+                                100000000, 1000000000 };
+  int d = MAX (a->decimals, b->decimals);
+  __int128 sum = (__int128) a->num * p10[d - a->decimals] + (__int128) b->num * p10[d - b->decimals];
+  JcDecimal m;
+
+  while (sum % 2 != 0 && d < JC_DECIMAL_MAX_DECIMALS && sum * 10 <= (__int128) G_MAXINT64)
+    {
+      sum *= 10;
+      d++;
+    }
+  sum = sum % 2 == 0 ? sum / 2 : (sum + 1) / 2;
+  while (sum > G_MAXINT64 && d > 0)
+    {
+      sum = (sum + 5) / 10;
+      d--;
+    }
+  m.num = (gint64) MIN (sum, (__int128) G_MAXINT64);
+  m.decimals = d;
+  return m;
+}
+
 /* JC_N_REJECT_REASONS when `text` is a price, with *out set. */
 static JcRejectReason
 parse_price (const char *text,
-             gint64     *out)
+             gint64     *out,
+             JcDecimal  *exact)
 {
   const char *start, *end, *p, *num_end;
   char buf[48];
@@ -476,7 +507,18 @@ parse_price (const char *text,
     return JC_REJECT_BAD_NUMBER;
   memcpy (buf, start, num_end - start);
   buf[num_end - start] = '\0';
-  if (!jc_parse_decimal (buf, 3, out, NULL) || *out > JC_MAX_MILLI || *out < -JC_MAX_MILLI)
+  /* kept exactly as quoted (up to nine decimals): the conversion to the
+   * item's base unit rounds once, from this */
+  /* "2.2999999999999998": a double written out in full by a spreadsheet */
+  {
+    g_autofree char *typed = jc_decimal_text_from_double_text (buf);
+
+    if (typed != NULL)
+      g_strlcpy (buf, typed, sizeof buf);
+  }
+  if (!jc_decimal_parse (buf, exact, NULL) ||
+      !jc_decimal_scale (exact, 3, 1, 1, out, NULL) ||
+      *out > JC_MAX_MILLI || *out < -JC_MAX_MILLI)
     return JC_REJECT_BAD_NUMBER;
   if (*out < 0)
     return JC_REJECT_NEGATIVE;
@@ -488,10 +530,14 @@ check_price (JcFeedBatch *batch,
              const RawRow *row,
              const char  *what,
              const char  *text,
-             gint64      *out)
+             gint64      *out,
+             JcDecimal   *exact)
 {
-  JcRejectReason r = parse_price (text, out);
+  JcRejectReason r = parse_price (text, out, exact);
   g_autofree char *v = NULL;
+  g_autoptr(GError) precise = NULL;
+  g_autofree char *trimmed = NULL;
+  JcDecimal d;
 
   if (r == JC_N_REJECT_REASONS)
     return TRUE;
@@ -506,7 +552,13 @@ check_price (JcFeedBatch *batch,
       reject (batch, r, row->line, _("%s “%s” is negative"), what, v);
       break;
     case JC_REJECT_BAD_NUMBER:
-      reject (batch, r, row->line, _("%s “%s” is not a number"), what, v);
+      trimmed = g_strstrip (g_strdup (text));
+      if (!jc_decimal_parse (trimmed, &d, &precise) &&
+          g_error_matches (precise, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
+        reject (batch, r, row->line, _("%s “%s” has more than %d decimals"), what, v,
+                JC_DECIMAL_MAX_DECIMALS);
+      else
+        reject (batch, r, row->line, _("%s “%s” is not a number"), what, v);
       break;
     case JC_REJECT_ZERO_PRICE:
     case JC_REJECT_LOW_ABOVE_HIGH:
@@ -722,23 +774,31 @@ add_row (JcFeedBatch  *batch,
       q.unit_milli_kg = code >= UNIT_MASS_BASE ? code - UNIT_MASS_BASE : 0;
     }
 
-  if (!check_price (batch, row, N_("low price"), row->low, &low))
+  if (!check_price (batch, row, N_("low price"), row->low, &low, &q.exact[0]))
     return;
-  if (!row->avg_midpoint && !check_price (batch, row, N_("average price"), row->avg, &avg))
+  if (!row->avg_midpoint &&
+      !check_price (batch, row, N_("average price"), row->avg, &avg, &q.exact[1]))
     return;
-  if (!check_price (batch, row, N_("high price"), row->high, &high))
+  if (!check_price (batch, row, N_("high price"), row->high, &high, &q.exact[2]))
     return;
   if (row->avg_midpoint)
     {
       gint64 ml, mh;
+      JcDecimal el, eh;
 
       /* mostly prices are optional: only a valid pair counts */
       if (row->mostly_low != NULL && row->mostly_high != NULL &&
-          parse_price (row->mostly_low, &ml) == JC_N_REJECT_REASONS &&
-          parse_price (row->mostly_high, &mh) == JC_N_REJECT_REASONS)
-        avg = (ml + mh + 1) / 2;
+          parse_price (row->mostly_low, &ml, &el) == JC_N_REJECT_REASONS &&
+          parse_price (row->mostly_high, &mh, &eh) == JC_N_REJECT_REASONS)
+        {
+          avg = (ml + mh + 1) / 2;
+          q.exact[1] = midpoint (&el, &eh);
+        }
       else
-        avg = (low + high + 1) / 2;
+        {
+          avg = (low + high + 1) / 2;
+          q.exact[1] = midpoint (&q.exact[0], &q.exact[2]);
+        }
     }
 
   if (low == 0 && avg == 0 && high == 0)
@@ -1289,7 +1349,17 @@ _jc_json_price_text (const cJSON *record,
     {
       if (!isfinite (v->valuedouble))
         return "NaN";
-      return g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.15g", v->valuedouble);
+      /* cJSON keeps no text of a number (valuestring is NULL), only the
+       * double.  %.17g writes that double in full, and parse_price()
+       * takes it back, through jc_decimal_text_from_double_text(), to the
+       * shortest decimal of at most 15 significant digits that gives the
+       * same double: for a JSON number of at most 15 significant digits
+       * (every price a market publishes) that is exactly the text the
+       * market sent, so 1.00045 is read as 1.00045 and converted exactly
+       * from there.  A longer number is taken as %.17g wrote it and
+       * refused for its many decimals, never rounded twice. */
+      g_ascii_formatd (buf, G_ASCII_DTOSTR_BUF_SIZE, "%.17g", v->valuedouble);
+      return buf;  /* parse_price() takes it back to the shortest decimal */
     }
   if (cJSON_IsNull (v))
     return "null";

@@ -31,8 +31,9 @@
  *   9. avg < low or avg > high                         → AVG_OUTSIDE
  * "Trimming" removes ASCII white space, U+FEFF (byte-order marks, also
  * mid-file), U+3000 and U+00A0 at both ends of every text.  Prices are
- * parsed with jc_parse_decimal (…, 3, …): milli-yuan per the quoted unit,
- * half up beyond three decimals.
+ * kept exactly as quoted (jc_decimal_parse, up to nine decimals; a tenth
+ * is BAD_NUMBER) and also as milli-yuan per the quoted unit, half up beyond
+ * three decimals, for showing and comparing.
  *
  * A row identical to a kept one in name, spec, origin, unit, date and the
  * three prices (after trimming and parsing: "6" = "6.00") is a duplicate:
@@ -49,6 +50,8 @@
 #pragma once
 
 #include <glib.h>
+
+#include "jc-units.h"
 
 G_BEGIN_DECLS
 
@@ -89,6 +92,9 @@ typedef struct {
   gint64      low_milliyuan;
   gint64      avg_milliyuan;
   gint64      high_milliyuan;
+  JcDecimal   exact[3];      /* low, avg, high exactly as quoted (up to nine
+                              * decimals): the *_milliyuan above are these
+                              * rounded once, for showing and comparing */
   gint64      unit_milli_kg; /* the mass of one `unit` in grams (milli-kg) when it is
                               * fixed: 斤 500, 两 50, kg 1000, "40 lb cartons" 18144,
                               * "sacks 10 5-lb film bags" 22680; 0 when it is not

@@ -248,6 +248,9 @@ jc_parse_milli_field (JcField      field,
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
         return field_error (error, field, _("“%s” is too large (at most %s)"), s, max_text);
+      if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
+        return field_error (error, field, _("“%s” has more than %d decimals"), t,
+                            JC_DECIMAL_MAX_DECIMALS);
       return field_error (error, field, _("“%s” is not a number"), s);
     }
   if (v > max_milli)

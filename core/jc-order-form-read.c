@@ -1086,7 +1086,11 @@ read_sheet (Zip              *z,
           else
             {
               cell.kind = CELL_NUMBER;
-              cell.text = g_strdup (v->str);
+              /* Excel keeps a typed 2.3 as 2.2999999999999998: the
+               * quantity is what was typed, exactly */
+              cell.text = jc_decimal_text_from_double_text (v->str);
+              if (cell.text == NULL)
+                cell.text = g_strdup (v->str);
             }
           cell_func (&cell, data);
           cell_clear (&cell);

@@ -454,7 +454,8 @@ check_line (Ctx              *ctx,
   g_autoptr(GError) local = NULL;
   g_autofree char *allowed = NULL;
   JcUnitFactor f;
-  gint64 q = 0, base = 0;
+  JcDecimal q;
+  gint64 base = 0;
   JcOrderLine *line;
 
   if (*qty_text == '\0')
@@ -470,11 +471,15 @@ check_line (Ctx              *ctx,
                     "(like 0.5 or 120)"), qty_text);
       return NULL;
     }
-  if (!jc_parse_decimal (qty_text, 3, &q, &local))
+  if (!jc_decimal_parse (qty_text, &q, &local))
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
         file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                     _("“%s” is an absurd quantity; check the number"), qty_text);
+      else if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
+        file_error (ctx, row->row, JC_FORM_FIELD_QTY,
+                    _("“%s” has more than %d decimals; round it to %d at most"), qty_text,
+                    JC_DECIMAL_MAX_DECIMALS, JC_DECIMAL_MAX_DECIMALS);
       else if (g_ascii_isdigit (qty_text[0]))
         file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                     _("“%s” is not a number; type only the number (the unit has its own column)"),
@@ -483,7 +488,7 @@ check_line (Ctx              *ctx,
         file_error (ctx, row->row, JC_FORM_FIELD_QTY, _("“%s” is not a number"), qty_text);
       return NULL;
     }
-  if (q < 0)
+  if (jc_decimal_sign (&q) < 0)
     {
       file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                   _("“%s” is negative; a quantity is 0 or more"), qty_text);
@@ -506,7 +511,7 @@ check_line (Ctx              *ctx,
                     unit, allowed);
       return NULL;
     }
-  if (!jc_qty_to_base (q, &f, &base, NULL) ||
+  if (!jc_decimal_qty_to_base (&q, &f, &base, NULL) ||
       base > (gint64) JC_ORDER_FORM_ABSURD_UNITS * 1000)
     {
       file_error (ctx, row->row, JC_FORM_FIELD_QTY,
@@ -521,12 +526,22 @@ check_line (Ctx              *ctx,
                   _("the note is longer than %d characters"), MAX_NOTE_CHARS);
       return NULL;
     }
-  if (q == 0)
+  if (jc_decimal_is_zero (&q))
     {
       if (*note != '\0')
         file_message (ctx, JC_FORM_MESSAGE_NOTICE, row->row, JC_FORM_FIELD_NOTE,
                       _("the quantity is 0, so %s is not ordered and the note is ignored"),
                       item->name);
+      return NULL;
+    }
+  if (base == 0)
+    {
+      /* a line of nothing would block the month's plan and statements */
+      file_error (ctx, row->row, JC_FORM_FIELD_QTY,
+                  _("%s %s of %s is less than the smallest quantity, 0.001 %s; "
+                    "order at least that much or leave the line empty"), qty_text,
+                  *unit ? unit : jc_order_form_unit_display (item->base_unit), item->name,
+                  jc_order_form_unit_display (item->base_unit));
       return NULL;
     }
   g_clear_error (&local);

@@ -139,8 +139,9 @@ jc_spike_free (JcSpike *spike)
 /**
  * jc_order_line_parse:
  * A line for `item` from the quantity text and unit a person typed.  The
- * quantity must be a number ≥ 0 with at most 3 decimals' worth of
- * precision kept; the unit any unit the item converts from.
+ * quantity must be a number ≥ 0 with at most 9 decimals, converted
+ * exactly and rounded once to the milli base unit, and not a nonzero
+ * number that rounds to nothing; the unit any unit the item converts from.
  */
 JcOrderLine *
 jc_order_line_parse (const JcItem  *item,
@@ -153,19 +154,24 @@ jc_order_line_parse (const JcItem  *item,
   g_autoptr(GError) local = NULL;
   JcItemUnits iu = jc_item_get_units (item);
   JcUnitFactor f;
+  JcDecimal typed;
   gint64 q = 0;
 
-  if (!jc_parse_decimal (qty_text, 3, &q, &local))
+  if (!jc_decimal_parse (qty_text, &typed, &local))
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
         g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
                      _("quantity: “%s” is too large"), qty_text ? qty_text : "");
+      else if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
+        g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                     _("quantity: “%s” has more than %d decimals"), qty_text,
+                     JC_DECIMAL_MAX_DECIMALS);
       else
         g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
                      _("quantity: “%s” is not a number"), qty_text ? qty_text : "");
       return NULL;
     }
-  if (q < 0)
+  if (jc_decimal_sign (&typed) < 0)
     {
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
                    _("quantity: “%s” is negative"), qty_text);
@@ -178,10 +184,22 @@ jc_order_line_parse (const JcItem  *item,
       return NULL;
     }
   l = jc_order_line_new ();
-  if (!jc_qty_to_base (q, &f, &l->qty_milli, &local))
+  /* the typed value converted exactly, rounded once (DESIGN.md) */
+  if (!jc_decimal_qty_to_base (&typed, &f, &l->qty_milli, &local) ||
+      !jc_decimal_scale (&typed, 3, 1, 1, &q, &local))
     {
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
                    _("quantity: “%s” is too large"), qty_text);
+      return NULL;
+    }
+  if (l->qty_milli == 0 && !jc_decimal_is_zero (&typed))
+    {
+      /* 0.125 g of an item in kg: a line of nothing would lock into the
+       * plan and leave a cost nobody can be charged for */
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("quantity: %s %s of %s is less than the smallest quantity, 0.001 %s"),
+                   qty_text, unit && *unit ? unit : jc_base_unit_to_display (item->base_unit),
+                   item->name, jc_base_unit_to_display (item->base_unit));
       return NULL;
     }
   l->item_id = item->id;

@@ -572,8 +572,77 @@ jc_plan_record_purchase (JcStore     *store,
                    _("item: “%s” is not in the plan for %s"), item_code ? item_code : "", date);
       return FALSE;
     }
+  if (line->demand_milli <= 0)
+    {
+      /* its cost could be shared by nobody: plan, statements and the
+       * month's review would all fail on it */
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("item: nobody ordered %s for %s, so nothing bought of it can be charged to a "
+                     "canteen; record purchases only for ordered items"),
+                   item_code, date);
+      return FALSE;
+    }
   if (!jc_line_cost_fen (qty_milli, price_milliyuan, &cost, error))
     return FALSE;
   return _jc_store_put_purchase (store, date, line->item_id, qty_milli, price_milliyuan, cost,
                                  who ? who : g_get_user_name (), note ? note : "", error);
+}
+
+/**
+ * jc_plan_remove_purchase:
+ * Removes the purchase recorded for `item_code` on the date's locked plan,
+ * and writes who removed it and why into the plan's history, in one
+ * transaction.  The way out of a purchase recorded against the wrong line
+ * (one nobody ordered, whose cost no canteen can be charged).  Fails with
+ * JC_ORDERS_ERROR_FAILED when the reason is empty or no purchase is
+ * recorded there.
+ */
+gboolean
+jc_plan_remove_purchase (JcStore     *store,
+                         const char  *date,
+                         const char  *item_code,
+                         const char  *who,
+                         const char  *reason,
+                         GError     **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (reason ? reason : ""));
+  g_autofree char *audit = NULL;
+  g_autoptr(JcItem) item = NULL;
+  gboolean removed = FALSE;
+  gboolean ok;
+
+  g_return_val_if_fail (store != NULL && date != NULL && item_code != NULL, FALSE);
+
+  if (*stripped == '\0')
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("Removing a recorded purchase needs a reason"));
+      return FALSE;
+    }
+  if (who == NULL)
+    who = g_get_user_name ();
+  item = jc_store_get_item (store, item_code, error);
+  if (item == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                     _("item: “%s” is not a catalog code"), item_code);
+      return FALSE;
+    }
+  if (!jc_store_begin (store, error))
+    return FALSE;
+  ok = _jc_store_delete_purchase (store, date, item->id, &removed, error);
+  if (ok && !removed)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("No purchase of %s is recorded for %s"), item->code, date);
+      ok = FALSE;
+    }
+  /* the audit names the item: plan_audit has no item column */
+  audit = g_strdup_printf ("%s: %s", item->code, stripped);
+  ok = ok && _jc_store_plan_audit (store, date, who, "remove-purchase", audit, error) &&
+       jc_store_commit (store, error);
+  if (!ok)
+    jc_store_rollback (store);
+  return ok;
 }

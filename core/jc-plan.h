@@ -104,6 +104,12 @@ gboolean  jc_plan_record_purchase (JcStore    *store,
                              const char  *who,
                              const char  *note,
                              GError     **error);
+gboolean  jc_plan_remove_purchase (JcStore    *store,
+                             const char  *date,
+                             const char  *item_code,
+                             const char  *who,
+                             const char  *reason,
+                             GError     **error);
 gboolean  _jc_plan_lock_in_transaction (JcStore  *store,
                              const char  *date,
                              int          stale_days,

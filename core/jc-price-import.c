@@ -137,7 +137,7 @@ store_batch (JcStore           *store,
       JcItem *item = g_hash_table_lookup (map, q->market_name);
       JcPriceQuote pq = {
         q->market_name, q->category, q->spec, q->origin, q->unit, q->date,
-        q->low_milliyuan, q->avg_milliyuan, q->high_milliyuan, q->unit_milli_kg,
+        q->low_milliyuan, q->avg_milliyuan, q->high_milliyuan, q->unit_milli_kg, q->exact,
       };
       JcPutResult put;
       gint64 base[3];

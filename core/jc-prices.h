@@ -12,6 +12,7 @@
 #include <glib.h>
 
 #include "jc-store.h"
+#include "jc-units.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,9 @@ typedef struct {
   gint64      unit_milli_kg;  /* mass of one `unit` when it is a package of
                                * known mass the unit table does not know
                                * ("40 lb cartons"), else 0 */
+  const JcDecimal *exact;     /* low, avg, high exactly as quoted, converted
+                               * to the base unit with one rounding; NULL:
+                               * the *_milliyuan are exact */
 } JcPriceQuote;
 
 typedef enum {

@@ -226,6 +226,7 @@ jc_purchases_import_csv (JcStore     *store,
       g_autoptr(GError) local = NULL;
       JcItemUnits units;
       JcUnitFactor factor;
+      JcDecimal qty_typed = { 0, 0 }, price_typed = { 0, 0 };
       gint64 qty = 0, price = 0;
       Purchase *p;
       gboolean bad = FALSE, blank = TRUE;
@@ -258,19 +259,21 @@ jc_purchases_import_csv (JcStore     *store,
           if (item == NULL)
             PROBLEM (COL_ITEM, _("“%s” is not a catalog code or name"), f[COL_ITEM]);
         }
-      if (!jc_parse_decimal (f[COL_QTY], 3, &qty, &local))
+      /* qty and price are kept exactly as typed and rounded once, after
+       * the unit conversion */
+      if (!jc_decimal_parse (f[COL_QTY], &qty_typed, &local))
         {
           PROBLEM (COL_QTY, "%s", local->message);
           g_clear_error (&local);
         }
-      else if (qty < 0)
+      else if (jc_decimal_sign (&qty_typed) < 0)
         PROBLEM (COL_QTY, _("“%s” is negative"), f[COL_QTY]);
-      if (!jc_parse_decimal (f[COL_PRICE], 3, &price, &local))
+      if (!jc_decimal_parse (f[COL_PRICE], &price_typed, &local))
         {
           PROBLEM (COL_PRICE, "%s", local->message);
           g_clear_error (&local);
         }
-      else if (price < 0)
+      else if (jc_decimal_sign (&price_typed) < 0)
         PROBLEM (COL_PRICE, _("“%s” is negative"), f[COL_PRICE]);
       if (item != NULL)
         {
@@ -281,11 +284,15 @@ jc_purchases_import_csv (JcStore     *store,
               PROBLEM (COL_UNIT, "%s", local->message);
               g_clear_error (&local);
             }
-          else if (!bad && !jc_qty_to_base (qty, &factor, &qty, &local))
+          else if (!bad && !jc_decimal_qty_to_base (&qty_typed, &factor, &qty, &local))
             {
               PROBLEM (COL_QTY, "%s", local->message);
               g_clear_error (&local);
             }
+          else if (!bad && qty == 0 && !jc_decimal_is_zero (&qty_typed))
+            PROBLEM (COL_QTY, _("%s %s is less than the smallest quantity, 0.001 %s"),
+                     f[COL_QTY], *f[COL_UNIT] ? f[COL_UNIT] : jc_base_unit_to_display (units.base_unit),
+                     jc_base_unit_to_display (units.base_unit));
           factor.num = factor.den = 1;
           if (!bad && *f[COL_PRICE_UNIT] &&
               !jc_unit_resolve (&units, f[COL_PRICE_UNIT], &factor, &local))
@@ -293,7 +300,7 @@ jc_purchases_import_csv (JcStore     *store,
               PROBLEM (COL_PRICE_UNIT, "%s", local->message);
               g_clear_error (&local);
             }
-          else if (!bad && !jc_price_to_base (price, &factor, &price, &local))
+          else if (!bad && !jc_decimal_price_to_base (&price_typed, &factor, &price, &local))
             {
               PROBLEM (COL_PRICE, "%s", local->message);
               g_clear_error (&local);

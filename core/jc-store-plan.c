@@ -302,6 +302,28 @@ _jc_store_put_purchase (JcStore     *store,
   return _jc_store_step_done (store, stmt, _("Could not record the purchase"), error);
 }
 
+/* Deletes the purchase of an item on a date; *out_removed says whether
+ * there was one. */
+gboolean
+_jc_store_delete_purchase (JcStore     *store,
+                           const char  *date,
+                           gint64       item_id,
+                           gboolean    *out_removed,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "DELETE FROM purchases WHERE delivery_date = ? AND item_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, date);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  if (!_jc_store_step_done (store, stmt, _("Could not remove the purchase"), error))
+    return FALSE;
+  *out_removed = sqlite3_changes (_jc_store_get_db (store)) > 0;
+  return TRUE;
+}
+
 gint64
 _jc_store_count_purchases (JcStore     *store,
                            const char  *date,

@@ -110,6 +110,11 @@ gboolean      _jc_store_put_purchase    (JcStore      *store,
                                          const char   *who,
                                          const char   *note,
                                          GError      **error);
+gboolean      _jc_store_delete_purchase (JcStore      *store,
+                                         const char   *date,
+                                         gint64        item_id,
+                                         gboolean     *out_removed,
+                                         GError      **error);
 gint64        _jc_store_count_purchases (JcStore      *store,
                                          const char   *date,
                                          GError      **error);

@@ -3,6 +3,7 @@
 
 #define G_LOG_DOMAIN "jc-units"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -113,23 +114,30 @@ jc_checked_add (gint64   a,
   return TRUE;
 }
 
-/* Parses a plain decimal ("3", "3.2", "-0.125", " 12.50 ") into an integer
- * scaled by 10^scale, rounding half up beyond `scale` decimals.  No
- * exponents, no thousands separators, no unit text. */
+static const gint64 pow10_table[] = {
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000,
+};
+
+/* Parses a plain decimal ("3", "3.2", "-0.125", " 12.50 ") exactly, as the
+ * integer of its digits over a power of ten.  No exponents, no thousands
+ * separators, no unit text.  Trailing zeros after the point change nothing
+ * ("1.5000000000" is 1.5); a nonzero digit beyond the ninth decimal is
+ * refused with JC_UNITS_ERROR_TOO_PRECISE, a value whose digits do not fit
+ * in 64 bits with JC_UNITS_ERROR_OVERFLOW. */
 gboolean
-jc_parse_decimal (const char *text,
-                  int         scale,
-                  gint64     *out,
+jc_decimal_parse (const char *text,
+                  JcDecimal  *out,
                   GError    **error)
 {
   const char *p;
+  const char *frac = NULL;
   gboolean neg = FALSE;
   gboolean any_digit = FALSE;
   __int128 value = 0;
+  int n_frac = 0;
   int decimals = 0;
-  int round_digit = -1;
 
-  g_return_val_if_fail (scale >= 0 && scale <= 6, FALSE);
+  g_return_val_if_fail (out != NULL, FALSE);
 
   if (text == NULL)
     text = "";
@@ -145,22 +153,17 @@ jc_parse_decimal (const char *text,
     {
       any_digit = TRUE;
       value = value * 10 + (*p - '0');
-      if (value > (__int128) G_MAXINT64 * 10)
+      if (value > G_MAXINT64)
         return set_overflow (error);
     }
   if (*p == '.')
     {
       p++;
+      frac = p;
       for (; g_ascii_isdigit (*p); p++)
         {
           any_digit = TRUE;
-          if (decimals < scale)
-            {
-              value = value * 10 + (*p - '0');
-              decimals++;
-            }
-          else if (round_digit < 0)
-            round_digit = *p - '0';
+          n_frac++;
         }
     }
   while (g_ascii_isspace (*p))
@@ -171,14 +174,184 @@ jc_parse_decimal (const char *text,
                    _("“%s” is not a number"), text);
       return FALSE;
     }
-  for (; decimals < scale; decimals++)
-    value *= 10;
-  if (round_digit >= 5)
-    value += 1;
-  if (value > G_MAXINT64)
-    return set_overflow (error);
-  *out = neg ? -(gint64) value : (gint64) value;
+  /* the decimals that matter: trailing zeros do not */
+  while (n_frac > 0 && frac[n_frac - 1] == '0')
+    n_frac--;
+  if (n_frac > JC_DECIMAL_MAX_DECIMALS)
+    {
+      g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE,
+                   _("“%s” has more than %d decimals"), text,
+                   JC_DECIMAL_MAX_DECIMALS);
+      return FALSE;
+    }
+  for (decimals = 0; decimals < n_frac; decimals++)
+    {
+      value = value * 10 + (frac[decimals] - '0');
+      if (value > G_MAXINT64)
+        return set_overflow (error);
+    }
+  out->num = neg ? -(gint64) value : (gint64) value;
+  out->decimals = decimals;
   return TRUE;
+}
+
+/* round_half_up (value × 10^scale × mul / div), halves away from zero, in
+ * one step on 128-bit integers; refuses a result beyond 64 bits (or an
+ * intermediate beyond 128) with JC_UNITS_ERROR_OVERFLOW.  mul ≥ 0, div > 0,
+ * 0 ≤ scale ≤ 9. */
+gboolean
+jc_decimal_scale (const JcDecimal *value,
+                  int              scale,
+                  gint64           mul,
+                  gint64           div,
+                  gint64          *out,
+                  GError         **error)
+{
+  __int128 n, d, q, r;
+  gboolean neg;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (value->decimals >= 0 && value->decimals <= JC_DECIMAL_MAX_DECIMALS, FALSE);
+  g_return_val_if_fail (scale >= 0 && scale <= JC_DECIMAL_MAX_DECIMALS, FALSE);
+  g_return_val_if_fail (mul >= 0 && div > 0, FALSE);
+
+  n = value->num;
+  neg = n < 0;
+  if (neg)
+    n = -n;
+  /* |num| < 2^63, 10^9 < 2^30, mul < 2^63: the product stays below 2^126 */
+  if (__builtin_mul_overflow (n, (__int128) pow10_table[scale], &n) ||
+      __builtin_mul_overflow (n, (__int128) mul, &n))
+    return set_overflow (error);
+  d = (__int128) pow10_table[value->decimals] * div;
+  q = n / d;
+  r = n % d;
+  if (r >= d - r)
+    q += 1;
+  if (q > G_MAXINT64)
+    return set_overflow (error);
+  *out = neg ? -(gint64) q : (gint64) q;
+  return TRUE;
+}
+
+/* A quantity typed in some unit, in milli base units: value × 1000 × num /
+ * den, rounded once. */
+gboolean
+jc_decimal_qty_to_base (const JcDecimal    *qty,
+                        const JcUnitFactor *factor,
+                        gint64             *out_milli,
+                        GError            **error)
+{
+  gint64 r;
+
+  if (!jc_decimal_scale (qty, 3, factor->num, factor->den, &r, error))
+    return FALSE;
+  if (r > JC_MAX_MILLI || r < -JC_MAX_MILLI)
+    return set_overflow (error);
+  *out_milli = r;
+  return TRUE;
+}
+
+/* A price typed per some unit, in milli-yuan per base unit: value × 1000 ×
+ * den / num, rounded once. */
+gboolean
+jc_decimal_price_to_base (const JcDecimal    *price,
+                          const JcUnitFactor *factor,
+                          gint64             *out_milliyuan,
+                          GError            **error)
+{
+  gint64 r;
+
+  if (!jc_decimal_scale (price, 3, factor->den, factor->num, &r, error))
+    return FALSE;
+  if (r > JC_MAX_MILLI || r < -JC_MAX_MILLI)
+    return set_overflow (error);
+  *out_milliyuan = r;
+  return TRUE;
+}
+
+JcDecimal
+jc_decimal_from_milli (gint64 milli)
+{
+  JcDecimal d = { milli, 3 };
+
+  return d;
+}
+
+gboolean
+jc_decimal_is_zero (const JcDecimal *value)
+{
+  return value->num == 0;
+}
+
+int
+jc_decimal_sign (const JcDecimal *value)
+{
+  return value->num > 0 ? 1 : value->num < 0 ? -1 : 0;
+}
+
+/* A number a program wrote out from a binary double ("2.2999999999999998",
+ * which is how Excel keeps a typed 2.3) as the decimal a person typed: the
+ * shortest one of at most 15 significant digits that gives the same double
+ * (DBL_DIG: every decimal of up to 15 significant digits survives the trip
+ * through a double).  Returns NULL when `text` is not such a number: not a
+ * plain decimal, 15 significant digits or fewer (taken as written), or no
+ * decimal of 15 digits gives its double back (then the text is taken as
+ * written, and refused if it has more than nine decimals). */
+char *
+jc_decimal_text_from_double_text (const char *text)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end = NULL;
+  int significant = 0;
+  gboolean leading = TRUE;
+  double v;
+
+  for (const char *p = t; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          if (*p != '0')
+            leading = FALSE;
+          if (!leading)
+            significant++;
+        }
+      else if (*p != '.' && !(p == t && (*p == '-' || *p == '+')))
+        return NULL;
+    }
+  if (significant <= 15)
+    return NULL;
+  v = g_ascii_strtod (t, &end);
+  if (end == t || *end != '\0' || !isfinite (v))
+    return NULL;
+  for (int digits = 1; digits <= 15; digits++)
+    {
+      char fmt[8];
+
+      g_snprintf (fmt, sizeof fmt, "%%.%dg", digits);
+      g_ascii_formatd (buf, sizeof buf, fmt, v);
+      if (g_ascii_strtod (buf, NULL) == v)
+        return strchr (buf, 'e') == NULL && strchr (buf, 'E') == NULL ? g_strdup (buf) : NULL;
+    }
+  return NULL;
+}
+
+/* Parses a plain decimal as jc_decimal_parse() does and returns it scaled
+ * by 10^scale, rounded half up once. */
+gboolean
+jc_parse_decimal (const char *text,
+                  int         scale,
+                  gint64     *out,
+                  GError    **error)
+{
+  JcDecimal d;
+
+  g_return_val_if_fail (scale >= 0 && scale <= 6, FALSE);
+
+  if (!jc_decimal_parse (text, &d, error))
+    return FALSE;
+  return jc_decimal_scale (&d, scale, 1, 1, out, error);
 }
 
 /* Formats value / 10^scale with at least min_decimals and at most scale

@@ -55,6 +55,40 @@ gboolean jc_checked_add    (gint64   a,
                             gint64  *out,
                             GError **error);
 
+/* A decimal exactly as typed: num / 10^decimals.  "1.0009" is {10009, 4}.
+ * Conversions take it whole and round once, at the end, so that 1.0009 斤
+ * is 500.45 g → 500 g, never 1.001 斤 → 500.5 g → 501 g. */
+typedef struct {
+  gint64 num;
+  int    decimals;  /* 0 … JC_DECIMAL_MAX_DECIMALS */
+} JcDecimal;
+
+/* Every field takes up to nine decimals; a tenth significant one is
+ * refused (JC_UNITS_ERROR_TOO_PRECISE), never rounded away silently. */
+#define JC_DECIMAL_MAX_DECIMALS 9
+
+gboolean jc_decimal_parse  (const char *text,
+                            JcDecimal  *out,
+                            GError    **error);
+gboolean jc_decimal_scale  (const JcDecimal *value,
+                            int              scale,
+                            gint64           mul,
+                            gint64           div,
+                            gint64          *out,
+                            GError         **error);
+gboolean jc_decimal_qty_to_base   (const JcDecimal    *qty,
+                                   const JcUnitFactor *factor,
+                                   gint64             *out_milli,
+                                   GError            **error);
+gboolean jc_decimal_price_to_base (const JcDecimal    *price,
+                                   const JcUnitFactor *factor,
+                                   gint64             *out_milliyuan,
+                                   GError            **error);
+JcDecimal jc_decimal_from_milli   (gint64              milli);
+char     *jc_decimal_text_from_double_text (const char *text);
+gboolean  jc_decimal_is_zero      (const JcDecimal    *value);
+int       jc_decimal_sign         (const JcDecimal    *value);
+
 gboolean jc_parse_decimal  (const char *text,
                             int         scale,
                             gint64     *out,

@@ -170,6 +170,19 @@ assert_failure (const Run  *r,
   assert_true (g_str_has_prefix (r->err, "jicai-cli: "));
 }
 
+/* Exit 1 with a line on stderr containing `expected` (a file's problems
+ * end with a summary line), and no output. */
+static void
+assert_refused (const Run  *r,
+                const char *expected)
+{
+  if (r->status != 1 || strstr (r->err, expected) == NULL || r->out[0] != '\0')
+    {
+      dump (r);
+      fail_msg ("expected exit 1 and a line with “%s”", expected);
+    }
+}
+
 /* Exit 2: one line naming the problem, one pointing at --help. */
 static void
 assert_usage (const Run  *r,
@@ -3212,6 +3225,266 @@ test_purchases_record (void **state)
   }
 }
 
+/* Issue 11 item 3: a typed decimal is converted exactly and rounded once,
+ * in every field; nine decimals are taken, a tenth is refused by name. */
+static void
+test_exact_decimals (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *page = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *buy = NULL;
+  g_autofree char *fine = NULL;
+
+  add_order_world (f);
+
+  /* 1.0009 斤 = 500.45 g → 500 g (rounding the input first gave 501) */
+  {
+    g_autoptr(Run) submit = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE,
+                                "--item", "dbc=1.0009斤", "--item", "potato=1.0005箱",
+                                "--item", "egg=0.123456789", NULL);
+    g_autoptr(Run) show = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE,
+                              "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (show);
+    cJSON *lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+
+    assert_ok (submit);
+    assert_int_equal (json_int (find_by (lines, "item", "dbc"), "qty_milli"), 500);
+    /* 1.0005 箱 of 20 kg = 20.01 kg (not 1.001 × 20 = 20.02) */
+    assert_int_equal (json_int (find_by (lines, "item", "potato"), "qty_milli"), 20010);
+    assert_int_equal (json_int (find_by (lines, "item", "egg"), "qty_milli"), 123);
+  }
+  /* a tenth decimal, a huge value: refused, naming the field */
+  {
+    g_autoptr(Run) ten = db (f, "orders", "submit", "--canteen", "c02", "--date", FUTURE,
+                             "--item", "dbc=1.0000000001斤", NULL);
+    g_autoptr(Run) huge = db (f, "orders", "submit", "--canteen", "c02", "--date", FUTURE,
+                              "--item", "dbc=99999999999999999吨", NULL);
+
+    assert_failure (ten, "dbc: quantity: “1.0000000001” has more than 9 decimals");
+    assert_failure (huge, "dbc: quantity: “99999999999999999” is too large");
+  }
+
+  /* prices: a Xinfadi JSON number and a CSV text of 1.00045 元/斤 are
+   * 2.0009 元/kg → 2.001 (rounding to 1.000 元/斤 first gave 2.000) */
+  page = write_file (f, "page.json",
+                     "{\"current\":1,\"limit\":20,\"count\":1,\"list\":["
+                     "{\"prodName\":\"大白菜\",\"prodCat\":\"蔬菜\",\"lowPrice\":1.00045,"
+                     "\"avgPrice\":1.00045,\"highPrice\":1.5,\"place\":\"冀\",\"specInfo\":\"\","
+                     "\"unitInfo\":\"斤\",\"pubDate\":\"2026-11-27 00:00:00\"}]}", -1);
+  csv = write_file (f, "prices.csv",
+                    "品名,单位,发布日期,最低价,平均价,最高价\n"
+                    "土豆,斤,2026-11-27,1.00045,1.00045,1.0000000001\n"
+                    "土豆,斤,2026-11-28,1.00045,1.00045,1.1\n", -1);
+  {
+    g_autoptr(Run) a = db (f, "prices", "import", page, "--source", "新发地", NULL);
+    g_autoptr(Run) b = db (f, "prices", "import", csv, "--source", "存档", NULL);
+    g_autoptr(Run) list = db (f, "prices", "list", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+    cJSON *dbc = find_by (json, "item", "dbc");
+    cJSON *potato = find_by (json, "item", "potato");
+
+    assert_ok (a);
+    assert_ok (b);
+    /* the tenth decimal of line 2 is refused, by field */
+    assert_contains (b->out, "high price “1.0000000001” has more than 9 decimals");
+    assert_int_equal (json_size (json), 2);
+    assert_int_equal (json_int (dbc, "avg_milliyuan"), 2001);
+    assert_int_equal (json_int (dbc, "low_milliyuan"), 2001);
+    assert_int_equal (json_int (potato, "avg_milliyuan"), 2001);
+    assert_string_equal (json_str (potato, "date"), "2026-11-28");
+  }
+
+  /* purchases: 1.0005 箱 and a price in 元/g, exactly */
+  {
+    g_autoptr(Run) a = db (f, "orders", "submit", "--canteen", "c01", "--date", PLAN_DATE,
+                           "--item", "dbc=30", "--item", "potato=1箱", "--accept-late", "测试",
+                           NULL);
+    g_autoptr(Run) lock = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+
+    assert_ok (a);
+    assert_ok (lock);
+  }
+  buy = write_file (f, "buy.csv",
+                    "date,item,qty,unit,price,price_unit\n"
+                    PLAN_DATE ",dbc,30000,g,0.0024005,g\n"
+                    PLAN_DATE ",potato,1.0005,箱,2.0000000001,kg\n", -1);
+  {
+    g_autoptr(Run) r = db (f, "purchases", "record", buy, NULL);
+
+    assert_refused (r, "buy.csv:3:5: price: “2.0000000001” has more than 9 decimals");
+    assert_int_equal (count_lines (r->err), 2);
+  }
+  fine = write_file (f, "fine.csv",
+                     "date,item,qty,unit,price,price_unit\n"
+                     PLAN_DATE ",dbc,30000,g,0.0024005,g\n"
+                     PLAN_DATE ",potato,1.0005,箱,50.0000005,箱\n", -1);
+  {
+    g_autoptr(Run) r = db (f, "purchases", "record", fine, NULL);
+    g_autoptr(Run) list = db (f, "purchases", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+    cJSON *lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+    cJSON *dbc = find_by (lines, "item", "dbc");
+    cJSON *potato = find_by (lines, "item", "potato");
+
+    assert_ok (r);
+    /* 0.0024005 元/g = 2.4005 元/kg → 2.401 (not 0.002 × 1000 = 2.000) */
+    assert_int_equal (json_int (dbc, "actual_qty_milli"), 30000);
+    assert_int_equal (json_int (dbc, "actual_price_milliyuan"), 2401);
+    /* 1.0005 箱 = 20.01 kg; 50.0000005 元/箱 = 2.500000025 元/kg → 2.500 */
+    assert_int_equal (json_int (potato, "actual_qty_milli"), 20010);
+    assert_int_equal (json_int (potato, "actual_price_milliyuan"), 2500);
+  }
+}
+
+/* Issue 11 item 4: a line whose quantity rounds to nothing is refused at
+ * every entry, naming the file, line and field. */
+static void
+test_zero_lines_refused (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *form = NULL;
+
+  add_order_world (f);
+  {
+    g_autoptr(Run) submit = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE,
+                                "--item", "dbc=0.125g", NULL);
+    g_autoptr(Run) zero = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE,
+                              "--item", "dbc=0.4999", "--item", "egg=0.0004", NULL);
+
+    assert_failure (submit, "dbc: quantity: 0.125 g of 大白菜 is less than the smallest quantity, "
+                            "0.001 kg");
+    assert_failure (zero, "egg: quantity: 0.0004 个 of 鸡蛋 is less than the smallest quantity");
+  }
+  form = write_file (f, "c01.csv",
+                     "canteen,date,item,qty,unit,note\n"
+                     "c01," FUTURE ",dbc,0.125,g,\n"
+                     "c01," FUTURE ",egg,6,,\n", -1);
+  {
+    g_autoptr(Run) imp = db (f, "orders", "import", form, NULL);
+    g_autoptr(Run) show = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE, NULL);
+
+    if (imp->status == 0 || strstr (imp->err, "c01.csv") == NULL ||
+        strstr (imp->err, "line 2") == NULL || strstr (imp->err, "quantity") == NULL ||
+        strstr (imp->err, "less than the smallest quantity") == NULL)
+      {
+        dump (imp);
+        fail_msg ("expected the zero line refused by file, line and field");
+      }
+    /* nothing half-written */
+    assert_false (show->status == 0 && strstr (show->out, "egg") != NULL);
+  }
+}
+
+/* Issue 11 item 4: no purchase on a line nobody ordered; a month already
+ * blocked by one is repaired with `purchases remove`. */
+static void
+test_purchases_remove (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *csv = NULL;
+
+  add_plan_world (f);
+  {
+    g_autoptr(Run) lock = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+
+    assert_ok (lock);
+  }
+  csv = write_file (f, "p.csv", "date,item,qty,unit,price,price_unit\n"
+                                PLAN_DATE ",dbc,41,kg,2.4,kg\n", -1);
+  {
+    g_autoptr(Run) rec = db (f, "purchases", "record", csv, NULL);
+
+    assert_ok (rec);
+  }
+  /* the bad state of a database from before the fix: c02's egg line of
+   * 0 (0.125 g would import as 0), locked into the plan, with a purchase
+   * of 53.75 元 recorded on it; raw SQL, since every entry refuses it now */
+  {
+    sqlite3 *sdb = NULL;
+    const char *sql =
+      "UPDATE order_lines SET qty_milli = 0, unit_qty_milli = 0 "
+      "WHERE item_id = (SELECT id FROM items WHERE code = 'egg');"
+      "UPDATE plan_lines SET demand_milli = 0, gross_milli = 0, purchase_milli = 0, cost_fen = 0 "
+      "WHERE delivery_date = '" PLAN_DATE "' AND item_id = (SELECT id FROM items WHERE code = 'egg');"
+      "UPDATE plan_shares SET qty_milli = 0, share_fen = 0 WHERE delivery_date = '" PLAN_DATE "' "
+      "AND item_id = (SELECT id FROM items WHERE code = 'egg');"
+      "INSERT INTO purchases (delivery_date, item_id, qty_milli, price_milliyuan, cost_fen, "
+      "recorded_at, recorded_by) SELECT '" PLAN_DATE "', id, 5000, 10750, 5375, "
+      "'2026-11-28T10:00', 'test' FROM items WHERE code = 'egg';";
+
+    assert_int_equal (sqlite3_open (f->path, &sdb), SQLITE_OK);
+    assert_int_equal (sqlite3_exec (sdb, sql, NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal (sqlite3_close (sdb), SQLITE_OK);
+  }
+  {
+    g_autoptr(Run) plan = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(Run) st = db (f, "statement", "--canteen", "c01", "--month", "2026-11", NULL);
+
+    /* that is the state the issue reports */
+    assert_failure (plan, "no quantities to be shared by");
+    assert_failure (st, "no quantities to be shared by");
+  }
+  /* recording on that line again is refused: nobody ordered it */
+  {
+    g_autofree char *again = write_file (f, "again.csv",
+                                         "date,item,qty,unit,price,price_unit\n"
+                                         PLAN_DATE ",egg,5,,10.75,\n", -1);
+    g_autoptr(Run) r = db (f, "purchases", "record", again, NULL);
+
+    assert_refused (r, "again.csv:2: item: nobody ordered egg for " PLAN_DATE);
+  }
+  {
+    g_autoptr(Run) no_reason = db (f, "purchases", "remove", "--date", PLAN_DATE, "--item", "egg",
+                                   NULL);
+    g_autoptr(Run) blank = db (f, "purchases", "remove", "--date", PLAN_DATE, "--item", "egg",
+                               "--reason", " ", NULL);
+    g_autoptr(Run) unknown = db (f, "purchases", "remove", "--date", PLAN_DATE, "--item", "nope",
+                                 "--reason", "x", NULL);
+    g_autoptr(Run) ok = db (f, "purchases", "remove", "--date", PLAN_DATE, "--item", "egg",
+                            "--reason", "记错了行", NULL);
+    g_autoptr(Run) twice = db (f, "purchases", "remove", "--date", PLAN_DATE, "--item", "egg",
+                               "--reason", "记错了行", NULL);
+
+    assert_usage (no_reason, "option “--reason” is required");
+    assert_failure (blank, "purchases remove: reason: a reason is required");
+    assert_failure (unknown, "nope");
+    assert_ok (ok);
+    assert_contains (ok->out, "Removed the purchase of egg recorded for " PLAN_DATE);
+    assert_failure (twice, "No purchase of egg is recorded for " PLAN_DATE);
+  }
+  /* the month works again, and the other purchase is still there */
+  {
+    g_autoptr(Run) plan = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(Run) list = db (f, "purchases", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(Run) st = db (f, "statement", "--canteen", "c01", "--month", "2026-11", NULL);
+    g_autoptr(Run) report = db (f, "report", "--month", "2026-11", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+    cJSON *lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+
+    assert_ok (plan);
+    assert_ok (st);
+    assert_ok (report);
+    assert_int_equal (json_int (json, "n_actual"), 1);
+    assert_int_equal (json_int (find_by (lines, "item", "dbc"), "actual_cost_fen"), 9840);
+    assert_json_null (find_by (lines, "item", "egg"), "actual_cost_fen");
+  }
+  /* the removal is in the plan's history, with who and why */
+  {
+    sqlite3 *sdb = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    assert_int_equal (sqlite3_open (f->path, &sdb), SQLITE_OK);
+    assert_int_equal (sqlite3_prepare_v2 (sdb, "SELECT reason FROM plan_audit WHERE action = "
+                                               "'remove-purchase'", -1, &stmt, NULL), SQLITE_OK);
+    assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+    assert_string_equal ((const char *) sqlite3_column_text (stmt, 0), "egg: 记错了行");
+    assert_int_equal (sqlite3_step (stmt), SQLITE_DONE);
+    sqlite3_finalize (stmt);
+    assert_int_equal (sqlite3_close (sdb), SQLITE_OK);
+  }
+}
+
 static void
 test_statement_json (void **state)
 {
@@ -3332,8 +3605,14 @@ main (void)
     cmocka_unit_test_setup_teardown (test_plan_json, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_plan_lock_unlock, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_purchases_record, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_exact_decimals, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_zero_lines_refused, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_purchases_remove, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_statement_json, setup_db, teardown),
   };
 
+  /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */
+  if (g_getenv ("JC_TEST_FILTER") != NULL)
+    cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -27,6 +27,7 @@
 #define DATE "2026-12-01"
 #define DATE_BEFORE "2026-11-30"
 #define DATE2 "2026-12-02"
+#define DATE3 "2026-12-03"   /* locked: typing in what was bought */
 
 static struct {
   char *dir;
@@ -202,6 +203,10 @@ setup (void **state)
     put_order (store, 1, DATE, c2, q2, 3);
     put_order (store, 2, DATE, c3, q3, 3);
     put_order (store, 0, DATE2, d2, dq, 1);
+    put_order (store, 0, DATE3, c1, q1, 3);
+    put_order (store, 1, DATE3, c2, q2, 3);
+    assert_true (jc_plan_lock (store, DATE3, jc_store_get_stale_days (store), "测试", &error));
+    assert_no_error (error);
   }
   return 0;
 }
@@ -265,6 +270,22 @@ test_screens_zh_CN (void **state)
   assert_true (_jc_plan_page_select_item (page, "G001"));
   jc_test_settle (GTK_WIDGET (window));
   jc_test_screenshot (GTK_WIDGET (window), "plan-zh_CN");
+  jc_test_close_window (window);
+
+  /* the recording of what was bought, with an error on the quantity */
+  window = open_page (DATE3, &page);
+  assert_true (_jc_plan_page_select_item (page, "V002"));
+  jc_test_pump (20);
+  gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "8,2");
+  gtk_editable_set_text (_jc_plan_page_get_price_entry (page), "6.10");
+  jc_test_enter (_jc_plan_page_get_price_entry (page));
+  jc_test_pump (20);
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (_jc_plan_page_get_label (page, "actual-error"))));
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "plan-recording-zh_CN");
+  /* fixed: the error goes, and the values are saved on leaving the line */
+  gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "8.2");
+  assert_false (gtk_widget_get_visible (GTK_WIDGET (_jc_plan_page_get_label (page, "actual-error"))));
   jc_test_close_window (window);
 }
 
@@ -402,6 +423,9 @@ test_plan (void **state)
               jc_plan_find_line ((JcPlan *) _jc_plan_page_get_plan (page), "V001")->has_actual,
               10000);
   wait_idle (page);
+  /* Enter in the price went on to the next line; back to 大白菜 */
+  assert_true (_jc_plan_page_select_item (page, "V001"));
+  jc_test_pump (20);
   {
     g_autoptr(JcPlan) p = load_plan (DATE);
     const JcPlanLine *veg = jc_plan_find_line (p, "V001");
@@ -565,6 +589,160 @@ test_unlock (void **state)
   jc_test_close_window (window);
 }
 
+static gboolean
+focus_in (GtkWindow  *window,
+          GtkEditable *entry)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == GTK_WIDGET (entry) || gtk_widget_is_ancestor (focus, GTK_WIDGET (entry)));
+}
+
+static const JcPlanLine *
+stored_line (const char *code)
+{
+  static JcPlan *plan;
+
+  g_clear_pointer (&plan, jc_plan_free);
+  plan = load_plan (DATE3);
+  return jc_plan_find_line (plan, code);
+}
+
+/* Issue 11 item 7: typing line after line, keyboard only, loses nothing. */
+static void
+test_recording (void **state)
+{
+  g_autoptr(JcPlan) plan = load_plan (DATE3);
+  const char *codes[5];
+  JcPlanPage *page;
+  GtkWindow *window;
+  GtkEditable *qty, *price;
+  GtkWidget *error;
+
+  jc_test_set_language ("en");
+  assert_int_equal (plan->status, JC_PLAN_LOCKED);
+  assert_int_equal (plan->lines->len, 5);
+  for (guint i = 0; i < 5; i++)
+    codes[i] = ((JcPlanLine *) plan->lines->pdata[i])->item_code;
+  window = open_page (DATE3, &page);
+  qty = _jc_plan_page_get_qty_entry (page);
+  price = _jc_plan_page_get_price_entry (page);
+  error = GTK_WIDGET (_jc_plan_page_get_label (page, "actual-error"));
+
+  /* Type a quantity and a price, click another line: they are saved. */
+  assert_true (_jc_plan_page_select_item (page, codes[0]));
+  jc_test_pump (20);
+  gtk_editable_set_text (qty, "12.5");
+  gtk_editable_set_text (price, "1.3");
+  assert_true (_jc_plan_page_select_item (page, codes[1]));
+  wait_idle (page);
+  assert_true (stored_line (codes[0])->has_actual);
+  assert_int_equal (stored_line (codes[0])->actual_qty_milli, 12500);
+  assert_int_equal (stored_line (codes[0])->actual_price_milliyuan, 1300);
+  /* the entries now belong to the line clicked */
+  assert_contains (label_text (page, "drill-title"),
+                   ((JcPlanLine *) plan->lines->pdata[1])->item_name);
+  assert_string_equal (gtk_editable_get_text (qty), "");
+  assert_string_equal (gtk_editable_get_text (price), "");
+  /* and the line saved shows what was typed */
+  {
+    g_autofree char *cell = _jc_plan_page_dup_cell_text (page, codes[0],
+                                                         JC_PLAN_COLUMN_ACTUAL_QTY, NULL);
+
+    assert_string_equal (cell, "12.5");
+  }
+
+  /* Enter in the quantity goes to the price; Enter in the price saves and
+   * goes to the quantity of the next line. */
+  gtk_widget_grab_focus (GTK_WIDGET (qty));
+  gtk_editable_set_text (qty, "3");
+  jc_test_enter (qty);
+  assert_true (focus_in (window, price));
+  gtk_editable_set_text (price, "2.5");
+  jc_test_enter (price);
+  assert_true (focus_in (window, qty));
+  assert_contains (label_text (page, "drill-title"),
+                   ((JcPlanLine *) plan->lines->pdata[2])->item_name);
+  /* typing on while the save runs and the plan is read again: kept */
+  gtk_editable_set_text (qty, "7");
+  wait_idle (page);
+  assert_int_equal (stored_line (codes[1])->actual_qty_milli, 3000);
+  assert_int_equal (stored_line (codes[1])->actual_price_milliyuan, 2500);
+  assert_string_equal (gtk_editable_get_text (qty), "7");
+  assert_contains (label_text (page, "drill-title"),
+                   ((JcPlanLine *) plan->lines->pdata[2])->item_name);
+  assert_true (focus_in (window, qty));
+
+  /* An error goes away as soon as the value is fixed. */
+  gtk_editable_set_text (qty, "7 kg");
+  gtk_editable_set_text (price, "4");
+  jc_test_enter (price);
+  assert_true (gtk_widget_get_visible (error));
+  assert_contains (gtk_label_get_text (GTK_LABEL (error)), "Actual quantity");
+  assert_true (gtk_widget_has_css_class (GTK_WIDGET (qty), "error"));
+  gtk_editable_set_text (qty, "7 k");    /* still wrong: the error stays */
+  assert_true (gtk_widget_get_visible (error));
+  gtk_editable_set_text (qty, "7");
+  assert_false (gtk_widget_get_visible (error));
+  assert_false (gtk_widget_has_css_class (GTK_WIDGET (qty), "error"));
+  gtk_editable_set_text (price, "0");
+  jc_test_enter (price);
+  assert_contains (gtk_label_get_text (GTK_LABEL (error)), "Actual price");
+  assert_true (gtk_widget_has_css_class (GTK_WIDGET (price), "error"));
+  gtk_editable_set_text (price, "4.0000000001");
+  assert_true (gtk_widget_get_visible (error));
+  gtk_editable_set_text (price, "4.000000001");
+  assert_false (gtk_widget_get_visible (error));
+  assert_false (gtk_widget_has_css_class (GTK_WIDGET (price), "error"));
+
+  /* Values that cannot be saved keep their line: clicking away brings the
+   * selection back, with the error, and nothing is stored. */
+  gtk_editable_set_text (qty, "lots");
+  assert_true (_jc_plan_page_select_item (page, codes[4]));
+  jc_test_pump (20);
+  assert_contains (label_text (page, "drill-title"),
+                   ((JcPlanLine *) plan->lines->pdata[2])->item_name);
+  assert_string_equal (gtk_editable_get_text (qty), "lots");
+  assert_true (gtk_widget_get_visible (error));
+  assert_false (stored_line (codes[2])->has_actual);
+  gtk_editable_set_text (qty, "7.0005");
+  assert_false (gtk_widget_get_visible (error));
+  jc_test_enter (price);
+  wait_idle (page);
+  /* 7.0005 rounds once, half up, to 7.001 */
+  assert_int_equal (stored_line (codes[2])->actual_qty_milli, 7001);
+  assert_int_equal (stored_line (codes[2])->actual_price_milliyuan, 4000);
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "plan-recording-en");
+
+  /* A recorded purchase is removed for a reason, on a worker. */
+  assert_true (_jc_plan_page_select_item (page, codes[0]));
+  wait_idle (page);
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.remove-purchase", NULL);
+  jc_test_pump_until (_jc_plan_page_get_remove_dialog (page) != NULL, 5000);
+  {
+    AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (_jc_plan_page_get_remove_dialog (page));
+    GtkWidget *entry;
+
+    assert_non_null (dialog);
+    assert_contains (adw_message_dialog_get_body (dialog), "12.5");
+    assert_false (adw_message_dialog_get_response_enabled (dialog, "remove"));
+    entry = adw_message_dialog_get_extra_child (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "记错了行");
+    assert_true (adw_message_dialog_get_response_enabled (dialog, "remove"));
+    jc_test_settle (GTK_WIDGET (dialog));
+    jc_test_screenshot (GTK_WIDGET (dialog), "plan-remove-purchase-en");
+    jc_test_respond (dialog, "remove");
+  }
+  wait_idle (page);
+  jc_test_pump_until (!jc_plan_find_line ((JcPlan *) _jc_plan_page_get_plan (page),
+                                          codes[0])->has_actual, 10000);
+  assert_false (stored_line (codes[0])->has_actual);
+  assert_true (stored_line (codes[1])->has_actual);
+  assert_string_equal (gtk_editable_get_text (qty), "");
+  jc_test_close_window (window);
+}
+
 int
 main (void)
 {
@@ -572,6 +750,7 @@ main (void)
     cmocka_unit_test (test_screens_zh_CN),
     cmocka_unit_test (test_plan),
     cmocka_unit_test (test_unlock),
+    cmocka_unit_test (test_recording),
   };
 
   jc_test_ui_init ();

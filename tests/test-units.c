@@ -232,6 +232,101 @@ test_parse_decimal (void **state)
   assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW);
 }
 
+/* Issue 11 item 3: the typed decimal is converted exactly and rounded once. */
+static void
+test_decimal_exact (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  JcItemUnits kg = { JC_BASE_UNIT_KG, 15000, 0 };
+  JcItemUnits box_odd = { JC_BASE_UNIT_KG, 1, 0 };  /* a pack of 1 g */
+  JcUnitFactor f;
+  JcDecimal d;
+  gint64 v = 0;
+
+  assert_true (jc_decimal_parse ("1.0009", &d, NULL));
+  assert_int_equal (d.num, 10009);
+  assert_int_equal (d.decimals, 4);
+
+  /* 1.0009 斤 = 500.45 g → 500 g (rounding the input first gave 501) */
+  assert_true (jc_unit_resolve (&kg, "斤", &f, NULL));
+  assert_true (jc_decimal_qty_to_base (&d, &f, &v, NULL));
+  assert_int_equal (v, 500);
+  /* 1.00045 元/斤 = 2.0009 元/kg → 2.001 (not 1.000 × 2 = 2.000) */
+  assert_true (jc_decimal_parse ("1.00045", &d, NULL));
+  assert_true (jc_decimal_price_to_base (&d, &f, &v, NULL));
+  assert_int_equal (v, 2001);
+  /* 1.0005 箱 of 15 kg = 15.0075 kg → 15008 (not 1.001 × 15 = 15.015) */
+  assert_true (jc_decimal_parse ("1.0005", &d, NULL));
+  assert_true (jc_unit_resolve (&kg, "箱", &f, NULL));
+  assert_true (jc_decimal_qty_to_base (&d, &f, &v, NULL));
+  assert_int_equal (v, 15008);
+  /* 0.0123456 元/g = 12.3456 元/kg → 12.346 (not 0.012 × 1000 = 12.000) */
+  assert_true (jc_decimal_parse ("0.0123456", &d, NULL));
+  assert_true (jc_unit_resolve (&kg, "g", &f, NULL));
+  assert_true (jc_decimal_price_to_base (&d, &f, &v, NULL));
+  assert_int_equal (v, 12346);
+  /* a price per pack of 1 g: 0.0000015 元 per box = 0.0015 元/kg → 2 milli-yuan (half up) */
+  assert_true (jc_decimal_parse ("0.0000015", &d, NULL));
+  assert_true (jc_unit_resolve (&box_odd, "箱", &f, NULL));
+  assert_true (jc_decimal_price_to_base (&d, &f, &v, NULL));
+  assert_int_equal (v, 2);
+
+  /* halves round up, once: 0.0005 kg → 1 g, 0.0004999999 → 0, -0.0005 → -1 */
+  assert_true (jc_decimal_parse ("0.0005", &d, NULL));
+  assert_true (jc_decimal_scale (&d, 3, 1, 1, &v, NULL));
+  assert_int_equal (v, 1);
+  assert_true (jc_decimal_parse ("0.000499999", &d, NULL));
+  assert_true (jc_decimal_scale (&d, 3, 1, 1, &v, NULL));
+  assert_int_equal (v, 0);
+  assert_true (jc_decimal_parse ("-0.0005", &d, NULL));
+  assert_true (jc_decimal_scale (&d, 3, 1, 1, &v, NULL));
+  assert_int_equal (v, -1);
+
+  /* nine decimals are taken, a tenth significant one refused, trailing zeros ignored */
+  assert_true (jc_decimal_parse ("0.123456789", &d, NULL));
+  assert_int_equal (d.num, 123456789);
+  assert_int_equal (d.decimals, 9);
+  assert_true (jc_decimal_parse ("2.5000000000000", &d, NULL));
+  assert_int_equal (d.num, 25);
+  assert_int_equal (d.decimals, 1);
+  assert_false (jc_decimal_parse ("0.1234567891", &d, &error));
+  assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE);
+  assert_contains (error->message, "0.1234567891");
+  g_clear_error (&error);
+  assert_false (jc_parse_decimal ("1.0000000001", 3, &v, &error));
+  assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE);
+  g_clear_error (&error);
+
+  /* huge values are refused, never wrapped */
+  assert_false (jc_decimal_parse ("9223372036854775808", &d, &error));
+  assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW);
+  g_clear_error (&error);
+  assert_true (jc_decimal_parse ("9223372036854775807", &d, NULL));
+  assert_true (jc_unit_resolve (&kg, "吨", &f, NULL));
+  assert_false (jc_decimal_qty_to_base (&d, &f, &v, &error));
+  assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW);
+  g_clear_error (&error);
+  assert_true (jc_decimal_parse ("1000000000.001", &d, NULL));
+  assert_false (jc_decimal_qty_to_base (&d, &f, &v, &error));
+  assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW);
+  g_clear_error (&error);
+  /* a double written out in full is read as what was typed */
+  {
+    g_autofree char *a = jc_decimal_text_from_double_text ("2.2999999999999998");
+    g_autofree char *b = jc_decimal_text_from_double_text ("1.0004500000000001");
+    g_autofree char *c = jc_decimal_text_from_double_text ("1.0009");
+
+    assert_string_equal (a, "2.3");
+    assert_string_equal (b, "1.00045");
+    assert_null (c);  /* short: taken as written */
+  }
+  /* the largest quantity still taken: 10^12 kg */
+  assert_true (jc_decimal_parse ("1000000000000", &d, NULL));
+  assert_true (jc_unit_resolve (&kg, "kg", &f, NULL));
+  assert_true (jc_decimal_qty_to_base (&d, &f, &v, NULL));
+  assert_int_equal (v, JC_MAX_MILLI);
+}
+
 static void
 test_format (void **state)
 {
@@ -286,6 +381,7 @@ main (void)
     cmocka_unit_test (test_line_cost),
     cmocka_unit_test (test_overflow_refused),
     cmocka_unit_test (test_parse_decimal),
+    cmocka_unit_test (test_decimal_exact),
     cmocka_unit_test (test_format),
     cmocka_unit_test (test_unit_list),
   };

@@ -42,6 +42,7 @@ GtkWidget    *_jc_plan_page_get_unlock_button (JcPlanPage *self);
 GtkEditable  *_jc_plan_page_get_qty_entry    (JcPlanPage *self);
 GtkEditable  *_jc_plan_page_get_price_entry  (JcPlanPage *self);
 GtkWindow    *_jc_plan_page_get_unlock_dialog (JcPlanPage *self);
+GtkWindow    *_jc_plan_page_get_remove_dialog (JcPlanPage *self);
 GtkWindow    *_jc_plan_page_get_preview      (JcPlanPage *self);
 guint         _jc_plan_preview_get_n_pages   (GtkWindow  *preview);
 guint         _jc_plan_preview_get_page      (GtkWindow  *preview);

@@ -110,6 +110,18 @@ struct _JcPlanPage {
   GtkSingleSelection *selection;
   GtkFileChooserNative *chooser;
   GtkWindow          *unlock_dialog;     /* weak */
+  GtkWindow          *remove_dialog;     /* weak */
+  /* The actuals entries: the line they hold, whether something was typed
+   * since the page filled them, and the saves not finished yet (one after
+   * another, so that a clerk typing line after line never waits). */
+  char               *form_item;
+  gboolean            form_dirty;
+  gboolean            form_filling;      /* the page sets the entries' text */
+  gboolean            rows_filling;      /* fill_rows() replaces the rows */
+  gboolean            reverting;         /* back to a line that could not be saved */
+  GtkEntry           *error_entry;       /* the entry the error is about, NULL: a save's */
+  GQueue             *saves;             /* PendingSave */
+  gboolean            saving;
   GtkWindow          *preview;           /* weak */
   GtkPrintOperation  *print_op;
   GSettings          *settings;          /* the variance limit is kept there */
@@ -145,6 +157,27 @@ struct _JcPlanPage {
 };
 
 G_DEFINE_FINAL_TYPE (JcPlanPage, jc_plan_page, ADW_TYPE_BIN)
+
+/* What was typed for a line, waiting for its worker. */
+typedef struct {
+  char   date[11];
+  char  *item_code;
+  char  *item_name;
+  char  *qty_text;
+  char  *price_text;
+  gint64 qty_milli;
+  gint64 price_milliyuan;
+} PendingSave;
+
+static void
+pending_save_free (PendingSave *ps)
+{
+  g_free (ps->item_code);
+  g_free (ps->item_name);
+  g_free (ps->qty_text);
+  g_free (ps->price_text);
+  g_free (ps);
+}
 
 enum {
   PROP_0,
@@ -693,6 +726,33 @@ clear_actual_error (JcPlanPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->actual_error), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->qty_entry), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->price_entry), "error");
+  self->error_entry = NULL;
+}
+
+static void
+show_actual_error (JcPlanPage *self,
+                   GtkEntry   *entry,
+                   const char *message)
+{
+  gtk_label_set_text (self->actual_error, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->actual_error), TRUE);
+  self->error_entry = entry;
+  if (entry != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_widget_grab_focus (GTK_WIDGET (entry));
+    }
+}
+
+/* The page's own change of an entry: not typing. */
+static void
+fill_entry (JcPlanPage *self,
+            GtkEntry   *entry,
+            const char *text)
+{
+  self->form_filling = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+  self->form_filling = FALSE;
 }
 
 static void
@@ -701,9 +761,14 @@ update_actual_form (JcPlanPage *self)
   const JcPlan *plan = current_plan (self);
   const JcPlanLine *l = selected_line (self);
   gboolean locked = plan != NULL && plan->status == JC_PLAN_LOCKED;
+  gboolean keep_typed;
   g_autofree char *title = NULL;
 
-  clear_actual_error (self);
+  /* A reload (after the previous line's save) while this line's values are
+   * being typed keeps them. */
+  keep_typed = l != NULL && self->form_dirty && g_strcmp0 (self->form_item, l->item_code) == 0;
+  if (!keep_typed)
+    clear_actual_error (self);
   if (!locked)
     title = g_strdup (_("Lock the plan to record what was bought"));
   else if (l == NULL)
@@ -714,11 +779,12 @@ update_actual_form (JcPlanPage *self)
   gtk_label_set_text (self->actual_title, title);
   if (l == NULL)
     {
-      gtk_editable_set_text (GTK_EDITABLE (self->qty_entry), "");
-      gtk_editable_set_text (GTK_EDITABLE (self->price_entry), "");
+      fill_entry (self, self->qty_entry, "");
+      fill_entry (self, self->price_entry, "");
       gtk_label_set_text (self->qty_unit_label, "");
       gtk_label_set_text (self->price_unit_label, "");
-      clear_actual_error (self);
+      g_clear_pointer (&self->form_item, g_free);
+      self->form_dirty = FALSE;
       return;
     }
   {
@@ -730,9 +796,14 @@ update_actual_form (JcPlanPage *self)
       price = jc_format_price (l->actual_price_milliyuan);
     else if (l->has_price)
       price = jc_format_price (l->price_milliyuan);
-    gtk_editable_set_text (GTK_EDITABLE (self->qty_entry), l->has_actual ? qty : "");
-    gtk_editable_set_text (GTK_EDITABLE (self->price_entry),
-                           l->has_actual && price ? price : "");
+    if (!keep_typed)
+      {
+        fill_entry (self, self->qty_entry, l->has_actual ? qty : "");
+        fill_entry (self, self->price_entry, l->has_actual && price ? price : "");
+        g_free (self->form_item);
+        self->form_item = g_strdup (l->item_code);
+        self->form_dirty = FALSE;
+      }
     gtk_entry_set_placeholder_text (self->qty_entry, l->has_actual ? NULL : qty);
     gtk_entry_set_placeholder_text (self->price_entry, l->has_actual ? NULL : price);
     gtk_label_set_text (self->qty_unit_label, jc_ui_base_unit_label (l->base_unit));
@@ -740,12 +811,44 @@ update_actual_form (JcPlanPage *self)
     per = g_strdup_printf (_("¥/%s"), jc_ui_base_unit_label (l->base_unit));
     gtk_label_set_text (self->price_unit_label, per);
   }
-  clear_actual_error (self);
 }
+
+static gboolean leave_form (JcPlanPage *self);
 
 static void
 on_selection_changed_cb (JcPlanPage *self)
 {
+  const JcPlanLine *l;
+
+  if (self->rows_filling || self->reverting)
+    return;
+  l = selected_line (self);
+  /* Leaving a line with typed values saves them; values that cannot be
+   * saved bring the selection back to their line, with the error. */
+  if (self->form_dirty && self->form_item != NULL &&
+      (l == NULL || !g_str_equal (l->item_code, self->form_item)) && !leave_form (self))
+    {
+      guint position = GTK_INVALID_LIST_POSITION;
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+      for (guint i = 0; i < n && position == GTK_INVALID_LIST_POSITION; i++)
+        {
+          g_autoptr(JcOrderRow) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+          const PlanRow *row = row_of (item);
+
+          if (row->kind == ROW_LINE && g_str_equal (row->line->item_code, self->form_item))
+            position = i;
+        }
+      if (position != GTK_INVALID_LIST_POSITION)
+        {
+          self->reverting = TRUE;
+          gtk_single_selection_set_selected (self->selection, position);
+          self->reverting = FALSE;
+          update_drill (self);
+          update_actions (self);
+          return;
+        }
+    }
   update_drill (self);
   update_actual_form (self);
   update_actions (self);
@@ -769,7 +872,10 @@ static void
 update_actions (JcPlanPage *self)
 {
   const JcPlan *plan = current_plan (self);
-  gboolean idle = self->db_path != NULL && !self->loading && !self->working;
+  gboolean idle = self->db_path != NULL && !self->loading && !self->working && !self->saving;
+  const JcPlanLine *line = selected_line (self);
+  /* typing and saving go on while earlier saves run and the plan reloads */
+  gboolean can_record = self->db_path != NULL && !self->working && line != NULL;
   gboolean open = plan != NULL && plan->status == JC_PLAN_OPEN;
   gboolean locked = plan != NULL && plan->status == JC_PLAN_LOCKED;
   gboolean lines = plan != NULL && plan->lines->len > 0;
@@ -777,8 +883,9 @@ update_actions (JcPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reload", self->db_path != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.lock", idle && open && lines);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.unlock", idle && locked);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.record",
-                                 idle && locked && selected_line (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.record", can_record && locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.remove-purchase",
+                                 idle && locked && line != NULL && line->has_actual);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export-pdf", idle && lines);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export-xlsx", idle && lines);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.print", lines);
@@ -786,7 +893,7 @@ update_actions (JcPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.statements", self->db_path != NULL);
   gtk_widget_set_visible (self->lock_button, !locked);
   gtk_widget_set_visible (self->unlock_button, locked);
-  set_actual_sensitive (self, idle && locked && selected_line (self) != NULL);
+  set_actual_sensitive (self, can_record && locked);
 }
 
 /* ---- loading ---------------------------------------------------------------- */
@@ -794,7 +901,7 @@ update_actions (JcPlanPage *self)
 static void
 set_busy (JcPlanPage *self)
 {
-  gboolean busy = self->loading || self->working;
+  gboolean busy = self->loading || self->working || self->saving;
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   if (busy)
@@ -813,6 +920,15 @@ fill_rows (JcPlanPage *self,
   PlanRow *category = NULL;
   PlanRow *total = plan_row_new (ROW_TOTAL, ref);
   guint select = GTK_INVALID_LIST_POSITION, first_line = GTK_INVALID_LIST_POSITION;
+  const JcPlanLine *current = selected_line (self);
+
+  /* the line selected now, not when the load began: the clerk moves on
+   * while the plan is read again after a save */
+  if (current != NULL)
+    {
+      g_free (self->keep_item);
+      self->keep_item = g_strdup (current->item_code);
+    }
 
   for (guint i = 0; i < plan->lines->len; i++)
     {
@@ -848,11 +964,14 @@ fill_rows (JcPlanPage *self,
   else
     plan_row_free (total);
 
+  /* the selection changes on the way: not a person leaving a line */
+  self->rows_filling = TRUE;
   g_list_store_splice (self->rows, 0, g_list_model_get_n_items (G_LIST_MODEL (self->rows)),
                        items->pdata, items->len);
   if (select == GTK_INVALID_LIST_POSITION)
     select = first_line;
   gtk_single_selection_set_selected (self->selection, select);
+  self->rows_filling = FALSE;
 }
 
 static void
@@ -866,7 +985,11 @@ show_plan (JcPlanPage *self,
   if (self->ref != NULL)
     fill_rows (self, self->ref);
   else
-    g_list_store_remove_all (self->rows);
+    {
+      self->rows_filling = TRUE;
+      g_list_store_remove_all (self->rows);
+      self->rows_filling = FALSE;
+    }
   g_clear_pointer (&old, plan_ref_unref);
   g_clear_pointer (&self->keep_item, g_free);
 
@@ -1082,25 +1205,60 @@ unlock_activated (GtkWidget  *widget,
 
 /* ---- recording actuals ------------------------------------------------------------ */
 
-static void
-show_actual_error (JcPlanPage *self,
-                   GtkEntry   *entry,
-                   const char *message)
+/* The typed actual quantity (base units) or price (yuan per base unit):
+ * exact, rounded once to the milli-unit, greater than zero.  FALSE with
+ * the message to show. */
+static gboolean
+parse_actual (GtkEntry  *entry,
+              gboolean   is_price,
+              gint64    *out,
+              char     **message)
 {
-  gtk_label_set_text (self->actual_error, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->actual_error), TRUE);
-  if (entry != NULL)
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  g_autoptr(GError) error = NULL;
+  JcUnitFactor one = { 1, 1 };
+  JcDecimal d;
+  gint64 v = 0;
+  gboolean ok;
+
+  ok = jc_decimal_parse (text, &d, &error) && jc_decimal_qty_to_base (&d, &one, &v, &error);
+  if (!ok && g_error_matches (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
     {
-      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_grab_focus (GTK_WIDGET (entry));
+      *message = is_price
+        ? g_strdup_printf (_("Actual price: “%s” has more than %d decimals"), text,
+                           JC_DECIMAL_MAX_DECIMALS)
+        : g_strdup_printf (_("Actual quantity: “%s” has more than %d decimals"), text,
+                           JC_DECIMAL_MAX_DECIMALS);
+      return FALSE;
     }
+  if (!ok || v <= 0 || v > JC_MAX_MILLI)
+    {
+      *message = is_price
+        ? g_strdup (_("Actual price: enter the price in yuan per base unit, greater than "
+                      "zero, like 1.30"))
+        : g_strdup (_("Actual quantity: enter an amount greater than zero, like 21.5"));
+      return FALSE;
+    }
+  *out = v;
+  return TRUE;
 }
 
 static void
-on_actual_entry_changed_cb (JcPlanPage *self,
+on_actual_entry_changed_cb (JcPlanPage  *self,
                             GtkEditable *entry)
 {
-  gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+  gint64 v;
+  g_autofree char *message = NULL;
+
+  if (self->form_filling)
+    return;
+  self->form_dirty = TRUE;
+  /* the error goes as soon as the value it is about is right */
+  if (self->error_entry == NULL)
+    clear_actual_error (self);
+  else if (GTK_ENTRY (entry) == self->error_entry &&
+           parse_actual (self->error_entry, self->error_entry == self->price_entry, &v, &message))
+    clear_actual_error (self);
 }
 
 static void
@@ -1109,8 +1267,182 @@ on_qty_entry_activate_cb (JcPlanPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->price_entry));
 }
 
+static void start_next_save (JcPlanPage *self);
+
 static void
 on_record_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  PendingSave *ps;
+
+  if (!jc_plan_task_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  ps = g_queue_pop_head (self->saves);
+  if (error != NULL)
+    {
+      g_autofree char *message = NULL;
+      const JcPlanLine *l = selected_line (self);
+
+      /* TRANSLATORS: a save of the actuals failed: "Not saved: 大白菜 (41 kg at 2.40): …" */
+      message = g_strdup_printf (_("Not saved: %s (%s at %s): %s"), ps->item_name, ps->qty_text,
+                                 ps->price_text, error->message);
+      /* The values come back into the entries when nothing else is typed
+       * there; the message names them in any case. */
+      if (g_str_equal (ps->date, self->date) && !self->form_dirty)
+        {
+          g_free (self->keep_item);
+          self->keep_item = g_strdup (ps->item_code);
+          if (l != NULL && !g_str_equal (l->item_code, ps->item_code))
+            _jc_plan_page_select_item (self, ps->item_code);
+          fill_entry (self, self->qty_entry, ps->qty_text);
+          fill_entry (self, self->price_entry, ps->price_text);
+          g_free (self->form_item);
+          self->form_item = g_strdup (ps->item_code);
+          self->form_dirty = TRUE;
+        }
+      show_actual_error (self, NULL, message);
+    }
+  else
+    {
+      g_autofree char *saved = g_strdup_printf (_("Saved: %s"), ps->item_name);
+
+      jc_ui_toast (GTK_WIDGET (self), saved);
+    }
+  pending_save_free (ps);
+  start_next_save (self);
+}
+
+/* One save at a time, in the order typed; the plan is read again when the
+ * last one is done. */
+static void
+start_next_save (JcPlanPage *self)
+{
+  PendingSave *ps = g_queue_peek_head (self->saves);
+
+  if (ps == NULL)
+    {
+      self->saving = FALSE;
+      set_busy (self);
+      load_plan (self);
+      return;
+    }
+  self->saving = TRUE;
+  set_busy (self);
+  jc_plan_task_record (self->db_path, ps->date, ps->item_code, ps->qty_milli, ps->price_milliyuan,
+                       g_get_user_name (), work_cancellable (self), on_record_done,
+                       g_object_ref (self));
+}
+
+/* Checks the entries and queues their save for the line they hold.  FALSE
+ * (with the error shown on the entry) when a value is wrong. */
+static gboolean
+save_form (JcPlanPage *self)
+{
+  const JcPlan *plan = current_plan (self);
+  g_autofree char *message = NULL;
+  PendingSave *ps;
+  gint64 qty = 0, price = 0;
+  const char *name = self->form_item;
+
+  if (plan == NULL || self->form_item == NULL)
+    return FALSE;
+  clear_actual_error (self);
+  if (!parse_actual (self->qty_entry, FALSE, &qty, &message))
+    {
+      show_actual_error (self, self->qty_entry, message);
+      return FALSE;
+    }
+  if (!parse_actual (self->price_entry, TRUE, &price, &message))
+    {
+      show_actual_error (self, self->price_entry, message);
+      return FALSE;
+    }
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = plan->lines->pdata[i];
+
+      if (g_str_equal (l->item_code, self->form_item))
+        name = l->item_name;
+    }
+  ps = g_new0 (PendingSave, 1);
+  g_strlcpy (ps->date, self->date, sizeof ps->date);
+  ps->item_code = g_strdup (self->form_item);
+  ps->item_name = g_strdup (name);
+  ps->qty_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->qty_entry))));
+  ps->price_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->price_entry))));
+  ps->qty_milli = qty;
+  ps->price_milliyuan = price;
+  self->form_dirty = FALSE;
+  g_queue_push_tail (self->saves, ps);
+  if (!self->saving)
+    start_next_save (self);
+  return TRUE;
+}
+
+/* The entries are about to show another line (or another day): what was
+ * typed is saved.  Both cleared: nothing to save.  FALSE: a value is
+ * wrong, the error is shown and the values stay. */
+static gboolean
+leave_form (JcPlanPage *self)
+{
+  const char *qty = gtk_editable_get_text (GTK_EDITABLE (self->qty_entry));
+  const char *price = gtk_editable_get_text (GTK_EDITABLE (self->price_entry));
+  g_autofree char *q = g_strstrip (g_strdup (qty));
+  g_autofree char *p = g_strstrip (g_strdup (price));
+
+  if (!self->form_dirty || self->form_item == NULL)
+    return TRUE;
+  if (*q == '\0' && *p == '\0')
+    {
+      self->form_dirty = FALSE;
+      return TRUE;
+    }
+  return save_form (self);
+}
+
+static void
+record_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+
+  if (selected_line (self) == NULL)
+    return;
+  save_form (self);
+}
+
+/* Enter in the price: save, and on to the quantity of the next line. */
+static void
+on_price_entry_activate_cb (JcPlanPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  guint current = gtk_single_selection_get_selected (self->selection);
+
+  if (selected_line (self) == NULL || !gtk_widget_is_sensitive (self->actual_box) ||
+      !save_form (self))
+    return;
+  for (guint i = current + 1; current != GTK_INVALID_LIST_POSITION && i < n; i++)
+    {
+      g_autoptr(JcOrderRow) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (row_of (item)->kind == ROW_LINE)
+        {
+          jc_ui_select_position (self->plan_view, i);
+          gtk_widget_grab_focus (GTK_WIDGET (self->qty_entry));
+          return;
+        }
+    }
+}
+
+/* ---- removing a recorded purchase ---------------------------------------------- */
+
+static void
+on_remove_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
@@ -1124,52 +1456,103 @@ on_record_done (GObject      *source,
   set_busy (self);
   if (error != NULL)
     {
-      show_actual_error (self, NULL, error->message);
+      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Purchase"), error->message);
       return;
     }
-  jc_ui_toast (GTK_WIDGET (self), _("Purchase recorded"));
+  jc_ui_toast (GTK_WIDGET (self), _("Purchase removed"));
   load_plan (self);
 }
 
 static void
-record_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+on_remove_reason_changed_cb (GtkEditable      *entry,
+                             AdwMessageDialog *dialog)
 {
-  JcPlanPage *self = JC_PLAN_PAGE (widget);
-  const JcPlanLine *l = selected_line (self);
-  g_autofree char *qty_text = NULL, *price_text = NULL;
-  gint64 qty = 0, price = 0;
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  if (l == NULL)
-    return;
-  clear_actual_error (self);
-  qty_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->qty_entry))));
-  price_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->price_entry))));
-  if (!jc_parse_decimal (qty_text, 3, &qty, NULL) || qty <= 0 || qty > JC_MAX_MILLI)
-    {
-      show_actual_error (self, self->qty_entry,
-                         _("Actual quantity: enter an amount greater than zero, like 21.5"));
-      return;
-    }
-  if (!jc_parse_decimal (price_text, 3, &price, NULL) || price <= 0 || price > JC_MAX_MILLI)
-    {
-      show_actual_error (self, self->price_entry,
-                         _("Actual price: enter the price in yuan per base unit, greater than "
-                           "zero, like 1.30"));
-      return;
-    }
-  self->keep_item = g_strdup (l->item_code);
-  self->working = TRUE;
-  set_busy (self);
-  jc_plan_task_record (self->db_path, self->date, l->item_code, qty, price, g_get_user_name (),
-                       work_cancellable (self), on_record_done, g_object_ref (self));
+  adw_message_dialog_set_response_enabled (dialog, "remove", *reason != '\0');
 }
 
 static void
-on_price_entry_activate_cb (JcPlanPage *self)
+on_remove_reason_activate_cb (GtkEntry         *entry,
+                              AdwMessageDialog *dialog)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "plan.record", NULL);
+  if (adw_message_dialog_get_response_enabled (dialog, "remove"))
+    {
+      adw_message_dialog_response (dialog, "remove");
+      gtk_window_close (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+on_remove_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       JcPlanPage       *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  const char *item_code = g_object_get_data (G_OBJECT (dialog), "item-code");
+  g_autofree char *reason = NULL;
+
+  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
+  if (!g_str_equal (response, "remove") || self->db_path == NULL || item_code == NULL)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*reason == '\0')
+    return;
+  self->working = TRUE;
+  set_busy (self);
+  jc_plan_task_remove_purchase (self->db_path, self->date, item_code, g_get_user_name (), reason,
+                                work_cancellable (self), on_remove_done, g_object_ref (self));
+}
+
+static void
+remove_purchase_activated (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+  const JcPlanLine *l = selected_line (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *qty = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  if (l == NULL || !l->has_actual)
+    return;
+  qty = jc_format_qty (l->actual_qty_milli);
+  price = jc_format_price (l->actual_price_milliyuan);
+  /* TRANSLATORS: the body of the remove-purchase dialog: item, delivery
+   * date, quantity, its unit, price, the unit it is per */
+  body = g_strdup_printf (_("The purchase of %s recorded for %s (%s %s at %s ¥/%s) is removed "
+                            "and the line counts at its planned cost again. Say why; the reason "
+                            "is kept with the plan."),
+                          l->item_name, date, qty, jc_ui_base_unit_label (l->base_unit), price,
+                          jc_ui_base_unit_label (l->base_unit));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Remove the Recorded Purchase?"), body);
+  g_object_set_data_full (G_OBJECT (dialog), "item-code", g_strdup (l->item_code), g_free);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_remove_reason_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_remove_reason_activate_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
+  g_set_weak_pointer (&self->remove_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -1663,6 +2046,7 @@ jc_plan_page_dispose (GObject *object)
     gtk_window_destroy (self->preview);
   g_clear_weak_pointer (&self->preview);
   g_clear_weak_pointer (&self->unlock_dialog);
+  g_clear_weak_pointer (&self->remove_dialog);
   g_clear_object (&self->print_op);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_PLAN_PAGE);
@@ -1681,6 +2065,8 @@ jc_plan_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->db_path);
   g_free (self->keep_item);
+  g_free (self->form_item);
+  g_queue_free_full (self->saves, (GDestroyNotify) pending_save_free);
   G_OBJECT_CLASS (jc_plan_page_parent_class)->finalize (object);
 }
 
@@ -1755,6 +2141,8 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.lock", NULL, lock_activated);
   gtk_widget_class_install_action (widget_class, "plan.unlock", NULL, unlock_activated);
   gtk_widget_class_install_action (widget_class, "plan.record", NULL, record_activated);
+  gtk_widget_class_install_action (widget_class, "plan.remove-purchase", NULL,
+                                   remove_purchase_activated);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_activated);
   gtk_widget_class_install_action (widget_class, "plan.export-xlsx", NULL, export_xlsx_activated);
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_activated);
@@ -1780,6 +2168,7 @@ jc_plan_page_init (JcPlanPage *self)
   jc_order_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->saves = g_queue_new ();
   self->threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
 
   self->rows = g_list_store_new (JC_TYPE_ORDER_ROW);
@@ -1860,6 +2249,10 @@ jc_plan_page_set_date (JcPlanPage *self,
   if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
+  /* what was typed for the day left is saved (its save names the day) */
+  if (!leave_form (self))
+    jc_ui_toast (GTK_WIDGET (self), gtk_label_get_text (self->actual_error));
+  self->form_dirty = FALSE;
   g_clear_pointer (&self->keep_item, g_free);
   update_date_widgets (self);
   load_plan (self);
@@ -1891,7 +2284,7 @@ jc_plan_page_reload (JcPlanPage *self)
 gboolean
 _jc_plan_page_is_busy (JcPlanPage *self)
 {
-  return self->loading || self->working;
+  return self->loading || self->working || self->saving;
 }
 
 const JcPlan *
@@ -2015,6 +2408,12 @@ GtkEditable *
 _jc_plan_page_get_price_entry (JcPlanPage *self)
 {
   return GTK_EDITABLE (self->price_entry);
+}
+
+GtkWindow *
+_jc_plan_page_get_remove_dialog (JcPlanPage *self)
+{
+  return self->remove_dialog;
 }
 
 GtkWindow *

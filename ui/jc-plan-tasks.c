@@ -179,6 +179,44 @@ record_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
+static void
+remove_purchase_thread (GTask        *task,
+                        gpointer      source,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = jc_task_open_store (task);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (jc_plan_remove_purchase (store, td->base.date, td->item_code, td->who, td->reason, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jc_plan_task_remove_purchase (const char          *db_path,
+                              const char          *date,
+                              const char          *item_code,
+                              const char          *who,
+                              const char          *reason,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+                                    user_data, &td);
+
+  td->item_code = g_strdup (item_code);
+  td->who = g_strdup (who);
+  td->reason = g_strdup (reason);
+  g_task_run_in_thread (task, remove_purchase_thread);
+}
+
 void
 jc_plan_task_record (const char          *db_path,
                      const char          *date,

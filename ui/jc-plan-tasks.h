@@ -52,6 +52,16 @@ void      jc_plan_task_record        (const char          *db_path,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* jc_plan_remove_purchase() of the item's recorded purchase, for a reason;
+ * finish with jc_plan_task_finish(). */
+void      jc_plan_task_remove_purchase (const char          *db_path,
+                                        const char          *date,
+                                        const char          *item_code,
+                                        const char          *who,
+                                        const char          *reason,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
 /* Reads the plan of the date afresh on the worker and writes its purchase
  * order to `path` (jc_plan_export_pdf() or jc_plan_export_xlsx()). */
 void      jc_plan_task_export        (const char          *db_path,
