@@ -925,14 +925,53 @@ show_at (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* An axis label for an amount of fen: whole yuan when the step allows. */
+/* "-2050000.50" → "-2,050,000.50": groups of three digits before the point,
+ * as the pages write money (jc_order_format_money) in both languages */
 static char *
-format_axis_fen (gint64 fen,
-                 gint64 step)
+group_digits (const char *plain)
 {
-  if (step % 100 == 0)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, fen / 100);
-  return jc_format_fen (fen);
+  const char *digits = plain[0] == '-' ? plain + 1 : plain;
+  const char *dot = strchr (digits, '.');
+  gsize n_int = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+  GString *s = g_string_new (plain[0] == '-' ? "-" : NULL);
+
+  for (gsize i = 0; i < n_int; i++)
+    {
+      if (i > 0 && (n_int - i) % 3 == 0)
+        g_string_append_c (s, ',');
+      g_string_append_c (s, digits[i]);
+    }
+  if (dot != NULL)
+    g_string_append (s, dot);
+  return g_string_free (s, FALSE);
+}
+
+/* An amount of fen as the charts write it next to a bar: "1,234.50". */
+static char *
+format_amount (gint64 fen)
+{
+  g_autofree char *plain = jc_format_fen (fen);
+
+  return group_digits (plain);
+}
+
+/**
+ * jc_chart_format_axis_fen:
+ * Returns: (transfer full): the label of a value-axis tick at `fen`: whole
+ * yuan when `step` (fen) is a whole number of yuan, with digit groups
+ * ("2,050,000", "-1,234.50").
+ */
+char *
+jc_chart_format_axis_fen (gint64 fen,
+                          gint64 step)
+{
+  g_autofree char *plain = NULL;
+
+  if (step > 0 && step % 100 == 0)
+    plain = g_strdup_printf ("%" G_GINT64_FORMAT, fen / 100);
+  else
+    plain = jc_format_fen (fen);
+  return group_digits (plain);
 }
 
 /* Whole steps around [lo, hi], which always contains 0. */
@@ -983,7 +1022,7 @@ paint_fen_axis (cairo_t            *cr,
 
   for (gint64 v = lo; v <= hi; v += step)
     {
-      g_autofree char *t = format_axis_fen (v, step);
+      g_autofree char *t = jc_chart_format_axis_fen (v, step);
       int tw, th;
 
       set_text (layout, t, &tw, &th);
@@ -992,7 +1031,7 @@ paint_fen_axis (cairo_t            *cr,
   left += 10;
   for (gint64 v = lo; v <= hi; v += step)
     {
-      g_autofree char *t = format_axis_fen (v, step);
+      g_autofree char *t = jc_chart_format_axis_fen (v, step);
       double yy = round (y_of_fen (v, lo, hi, top, height)) + 0.5;
 
       set_color (cr, v == 0 ? &style->foreground : &style->grid);
@@ -1272,6 +1311,115 @@ jc_chart_paint_price_compare (cairo_t           *cr,
                    _("No unit cost and no market price"));
 }
 
+/* The running totals of a waterfall: bar i goes from from[i] to to[i]. */
+static void
+waterfall_bars (gint64  base_fen,
+                gint64  price_fen,
+                gint64  volume_fen,
+                gint64  new_fen,
+                gint64  dropped_fen,
+                gint64  total_fen,
+                gint64 *from,
+                gint64 *to)
+{
+  gint64 effects[4] = { price_fen, volume_fen, new_fen, dropped_fen };
+  gint64 run = base_fen;
+
+  from[0] = 0;
+  to[0] = base_fen;
+  for (guint i = 0; i < 4; i++)
+    {
+      from[i + 1] = run;
+      run += effects[i];
+      to[i + 1] = run;
+    }
+  from[5] = 0;
+  to[5] = total_fen;
+}
+
+/**
+ * jc_chart_waterfall_axis:
+ * The value axis of jc_chart_paint_waterfall(): whole steps from `lo` to
+ * `hi` (fen), about `n_ticks` of them.  When the effects are small beside
+ * the two totals, the axis starts near the lowest running total instead of
+ * zero, so that the effects can be seen; the two full bars are then cut
+ * and the axis is drawn broken.  Returns: TRUE when the axis does not
+ * start at zero (`lo` > 0: a broken axis).
+ */
+gboolean
+jc_chart_waterfall_axis (gint64  base_fen,
+                         gint64  price_fen,
+                         gint64  volume_fen,
+                         gint64  new_fen,
+                         gint64  dropped_fen,
+                         gint64  total_fen,
+                         guint   n_ticks,
+                         gint64 *lo,
+                         gint64 *hi,
+                         gint64 *step)
+{
+  gint64 from[6], to[6];
+  gint64 dlo = 0, dhi = 0, tlo = G_MAXINT64, thi = G_MININT64;
+
+  g_return_val_if_fail (lo != NULL && hi != NULL && step != NULL, FALSE);
+
+  n_ticks = MAX (n_ticks, 2);
+  waterfall_bars (base_fen, price_fen, volume_fen, new_fen, dropped_fen, total_fen, from, to);
+  for (guint i = 0; i < 6; i++)
+    {
+      dlo = MIN (dlo, MIN (from[i], to[i]));
+      dhi = MAX (dhi, MAX (from[i], to[i]));
+      tlo = MIN (tlo, i == 0 || i == 5 ? to[i] : MIN (from[i], to[i]));
+      thi = MAX (thi, MAX (from[i], to[i]));
+    }
+  *step = fen_axis (dlo, dhi, n_ticks, lo, hi);
+  if (tlo > 0 && thi - tlo < thi / 4)
+    {
+      gint64 span = MAX (thi - tlo, 1);
+
+      *step = fen_axis (0, span + span / 2, n_ticks, lo, hi);
+      *lo = MAX ((tlo - span / 2) / *step * *step, 0);
+      *hi = *lo + (thi - *lo + *step - 1) / *step * *step;
+    }
+  return *lo > 0;
+}
+
+/* The standard break mark: a band of the background between two parallel
+ * zig-zags, across [x0, x1] around `y`. */
+static void
+paint_break_mark (cairo_t            *cr,
+                  const JcChartStyle *style,
+                  double              x0,
+                  double              x1,
+                  double              y)
+{
+  const double amp = 2.5, gap = 2.0, period = 5.0;
+  int n = MAX ((int) ceil ((x1 - x0) / period), 1);
+  double step = (x1 - x0) / n;
+
+  cairo_save (cr);
+  /* the band */
+  cairo_move_to (cr, x0, y - gap);
+  for (int i = 1; i <= n; i++)
+    cairo_line_to (cr, x0 + step * i, y - gap + (i % 2 ? -amp : amp) * 0.5);
+  for (int i = n; i >= 0; i--)
+    cairo_line_to (cr, x0 + step * i, y + gap + (i % 2 ? -amp : amp) * 0.5);
+  cairo_close_path (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  /* its two edges */
+  set_color (cr, &style->foreground);
+  cairo_set_line_width (cr, 0.8);
+  for (int e = -1; e <= 1; e += 2)
+    {
+      cairo_move_to (cr, x0, y + e * gap + amp * 0.5);
+      for (int i = 1; i <= n; i++)
+        cairo_line_to (cr, x0 + step * i, y + e * gap + (i % 2 ? -amp : amp) * 0.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 void
 jc_chart_paint_waterfall (cairo_t           *cr,
                           double             x,
@@ -1289,13 +1437,15 @@ jc_chart_paint_waterfall (cairo_t           *cr,
   static const char *const default_labels[] = {
     "上年同月 Base", "价格 Price", "数量 Volume", "新增 New", "停购 Dropped", "本月 This month",
   };
+  /* the room under the plot for the break mark of a broken axis */
+  const double break_h = 12.0;
   JcChartStyle style;
   PangoLayout *layout;
-  gint64 effects[4] = { price_fen, volume_fen, new_fen, dropped_fen };
   gint64 from[6], to[6];
-  gint64 run = base_fen, lo = 0, hi = 0, alo, ahi, step;
+  gint64 alo, ahi, step;
   int tw = 0, th = 0;
-  double top, plot_h, left, slot;
+  double top, plot_h, left, slot, bottom;
+  gboolean broken;
 
   g_return_if_fail (cr != NULL);
   if (w < 1 || h < 1)
@@ -1304,57 +1454,52 @@ jc_chart_paint_waterfall (cairo_t           *cr,
     labels = default_labels;
   jc_chart_style_init (&style);
   layout = report_begin (cr, x, y, w, h);
-  from[0] = 0;
-  to[0] = base_fen;
-  for (guint i = 0; i < 4; i++)
-    {
-      from[i + 1] = run;
-      run += effects[i];
-      to[i + 1] = run;
-    }
-  from[5] = 0;
-  to[5] = total_fen;
-  for (guint i = 0; i < 6; i++)
-    {
-      lo = MIN (lo, MIN (from[i], to[i]));
-      hi = MAX (hi, MAX (from[i], to[i]));
-    }
+  waterfall_bars (base_fen, price_fen, volume_fen, new_fen, dropped_fen, total_fen, from, to);
   set_text (layout, "0", &tw, &th);
   top = th + 6;
   plot_h = MAX (h - top - 2 * th - 10, 1);
-  step = fen_axis (lo, hi, (guint) CLAMP (plot_h / 30.0, 2.0, 6.0), &alo, &ahi);
-  {
-    /* effects small beside the totals: start the axis near the lowest
-     * running total (the two full bars are cut at the axis, as usual), so
-     * that the effects can be seen */
-    gint64 tlo = G_MAXINT64, thi = G_MININT64;
-
-    for (guint i = 0; i < 6; i++)
-      {
-        tlo = MIN (tlo, i == 0 || i == 5 ? to[i] : MIN (from[i], to[i]));
-        thi = MAX (thi, MAX (from[i], to[i]));
-      }
-    if (tlo > 0 && thi - tlo < thi / 4)
-      {
-        gint64 span = MAX (thi - tlo, 1);
-
-        step = fen_axis (0, span + span / 2, (guint) CLAMP (plot_h / 30.0, 2.0, 6.0), &alo, &ahi);
-        alo = MAX ((tlo - span / 2) / step * step, 0);
-        ahi = alo + (thi - alo + step - 1) / step * step;
-        from[0] = from[5] = alo;
-      }
-  }
+  broken = jc_chart_waterfall_axis (base_fen, price_fen, volume_fen, new_fen, dropped_fen,
+                                    total_fen, (guint) CLAMP (plot_h / 30.0, 2.0, 6.0),
+                                    &alo, &ahi, &step);
+  if (broken)
+    {
+      /* a line for the note above the amounts over the bars */
+      top += th + 2;
+      plot_h = MAX (plot_h - break_h - th - 2, 1);
+      step = 0;
+      jc_chart_waterfall_axis (base_fen, price_fen, volume_fen, new_fen, dropped_fen, total_fen,
+                               (guint) CLAMP (plot_h / 30.0, 2.0, 6.0), &alo, &ahi, &step);
+    }
+  bottom = top + plot_h + (broken ? break_h : 0);
   left = paint_fen_axis (cr, layout, &style, alo, ahi, step, top, plot_h, w);
   slot = MAX (w - left - 4, 1) / 6.0;
+  if (broken)
+    {
+      g_autofree char *from_text = jc_chart_format_axis_fen (alo, step);
+      /* TRANSLATORS: above a chart whose value axis does not start at zero;
+       * %s is the amount in yuan where it starts, "2,050,000" */
+      g_autofree char *note = g_strdup_printf (_("Axis broken: starts at ¥%s, not 0"), from_text);
+
+      /* the value axis, down through the break to the zero line */
+      set_color (cr, &style.foreground);
+      cairo_move_to (cr, round (left) + 0.5, top);
+      cairo_line_to (cr, round (left) + 0.5, bottom);
+      cairo_move_to (cr, left, round (bottom) + 0.5);
+      cairo_line_to (cr, w - 4, round (bottom) + 0.5);
+      cairo_stroke (cr);
+      show_at (cr, layout, note, w - 4, 0, 1.0, 0.0);
+    }
   pango_layout_set_width (layout, (int) (MAX (slot - 2, 1) * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
   for (guint i = 0; i < 6; i++)
     {
       double bx = left + slot * i + slot * 0.18;
-      double y0 = y_of_fen (from[i], alo, ahi, top, plot_h);
+      /* a full bar stands on the zero line, under the break when there is one */
+      double y0 = (i == 0 || i == 5) ? (broken ? bottom : y_of_fen (0, alo, ahi, top, plot_h))
+                                     : y_of_fen (from[i], alo, ahi, top, plot_h);
       double y1 = y_of_fen (to[i], alo, ahi, top, plot_h);
-      g_autofree char *value = jc_format_fen (i == 0 || i == 5 ? to[i] : to[i] - from[i]);
+      g_autofree char *value = format_amount (i == 0 || i == 5 ? to[i] : to[i] - from[i]);
       const JcChartColor *c;
 
       if (i == 0 || i == 5)
@@ -1364,6 +1509,8 @@ jc_chart_paint_waterfall (cairo_t           *cr,
       set_color (cr, c);
       cairo_rectangle (cr, bx, MIN (y0, y1), slot * 0.64, MAX (fabs (y1 - y0), 1.0));
       cairo_fill (cr);
+      if ((i == 0 || i == 5) && broken)
+        paint_break_mark (cr, &style, bx - 2, bx + slot * 0.64 + 2, top + plot_h + break_h / 2);
       if (i < 5)
         {
           /* the connector to the next bar */
@@ -1374,6 +1521,7 @@ jc_chart_paint_waterfall (cairo_t           *cr,
           cairo_move_to (cr, bx + slot * 0.64, yy);
           cairo_line_to (cr, bx + slot, yy);
           cairo_stroke (cr);
+          cairo_set_line_width (cr, 1.0);
         }
       set_color (cr, &style.foreground);
       pango_layout_set_text (layout, value, -1);
@@ -1381,21 +1529,26 @@ jc_chart_paint_waterfall (cairo_t           *cr,
       cairo_move_to (cr, left + slot * i + 1, MIN (y0, y1) - th - 1);
       pango_cairo_show_layout (cr, layout);
       pango_layout_set_text (layout, labels[i] != NULL ? labels[i] : "", -1);
-      cairo_move_to (cr, left + slot * i + 1, top + plot_h + 3);
+      cairo_move_to (cr, left + slot * i + 1, bottom + 3);
       pango_cairo_show_layout (cr, layout);
     }
+  if (broken)
+    paint_break_mark (cr, &style, left - 5, left + 5, top + plot_h + break_h / 2);
   report_end (cr, layout);
 }
 
-void
-jc_chart_paint_bars (cairo_t           *cr,
-                     double             x,
-                     double             y,
-                     double             w,
-                     double             h,
-                     const gint64      *values_fen,
-                     const char *const *labels,
-                     guint              n)
+/* Bars with `labels`; a label wider than the label column is replaced by
+ * its entry in `short_labels` (when there is one), else ellipsized. */
+static void
+paint_bars (cairo_t           *cr,
+            double             x,
+            double             y,
+            double             w,
+            double             h,
+            const gint64      *values_fen,
+            const char *const *labels,
+            const char *const *short_labels,
+            guint              n)
 {
   JcChartStyle style;
   PangoLayout *layout;
@@ -1417,7 +1570,7 @@ jc_chart_paint_bars (cairo_t           *cr,
     }
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *v = jc_format_fen (values_fen[i]);
+      g_autofree char *v = format_amount (values_fen[i]);
 
       lo = MIN (lo, values_fen[i]);
       hi = MAX (hi, values_fen[i]);
@@ -1436,18 +1589,22 @@ jc_chart_paint_bars (cairo_t           *cr,
   x0 = label_w + (double) (0 - lo) / (double) (hi - lo) * span;
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *v = jc_format_fen (values_fen[i]);
+      g_autofree char *v = format_amount (values_fen[i]);
       double bx = label_w + (double) (values_fen[i] - lo) / (double) (hi - lo) * span;
       double bh = MIN (row_h * 0.7, 18.0);
       double cy = row_h * (i + 0.5);
+      const char *label = labels != NULL && labels[i] != NULL ? labels[i] : "";
 
       set_color (cr, values_fen[i] >= 0 ? &color_total : &color_fall);
       cairo_rectangle (cr, MIN (x0, bx), cy - bh / 2, MAX (fabs (bx - x0), 1.0), bh);
       cairo_fill (cr);
       set_color (cr, &style.foreground);
+      set_text (layout, label, &tw, &th);
+      if (tw > label_w - 6 && short_labels != NULL && short_labels[i] != NULL)
+        label = short_labels[i];
       pango_layout_set_width (layout, (int) ((label_w - 6) * PANGO_SCALE));
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      show_at (cr, layout, labels != NULL && labels[i] != NULL ? labels[i] : "", 0, cy, 0.0, 0.5);
+      show_at (cr, layout, label, 0, cy, 0.0, 0.5);
       pango_layout_set_width (layout, -1);
       show_at (cr, layout, v, MAX (x0, bx) + 4, cy, 0.0, 0.5);
     }
@@ -1456,4 +1613,31 @@ jc_chart_paint_bars (cairo_t           *cr,
   cairo_line_to (cr, round (x0) + 0.5, h);
   cairo_stroke (cr);
   report_end (cr, layout);
+}
+
+void
+jc_chart_paint_bars (cairo_t           *cr,
+                     double             x,
+                     double             y,
+                     double             w,
+                     double             h,
+                     const gint64      *values_fen,
+                     const char *const *labels,
+                     guint              n)
+{
+  paint_bars (cr, x, y, w, h, values_fen, labels, NULL, n);
+}
+
+void
+jc_chart_paint_named_bars (cairo_t           *cr,
+                           double             x,
+                           double             y,
+                           double             w,
+                           double             h,
+                           const gint64      *values_fen,
+                           const char *const *names,
+                           const char *const *codes,
+                           guint              n)
+{
+  paint_bars (cr, x, y, w, h, values_fen, names, codes, n);
 }

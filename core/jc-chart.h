@@ -173,6 +173,23 @@ void      jc_chart_paint_waterfall     (cairo_t            *cr,
                                         gint64              dropped_fen,
                                         gint64              total_fen,
                                         const char *const  *labels);
+/* The value axis of the waterfall: TRUE when it does not start at zero
+ * (the effects are small beside the totals), and then the chart draws the
+ * axis and the two full bars broken, with a note saying where it starts. */
+gboolean  jc_chart_waterfall_axis      (gint64              base_fen,
+                                        gint64              price_fen,
+                                        gint64              volume_fen,
+                                        gint64              new_fen,
+                                        gint64              dropped_fen,
+                                        gint64              total_fen,
+                                        guint               n_ticks,
+                                        gint64             *lo,
+                                        gint64             *hi,
+                                        gint64             *step);
+/* A value-axis label: whole yuan when `step` (fen) allows, with digit
+ * groups ("2,050,000"). */
+char     *jc_chart_format_axis_fen     (gint64              fen,
+                                        gint64              step);
 /* Horizontal bars, one per label, with the amount at the end of each. */
 void      jc_chart_paint_bars          (cairo_t            *cr,
                                         double              x,
@@ -181,6 +198,18 @@ void      jc_chart_paint_bars          (cairo_t            *cr,
                                         double              h,
                                         const gint64       *values_fen,
                                         const char *const  *labels,
+                                        guint               n);
+/* The same bars labelled by `names` (a canteen's name); a name wider than
+ * the label column (about a third of `w`) is shown by its entry in `codes`
+ * instead. */
+void      jc_chart_paint_named_bars    (cairo_t            *cr,
+                                        double              x,
+                                        double              y,
+                                        double              w,
+                                        double              h,
+                                        const gint64       *values_fen,
+                                        const char *const  *names,
+                                        const char *const  *codes,
                                         guint               n);
 
 G_END_DECLS

@@ -84,14 +84,69 @@ format_bp (gint64   bp,
                           bp < 0 ? "-" : sign ? "+" : "", ABS (bp) / 100, ABS (bp) % 100);
 }
 
+/* change / base as a percentage: two decimals, and more (up to four) when
+ * a change that is not zero would read as 0.00%, so that "+0.00%" never
+ * stands for a fall: -1,034 fen on ¥2,500,000 is "-0.0004%", a change
+ * smaller still "-<0.0001%".  With `sign`, a rise gets a "+"; a zero
+ * change is "0.00%".  NULL without a base. */
+static char *
+format_percent (gint64   change,
+                gint64   base,
+                gboolean sign)
+{
+  gboolean negative = (change < 0) != (base < 0) && change != 0;
+  const char *s = negative ? "-" : sign && change != 0 ? "+" : "";
+  gint64 bp, scale = 10000;
+
+  if (!basis_points (change, base, &bp))
+    return NULL;
+  if (change == 0)
+    return format_bp (0, FALSE);
+  if (bp != 0)
+    return format_bp (bp, sign);
+  for (int decimals = 3; decimals <= 4; decimals++)
+    {
+      gint64 q, r, num;
+
+      scale *= 10;
+      if (ABS (change) > G_MAXINT64 / scale)
+        break;
+      num = ABS (change) * scale;
+      q = num / ABS (base);
+      r = num % ABS (base);
+      if (2 * r >= ABS (base))
+        q++;
+      if (q != 0)
+        {
+          g_autofree char *digits = g_strdup_printf ("%0*" G_GINT64_FORMAT, decimals, q);
+
+          return g_strdup_printf ("%s0.%s%%", s, digits);
+        }
+    }
+  return g_strdup_printf ("%s<0.0001%%", s);
+}
+
+/**
+ * jc_report_format_percent:
+ * Returns: (transfer full): `change` / `base` as a percentage (see
+ * format_percent), "—" when `base` is zero.
+ */
+char *
+jc_report_format_percent (gint64   change,
+                          gint64   base,
+                          gboolean sign)
+{
+  char *text = format_percent (change, base, sign);
+
+  return text != NULL ? text : g_strdup ("—");
+}
+
 static char *
 comparison_percent (const JcReportComparison *c)
 {
-  gint64 bp;
-
-  if (!c->has_base || !basis_points (c->change_fen, c->base_fen, &bp))
+  if (!c->has_base || c->base_fen == 0)
     return g_strdup ("—");
-  return format_bp (bp, TRUE);
+  return jc_report_format_percent (c->change_fen, c->base_fen, TRUE);
 }
 
 static char *
@@ -120,7 +175,9 @@ jc_report_claim_text (const JcReport *report,
   if (!y->has_base || !basis_points (y->change_fen, y->base_fen, &bp))
     return g_strdup (english ? "No data for the same month a year before: no year-on-year claim"
                              : "上年同月无数据，无法做同比核对");
-  pct = format_bp (ABS (bp), FALSE);
+  pct = format_percent (ABS (y->change_fen), ABS (y->base_fen), FALSE);
+  /* the sign of the change in fen decides, not its rounded percentage */
+  bp = y->change_fen < 0 ? -1 : y->change_fen > 0;
   if (y->has_market)
     market = g_strdup_printf ("%.2f", y->market_fisher * 100.0);
   if (english)
@@ -227,6 +284,7 @@ typedef struct {
   GPtrArray      *rows;          /* Row * */
   GArray         *page_starts;   /* guint: the first row of each table page */
   char           *generated_at;
+  GPtrArray      *canteens;      /* JcCanteen *, for their names in the charts */
 } Doc;
 
 static const Col amount_cols[] = { { 300, FALSE }, { 120, TRUE }, { 95.28, TRUE } };
@@ -248,6 +306,7 @@ doc_free (Doc *doc)
   g_ptr_array_unref (doc->rows);
   g_array_unref (doc->page_starts);
   g_free (doc->generated_at);
+  g_clear_pointer (&doc->canteens, g_ptr_array_unref);
   g_free (doc);
 }
 
@@ -398,6 +457,9 @@ doc_new (JcStore         *store,
   doc->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
   if (!jc_report_trend (store, r->month, r->canteen, JC_REPORT_DOC_TREND_MONTHS, doc->months,
                         doc->trend_fen, doc->ours, doc->market, error))
+    return NULL;
+  doc->canteens = jc_store_list_canteens (store, TRUE, error);
+  if (doc->canteens == NULL)
     return NULL;
   doc_build_tables (doc);
   doc_paginate (doc);
@@ -571,14 +633,18 @@ draw_charts_1 (cairo_t     *cr,
                "上年同月无数据 No data in the same month a year before");
 }
 
+/* Bars of `amounts`; with `canteens`, the keys are canteen codes, shown by
+ * the canteen's name where it fits. */
 static void
 draw_amount_bars (cairo_t     *cr,
                   double       y,
                   double       h,
-                  GPtrArray   *amounts)
+                  GPtrArray   *amounts,
+                  GPtrArray   *canteens)
 {
   g_autofree gint64 *values = g_new0 (gint64, MAX (amounts->len, 1));
   g_autofree const char **labels = g_new0 (const char *, MAX (amounts->len, 1));
+  g_autofree const char **names = g_new0 (const char *, MAX (amounts->len, 1));
 
   for (guint i = 0; i < amounts->len; i++)
     {
@@ -586,8 +652,19 @@ draw_amount_bars (cairo_t     *cr,
 
       values[i] = a->fen;
       labels[i] = a->key;
+      names[i] = a->key;
+      for (guint j = 0; canteens != NULL && j < canteens->len; j++)
+        {
+          const JcCanteen *c = g_ptr_array_index (canteens, j);
+
+          if (g_strcmp0 (c->code, a->key) == 0 && c->name != NULL && *c->name != '\0')
+            names[i] = c->name;
+        }
     }
-  jc_chart_paint_bars (cr, MARGIN, y, CONTENT_W, h, values, labels, amounts->len);
+  if (canteens != NULL)
+    jc_chart_paint_named_bars (cr, MARGIN, y, CONTENT_W, h, values, names, labels, amounts->len);
+  else
+    jc_chart_paint_bars (cr, MARGIN, y, CONTENT_W, h, values, labels, amounts->len);
 }
 
 static void
@@ -599,11 +676,11 @@ draw_charts_2 (cairo_t     *cr,
 
   draw_chart_title (cr, layout, top, "按食堂支出 Spend by canteen");
   draw_amount_bars (cr, top + 22, MIN (slot - 32, 26.0 * MAX (doc->r->by_canteen->len, 1)),
-                    doc->r->by_canteen);
+                    doc->r->by_canteen, doc->canteens);
   top += slot;
   draw_chart_title (cr, layout, top, "按类别支出 Spend by category");
   draw_amount_bars (cr, top + 22, MIN (slot - 32, 26.0 * MAX (doc->r->by_category->len, 1)),
-                    doc->r->by_category);
+                    doc->r->by_category, NULL);
 }
 
 static void

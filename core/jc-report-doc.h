@@ -68,6 +68,12 @@ gboolean  jc_report_export_csv   (const JcReport  *report,
  * or with a zero one; an index ratio × 100 with two decimals ("104.10"),
  * "—" when `has` is FALSE. */
 char     *jc_report_format_change (const JcReportComparison *comparison);
+/* `change` / `base` as a percentage with two decimals, and up to four
+ * when a change that is not zero would read as 0.00% ("-0.0004%"; smaller
+ * still: "-<0.0001%"); with `sign` a rise gets a "+".  "—" for a zero base. */
+char     *jc_report_format_percent (gint64                  change,
+                                    gint64                  base,
+                                    gboolean                sign);
 char     *jc_report_format_index  (gboolean                  has,
                                    double                    ratio);
 

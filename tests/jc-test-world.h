@@ -137,7 +137,7 @@ jc_test_world_new (void)
       g_autoptr(JcCanteen) c = jc_canteen_new ();
 
       c->code = g_strdup (canteens[i]);
-      c->name = g_strdup ("食堂");
+      c->name = g_strdup (i == 0 ? "一号机关食堂" : "二号机关食堂");
       c->lat = 39.9;
       c->lon = 116.4;
       assert_true (jc_store_insert_canteen (w->store, c, NULL));

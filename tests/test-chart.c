@@ -441,6 +441,141 @@ test_pdf (void **state)
   jc_test_rmtree (dir);
 }
 
+/* ---- the report charts' value axis -------------------------------------- */
+
+/* Tick labels of a money axis are whole yuan with digit groups, as the
+ * pages write money; a step below one yuan keeps the fen. */
+static void
+test_axis_labels (void **state)
+{
+  struct { gint64 fen, step; const char *text; } cases[] = {
+    { 205000000, 5000000, "2,050,000" },
+    { 0, 100, "0" },
+    { 99900, 100, "999" },
+    { 100000, 100, "1,000" },
+    { -123456700, 1000000, "-1,234,567" },
+    { -123450, 50, "-1,234.50" },
+    { 12345, 5, "123.45" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = jc_chart_format_axis_fen (cases[i].fen, cases[i].step);
+
+      assert_string_equal (text, cases[i].text);
+    }
+}
+
+/* Counts the columns of `s` in [x0, x1) where a bar of the totals' blue is
+ * cut by a short gap: blue, then up to `max_gap` rows of something else,
+ * then blue again (a break mark across a bar). */
+static guint
+count_cut_bars (cairo_surface_t *s,
+                int              x0,
+                int              x1,
+                int              max_gap)
+{
+  const unsigned char *data;
+  int stride, height = cairo_image_surface_get_height (s);
+  guint n = 0;
+
+  cairo_surface_flush (s);
+  data = cairo_image_surface_get_data (s);
+  stride = cairo_image_surface_get_stride (s);
+  for (int x = x0; x < x1; x++)
+    {
+      int run = 0, gap = 0;
+
+      for (int y = 0; y < height; y++)
+        {
+          guint32 px;
+          guint r, g, b;
+          gboolean blue;
+
+          memcpy (&px, data + y * stride + x * 4, sizeof px);
+          r = (px >> 16) & 0xff;
+          g = (px >> 8) & 0xff;
+          b = px & 0xff;
+          /* Adwaita's blue 3, #3584e4 */
+          blue = ABS ((int) r - 0x35) < 20 && ABS ((int) g - 0x84) < 20 && ABS ((int) b - 0xe4) < 20;
+          if (blue && gap > 0 && gap <= max_gap && run >= 3)
+            {
+              /* blue again after a short gap in a bar */
+              n++;
+              break;
+            }
+          if (blue)
+            {
+              run = gap > 0 ? 1 : run + 1;
+              gap = 0;
+            }
+          else if (run > 0)
+            gap++;
+        }
+    }
+  return n;
+}
+
+/* The waterfall's value axis starts at zero unless the effects are small
+ * beside the totals; then it starts above zero, and the chart says so: the
+ * full bars are drawn broken (the zig-zag band across them) and a note
+ * names where the axis starts. */
+static void
+test_waterfall_axis (void **state)
+{
+  gint64 lo, hi, step;
+  cairo_surface_t *s;
+  cairo_t *cr;
+
+  /* large effects: from zero, not broken */
+  assert_false (jc_chart_waterfall_axis (22630, 2100, 5570, 4500, -6000, 28800, 5,
+                                         &lo, &hi, &step));
+  assert_true (lo <= 0);
+  assert_true (hi >= 22630 + 2100 + 5570 + 4500);
+  assert_true (step > 0);
+
+  /* ¥2.17 million with effects of a few ten thousand: broken */
+  assert_true (jc_chart_waterfall_axis (216751657, -757721, 5253036, 0, 0, 221246972, 5,
+                                        &lo, &hi, &step));
+  assert_true (lo > 0);
+  assert_true (lo <= 216751657 - 757721);
+  assert_true (hi >= 221246972);
+  assert_int_equal (lo % step, 0);
+  {
+    g_autofree char *first = jc_chart_format_axis_fen (lo, step);
+
+    /* "2,150,000": grouped */
+    assert_non_null (strchr (first, ','));
+  }
+
+  /* what is painted: the two full bars cut by the break mark when broken,
+   * whole when not */
+  s = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 600, 300);
+  cr = cairo_create (s);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  jc_chart_paint_waterfall (cr, 0, 0, 600, 300, 216751657, -757721, 5253036, 0, 0, 221246972,
+                            NULL);
+  assert_true (count_cut_bars (s, 0, 600, 10) >= 20);
+  {
+    const char *dir = g_getenv ("JICAI_SCREENSHOT_DIR");
+
+    if (dir != NULL && *dir != '\0')
+      {
+        g_autofree char *path = g_build_filename (dir, "chart-waterfall-broken.png", NULL);
+
+        g_mkdir_with_parents (dir, 0755);
+        cairo_surface_write_to_png (s, path);
+      }
+  }
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  jc_chart_paint_waterfall (cr, 0, 0, 600, 300, 22630, 2100, 5570, 4500, -6000, 28800, NULL);
+  assert_int_equal (count_cut_bars (s, 0, 600, 10), 0);
+  cairo_destroy (cr);
+  cairo_surface_destroy (s);
+}
+
 int
 main (void)
 {
@@ -454,6 +589,8 @@ main (void)
     cmocka_unit_test (test_unsorted),
     cmocka_unit_test (test_describe),
     cmocka_unit_test (test_pdf),
+    cmocka_unit_test (test_axis_labels),
+    cmocka_unit_test (test_waterfall_axis),
   };
 
   return cmocka_run_group_tests_name ("chart", tests, NULL, NULL);

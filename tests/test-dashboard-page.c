@@ -331,6 +331,9 @@ test_screens_zh_CN (void **state)
   window = open_page (fx.db_path, &page);
   assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
   jc_test_screenshot (GTK_WIDGET (window), "dashboard-page-zh_CN");
+  /* 17 canteens waited for, 4 named: "…、市卫健委食堂及另外 13 个", not "等，另有" */
+  assert_contains (text_of (page, "orders-waiting"), "及另外 13 个");
+  assert_null (strstr (text_of (page, "orders-waiting"), "另有"));
   jc_test_close_window (window);
   jc_test_set_language ("en");
 }

@@ -207,6 +207,55 @@ test_claim (void **state)
   assert_string_equal (en, want_en);
 }
 
+/* A change that is not zero never reads as 0.00%: -¥10.34 on a base of
+ * ¥2,500,000 is "-0.0004%" (and is coloured as a fall: the page colours by
+ * the sign of the fen, the sign shown here); the claim says it fell. */
+static void
+test_small_change (void **state)
+{
+  struct { gint64 change, base; const char *text; } cases[] = {
+    { -1034, 250000000, "-0.0004%" },
+    { 1034, 250000000, "+0.0004%" },
+    { -1034, 20500000, "-0.01%" },        /* 0.00504…%: two decimals do not read 0 */
+    { -1, 250000000000, "-<0.0001%" },
+    { 0, 250000000, "0.00%" },
+    { 9770, 22630, "+43.17%" },
+    { -40, 1000000, "-0.004%" },
+    { -50, 1000000, "-0.01%" },           /* halves away from zero */
+    { -100, 1000000, "-0.01%" },
+    { 1034, 0, "—" },
+  };
+  JcReport r = { 0 };
+  g_autofree char *zh = NULL;
+  g_autofree char *en = NULL;
+
+  (void) state;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = jc_report_format_percent (cases[i].change, cases[i].base, TRUE);
+
+      assert_string_equal (text, cases[i].text);
+    }
+  {
+    JcReportComparison c = { 0 };
+    g_autofree char *text = NULL;
+
+    c.has_base = TRUE;
+    c.base_fen = 250000000;
+    c.change_fen = -1034;
+    text = jc_report_format_change (&c);
+    assert_string_equal (text, "-0.0004%");
+  }
+  r.yoy.has_base = TRUE;
+  r.yoy.base_fen = 250000000;
+  r.yoy.change_fen = -1034;
+  zh = jc_report_claim_text (&r, FALSE);
+  en = jc_report_claim_text (&r, TRUE);
+  assert_string_equal (zh, "采购成本同比下降 0.0004%，同期无市场价格指数");
+  assert_string_equal (en, "Procurement cost fell 0.0004% year on year; the market has no price "
+                           "index for the period");
+}
+
 static void
 test_trend (void **state)
 {
@@ -492,6 +541,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_claim),
+    cmocka_unit_test (test_small_change),
     cmocka_unit_test (test_trend),
     cmocka_unit_test (test_pdf),
     cmocka_unit_test (test_xlsx),

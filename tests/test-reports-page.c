@@ -316,7 +316,9 @@ test_review (void **state)
     assert_string_equal (figure (page, JC_REPORTS_FIGURE_SPEND), spend);
     assert_string_equal (figure (page, JC_REPORTS_FIGURE_SPEND), "¥145.00");
     assert_string_equal (figure (page, JC_REPORTS_FIGURE_YOY), yoy);
-    assert_contains (gtk_label_get_text (_jc_reports_page_get_label (page, "title")), "CT02");
+    /* the canteen by its name, not its code */
+    assert_contains (gtk_label_get_text (_jc_reports_page_get_label (page, "title")),
+                     "二号机关食堂");
     assert_true (_jc_reports_page_choose_canteen (page, NULL));
     wait_idle (page);
     assert_null (_jc_reports_page_get_canteen (page));

@@ -585,7 +585,7 @@ static void
 fill_market (JcDashboardPage *self,
              const DashData  *d)
 {
-  GtkBox *box = add_tile (self, "prices", "utilities-system-monitor-symbolic",
+  GtkBox *box = add_tile (self, "prices", "view-sort-descending-symbolic",
                           _("Today’s Biggest Market Moves"), _("Open the prices"));
   g_autofree char *sub = g_strdup_printf (_("Average price against the day before, %s"), d->today);
 

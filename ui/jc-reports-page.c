@@ -91,6 +91,22 @@ chinese_ui (void)
 
 /* ---- numbers ------------------------------------------------------------- */
 
+/* The name of the canteen whose code is `code`, or NULL (borrowed). */
+static const char *
+canteen_name (const JcReportData *data,
+              const char         *code)
+{
+  for (guint i = 0; data != NULL && data->canteens != NULL && i < data->canteens->len; i++)
+    {
+      const JcCanteen *c = g_ptr_array_index (data->canteens, i);
+
+      if (g_strcmp0 (c->code, code) == 0)
+        return c->name != NULL && *c->name != '\0' ? c->name : NULL;
+    }
+  return NULL;
+}
+
+
 static char *
 format_signed_money (gint64 fen)
 {
@@ -99,16 +115,25 @@ format_signed_money (gint64 fen)
   return fen > 0 ? g_strconcat ("+", money, NULL) : g_steal_pointer (&money);
 }
 
-/* a ratio as a signed percentage with one decimal: "+12.3%" */
+/* a ratio as a signed percentage with one decimal, "+12.3%", and more
+ * (up to three) when a change that is not zero would read as 0.0%: the
+ * sign shown is always the sign of the change, as its colour is */
 static char *
 format_ratio (double ratio)
 {
-  double pct = round (ratio * 1000.0) / 10.0;
+  double pct = ratio * 100.0;
+  int decimals = 1;
 
-  if (pct == 0)
+  if (!isfinite (pct) || pct == 0)
     pct = 0;   /* no "-0.0%" */
-  /* TRANSLATORS: a change in percent with its sign, "+12.3%" */
-  return g_strdup_printf (C_("change", "%+.1f%%"), pct);
+  while (pct != 0 && decimals < 3 && round (fabs (pct) * pow (10, decimals)) == 0)
+    decimals++;
+  if (pct != 0 && round (fabs (pct) * pow (10, decimals)) == 0)
+    /* TRANSLATORS: a change too small to show in percent, with its sign */
+    return g_strdup (pct < 0 ? C_("change", "-<0.001%") : C_("change", "+<0.001%"));
+  /* TRANSLATORS: a change in percent with its sign, "+12.3%"; the * is the
+   * number of decimals */
+  return g_strdup_printf (C_("change", "%+.*f%%"), decimals, pct);
 }
 
 /* a unit cost per base unit, always three decimals so a column lines up */
@@ -397,8 +422,12 @@ update_texts (JcReportsPage *self)
     return;
   y = &r->yoy;
   if (r->canteen != NULL)
-    /* TRANSLATORS: the review's title for one canteen: "October 2026 · CT01" */
-    title = g_strdup_printf (_("%s · %s"), month, r->canteen);
+    {
+      const char *name = canteen_name (self->data, r->canteen);
+
+      /* TRANSLATORS: the review's title for one canteen: "October 2026 · 市委机关食堂" */
+      title = g_strdup_printf (_("%s · %s"), month, name != NULL ? name : r->canteen);
+    }
   else
     title = g_strdup_printf (_("%s · all canteens"), month);
   gtk_label_set_text (self->title_label, title);
@@ -452,23 +481,32 @@ chart_title (JcReportsChart chart)
   return NULL;
 }
 
+/* Bars of `amounts`; with `data`, the keys are canteen codes, shown by the
+ * canteen's name where it fits. */
 static void
-paint_amounts (cairo_t   *cr,
-               double     w,
-               double     h,
-               GPtrArray *amounts)
+paint_amounts (cairo_t            *cr,
+               double              w,
+               double              h,
+               GPtrArray          *amounts,
+               const JcReportData *data)
 {
   g_autofree gint64 *values = g_new0 (gint64, MAX (amounts->len, 1));
   g_autofree const char **labels = g_new0 (const char *, MAX (amounts->len, 1));
+  g_autofree const char **names = g_new0 (const char *, MAX (amounts->len, 1));
 
   for (guint i = 0; i < amounts->len; i++)
     {
       const JcReportAmount *a = g_ptr_array_index (amounts, i);
+      const char *name = data != NULL ? canteen_name (data, a->key) : NULL;
 
       values[i] = a->fen;
       labels[i] = a->key;
+      names[i] = name != NULL ? name : a->key;
     }
-  jc_chart_paint_bars (cr, 8, 8, w - 16, h - 16, values, labels, amounts->len);
+  if (data != NULL)
+    jc_chart_paint_named_bars (cr, 8, 8, w - 16, h - 16, values, names, labels, amounts->len);
+  else
+    jc_chart_paint_bars (cr, 8, 8, w - 16, h - 16, values, labels, amounts->len);
 }
 
 static void
@@ -529,10 +567,10 @@ chart_draw_cb (GtkDrawingArea *area,
         }
       break;
     case JC_REPORTS_CHART_CANTEENS:
-      paint_amounts (cr, width, height, r->by_canteen);
+      paint_amounts (cr, width, height, r->by_canteen, d);
       break;
     case JC_REPORTS_CHART_CATEGORIES:
-      paint_amounts (cr, width, height, r->by_category);
+      paint_amounts (cr, width, height, r->by_category, NULL);
       break;
     case JC_REPORTS_N_CHARTS:
     default:
@@ -615,7 +653,7 @@ format_mover_cell (const MoverRow        *row,
     case JC_REPORTS_MOVER_NOW:
       return format_unit_cost (m->unit1_milliyuan);
     case JC_REPORTS_MOVER_CHANGE:
-      *out_css = m->change > 0.0005 ? "error" : m->change < -0.0005 ? "success" : NULL;
+      *out_css = m->change > 0 ? "error" : m->change < 0 ? "success" : NULL;
       return format_ratio (m->change);
     case JC_REPORTS_MOVER_MARKET:
       if (!m->has_market)
@@ -1084,7 +1122,10 @@ open_item (JcReportsPage       *self,
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
   /* TRANSLATORS: the item detail's subtitle: "13 months to October 2026 · CT01" */
-  sub = self->canteen != NULL ? g_strdup_printf (_("13 months to %s · %s"), month, self->canteen)
+  sub = self->canteen != NULL ? g_strdup_printf (_("13 months to %s · %s"), month,
+                                                 canteen_name (self->data, self->canteen) != NULL
+                                                   ? canteen_name (self->data, self->canteen)
+                                                   : self->canteen)
                               : g_strdup_printf (_("13 months to %s · all canteens"), month);
   heading = gtk_label_new (sub);
   gtk_label_set_xalign (GTK_LABEL (heading), 0.0f);
