@@ -339,6 +339,9 @@ finish_one (Job      *job,
   g_ptr_array_add (job->outcomes, o);
 }
 
+/* Queued with g_idle_add(), never g_main_context_invoke(): a worker that
+ * finishes before the main thread has entered g_main_loop_run() would
+ * take the free context, run this at once, and the quit would be lost. */
 static gboolean
 on_worker_done_cb (gpointer user_data)
 {
@@ -364,7 +367,7 @@ fetch_worker (gpointer user_data)
                               on_import_progress_cb, job, &o->report, &error);
       finish_one (job, o, error);
     }
-  g_main_context_invoke (NULL, on_worker_done_cb, job);
+  g_idle_add (on_worker_done_cb, job);
   return NULL;
 }
 
@@ -409,7 +412,7 @@ import_worker (gpointer user_data)
         }
       finish_one (job, o, error);
     }
-  g_main_context_invoke (NULL, on_worker_done_cb, job);
+  g_idle_add (on_worker_done_cb, job);
   return NULL;
 }
 

@@ -16,6 +16,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "jc-output.h"
 #include "jc-delivery-private.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
@@ -1335,6 +1336,8 @@ jc_delivery_import_matrix (JcStore      *store,
   int col_from = -1, col_to = -1, col_dist = -1, col_time = -1;
 
   g_return_val_if_fail (store != NULL && path != NULL, FALSE);
+  if (!jc_output_check_input (path, error))
+    return FALSE;
   if (!g_file_get_contents (path, &data, &len, &local))
     {
       g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID,

@@ -25,6 +25,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "jc-output.h"
 #include "jc-order-form.h"
 #include "jc-units.h"
 
@@ -1857,6 +1858,8 @@ jc_order_form_read (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!jc_output_check_input (path, error))
+    return NULL;
   bytes = read_bounded (path, error);
   if (bytes == NULL)
     return NULL;

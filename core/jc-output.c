@@ -152,6 +152,22 @@ jc_output_check (const char     *path,
   return TRUE;
 }
 
+gboolean
+jc_output_check_input (const char  *path,
+                       GError     **error)
+{
+  g_autofree char *db = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!is_database_file (path, &db))
+    return TRUE;
+  g_set_error (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_DATABASE,
+               _("“%s” is the open database “%s” or one of its files, not a file to import; "
+                 "it was not read. Choose the file to import"), path, db);
+  return FALSE;
+}
+
 /* ---- writing ----------------------------------------------------------- */
 
 static gboolean

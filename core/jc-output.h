@@ -36,6 +36,12 @@ gboolean    jc_output_check          (const char     *path,
                                       JcOutputFlags   flags,
                                       GError        **error);
 
+/* Refuses to read `path` as an import file when it is one of the files
+ * of an open database: opening and closing it would drop this process's
+ * locks on the database.  JC_OUTPUT_ERROR_DATABASE. */
+gboolean    jc_output_check_input    (const char     *path,
+                                      GError        **error);
+
 /* Checks `path` and creates the temporary file beside it.  Returns
  * (transfer full) the output, or NULL with JC_OUTPUT_ERROR set. */
 JcOutput   *jc_output_begin          (const char     *path,

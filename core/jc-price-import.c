@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jc-output.h"
 #include "jc-error.h"
 #include "jc-price-import.h"
 #include "jc-store-private.h"
@@ -300,6 +301,8 @@ jc_prices_import_file (JcStore            *store,
   const char *data;
   gsize len;
 
+  if (!jc_output_check_input (path, error))
+    return FALSE;
   file = g_mapped_file_new (path, FALSE, &local);
   if (file == NULL)
     {

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jc-output.h"
 #include "jc-error.h"
 #include "jc-master.h"
 #include "jc-plan.h"
@@ -187,7 +188,7 @@ jc_purchases_import_csv (JcStore     *store,
   g_return_val_if_fail (store != NULL && path != NULL && problems != NULL, FALSE);
   if (out_n)
     *out_n = 0;
-  if (!g_file_get_contents (path, &data, &len, error))
+  if (!jc_output_check_input (path, error) || !g_file_get_contents (path, &data, &len, error))
     return FALSE;
   text = to_utf8 (path, data, len, error);
   if (text == NULL || !parse_records (path, text, records, error))

@@ -356,6 +356,38 @@ test_prices_stray_quote (void **state)
   assert_ok (log);
 }
 
+/* The database given as the file to import is not opened outside SQLite
+ * (closing it would drop the command's locks on it): refused, untouched. */
+static void
+test_import_database_refused (void **state)
+{
+  Fixture *f = *state;
+  const char *const commands[][4] = {
+    { "prices", "import", NULL },
+    { "orders", "import", NULL },
+    { "purchases", "record", NULL },
+    { "deliver", "matrix", "import", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_autoptr(Run) r = NULL;
+
+      for (guint k = 0; commands[i][k] != NULL; k++)
+        g_ptr_array_add (args, (gpointer) commands[i][k]);
+      g_ptr_array_add (args, f->path);
+      g_ptr_array_add (args, NULL);
+      r = run_argv (f->path, (const char *const *) args->pdata);
+      assert_refused (r, "not a file to import");
+    }
+  {
+    g_autoptr(Run) list = run (f->path, "catalog", "list", NULL);
+
+    assert_ok (list);
+  }
+}
+
 int
 main (void)
 {
@@ -365,6 +397,7 @@ main (void)
   };
   const struct CMUnitTest empty_tests[] = {
     cmocka_unit_test_setup_teardown (test_prices_stray_quote, setup_empty, teardown),
+    cmocka_unit_test_setup_teardown (test_import_database_refused, setup_empty, teardown),
   };
   int failed = 0;
 
