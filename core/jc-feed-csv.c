@@ -267,9 +267,11 @@ header_col (const char *cell)
 static gboolean
 is_number (const char *text)
 {
+  g_autofree char *typed = jc_decimal_text_from_double_text (text);
   gint64 v;
 
-  return jc_parse_decimal (text, 3, &v, NULL);
+  /* "2.2999999999999998", a spreadsheet's double, is a number too */
+  return jc_parse_decimal (typed != NULL ? typed : text, 3, &v, NULL);
 }
 
 static gboolean

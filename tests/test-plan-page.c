@@ -740,6 +740,18 @@ test_recording (void **state)
   assert_false (stored_line (codes[0])->has_actual);
   assert_true (stored_line (codes[1])->has_actual);
   assert_string_equal (gtk_editable_get_text (qty), "");
+
+  /* Going to another day saves what was typed, for the day left. */
+  assert_true (_jc_plan_page_select_item (page, codes[3]));
+  jc_test_pump (20);
+  gtk_editable_set_text (qty, "1");
+  gtk_editable_set_text (price, "2");
+  jc_plan_page_set_date (page, DATE2);
+  wait_idle (page);
+  jc_test_pump_until (!_jc_plan_page_is_busy (page) && stored_line (codes[3])->has_actual, 10000);
+  assert_int_equal (stored_line (codes[3])->actual_qty_milli, 1000);
+  assert_int_equal (stored_line (codes[3])->actual_price_milliyuan, 2000);
+  assert_string_equal (jc_plan_page_get_date (page), DATE2);
   jc_test_close_window (window);
 }
 

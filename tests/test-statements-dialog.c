@@ -262,9 +262,16 @@ xlsx_total_fen (GHashTable *cells)
 
       if (label == NULL || !g_str_equal (label, "合计 Total"))
         continue;
-      assert_non_null (g_hash_table_lookup (cells, f));
-      assert_true (jc_parse_decimal (g_hash_table_lookup (cells, f), 2, &fen, NULL));
-      return fen;
+      {
+        const char *value = g_hash_table_lookup (cells, f);
+        g_autofree char *typed = NULL;
+
+        assert_non_null (value);
+        /* the cell keeps a double ("57.299999999999997"): the decimal it is */
+        typed = jc_decimal_text_from_double_text (value);
+        assert_true (jc_parse_decimal (typed != NULL ? typed : value, 2, &fen, NULL));
+        return fen;
+      }
     }
   fail_msg ("no total row");
   return -1;

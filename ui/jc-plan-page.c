@@ -2246,12 +2246,12 @@ jc_plan_page_set_date (JcPlanPage *self,
   g_return_if_fail (JC_IS_PLAN_PAGE (self));
   g_return_if_fail (date != NULL);
 
+  /* what was typed for the day left is saved, for that day */
+  if (self->form_dirty && !g_str_equal (date, self->date) && !leave_form (self))
+    jc_ui_toast (GTK_WIDGET (self), gtk_label_get_text (self->actual_error));
   if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
-  /* what was typed for the day left is saved (its save names the day) */
-  if (!leave_form (self))
-    jc_ui_toast (GTK_WIDGET (self), gtk_label_get_text (self->actual_error));
   self->form_dirty = FALSE;
   g_clear_pointer (&self->keep_item, g_free);
   update_date_widgets (self);
