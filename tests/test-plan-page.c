@@ -6,14 +6,18 @@
  * quantity and price entries (a wrong quantity first: an inline error and
  * nothing saved), read back from the database and its variances shown;
  * unlocking asks for a reason and is refused while purchases are recorded;
- * the preview of the purchase order.  PNGs go to $JICAI_SCREENSHOT_DIR:
- * plan-en.png, plan-zh_CN.png, plan-locked-en.png, plan-preview-en.png. */
+ * the preview of the purchase order; the table at 1280 px and at the
+ * smallest window, 881 × 600, item names in sight and nothing cut.  PNGs
+ * go to $JICAI_SCREENSHOT_DIR: plan-en.png, plan-zh_CN.png,
+ * plan-locked-en.png, plan-preview-en.png, plan-1280-<lang>.png,
+ * plan-881-<lang>.png. */
 #include "config.h"
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "jc-test-ui.h"
@@ -225,20 +229,29 @@ teardown (void **state)
 /* ---- the page ----------------------------------------------------------- */
 
 static GtkWindow *
-open_page (const char  *date,
-           JcPlanPage **out_page)
+open_page_sized (const char  *date,
+                 int          width,
+                 int          height,
+                 JcPlanPage **out_page)
 {
   GtkWidget *page = jc_plan_page_new (fx.db_path);
   GtkWindow *window;
 
   jc_plan_page_set_date (JC_PLAN_PAGE (page), date);
-  window = jc_test_present (page, 1280, 760);
+  window = jc_test_present (page, width, height);
   jc_test_settle (GTK_WIDGET (window));
   jc_test_pump_until (!_jc_plan_page_is_busy (JC_PLAN_PAGE (page)), 10000);
   assert_false (_jc_plan_page_is_busy (JC_PLAN_PAGE (page)));
   jc_test_settle (GTK_WIDGET (window));
   *out_page = JC_PLAN_PAGE (page);
   return window;
+}
+
+static GtkWindow *
+open_page (const char  *date,
+           JcPlanPage **out_page)
+{
+  return open_page_sized (date, 1280, 760, out_page);
 }
 
 static void
@@ -544,6 +557,130 @@ test_plan (void **state)
   jc_test_close_window (window);
 }
 
+/* `widget` is shown whole: as wide as it would like to be (a label: not
+ * ellipsized), and inside the window. */
+static void
+assert_shown_whole (GtkWidget  *widget,
+                    GtkWindow  *window,
+                    const char *what)
+{
+  graphene_rect_t bounds;
+  int min = 0, nat = 0;
+
+  assert_true (gtk_widget_get_mapped (widget));
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (gtk_widget_get_width (widget) < nat)
+    fail_msg ("%s: %d px wide, it needs %d", what, gtk_widget_get_width (widget), nat);
+  assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (GTK_WIDGET (window)) + 0.5)
+    fail_msg ("%s: from x = %.0f to %.0f, outside the window of %d px", what, bounds.origin.x,
+              bounds.origin.x + bounds.size.width, gtk_widget_get_width (GTK_WIDGET (window)));
+}
+
+/* The header titles of a column view, as labels (borrowed). */
+static void
+collect_header_labels (GtkWidget *widget,
+                       GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LABEL (c) && gtk_widget_get_mapped (c))
+        g_ptr_array_add (out, c);
+      /* the rows are a list view: the header is all that comes before it */
+      if (!GTK_IS_LIST_VIEW (c))
+        collect_header_labels (c, out);
+    }
+}
+
+/* The plan at the widths of the application's window: 1280 px (the page
+ * gets 1280 less the sidebar's 221) and the smallest window, 881 × 600
+ * (the sidebar folded away).  The item names stay in sight when the table
+ * is scrolled to its right end, every column's title is shown whole, and
+ * nothing of the header — the lock status above all — is cut. */
+static void
+test_narrow (void **state)
+{
+  static const char *languages[] = { "zh_CN", "en" };
+
+  for (guint l = 0; l < G_N_ELEMENTS (languages); l++)
+    {
+      JcPlanPage *page;
+      GtkWindow *window;
+      GtkAdjustment *h;
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+      g_autofree char *wide = g_strdup_printf ("plan-1280-%s", languages[l]);
+      g_autofree char *narrow = g_strdup_printf ("plan-881-%s", languages[l]);
+      GtkWidget *names;
+
+      jc_test_set_language (languages[l]);
+      window = open_page_sized (DATE, 1280 - 221, 740, &page);
+      names = _jc_plan_page_get_names_view (page);
+      h = gtk_scrolled_window_get_hadjustment (_jc_plan_page_get_scroller (page));
+      /* the table is wider than the page: it scrolls sideways */
+      assert_true (gtk_adjustment_get_upper (h) > gtk_adjustment_get_page_size (h));
+      gtk_adjustment_set_value (h, gtk_adjustment_get_upper (h) - gtk_adjustment_get_page_size (h));
+      jc_test_settle (GTK_WIDGET (window));
+      assert_true (gtk_adjustment_get_value (h) > 0);
+      /* scrolled to the right end: the names are still there, in the window */
+      assert_shown_whole (names, window, "the item names");
+      for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+        {
+          GtkWidget *label = jc_test_find_label (names, items[i].name);
+
+          if (label == NULL)
+            fail_msg ("%s: item %s not shown beside the scrolled table", languages[l],
+                      items[i].name);
+          assert_shown_whole (label, window, items[i].name);
+        }
+      /* and the last columns' titles are whole: "数量偏差 ‰" */
+      collect_header_labels (_jc_plan_page_get_view (page), titles);
+      assert_true (titles->len >= 2);
+      for (guint i = 0; i < titles->len; i++)
+        {
+          GtkWidget *t = titles->pdata[i];
+          int min, nat;
+
+          gtk_widget_measure (t, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          if (gtk_widget_get_width (t) < nat)
+            fail_msg ("%s: the column title “%s” is cut (%d of %d px)", languages[l],
+                      gtk_label_get_text (GTK_LABEL (t)), gtk_widget_get_width (t), nat);
+        }
+      /* the two views' rows line up: a name beside its own figures */
+      {
+        GtkWidget *name = jc_test_find_label (names, "五花肉");
+        GtkWidget *cost = jc_test_find_label (_jc_plan_page_get_view (page), "28.00");
+        graphene_rect_t a, b;
+
+        assert_non_null (name);
+        assert_non_null (cost);
+        assert_true (gtk_widget_compute_bounds (name, GTK_WIDGET (window), &a));
+        assert_true (gtk_widget_compute_bounds (cost, GTK_WIDGET (window), &b));
+        if (fabs ((a.origin.y + a.size.height / 2) - (b.origin.y + b.size.height / 2)) > 1.0)
+          fail_msg ("%s: 五花肉 at y = %.0f, its price at y = %.0f", languages[l], a.origin.y,
+                    b.origin.y);
+      }
+      jc_test_screenshot (GTK_WIDGET (window), wide);
+      jc_test_close_window (window);
+
+      window = open_page_sized (DATE, 881, 600, &page);
+      jc_test_screenshot (GTK_WIDGET (window), narrow);
+      {
+        int min = 0, nat = 0;
+
+        /* the page fits the window: nothing is pushed out on the right */
+        gtk_widget_measure (GTK_WIDGET (page), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL,
+                            NULL);
+        if (min > 881)
+          fail_msg ("%s: the page needs %d px, the window has 881", languages[l], min);
+      }
+      assert_true (g_utf8_strlen (label_text (page, "status"), -1) > 0);
+      assert_shown_whole (GTK_WIDGET (_jc_plan_page_get_label (page, "status")), window,
+                          "the lock status");
+      assert_shown_whole (_jc_plan_page_get_names_view (page), window, "the item names");
+      jc_test_close_window (window);
+    }
+}
+
 /* Lock and unlock with a reason on a plan without purchases. */
 static void
 test_unlock (void **state)
@@ -761,6 +898,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_screens_zh_CN),
     cmocka_unit_test (test_plan),
+    cmocka_unit_test (test_narrow),
     cmocka_unit_test (test_unlock),
     cmocka_unit_test (test_recording),
   };

@@ -648,6 +648,11 @@ test_fetch (void **state)
   assert_int_equal (row->avg_milliyuan, 1160);
   assert_int_equal (row->low_milliyuan, 1100);
   assert_int_equal (row->high_milliyuan, 1200);
+  /* the feed's place is the origin, shown in its column; no spec, no column */
+  assert_string_equal (row->origin, "冀");
+  assert_true (_jc_prices_page_column_shown (s.page, "origin"));
+  assert_true (labels_have (_jc_prices_page_get_column_view (s.page), "冀"));
+  assert_false (_jc_prices_page_column_shown (s.page, "spec"));
   /* with a figure space where a third decimal would be: the points line up */
   assert_true (labels_have (_jc_prices_page_get_column_view (s.page), "1.16\u2007"));
   /* still selected, its chart a day longer */

@@ -16,6 +16,7 @@ struct _JcCanteenEditor {
   JcStore        *store;      /* borrowed from the application */
   JcCanteen      *original;   /* NULL: a new canteen */
   JcForm         *form;
+  GHashTable     *taken;      /* the codes of the other canteens, read at open */
 
   AdwWindowTitle *window_title;
   GtkWidget      *save_button;
@@ -111,6 +112,16 @@ validate (JcCanteenEditor *self)
   c->diners = (int) n;
 
   jc_form_check_record (form, (JcFormValidateFunc) jc_canteen_validate, substitute, c);
+  /* A code another canteen has is flagged as it is typed, not on Save (the
+   * store still refuses it, should one be added meanwhile). */
+  if (self->taken != NULL && c->code != NULL && g_hash_table_contains (self->taken, c->code))
+    {
+      g_autoptr(GError) taken = g_error_new (JC_VALIDATE_ERROR, JC_FIELD_CODE,
+                                             _("code: “%s” is already used by another canteen"),
+                                             c->code);
+
+      jc_form_add_error (form, taken);
+    }
 
   valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
   return valid ? g_steal_pointer (&c) : NULL;
@@ -161,6 +172,7 @@ jc_canteen_editor_finalize (GObject *object)
   JcCanteenEditor *self = JC_CANTEEN_EDITOR (object);
 
   g_clear_pointer (&self->original, jc_canteen_free);
+  g_clear_pointer (&self->taken, g_hash_table_unref);
   G_OBJECT_CLASS (jc_canteen_editor_parent_class)->finalize (object);
 }
 
@@ -285,6 +297,20 @@ jc_canteen_editor_new (GtkWindow       *parent,
   self->store = store;
   if (canteen != NULL)
     load (self, canteen);
+  if (store != NULL)
+    {
+      /* a short read of the codes, as the save that follows is */
+      g_autoptr(GPtrArray) all = jc_store_list_canteens (store, TRUE, NULL);
+
+      self->taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; all != NULL && i < all->len; i++)
+        {
+          const JcCanteen *other = g_ptr_array_index (all, i);
+
+          if (canteen == NULL || g_strcmp0 (other->code, canteen->code) != 0)
+            g_hash_table_add (self->taken, g_strdup (other->code));
+        }
+    }
   jc_form_untouch_all (self->form);
   form_changed_cb (self);
   return self;

@@ -28,6 +28,9 @@ typedef enum {
 gboolean      _jc_plan_page_is_busy          (JcPlanPage *self);
 const JcPlan *_jc_plan_page_get_plan         (JcPlanPage *self);
 GtkWidget    *_jc_plan_page_get_view         (JcPlanPage *self);
+/* The item names beside the table, and the table's scrolled window. */
+GtkWidget    *_jc_plan_page_get_names_view   (JcPlanPage *self);
+GtkScrolledWindow *_jc_plan_page_get_scroller (JcPlanPage *self);
 GListModel   *_jc_plan_page_get_rows         (JcPlanPage *self);
 gboolean      _jc_plan_page_select_item      (JcPlanPage *self,
                                               const char *item_code);

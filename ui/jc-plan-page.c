@@ -143,6 +143,10 @@ struct _JcPlanPage {
   GtkLabel           *info_label;
   GtkStack           *content_stack;
   GtkColumnView      *plan_view;
+  GtkColumnView      *names_view;       /* the item column, kept in sight */
+  GtkFlowBox         *figures_box;
+  GtkScrolledWindow  *names_scroller;
+  GtkScrolledWindow  *plan_scroller;
   AdwStatusPage      *error_page;
   GtkLabel           *drill_title;
   GtkGrid            *drill_grid;
@@ -350,6 +354,16 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
+  /* Every cell as tall as a line of Chinese: the item names are a view of
+   * their own, and its rows must line up with the table's, whose figures
+   * alone would make lower rows. */
+  {
+    g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, "国Ag");
+    int h = 0;
+
+    pango_layout_get_pixel_size (layout, NULL, &h);
+    gtk_widget_set_size_request (label, -1, h);
+  }
   if (cd->column == JC_PLAN_COLUMN_ITEM || cd->column == JC_PLAN_COLUMN_UNIT)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
@@ -390,12 +404,61 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   text = format_cell (cd->self, row, cd->column, &tooltip, &css, &stale);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     gtk_widget_remove_css_class (label, classes[i]);
-  if (css != NULL)
-    gtk_widget_add_css_class (label, css);
+  /* A heading (a category, the total) in bold at the size of the other
+   * rows: .heading's heavier Chinese face is taller, and the rows of the
+   * names view must stay as high as the table's. */
+  if (g_strcmp0 (css, "heading") == 0)
+    {
+      PangoAttrList *bold = pango_attr_list_new ();
+
+      pango_attr_list_insert (bold, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+      gtk_label_set_attributes (GTK_LABEL (label), bold);
+      pango_attr_list_unref (bold);
+    }
+  else
+    {
+      gtk_label_set_attributes (GTK_LABEL (label), NULL);
+      if (css != NULL)
+        gtk_widget_add_css_class (label, css);
+    }
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
   gtk_widget_set_tooltip_text (box, tooltip);
   if (icon != label)
     gtk_widget_set_visible (icon, stale);
+}
+
+/* A column of `view` with `title`, at least `width` pixels and as wide as
+ * its title needs (the Chinese titles are wider than the English ones). */
+static void
+append_column (JcPlanPage   *self,
+               GtkColumnView *view,
+               const char   *title,
+               JcPlanColumn  column,
+               int           width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  ColumnData *cd = g_new0 (ColumnData, 1);
+  g_autoptr(GtkColumnViewColumn) col = NULL;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (view), title);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  int title_w, title_h;
+
+  /* the header is bold */
+  pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_get_pixel_size (layout, &title_w, &title_h);
+
+  cd->self = self;
+  cd->column = column;
+  g_signal_connect_data (factory, "setup", G_CALLBACK (cell_setup_cb), cd,
+                         (GClosureNotify) g_free, 0);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), cd);
+  col = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (col, TRUE);
+  /* the header's padding and the separator on each side */
+  gtk_column_view_column_set_fixed_width (col, MAX (width, title_w + 28));
+  gtk_column_view_append_column (view, col);
 }
 
 static void
@@ -406,9 +469,8 @@ add_columns (JcPlanPage *self)
     JcPlanColumn column;
     int          width;
   } columns[] = {
-    { C_("plan column", "Item"), JC_PLAN_COLUMN_ITEM, 100 },
     { C_("plan column", "Demand"), JC_PLAN_COLUMN_DEMAND, 70 },
-    { C_("plan column", "Loss ‰"), JC_PLAN_COLUMN_LOSS, 72 },
+    { C_("plan column", "Loss ‰"), JC_PLAN_COLUMN_LOSS, 64 },
     { C_("plan column", "Gross"), JC_PLAN_COLUMN_GROSS, 70 },
     { C_("plan column", "Packs"), JC_PLAN_COLUMN_PACKS, 56 },
     { C_("plan column", "Purchase"), JC_PLAN_COLUMN_PURCHASE, 80 },
@@ -416,29 +478,21 @@ add_columns (JcPlanPage *self)
     { C_("plan column", "Ref. Price ¥"), JC_PLAN_COLUMN_PRICE, 96 },
     { C_("plan column", "Planned ¥"), JC_PLAN_COLUMN_COST, 96 },
     { C_("plan column", "Actual Qty"), JC_PLAN_COLUMN_ACTUAL_QTY, 84 },
-    { C_("plan column", "Actual Price ¥"), JC_PLAN_COLUMN_ACTUAL_PRICE, 108 },
+    { C_("plan column", "Actual Price ¥"), JC_PLAN_COLUMN_ACTUAL_PRICE, 96 },
     { C_("plan column", "Actual ¥"), JC_PLAN_COLUMN_ACTUAL_COST, 96 },
-    { C_("plan column", "Qty Var. ‰"), JC_PLAN_COLUMN_QTY_VARIANCE, 88 },
-    { C_("plan column", "Price Var. ‰"), JC_PLAN_COLUMN_PRICE_VARIANCE, 100 },
+    { C_("plan column", "Qty Var. ‰"), JC_PLAN_COLUMN_QTY_VARIANCE, 80 },
+    { C_("plan column", "Price Var. ‰"), JC_PLAN_COLUMN_PRICE_VARIANCE, 80 },
   };
 
+  /* The item names in their own view, which does not scroll sideways; the
+   * two views show the same rows and selection and scroll up and down as
+   * one: the names view follows the table's vertical adjustment. */
+  append_column (self, self->names_view, C_("plan column", "Item"), JC_PLAN_COLUMN_ITEM, 140);
+  gtk_scrolled_window_set_vadjustment (self->names_scroller,
+                                       gtk_scrolled_window_get_vadjustment (self->plan_scroller));
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      ColumnData *cd = g_new0 (ColumnData, 1);
-      g_autoptr(GtkColumnViewColumn) col = NULL;
-
-      cd->self = self;
-      cd->column = columns[i].column;
-      g_signal_connect_data (factory, "setup", G_CALLBACK (cell_setup_cb), cd,
-                             (GClosureNotify) g_free, 0);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), cd);
-      col = gtk_column_view_column_new (columns[i].title, factory);
-      gtk_column_view_column_set_resizable (col, TRUE);
-      gtk_column_view_column_set_expand (col, columns[i].column == JC_PLAN_COLUMN_ITEM);
-      gtk_column_view_column_set_fixed_width (col, columns[i].width);
-      gtk_column_view_append_column (self->plan_view, col);
-    }
+    append_column (self, self->plan_view, columns[i].title, columns[i].column,
+                   columns[i].width);
 }
 
 static void
@@ -560,7 +614,7 @@ update_figures (JcPlanPage *self)
   gint64 actual_fen = 0, planned_of_actual = 0;
   guint n_canteens;
 
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->lines_label)), plan != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->figures_box), plan != NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->difference_label), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->difference_label), "success");
   if (plan == NULL)
@@ -2104,6 +2158,10 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, date_popover);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, names_view);
+  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, figures_box);
+  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, names_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, plan_scroller);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, threshold_spin);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, lock_button);
@@ -2167,6 +2225,10 @@ jc_plan_page_init (JcPlanPage *self)
 
   jc_order_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the figures wrap like text: their boxes are not stops of the Tab key */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   self->cancellable = g_cancellable_new ();
   self->saves = g_queue_new ();
   self->threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
@@ -2176,6 +2238,7 @@ jc_plan_page_init (JcPlanPage *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->plan_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_column_view_set_model (self->names_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
@@ -2297,6 +2360,18 @@ GtkWidget *
 _jc_plan_page_get_view (JcPlanPage *self)
 {
   return GTK_WIDGET (self->plan_view);
+}
+
+GtkWidget *
+_jc_plan_page_get_names_view (JcPlanPage *self)
+{
+  return GTK_WIDGET (self->names_view);
+}
+
+GtkScrolledWindow *
+_jc_plan_page_get_scroller (JcPlanPage *self)
+{
+  return self->plan_scroller;
 }
 
 GListModel *

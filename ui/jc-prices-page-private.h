@@ -17,6 +17,9 @@ const JcMarketRow *_jc_prices_page_get_row          (JcPricesPage *self,
 GtkEditable       *_jc_prices_page_get_search_entry (JcPricesPage *self);
 GtkDropDown       *_jc_prices_page_get_category_dropdown (JcPricesPage *self);
 GtkWidget         *_jc_prices_page_get_column_view  (JcPricesPage *self);
+/* Whether the "spec" or the "origin" column is shown. */
+gboolean           _jc_prices_page_column_shown     (JcPricesPage *self,
+                                                     const char   *which);
 JcPriceChart      *_jc_prices_page_get_chart        (JcPricesPage *self);
 GtkWidget         *_jc_prices_page_get_range_button (JcPricesPage *self,
                                                      const char   *range);

@@ -94,6 +94,8 @@ struct _JcPricesPage {
   GtkLabel           *count_label;
   GtkStack           *market_stack;
   GtkColumnView      *column_view;
+  GtkColumnViewColumn *spec_column;     /* borrowed from the column view */
+  GtkColumnViewColumn *origin_column;
   GtkLabel           *history_title;
   GtkLabel           *history_subtitle;
   GtkSpinner         *history_spinner;
@@ -505,6 +507,10 @@ add_columns (JcPricesPage *self)
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_column_set_expand (column, columns[i].expand);
       gtk_column_view_append_column (self->column_view, column);
+      if (columns[i].col == COL_SPEC)
+        self->spec_column = column;
+      else if (columns[i].col == COL_ORIGIN)
+        self->origin_column = column;
     }
 }
 
@@ -787,6 +793,22 @@ load_done_cb (GObject      *source,
     gtk_stack_set_visible_child_name (self->market_stack, "loading");
 
   set_categories (self, r->categories);
+  {
+    gboolean any_spec = FALSE, any_origin = FALSE;
+
+    for (guint i = 0; i < r->rows->len; i++)
+      {
+        const JcMarketRow *row = r->rows->pdata[i];
+
+        any_spec |= row->spec != NULL && *row->spec != '\0';
+        any_origin |= row->origin != NULL && *row->origin != '\0';
+      }
+    /* The spec and origin columns show what the market published; a source
+     * that publishes neither (the demo's feed) would leave two columns
+     * empty on every row. */
+    gtk_column_view_column_set_visible (self->spec_column, any_spec);
+    gtk_column_view_column_set_visible (self->origin_column, any_origin);
+  }
   for (guint i = 0; i < r->rows->len; i++)
     {
       g_ptr_array_add (objects, jc_market_object_new (r->rows->pdata[i]));
@@ -1899,6 +1921,16 @@ GtkWidget *
 _jc_prices_page_get_column_view (JcPricesPage *self)
 {
   return GTK_WIDGET (self->column_view);
+}
+
+gboolean
+_jc_prices_page_column_shown (JcPricesPage *self,
+                              const char   *which)
+{
+  GtkColumnViewColumn *column = g_str_equal (which, "spec") ? self->spec_column
+                                                            : self->origin_column;
+
+  return gtk_column_view_column_get_visible (column);
 }
 
 JcPriceChart *
