@@ -1644,8 +1644,15 @@ static void
 on_reason_activate_cb (GtkEntry         *entry,
                        AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "accept"))
-    adw_message_dialog_response (dialog, "accept");
+  /* What a click on the button does: the response, then the close
+   * (adw_message_dialog_response() alone leaves the dialog open, and a
+   * second Enter would send the change again). */
+  if (!adw_message_dialog_get_response_enabled (dialog, "accept"))
+    return;
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
 }
 
 static void
@@ -1661,6 +1668,9 @@ on_reason_response_cb (AdwMessageDialog *dialog,
       self->close_after_save = FALSE;
       return;
     }
+  /* One answer, one save: the change is on its way. */
+  g_signal_handlers_disconnect_by_data (entry, dialog);
+  adw_message_dialog_set_response_enabled (dialog, "accept", FALSE);
   g_free (self->save_reason);
   self->save_reason = g_steal_pointer (&reason);
   /* A locked order is past its cutoff too: the amendment is accepted late. */
