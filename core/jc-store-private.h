@@ -79,6 +79,19 @@ GArray       *_jc_store_item_order_history (JcStore   *store,
                                          const char   *to,
                                          GError      **error);
 
+/* Late orders (jc-store-orders.c), for jc-plan.c. */
+gboolean      _jc_store_orders_reopen_late (JcStore   *store,
+                                         const char   *date,
+                                         const char   *who,
+                                         const char   *reason,
+                                         GError      **error);
+gboolean      _jc_store_order_set_supplemented (JcStore *store,
+                                         gint64        order_id,
+                                         const char   *who,
+                                         const char   *reason,
+                                         int           version,
+                                         GError      **error);
+
 /* Plans (jc-store-plan.c), for jc-plan.c. */
 gboolean      _jc_store_plan_is_locked  (JcStore      *store,
                                          const char   *date,
@@ -104,6 +117,21 @@ gboolean      _jc_store_plan_audit      (JcStore      *store,
 gboolean      _jc_store_put_purchase    (JcStore      *store,
                                          const char   *date,
                                          gint64        item_id,
+                                         gint64        qty_milli,
+                                         gint64        price_milliyuan,
+                                         gint64        cost_fen,
+                                         const char   *who,
+                                         const char   *note,
+                                         GError      **error);
+gint64        _jc_store_plan_add_supplement (JcStore  *store,
+                                         const char   *date,
+                                         gint64        canteen_id,
+                                         gconstpointer line,
+                                         const char   *who,
+                                         GError      **error);
+gboolean      _jc_store_put_supplement_purchase (JcStore *store,
+                                         const char   *date,
+                                         gint64        supplement_id,
                                          gint64        qty_milli,
                                          gint64        price_milliyuan,
                                          gint64        cost_fen,
