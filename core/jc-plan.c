@@ -471,6 +471,17 @@ jc_plan_lock (JcStore     *store,
 }
 
 gboolean
+jc_plan_is_locked (JcStore     *store,
+                   const char  *date,
+                   gboolean    *out_locked,
+                   GError     **error)
+{
+  g_return_val_if_fail (out_locked != NULL, FALSE);
+
+  return _jc_store_plan_is_locked (store, date, out_locked, error);
+}
+
+gboolean
 jc_plan_unlock (JcStore     *store,
                 const char  *date,
                 const char  *who,

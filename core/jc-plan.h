@@ -94,6 +94,11 @@ gboolean  jc_plan_lock      (JcStore     *store,
                              int          stale_days,
                              const char  *who,
                              GError     **error);
+/* Is the plan of `date` locked?  FALSE with `error` set on a read error. */
+gboolean  jc_plan_is_locked (JcStore     *store,
+                             const char  *date,
+                             gboolean    *out_locked,
+                             GError     **error);
 gboolean  jc_plan_unlock    (JcStore     *store,
                              const char  *date,
                              const char  *who,
