@@ -366,7 +366,25 @@ update_header (JcOrderEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->late_label), FALSE);
     }
 
-  if (self->order != NULL && self->order->status == JC_ORDER_LOCKED)
+  if (self->order != NULL && self->order->after_lock == JC_ORDER_AFTER_LOCK_DECLINED)
+    {
+      g_autofree char *text = g_strdup_printf (_("Procurement declined this late order: %s. It "
+                                                 "is neither delivered nor charged."),
+                                               self->order->decline_reason
+                                                 ? self->order->decline_reason : "");
+
+      gtk_label_set_text (self->notice_label, text);
+      gtk_info_bar_set_revealed (self->notice_bar, TRUE);
+    }
+  else if (self->order != NULL && self->order->after_lock == JC_ORDER_AFTER_LOCK_PENDING)
+    {
+      gtk_label_set_text (self->notice_label,
+                          _("This order came after the purchase plan was locked and is not in it "
+                            "yet: procurement buys it as a supplementary purchase, declines it, "
+                            "or reopens the plan."));
+      gtk_info_bar_set_revealed (self->notice_bar, TRUE);
+    }
+  else if (self->order != NULL && self->order->status == JC_ORDER_LOCKED)
     {
       gtk_label_set_text (self->notice_label,
                           _("This order is locked in the purchase plan. Every change to it is an "
@@ -1837,6 +1855,9 @@ on_saved (GObject      *source,
   self->order->version = order->version;
   self->order->status = order->status;
   self->order->late = order->late;
+  self->order->after_lock = order->after_lock;
+  g_free (self->order->decline_reason);
+  self->order->decline_reason = g_strdup (order->decline_reason);
   g_free (self->order->updated_at);
   self->order->updated_at = g_strdup (order->updated_at);
   self->saved_serial = self->saving_serial;
