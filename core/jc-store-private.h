@@ -143,10 +143,13 @@ gint64        _jc_store_count_purchases (JcStore      *store,
                                          GError      **error);
 
 /* Monthly cost review (jc-store-report.c), for jc-report.c.  Each reads a
- * whole date range [from, to) in one query, in (date, item id) order. */
+ * whole date range [from, to) in one query, in (date, item id, supplement
+ * id) order: a line of a locked plan has supplement id 0, a supplementary
+ * purchase (补单) its own id, and its one share is the late canteen's. */
 typedef struct {
   const char *date;
   gint64      item_id;
+  gint64      supplement_id;
   const char *item_code;
   const char *item_name;
   const char *category_name;
@@ -172,6 +175,7 @@ gboolean      _jc_store_foreach_report_share (JcStore *store,
                                          const char   *to,
                                          void        (*func) (const char *date,
                                                               gint64      item_id,
+                                                              gint64      supplement_id,
                                                               const char *canteen_code,
                                                               gint64      qty_milli,
                                                               gint64      share_fen,

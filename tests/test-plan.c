@@ -9,6 +9,7 @@
 #include "jc-plan.h"
 #include "jc-plan-doc.h"
 #include "jc-prices.h"
+#include "jc-report.h"
 
 static JcPlanLine
 line (gint64 demand,
@@ -639,6 +640,28 @@ test_late_orders (void **state)
   assert_false (jc_plan_unlock (store, "2026-12-01", "staff", "重新汇总", &error));
   assert_contains (error->message, "Purchases are recorded");
   g_clear_error (&error);
+
+  /* the monthly review counts the supplementary purchase, charged to CT02:
+   * 15 kg → 16.5 kg × 1.28 元 planned, and 4.4 kg × 1.30 元 bought */
+  {
+    g_autoptr(JcReport) all = jc_report_build (store, "2026-12", NULL, &error);
+    g_autoptr(JcReport) ct02 = NULL;
+    gint64 ct02_fen = -1;
+
+    assert_no_error (error);
+    assert_int_equal (all->spend_fen, 2112 + 572);
+    for (guint i = 0; i < all->by_canteen->len; i++)
+      {
+        JcReportAmount *a = all->by_canteen->pdata[i];
+
+        if (g_str_equal (a->key, "CT02"))
+          ct02_fen = a->fen;
+      }
+    assert_int_equal (ct02_fen, 572);
+    ct02 = jc_report_build (store, "2026-12", "CT02", &error);
+    assert_no_error (error);
+    assert_int_equal (ct02->spend_fen, 572);
+  }
 
   jc_store_free (g_steal_pointer (&store));
   jc_test_rmtree (dir);
