@@ -18,6 +18,7 @@
 
 #include "cli-private.h"
 #include "jc-delivery.h"
+#include "jc-orders.h"
 #include "jc-units.h"
 
 static const CliOption deliver_options[] = {
@@ -301,6 +302,7 @@ run_deliver (Cli *cli)
 {
   g_autoptr(JcStore) store = NULL;
   g_autoptr(JcDeliveryPlan) plan = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GError) error = NULL;
   const char *pdf = cli_get (cli, "pdf");
   const char *detour_text = cli_get (cli, "detour");
@@ -413,15 +415,41 @@ run_deliver (Cli *cli)
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
     }
+  pending = jc_orders_list_pending_late (store, date, &error);
+  if (pending == NULL)
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
   if (json)
     {
       g_autoptr(cJSON) o = plan_to_json (plan);
+      cJSON *late = cJSON_CreateArray ();
 
+      /* the late orders that are not in the locked plan, so not delivered */
+      for (guint i = 0; i < pending->len; i++)
+        cJSON_AddItemToArray (late, cJSON_CreateString (
+          ((JcOrder *) g_ptr_array_index (pending, i))->canteen_code));
+      cJSON_AddItemToObject (o, "late_orders_not_in", late);
       if (!cli_json_print (cli, o))
         return CLI_EXIT_FAILED;
       return CLI_EXIT_OK;
     }
   print_plan (plan);
+  if (pending->len > 0)
+    {
+      g_autoptr(GString) codes = g_string_new (NULL);
+
+      for (guint i = 0; i < pending->len; i++)
+        g_string_append_printf (codes, "%s%s", i ? ", " : "",
+                                ((JcOrder *) g_ptr_array_index (pending, i))->canteen_code);
+      printf (ngettext ("Not delivered: %u late order is not in the locked plan (%s); settle it "
+                        "on the plan first (plan supplement, orders decline or plan reopen).\n",
+                        "Not delivered: %u late orders are not in the locked plan (%s); settle "
+                        "them on the plan first (plan supplement, orders decline or plan "
+                        "reopen).\n", pending->len),
+              pending->len, codes->str);
+    }
   if (pdf != NULL)
     printf (_("Wrote %s\n"), pdf);
   return CLI_EXIT_OK;

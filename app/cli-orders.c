@@ -17,6 +17,7 @@
 #include "cli-private.h"
 #include "jc-order-form.h"
 #include "jc-orders.h"
+#include "jc-plan.h"
 #include "jc-prices.h"
 
 static const CliOption template_options[] = {
@@ -62,6 +63,13 @@ static const CliOption submit_options[] = {
   { "expect-version", CLI_OPT_VALUE, "N",
     N_("refuse unless the stored order is still at version N (from “orders show --json”)"),
     FALSE },
+  { NULL }
+};
+
+static const CliOption decline_options[] = {
+  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen whose late order is declined"), TRUE },
+  { "reason", CLI_OPT_VALUE, "TEXT", N_("why, for the canteen to see"), TRUE },
   { NULL }
 };
 
@@ -185,10 +193,30 @@ lines_to_json (const JcOrder *order,
   return array;
 }
 
+/* Is the plan of the date locked?  -1 with an error reported. */
+static int
+plan_locked (Cli        *cli,
+             JcStore    *store,
+             const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean locked = FALSE;
+
+  if (!jc_plan_is_locked (store, date, &locked, &error))
+    {
+      cli_error_gerror (cli, error);
+      return -1;
+    }
+  return locked ? 1 : 0;
+}
+
+/* `locked`: whether the date's plan is locked (in_locked_plan is null when
+ * it is not). */
 static void
 add_order_fields (cJSON         *o,
                   const JcOrder *order,
-                  GHashTable    *items)
+                  GHashTable    *items,
+                  gboolean       locked)
 {
   cJSON_AddStringToObject (o, "canteen", order->canteen_code);
   cJSON_AddStringToObject (o, "date", order->date);
@@ -198,6 +226,13 @@ add_order_fields (cJSON         *o,
   cli_json_add_str_or_null (o, "submitted_at", order->submitted_at, TRUE);
   cli_json_add_str_or_null (o, "updated_at", order->updated_at, TRUE);
   cJSON_AddItemToObject (o, "lines", lines_to_json (order, items));
+  if (locked)
+    cJSON_AddBoolToObject (o, "in_locked_plan", jc_order_in_locked_plan (order));
+  else
+    cJSON_AddNullToObject (o, "in_locked_plan");
+  cli_json_add_str_or_null (o, "after_lock", jc_order_after_lock_to_string (order->after_lock),
+                            TRUE);
+  cli_json_add_str_or_null (o, "decline_reason", order->decline_reason, TRUE);
 }
 
 static char *
@@ -293,21 +328,6 @@ print_import_order (const JcImportOrder *io)
     }
 }
 
-/* Asks on the terminal; FALSE for anything but yes. */
-static gboolean
-confirm (const char *question)
-{
-  char answer[64] = "";
-
-  printf ("%s [y/N] ", question);
-  fflush (stdout);
-  if (fgets (answer, sizeof answer, stdin) == NULL)
-    return FALSE;
-  g_strstrip (answer);
-  return g_ascii_strcasecmp (answer, "y") == 0 || g_ascii_strcasecmp (answer, "yes") == 0 ||
-         g_str_equal (answer, "是");
-}
-
 static CliExit
 run_import (Cli *cli)
 {
@@ -370,25 +390,15 @@ run_import (Cli *cli)
   if (n_ready == 0)
     return CLI_EXIT_FAILED;
 
-  if (!cli_has (cli, "yes"))
-    {
-      g_autofree char *question = NULL;
+  {
+    g_autofree char *question = g_strdup_printf (ngettext ("Import %u order from %u file?",
+                                                           "Import %u orders from %u files?",
+                                                           n_orders),
+                                                 n_orders, n_ready);
 
-      if (!isatty (STDIN_FILENO))
-        {
-          cli_error (cli, _("nothing was imported: confirm with --yes (there is no terminal to "
-                            "ask on)"));
-          return CLI_EXIT_FAILED;
-        }
-      question = g_strdup_printf (ngettext ("Import %u order from %u file?",
-                                            "Import %u orders from %u files?", n_orders),
-                                  n_orders, n_ready);
-      if (!confirm (question))
-        {
-          cli_error (cli, _("nothing was imported: not confirmed"));
-          return CLI_EXIT_FAILED;
-        }
-    }
+    if (!cli_confirm (cli, question, _("nothing was imported")))
+      return CLI_EXIT_FAILED;
+  }
 
   if (!jc_order_import_apply (store, plan,
                               reason != NULL ? JC_ORDER_SAVE_ACCEPT_LATE : JC_ORDER_SAVE_DEFAULT,
@@ -443,19 +453,23 @@ run_list (Cli *cli)
     {
       g_autoptr(GPtrArray) orders = jc_store_list_orders (store, date, &error);
       g_autoptr(cJSON) array = NULL;
+      int locked;
 
       if (orders == NULL)
         {
           cli_error_gerror (cli, error);
           return CLI_EXIT_FAILED;
         }
+      locked = plan_locked (cli, store, date);
+      if (locked < 0)
+        return CLI_EXIT_FAILED;
       array = cJSON_CreateArray ();
       for (guint i = 0; i < orders->len; i++)
         {
           cJSON *o = cJSON_CreateObject ();
 
           cJSON_AddItemToArray (array, o);
-          add_order_fields (o, g_ptr_array_index (orders, i), by_code);
+          add_order_fields (o, g_ptr_array_index (orders, i), by_code, locked == 1);
         }
       if (!cli_json_print (cli, array))
         return CLI_EXIT_FAILED;
@@ -467,6 +481,7 @@ run_list (Cli *cli)
       g_autofree char *cutoff = NULL;
       g_autofree char *when = NULL;
       guint counts[JC_ORDER_LOCKED + 1] = { 0 };
+      guint n_out = 0;
 
       if (board == NULL)
         {
@@ -497,6 +512,16 @@ run_list (Cli *cli)
                                     r->n_no_price);
           if (r->late)
             g_string_append_printf (flags, "%s%s", flags->len ? "; " : "", _("late"));
+          if (r->after_lock == JC_ORDER_AFTER_LOCK_PENDING ||
+              r->after_lock == JC_ORDER_AFTER_LOCK_DECLINED)
+            {
+              n_out++;
+              g_string_append_printf (flags, "%s%s", flags->len ? "; " : "",
+                                      jc_order_after_lock_to_display (r->after_lock));
+            }
+          else if (r->after_lock == JC_ORDER_AFTER_LOCK_SUPPLEMENTED)
+            g_string_append_printf (flags, "%s%s", flags->len ? "; " : "",
+                                    jc_order_after_lock_to_display (r->after_lock));
           shown = r->status == JC_ORDER_NOT_STARTED ? g_strdup ("—") : g_strdup (cost);
           cli_table_add (table, r->canteen_code, r->canteen_name,
                          jc_order_status_to_display (r->status), lines, shown, flags->str);
@@ -507,6 +532,10 @@ run_list (Cli *cli)
                         board->len),
               board->len, counts[JC_ORDER_SUBMITTED], counts[JC_ORDER_LOCKED],
               counts[JC_ORDER_DRAFT], counts[JC_ORDER_NOT_STARTED]);
+      if (n_out > 0)
+        printf (ngettext ("%u order accepted after the lock is not in the locked plan\n",
+                          "%u orders accepted after the lock are not in the locked plan\n",
+                          n_out), n_out);
     }
   return CLI_EXIT_OK;
 }
@@ -547,8 +576,11 @@ run_show (Cli *cli)
   if (cli_has (cli, "json"))
     {
       g_autoptr(cJSON) o = cJSON_CreateObject ();
+      int locked = plan_locked (cli, store, date);
 
-      add_order_fields (o, order, by_code);
+      if (locked < 0)
+        return CLI_EXIT_FAILED;
+      add_order_fields (o, order, by_code, locked == 1);
       cJSON_AddStringToObject (o, "canteen_name", canteen->name);
       cJSON_AddStringToObject (o, "cutoff", cutoff);
       cJSON_AddBoolToObject (o, "past_cutoff", jc_orders_is_past_cutoff (store, date, NULL));
@@ -565,6 +597,13 @@ run_show (Cli *cli)
               canteen->name, date, jc_order_status_to_display (order->status), order->version,
               order->late ? _(", late") : "");
       printf (_("Cutoff %s\n"), when);
+      if (order->after_lock == JC_ORDER_AFTER_LOCK_PENDING)
+        printf (_("Accepted after the plan was locked: not in the locked plan until procurement "
+                  "settles it\n"));
+      else if (order->after_lock == JC_ORDER_AFTER_LOCK_DECLINED)
+        printf (_("Declined by procurement: %s\n"), order->decline_reason);
+      else if (order->after_lock == JC_ORDER_AFTER_LOCK_SUPPLEMENTED)
+        printf (_("Accepted after the plan was locked and bought as a supplementary purchase\n"));
       if (order->lines->len > 0)
         cli_table_add (table, _("item"), _("name"), _("quantity"), _("note"));
       for (guint i = 0; i < order->lines->len; i++)
@@ -1025,6 +1064,31 @@ run_cutoff (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+/* ---- decline ------------------------------------------------------- */
+
+static CliExit
+run_decline (Cli *cli)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *code = cli_get (cli, "canteen");
+  char date[11];
+
+  if (!read_date (cli, date))
+    return CLI_EXIT_FAILED;
+  store = cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  if (!jc_orders_decline (store, date, code, g_get_user_name (), cli_get (cli, "reason"), &error))
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  printf (_("Declined the late order of %s for %s; the canteen sees the reason, and nothing of "
+            "it is delivered or charged.\n"), code, date);
+  return CLI_EXIT_OK;
+}
+
 const CliCommand cli_orders_commands[] = {
   { "orders", "template", "--canteen CODE --date DATE -o FILE.xlsx|FILE.csv [--force]",
     N_("Write the order form a canteen fills in."),
@@ -1056,6 +1120,11 @@ const CliCommand cli_orders_commands[] = {
     N_("By default orders close at the office's cutoff time on the day before delivery; --at "
        "sets another time for this date only, --reset goes back to the default."),
     NULL, 0, 0, cutoff_options, run_cutoff },
+  { "orders", "decline", "--date DATE --canteen CODE --reason TEXT",
+    N_("Decline a late order that is not in the locked plan, with a reason the canteen sees."),
+    N_("The order is neither delivered nor charged; “orders list” and “orders show” give the "
+       "reason. See also “plan supplement” and “plan reopen”."),
+    NULL, 0, 0, decline_options, run_decline },
   { "orders", "history", "--canteen CODE --date DATE [--json]",
     N_("Show the audit trail of an order: when, who, what, before and after, why."),
     NULL, NULL, 0, 0, show_options, run_history },

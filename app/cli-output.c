@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli-private.h"
 
@@ -229,6 +230,33 @@ cli_json_add_str_or_null (cJSON      *object,
     cJSON_AddNullToObject (object, name);
   else
     cJSON_AddStringToObject (object, name, value);
+}
+
+gboolean
+cli_confirm (Cli        *cli,
+             const char *question,
+             const char *not_done)
+{
+  char answer[64] = "";
+
+  if (cli_has (cli, "yes"))
+    return TRUE;
+  if (!isatty (STDIN_FILENO))
+    {
+      cli_error (cli, _("%s: confirm with --yes (there is no terminal to ask on)"), not_done);
+      return FALSE;
+    }
+  printf ("%s [y/N] ", question);
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, stdin) != NULL)
+    {
+      g_strstrip (answer);
+      if (g_ascii_strcasecmp (answer, "y") == 0 || g_ascii_strcasecmp (answer, "yes") == 0 ||
+          g_str_equal (answer, "是"))
+        return TRUE;
+    }
+  cli_error (cli, _("%s: not confirmed"), not_done);
+  return FALSE;
 }
 
 gboolean

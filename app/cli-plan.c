@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "jc-orders.h"
 #include "jc-plan-doc.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
@@ -32,6 +33,15 @@ static const CliOption plan_options[] = {
 
 static const CliOption lock_options[] = {
   { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  { "yes", CLI_OPT_FLAG, NULL, N_("lock without asking, even with canteens not in"), FALSE, 'y' },
+  { NULL }
+};
+
+static const CliOption supplement_options[] = {
+  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen whose late order is bought"), TRUE },
+  { "reason", CLI_OPT_VALUE, "TEXT", N_("a note for the audit trail"), FALSE },
+  { "yes", CLI_OPT_FLAG, NULL, N_("buy without asking for confirmation"), FALSE, 'y' },
   { NULL }
 };
 
@@ -101,8 +111,35 @@ money (gint64 fen)
 
 /* ---- plan ----------------------------------------------------------- */
 
+/* The orders of the date accepted after the lock and not in the plan:
+ * NULL with an error reported. */
+static GPtrArray *
+load_pending (Cli        *cli,
+              JcStore    *store,
+              const char *date)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *pending = jc_orders_list_pending_late (store, date, &error);
+
+  if (pending == NULL)
+    cli_error_gerror (cli, error);
+  return pending;
+}
+
+static char *
+join_canteens (GPtrArray *orders)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < orders->len; i++)
+    g_string_append_printf (s, "%s%s", i ? ", " : "",
+                            ((JcOrder *) g_ptr_array_index (orders, i))->canteen_code);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static cJSON *
-plan_to_json (const JcPlan *plan)
+plan_to_json (const JcPlan *plan,
+              GPtrArray    *pending)
 {
   cJSON *o = cJSON_CreateObject ();
   cJSON *lines = cJSON_CreateArray ();
@@ -136,7 +173,31 @@ plan_to_json (const JcPlan *plan)
       cli_json_add_int_or_null (j, "actual_price_milliyuan", l->actual_price_milliyuan,
                                 !l->has_actual);
       cli_json_add_int_or_null (j, "actual_cost_fen", l->actual_cost_fen, !l->has_actual);
+      cJSON_AddBoolToObject (j, "supplement", l->supplement_id != 0);
+      cli_json_add_int_or_null (j, "supplement_id", l->supplement_id, l->supplement_id == 0);
+      cli_json_add_str_or_null (j, "supplement_canteen",
+                                l->supplement_id != 0 && l->shares->len > 0
+                                  ? g_array_index (l->shares, JcPlanShare, 0).canteen_code : NULL,
+                                TRUE);
     }
+  {
+    cJSON *late = cJSON_CreateArray ();
+
+    cJSON_AddItemToObject (o, "late_orders", late);
+    for (guint i = 0; pending != NULL && i < pending->len; i++)
+      {
+        const JcOrder *order = g_ptr_array_index (pending, i);
+        cJSON *j = cJSON_CreateObject ();
+
+        cJSON_AddItemToArray (late, j);
+        cJSON_AddStringToObject (j, "canteen", order->canteen_code);
+        cli_json_add_int (j, "version", order->version);
+        cli_json_add_str_or_null (j, "submitted_at", order->submitted_at, TRUE);
+        cli_json_add_str_or_null (j, "updated_at", order->updated_at, TRUE);
+        cli_json_add_int (j, "n_lines", order->lines->len);
+      }
+  }
+  cli_json_add_int (o, "n_supplements", plan->n_supplements);
   cli_json_add_ptr_array (o, "no_price", plan->no_price);
   cli_json_add_int (o, "actual_total_fen", plan->actual_total_fen);
   cli_json_add_int (o, "n_actual", plan->n_actual);
@@ -145,6 +206,24 @@ plan_to_json (const JcPlan *plan)
   cli_json_add_str_or_null (o, "locked_at", plan->locked_at, TRUE);
   cli_json_add_str_or_null (o, "locked_by", plan->locked_by, TRUE);
   return o;
+}
+
+static void
+print_pending (const char *date,
+               GPtrArray  *pending)
+{
+  g_autofree char *codes = NULL;
+
+  if (pending == NULL || pending->len == 0)
+    return;
+  codes = join_canteens (pending);
+  printf (ngettext ("%u late order is not in the locked plan: %s\n",
+                    "%u late orders are not in the locked plan: %s\n", pending->len),
+          pending->len, codes);
+  /* TRANSLATORS: the three commands are not translated; %s is the date */
+  printf (_("  settle each: plan supplement --date %s --canteen CODE (buy it), "
+            "orders decline --date %s --canteen CODE --reason TEXT, "
+            "or plan reopen --date %s --reason TEXT\n"), date, date, date);
 }
 
 static void
@@ -188,6 +267,16 @@ print_plan (const JcPlan *plan)
 
           g_string_append_printf (flags, "%s%s %s", flags->len ? "; " : "", _("bought"), actual);
         }
+      if (l->supplement_id != 0 && l->shares->len > 0)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, l->supplement_id);
+
+          if (flags->len > 0)
+            g_string_append (flags, "; ");
+          /* TRANSLATORS: a supplementary purchase (补单) line: its number, the late canteen */
+          g_string_append_printf (flags, _("supplementary #%s for %s"), id,
+                                  g_array_index (l->shares, JcPlanShare, 0).canteen_code);
+        }
       cli_table_add (table, l->item_code, l->item_name, demand, gross, packs, purchase,
                      jc_base_unit_to_display (l->base_unit), price, cost, flags->str);
     }
@@ -217,6 +306,7 @@ run_plan (Cli *cli)
 {
   g_autoptr(JcStore) store = NULL;
   g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GError) error = NULL;
   const char *pdf = cli_get (cli, "pdf");
   const char *xlsx = cli_get (cli, "xlsx");
@@ -233,6 +323,9 @@ run_plan (Cli *cli)
   plan = load_plan (cli, store, date);
   if (plan == NULL)
     return CLI_EXIT_FAILED;
+  pending = load_pending (cli, store, date);
+  if (pending == NULL)
+    return CLI_EXIT_FAILED;
   if (pdf != NULL && !jc_plan_export_pdf (plan, pdf, cli_output_flags (cli), &error))
     {
       cli_error_gerror (cli, error);
@@ -245,13 +338,14 @@ run_plan (Cli *cli)
     }
   if (json)
     {
-      g_autoptr(cJSON) o = plan_to_json (plan);
+      g_autoptr(cJSON) o = plan_to_json (plan, pending);
 
       if (!cli_json_print (cli, o))
         return CLI_EXIT_FAILED;
       return CLI_EXIT_OK;
     }
   print_plan (plan);
+  print_pending (date, pending);
   if (pdf != NULL)
     printf (_("Wrote %s\n"), pdf);
   if (xlsx != NULL)
@@ -266,6 +360,7 @@ run_lock (Cli *cli)
 {
   g_autoptr(JcStore) store = NULL;
   g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(GPtrArray) missing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *total = NULL;
   char date[11];
@@ -275,6 +370,33 @@ run_lock (Cli *cli)
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
+  missing = jc_orders_missing_canteens (store, date, &error);
+  if (missing == NULL)
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  if (missing->len > 0)
+    {
+      g_autofree char *question = NULL;
+      g_autofree char *not_done = NULL;
+
+      printf (ngettext ("%u canteen is not in the plan for %s:\n",
+                        "%u canteens are not in the plan for %s:\n", missing->len),
+              missing->len, date);
+      for (guint i = 0; i < missing->len; i++)
+        {
+          JcBoardRow *r = g_ptr_array_index (missing, i);
+
+          printf ("  %s  %s  (%s)\n", r->canteen_code, r->canteen_name,
+                  r->status == JC_ORDER_DRAFT ? _("a draft, not submitted") : _("no order"));
+        }
+      question = g_strdup_printf (_("Lock the plan for %s without them? An order they submit "
+                                    "later is a late order outside the locked plan."), date);
+      not_done = g_strdup_printf (_("the plan for %s was not locked"), date);
+      if (!cli_confirm (cli, question, not_done))
+        return CLI_EXIT_FAILED;
+    }
   if (!jc_plan_lock (store, date, jc_store_get_stale_days (store), g_get_user_name (), &error))
     {
       cli_error_gerror (cli, error);
@@ -316,6 +438,76 @@ run_unlock (Cli *cli)
       return CLI_EXIT_FAILED;
     }
   printf (_("Unlocked the plan for %s; its orders can be changed again.\n"), date);
+  return CLI_EXIT_OK;
+}
+
+static CliExit
+run_supplement (Cli *cli)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(JcOrder) order = NULL;
+  g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *question = NULL;
+  g_autofree char *not_done = NULL;
+  g_autofree char *total = NULL;
+  const char *code = cli_get (cli, "canteen");
+  gint64 added_fen = 0;
+  guint n = 0, before = 0;
+  char date[11];
+
+  if (!cli_opt_date (cli, "date", date))
+    return CLI_EXIT_FAILED;
+  store = cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  order = jc_store_get_order (store, code, date, &error);
+  if (order == NULL)
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  if (order->after_lock != JC_ORDER_AFTER_LOCK_PENDING)
+    {
+      cli_error (cli, _("%s has no late order for %s waiting outside the locked plan"), code,
+                 date);
+      return CLI_EXIT_FAILED;
+    }
+  printf (_("The late order of %s for %s (version %d):\n"), code, date, order->version);
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      const JcOrderLine *l = g_ptr_array_index (order->lines, i);
+      g_autofree char *q = jc_format_qty (l->qty_milli);
+
+      printf ("  %s  %s  %s\n", l->item_code, l->item_name ? l->item_name : "", q);
+    }
+  question = g_strdup_printf (_("Buy it as a supplementary purchase of the locked plan for %s?"),
+                              date);
+  not_done = g_strdup_printf (_("nothing was bought for %s"), code);
+  if (!cli_confirm (cli, question, not_done))
+    return CLI_EXIT_FAILED;
+  plan = load_plan (cli, store, date);
+  if (plan == NULL)
+    return CLI_EXIT_FAILED;
+  before = plan->lines->len;
+  if (!jc_plan_supplement (store, date, code, g_get_user_name (), cli_get (cli, "reason"), &n,
+                           &error))
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  g_clear_pointer (&plan, jc_plan_free);
+  plan = load_plan (cli, store, date);
+  if (plan == NULL)
+    return CLI_EXIT_FAILED;
+  for (guint i = before; i < plan->lines->len; i++)
+    added_fen += ((JcPlanLine *) g_ptr_array_index (plan->lines, i))->cost_fen;
+  total = money (added_fen);
+  printf (ngettext ("Bought the late order of %s as a supplementary purchase: %u line, %s; "
+                    "it is in the locked plan for %s now.\n",
+                    "Bought the late order of %s as a supplementary purchase: %u lines, %s; "
+                    "it is in the locked plan for %s now.\n", n),
+          code, n, total, date);
   return CLI_EXIT_OK;
 }
 
@@ -592,10 +784,24 @@ const CliCommand cli_plan_command = {
 };
 
 const CliCommand cli_plan_commands[] = {
-  { "plan", "lock", "--date DATE",
+  { "plan", "lock", "--date DATE [--yes]",
     N_("Lock the plan of a delivery date: freeze its orders and keep the plan as it is."),
-    N_("Refused when the plan is already locked or no order is submitted."),
+    N_("Refused when the plan is already locked or no order is submitted. The active canteens "
+       "that are not in (a draft, no order) are listed and the lock asks first; without a "
+       "terminal it needs --yes."),
     NULL, 0, 0, lock_options, run_lock },
+  { "plan", "reopen", "--date DATE --reason TEXT",
+    N_("Reopen a locked plan, for a reason: the same as “plan unlock”."),
+    N_("Late orders waiting outside the plan become ordinary orders again and are in the plan "
+       "when it is locked again; declined ones stay declined. Refused once purchases are "
+       "recorded against the plan."),
+    NULL, 0, 0, unlock_options, run_unlock },
+  { "plan", "supplement", "--date DATE --canteen CODE [--reason TEXT] [--yes]",
+    N_("Buy a late order as a supplementary purchase (补单) of the locked plan."),
+    N_("Each item the canteen ordered beyond what the plan carries for it becomes a "
+       "supplementary line, priced like the plan and charged to that canteen alone; the order "
+       "is then in the locked plan. Asks first; without a terminal it needs --yes."),
+    NULL, 0, 0, supplement_options, run_supplement },
   { "plan", "unlock", "--date DATE --reason TEXT",
     N_("Unlock a locked plan, for a reason, so that its orders can change again."),
     N_("Refused once purchases are recorded against the plan."),

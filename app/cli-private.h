@@ -229,6 +229,13 @@ void         cli_json_add_str_or_null (cJSON        *object,
                                   const char        *name,
                                   const char        *value,
                                   gboolean           empty_is_null);
+/* Asks `question` on the terminal unless --yes was given: TRUE when
+ * confirmed.  Without a terminal on stdin it asks nothing and reports
+ * "<not_done>: confirm with --yes (…)"; not confirmed, "<not_done>: not
+ * confirmed". */
+gboolean     cli_confirm         (Cli               *cli,
+                                  const char        *question,
+                                  const char        *not_done);
 /* Prints the document and a newline on stdout. */
 gboolean     cli_json_print      (Cli               *cli,
                                   const cJSON       *document);

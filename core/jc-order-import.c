@@ -131,6 +131,8 @@ order_copy (const JcOrder *o)
   c->status = o->status;
   c->version = o->version;
   c->late = o->late;
+  c->after_lock = o->after_lock;
+  c->decline_reason = g_strdup (o->decline_reason);
   c->updated_at = g_strdup (o->updated_at);
   c->submitted_at = g_strdup (o->submitted_at);
   for (guint i = 0; i < o->lines->len; i++)

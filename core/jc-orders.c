@@ -47,6 +47,43 @@ jc_order_status_to_display (JcOrderStatus status)
     }
 }
 
+const char *
+jc_order_after_lock_to_string (JcOrderAfterLock state)
+{
+  switch (state)
+    {
+    case JC_ORDER_AFTER_LOCK_NONE: return "";
+    case JC_ORDER_AFTER_LOCK_PENDING: return "pending";
+    case JC_ORDER_AFTER_LOCK_SUPPLEMENTED: return "supplemented";
+    case JC_ORDER_AFTER_LOCK_DECLINED: return "declined";
+    default: g_return_val_if_reached ("");
+    }
+}
+
+const char *
+jc_order_after_lock_to_display (JcOrderAfterLock state)
+{
+  switch (state)
+    {
+    case JC_ORDER_AFTER_LOCK_NONE: return "";
+    case JC_ORDER_AFTER_LOCK_PENDING: return _("Not in the locked plan");
+    case JC_ORDER_AFTER_LOCK_SUPPLEMENTED: return _("Supplementary purchase");
+    case JC_ORDER_AFTER_LOCK_DECLINED: return _("Declined");
+    default: g_return_val_if_reached ("");
+    }
+}
+
+gboolean
+jc_order_in_locked_plan (const JcOrder *order)
+{
+  g_return_val_if_fail (order != NULL, FALSE);
+
+  if (order->after_lock == JC_ORDER_AFTER_LOCK_PENDING ||
+      order->after_lock == JC_ORDER_AFTER_LOCK_DECLINED)
+    return FALSE;
+  return order->status == JC_ORDER_LOCKED;
+}
+
 JcOrderLine *
 jc_order_line_new (void)
 {
@@ -96,6 +133,7 @@ jc_order_free (JcOrder *order)
   if (order == NULL)
     return;
   g_free (order->canteen_code);
+  g_free (order->decline_reason);
   g_free (order->updated_at);
   g_free (order->submitted_at);
   g_ptr_array_unref (order->lines);
@@ -378,6 +416,58 @@ jc_orders_board (JcStore     *store,
   if (!_jc_store_foreach_order_line (store, date, add_line_cost, &bc, error))
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+/**
+ * jc_orders_missing_canteens:
+ * The active canteens whose order of `date` would not be in a plan locked
+ * now: a draft, or no order at all.  JcBoardRow *s (code, name, status).
+ */
+GPtrArray *
+jc_orders_missing_canteens (JcStore     *store,
+                            const char  *date,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) rows = _jc_store_board_rows (store, date, error);
+  g_autoptr(GPtrArray) out = NULL;
+
+  if (rows == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_board_row_free);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      JcBoardRow *r = rows->pdata[i];
+
+      if (r->status == JC_ORDER_NOT_STARTED || r->status == JC_ORDER_DRAFT)
+        g_ptr_array_add (out, g_steal_pointer (&rows->pdata[i]));
+    }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * jc_orders_list_pending_late:
+ * The orders of `date` accepted after its plan was locked that are not in
+ * the locked plan yet, by canteen code.
+ */
+GPtrArray *
+jc_orders_list_pending_late (JcStore     *store,
+                             const char  *date,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) all = jc_store_list_orders (store, date, error);
+  g_autoptr(GPtrArray) out = NULL;
+
+  if (all == NULL)
+    return NULL;
+  out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_order_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      JcOrder *o = all->pdata[i];
+
+      if (o->after_lock == JC_ORDER_AFTER_LOCK_PENDING)
+        g_ptr_array_add (out, g_steal_pointer (&all->pdata[i]));
+    }
+  return g_steal_pointer (&out);
 }
 
 static int

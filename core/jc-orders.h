@@ -32,6 +32,18 @@ typedef enum {
   JC_ORDER_LOCKED,
 } JcOrderStatus;
 
+/* Where an order stands against its date's locked plan.  An order (or an
+ * amendment) accepted after the plan was locked is PENDING — not in the
+ * locked plan — until procurement reopens the plan (back to NONE),
+ * buys it as a supplementary purchase (SUPPLEMENTED) or declines it with a
+ * reason the canteen sees (DECLINED: neither delivered nor charged). */
+typedef enum {
+  JC_ORDER_AFTER_LOCK_NONE,
+  JC_ORDER_AFTER_LOCK_PENDING,
+  JC_ORDER_AFTER_LOCK_SUPPLEMENTED,
+  JC_ORDER_AFTER_LOCK_DECLINED,
+} JcOrderAfterLock;
+
 typedef enum {
   JC_ORDER_SAVE_DEFAULT     = 0,
   JC_ORDER_SAVE_SUBMIT      = 1 << 0,  /* save and submit */
@@ -56,6 +68,8 @@ typedef struct {
   JcOrderStatus  status;
   int            version;      /* 0 for a new order */
   gboolean       late;
+  JcOrderAfterLock after_lock;
+  char          *decline_reason; /* "" unless declined */
   char          *updated_at;
   char          *submitted_at;
   GPtrArray     *lines;        /* JcOrderLine *, by item code */
@@ -82,6 +96,7 @@ typedef struct {
   gint64         est_cost_fen;   /* lines with a reference price */
   guint          n_no_price;     /* lines without one */
   gboolean       late;
+  JcOrderAfterLock after_lock;
 } JcBoardRow;
 
 typedef struct {
@@ -93,6 +108,11 @@ typedef struct {
 GQuark       jc_orders_error_quark   (void);
 const char  *jc_order_status_to_string (JcOrderStatus status);
 const char  *jc_order_status_to_display (JcOrderStatus status);
+const char  *jc_order_after_lock_to_string (JcOrderAfterLock state);
+const char  *jc_order_after_lock_to_display (JcOrderAfterLock state);
+/* Is the order's content in its date's locked plan?  Only meaningful when
+ * the plan is locked: drafts, pending and declined orders are not. */
+gboolean     jc_order_in_locked_plan (const JcOrder *order);
 
 JcOrderLine *jc_order_line_new       (void);
 JcOrderLine *jc_order_line_copy      (const JcOrderLine *line);
@@ -159,6 +179,24 @@ GPtrArray   *jc_orders_board         (JcStore     *store,
 GPtrArray   *jc_orders_find_spikes   (JcStore       *store,
                                       const JcOrder *order,
                                       GError       **error);
+/* The active canteens whose order of `date` is not in (a draft, or no
+ * order at all), as JcBoardRow (code, name, status), by code. */
+GPtrArray   *jc_orders_missing_canteens (JcStore   *store,
+                                      const char  *date,
+                                      GError     **error);
+/* The orders of `date` accepted after its plan was locked and still not
+ * in it (JcOrder *, by canteen code). */
+GPtrArray   *jc_orders_list_pending_late (JcStore  *store,
+                                      const char  *date,
+                                      GError     **error);
+/* Declines a pending late order with a reason the canteen sees: it is
+ * neither delivered nor charged.  Audited; one transaction. */
+gboolean     jc_orders_decline       (JcStore     *store,
+                                      const char  *date,
+                                      const char  *canteen_code,
+                                      const char  *who,
+                                      const char  *reason,
+                                      GError     **error);
 JcOrder     *jc_orders_copy_last_week (JcStore    *store,
                                       const char  *canteen_code,
                                       const char  *date,

@@ -471,6 +471,17 @@ jc_plan_lock (JcStore     *store,
 }
 
 gboolean
+jc_plan_is_locked (JcStore     *store,
+                   const char  *date,
+                   gboolean    *out_locked,
+                   GError     **error)
+{
+  g_return_val_if_fail (out_locked != NULL, FALSE);
+
+  return _jc_store_plan_is_locked (store, date, out_locked, error);
+}
+
+gboolean
 jc_plan_unlock (JcStore     *store,
                 const char  *date,
                 const char  *who,
@@ -512,6 +523,7 @@ jc_plan_unlock (JcStore     *store,
     }
   ok = ok && _jc_store_plan_delete (store, date, error) &&
        jc_store_lock_orders (store, date, FALSE, who, reason, NULL, error) &&
+       _jc_store_orders_reopen_late (store, date, who, reason, error) &&
        _jc_store_plan_audit (store, date, who, "unlock", reason, error) &&
        jc_store_commit (store, error);
   if (!ok)
@@ -645,4 +657,177 @@ jc_plan_remove_purchase (JcStore     *store,
   if (!ok)
     jc_store_rollback (store);
   return ok;
+}
+
+static gboolean
+supplement_in_transaction (JcStore     *store,
+                           const char  *date,
+                           const char  *canteen_code,
+                           const char  *who,
+                           const char  *reason,
+                           guint       *out_n,
+                           GError     **error)
+{
+  g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(JcOrder) order = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GHashTable) prices = NULL;
+  g_autofree char *note = NULL;
+  guint n = 0;
+
+  plan = _jc_store_plan_read (store, date, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (plan == NULL)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("The plan for %s is not locked: its late orders are in it when it is "
+                     "locked"), date);
+      return FALSE;
+    }
+  order = jc_store_get_order (store, canteen_code, date, error);
+  if (order == NULL)
+    return FALSE;
+  if (order->after_lock != JC_ORDER_AFTER_LOCK_PENDING)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("%s has no late order for %s waiting outside the locked plan"),
+                   canteen_code, date);
+      return FALSE;
+    }
+  prices = jc_store_reference_prices (store, date, jc_store_get_stale_days (store), error);
+  if (prices == NULL)
+    return FALSE;
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      const JcOrderLine *ol = order->lines->pdata[i];
+      const JcPlanLine *main_line = NULL;
+      g_autoptr(JcItem) item = NULL;
+      g_autoptr(JcPlanLine) l = NULL;
+      gint64 in_plan = 0;
+
+      /* what the locked plan and earlier supplements already carry for
+       * this canteen: only the rest is bought now */
+      for (guint k = 0; k < plan->lines->len; k++)
+        {
+          const JcPlanLine *pl = plan->lines->pdata[k];
+
+          if (pl->item_id != ol->item_id)
+            continue;
+          if (pl->supplement_id == 0)
+            main_line = pl;
+          for (guint j = 0; j < pl->shares->len; j++)
+            {
+              const JcPlanShare *sh = &g_array_index (pl->shares, JcPlanShare, j);
+
+              if (sh->canteen_id == order->canteen_id)
+                in_plan += sh->qty_milli;
+            }
+        }
+      if (ol->qty_milli <= in_plan)
+        continue;
+      item = jc_store_get_item (store, ol->item_code, error);
+      if (item == NULL)
+        return FALSE;
+      l = g_new0 (JcPlanLine, 1);
+      l->item_id = ol->item_id;
+      l->item_code = g_strdup (item->code);
+      l->loss_permille = item->loss_permille;
+      l->pack_milli = item->pack_milli;
+      l->demand_milli = ol->qty_milli - in_plan;
+      if (main_line != NULL && main_line->has_price)
+        {
+          l->has_price = TRUE;
+          l->stale = main_line->stale;
+          l->price_milliyuan = main_line->price_milliyuan;
+          g_strlcpy (l->price_date, main_line->price_date, sizeof l->price_date);
+        }
+      else
+        {
+          JcRefPrice *ref = g_hash_table_lookup (prices, &l->item_id);
+
+          if (ref != NULL && ref->found)
+            {
+              l->has_price = TRUE;
+              l->stale = ref->stale;
+              l->price_milliyuan = ref->price_milliyuan;
+              g_strlcpy (l->price_date, ref->date, sizeof l->price_date);
+            }
+        }
+      if (!jc_plan_line_compute (l, error) ||
+          _jc_store_plan_add_supplement (store, date, order->canteen_id, l, who, error) == 0)
+        return FALSE;
+      n++;
+    }
+  note = g_strdup_printf ("%s: %u", canteen_code, n);
+  if (!_jc_store_order_set_supplemented (store, order->id, who, reason, order->version, error) ||
+      !_jc_store_plan_audit (store, date, who, "supplement",
+                             reason && *reason ? reason : note, error))
+    return FALSE;
+  if (out_n != NULL)
+    *out_n = n;
+  return TRUE;
+}
+
+/**
+ * jc_plan_supplement:
+ * Buys the pending late order of `canteen_code` as a supplementary
+ * purchase of the locked plan of `date` (see jc-plan.h).
+ */
+gboolean
+jc_plan_supplement (JcStore     *store,
+                    const char  *date,
+                    const char  *canteen_code,
+                    const char  *who,
+                    const char  *reason,
+                    guint       *out_n,
+                    GError     **error)
+{
+  g_return_val_if_fail (date != NULL && canteen_code != NULL, FALSE);
+
+  if (who == NULL)
+    who = g_get_user_name ();
+  if (!jc_store_begin (store, error))
+    return FALSE;
+  if (!supplement_in_transaction (store, date, canteen_code, who, reason, out_n, error) ||
+      !jc_store_commit (store, error))
+    {
+      jc_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jc_plan_record_supplement_purchase (JcStore     *store,
+                                    const char  *date,
+                                    gint64       supplement_id,
+                                    gint64       qty_milli,
+                                    gint64       price_milliyuan,
+                                    const char  *who,
+                                    const char  *note,
+                                    GError     **error)
+{
+  gint64 cost = 0;
+
+  if (qty_milli < 0 || qty_milli > JC_MAX_MILLI)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("quantity: %lld is out of range"), (long long) qty_milli);
+      return FALSE;
+    }
+  if (price_milliyuan < 0 || price_milliyuan > JC_MAX_MILLI)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("price: %lld is out of range"), (long long) price_milliyuan);
+      return FALSE;
+    }
+  if (!jc_line_cost_fen (qty_milli, price_milliyuan, &cost, error))
+    return FALSE;
+  return _jc_store_put_supplement_purchase (store, date, supplement_id, qty_milli,
+                                            price_milliyuan, cost, who ? who : g_get_user_name (),
+                                            note ? note : "", error);
 }

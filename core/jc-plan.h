@@ -51,6 +51,8 @@ typedef struct {
   gint64      actual_cost_fen;
   GArray     *shares;          /* JcPlanShare, by canteen code: of the actual cost when
                                 * recorded, else of the planned cost */
+  gint64      supplement_id;   /* 0: a line of the plan as locked; else a supplementary
+                                * purchase (补单) for one late canteen, after the others */
 } JcPlanLine;
 
 typedef enum {
@@ -70,6 +72,7 @@ typedef struct {
   GPtrArray *no_price;         /* item codes (char *) */
   guint      n_stale;
   guint      n_canteens;
+  guint      n_supplements;    /* supplementary lines (in `lines`, in total_cost_fen) */
 } JcPlan;
 
 void      jc_plan_free      (JcPlan *plan);
@@ -90,6 +93,11 @@ gboolean  jc_plan_lock      (JcStore     *store,
                              const char  *date,
                              int          stale_days,
                              const char  *who,
+                             GError     **error);
+/* Is the plan of `date` locked?  FALSE with `error` set on a read error. */
+gboolean  jc_plan_is_locked (JcStore     *store,
+                             const char  *date,
+                             gboolean    *out_locked,
                              GError     **error);
 gboolean  jc_plan_unlock    (JcStore     *store,
                              const char  *date,
@@ -119,6 +127,31 @@ gboolean  _jc_plan_lock_in_transaction (JcStore  *store,
 JcPlanLine *jc_plan_find_line (JcPlan    *plan,
                              const char  *item_code);
 
+/* Buys the pending late order of `canteen_code` as a supplementary
+ * purchase (补单) of the locked plan of `date`: each item the canteen now
+ * orders beyond what the plan already carries for it becomes a
+ * supplementary line, priced like the plan (the plan line's reference
+ * price, else the reference price now), costed and shared to the canteen
+ * alone.  The order is then in the locked plan.  One transaction; audited
+ * on the order and the plan.  *out_n: the supplementary lines added. */
+gboolean  jc_plan_supplement (JcStore    *store,
+                             const char  *date,
+                             const char  *canteen_code,
+                             const char  *who,
+                             const char  *reason,
+                             guint       *out_n,
+                             GError     **error);
+/* Records what was actually bought for a supplementary line, like
+ * jc_plan_record_purchase() for a plan line. */
+gboolean  jc_plan_record_supplement_purchase (JcStore *store,
+                             const char  *date,
+                             gint64       supplement_id,
+                             gint64       qty_milli,
+                             gint64       price_milliyuan,
+                             const char  *who,
+                             const char  *note,
+                             GError     **error);
+
 gboolean  jc_allocate       (gint64        total_fen,
                              const gint64 *weights,
                              const char  **tie_keys,
@@ -127,5 +160,6 @@ gboolean  jc_allocate       (gint64        total_fen,
                              GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPlan, jc_plan_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPlanLine, _jc_plan_line_free)
 
 G_END_DECLS

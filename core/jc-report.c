@@ -211,6 +211,7 @@ jc_report_decompose (const JcReportItem *p0,
 typedef struct {
   char     date[11];
   gint64   item_id;
+  gint64   supplement_id;  /* 0, or the supplementary purchase's */
   gint64   cost;         /* what counts: actual, else planned, else 0 */
   gint64   qty;          /* 0 when the line adds no quantity */
   gboolean has_actual;
@@ -244,6 +245,7 @@ typedef struct {
   GArray         *group;           /* ShareRec of the current line */
   char            group_date[11];
   gint64          group_item;
+  gint64          group_supplement;
   /* the period's totals */
   gboolean        has_data;
   gint64          spend;
@@ -402,6 +404,7 @@ on_line (const JcStoreReportLine *l,
     }
   g_strlcpy (rec.date, l->date, sizeof rec.date);
   rec.item_id = l->item_id;
+  rec.supplement_id = l->supplement_id;
   rec.row = row;
   rec.has_actual = l->has_actual;
   if (l->has_actual)
@@ -448,14 +451,16 @@ split_group (Ctx      *ctx,
       LineRec *r = &g_array_index (ctx->lines, LineRec, ctx->line_index);
       int c = strcmp (r->date, ctx->group_date);
 
-      if (c > 0 || (c == 0 && r->item_id >= ctx->group_item))
+      if (c > 0 || (c == 0 && r->item_id > ctx->group_item) ||
+          (c == 0 && r->item_id == ctx->group_item && r->supplement_id >= ctx->group_supplement))
         break;
       ctx->line_index++;
     }
   if (ctx->line_index < ctx->lines->len)
     {
       rec = &g_array_index (ctx->lines, LineRec, ctx->line_index);
-      if (strcmp (rec->date, ctx->group_date) != 0 || rec->item_id != ctx->group_item)
+      if (strcmp (rec->date, ctx->group_date) != 0 || rec->item_id != ctx->group_item ||
+          rec->supplement_id != ctx->group_supplement)
         rec = NULL;
     }
   if (rec == NULL)
@@ -526,6 +531,7 @@ flush_group (Ctx *ctx)
 static void
 on_share (const char *date,
           gint64      item_id,
+          gint64      supplement_id,
           const char *canteen_code,
           gint64      qty_milli,
           gint64      share_fen,
@@ -536,11 +542,13 @@ on_share (const char *date,
 
   if (ctx->error != NULL)
     return;
-  if (item_id != ctx->group_item || strcmp (date, ctx->group_date) != 0)
+  if (item_id != ctx->group_item || supplement_id != ctx->group_supplement ||
+      strcmp (date, ctx->group_date) != 0)
     {
       flush_group (ctx);
       g_strlcpy (ctx->group_date, date, sizeof ctx->group_date);
       ctx->group_item = item_id;
+      ctx->group_supplement = supplement_id;
     }
   g_strlcpy (s.code, canteen_code, sizeof s.code);
   s.qty = qty_milli;
@@ -630,6 +638,7 @@ read_period (Ctx          *ctx,
   ctx->line_index = 0;
   ctx->group_date[0] = '\0';
   ctx->group_item = 0;
+  ctx->group_supplement = 0;
   if (error != NULL && *error != NULL)
     return FALSE;
   if (ctx->error != NULL)

@@ -23,6 +23,18 @@ status_from_string (const char *s)
   return JC_ORDER_NOT_STARTED;
 }
 
+static JcOrderAfterLock
+after_lock_from_string (const char *s)
+{
+  if (g_strcmp0 (s, "pending") == 0)
+    return JC_ORDER_AFTER_LOCK_PENDING;
+  if (g_strcmp0 (s, "supplemented") == 0)
+    return JC_ORDER_AFTER_LOCK_SUPPLEMENTED;
+  if (g_strcmp0 (s, "declined") == 0)
+    return JC_ORDER_AFTER_LOCK_DECLINED;
+  return JC_ORDER_AFTER_LOCK_NONE;
+}
+
 static char *
 now_iso (GDateTime *now)
 {
@@ -95,7 +107,8 @@ load_order (JcStore     *store,
             GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT id, status, version, late, updated_at, submitted_at FROM orders "
+    "SELECT id, status, version, late, updated_at, submitted_at, after_lock, decline_reason "
+    "FROM orders "
     "WHERE canteen_id = ? AND delivery_date = ?", error);
   g_autoptr(JcOrder) order = NULL;
   int rc;
@@ -114,6 +127,8 @@ load_order (JcStore     *store,
       order->late = sqlite3_column_int (stmt, 3) != 0;
       order->updated_at = _jc_store_column_dup (stmt, 4);
       order->submitted_at = _jc_store_column_dup (stmt, 5);
+      order->after_lock = after_lock_from_string ((const char *) sqlite3_column_text (stmt, 6));
+      order->decline_reason = _jc_store_column_dup (stmt, 7);
     }
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -340,6 +355,9 @@ save_order_locked (JcStore          *store,
   g_autofree char *at = now_iso (now);
   gboolean has_reason = reason != NULL && *reason != '\0';
   gboolean late = FALSE;
+  gboolean plan_locked = FALSE;
+  gboolean after_lock = FALSE;
+  JcOrderAfterLock after_state;
   JcOrderStatus status;
   sqlite3_stmt *stmt;
   const char *change_action;
@@ -369,6 +387,23 @@ save_order_locked (JcStore          *store,
                    order->canteen_code, order->date);
       return FALSE;
     }
+  if (!_jc_store_plan_is_locked (store, order->date, &plan_locked, error))
+    return FALSE;
+  /* Once the plan is locked, submitting an order or changing one that was
+   * submitted no longer reaches the plan: it is accepted only with a
+   * reason, and it stays out of the locked plan until procurement settles
+   * it (reopen, supplementary purchase, decline).  A draft stays a draft. */
+  after_lock = plan_locked &&
+               ((flags & JC_ORDER_SAVE_SUBMIT) ||
+                (old != NULL && (old->status == JC_ORDER_SUBMITTED || old->status == JC_ORDER_LOCKED)));
+  if (after_lock && !has_reason)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
+                   _("The plan for %s is locked: the order of %s would not be in it, so it is "
+                     "accepted only as a late order with a reason"),
+                   order->date, order->canteen_code);
+      return FALSE;
+    }
   if (jc_orders_is_past_cutoff (store, order->date, now))
     {
       g_autofree char *cutoff = jc_orders_cutoff_for (store, order->date);
@@ -396,12 +431,20 @@ save_order_locked (JcStore          *store,
     status = JC_ORDER_SUBMITTED;
   version = old ? old->version + 1 : 1;
   change_action = old && old->status == JC_ORDER_LOCKED ? "amend" : NULL;
+  after_state = old ? old->after_lock : JC_ORDER_AFTER_LOCK_NONE;
+  if (after_lock)
+    {
+      after_state = JC_ORDER_AFTER_LOCK_PENDING;
+      late = TRUE;
+    }
+  else if (!plan_locked && (flags & JC_ORDER_SAVE_SUBMIT))
+    after_state = JC_ORDER_AFTER_LOCK_NONE;   /* a declined order submitted again after a reopen */
 
   if (old == NULL)
     {
       stmt = _jc_store_prepare (store,
         "INSERT INTO orders (canteen_id, delivery_date, status, version, created_at, updated_at, "
-        "submitted_at, late) VALUES (?, ?, ?, 1, ?, ?, ?, ?) RETURNING id", error);
+        "submitted_at, late, after_lock) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, order->canteen_id);
@@ -411,6 +454,7 @@ save_order_locked (JcStore          *store,
       _jc_store_bind_text (stmt, 5, at);
       _jc_store_bind_text (stmt, 6, status == JC_ORDER_SUBMITTED ? at : "");
       sqlite3_bind_int (stmt, 7, late ? 1 : 0);
+      _jc_store_bind_text (stmt, 8, jc_order_after_lock_to_string (after_state));
       if (sqlite3_step (stmt) == SQLITE_ROW)
         order->id = sqlite3_column_int64 (stmt, 0);
       if (!_jc_store_step_done (store, stmt, _("Could not save the order"), error))
@@ -423,7 +467,9 @@ save_order_locked (JcStore          *store,
       stmt = _jc_store_prepare (store,
         "UPDATE orders SET status = ?, version = version + 1, updated_at = ?, "
         "submitted_at = CASE WHEN ? = 1 THEN ? ELSE submitted_at END, "
-        "late = CASE WHEN ? = 1 THEN 1 ELSE late END WHERE id = ? AND version = ?", error);
+        "late = CASE WHEN ? = 1 THEN 1 ELSE late END, after_lock = ?, "
+        "decline_reason = CASE WHEN ? = 'declined' THEN decline_reason ELSE '' END "
+        "WHERE id = ? AND version = ?", error);
       if (stmt == NULL)
         return FALSE;
       _jc_store_bind_text (stmt, 1, jc_order_status_to_string (status));
@@ -431,8 +477,10 @@ save_order_locked (JcStore          *store,
       sqlite3_bind_int (stmt, 3, status == JC_ORDER_SUBMITTED && old->status != JC_ORDER_SUBMITTED);
       _jc_store_bind_text (stmt, 4, at);
       sqlite3_bind_int (stmt, 5, late ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 6, order->id);
-      sqlite3_bind_int (stmt, 7, order->version);
+      _jc_store_bind_text (stmt, 6, jc_order_after_lock_to_string (after_state));
+      _jc_store_bind_text (stmt, 7, jc_order_after_lock_to_string (after_state));
+      sqlite3_bind_int64 (stmt, 8, order->id);
+      sqlite3_bind_int (stmt, 9, order->version);
       if (!_jc_store_step_done (store, stmt, _("Could not save the order"), error))
         return FALSE;
       if (sqlite3_changes (_jc_store_get_db (store)) != 1)
@@ -509,10 +557,16 @@ save_order_locked (JcStore          *store,
     return FALSE;
   if (late && !audit (store, order->id, at, who, "late", 0, "", "", reason, version, error))
     return FALSE;
+  if (after_lock &&
+      !audit (store, order->id, at, who, "after-lock", 0, "", "pending", reason, version, error))
+    return FALSE;
 
   order->version = version;
   order->status = status;
   order->late = order->late || late;
+  order->after_lock = after_state;
+  if (after_state != JC_ORDER_AFTER_LOCK_DECLINED)
+    g_clear_pointer (&order->decline_reason, g_free);
   g_free (order->updated_at);
   order->updated_at = g_strdup (at);
   return TRUE;
@@ -583,7 +637,7 @@ jc_store_lock_orders (JcStore     *store,
   stmt = _jc_store_prepare (store,
     "INSERT INTO order_audit (order_id, at, who, action, before, after, reason, version) "
     "SELECT id, ?, ?, ?, status, ?, ?, version + 1 FROM orders "
-    "WHERE delivery_date = ? AND status = ?", error);
+    "WHERE delivery_date = ? AND status = ? AND (? = 0 OR after_lock <> 'declined')", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -594,11 +648,12 @@ jc_store_lock_orders (JcStore     *store,
       _jc_store_bind_text (stmt, 5, reason);
       _jc_store_bind_text (stmt, 6, date);
       _jc_store_bind_text (stmt, 7, lock ? "submitted" : "locked");
+      sqlite3_bind_int (stmt, 8, lock ? 1 : 0);
       ok = _jc_store_step_done (store, stmt, _("Could not write the order history"), error);
     }
   stmt = ok ? _jc_store_prepare (store,
     "UPDATE orders SET status = ?, version = version + 1, updated_at = ? "
-    "WHERE delivery_date = ? AND status = ?", error) : NULL;
+    "WHERE delivery_date = ? AND status = ? AND (? = 0 OR after_lock <> 'declined')", error) : NULL;
   ok = ok && stmt != NULL;
   if (ok)
     {
@@ -606,6 +661,7 @@ jc_store_lock_orders (JcStore     *store,
       _jc_store_bind_text (stmt, 2, at);
       _jc_store_bind_text (stmt, 3, date);
       _jc_store_bind_text (stmt, 4, lock ? "submitted" : "locked");
+      sqlite3_bind_int (stmt, 5, lock ? 1 : 0);
       ok = _jc_store_step_done (store, stmt, _("Could not lock the orders"), error);
     }
   n = ok ? (guint) sqlite3_changes (_jc_store_get_db (store)) : 0;
@@ -614,6 +670,137 @@ jc_store_lock_orders (JcStore     *store,
   if (out_n != NULL)
     *out_n = n;
   return TRUE;
+}
+
+/* Inside the caller's transaction: the late orders of a reopened plan are
+ * ordinary orders again (they will be in the plan when it is locked
+ * again); declined ones stay declined.  Each is audited. */
+gboolean
+_jc_store_orders_reopen_late (JcStore     *store,
+                              const char  *date,
+                              const char  *who,
+                              const char  *reason,
+                              GError     **error)
+{
+  g_autofree char *at = now_iso (NULL);
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO order_audit (order_id, at, who, action, before, after, reason, version) "
+    "SELECT id, ?, ?, 'reopen', after_lock, '', ?, version FROM orders "
+    "WHERE delivery_date = ? AND after_lock IN ('pending', 'supplemented')", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, at);
+  _jc_store_bind_text (stmt, 2, who);
+  _jc_store_bind_text (stmt, 3, reason);
+  _jc_store_bind_text (stmt, 4, date);
+  if (!_jc_store_step_done (store, stmt, _("Could not write the order history"), error))
+    return FALSE;
+  stmt = _jc_store_prepare (store,
+    "UPDATE orders SET after_lock = '' "
+    "WHERE delivery_date = ? AND after_lock IN ('pending', 'supplemented')", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, date);
+  return _jc_store_step_done (store, stmt, _("Could not reopen the late orders"), error);
+}
+
+/* Inside the caller's transaction: a pending late order settled by a
+ * supplementary purchase is in the locked plan now (and frozen with it). */
+gboolean
+_jc_store_order_set_supplemented (JcStore     *store,
+                                  gint64       order_id,
+                                  const char  *who,
+                                  const char  *reason,
+                                  int          version,
+                                  GError     **error)
+{
+  g_autofree char *at = now_iso (NULL);
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "UPDATE orders SET after_lock = 'supplemented', status = 'locked', version = version + 1, "
+    "updated_at = ? WHERE id = ? AND version = ? AND after_lock = 'pending'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, at);
+  sqlite3_bind_int64 (stmt, 2, order_id);
+  sqlite3_bind_int (stmt, 3, version);
+  if (!_jc_store_step_done (store, stmt, _("Could not update the order"), error))
+    return FALSE;
+  if (sqlite3_changes (_jc_store_get_db (store)) != 1)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CONFLICT,
+                   _("The order was changed by someone else meanwhile; look at it again"));
+      return FALSE;
+    }
+  return audit (store, order_id, at, who, "supplement", 0, "pending", "supplemented", reason,
+                version + 1, error);
+}
+
+/**
+ * jc_orders_decline:
+ * Declines the pending late order of `canteen_code` for `date` with a
+ * reason the canteen sees.  Refused without a reason or when the order is
+ * not a late order waiting outside the locked plan.
+ */
+gboolean
+jc_orders_decline (JcStore     *store,
+                   const char  *date,
+                   const char  *canteen_code,
+                   const char  *who,
+                   const char  *reason,
+                   GError     **error)
+{
+  g_autoptr(JcOrder) order = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *at = now_iso (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  sqlite3_stmt *stmt;
+  gint64 canteen_id;
+  gboolean ok;
+
+  if (!check_date (date, error))
+    return FALSE;
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("Declining the late order of %s for %s needs a reason the canteen will see"),
+                   canteen_code ? canteen_code : "", date);
+      return FALSE;
+    }
+  if (who == NULL)
+    who = g_get_user_name ();
+  canteen_id = canteen_id_for (store, canteen_code, error);
+  if (canteen_id == 0)
+    return FALSE;
+  if (!_jc_store_savepoint_begin (store, error))
+    return FALSE;
+  order = load_order (store, canteen_id, canteen_code, date, &local);
+  ok = local == NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  if (ok && (order == NULL || order->after_lock != JC_ORDER_AFTER_LOCK_PENDING))
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("%s has no late order for %s waiting outside the locked plan"),
+                   canteen_code, date);
+      ok = FALSE;
+    }
+  stmt = ok ? _jc_store_prepare (store,
+    "UPDATE orders SET after_lock = 'declined', decline_reason = ?, version = version + 1, "
+    "updated_at = ? WHERE id = ? AND version = ?", error) : NULL;
+  ok = ok && stmt != NULL;
+  if (ok)
+    {
+      _jc_store_bind_text (stmt, 1, trimmed);
+      _jc_store_bind_text (stmt, 2, at);
+      sqlite3_bind_int64 (stmt, 3, order->id);
+      sqlite3_bind_int (stmt, 4, order->version);
+      ok = _jc_store_step_done (store, stmt, _("Could not decline the order"), error) &&
+           audit (store, order->id, at, who, "decline", 0, "pending", "declined", trimmed,
+                  order->version + 1, error);
+    }
+  return _jc_store_savepoint_end (store, ok, error) && ok;
 }
 
 /* All stored orders of a date with their lines, by canteen code. */
@@ -748,7 +935,7 @@ _jc_store_board_rows (JcStore     *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT c.code, c.name, o.status, o.version, o.late, "
-    "  (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id) "
+    "  (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id), o.after_lock "
     "FROM canteens c LEFT JOIN orders o ON o.canteen_id = c.id AND o.delivery_date = ? "
     "WHERE c.active = 1 ORDER BY c.code", error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_board_row_free);
@@ -767,6 +954,7 @@ _jc_store_board_rows (JcStore     *store,
       r->version = sqlite3_column_int (stmt, 3);
       r->late = sqlite3_column_int (stmt, 4) != 0;
       r->n_lines = (guint) sqlite3_column_int (stmt, 5);
+      r->after_lock = after_lock_from_string ((const char *) sqlite3_column_text (stmt, 6));
       g_ptr_array_add (out, r);
     }
   sqlite3_reset (stmt);
@@ -857,7 +1045,8 @@ _jc_store_foreach_plan_demand (JcStore     *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT o.canteen_id, c.code, l.item_id, l.qty_milli FROM order_lines l "
     "JOIN orders o ON o.id = l.order_id JOIN canteens c ON c.id = o.canteen_id "
-    "WHERE o.delivery_date = ? AND o.status IN ('submitted', 'locked')", error);
+    "WHERE o.delivery_date = ? AND o.status IN ('submitted', 'locked') "
+    "AND o.after_lock <> 'declined'", error);
   int rc;
 
   if (stmt == NULL)

@@ -224,14 +224,163 @@ _jc_store_plan_read (JcStore     *store,
       g_array_append_val (l->shares, sh);
       g_hash_table_add (canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
     }
-  plan->n_canteens = g_hash_table_size (canteens);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
       _jc_store_set_error (store, rc, _("Could not read the plan"), error);
       return NULL;
     }
+
+  /* the supplementary lines, after the plan as locked, in the order added */
+  stmt = _jc_store_prepare (store,
+    "SELECT s.id, s.item_id, i.code, i.name, c.code, c.name, c.position, i.base_unit, "
+    "s.loss_permille, s.pack_milli, s.demand_milli, s.gross_milli, s.packs, s.purchase_milli, "
+    "s.price_milliyuan, s.price_date, s.stale, s.cost_fen, s.actual_qty_milli, "
+    "s.actual_price_milliyuan, s.actual_cost_fen, s.canteen_id, t.code "
+    "FROM plan_supplements s JOIN items i ON i.id = s.item_id "
+    "JOIN categories c ON c.id = i.category_id JOIN canteens t ON t.id = s.canteen_id "
+    "WHERE s.delivery_date = ? ORDER BY s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPlanLine *l = g_new0 (JcPlanLine, 1);
+      JcPlanShare sh = { 0 };
+
+      l->supplement_id = sqlite3_column_int64 (stmt, 0);
+      l->item_id = sqlite3_column_int64 (stmt, 1);
+      l->item_code = _jc_store_column_dup (stmt, 2);
+      l->item_name = _jc_store_column_dup (stmt, 3);
+      l->category = _jc_store_column_dup (stmt, 4);
+      l->category_name = _jc_store_column_dup (stmt, 5);
+      l->category_position = sqlite3_column_int (stmt, 6);
+      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 7), &l->base_unit))
+        l->base_unit = JC_BASE_UNIT_KG;
+      l->loss_permille = sqlite3_column_int (stmt, 8);
+      l->pack_milli = sqlite3_column_int64 (stmt, 9);
+      l->demand_milli = sqlite3_column_int64 (stmt, 10);
+      l->gross_milli = sqlite3_column_int64 (stmt, 11);
+      l->packs = sqlite3_column_int64 (stmt, 12);
+      l->purchase_milli = sqlite3_column_int64 (stmt, 13);
+      l->has_price = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
+      l->price_milliyuan = sqlite3_column_int64 (stmt, 14);
+      g_strlcpy (l->price_date, (const char *) sqlite3_column_text (stmt, 15), sizeof l->price_date);
+      l->stale = sqlite3_column_int (stmt, 16) != 0;
+      l->cost_fen = sqlite3_column_int64 (stmt, 17);
+      l->has_actual = sqlite3_column_type (stmt, 18) != SQLITE_NULL;
+      l->actual_qty_milli = sqlite3_column_int64 (stmt, 18);
+      l->actual_price_milliyuan = sqlite3_column_int64 (stmt, 19);
+      l->actual_cost_fen = sqlite3_column_int64 (stmt, 20);
+      l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
+      sh.canteen_id = sqlite3_column_int64 (stmt, 21);
+      g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 22), sizeof sh.canteen_code);
+      sh.qty_milli = l->demand_milli;
+      sh.share_fen = l->cost_fen;
+      g_array_append_val (l->shares, sh);
+      g_hash_table_add (canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
+      if (!l->has_price && !g_ptr_array_find_with_equal_func (plan->no_price, l->item_code,
+                                                               g_str_equal, NULL))
+        g_ptr_array_add (plan->no_price, g_strdup (l->item_code));
+      if (l->stale)
+        plan->n_stale++;
+      plan->total_cost_fen += l->cost_fen;
+      plan->n_supplements++;
+      g_ptr_array_add (plan->lines, l);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the supplementary purchases"), error);
+      return NULL;
+    }
+  plan->n_canteens = g_hash_table_size (canteens);
   return g_steal_pointer (&plan);
+}
+
+/* A supplementary line of the locked plan of `date` for one canteen;
+ * returns its id, or 0 with `error` set. */
+gint64
+_jc_store_plan_add_supplement (JcStore        *store,
+                               const char     *date,
+                               gint64          canteen_id,
+                               gconstpointer   data,
+                               const char     *who,
+                               GError        **error)
+{
+  const JcPlanLine *l = data;
+  g_autofree char *at = now_iso ();
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO plan_supplements (delivery_date, item_id, canteen_id, demand_milli, "
+    "loss_permille, pack_milli, gross_milli, packs, purchase_milli, price_milliyuan, price_date, "
+    "stale, cost_fen, added_at, added_by) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  _jc_store_bind_text (stmt, 1, date);
+  sqlite3_bind_int64 (stmt, 2, l->item_id);
+  sqlite3_bind_int64 (stmt, 3, canteen_id);
+  sqlite3_bind_int64 (stmt, 4, l->demand_milli);
+  sqlite3_bind_int (stmt, 5, l->loss_permille);
+  sqlite3_bind_int64 (stmt, 6, l->pack_milli);
+  sqlite3_bind_int64 (stmt, 7, l->gross_milli);
+  sqlite3_bind_int64 (stmt, 8, l->packs);
+  sqlite3_bind_int64 (stmt, 9, l->purchase_milli);
+  if (l->has_price)
+    sqlite3_bind_int64 (stmt, 10, l->price_milliyuan);
+  else
+    sqlite3_bind_null (stmt, 10);
+  _jc_store_bind_text (stmt, 11, l->price_date);
+  sqlite3_bind_int (stmt, 12, l->stale ? 1 : 0);
+  sqlite3_bind_int64 (stmt, 13, l->cost_fen);
+  _jc_store_bind_text (stmt, 14, at);
+  _jc_store_bind_text (stmt, 15, who);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (!_jc_store_step_done (store, stmt, _("Could not add the supplementary purchase"), error))
+    return 0;
+  return id;
+}
+
+gboolean
+_jc_store_put_supplement_purchase (JcStore     *store,
+                                   const char  *date,
+                                   gint64       supplement_id,
+                                   gint64       qty_milli,
+                                   gint64       price_milliyuan,
+                                   gint64       cost_fen,
+                                   const char  *who,
+                                   const char  *note,
+                                   GError     **error)
+{
+  g_autofree char *at = now_iso ();
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "UPDATE plan_supplements SET actual_qty_milli = ?, actual_price_milliyuan = ?, "
+    "actual_cost_fen = ?, recorded_at = ?, recorded_by = ?, note = ? "
+    "WHERE id = ? AND delivery_date = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, qty_milli);
+  sqlite3_bind_int64 (stmt, 2, price_milliyuan);
+  sqlite3_bind_int64 (stmt, 3, cost_fen);
+  _jc_store_bind_text (stmt, 4, at);
+  _jc_store_bind_text (stmt, 5, who);
+  _jc_store_bind_text (stmt, 6, note);
+  sqlite3_bind_int64 (stmt, 7, supplement_id);
+  _jc_store_bind_text (stmt, 8, date);
+  if (!_jc_store_step_done (store, stmt, _("Could not record the purchase"), error))
+    return FALSE;
+  if (sqlite3_changes (_jc_store_get_db (store)) != 1)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND,
+                   _("supplementary line %lld is not in the plan for %s"),
+                   (long long) supplement_id, date);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -330,13 +479,16 @@ _jc_store_count_purchases (JcStore     *store,
                            GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT COUNT(*) FROM purchases WHERE delivery_date = ?", error);
+    "SELECT (SELECT COUNT(*) FROM purchases WHERE delivery_date = ?) + "
+    "(SELECT COUNT(*) FROM plan_supplements WHERE delivery_date = ? "
+    "AND actual_qty_milli IS NOT NULL)", error);
   gint64 n = -1;
   int rc;
 
   if (stmt == NULL)
     return -1;
   _jc_store_bind_text (stmt, 1, date);
+  _jc_store_bind_text (stmt, 2, date);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     n = sqlite3_column_int64 (stmt, 0);

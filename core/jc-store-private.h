@@ -79,6 +79,19 @@ GArray       *_jc_store_item_order_history (JcStore   *store,
                                          const char   *to,
                                          GError      **error);
 
+/* Late orders (jc-store-orders.c), for jc-plan.c. */
+gboolean      _jc_store_orders_reopen_late (JcStore   *store,
+                                         const char   *date,
+                                         const char   *who,
+                                         const char   *reason,
+                                         GError      **error);
+gboolean      _jc_store_order_set_supplemented (JcStore *store,
+                                         gint64        order_id,
+                                         const char   *who,
+                                         const char   *reason,
+                                         int           version,
+                                         GError      **error);
+
 /* Plans (jc-store-plan.c), for jc-plan.c. */
 gboolean      _jc_store_plan_is_locked  (JcStore      *store,
                                          const char   *date,
@@ -115,15 +128,33 @@ gboolean      _jc_store_delete_purchase (JcStore      *store,
                                          gint64        item_id,
                                          gboolean     *out_removed,
                                          GError      **error);
+gint64        _jc_store_plan_add_supplement (JcStore  *store,
+                                         const char   *date,
+                                         gint64        canteen_id,
+                                         gconstpointer line,
+                                         const char   *who,
+                                         GError      **error);
+gboolean      _jc_store_put_supplement_purchase (JcStore *store,
+                                         const char   *date,
+                                         gint64        supplement_id,
+                                         gint64        qty_milli,
+                                         gint64        price_milliyuan,
+                                         gint64        cost_fen,
+                                         const char   *who,
+                                         const char   *note,
+                                         GError      **error);
 gint64        _jc_store_count_purchases (JcStore      *store,
                                          const char   *date,
                                          GError      **error);
 
 /* Monthly cost review (jc-store-report.c), for jc-report.c.  Each reads a
- * whole date range [from, to) in one query, in (date, item id) order. */
+ * whole date range [from, to) in one query, in (date, item id, supplement
+ * id) order: a line of a locked plan has supplement id 0, a supplementary
+ * purchase (补单) its own id, and its one share is the late canteen's. */
 typedef struct {
   const char *date;
   gint64      item_id;
+  gint64      supplement_id;
   const char *item_code;
   const char *item_name;
   const char *category_name;
@@ -149,6 +180,7 @@ gboolean      _jc_store_foreach_report_share (JcStore *store,
                                          const char   *to,
                                          void        (*func) (const char *date,
                                                               gint64      item_id,
+                                                              gint64      supplement_id,
                                                               const char *canteen_code,
                                                               gint64      qty_milli,
                                                               gint64      share_fen,

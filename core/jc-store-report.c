@@ -22,12 +22,18 @@ _jc_store_foreach_report_line (JcStore     *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT l.delivery_date, l.item_id, i.code, i.name, c.name, c.position, "
-    "l.purchase_milli, l.price_milliyuan, l.cost_fen, p.qty_milli, p.cost_fen "
+    "l.purchase_milli, l.price_milliyuan, l.cost_fen, p.qty_milli, p.cost_fen, 0 "
     "FROM plan_lines l JOIN items i ON i.id = l.item_id "
     "JOIN categories c ON c.id = i.category_id "
     "LEFT JOIN purchases p ON p.delivery_date = l.delivery_date AND p.item_id = l.item_id "
-    "WHERE l.delivery_date >= ? AND l.delivery_date < ? "
-    "ORDER BY l.delivery_date, l.item_id", error);
+    "WHERE l.delivery_date >= ?1 AND l.delivery_date < ?2 "
+    "UNION ALL "
+    "SELECT s.delivery_date, s.item_id, i.code, i.name, c.name, c.position, "
+    "s.purchase_milli, s.price_milliyuan, s.cost_fen, s.actual_qty_milli, s.actual_cost_fen, s.id "
+    "FROM plan_supplements s JOIN items i ON i.id = s.item_id "
+    "JOIN categories c ON c.id = i.category_id "
+    "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
+    "ORDER BY 1, 2, 12", error);
   int rc;
 
   if (stmt == NULL)
@@ -51,6 +57,7 @@ _jc_store_foreach_report_line (JcStore     *store,
       line.has_actual = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
       line.actual_qty_milli = sqlite3_column_int64 (stmt, 9);
       line.actual_cost_fen = sqlite3_column_int64 (stmt, 10);
+      line.supplement_id = sqlite3_column_int64 (stmt, 11);
       func (&line, data);
     }
   sqlite3_reset (stmt);
@@ -65,6 +72,7 @@ _jc_store_foreach_report_share (JcStore     *store,
                                 const char  *to,
                                 void       (*func) (const char *date,
                                                     gint64      item_id,
+                                                    gint64      supplement_id,
                                                     const char *canteen_code,
                                                     gint64      qty_milli,
                                                     gint64      share_fen,
@@ -75,10 +83,14 @@ _jc_store_foreach_report_share (JcStore     *store,
   /* The primary key's order: no sort.  Ties in the allocation are broken
    * by canteen code by jc_allocate() itself, whatever the order. */
   sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT s.delivery_date, s.item_id, c.code, s.qty_milli, s.share_fen "
+    "SELECT s.delivery_date, s.item_id, c.code, s.qty_milli, s.share_fen, 0 "
     "FROM plan_shares s JOIN canteens c ON c.id = s.canteen_id "
-    "WHERE s.delivery_date >= ? AND s.delivery_date < ? "
-    "ORDER BY s.delivery_date, s.item_id", error);
+    "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
+    "UNION ALL "
+    "SELECT s.delivery_date, s.item_id, c.code, s.demand_milli, s.cost_fen, s.id "
+    "FROM plan_supplements s JOIN canteens c ON c.id = s.canteen_id "
+    "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
+    "ORDER BY 1, 2, 6", error);
   int rc;
 
   if (stmt == NULL)
@@ -87,6 +99,7 @@ _jc_store_foreach_report_share (JcStore     *store,
   _jc_store_bind_text (stmt, 2, to);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+          sqlite3_column_int64 (stmt, 5),
           (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
           sqlite3_column_int64 (stmt, 4), data);
   sqlite3_reset (stmt);

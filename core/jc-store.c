@@ -266,6 +266,39 @@ static const char *migrations[] = {
   "  qty_milli BIGINT NOT NULL CHECK (qty_milli >= 0),"
   "  PRIMARY KEY (stop_id, item_id));"
   "INSERT INTO settings (key, value) VALUES ('detour_permille', '1300');",
+
+  /* 6: orders accepted after their date's plan was locked (after_lock:
+   * pending = not in the locked plan, supplemented = bought as a
+   * supplementary purchase, declined = refused with decline_reason), and
+   * the supplementary lines of a locked plan, one canteen's late quantity
+   * of an item each, priced like the plan, with their own actual purchase */
+  "ALTER TABLE orders ADD COLUMN after_lock TEXT NOT NULL DEFAULT '' "
+  "  CHECK (after_lock IN ('', 'pending', 'supplemented', 'declined'));"
+  "ALTER TABLE orders ADD COLUMN decline_reason TEXT NOT NULL DEFAULT '';"
+  "CREATE TABLE plan_supplements ("
+  "  id INTEGER PRIMARY KEY,"
+  "  delivery_date TEXT NOT NULL REFERENCES plans (delivery_date) ON DELETE CASCADE,"
+  "  item_id INTEGER NOT NULL REFERENCES items (id),"
+  "  canteen_id INTEGER NOT NULL REFERENCES canteens (id),"
+  "  demand_milli BIGINT NOT NULL,"
+  "  loss_permille INTEGER NOT NULL,"
+  "  pack_milli BIGINT NOT NULL,"
+  "  gross_milli BIGINT NOT NULL,"
+  "  packs BIGINT NOT NULL,"
+  "  purchase_milli BIGINT NOT NULL,"
+  "  price_milliyuan BIGINT,"
+  "  price_date TEXT NOT NULL DEFAULT '',"
+  "  stale INTEGER NOT NULL DEFAULT 0,"
+  "  cost_fen BIGINT NOT NULL,"
+  "  added_at TEXT NOT NULL,"
+  "  added_by TEXT NOT NULL,"
+  "  actual_qty_milli BIGINT CHECK (actual_qty_milli IS NULL OR actual_qty_milli >= 0),"
+  "  actual_price_milliyuan BIGINT,"
+  "  actual_cost_fen BIGINT,"
+  "  recorded_at TEXT NOT NULL DEFAULT '',"
+  "  recorded_by TEXT NOT NULL DEFAULT '',"
+  "  note TEXT NOT NULL DEFAULT '');"
+  "CREATE INDEX plan_supplements_date ON plan_supplements (delivery_date, item_id);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);

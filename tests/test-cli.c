@@ -2587,7 +2587,8 @@ test_orders_import (void **state)
   Fixture *f = *state;
   g_autofree char *path = write_file (f, "orders.csv", good_orders_csv, -1);
   static const char *const order_keys[] = {
-    "canteen", "date", "status", "version", "late", "submitted_at", "updated_at", "lines", NULL
+    "canteen", "date", "status", "version", "late", "submitted_at", "updated_at", "lines",
+    "in_locked_plan", "after_lock", "decline_reason", NULL
   };
   static const char *const line_keys[] = {
     "item", "name", "qty_milli", "base_unit", "unit", "unit_qty_milli", "note", NULL
@@ -3153,6 +3154,118 @@ test_plan_lock_unlock (void **state)
   }
 }
 
+/* Late orders after the lock: the lock names who is not in and needs a
+ * confirmation (--yes without a terminal); a late order needs a reason and
+ * is shown as not in the locked plan until bought as a supplementary
+ * purchase, declined with a reason, or the plan is reopened. */
+static void
+test_plan_late_orders (void **state)
+{
+  Fixture *f = *state;
+
+  add_plan_world (f);
+  add_sample_canteen (f, "c03", "审计局食堂");
+  {
+    g_autoptr(Run) no_tty = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+    g_autoptr(Run) show = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (show);
+    g_autoptr(Run) yes = db (f, "plan", "lock", "--date", PLAN_DATE, "--yes", NULL);
+
+    assert_int_equal (no_tty->status, 1);
+    assert_contains (no_tty->err, "the plan for " PLAN_DATE " was not locked: confirm with --yes");
+    assert_contains (no_tty->out, "1 canteen is not in the plan for " PLAN_DATE);
+    assert_contains (no_tty->out, "c03  审计局食堂  (no order)");
+    assert_string_equal (json_str (json, "status"), "open");
+    assert_ok (yes);
+    assert_contains (yes->out, "Locked the plan for " PLAN_DATE);
+  }
+  {
+    g_autoptr(Run) no_reason = db (f, "orders", "submit", "--canteen", "c03", "--date", PLAN_DATE,
+                                   "--item", "dbc=5", NULL);
+    g_autoptr(Run) late = db (f, "orders", "submit", "--canteen", "c03", "--date", PLAN_DATE,
+                              "--item", "dbc=5", "--accept-late", "来客接待", NULL);
+    g_autoptr(Run) list = db (f, "orders", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) orders = parse_json (list);
+    g_autoptr(Run) plan = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (plan);
+    g_autoptr(Run) table = db (f, "plan", "--date", PLAN_DATE, NULL);
+    cJSON *late_orders = cJSON_GetObjectItemCaseSensitive (json, "late_orders");
+
+    assert_int_equal (no_reason->status, 1);
+    assert_contains (no_reason->err, "--accept-late REASON");
+    assert_ok (late);
+    assert_true (json_bool (find_by (orders, "canteen", "c01"), "in_locked_plan"));
+    assert_false (json_bool (find_by (orders, "canteen", "c03"), "in_locked_plan"));
+    assert_string_equal (json_str (find_by (orders, "canteen", "c03"), "after_lock"), "pending");
+    assert_int_equal (json_size (late_orders), 1);
+    assert_string_equal (json_str (cJSON_GetArrayItem (late_orders, 0), "canteen"), "c03");
+    assert_int_equal (json_int (json, "total_cost_fen"), 10040);   /* unchanged */
+    assert_ok (table);
+    assert_contains (table->out, "1 late order is not in the locked plan: c03");
+  }
+  {
+    g_autoptr(Run) no_tty = db (f, "plan", "supplement", "--date", PLAN_DATE, "--canteen", "c03",
+                                NULL);
+    g_autoptr(Run) yes = db (f, "plan", "supplement", "--date", PLAN_DATE, "--canteen", "c03",
+                             "--yes", NULL);
+    g_autoptr(Run) plan = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (plan);
+    g_autoptr(Run) list = db (f, "orders", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) orders = parse_json (list);
+    g_autoptr(Run) st = db (f, "statement", "--canteen", "c03", "--month", "2026-11", "--json",
+                            NULL);
+    g_autoptr(cJSON) statement = parse_json (st);
+    cJSON *lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+    cJSON *sup = cJSON_GetArrayItem (lines, json_size (lines) - 1);
+
+    assert_int_equal (no_tty->status, 1);
+    assert_contains (no_tty->err, "nothing was bought for c03: confirm with --yes");
+    assert_ok (yes);
+    /* 5 kg × 1.16 元, at the plan's price */
+    assert_contains (yes->out, "supplementary purchase: 1 line, ¥5.80");
+    assert_true (json_bool (sup, "supplement"));
+    assert_string_equal (json_str (sup, "supplement_canteen"), "c03");
+    assert_int_equal (json_int (sup, "demand_milli"), 5000);
+    assert_int_equal (json_int (sup, "price_milliyuan"), 1160);
+    assert_int_equal (json_int (sup, "cost_fen"), 580);
+    assert_int_equal (json_int (json, "total_cost_fen"), 10040 + 580);
+    assert_int_equal (json_size (cJSON_GetObjectItemCaseSensitive (json, "late_orders")), 0);
+    assert_true (json_bool (find_by (orders, "canteen", "c03"), "in_locked_plan"));
+    assert_int_equal (json_int (statement, "total_fen"), 580);
+  }
+  {
+    g_autoptr(Run) amend = db (f, "orders", "submit", "--canteen", "c02", "--date", PLAN_DATE,
+                               "--item", "dbc=12", "--accept-late", "加量", NULL);
+    g_autoptr(Run) blank = db (f, "orders", "decline", "--date", PLAN_DATE, "--canteen", "c02",
+                               "--reason", " ", NULL);
+    g_autoptr(Run) decline = db (f, "orders", "decline", "--date", PLAN_DATE, "--canteen", "c02",
+                                 "--reason", "车辆已满", NULL);
+    g_autoptr(Run) list = db (f, "orders", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) orders = parse_json (list);
+    g_autoptr(Run) show = db (f, "orders", "show", "--canteen", "c02", "--date", PLAN_DATE, NULL);
+    cJSON *c02 = find_by (orders, "canteen", "c02");
+
+    assert_ok (amend);
+    assert_failure (blank, "needs a reason");
+    assert_ok (decline);
+    assert_false (json_bool (c02, "in_locked_plan"));
+    assert_string_equal (json_str (c02, "after_lock"), "declined");
+    assert_string_equal (json_str (c02, "decline_reason"), "车辆已满");
+    assert_ok (show);
+    assert_contains (show->out, "Declined by procurement: 车辆已满");
+  }
+  {
+    g_autoptr(Run) reopen = db (f, "plan", "reopen", "--date", PLAN_DATE, "--reason", "重新汇总",
+                                NULL);
+    g_autoptr(Run) list = db (f, "orders", "list", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) orders = parse_json (list);
+
+    assert_ok (reopen);
+    assert_json_null (find_by (orders, "canteen", "c03"), "in_locked_plan");
+    assert_json_null (find_by (orders, "canteen", "c03"), "after_lock");
+  }
+}
+
 static void
 test_purchases_record (void **state)
 {
@@ -3300,7 +3413,7 @@ test_exact_decimals (void **state)
     g_autoptr(Run) a = db (f, "orders", "submit", "--canteen", "c01", "--date", PLAN_DATE,
                            "--item", "dbc=30", "--item", "potato=1箱", "--accept-late", "测试",
                            NULL);
-    g_autoptr(Run) lock = db (f, "plan", "lock", "--date", PLAN_DATE, NULL);
+    g_autoptr(Run) lock = db (f, "plan", "lock", "--date", PLAN_DATE, "--yes", NULL);
 
     assert_ok (a);
     assert_ok (lock);
@@ -3604,6 +3717,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_orders_parallel_submits, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_plan_json, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_plan_lock_unlock, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_plan_late_orders, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_purchases_record, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_exact_decimals, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_zero_lines_refused, setup_db, teardown),

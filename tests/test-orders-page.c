@@ -785,6 +785,12 @@ test_keyboard_entry (void **state)
 /* ---- after the cutoff ------------------------------------------------------ */
 
 static void
+count_saved_cb (guint *n)
+{
+  (*n)++;
+}
+
+static void
 test_late_submit (void **state)
 {
   JcOrdersPage *page;
@@ -798,6 +804,9 @@ test_late_submit (void **state)
   g_autoptr(GError) error = NULL;
   gboolean spike = FALSE;
   gboolean saw_late = FALSE;
+  g_autoptr(GtkEditable) reason_entry = NULL;
+  guint n_saved = 0;
+  guint n_submits = 0;
 
   jc_test_set_language ("en");
   window = open_page (fx.late_date, &page);
@@ -838,10 +847,21 @@ test_late_submit (void **state)
   assert_true (adw_message_dialog_get_response_enabled (dialog, "accept"));
   jc_test_settle (GTK_WIDGET (dialog));
   jc_test_screenshot (GTK_WIDGET (dialog), "orders-late-en");
-  jc_test_respond (dialog, "accept");
+  /* Enter in the reason: the dialog closes at once and the order is
+   * submitted once; a second Enter (a held-down key) sends nothing more. */
+  reason_entry = g_object_ref (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
+  g_signal_connect_swapped (editor, "saved", G_CALLBACK (count_saved_cb), &n_saved);
+  jc_test_enter (reason_entry);
+  jc_test_pump (50);
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  jc_test_enter (reason_entry);
   jc_test_pump_until (_jc_order_editor_is_ready (editor) &&
               _jc_order_editor_get_status (editor) == JC_ORDER_SUBMITTED, 10000);
+  jc_test_pump (300);
   assert_int_equal (_jc_order_editor_get_status (editor), JC_ORDER_SUBMITTED);
+  assert_int_equal (n_saved, 1);
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_signal_handlers_disconnect_by_data (editor, &n_saved);
 
   check = jc_store_open (fx.db_path, &error);
   assert_no_error (error);
@@ -856,6 +876,8 @@ test_late_submit (void **state)
     {
       JcAuditEntry *e = history->pdata[i];
 
+      if (g_str_equal (e->action, "submit"))
+        n_submits++;
       if (g_str_equal (e->action, "late"))
         {
           saw_late = TRUE;
@@ -863,6 +885,7 @@ test_late_submit (void **state)
         }
     }
   assert_true (saw_late);
+  assert_int_equal (n_submits, 1);
 
   /* Ctrl+H: the history pane, newest first. */
   assert_true (press (window, GDK_KEY_h, GDK_CONTROL_MASK));

@@ -32,6 +32,7 @@
 #define DATE_BEFORE "2026-11-30"
 #define DATE2 "2026-12-02"
 #define DATE3 "2026-12-03"   /* locked: typing in what was bought */
+#define DATE4 "2026-12-04"   /* the late orders in Chinese */
 
 static struct {
   char *dir;
@@ -39,6 +40,8 @@ static struct {
 } fx;
 
 /* ---- helpers ----------------------------------------------------------- */
+
+static void wait_idle_page (JcPlanPage *page);
 
 /* A button's "activate" shows it pressed and clicks it a moment later. */
 static void
@@ -69,6 +72,56 @@ load_plan (const char *date)
   assert_no_error (error);
   assert_non_null (plan);
   return plan;
+}
+
+/* A late order of `canteen` for a locked `date`: accepted with a reason,
+ * after the cutoff. */
+static void
+submit_late (const char *date,
+             const char *canteen,
+             const char *item_code,
+             gint64      qty_milli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, &error);
+  g_autoptr(JcOrder) order = NULL;
+  g_autoptr(JcItem) item = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  JcOrderLine *line = jc_order_line_new ();
+
+  assert_no_error (error);
+  order = jc_store_get_order (store, canteen, date, &error);
+  assert_no_error (error);
+  item = jc_store_get_item (store, item_code, &error);
+  assert_no_error (error);
+  line->item_id = item->id;
+  line->item_code = g_strdup (item->code);
+  line->qty_milli = qty_milli;
+  line->unit_qty_milli = qty_milli;
+  g_ptr_array_add (order->lines, line);
+  assert_true (jc_store_save_order (store, order,
+                                    JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
+                                    "电话补报", now, &error));
+  assert_no_error (error);
+  assert_int_equal (order->after_lock, JC_ORDER_AFTER_LOCK_PENDING);
+}
+
+/* Lock from the page: it asks first, naming the canteens that are not in. */
+static AdwMessageDialog *
+click_lock_expecting_question (JcPlanPage *page)
+{
+  assert_true (gtk_widget_activate (_jc_plan_page_get_lock_button (page)));
+  jc_test_pump_until (_jc_plan_page_get_lock_dialog (page) != NULL, 10000);
+  assert_non_null (_jc_plan_page_get_lock_dialog (page));
+  jc_test_pump (50);
+  return ADW_MESSAGE_DIALOG (_jc_plan_page_get_lock_dialog (page));
+}
+
+static void
+reload (JcPlanPage *page)
+{
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.reload", NULL));
+  wait_idle_page (page);
 }
 
 /* ---- the database ------------------------------------------------------ */
@@ -211,6 +264,7 @@ setup (void **state)
     put_order (store, 1, DATE3, c2, q2, 3);
     assert_true (jc_plan_lock (store, DATE3, jc_store_get_stale_days (store), "测试", &error));
     assert_no_error (error);
+    put_order (store, 0, DATE4, d2, dq, 1);
   }
   return 0;
 }
@@ -263,6 +317,15 @@ wait_idle (JcPlanPage *page)
   jc_test_pump (20);
 }
 
+static void
+wait_idle_page (JcPlanPage *page)
+{
+  /* the plan and the late orders load side by side */
+  wait_idle (page);
+  jc_test_pump (300);
+  wait_idle (page);
+}
+
 static const char *
 label_text (JcPlanPage *page,
             const char *name)
@@ -299,6 +362,25 @@ test_screens_zh_CN (void **state)
   /* fixed: the error goes, and the values are saved on leaving the line */
   gtk_editable_set_text (_jc_plan_page_get_qty_entry (page), "8.2");
   assert_false (gtk_widget_get_visible (GTK_WIDGET (_jc_plan_page_get_label (page, "actual-error"))));
+  jc_test_close_window (window);
+
+  /* the lock's question and the late orders' banner, in Chinese */
+  window = open_page (DATE4, &page);
+  {
+    AdwMessageDialog *dialog = click_lock_expecting_question (page);
+
+    assert_contains (adw_message_dialog_get_body (dialog), "市政大厦机关食堂");
+    jc_test_settle (GTK_WIDGET (dialog));
+    jc_test_screenshot (GTK_WIDGET (dialog), "plan-lock-missing-zh_CN");
+    jc_test_respond (dialog, "lock");
+  }
+  wait_idle_page (page);
+  jc_test_pump_until (_jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
+  submit_late (DATE4, "CT02", "V002", 5000);
+  reload (page);
+  assert_true (gtk_widget_get_visible (_jc_plan_page_get_late_bar (page)));
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "plan-late-zh_CN");
   jc_test_close_window (window);
 }
 
@@ -691,7 +773,26 @@ test_unlock (void **state)
   jc_test_set_language ("en");
   window = open_page (DATE2, &page);
   assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_OPEN);
-  gtk_widget_activate (_jc_plan_page_get_lock_button (page));
+  {
+    /* CT02 and CT03 have no order for DATE2: the lock asks first */
+    AdwMessageDialog *dialog = click_lock_expecting_question (page);
+
+    assert_string_equal (adw_message_dialog_get_heading (dialog), "2 Canteens Are Not In");
+    assert_contains (adw_message_dialog_get_body (dialog), "市政大厦机关食堂, 徐汇区机关食堂");
+    jc_test_settle (GTK_WIDGET (dialog));
+    jc_test_screenshot (GTK_WIDGET (dialog), "plan-lock-missing-en");
+    /* Cancel locks nothing */
+    jc_test_respond (dialog, "cancel");
+    wait_idle_page (page);
+    assert_int_equal (_jc_plan_page_get_plan (page)->status, JC_PLAN_OPEN);
+    {
+      g_autoptr(JcPlan) p = load_plan (DATE2);
+
+      assert_int_equal (p->status, JC_PLAN_OPEN);
+    }
+    dialog = click_lock_expecting_question (page);
+    jc_test_respond (dialog, "lock");
+  }
   wait_idle (page);
   jc_test_pump_until (_jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
   wait_idle (page);
@@ -892,6 +993,79 @@ test_recording (void **state)
   jc_test_close_window (window);
 }
 
+/* Late orders of a locked plan: the banner names them, with the actions
+ * to buy one as a supplementary purchase and to decline one with a reason
+ * (Enter in the reason closes the dialog). */
+static void
+test_late_orders (void **state)
+{
+  JcPlanPage *page;
+  GtkWindow *window;
+  GtkWidget *bar;
+  AdwMessageDialog *dialog;
+  g_autoptr(GtkEditable) entry = NULL;
+
+  jc_test_set_language ("en");
+  window = open_page (DATE2, &page);
+  bar = _jc_plan_page_get_late_bar (page);
+  assert_false (gtk_widget_get_visible (bar));
+  dialog = click_lock_expecting_question (page);
+  jc_test_respond (dialog, "lock");
+  wait_idle_page (page);
+  jc_test_pump_until (_jc_plan_page_get_plan (page)->status == JC_PLAN_LOCKED, 10000);
+  assert_false (gtk_widget_get_visible (bar));
+
+  submit_late (DATE2, "CT02", "V002", 5000);
+  submit_late (DATE2, "CT03", "M001", 2000);
+  reload (page);
+  assert_true (gtk_widget_get_visible (bar));
+  assert_non_null (jc_test_find_label (bar, "2 late orders are not in the locked plan: they are "
+                                            "neither bought nor delivered until you buy each as "
+                                            "a supplementary purchase, decline it, or reopen the "
+                                            "plan."));
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "plan-late-en");
+
+  /* CT02 bought as a supplementary purchase: 5 kg × 1.05 loss at 6.00 元 */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.supplement", "s", "CT02"));
+  wait_idle_page (page);
+  {
+    g_autoptr(JcPlan) p = load_plan (DATE2);
+    const JcPlanLine *sup = p->lines->pdata[p->lines->len - 1];
+
+    assert_int_equal (p->n_supplements, 1);
+    assert_string_equal (sup->item_code, "V002");
+    assert_int_equal (sup->purchase_milli, 5250);
+    assert_int_equal (sup->cost_fen, 3150);
+  }
+  assert_int_equal (_jc_plan_page_get_plan (page)->n_supplements, 1);
+  assert_non_null (jc_test_find_label (bar, "1 late order is not in the locked plan: it is "
+                                            "neither bought nor delivered until you buy it as a "
+                                            "supplementary purchase, decline it, or reopen the "
+                                            "plan."));
+
+  /* CT03 declined: Enter in the reason answers, and the dialog is gone */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.decline", "s", "CT03"));
+  dialog = jc_test_wait_for_dialog ();
+  assert_string_equal (adw_message_dialog_get_heading (dialog), "Decline the Late Order of CT03?");
+  entry = g_object_ref (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)));
+  gtk_editable_set_text (entry, "Vehicles are full");
+  jc_test_enter (entry);
+  jc_test_pump (50);
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  wait_idle_page (page);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, &error);
+    g_autoptr(JcOrder) o = jc_store_get_order (store, "CT03", DATE2, &error);
+
+    assert_int_equal (o->after_lock, JC_ORDER_AFTER_LOCK_DECLINED);
+    assert_string_equal (o->decline_reason, "Vehicles are full");
+  }
+  assert_false (gtk_widget_get_visible (bar));
+  jc_test_close_window (window);
+}
+
 int
 main (void)
 {
@@ -900,6 +1074,7 @@ main (void)
     cmocka_unit_test (test_plan),
     cmocka_unit_test (test_narrow),
     cmocka_unit_test (test_unlock),
+    cmocka_unit_test (test_late_orders),
     cmocka_unit_test (test_recording),
   };
 

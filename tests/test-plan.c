@@ -7,7 +7,9 @@
 #include "jc-test-util.h"
 #include "jc-orders.h"
 #include "jc-plan.h"
+#include "jc-plan-doc.h"
 #include "jc-prices.h"
+#include "jc-report.h"
 
 static JcPlanLine
 line (gint64 demand,
@@ -412,6 +414,259 @@ test_unlock (void **state)
   jc_test_rmtree (dir);
 }
 
+static gint64
+share_of (const JcPlanLine *l,
+          const char       *canteen)
+{
+  for (guint k = 0; k < l->shares->len; k++)
+    {
+      const JcPlanShare *sh = &g_array_index (l->shares, JcPlanShare, k);
+
+      if (g_str_equal (sh->canteen_code, canteen))
+        return sh->qty_milli;
+    }
+  return 0;
+}
+
+static gboolean
+submit_late (JcStore      *store,
+             const JcItem *item,
+             const char   *canteen,
+             const char   *qty,
+             const char   *reason,
+             GError      **error)
+{
+  g_autoptr(GDateTime) late = g_date_time_new_local (2026, 11, 30, 16, 0, 0);
+  g_autoptr(JcOrder) o = jc_store_get_order (store, canteen, "2026-12-01", NULL);
+
+  g_ptr_array_set_size (o->lines, 0);
+  g_ptr_array_add (o->lines, jc_order_line_parse (item, qty, "kg", "", NULL));
+  return jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
+                              reason, late, error);
+}
+
+/* Orders accepted after the lock: refused without a reason, kept out of
+ * the locked plan until procurement reopens it, buys them as a
+ * supplementary purchase (priced like the plan, shared to the late canteen,
+ * on its statement) or declines them with a reason the canteen sees. */
+static void
+test_late_orders (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "late.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  g_autoptr(JcItem) cabbage = jc_item_new ();
+  g_autoptr(JcSource) src = jc_source_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
+  g_autoptr(GPtrArray) missing = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *codes[] = { "CT01", "CT02", "CT03", "CT04" };
+  JcPutResult put;
+  guint n = 0;
+
+  cabbage->code = g_strdup ("V001");
+  cabbage->name = g_strdup ("大白菜");
+  cabbage->category = g_strdup ("veg");
+  cabbage->loss_permille = 100;
+  assert_true (jc_store_insert_item (store, cabbage, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autoptr(JcCanteen) c = jc_canteen_new ();
+
+      c->code = g_strdup (codes[i]);
+      c->name = g_strdup_printf ("食堂%u", i + 1);
+      c->lat = 31.2;
+      c->lon = 121.4;
+      c->active = i < 3;   /* CT04 is closed */
+      assert_true (jc_store_insert_canteen (store, c, NULL));
+    }
+  src->name = g_strdup ("新发地");
+  src->adapter = g_strdup ("xinfadi");
+  src->url = g_strdup ("file:///dev/null");
+  assert_true (jc_store_insert_source (store, src, NULL));
+  {
+    JcPriceQuote q = { "大白菜", "", "", "", "斤", "2026-12-01", 600, 640, 700 };
+
+    assert_true (jc_store_put_quote (store, src->id, 0, &q, cabbage, &put, NULL));
+  }
+  /* CT01 submits 10 kg; CT02 keeps a draft; CT03 has no order */
+  {
+    g_autoptr(JcOrder) a = jc_store_get_order (store, "CT01", "2026-12-01", NULL);
+    g_autoptr(JcOrder) b = jc_store_get_order (store, "CT02", "2026-12-01", NULL);
+
+    g_ptr_array_add (a->lines, jc_order_line_parse (cabbage, "10", "kg", "", NULL));
+    assert_true (jc_store_save_order (store, a, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
+    g_ptr_array_add (b->lines, jc_order_line_parse (cabbage, "3", "kg", "", NULL));
+    assert_true (jc_store_save_order (store, b, 0, "t", NULL, now, NULL));
+  }
+
+  /* who is not in: the draft and the canteen with no order, not the closed one */
+  missing = jc_orders_missing_canteens (store, "2026-12-01", &error);
+  assert_no_error (error);
+  assert_int_equal (missing->len, 2);
+  assert_string_equal (((JcBoardRow *) missing->pdata[0])->canteen_code, "CT02");
+  assert_int_equal (((JcBoardRow *) missing->pdata[0])->status, JC_ORDER_DRAFT);
+  assert_string_equal (((JcBoardRow *) missing->pdata[1])->canteen_code, "CT03");
+  assert_int_equal (((JcBoardRow *) missing->pdata[1])->status, JC_ORDER_NOT_STARTED);
+  assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
+  assert_no_error (error);
+
+  /* a late order for the locked date: refused without a reason, nothing kept */
+  assert_false (submit_late (store, cabbage, "CT03", "5", NULL, &error));
+  assert_true (g_error_matches (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED));
+  assert_contains (error->message, "reason");
+  g_clear_error (&error);
+  {
+    g_autoptr(JcOrder) o = jc_store_get_order (store, "CT03", "2026-12-01", NULL);
+
+    assert_int_equal (o->id, 0);
+  }
+  /* with a reason: submitted, late, not in the locked plan */
+  assert_true (submit_late (store, cabbage, "CT03", "5", "来客接待", &error));
+  assert_no_error (error);
+  {
+    g_autoptr(JcOrder) o = jc_store_get_order (store, "CT03", "2026-12-01", NULL);
+    g_autoptr(JcPlan) plan = jc_plan_load (store, "2026-12-01", 7, NULL);
+
+    assert_int_equal (o->status, JC_ORDER_SUBMITTED);
+    assert_true (o->late);
+    assert_int_equal (o->after_lock, JC_ORDER_AFTER_LOCK_PENDING);
+    assert_false (jc_order_in_locked_plan (o));
+    assert_int_equal (plan->lines->len, 1);
+    assert_int_equal (share_of (plan->lines->pdata[0], "CT03"), 0);
+  }
+  pending = jc_orders_list_pending_late (store, "2026-12-01", &error);
+  assert_no_error (error);
+  assert_int_equal (pending->len, 1);
+  assert_string_equal (((JcOrder *) pending->pdata[0])->canteen_code, "CT03");
+  g_clear_pointer (&pending, g_ptr_array_unref);
+
+  /* (b) supplementary purchase: 5 kg → 5.5 kg gross at the plan's 1.28 元/kg */
+  assert_false (jc_plan_supplement (store, "2026-12-01", "CT01", "staff", "", &n, &error));
+  assert_contains (error->message, "no late order");
+  g_clear_error (&error);
+  assert_true (jc_plan_supplement (store, "2026-12-01", "CT03", "staff", "补单", &n, &error));
+  assert_no_error (error);
+  assert_int_equal (n, 1);
+  {
+    g_autoptr(JcOrder) o = jc_store_get_order (store, "CT03", "2026-12-01", NULL);
+    g_autoptr(JcPlan) plan = jc_plan_load (store, "2026-12-01", 7, &error);
+    g_autoptr(JcStatement) st = jc_statement_build (store, "CT03", "2026-12", &error);
+    JcPlanLine *sup;
+
+    assert_no_error (error);
+    assert_int_equal (o->status, JC_ORDER_LOCKED);
+    assert_int_equal (o->after_lock, JC_ORDER_AFTER_LOCK_SUPPLEMENTED);
+    assert_true (jc_order_in_locked_plan (o));
+    assert_int_equal (plan->lines->len, 2);
+    assert_int_equal (plan->n_supplements, 1);
+    assert_int_equal (((JcPlanLine *) plan->lines->pdata[0])->supplement_id, 0);
+    sup = plan->lines->pdata[1];
+    assert_true (sup->supplement_id > 0);
+    assert_int_equal (sup->demand_milli, 5000);
+    assert_int_equal (sup->gross_milli, 5500);
+    assert_int_equal (sup->price_milliyuan, 1280);
+    assert_int_equal (sup->cost_fen, 704);          /* 5.5 kg × 1.28 元 */
+    assert_int_equal (sup->shares->len, 1);
+    assert_int_equal (share_of (sup, "CT03"), 5000);
+    assert_int_equal (plan->total_cost_fen, 1408 + 704);
+    assert_int_equal (plan->n_canteens, 2);
+    assert_int_equal (st->total_fen, 704);
+  }
+
+  /* (c) decline: needs a reason; the canteen sees it; nothing delivered */
+  assert_true (submit_late (store, cabbage, "CT02", "3", "电话补报", &error));
+  assert_false (jc_orders_decline (store, "2026-12-01", "CT02", "staff", "  ", &error));
+  assert_contains (error->message, "reason");
+  g_clear_error (&error);
+  assert_true (jc_orders_decline (store, "2026-12-01", "CT02", "staff", "车辆已满", &error));
+  assert_no_error (error);
+  {
+    g_autoptr(JcOrder) o = jc_store_get_order (store, "CT02", "2026-12-01", NULL);
+    g_autoptr(JcPlan) plan = jc_plan_load (store, "2026-12-01", 7, NULL);
+    g_autoptr(JcStatement) st = jc_statement_build (store, "CT02", "2026-12", NULL);
+
+    assert_int_equal (o->after_lock, JC_ORDER_AFTER_LOCK_DECLINED);
+    assert_string_equal (o->decline_reason, "车辆已满");
+    assert_false (jc_order_in_locked_plan (o));
+    for (guint i = 0; i < plan->lines->len; i++)
+      assert_int_equal (share_of (plan->lines->pdata[i], "CT02"), 0);
+    assert_int_equal (st->total_fen, 0);
+  }
+  assert_false (jc_orders_decline (store, "2026-12-01", "CT02", "staff", "again", &error));
+  g_clear_error (&error);
+
+  /* (a) reopen: the plan is rebuilt from every order but the declined one */
+  assert_true (jc_plan_unlock (store, "2026-12-01", "staff", "重新汇总", &error));
+  assert_no_error (error);
+  {
+    g_autoptr(JcOrder) o = jc_store_get_order (store, "CT03", "2026-12-01", NULL);
+
+    assert_int_equal (o->status, JC_ORDER_SUBMITTED);
+    assert_int_equal (o->after_lock, JC_ORDER_AFTER_LOCK_NONE);
+  }
+  assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
+  {
+    g_autoptr(JcPlan) plan = jc_plan_load (store, "2026-12-01", 7, NULL);
+    g_autoptr(JcOrder) declined = jc_store_get_order (store, "CT02", "2026-12-01", NULL);
+
+    assert_int_equal (plan->lines->len, 1);
+    assert_int_equal (plan->n_supplements, 0);
+    assert_int_equal (((JcPlanLine *) plan->lines->pdata[0])->demand_milli, 15000);
+    assert_int_equal (share_of (plan->lines->pdata[0], "CT02"), 0);
+    assert_int_equal (declined->after_lock, JC_ORDER_AFTER_LOCK_DECLINED);
+  }
+
+  /* once a purchase is recorded (here a supplementary one), no reopening */
+  assert_true (submit_late (store, cabbage, "CT02", "4", "再次补报", &error));
+  assert_true (jc_plan_supplement (store, "2026-12-01", "CT02", "staff", NULL, &n, &error));
+  {
+    g_autoptr(JcPlan) plan = jc_plan_load (store, "2026-12-01", 7, NULL);
+    JcPlanLine *sup = plan->lines->pdata[1];
+
+    assert_true (jc_plan_record_supplement_purchase (store, "2026-12-01", sup->supplement_id,
+                                                     4400, 1300, "staff", "", &error));
+    assert_no_error (error);
+  }
+  {
+    g_autoptr(JcPlan) plan = jc_plan_load (store, "2026-12-01", 7, NULL);
+    JcPlanLine *sup = plan->lines->pdata[1];
+
+    assert_true (sup->has_actual);
+    assert_int_equal (sup->actual_cost_fen, 572);   /* 4.4 kg × 1.30 元 */
+    assert_int_equal (g_array_index (sup->shares, JcPlanShare, 0).share_fen, 572);
+  }
+  assert_false (jc_plan_unlock (store, "2026-12-01", "staff", "重新汇总", &error));
+  assert_contains (error->message, "Purchases are recorded");
+  g_clear_error (&error);
+
+  /* the monthly review counts the supplementary purchase, charged to CT02:
+   * 15 kg → 16.5 kg × 1.28 元 planned, and 4.4 kg × 1.30 元 bought */
+  {
+    g_autoptr(JcReport) all = jc_report_build (store, "2026-12", NULL, &error);
+    g_autoptr(JcReport) ct02 = NULL;
+    gint64 ct02_fen = -1;
+
+    assert_no_error (error);
+    assert_int_equal (all->spend_fen, 2112 + 572);
+    for (guint i = 0; i < all->by_canteen->len; i++)
+      {
+        JcReportAmount *a = all->by_canteen->pdata[i];
+
+        if (g_str_equal (a->key, "CT02"))
+          ct02_fen = a->fen;
+      }
+    assert_int_equal (ct02_fen, 572);
+    ct02 = jc_report_build (store, "2026-12", "CT02", &error);
+    assert_no_error (error);
+    assert_int_equal (ct02->spend_fen, 572);
+  }
+
+  jc_store_free (g_steal_pointer (&store));
+  jc_test_rmtree (dir);
+}
+
 int
 main (void)
 {
@@ -423,6 +678,7 @@ main (void)
     cmocka_unit_test (test_allocation_property),
     cmocka_unit_test (test_plan_from_store),
     cmocka_unit_test (test_unlock),
+    cmocka_unit_test (test_late_orders),
   };
 
   return cmocka_run_group_tests_name ("plan", tests, NULL, NULL);

@@ -31,6 +31,7 @@ typedef struct {
   char       tomorrow[11];
   /* orders of tomorrow */
   char      *orders_error;
+  guint      n_late_out;     /* late orders not in the locked plan of tomorrow */
   guint      n_canteens, n_submitted, n_draft, n_not_started;
   GPtrArray *waiting;          /* char *: canteens not submitted (drafts, then not started) */
   char      *cutoff;           /* local "YYYY-MM-DDTHH:MM" */
@@ -152,6 +153,8 @@ read_orders (JcStore  *store,
       const JcBoardRow *row = rows->pdata[i];
 
       d->n_canteens++;
+      if (row->after_lock == JC_ORDER_AFTER_LOCK_PENDING)
+        d->n_late_out++;
       switch (row->status)
         {
         case JC_ORDER_SUBMITTED:
@@ -472,6 +475,14 @@ fill_orders (JcDashboardPage *self,
   add_label (self, box, "orders-detail", NULL, detail);
   left = d->cutoff != NULL ? jc_order_format_cutoff (d->cutoff, NULL, NULL) : g_strdup (_("No cutoff set"));
   add_label (self, box, "orders-cutoff", d->past_cutoff ? "warning" : "dim-label", left);
+  if (d->n_late_out > 0)
+    {
+      g_autofree char *late = g_strdup_printf (ngettext ("%u late order is not in the locked plan",
+                                                         "%u late orders are not in the locked plan",
+                                                         d->n_late_out), d->n_late_out);
+
+      add_label (self, box, "orders-late", "warning", late);
+    }
   if (d->waiting->len > 0)
     {
       g_autoptr(GString) names = g_string_new (NULL);

@@ -39,6 +39,7 @@ struct _JcDeliveriesPage {
   gboolean            stopped;            /* the solver was stopped by hand */
   JcDeliveryPlanRef  *ref;                /* the plan on show, NULL: none */
   gboolean            plan_locked;
+  char              **late_not_in;     /* late orders not in the locked plan */
   guint               n_vehicles;
   gboolean            dirty;              /* hand edits not saved */
   int                 sel_route;          /* -1: nothing selected */
@@ -945,7 +946,20 @@ update_warnings (JcDeliveriesPage *self)
 {
   JcDeliveryPlan *plan = current_plan (self);
   g_autoptr(GString) text = g_string_new (NULL);
+  guint n_late = self->late_not_in != NULL ? g_strv_length (self->late_not_in) : 0;
 
+  if (n_late > 0)
+    {
+      /* TRANSLATORS: the list separator between canteen codes */
+      g_autofree char *codes = g_strjoinv (C_("list separator", ", "), self->late_not_in);
+
+      g_string_append_printf (text, ngettext ("Not delivered: the late order of %s is not in the "
+                                              "locked plan. Settle it on the purchase plan "
+                                              "first.",
+                                              "Not delivered: the late orders of %s are not in "
+                                              "the locked plan. Settle them on the purchase plan "
+                                              "first.", n_late), codes);
+    }
   if (plan != NULL && plan->unassigned->len > 0)
     {
       g_autoptr(GString) names = g_string_new (NULL);
@@ -960,6 +974,8 @@ update_warnings (JcDeliveriesPage *self)
           g_string_append_printf (names, C_("canteen", "%s (%s)"), s->canteen_name,
                                   s->canteen_code);
         }
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
       g_string_append_printf (text, ngettext ("The fleet cannot serve %s in its window or "
                                               "with its load.",
                                               "The fleet cannot serve %s in their windows or "
@@ -1139,6 +1155,8 @@ on_plan_loaded (GObject      *source,
     {
       self->plan_locked = state->plan_locked;
       self->n_vehicles = state->n_vehicles;
+      g_strfreev (self->late_not_in);
+      self->late_not_in = g_steal_pointer (&state->late_not_in);
       show_plan (self, g_steal_pointer (&state->plan));
       show_state_page (self);
       jc_delivery_state_free (state);
@@ -1842,6 +1860,7 @@ jc_deliveries_page_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_free (self->db_path);
   g_free (self->pending_date);
+  g_strfreev (self->late_not_in);
   G_OBJECT_CLASS (jc_deliveries_page_parent_class)->finalize (object);
 }
 

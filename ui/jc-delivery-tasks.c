@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "jc-delivery-tasks.h"
+#include "jc-orders.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
 #include "jc-task.h"
@@ -46,6 +47,7 @@ jc_delivery_state_free (JcDeliveryState *state)
   if (state == NULL)
     return;
   g_clear_pointer (&state->plan, jc_delivery_plan_free);
+  g_strfreev (state->late_not_in);
   g_free (state);
 }
 
@@ -124,6 +126,20 @@ load_thread (GTask        *task,
       return;
     }
   state->n_vehicles = vehicles->len;
+  {
+    g_autoptr(GPtrArray) pending = jc_orders_list_pending_late (store, td->base.date, &error);
+    g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+
+    if (pending == NULL)
+      {
+        jc_delivery_state_free (state);
+        g_task_return_error (task, error);
+        return;
+      }
+    for (guint i = 0; i < pending->len; i++)
+      g_strv_builder_add (codes, ((JcOrder *) pending->pdata[i])->canteen_code);
+    state->late_not_in = g_strv_builder_end (codes);
+  }
   if (state->plan != NULL)
     state->plan_locked = TRUE;
   else

@@ -32,6 +32,8 @@ typedef struct {
   JcDeliveryPlan *plan;          /* the saved delivery plan, NULL: none */
   gboolean        plan_locked;   /* the purchase plan of the date is locked */
   guint           n_vehicles;    /* active vehicles */
+  char          **late_not_in;   /* codes of the canteens whose late order is not in the
+                                  * locked plan (so not delivered); never NULL */
 } JcDeliveryState;
 
 void             jc_delivery_state_free      (JcDeliveryState *state);

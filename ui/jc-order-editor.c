@@ -366,7 +366,25 @@ update_header (JcOrderEditor *self)
       gtk_widget_set_visible (GTK_WIDGET (self->late_label), FALSE);
     }
 
-  if (self->order != NULL && self->order->status == JC_ORDER_LOCKED)
+  if (self->order != NULL && self->order->after_lock == JC_ORDER_AFTER_LOCK_DECLINED)
+    {
+      g_autofree char *text = g_strdup_printf (_("Procurement declined this late order: %s. It "
+                                                 "is neither delivered nor charged."),
+                                               self->order->decline_reason
+                                                 ? self->order->decline_reason : "");
+
+      gtk_label_set_text (self->notice_label, text);
+      gtk_info_bar_set_revealed (self->notice_bar, TRUE);
+    }
+  else if (self->order != NULL && self->order->after_lock == JC_ORDER_AFTER_LOCK_PENDING)
+    {
+      gtk_label_set_text (self->notice_label,
+                          _("This order came after the purchase plan was locked and is not in it "
+                            "yet: procurement buys it as a supplementary purchase, declines it, "
+                            "or reopens the plan."));
+      gtk_info_bar_set_revealed (self->notice_bar, TRUE);
+    }
+  else if (self->order != NULL && self->order->status == JC_ORDER_LOCKED)
     {
       gtk_label_set_text (self->notice_label,
                           _("This order is locked in the purchase plan. Every change to it is an "
@@ -1644,8 +1662,15 @@ static void
 on_reason_activate_cb (GtkEntry         *entry,
                        AdwMessageDialog *dialog)
 {
-  if (adw_message_dialog_get_response_enabled (dialog, "accept"))
-    adw_message_dialog_response (dialog, "accept");
+  /* What a click on the button does: the response, then the close
+   * (adw_message_dialog_response() alone leaves the dialog open, and a
+   * second Enter would send the change again). */
+  if (!adw_message_dialog_get_response_enabled (dialog, "accept"))
+    return;
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "accept");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
 }
 
 static void
@@ -1661,6 +1686,9 @@ on_reason_response_cb (AdwMessageDialog *dialog,
       self->close_after_save = FALSE;
       return;
     }
+  /* One answer, one save: the change is on its way. */
+  g_signal_handlers_disconnect_by_data (entry, dialog);
+  adw_message_dialog_set_response_enabled (dialog, "accept", FALSE);
   g_free (self->save_reason);
   self->save_reason = g_steal_pointer (&reason);
   /* A locked order is past its cutoff too: the amendment is accepted late. */
@@ -1827,6 +1855,9 @@ on_saved (GObject      *source,
   self->order->version = order->version;
   self->order->status = order->status;
   self->order->late = order->late;
+  self->order->after_lock = order->after_lock;
+  g_free (self->order->decline_reason);
+  self->order->decline_reason = g_strdup (order->decline_reason);
   g_free (self->order->updated_at);
   self->order->updated_at = g_strdup (order->updated_at);
   self->saved_serial = self->saving_serial;

@@ -41,6 +41,10 @@ char         *_jc_plan_page_dup_cell_text    (JcPlanPage *self,
 GtkLabel     *_jc_plan_page_get_label        (JcPlanPage *self,
                                               const char *name);
 GtkWidget    *_jc_plan_page_get_lock_button  (JcPlanPage *self);
+/* The banner of late orders not in the locked plan, and the lock's
+ * "canteens are not in" question (NULL when not shown). */
+GtkWidget    *_jc_plan_page_get_late_bar     (JcPlanPage *self);
+GtkWindow    *_jc_plan_page_get_lock_dialog  (JcPlanPage *self);
 GtkWidget    *_jc_plan_page_get_unlock_button (JcPlanPage *self);
 GtkEditable  *_jc_plan_page_get_qty_entry    (JcPlanPage *self);
 GtkEditable  *_jc_plan_page_get_price_entry  (JcPlanPage *self);

@@ -7,8 +7,10 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "jc-order-format.h"
+#include "jc-orders.h"
 #include "jc-order-row.h"
 #include "jc-plan-page-private.h"
 #include "jc-plan-tasks.h"
@@ -105,6 +107,7 @@ struct _JcPlanPage {
   gboolean            working;           /* a lock, unlock, record or export runs */
   PlanRef            *ref;               /* the plan on show, NULL: none */
   char               *keep_item;         /* the line to select after a load */
+  gint64              keep_supplement;   /* its supplement, 0: the plan's own line */
   int                 threshold;         /* ‰ */
   GListStore         *rows;              /* JcOrderRow of PlanRow */
   GtkSingleSelection *selection;
@@ -115,6 +118,7 @@ struct _JcPlanPage {
    * since the page filled them, and the saves not finished yet (one after
    * another, so that a clerk typing line after line never waits). */
   char               *form_item;
+  gint64              form_supplement;   /* 0: the plan's own line, else a 补单 line */
   gboolean            form_dirty;
   gboolean            form_filling;      /* the page sets the entries' text */
   gboolean            rows_filling;      /* fill_rows() replaces the rows */
@@ -122,6 +126,12 @@ struct _JcPlanPage {
   GtkEntry           *error_entry;       /* the entry the error is about, NULL: a save's */
   GQueue             *saves;             /* PendingSave */
   gboolean            saving;
+  GtkWindow          *lock_dialog;       /* weak: "lock with canteens missing?" */
+  JcPlanLate         *late;              /* late orders not in the plan, or NULL */
+  GCancellable       *late_cancellable;
+  GtkInfoBar         *late_bar;          /* "N late orders are not in the locked plan" */
+  GtkLabel           *late_label;
+  GtkBox             *late_list;         /* a row per late order, with its actions */
   GtkWindow          *preview;           /* weak */
   GtkPrintOperation  *print_op;
   GSettings          *settings;          /* the variance limit is kept there */
@@ -166,6 +176,7 @@ G_DEFINE_FINAL_TYPE (JcPlanPage, jc_plan_page, ADW_TYPE_BIN)
 typedef struct {
   char   date[11];
   char  *item_code;
+  gint64 supplement_id;
   char  *item_name;
   char  *qty_text;
   char  *price_text;
@@ -183,6 +194,24 @@ pending_save_free (PendingSave *ps)
   g_free (ps);
 }
 
+/* A line of the plan is its item and, for a supplementary purchase (补单)
+ * of a late order, its supplement: the same item may be on both. */
+static gboolean
+is_line (const JcPlanLine *l,
+         const char       *item_code,
+         gint64            supplement_id)
+{
+  return l != NULL && item_code != NULL && l->supplement_id == supplement_id &&
+         g_str_equal (l->item_code, item_code);
+}
+
+static guint    find_line   (JcPlanPage *self,
+                             const char *item_code,
+                             gint64      supplement_id);
+static gboolean select_line (JcPlanPage *self,
+                             const char *item_code,
+                             gint64      supplement_id);
+
 enum {
   PROP_0,
   PROP_DB_PATH,
@@ -193,6 +222,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void load_plan      (JcPlanPage *self);
+static void update_late    (JcPlanPage *self);
 static void update_actions (JcPlanPage *self);
 
 static const JcPlan *
@@ -263,6 +293,10 @@ format_cell (JcPlanPage    *self,
     {
     case JC_PLAN_COLUMN_ITEM:
       *out_tooltip = g_strdup_printf ("%s %s", l->item_code, l->item_name);
+      if (l->supplement_id != 0 && l->shares->len > 0)
+        /* TRANSLATORS: a supplementary line: the item's name, the late canteen's code */
+        return g_strdup_printf (_("%s · for %s"), l->item_name,
+                                g_array_index (l->shares, JcPlanShare, 0).canteen_code);
       return g_strdup (l->item_name);
     case JC_PLAN_COLUMN_DEMAND:
       return jc_format_qty (l->demand_milli);
@@ -820,7 +854,7 @@ update_actual_form (JcPlanPage *self)
 
   /* A reload (after the previous line's save) while this line's values are
    * being typed keeps them. */
-  keep_typed = l != NULL && self->form_dirty && g_strcmp0 (self->form_item, l->item_code) == 0;
+  keep_typed = self->form_dirty && is_line (l, self->form_item, self->form_supplement);
   if (!keep_typed)
     clear_actual_error (self);
   if (!locked)
@@ -856,6 +890,7 @@ update_actual_form (JcPlanPage *self)
         fill_entry (self, self->price_entry, l->has_actual && price ? price : "");
         g_free (self->form_item);
         self->form_item = g_strdup (l->item_code);
+        self->form_supplement = l->supplement_id;
         self->form_dirty = FALSE;
       }
     gtk_entry_set_placeholder_text (self->qty_entry, l->has_actual ? NULL : qty);
@@ -880,7 +915,7 @@ on_selection_changed_cb (JcPlanPage *self)
   /* Leaving a line with typed values saves them; values that cannot be
    * saved bring the selection back to their line, with the error. */
   if (self->form_dirty && self->form_item != NULL &&
-      (l == NULL || !g_str_equal (l->item_code, self->form_item)) && !leave_form (self))
+      !is_line (l, self->form_item, self->form_supplement) && !leave_form (self))
     {
       guint position = GTK_INVALID_LIST_POSITION;
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
@@ -890,7 +925,7 @@ on_selection_changed_cb (JcPlanPage *self)
           g_autoptr(JcOrderRow) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
           const PlanRow *row = row_of (item);
 
-          if (row->kind == ROW_LINE && g_str_equal (row->line->item_code, self->form_item))
+          if (row->kind == ROW_LINE && is_line (row->line, self->form_item, self->form_supplement))
             position = i;
         }
       if (position != GTK_INVALID_LIST_POSITION)
@@ -937,6 +972,8 @@ update_actions (JcPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.reload", self->db_path != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.lock", idle && open && lines);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.unlock", idle && locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.supplement", idle && locked);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.decline", idle && locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.record", can_record && locked);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.remove-purchase",
                                  idle && locked && line != NULL && line->has_actual);
@@ -982,18 +1019,21 @@ fill_rows (JcPlanPage *self,
     {
       g_free (self->keep_item);
       self->keep_item = g_strdup (current->item_code);
+      self->keep_supplement = current->supplement_id;
     }
 
   for (guint i = 0; i < plan->lines->len; i++)
     {
       JcPlanLine *l = plan->lines->pdata[i];
+      /* the supplementary purchases (补单) of late orders, in a group of their own */
+      const char *title = l->supplement_id != 0 ? _("Supplementary purchases")
+                          : l->category_name ? l->category_name : l->category;
       PlanRow *row;
 
-      if (category == NULL || g_strcmp0 (category->title, l->category_name ? l->category_name
-                                                                              : l->category) != 0)
+      if (category == NULL || g_strcmp0 (category->title, title) != 0)
         {
           category = plan_row_new (ROW_CATEGORY, ref);
-          category->title = g_strdup (l->category_name ? l->category_name : l->category);
+          category->title = g_strdup (title);
           g_ptr_array_add (items, jc_order_row_new (category, (GDestroyNotify) plan_row_free));
         }
       row = plan_row_new (ROW_LINE, ref);
@@ -1008,7 +1048,7 @@ fill_rows (JcPlanPage *self,
         }
       if (first_line == GTK_INVALID_LIST_POSITION)
         first_line = items->len;
-      if (self->keep_item != NULL && g_str_equal (self->keep_item, l->item_code))
+      if (is_line (l, self->keep_item, self->keep_supplement))
         select = items->len;
       g_ptr_array_add (items, jc_order_row_new (row, (GDestroyNotify) plan_row_free));
     }
@@ -1050,6 +1090,7 @@ show_plan (JcPlanPage *self,
   update_status (self);
   update_figures (self);
   update_warnings (self);
+  update_late (self);
   update_drill (self);
   update_actual_form (self);
   if (plan != NULL)
@@ -1084,6 +1125,23 @@ on_plan_loaded (GObject      *source,
 }
 
 static void
+on_late_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  JcPlanLate *late = jc_plan_task_late_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->late_cancellable);
+  g_clear_pointer (&self->late, jc_plan_late_free);
+  self->late = late;   /* NULL on an error: the plan's own load reports it */
+  update_late (self);
+}
+
+static void
 load_plan (JcPlanPage *self)
 {
   if (self->load_cancellable != NULL)
@@ -1098,7 +1156,10 @@ load_plan (JcPlanPage *self)
       return;
     }
   if (self->keep_item == NULL && selected_line (self) != NULL)
-    self->keep_item = g_strdup (selected_line (self)->item_code);
+    {
+      self->keep_item = g_strdup (selected_line (self)->item_code);
+      self->keep_supplement = selected_line (self)->supplement_id;
+    }
   self->loading = TRUE;
   if (self->ref == NULL || !g_str_equal (self->ref->plan->date, self->date))
     {
@@ -1108,6 +1169,12 @@ load_plan (JcPlanPage *self)
   self->load_cancellable = g_cancellable_new ();
   set_busy (self);
   jc_plan_task_load (self->db_path, self->date, self->load_cancellable, on_plan_loaded,
+                     g_object_ref (self));
+  if (self->late_cancellable != NULL)
+    g_cancellable_cancel (self->late_cancellable);
+  g_clear_object (&self->late_cancellable);
+  self->late_cancellable = g_cancellable_new ();
+  jc_plan_task_late (self->db_path, self->date, self->late_cancellable, on_late_loaded,
                      g_object_ref (self));
 }
 
@@ -1142,16 +1209,336 @@ on_lock_done (GObject      *source,
 }
 
 static void
+start_lock (JcPlanPage *self)
+{
+  self->working = TRUE;
+  set_busy (self);
+  jc_plan_task_lock (self->db_path, self->date, g_get_user_name (), work_cancellable (self),
+                     on_lock_done, g_object_ref (self));
+}
+
+static void
+on_lock_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     JcPlanPage       *self)
+{
+  if (g_str_equal (response, "lock") && self->db_path != NULL && !self->working)
+    start_lock (self);
+}
+
+/* "A, B, C and 4 more": at most `shown` names of the canteens. */
+static char *
+format_canteen_names (GPtrArray *rows,
+                      guint      shown)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  guint n = MIN (rows->len, shown);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JcBoardRow *r = rows->pdata[i];
+
+      if (i > 0)
+        g_string_append (names, C_("list separator", ", "));
+      g_string_append (names, r->canteen_name);
+    }
+  if (rows->len > n)
+    /* TRANSLATORS: after a list of canteen names: "and 4 more" */
+    g_string_append_printf (names, ngettext (" and %u more", " and %u more", rows->len - n),
+                            rows->len - n);
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+ask_lock (JcPlanPage *self,
+          GPtrArray  *missing)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *names = format_canteen_names (missing, 6);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  heading = g_strdup_printf (ngettext ("%u Canteen Is Not In", "%u Canteens Are Not In",
+                                       missing->len), missing->len);
+  /* TRANSLATORS: %s the canteens' names ("A, B and 3 more"), %s the delivery date */
+  body = g_strdup_printf (_("%s have no submitted order for %s (a draft or none). Lock the plan "
+                            "without them? An order they submit later is a late order, outside "
+                            "the locked plan until you settle it."), names, date);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "lock", _("_Lock Without Them"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "lock",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_lock_response_cb), self, 0);
+  g_set_weak_pointer (&self->lock_dialog, GTK_WINDOW (dialog));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_lock_check_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcPlanLate) late = jc_plan_task_late_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->working = FALSE;
+  set_busy (self);
+  if (late == NULL)
+    {
+      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Lock the Plan"), error->message);
+      return;
+    }
+  if (late->missing->len > 0)
+    ask_lock (self, late->missing);
+  else
+    start_lock (self);
+}
+
+static void
 lock_activated (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
 
+  /* Who is not in, read afresh: the lock asks first when anyone is missing. */
   self->working = TRUE;
   set_busy (self);
-  jc_plan_task_lock (self->db_path, self->date, g_get_user_name (), work_cancellable (self),
-                     on_lock_done, g_object_ref (self));
+  jc_plan_task_late (self->db_path, self->date, work_cancellable (self), on_lock_check_done,
+                     g_object_ref (self));
+}
+
+/* ---- late orders: supplementary purchase, decline ---------------------------- */
+
+static void
+on_settle_done (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!jc_plan_task_finish (result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->working = FALSE;
+  set_busy (self);
+  if (error != NULL)
+    {
+      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Settle the Late Order"), error->message);
+      return;
+    }
+  jc_ui_toast (GTK_WIDGET (self), _("Late order settled"));
+  load_plan (self);
+}
+
+static void
+supplement_activated (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+
+  if (self->db_path == NULL || self->working)
+    return;
+  self->working = TRUE;
+  set_busy (self);
+  jc_plan_task_supplement (self->db_path, self->date, g_variant_get_string (parameter, NULL),
+                           g_get_user_name (), work_cancellable (self), on_settle_done,
+                           g_object_ref (self));
+}
+
+static void
+on_decline_reason_changed_cb (GtkEditable      *entry,
+                              AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "decline", *reason != '\0');
+}
+
+static void
+on_decline_reason_activate_cb (GtkEntry         *entry,
+                               AdwMessageDialog *dialog)
+{
+  if (!adw_message_dialog_get_response_enabled (dialog, "decline"))
+    return;
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, "decline");
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+on_decline_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        JcPlanPage       *self)
+{
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  const char *canteen = g_object_get_data (G_OBJECT (dialog), "canteen");
+  g_autofree char *reason = NULL;
+
+  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
+  if (!g_str_equal (response, "decline") || self->db_path == NULL || self->working)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*reason == '\0')
+    return;
+  adw_message_dialog_set_response_enabled (dialog, "decline", FALSE);
+  self->working = TRUE;
+  set_busy (self);
+  jc_plan_task_decline (self->db_path, self->date, canteen, g_get_user_name (), reason,
+                        work_cancellable (self), on_settle_done, g_object_ref (self));
+}
+
+static void
+decline_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *canteen = g_variant_get_string (parameter, NULL);
+  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  heading = g_strdup_printf (_("Decline the Late Order of %s?"), canteen);
+  /* TRANSLATORS: %s the delivery date */
+  body = g_strdup_printf (_("It is not delivered on %s and not charged. The canteen sees the "
+                            "reason with its order."), date);
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "decline", _("_Decline"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "decline",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decline", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "canteen", g_strdup (canteen), g_free);
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason the canteen will see"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  g_signal_connect (entry, "changed", G_CALLBACK (on_decline_reason_changed_cb), dialog);
+  g_signal_connect (entry, "activate", G_CALLBACK (on_decline_reason_activate_cb), dialog);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_decline_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static GtkWidget *
+late_button (const char *label,
+             const char *action,
+             const char *canteen)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  if (canteen != NULL)
+    gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
+                                            g_variant_new_string (canteen));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+/* The banner of the late orders that are not in the locked plan: one row
+ * each with its actions, and the plan's reopen. */
+static void
+update_late (JcPlanPage *self)
+{
+  const JcPlan *plan = current_plan (self);
+  GtkWidget *child;
+  guint n = self->late != NULL ? self->late->pending->len : 0;
+  g_autofree char *text = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->late_list))) != NULL)
+    gtk_box_remove (self->late_list, child);
+  if (plan == NULL || plan->status != JC_PLAN_LOCKED || n == 0)
+    {
+      gtk_info_bar_set_revealed (self->late_bar, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->late_bar), FALSE);
+      return;
+    }
+  text = g_strdup_printf (ngettext ("%u late order is not in the locked plan: it is neither "
+                                    "bought nor delivered until you buy it as a supplementary "
+                                    "purchase, decline it, or reopen the plan.",
+                                    "%u late orders are not in the locked plan: they are neither "
+                                    "bought nor delivered until you buy each as a supplementary "
+                                    "purchase, decline it, or reopen the plan.", n), n);
+  gtk_label_set_text (self->late_label, text);
+  for (guint i = 0; i < n; i++)
+    {
+      const JcOrder *o = self->late->pending->pdata[i];
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *label;
+      g_autofree char *what = NULL;
+      g_autofree char *when = NULL;
+
+      if (o->updated_at != NULL && strlen (o->updated_at) >= 16)
+        when = g_strndup (o->updated_at + 11, 5);
+      /* TRANSLATORS: a late order: canteen code, number of lines, when (UTC HH:MM) */
+      what = g_strdup_printf (ngettext ("%s · %u line · %s UTC", "%s · %u lines · %s UTC",
+                                        o->lines->len),
+                              o->canteen_code, o->lines->len, when ? when : "—");
+      label = gtk_label_new (what);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), late_button (_("_Buy as Supplementary"), "plan.supplement",
+                                                  o->canteen_code));
+      gtk_box_append (GTK_BOX (row), late_button (_("_Decline…"), "plan.decline",
+                                                  o->canteen_code));
+      gtk_box_append (self->late_list, row);
+    }
+  {
+    GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+    gtk_widget_set_halign (row, GTK_ALIGN_END);
+    gtk_box_append (GTK_BOX (row), late_button (_("_Reopen the Plan…"), "plan.unlock", NULL));
+    gtk_box_append (self->late_list, row);
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->late_bar), TRUE);
+  gtk_info_bar_set_revealed (self->late_bar, TRUE);
+}
+
+static void
+build_late_bar (JcPlanPage *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->info_bar));
+
+  self->late_bar = GTK_INFO_BAR (gtk_info_bar_new ());
+  gtk_info_bar_set_message_type (self->late_bar, GTK_MESSAGE_WARNING);
+  gtk_widget_add_css_class (GTK_WIDGET (self->late_bar), "late-orders");
+  self->late_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->late_label, TRUE);
+  gtk_label_set_wrap_mode (self->late_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (self->late_label, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->late_label), "heading");
+  self->late_list = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 4));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->late_label));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->late_list));
+  gtk_widget_set_hexpand (box, TRUE);
+  gtk_info_bar_add_child (self->late_bar, box);
+  gtk_info_bar_set_revealed (self->late_bar, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->late_bar), FALSE);
+  gtk_widget_insert_after (GTK_WIDGET (self->late_bar), parent, GTK_WIDGET (self->info_bar));
 }
 
 static void
@@ -1350,12 +1737,14 @@ on_record_done (GObject      *source,
         {
           g_free (self->keep_item);
           self->keep_item = g_strdup (ps->item_code);
-          if (l != NULL && !g_str_equal (l->item_code, ps->item_code))
-            _jc_plan_page_select_item (self, ps->item_code);
+          self->keep_supplement = ps->supplement_id;
+          if (l != NULL && !is_line (l, ps->item_code, ps->supplement_id))
+            select_line (self, ps->item_code, ps->supplement_id);
           fill_entry (self, self->qty_entry, ps->qty_text);
           fill_entry (self, self->price_entry, ps->price_text);
           g_free (self->form_item);
           self->form_item = g_strdup (ps->item_code);
+          self->form_supplement = ps->supplement_id;
           self->form_dirty = TRUE;
         }
       show_actual_error (self, NULL, message);
@@ -1386,7 +1775,8 @@ start_next_save (JcPlanPage *self)
     }
   self->saving = TRUE;
   set_busy (self);
-  jc_plan_task_record (self->db_path, ps->date, ps->item_code, ps->qty_milli, ps->price_milliyuan,
+  jc_plan_task_record (self->db_path, ps->date, ps->item_code, ps->supplement_id, ps->qty_milli,
+                       ps->price_milliyuan,
                        g_get_user_name (), work_cancellable (self), on_record_done,
                        g_object_ref (self));
 }
@@ -1419,12 +1809,13 @@ save_form (JcPlanPage *self)
     {
       const JcPlanLine *l = plan->lines->pdata[i];
 
-      if (g_str_equal (l->item_code, self->form_item))
+      if (is_line (l, self->form_item, self->form_supplement))
         name = l->item_name;
     }
   ps = g_new0 (PendingSave, 1);
   g_strlcpy (ps->date, self->date, sizeof ps->date);
   ps->item_code = g_strdup (self->form_item);
+  ps->supplement_id = self->form_supplement;
   ps->item_name = g_strdup (name);
   ps->qty_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->qty_entry))));
   ps->price_text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->price_entry))));
@@ -2093,6 +2484,13 @@ jc_plan_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
+  if (self->late_cancellable != NULL)
+    g_cancellable_cancel (self->late_cancellable);
+  g_clear_object (&self->late_cancellable);
+  g_clear_pointer (&self->late, jc_plan_late_free);
+  if (self->lock_dialog != NULL)
+    gtk_window_destroy (self->lock_dialog);
+  g_clear_weak_pointer (&self->lock_dialog);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
@@ -2198,6 +2596,8 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "plan.lock", NULL, lock_activated);
   gtk_widget_class_install_action (widget_class, "plan.unlock", NULL, unlock_activated);
+  gtk_widget_class_install_action (widget_class, "plan.supplement", "s", supplement_activated);
+  gtk_widget_class_install_action (widget_class, "plan.decline", "s", decline_activated);
   gtk_widget_class_install_action (widget_class, "plan.record", NULL, record_activated);
   gtk_widget_class_install_action (widget_class, "plan.remove-purchase", NULL,
                                    remove_purchase_activated);
@@ -2229,6 +2629,7 @@ jc_plan_page_init (JcPlanPage *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box));
        child != NULL; child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
+  build_late_bar (self);
   self->cancellable = g_cancellable_new ();
   self->saves = g_queue_new ();
   self->threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
@@ -2380,9 +2781,23 @@ _jc_plan_page_get_rows (JcPlanPage *self)
   return G_LIST_MODEL (self->selection);
 }
 
+static gboolean
+select_line (JcPlanPage *self,
+             const char *item_code,
+             gint64      supplement_id)
+{
+  guint position = find_line (self, item_code, supplement_id);
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return FALSE;
+  jc_ui_select_position (self->plan_view, position);
+  return TRUE;
+}
+
 static guint
-find_item (JcPlanPage *self,
-           const char *item_code)
+find_line (JcPlanPage *self,
+           const char *item_code,
+           gint64      supplement_id)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
@@ -2391,7 +2806,7 @@ find_item (JcPlanPage *self,
       g_autoptr(JcOrderRow) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
       const PlanRow *row = row_of (item);
 
-      if (row->kind == ROW_LINE && g_str_equal (row->line->item_code, item_code))
+      if (row->kind == ROW_LINE && is_line (row->line, item_code, supplement_id))
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
@@ -2401,12 +2816,7 @@ gboolean
 _jc_plan_page_select_item (JcPlanPage *self,
                            const char *item_code)
 {
-  guint position = find_item (self, item_code);
-
-  if (position == GTK_INVALID_LIST_POSITION)
-    return FALSE;
-  jc_ui_select_position (self->plan_view, position);
-  return TRUE;
+  return select_line (self, item_code, 0);
 }
 
 /* The text of a cell as the table shows it; `item_code` NULL: the totals
@@ -2426,7 +2836,7 @@ _jc_plan_page_dup_cell_text (JcPlanPage   *self,
   char *text;
 
   if (item_code != NULL)
-    position = find_item (self, item_code);
+    position = find_line (self, item_code, 0);
   else if (n > 0)
     position = n - 1;
   if (position == GTK_INVALID_LIST_POSITION)
@@ -2459,6 +2869,18 @@ _jc_plan_page_get_label (JcPlanPage *self,
     if (g_str_equal (labels[i].name, name))
       return labels[i].label;
   g_return_val_if_reached (NULL);
+}
+
+GtkWidget *
+_jc_plan_page_get_late_bar (JcPlanPage *self)
+{
+  return GTK_WIDGET (self->late_bar);
+}
+
+GtkWindow *
+_jc_plan_page_get_lock_dialog (JcPlanPage *self)
+{
+  return self->lock_dialog;
 }
 
 GtkWidget *

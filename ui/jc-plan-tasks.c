@@ -8,6 +8,7 @@
 #include "jc-task.h"
 #include "jc-prices.h"
 #include "jc-plan-doc.h"
+#include "jc-orders.h"
 
 typedef struct {
   JcTaskData        base;
@@ -15,6 +16,7 @@ typedef struct {
   char             *reason;
   char             *item_code;
   char             *path;
+  gint64            supplement_id;
   gint64            qty_milli;
   gint64            price_milliyuan;
   JcPlanExportKind  kind;
@@ -160,6 +162,122 @@ jc_plan_task_unlock (const char          *db_path,
   g_task_run_in_thread (task, unlock_thread);
 }
 
+/* ---- late orders --------------------------------------------------------- */
+
+void
+jc_plan_late_free (JcPlanLate *late)
+{
+  if (late == NULL)
+    return;
+  g_clear_pointer (&late->pending, g_ptr_array_unref);
+  g_clear_pointer (&late->missing, g_ptr_array_unref);
+  g_free (late);
+}
+
+static void
+late_thread (GTask        *task,
+             gpointer      source,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = jc_task_open_store (task);
+  g_autoptr(JcPlanLate) late = g_new0 (JcPlanLate, 1);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  late->pending = jc_orders_list_pending_late (store, td->base.date, &error);
+  if (late->pending != NULL)
+    late->missing = jc_orders_missing_canteens (store, td->base.date, &error);
+  if (late->missing == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&late), (GDestroyNotify) jc_plan_late_free);
+}
+
+void
+jc_plan_task_late (const char          *db_path,
+                   const char          *date,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_late, cancellable, callback,
+                                    user_data, &td);
+
+  g_task_run_in_thread (task, late_thread);
+}
+
+JcPlanLate *
+jc_plan_task_late_finish (GAsyncResult  *result,
+                          GError       **error)
+{
+  return jc_task_propagate_pointer (result, jc_plan_task_late, error);
+}
+
+static void
+settle_thread (GTask        *task,
+               gpointer      source,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = jc_task_open_store (task);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (store == NULL)
+    return;
+  if (td->reason != NULL)
+    ok = jc_orders_decline (store, td->base.date, td->item_code, td->who, td->reason, &error);
+  else
+    ok = jc_plan_supplement (store, td->base.date, td->item_code, td->who, NULL, NULL, &error);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+jc_plan_task_supplement (const char          *db_path,
+                         const char          *date,
+                         const char          *canteen,
+                         const char          *who,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+                                    user_data, &td);
+
+  td->item_code = g_strdup (canteen);   /* the canteen code */
+  td->who = g_strdup (who);
+  g_task_run_in_thread (task, settle_thread);
+}
+
+void
+jc_plan_task_decline (const char          *db_path,
+                      const char          *date,
+                      const char          *canteen,
+                      const char          *who,
+                      const char          *reason,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+                                    user_data, &td);
+
+  td->item_code = g_strdup (canteen);   /* the canteen code */
+  td->who = g_strdup (who);
+  td->reason = g_strdup (reason);
+  g_task_run_in_thread (task, settle_thread);
+}
+
 static void
 record_thread (GTask        *task,
                gpointer      source,
@@ -172,8 +290,11 @@ record_thread (GTask        *task,
 
   if (store == NULL)
     return;
-  if (jc_plan_record_purchase (store, td->base.date, td->item_code, td->qty_milli,
-                               td->price_milliyuan, td->who, "", &error))
+  if (td->supplement_id != 0
+      ? jc_plan_record_supplement_purchase (store, td->base.date, td->supplement_id, td->qty_milli,
+                                            td->price_milliyuan, td->who, "", &error)
+      : jc_plan_record_purchase (store, td->base.date, td->item_code, td->qty_milli,
+                                 td->price_milliyuan, td->who, "", &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -221,6 +342,7 @@ void
 jc_plan_task_record (const char          *db_path,
                      const char          *date,
                      const char          *item_code,
+                     gint64               supplement_id,
                      gint64               qty_milli,
                      gint64               price_milliyuan,
                      const char          *who,
@@ -233,6 +355,7 @@ jc_plan_task_record (const char          *db_path,
                                     user_data, &td);
 
   td->item_code = g_strdup (item_code);
+  td->supplement_id = supplement_id;
   td->qty_milli = qty_milli;
   td->price_milliyuan = price_milliyuan;
   td->who = g_strdup (who);

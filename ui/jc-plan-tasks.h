@@ -43,9 +43,12 @@ void      jc_plan_task_unlock        (const char          *db_path,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* `supplement_id`: 0 for a line of the plan as locked, else the
+ * supplementary line whose purchase is recorded. */
 void      jc_plan_task_record        (const char          *db_path,
                                       const char          *date,
                                       const char          *item_code,
+                                      gint64               supplement_id,
                                       gint64               qty_milli,
                                       gint64               price_milliyuan,
                                       const char          *who,
@@ -71,8 +74,43 @@ void      jc_plan_task_export        (const char          *db_path,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
-/* The end of lock, unlock, record and export. */
+/* Who is not in the plan of a date: the orders accepted after the lock
+ * that are not in it, and the active canteens with a draft or no order. */
+typedef struct {
+  GPtrArray *pending;   /* JcOrder * */
+  GPtrArray *missing;   /* JcBoardRow * */
+} JcPlanLate;
+
+void      jc_plan_late_free          (JcPlanLate          *late);
+void      jc_plan_task_late          (const char          *db_path,
+                                      const char          *date,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* Returns: (transfer full) */
+JcPlanLate *jc_plan_task_late_finish (GAsyncResult        *result,
+                                      GError             **error);
+/* A pending late order of `canteen`: bought as a supplementary purchase,
+ * or (with a reason) declined. */
+void      jc_plan_task_supplement    (const char          *db_path,
+                                      const char          *date,
+                                      const char          *canteen,
+                                      const char          *who,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+void      jc_plan_task_decline       (const char          *db_path,
+                                      const char          *date,
+                                      const char          *canteen,
+                                      const char          *who,
+                                      const char          *reason,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* The end of lock, unlock, record, supplement, decline and export. */
 gboolean  jc_plan_task_finish        (GAsyncResult        *result,
                                       GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPlanLate, jc_plan_late_free)
 
 G_END_DECLS
