@@ -857,7 +857,10 @@ _jc_store_foreach_plan_demand (JcStore     *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT o.canteen_id, c.code, l.item_id, l.qty_milli FROM order_lines l "
     "JOIN orders o ON o.id = l.order_id JOIN canteens c ON c.id = o.canteen_id "
-    "WHERE o.delivery_date = ? AND o.status IN ('submitted', 'locked')", error);
+    /* a line of 0 (kept by a database from before every entry refused
+     * one) orders nothing: no plan line whose cost nobody could share */
+    "WHERE o.delivery_date = ? AND o.status IN ('submitted', 'locked') AND l.qty_milli > 0",
+    error);
   int rc;
 
   if (stmt == NULL)
