@@ -1045,8 +1045,11 @@ _jc_store_foreach_plan_demand (JcStore     *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT o.canteen_id, c.code, l.item_id, l.qty_milli FROM order_lines l "
     "JOIN orders o ON o.id = l.order_id JOIN canteens c ON c.id = o.canteen_id "
-    "WHERE o.delivery_date = ? AND o.status IN ('submitted', 'locked') "
-    "AND o.after_lock <> 'declined'", error);
+    /* a line of 0 (kept by a database from before every entry refused
+     * one) orders nothing: no plan line whose cost nobody could share */
+    "WHERE o.delivery_date = ? AND o.status IN ('submitted', 'locked') AND l.qty_milli > 0 "
+    "AND o.after_lock <> 'declined'",
+    error);
   int rc;
 
   if (stmt == NULL)

@@ -2,6 +2,7 @@
 /* The purchase plan and the allocation, against hand-computed cases. */
 #include "config.h"
 
+#include <sqlite3.h>
 #include <string.h>
 
 #include "jc-test-util.h"
@@ -667,6 +668,64 @@ test_late_orders (void **state)
   jc_test_rmtree (dir);
 }
 
+/* Issue 11 item 4: an order line of 0 left in a database from before every
+ * entry refused one makes no plan line, so nothing can be bought on it. */
+static void
+test_zero_line_left_out (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "z.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  g_autoptr(JcItem) cabbage = jc_item_new ();
+  g_autoptr(JcItem) egg = jc_item_new ();
+  g_autoptr(JcCanteen) c = jc_canteen_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 30, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcOrder) o = NULL;
+  g_autoptr(JcPlan) plan = NULL;
+  sqlite3 *db = NULL;
+
+  cabbage->code = g_strdup ("V001");
+  cabbage->name = g_strdup ("大白菜");
+  cabbage->category = g_strdup ("veg");
+  egg->code = g_strdup ("E001");
+  egg->name = g_strdup ("鸡蛋");
+  egg->category = g_strdup ("veg");
+  assert_true (jc_store_insert_item (store, cabbage, NULL));
+  assert_true (jc_store_insert_item (store, egg, NULL));
+  c->code = g_strdup ("CT01");
+  c->name = g_strdup ("食堂");
+  c->lat = 31.2;
+  c->lon = 121.4;
+  assert_true (jc_store_insert_canteen (store, c, NULL));
+  o = jc_store_get_order (store, "CT01", "2026-12-01", NULL);
+  g_ptr_array_add (o->lines, jc_order_line_parse (cabbage, "5", "kg", "", NULL));
+  g_ptr_array_add (o->lines, jc_order_line_parse (egg, "0.5", "kg", "", NULL));
+  assert_true (jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
+  /* what 0.125 g imported as before the fix */
+  assert_int_equal (sqlite3_open (path, &db), SQLITE_OK);
+  assert_int_equal (sqlite3_exec (db, "UPDATE order_lines SET qty_milli = 0 WHERE item_id = "
+                                      "(SELECT id FROM items WHERE code = 'E001')",
+                                  NULL, NULL, NULL), SQLITE_OK);
+  assert_int_equal (sqlite3_changes (db), 1);
+  sqlite3_close (db);
+
+  plan = jc_plan_build (store, "2026-12-01", 7, &error);
+  assert_no_error (error);
+  assert_int_equal (plan->lines->len, 1);
+  assert_null (jc_plan_find_line (plan, "E001"));
+  assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
+  assert_no_error (error);
+  assert_false (jc_plan_record_purchase (store, "2026-12-01", "E001", 5000, 10750, "staff", "",
+                                         &error));
+  assert_contains (error->message, "not in the plan");
+  g_clear_error (&error);
+  assert_true (jc_plan_record_purchase (store, "2026-12-01", "V001", 5000, 1000, "staff", "",
+                                        &error));
+  jc_store_free (g_steal_pointer (&store));
+  jc_test_rmtree (dir);
+}
+
 int
 main (void)
 {
@@ -679,6 +738,7 @@ main (void)
     cmocka_unit_test (test_plan_from_store),
     cmocka_unit_test (test_unlock),
     cmocka_unit_test (test_late_orders),
+    cmocka_unit_test (test_zero_line_left_out),
   };
 
   return cmocka_run_group_tests_name ("plan", tests, NULL, NULL);
