@@ -993,6 +993,18 @@ test_sources (void **state)
   assert_false (labels_contain (labels, "hunter22"));
   assert_true (strv_has (labels, "Set"));
   g_ptr_array_set_size (labels, 0);
+  /* A source's name is never cut, however narrow the window: the address
+   * and the last fetch give way ("新发地" was "新…" at 881 px). */
+  {
+    GtkWidget *name = jc_test_find_label (_jc_list_page_get_column_view (JC_LIST_PAGE (page)),
+                                          "新发地");
+    int min = 0, nat = 0;
+
+    assert_non_null (name);
+    gtk_widget_measure (name, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+    assert_int_equal (min, nat);
+    assert_true (gtk_widget_get_width (name) >= nat);
+  }
   jc_test_screenshot (GTK_WIDGET (window), "sources-added-en");
 
   /* Edit: the credentials are not shown back; empty keeps them. */

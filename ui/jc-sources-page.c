@@ -681,8 +681,10 @@ static void
 jc_sources_page_init (JcSourcesPage *self)
 {
   const JcListColumn columns[] = {
-    { C_("column title", "Name"), JC_COLUMN_TEXT, name_text, name_compare, FALSE },
-    { C_("column title", "Adapter"), JC_COLUMN_TEXT, adapter_text, adapter_compare, FALSE },
+    /* "新发地" whole, whatever the width: the address and the last fetch
+     * give way (and show their whole text in a tooltip) */
+    { C_("column title", "Name"), JC_COLUMN_NAME, name_text, name_compare, FALSE },
+    { C_("column title", "Adapter"), JC_COLUMN_NAME, adapter_text, adapter_compare, FALSE },
     { C_("column title", "Priority"), JC_COLUMN_NUMBER, priority_text, priority_compare, FALSE },
     { C_("column title", "Schedule"), JC_COLUMN_TEXT, schedule_text, schedule_compare, FALSE },
     { C_("column title", "Credentials"), JC_COLUMN_TEXT, credentials_text, credentials_compare,

@@ -40,7 +40,8 @@ column_setup_cb (GtkSignalListItemFactory *factory,
       else
         {
           gtk_label_set_xalign (GTK_LABEL (child), 0.0f);
-          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+          if (column->kind == JC_COLUMN_TEXT)
+            gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
         }
     }
   gtk_list_item_set_child (list_item, child);

@@ -15,6 +15,8 @@ typedef enum {
   JC_COLUMN_TEXT,    /* left-aligned, ellipsized, tooltip with the full text */
   JC_COLUMN_NUMBER,  /* right-aligned tabular figures */
   JC_COLUMN_ACTIVE,  /* a check mark for active records */
+  JC_COLUMN_NAME,    /* a short text never cut (a name): the column is as
+                      * wide as its longest one, the others give way */
 } JcColumnKind;
 
 /* `data` is the struct of a JcRecord.  Text functions return a newly
