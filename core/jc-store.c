@@ -264,6 +264,13 @@ static const char *migrations[] = {
   "  qty_milli BIGINT NOT NULL CHECK (qty_milli >= 0),"
   "  PRIMARY KEY (stop_id, item_id));"
   "INSERT INTO settings (key, value) VALUES ('detour_permille', '1300');",
+
+  /* 6: the office calendar — holidays on weekdays and 调休 working
+   * weekends; every other day follows Monday to Friday */
+  "CREATE TABLE calendar_entries ("
+  "  date TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
+  "  name TEXT NOT NULL DEFAULT '');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);
