@@ -183,11 +183,17 @@ test_figures (void **state)
   assert_no_error (error);
   unmapped = jc_store_list_unmapped (store, &error);
   assert_no_error (error);
-  if (log->len == 0)
-    assert_non_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
-  else
+  /* the demo's prices come with their fetch log entry: where they came from */
+  assert_int_equal (log->len, 1);
+  assert_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
     {
       f = log->pdata[0];
+      assert_string_equal (f->status, "ok");
+      assert_true (f->rows_new > 10000);
+      assert_contains (text_of (page, "fetch-source"), "新发地");
+      assert_contains (text_of (page, "fetch-message"), "Demo prices, not fetched");
+      assert_contains (text_of (page, "fetch-message"), "Xinfadi");
+      assert_contains (text_of (page, "fetch-message"), "… " TODAY ";");
       assert_string_equal (text_of (page, "fetch-status"),
                            g_str_equal (f->status, "ok") ? "Succeeded" : g_str_equal (f->status, "failed") ? "Failed" : f->status);
       assert_contains (text_of (page, "fetch-source"), f->source_name);
