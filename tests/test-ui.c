@@ -28,6 +28,7 @@
 #include "jc-plan-page-private.h"
 #include "jc-preferences-window-private.h"
 #include "jc-calendar.h"
+#include "jc-store-private.h"
 #include "jc-prices-page-private.h"
 #include "jc-record.h"
 #include "jc-source-editor-private.h"
@@ -908,6 +909,60 @@ test_preferences_calendar (void **state)
   jc_test_pump (30);
 }
 
+/* A price source list that cannot be read is an error with a Retry, not
+ * the "No Price Sources Yet" screen; an empty one is that screen.  The
+ * table is renamed away under the page, then back. */
+static void
+test_sources_error (void **state)
+{
+  const char *languages[] = { "en", "zh_CN" };
+  g_autofree char *path = g_build_filename (fx.dir, "sources-error.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  JcSourcesPage *page;
+  GtkWindow *window;
+  GtkWidget *retry;
+
+  assert_non_null (store);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *empty_name = g_strdup_printf ("sources-empty-%s", languages[i]);
+      g_autofree char *error_name = g_strdup_printf ("sources-error-%s", languages[i]);
+
+      jc_test_set_language (languages[i]);
+      page = g_object_new (JC_TYPE_SOURCES_PAGE, NULL);
+      window = jc_test_present (GTK_WIDGET (page), 1000, 640);
+      jc_sources_page_set_store (page, store);
+      jc_test_settle (GTK_WIDGET (window));
+      assert_string_equal (_jc_list_page_get_state (JC_LIST_PAGE (page)), "empty");
+      assert_false (jc_list_page_has_load_error (JC_LIST_PAGE (page)));
+      jc_test_screenshot (GTK_WIDGET (window), empty_name);
+
+      assert_true (_jc_store_exec (store, "ALTER TABLE price_sources RENAME TO price_sources_away",
+                                   NULL));
+      jc_sources_page_reload (page);
+      jc_test_settle (GTK_WIDGET (window));
+      assert_string_equal (_jc_list_page_get_state (JC_LIST_PAGE (page)), "error");
+      assert_true (jc_list_page_has_load_error (JC_LIST_PAGE (page)));
+      assert_contains (adw_status_page_get_description (_jc_list_page_get_error_page (JC_LIST_PAGE (page))),
+                       "price_sources");
+      if (i == 0)
+        assert_string_equal (adw_status_page_get_title (_jc_list_page_get_error_page (JC_LIST_PAGE (page))),
+                             "Could Not Read the Price Sources");
+      jc_test_screenshot (GTK_WIDGET (window), error_name);
+
+      /* the table back, Retry: the list (empty) again */
+      assert_true (_jc_store_exec (store, "ALTER TABLE price_sources_away RENAME TO price_sources",
+                                   NULL));
+      retry = adw_status_page_get_child (_jc_list_page_get_error_page (JC_LIST_PAGE (page)));
+      assert_true (GTK_IS_BUTTON (retry));
+      g_signal_emit_by_name (retry, "clicked");
+      jc_test_settle (GTK_WIDGET (window));
+      assert_string_equal (_jc_list_page_get_state (JC_LIST_PAGE (page)), "empty");
+      jc_test_close_window (window);
+    }
+  jc_test_set_language ("en");
+}
+
 /* ---- price sources ----------------------------------------------------- */
 
 static JcSourceEditor *
@@ -1486,6 +1541,7 @@ main (void)
     cmocka_unit_test (test_add_item),
     cmocka_unit_test (test_preferences),
     cmocka_unit_test (test_preferences_calendar),
+    cmocka_unit_test (test_sources_error),
     cmocka_unit_test (test_sources),
     cmocka_unit_test (test_import_orders_action),
     cmocka_unit_test (test_shortcuts),
