@@ -80,6 +80,7 @@ extern const CliCommand cli_report_command;      /* report --month M */
 extern const CliCommand cli_deliver_command;     /* deliver --date D */
 extern const CliCommand cli_deliver_commands[];  /* deliver matrix */
 extern const CliCommand cli_route_commands[];    /* route solve FILE */
+extern const CliCommand cli_calendar_commands[]; /* calendar list|add|remove */
 
 /* cli-args.c */
 /* Parses the words after the command name.  Returns FALSE when the command

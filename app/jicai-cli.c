@@ -29,6 +29,7 @@ static const CliGroup groups[] = {
   { "purchases", cli_purchases_commands },
   { "deliver", cli_deliver_commands },
   { "route", cli_route_commands },
+  { "calendar", cli_calendar_commands },
 };
 
 /* Commands of one word.  "plan" is both: "plan --date D" shows the plan,

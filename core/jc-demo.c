@@ -330,6 +330,7 @@ load_prices (JcStore        *store,
 {
   Table t = { 0 };
   gint64 source_id;
+  gint64 fetch_id;
   guint max_back = 0;
   g_autofree char *db_path = g_canonicalize_filename (jc_store_get_path (store), NULL);
   g_autofree char *dir = g_path_get_dirname (db_path);
@@ -352,6 +353,20 @@ load_prices (JcStore        *store,
     if (!jc_store_insert_source (store, source, error))
       return FALSE;
     source_id = source->id;
+  }
+  /* The prices enter like a fetch, with a log entry saying where they come
+   * from: the dashboard and `prices log` show it like any other. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *started = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    JcFetchLogEntry e = { 0 };
+
+    e.source_name = (char *) "新发地";
+    e.started_at = started;
+    e.status = (char *) "ok";
+    fetch_id = jc_store_log_fetch (store, &e, source_id, error);
+    if (fetch_id <= 0)
+      return FALSE;
   }
 
   /* code days_back low avg high, milli-yuan per base unit */
@@ -390,7 +405,7 @@ load_prices (JcStore        *store,
         };
         JcPutResult put;
 
-        if (!jc_store_put_quote (store, source_id, 0, &q, d->item, &put, error))
+        if (!jc_store_put_quote (store, source_id, fetch_id, &q, d->item, &put, error))
           {
             g_prefix_error (error, "prices.tsv, line %u: ", i + 1);
             goto fail;
@@ -410,8 +425,28 @@ load_prices (JcStore        *store,
   {
     GDate first = *today;
 
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *finished = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    g_autofree char *message = NULL;
+    char last[11];
+    JcFetchLogEntry e = { 0 };
+
     g_date_subtract_days (&first, max_back);
     date_string (&first, summary->first_date);
+    date_string (today, last);
+    /* TRANSLATORS: the fetch log entry of the demo's prices: first and
+     * last date, then the number of rows */
+    message = g_strdup_printf (_("Demo prices, not fetched: the Beijing Xinfadi market’s published "
+                                 "prices (vegetables and fruit 2013–2016, the other goods 2021), "
+                                 "moved to %s … %s; %u rows from the demo data"),
+                               summary->first_date, last, summary->n_prices);
+    e.finished_at = finished;
+    e.status = (char *) "ok";
+    e.rows_seen = summary->n_prices;
+    e.rows_new = summary->n_prices;
+    e.message = message;
+    if (!jc_store_finish_fetch_log (store, fetch_id, &e, error))
+      goto fail;
   }
   g_strfreev (t.lines);
   return write_feed (feed, feed_path, error);

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jc-calendar.h"
 #include "jc-error.h"
 #include "jc-orders.h"
 #include "jc-prices.h"
@@ -254,14 +255,15 @@ jc_order_line_parse (const JcItem  *item,
 
 /* The cutoff of a delivery date as local "YYYY-MM-DDTHH:MM": the one set
  * for that date, else the default time (setting "cutoff_time", 14:00) on
- * the day before. */
+ * the last working day before it by the office calendar (Friday for a
+ * Monday delivery, never a Sunday). */
 char *
 jc_orders_cutoff_for (JcStore    *store,
                       const char *date)
 {
   g_autofree char *set = _jc_store_get_cutoff (store, date);
   g_autofree char *time = NULL;
-  GDate d;
+  char day[11];
   int minutes;
 
   if (set != NULL)
@@ -273,13 +275,20 @@ jc_orders_cutoff_for (JcStore    *store,
       time = g_strdup (DEFAULT_CUTOFF);
       jc_parse_time_field (JC_FIELD_NONE, time, &minutes, NULL);
     }
-  g_date_clear (&d, 1);
-  g_date_set_parse (&d, date);
-  if (!g_date_valid (&d))
-    return g_strdup ("");
-  g_date_subtract_days (&d, 1);
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (&d), g_date_get_month (&d),
-                          g_date_get_day (&d), minutes / 60, minutes % 60);
+  if (!jc_store_last_working_day_before (store, date, day, NULL))
+    {
+      GDate d;
+
+      /* a bad date, or no working day in the calendar's reach */
+      g_date_clear (&d, 1);
+      g_date_set_parse (&d, date);
+      if (!g_date_valid (&d))
+        return g_strdup ("");
+      g_date_subtract_days (&d, 1);
+      g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+                  g_date_get_day (&d));
+    }
+  return g_strdup_printf ("%sT%02d:%02d", day, minutes / 60, minutes % 60);
 }
 
 gboolean
@@ -322,7 +331,8 @@ jc_orders_set_cutoff (JcStore     *store,
   return _jc_store_set_cutoff (store, date, cutoff_iso, error);
 }
 
-/* Back to the office's default (the cutoff time on the day before). */
+/* Back to the office's default (the cutoff time on the last working day
+ * before). */
 gboolean
 jc_orders_reset_cutoff (JcStore     *store,
                         const char  *date,

@@ -541,8 +541,8 @@ plan_doc_new (const JcPlan *plan)
     }
   if (plan->n_stale > 0)
     doc_add_text (doc, ROW_TEXT,
-                  g_strdup ("* 价格过期：取自配送日之前的最近报价 Stale price: the latest quote "
-                            "before the delivery date"));
+                  g_strdup ("* 价格过期：报价早于配送日前的最后一个工作日 Stale price: quoted before "
+                            "the last working day before the delivery date"));
   if (plan->no_price->len > 0)
     {
       doc_add_text (doc, ROW_WARNING,

@@ -70,7 +70,7 @@ typedef struct {
 
 typedef struct {
   gboolean found;
-  gboolean stale;             /* not from date D itself */
+  gboolean stale;             /* dated before the last working day before D */
   gint64   price_milliyuan;   /* per base unit */
   char     date[11];
   gint64   source_id;

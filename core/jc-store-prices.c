@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jc-calendar.h"
 #include "jc-error.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
@@ -691,9 +692,11 @@ reference_prices (JcStore     *store,
   g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   sqlite3_stmt *stmt;
   char from[11];
+  char current_from[11];
   int rc;
 
-  if (!window_start (date, stale_days, from, error))
+  if (!window_start (date, stale_days, from, error) ||
+      !jc_store_last_working_day_before (store, date, current_from, error))
     return NULL;
   stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
   if (stmt == NULL)
@@ -713,7 +716,8 @@ reference_prices (JcStore     *store,
       ref = g_new0 (JcRefPrice, 1);
       ref->found = TRUE;
       g_strlcpy (ref->date, (const char *) sqlite3_column_text (stmt, 1), sizeof ref->date);
-      ref->stale = strcmp (ref->date, date) != 0;
+      /* Monday's plan is made on Friday, on Friday's market */
+      ref->stale = strcmp (ref->date, current_from) < 0;
       ref->source_id = sqlite3_column_int64 (stmt, 3);
       ref->price_milliyuan = mean_half_up (sqlite3_column_int64 (stmt, 4),
                                            sqlite3_column_int64 (stmt, 5));
@@ -732,10 +736,11 @@ reference_prices (JcStore     *store,
 
 /**
  * jc_store_reference_price:
- * DESIGN.md's reference price of an item for date D: the average price on
- * D from the preferred enabled source (lowest priority number) that quoted
- * it; else the latest within `stale_days` before D, marked stale; else
- * out->found is FALSE ("no price" — never zero).
+ * DESIGN.md's reference price of an item for date D: the average price of
+ * the latest day up to D, within `stale_days` before D, from the preferred
+ * enabled source (lowest priority number) that quoted it that day; marked
+ * stale when dated before the last working day before D (the office
+ * calendar); else out->found is FALSE ("no price" — never zero).
  */
 gboolean
 jc_store_reference_price (JcStore     *store,

@@ -299,6 +299,13 @@ static const char *migrations[] = {
   "  recorded_by TEXT NOT NULL DEFAULT '',"
   "  note TEXT NOT NULL DEFAULT '');"
   "CREATE INDEX plan_supplements_date ON plan_supplements (delivery_date, item_id);",
+
+  /* 7: the office calendar — holidays on weekdays and 调休 working
+   * weekends; every other day follows Monday to Friday */
+  "CREATE TABLE calendar_entries ("
+  "  date TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
+  "  name TEXT NOT NULL DEFAULT '');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);

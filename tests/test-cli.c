@@ -2841,7 +2841,7 @@ test_orders_submit_cutoff (void **state)
   before = jc_test_read (f->path);
   refused = db (f, "orders", "submit", "--canteen", "c01", "--date", PAST, "--item", "dbc=3",
                 NULL);
-  assert_failure (refused, "The cutoff for " PAST " was 2020-01-05T14:00");
+  assert_failure (refused, "The cutoff for " PAST " was 2020-01-03T14:00");  /* Monday: Friday's cutoff */
   assert_contains (refused->err, "give --accept-late REASON");
   after = jc_test_read (f->path);
   assert_true (g_bytes_equal (before, after));
@@ -3038,6 +3038,118 @@ add_plan_world (Fixture *f)
           "--item", "egg=60", "--accept-late", "测试", NULL);
   assert_ok (a);
   assert_ok (b);
+}
+
+/* The office calendar: add, list, remove; bad input refused with the
+ * file left as it was. */
+static void
+test_calendar (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  {
+    g_autoptr(Run) r = db (f, "calendar", "list", NULL);
+
+    assert_ok (r);
+    assert_contains (r->out, "0 calendar entries");
+    assert_contains (r->out, "Monday to Friday");
+  }
+  {
+    g_autoptr(Run) a = db (f, "calendar", "add", "2026-10-01", "--holiday", "--name", "国庆节", NULL);
+    g_autoptr(Run) b = db (f, "calendar", "add", "2026-10-10", "--workday", "--name", "调休", NULL);
+    g_autoptr(Run) c = db (f, "calendar", "add", "2026-12-04", "--holiday", NULL);
+
+    assert_ok (a);
+    assert_contains (a->out, "Added holiday 2026-10-01");
+    assert_ok (b);
+    assert_contains (b->out, "2026-10-10");
+    assert_ok (c);
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "list", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (r);
+    cJSON *e;
+
+    assert_int_equal (cJSON_GetArraySize (json), 3);
+    e = cJSON_GetArrayItem (json, 0);
+    assert_string_equal (json_str (e, "date"), "2026-10-01");
+    assert_string_equal (json_str (e, "kind"), "holiday");
+    assert_string_equal (json_str (e, "name"), "国庆节");
+    e = cJSON_GetArrayItem (json, 1);
+    assert_string_equal (json_str (e, "kind"), "workday");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "list", "--from", "2026-10-02", "--to", "2026-10-31",
+                           "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (r);
+
+    assert_int_equal (cJSON_GetArraySize (json), 1);
+    assert_string_equal (json_str (cJSON_GetArrayItem (json, 0), "date"), "2026-10-10");
+  }
+  /* the holiday Friday moves Monday's default cutoff to Thursday */
+  {
+    g_autoptr(Run) r = db (f, "orders", "cutoff", "--date", "2026-12-07", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (r);
+
+    assert_string_equal (json_str (json, "cutoff"), "2026-12-03T14:00");
+  }
+
+  before = jc_test_read (f->path);
+  {
+    g_autoptr(Run) r = db (f, "calendar", "add", "2026-13-01", "--holiday", NULL);
+
+    assert_failure (r, "date: “2026-13-01” is not a date (YYYY-MM-DD)");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "add", "2026-12-08", "--holiday", "--workday", NULL);
+
+    assert_usage (r, "options “--holiday” and “--workday” exclude each other");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "add", "2026-12-08", NULL);
+
+    assert_usage (r, "“--holiday” (a weekday off) or “--workday”");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "add", "2026-12-05", "--holiday", NULL);
+
+    assert_failure (r, "2026-12-05 is a Saturday or Sunday");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "add", "2026-12-04", "--holiday", NULL);
+
+    assert_failure (r, "2026-12-04 already has an entry in the office calendar; remove it first");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "remove", "2026-12-03", NULL);
+
+    assert_failure (r, "calendar remove: 2026-12-03 has no entry in the office calendar");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "remove", "tomorrow", NULL);
+
+    assert_failure (r, "date: “tomorrow” is not a date (YYYY-MM-DD)");
+  }
+  {
+    g_autoptr(Run) r = db (f, "calendar", "list", "--from", "2026-12-31", "--to", "2026-01-01", NULL);
+
+    assert_failure (r, "--from 2026-12-31 is after --to 2026-01-01");
+  }
+  after = jc_test_read (f->path);
+  assert_true (g_bytes_equal (before, after));
+
+  {
+    g_autoptr(Run) r = db (f, "calendar", "remove", "2026-12-04", NULL);
+    g_autoptr(Run) c = db (f, "orders", "cutoff", "--date", "2026-12-07", "--json", NULL);
+    g_autoptr(cJSON) json = NULL;
+
+    assert_ok (r);
+    assert_contains (r->out, "Removed the calendar entry of 2026-12-04");
+    json = parse_json (c);
+    assert_string_equal (json_str (json, "cutoff"), "2026-12-04T14:00");
+  }
 }
 
 static void
@@ -3715,6 +3827,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_orders_bad_input, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_concurrency, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_parallel_submits, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_calendar, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_plan_json, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_plan_lock_unlock, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_plan_late_orders, setup_db, teardown),

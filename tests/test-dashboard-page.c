@@ -183,11 +183,20 @@ test_figures (void **state)
   assert_no_error (error);
   unmapped = jc_store_list_unmapped (store, &error);
   assert_no_error (error);
-  if (log->len == 0)
-    assert_non_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
-  else
+  /* the demo's prices come with their fetch log entry: where they came from */
+  assert_int_equal (log->len, 1);
+  assert_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
     {
       f = log->pdata[0];
+      assert_string_equal (f->status, "ok");
+      assert_true (f->rows_new > 10000);
+      assert_contains (text_of (page, "fetch-source"), "新发地");
+      /* the message as stored, in the language the demo was loaded in */
+      assert_string_equal (text_of (page, "fetch-message"), f->message);
+      assert_contains (f->message, "… " TODAY);
+      expect = g_strdup_printf ("%u", f->rows_new);
+      assert_contains (f->message, expect);
+      g_clear_pointer (&expect, g_free);
       assert_string_equal (text_of (page, "fetch-status"),
                            g_str_equal (f->status, "ok") ? "Succeeded" : g_str_equal (f->status, "failed") ? "Failed" : f->status);
       assert_contains (text_of (page, "fetch-source"), f->source_name);
@@ -298,6 +307,24 @@ test_figures (void **state)
   jc_test_close_window (window);
 }
 
+/* A database that cannot be read is an error screen, never the empty
+ * dashboard. */
+static void
+assert_error_screen (const char *language)
+{
+  g_autofree char *path = g_build_filename (fx.dir, "not-a-database.db", NULL);
+  g_autofree char *name = g_strdup_printf ("dashboard-page-error-%s", language);
+  JcDashboardPage *page;
+  GtkWindow *window;
+
+  assert_true (g_file_set_contents (path, "this is not a database, but a note\n", -1, NULL));
+  window = open_page (path, &page);
+  assert_string_equal (_jc_dashboard_page_get_state (page), "error");
+  assert_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
+  jc_test_screenshot (GTK_WIDGET (window), name);
+  jc_test_close_window (window);
+}
+
 static void
 test_empty (void **state)
 {
@@ -313,6 +340,7 @@ test_empty (void **state)
   assert_non_null (_jc_dashboard_page_get_label (page, "plan-empty"));
   assert_non_null (_jc_dashboard_page_get_label (page, "month-empty"));
   jc_test_screenshot (GTK_WIDGET (window), "dashboard-page-empty-en");
+  assert_error_screen ("en");
 
   jc_dashboard_page_set_db_path (page, NULL);
   jc_test_pump (20);
@@ -335,6 +363,12 @@ test_screens_zh_CN (void **state)
   assert_contains (text_of (page, "orders-waiting"), "及另外 13 个");
   assert_null (strstr (text_of (page, "orders-waiting"), "另有"));
   jc_test_close_window (window);
+  window = open_page (fx.empty_path, &page);
+  assert_string_equal (_jc_dashboard_page_get_state (page), "dashboard");
+  assert_non_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
+  jc_test_screenshot (GTK_WIDGET (window), "dashboard-page-empty-zh_CN");
+  jc_test_close_window (window);
+  assert_error_screen ("zh_CN");
   jc_test_set_language ("en");
 }
 

@@ -6,6 +6,7 @@
 
 #include "jc-test-util.h"
 #include "jc-demo.h"
+#include "jc-prices.h"
 #include "jc-error.h"
 #include "jc-store-private.h"
 
@@ -56,6 +57,28 @@ test_demo_world (void **state)
   g_date_set_dmy (&today, 29, G_DATE_NOVEMBER, 2026);
   assert_true (jc_demo_load (store, &today, NULL, NULL, NULL, &sum, &error));
   assert_no_error (error);
+
+  /* the prices come with one fetch log entry saying where they came from */
+  {
+    g_autoptr(GPtrArray) log = jc_store_list_fetch_log (store, 10, &error);
+    g_autofree char *range = NULL;
+    g_autofree char *rows = g_strdup_printf ("; %u rows", sum.n_prices);
+    const JcFetchLogEntry *e;
+
+    assert_no_error (error);
+    assert_int_equal (log->len, 1);
+    e = log->pdata[0];
+    assert_string_equal (e->source_name, "新发地");
+    assert_string_equal (e->status, "ok");
+    assert_int_equal (e->rows_seen, sum.n_prices);
+    assert_int_equal (e->rows_new, sum.n_prices);
+    assert_int_equal (e->rows_rejected, 0);
+    assert_contains (e->message, "Beijing Xinfadi market");
+    range = g_strdup_printf ("moved to %s … 2026-11-29", sum.first_date);
+    assert_contains (e->message, range);
+    assert_contains (e->message, rows);
+    assert_true (e->finished_at != NULL && *e->finished_at != '\0');
+  }
 
   canteens = jc_store_list_canteens (store, TRUE, &error);
   items = jc_store_list_items (store, TRUE, &error);

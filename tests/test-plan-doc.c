@@ -95,7 +95,7 @@ setup (void **state)
   rice = jc_store_get_item (f->store, "G001", NULL);
   cabbage = jc_store_get_item (f->store, "V001", NULL);
   {
-    JcPriceQuote r = { "大米", "", "", "", "斤", "2026-11-30", 2000, 2000, 2000 };
+    JcPriceQuote r = { "大米", "", "", "", "斤", "2026-11-27", 2000, 2000, 2000 };  /* Friday: stale for Tuesday */
     JcPriceQuote c = { "大白菜", "", "", "", "斤", "2026-12-01", 600, 640, 700 };
 
     assert_true (jc_store_put_quote (f->store, src->id, 0, &r, rice, &put, NULL));

@@ -29,7 +29,7 @@
 #include "jc-prices.h"
 
 #define DATE "2026-12-01"
-#define DATE_BEFORE "2026-11-30"
+#define DATE_BEFORE "2026-11-27"   /* Friday: stale for Tuesday's plan, made on Monday */
 #define DATE2 "2026-12-02"
 #define DATE3 "2026-12-03"   /* locked: typing in what was bought */
 #define DATE4 "2026-12-04"   /* the late orders in Chinese */

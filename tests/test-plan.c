@@ -249,7 +249,8 @@ test_plan_from_store (void **state)
   src->url = g_strdup ("file:///dev/null");
   assert_true (jc_store_insert_source (store, src, NULL));
   {
-    JcPriceQuote r = { "大米", "", "", "", "斤", "2026-11-30", 2000, 2000, 2000 };  /* stale by a day */
+    /* Friday's: stale for Tuesday's plan, made on Monday's market */
+    JcPriceQuote r = { "大米", "", "", "", "斤", "2026-11-27", 2000, 2000, 2000 };
     JcPriceQuote c = { "大白菜", "", "", "", "斤", "2026-12-01", 600, 640, 700 };
 
     assert_true (jc_store_put_quote (store, src->id, 0, &r, rice, &put, NULL));
@@ -301,7 +302,7 @@ test_plan_from_store (void **state)
     assert_int_equal (ricel->packs, 2);
     assert_int_equal (ricel->purchase_milli, 50000);
     assert_true (ricel->stale);
-    assert_string_equal (ricel->price_date, "2026-11-30");
+    assert_string_equal (ricel->price_date, "2026-11-27");
     assert_int_equal (ricel->cost_fen, 20000);    /* 50 kg × 4 元 */
     assert_int_equal (g_array_index (ricel->shares, JcPlanShare, 0).share_fen, 20000);
   }

@@ -871,6 +871,23 @@ test_fetch_cancel (void **state)
 /* ---- no prices -------------------------------------------------------- */
 
 static void
+remember_section_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  g_free (*(char **) user_data);
+  *(char **) user_data = g_variant_dup_string (parameter, NULL);
+}
+
+static void
+remember_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
 test_empty (void **state)
 {
   g_autofree char *path = g_build_filename (fx.dir, "empty.db", NULL);
@@ -884,11 +901,41 @@ test_empty (void **state)
   assert_int_equal (g_list_model_get_n_items (_jc_prices_page_get_shown (s.page)), 0);
   jc_test_screenshot (s.window, "prices-empty-en");
 
-  /* no source: fetching says so */
-  gtk_widget_activate_action (GTK_WIDGET (s.page), "prices.fetch", NULL);
-  jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 10000);
-  jc_test_pump_until (_jc_prices_page_get_info_text (s.page) != NULL, 2000);
-  assert_contains (_jc_prices_page_get_info_text (s.page), "no enabled price source");
+  /* No source: Fetch offers to add one, in the app, not a command to
+   * type.  The window's actions are stood in for, to see what the button
+   * asks of it (the window's own Add on the sources page is test-ui's). */
+  {
+    g_autoptr(GSimpleActionGroup) win = g_simple_action_group_new ();
+    g_autoptr(GSimpleAction) show = g_simple_action_new ("show-section", G_VARIANT_TYPE_STRING);
+    g_autoptr(GSimpleAction) add = g_simple_action_new ("add-record", NULL);
+    g_autofree char *section = NULL;
+    gboolean added = FALSE;
+    GtkWidget *button = _jc_prices_page_get_info_source_button (s.page);
+
+    g_signal_connect (show, "activate", G_CALLBACK (remember_section_cb), &section);
+    g_signal_connect (add, "activate", G_CALLBACK (remember_activated_cb), &added);
+    g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (show));
+    g_action_map_add_action (G_ACTION_MAP (win), G_ACTION (add));
+    gtk_widget_insert_action_group (s.window, "win", G_ACTION_GROUP (win));
+
+    gtk_widget_activate_action (GTK_WIDGET (s.page), "prices.fetch", NULL);
+    jc_test_pump_until (!jc_prices_page_get_fetching (s.page), 10000);
+    jc_test_pump_until (_jc_prices_page_get_info_text (s.page) != NULL, 2000);
+    assert_contains (_jc_prices_page_get_info_text (s.page), "no price source to fetch from yet");
+    assert_null (strstr (_jc_prices_page_get_info_text (s.page), "jicai-cli"));
+    assert_int_equal (gtk_info_bar_get_message_type (_jc_prices_page_get_info_bar (s.page)),
+                      GTK_MESSAGE_INFO);
+    jc_test_settle (s.window);
+    assert_true (gtk_widget_get_mapped (button));
+    assert_string_equal (gtk_button_get_label (GTK_BUTTON (button)), "_Add Price Source…");
+    jc_test_screenshot (s.window, "prices-no-source-en");
+    gtk_widget_activate (button);   /* clicked after the button's press animation */
+    jc_test_pump_until (added, 2000);
+    assert_non_null (section);
+    assert_string_equal (section, "sources");
+    assert_true (added);
+    assert_false (gtk_info_bar_get_revealed (_jc_prices_page_get_info_bar (s.page)));
+  }
   close_page (&s);
 
   /* no database at all, and one that is not there */

@@ -27,6 +27,8 @@
 #include "jc-orders-page-private.h"
 #include "jc-plan-page-private.h"
 #include "jc-preferences-window-private.h"
+#include "jc-calendar.h"
+#include "jc-store-private.h"
 #include "jc-prices-page-private.h"
 #include "jc-record.h"
 #include "jc-source-editor-private.h"
@@ -767,6 +769,194 @@ test_preferences (void **state)
   jc_test_pump (30);
 }
 
+/* The office calendar in Preferences: a bad date is told at once, a
+ * holiday added with Enter moves Monday's cutoff to Thursday, a holiday
+ * on a Saturday is refused with core's reason, the remove button takes
+ * the entry away again.  2026-12-04 is a Friday. */
+static void
+test_preferences_calendar (void **state)
+{
+  const char *languages[] = { "en", "zh_CN" };
+  JcPreferencesWindow *prefs;
+  GtkEditable *date_row;
+  GtkLabel *caption;
+  GtkListBox *list;
+
+  jc_test_set_language ("en");
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+    assert_true (jc_store_set_setting (store, "cutoff_time", "14:00", NULL));
+  }
+  prefs = jc_preferences_window_new (NULL, fx.db_path);
+  gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 900);
+  gtk_window_present (GTK_WINDOW (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
+  date_row = _jc_preferences_window_get_calendar_date_row (prefs);
+  caption = _jc_preferences_window_get_calendar_caption (prefs);
+  list = _jc_preferences_window_get_calendar_list (prefs);
+  assert_null (gtk_widget_get_first_child (GTK_WIDGET (list)));
+
+  /* a date that is none: said under the rows, nothing written */
+  gtk_editable_set_text (date_row, "2026-13-01");
+  jc_test_enter (date_row);
+  jc_test_settle (GTK_WIDGET (prefs));
+  assert_true (gtk_widget_get_mapped (GTK_WIDGET (caption)));
+  assert_contains (gtk_label_get_text (caption), "“2026-13-01” is not a date (YYYY-MM-DD)");
+  assert_int_equal (_jc_preferences_window_get_n_writes (prefs), 0);
+
+  /* Friday a holiday, by Enter in the name */
+  gtk_editable_set_text (date_row, "2026-12-04");
+  adw_combo_row_set_selected (_jc_preferences_window_get_calendar_kind_row (prefs), 0);
+  gtk_editable_set_text (_jc_preferences_window_get_calendar_name_row (prefs), "测试假日");
+  jc_test_enter (_jc_preferences_window_get_calendar_name_row (prefs));
+  while (_jc_preferences_window_get_n_writes (prefs) > 0)
+    jc_test_pump (10);
+  jc_test_settle (GTK_WIDGET (prefs));
+  assert_false (gtk_widget_get_visible (GTK_WIDGET (caption)));
+  assert_string_equal (gtk_editable_get_text (date_row), "");
+  assert_non_null (gtk_widget_get_first_child (GTK_WIDGET (list)));
+  assert_null (gtk_widget_get_next_sibling (gtk_widget_get_first_child (GTK_WIDGET (list))));
+  assert_non_null (jc_test_find_label (GTK_WIDGET (list), "2026-12-04 · 测试假日"));
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+    g_autofree char *cutoff = jc_orders_cutoff_for (store, "2026-12-07");
+
+    assert_string_equal (cutoff, "2026-12-03T14:00");
+  }
+
+  /* a 调休 workday, by the Add button */
+  gtk_editable_set_text (date_row, "2026-12-05");
+  adw_combo_row_set_selected (_jc_preferences_window_get_calendar_kind_row (prefs), 1);
+  g_signal_emit_by_name (_jc_preferences_window_get_calendar_add_button (prefs), "clicked");
+  while (_jc_preferences_window_get_n_writes (prefs) > 0)
+    jc_test_pump (10);
+  jc_test_settle (GTK_WIDGET (prefs));
+  assert_non_null (jc_test_find_label (GTK_WIDGET (list), "2026-12-05"));
+
+  /* a holiday on a Sunday: core's reason, the entry not added */
+  gtk_editable_set_text (date_row, "2026-12-06");
+  adw_combo_row_set_selected (_jc_preferences_window_get_calendar_kind_row (prefs), 0);
+  jc_test_enter (date_row);
+  while (_jc_preferences_window_get_n_writes (prefs) > 0)
+    jc_test_pump (10);
+  jc_test_settle (GTK_WIDGET (prefs));
+  assert_true (gtk_widget_get_mapped (GTK_WIDGET (caption)));
+  assert_contains (gtk_label_get_text (caption), "2026-12-06 is a Saturday or Sunday");
+  assert_string_equal (gtk_editable_get_text (date_row), "2026-12-06");  /* kept to correct */
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("preferences-calendar-%s", languages[i]);
+      JcPreferencesWindow *shown;
+
+      jc_test_set_language (languages[i]);
+      shown = jc_preferences_window_new (NULL, fx.db_path);
+      gtk_window_set_default_size (GTK_WINDOW (shown), 640, 1000);
+      gtk_window_present (GTK_WINDOW (shown));
+      jc_test_settle (GTK_WIDGET (shown));
+      jc_test_screenshot (GTK_WIDGET (shown), name);
+      gtk_window_destroy (GTK_WINDOW (shown));
+      jc_test_pump (30);
+    }
+  jc_test_set_language ("en");
+
+  /* the remove buttons take both away */
+  for (guint n = 2; n > 0; n--)
+    {
+      GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+      GtkWidget *button = NULL;
+
+      assert_non_null (row);
+      for (GtkWidget *w = row; w != NULL;)
+        {
+          if (GTK_IS_BUTTON (w))
+            {
+              button = w;
+              break;
+            }
+          if (gtk_widget_get_first_child (w) != NULL)
+            w = gtk_widget_get_first_child (w);
+          else
+            {
+              while (w != row && gtk_widget_get_next_sibling (w) == NULL)
+                w = gtk_widget_get_parent (w);
+              w = w == row ? NULL : gtk_widget_get_next_sibling (w);
+            }
+        }
+      assert_non_null (button);
+      g_signal_emit_by_name (button, "clicked");
+      while (_jc_preferences_window_get_n_writes (prefs) > 0)
+        jc_test_pump (10);
+      jc_test_settle (GTK_WIDGET (prefs));
+    }
+  assert_null (gtk_widget_get_first_child (GTK_WIDGET (list)));
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+    g_autoptr(GPtrArray) entries = jc_store_list_calendar (store, NULL, NULL, NULL);
+    g_autofree char *cutoff = jc_orders_cutoff_for (store, "2026-12-07");
+
+    assert_int_equal (entries->len, 0);
+    assert_string_equal (cutoff, "2026-12-04T14:00");
+  }
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  jc_test_pump (30);
+}
+
+/* A price source list that cannot be read is an error with a Retry, not
+ * the "No Price Sources Yet" screen; an empty one is that screen.  The
+ * table is renamed away under the page, then back. */
+static void
+test_sources_error (void **state)
+{
+  const char *languages[] = { "en", "zh_CN" };
+  g_autofree char *path = g_build_filename (fx.dir, "sources-error.db", NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  JcSourcesPage *page;
+  GtkWindow *window;
+  GtkWidget *retry;
+
+  assert_non_null (store);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *empty_name = g_strdup_printf ("sources-empty-%s", languages[i]);
+      g_autofree char *error_name = g_strdup_printf ("sources-error-%s", languages[i]);
+
+      jc_test_set_language (languages[i]);
+      page = g_object_new (JC_TYPE_SOURCES_PAGE, NULL);
+      window = jc_test_present (GTK_WIDGET (page), 1000, 640);
+      jc_sources_page_set_store (page, store);
+      jc_test_settle (GTK_WIDGET (window));
+      assert_string_equal (_jc_list_page_get_state (JC_LIST_PAGE (page)), "empty");
+      assert_false (jc_list_page_has_load_error (JC_LIST_PAGE (page)));
+      jc_test_screenshot (GTK_WIDGET (window), empty_name);
+
+      assert_true (_jc_store_exec (store, "ALTER TABLE price_sources RENAME TO price_sources_away",
+                                   NULL));
+      jc_sources_page_reload (page);
+      jc_test_settle (GTK_WIDGET (window));
+      assert_string_equal (_jc_list_page_get_state (JC_LIST_PAGE (page)), "error");
+      assert_true (jc_list_page_has_load_error (JC_LIST_PAGE (page)));
+      assert_contains (adw_status_page_get_description (_jc_list_page_get_error_page (JC_LIST_PAGE (page))),
+                       "price_sources");
+      if (i == 0)
+        assert_string_equal (adw_status_page_get_title (_jc_list_page_get_error_page (JC_LIST_PAGE (page))),
+                             "Could Not Read the Price Sources");
+      jc_test_screenshot (GTK_WIDGET (window), error_name);
+
+      /* the table back, Retry: the list (empty) again */
+      assert_true (_jc_store_exec (store, "ALTER TABLE price_sources_away RENAME TO price_sources",
+                                   NULL));
+      retry = adw_status_page_get_child (_jc_list_page_get_error_page (JC_LIST_PAGE (page)));
+      assert_true (GTK_IS_BUTTON (retry));
+      g_signal_emit_by_name (retry, "clicked");
+      jc_test_settle (GTK_WIDGET (window));
+      assert_string_equal (_jc_list_page_get_state (JC_LIST_PAGE (page)), "empty");
+      jc_test_close_window (window);
+    }
+  jc_test_set_language ("en");
+}
+
 /* ---- price sources ----------------------------------------------------- */
 
 static JcSourceEditor *
@@ -1356,6 +1546,8 @@ main (void)
     cmocka_unit_test (test_catalog_search),
     cmocka_unit_test (test_add_item),
     cmocka_unit_test (test_preferences),
+    cmocka_unit_test (test_preferences_calendar),
+    cmocka_unit_test (test_sources_error),
     cmocka_unit_test (test_sources),
     cmocka_unit_test (test_import_orders_action),
     cmocka_unit_test (test_shortcuts),

@@ -110,7 +110,7 @@ load (JcListPage *page,
     {
       canteens = jc_store_list_canteens (store, TRUE, &error);
       if (canteens == NULL)
-        jc_ui_show_error (GTK_WIDGET (page), _("Could Not Read the Canteens"), error->message);
+        jc_list_page_set_load_error (page, _("Could Not Read the Canteens"), error->message);
     }
   if (canteens != NULL)
     jc_list_page_take_records (records, canteens, (JcListPageWrapFunc) jc_record_new_canteen);

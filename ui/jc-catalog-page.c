@@ -209,7 +209,7 @@ load (JcListPage *page,
     {
       items = jc_store_list_items (store, TRUE, &error);
       if (items == NULL)
-        jc_ui_show_error (GTK_WIDGET (page), _("Could Not Read the Catalog"), error->message);
+        jc_list_page_set_load_error (page, _("Could Not Read the Catalog"), error->message);
     }
   if (items != NULL)
     jc_list_page_take_records (records, items, (JcListPageWrapFunc) jc_record_new_item);

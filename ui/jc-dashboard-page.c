@@ -550,8 +550,9 @@ fill_fetch (JcDashboardPage *self,
   counts = g_strdup_printf (_("%u new · %u changed · %u rejected · %u unmapped"),
                             f->rows_new, f->rows_changed, f->rows_rejected, f->rows_unmapped);
   add_label (self, box, "fetch-counts", NULL, counts);
-  if (!ok && f->message != NULL && *f->message != '\0')
-    add_label (self, box, "fetch-message", "error", f->message);
+  /* a failure's reason, or where the prices came from (the demo's) */
+  if (f->message != NULL && *f->message != '\0')
+    add_label (self, box, "fetch-message", ok ? "dim-label caption" : "error", f->message);
   unmapped = g_strdup_printf (ngettext ("%u market name to map", "%u market names to map", d->n_unmapped),
                               d->n_unmapped);
   add_label (self, box, "fetch-unmapped", d->n_unmapped > 0 ? "warning" : "dim-label", unmapped);

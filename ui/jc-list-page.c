@@ -18,6 +18,8 @@ typedef struct {
   GtkCustomFilter    *filter;
   GtkFilterListModel *filtered;
   GtkSingleSelection *selection;
+  char               *load_error;  /* the last load failed: why; NULL when it did not */
+  AdwStatusPage      *error_page;  /* the stack's "error" page, made here */
 
   /* from the subclass's template */
   GtkEditable        *search_entry;
@@ -122,7 +124,15 @@ update_state (JcListPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (priv->search_entry), n_all > 0);
   if (priv->show_inactive_check != NULL)
     gtk_widget_set_sensitive (priv->show_inactive_check, n_all > 0);
-  if (n_all == 0)
+  if (priv->load_error != NULL)
+    {
+      /* an error is not an empty list: say what went wrong, offer Retry */
+      g_autofree char *escaped = g_markup_escape_text (priv->load_error, -1);
+
+      adw_status_page_set_description (priv->error_page, escaped);
+      gtk_stack_set_visible_child_name (priv->stack, "error");
+    }
+  else if (n_all == 0)
     gtk_stack_set_visible_child_name (priv->stack, "empty");
   else if (n_shown == 0)
     {
@@ -201,6 +211,7 @@ jc_list_page_reload_and_select (JcListPage *self,
   else
     keep = g_strdup (key);
 
+  g_clear_pointer (&priv->load_error, g_free);
   JC_LIST_PAGE_GET_CLASS (self)->load (self, priv->store, records);
   g_list_store_splice (priv->records, 0, g_list_model_get_n_items (G_LIST_MODEL (priv->records)),
                        records->pdata, records->len);
@@ -318,6 +329,58 @@ jc_list_page_set_property (GObject      *object,
     }
 }
 
+/**
+ * jc_list_page_set_load_error:
+ * For the load vfunc: the records could not be read.  The page shows
+ * `title` and `message` with a Retry button instead of the list (never
+ * the empty screen) until a load succeeds.
+ */
+void
+jc_list_page_set_load_error (JcListPage *self,
+                             const char *title,
+                             const char *message)
+{
+  JcListPagePrivate *priv;
+
+  g_return_if_fail (JC_IS_LIST_PAGE (self));
+
+  priv = GET_PRIV (self);
+  g_free (priv->load_error);
+  priv->load_error = g_strdup (message ? message : "");
+  adw_status_page_set_title (priv->error_page, title);
+}
+
+gboolean
+jc_list_page_has_load_error (JcListPage *self)
+{
+  g_return_val_if_fail (JC_IS_LIST_PAGE (self), FALSE);
+
+  return GET_PRIV (self)->load_error != NULL;
+}
+
+static void
+on_retry_clicked_cb (JcListPage *self)
+{
+  jc_list_page_reload_and_select (self, NULL);
+}
+
+static void
+add_error_page (JcListPage *self)
+{
+  JcListPagePrivate *priv = GET_PRIV (self);
+  GtkWidget *retry = gtk_button_new_with_mnemonic (_("_Retry"));
+
+  priv->error_page = ADW_STATUS_PAGE (adw_status_page_new ());
+  adw_status_page_set_icon_name (priv->error_page, "dialog-error-symbolic");
+  gtk_widget_set_halign (retry, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (retry, "pill");
+  gtk_widget_add_css_class (retry, "suggested-action");
+  g_signal_connect_object (retry, "clicked", G_CALLBACK (on_retry_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_status_page_set_child (priv->error_page, retry);
+  gtk_stack_add_named (priv->stack, GTK_WIDGET (priv->error_page), "error");
+}
+
 /* After the subclass's template: the models under its column view. */
 static void
 jc_list_page_constructed (GObject *object)
@@ -328,6 +391,7 @@ jc_list_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (jc_list_page_parent_class)->constructed (object);
 
+  add_error_page (self);
   priv->records = g_list_store_new (JC_TYPE_RECORD);
   priv->filter = gtk_custom_filter_new (match_cb, self, NULL);
   priv->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (priv->records)),
@@ -367,6 +431,7 @@ jc_list_page_finalize (GObject *object)
 
   g_free (priv->query);
   g_free (priv->summary);
+  g_free (priv->load_error);
   G_OBJECT_CLASS (jc_list_page_parent_class)->finalize (object);
 }
 
@@ -539,4 +604,16 @@ GtkWidget *
 _jc_list_page_get_column_view (JcListPage *self)
 {
   return GTK_WIDGET (GET_PRIV (self)->column_view);
+}
+
+const char *
+_jc_list_page_get_state (JcListPage *self)
+{
+  return gtk_stack_get_visible_child_name (GET_PRIV (self)->stack);
+}
+
+AdwStatusPage *
+_jc_list_page_get_error_page (JcListPage *self)
+{
+  return GET_PRIV (self)->error_page;
 }

@@ -32,7 +32,8 @@ struct _JcListPageClass
   const char *deactivate_tooltip;
 
   /* Appends every record (JcRecord, active or not) of `store` (NULL: no
-   * database) to `records`, in the store's order; shows its own errors. */
+   * database) to `records`, in the store's order; when they cannot be
+   * read, calls jc_list_page_set_load_error(). */
   void      (*load)                (JcListPage *self,
                                     JcStore    *store,
                                     GPtrArray  *records);
@@ -108,6 +109,12 @@ typedef JcRecord *(*JcListPageWrapFunc) (gpointer data);
 void        jc_list_page_take_records       (GPtrArray          *records,
                                              GPtrArray          *structs,
                                              JcListPageWrapFunc  wrap);
+/* For load(): the records could not be read — the page shows the error
+ * and a Retry button, not the empty screen, until a load succeeds. */
+void        jc_list_page_set_load_error     (JcListPage  *self,
+                                             const char  *title,
+                                             const char  *message);
+gboolean    jc_list_page_has_load_error     (JcListPage  *self);
 /* What the page's own filters changed: filters and counts again. */
 void        jc_list_page_refilter           (JcListPage  *self);
 void        jc_list_page_update_actions     (JcListPage  *self);
@@ -115,5 +122,8 @@ void        jc_list_page_update_actions     (JcListPage  *self);
 GtkEditable *_jc_list_page_get_search_entry (JcListPage  *self);
 GListModel  *_jc_list_page_get_shown        (JcListPage  *self);
 GtkWidget   *_jc_list_page_get_column_view  (JcListPage  *self);
+/* "list", "empty", "no-results" or "error": what the page shows. */
+const char  *_jc_list_page_get_state        (JcListPage  *self);
+AdwStatusPage *_jc_list_page_get_error_page (JcListPage  *self);
 
 G_END_DECLS

@@ -730,10 +730,11 @@ update_warnings (JcPlanPage *self)
       if (text->len > 0)
         g_string_append_c (text, '\n');
       g_string_append_printf (text,
-                              ngettext ("%u reference price is older than the delivery date "
-                                        "(marked with a warning sign).",
-                                        "%u reference prices are older than the delivery date "
-                                        "(marked with a warning sign).", plan->n_stale),
+                              ngettext ("%u reference price is older than the last working "
+                                        "day before delivery (marked with a warning sign).",
+                                        "%u reference prices are older than the last working "
+                                        "day before delivery (marked with a warning sign).",
+                                        plan->n_stale),
                               plan->n_stale);
     }
   gtk_label_set_text (self->info_label, text->str);

@@ -9,5 +9,11 @@ G_BEGIN_DECLS
 GtkEditable *_jc_preferences_window_get_cutoff_row     (JcPreferencesWindow *self);
 GtkLabel    *_jc_preferences_window_get_cutoff_caption (JcPreferencesWindow *self);
 guint        _jc_preferences_window_get_n_writes       (JcPreferencesWindow *self);
+GtkEditable *_jc_preferences_window_get_calendar_date_row (JcPreferencesWindow *self);
+GtkEditable *_jc_preferences_window_get_calendar_name_row (JcPreferencesWindow *self);
+AdwComboRow *_jc_preferences_window_get_calendar_kind_row (JcPreferencesWindow *self);
+GtkWidget   *_jc_preferences_window_get_calendar_add_button (JcPreferencesWindow *self);
+GtkLabel    *_jc_preferences_window_get_calendar_caption (JcPreferencesWindow *self);
+GtkListBox  *_jc_preferences_window_get_calendar_list (JcPreferencesWindow *self);
 
 G_END_DECLS

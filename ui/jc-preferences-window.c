@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-preferences-window.c: order cutoff, price staleness, deactivated
- * records.  Every change is saved at once; a cutoff that is not a time is
+/* jc-preferences-window.c: order cutoff, the office calendar, price
+ * staleness, deactivated records.  Every change is saved at once; a cutoff that is not a time is
  * shown as wrong and not saved.
  *
  * The cutoff and the staleness window are the office's rules, not one
  * desk's taste: they live in the database (settings "cutoff_time" and
  * "stale_days"), where the CLI, the planner and every other desk read
- * them.  They are read when the window opens (two one-row reads) and
- * written on a worker thread.  "Show deactivated" is this desk's own and
+ * them.  They are read when the window opens (two one-row reads and the
+ * calendar's few entries) and written on a worker thread.  "Show deactivated" is this desk's own and
  * stays in GSettings. */
 #include "config.h"
 
@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-calendar.h"
 #include "jc-master.h"
 #include "jc-preferences-window-private.h"
 #include "jc-prices.h"
@@ -32,6 +33,14 @@ struct _JcPreferencesWindow {
   GtkAdjustment        *stale_days_adjustment;
   GtkWidget            *stale_days_row;
   GtkWidget            *show_inactive_switch;
+
+  GtkWidget            *calendar_group;
+  GtkWidget            *calendar_date_row;
+  AdwComboRow          *calendar_kind_row;
+  GtkWidget            *calendar_name_row;
+  GtkWidget            *calendar_add_button;
+  GtkLabel             *calendar_caption;
+  GtkListBox           *calendar_list;
 };
 
 G_DEFINE_FINAL_TYPE (JcPreferencesWindow, jc_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -141,6 +150,198 @@ on_cutoff_changed_cb (JcPreferencesWindow *self)
     }
 }
 
+/* ---- the office calendar ------------------------------------------------ */
+
+typedef struct {
+  char           *path;
+  char           *date;      /* to add or remove */
+  gboolean        add;
+  JcCalendarKind  kind;
+  char           *name;
+} CalendarData;
+
+static void
+calendar_data_free (CalendarData *d)
+{
+  g_free (d->path);
+  g_free (d->date);
+  g_free (d->name);
+  g_free (d);
+}
+
+static void
+show_calendar_error (JcPreferencesWindow *self,
+                     const char          *message)
+{
+  gtk_label_set_text (self->calendar_caption, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_caption), message != NULL);
+}
+
+static void on_calendar_remove_cb (GtkButton           *button,
+                                   JcPreferencesWindow *self);
+
+/* Fills the list with `entries` (JcCalendarEntry *s, NULL: none). */
+static void
+fill_calendar (JcPreferencesWindow *self,
+               GPtrArray           *entries)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->calendar_list))) != NULL)
+    gtk_list_box_remove (self->calendar_list, child);
+  for (guint i = 0; entries != NULL && i < entries->len; i++)
+    {
+      const JcCalendarEntry *e = g_ptr_array_index (entries, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+      g_autofree char *tooltip = g_strdup_printf (_("Remove the entry of %s"), e->date);
+      g_autofree char *title = NULL;
+      const char *kind = e->kind == JC_CALENDAR_WORKDAY ? _("调休 workday: the office works")
+                                                         : _("Holiday: the office does not work");
+
+      /* TRANSLATORS: a calendar entry: its date, then its name */
+      title = e->name && *e->name ? g_strdup_printf (_("%s · %s"), e->date, e->name)
+                                  : g_strdup (e->date);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind);
+      gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tooltip, -1);
+      g_object_set_data_full (G_OBJECT (remove), "date", g_strdup (e->date), g_free);
+      g_signal_connect (remove, "clicked", G_CALLBACK (on_calendar_remove_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+      gtk_widget_set_name (row, e->date);
+      gtk_list_box_append (self->calendar_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->calendar_list), entries != NULL && entries->len > 0);
+}
+
+static void
+calendar_thread (GTask        *task,
+                 gpointer      source,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  CalendarData *d = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (d->path, &error);
+  gboolean ok;
+  GPtrArray *entries;
+
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (d->add)
+    ok = jc_store_add_calendar_entry (store, d->date, d->kind, d->name, &error);
+  else
+    ok = jc_store_remove_calendar_entry (store, d->date, &error);
+  if (!ok)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  entries = jc_store_list_calendar (store, NULL, NULL, &error);
+  if (entries == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+calendar_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  JcPreferencesWindow *self = JC_PREFERENCES_WINDOW (source);
+  CalendarData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) entries = g_task_propagate_pointer (G_TASK (result), &error);
+
+  self->n_writes--;
+  gtk_widget_set_sensitive (self->calendar_group, TRUE);
+  if (entries == NULL)
+    {
+      show_calendar_error (self, error->message);
+      gtk_widget_grab_focus (d->add ? self->calendar_date_row : GTK_WIDGET (self->calendar_list));
+      return;
+    }
+  show_calendar_error (self, NULL);
+  fill_calendar (self, entries);
+  if (d->add)
+    {
+      g_autofree char *message = g_strdup_printf (_("Added %s to the office calendar"), d->date);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->calendar_date_row), "");
+      gtk_editable_set_text (GTK_EDITABLE (self->calendar_name_row), "");
+      gtk_widget_grab_focus (self->calendar_date_row);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Removed %s from the office calendar"), d->date);
+
+      gtk_widget_grab_focus (self->calendar_date_row);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
+}
+
+static void
+run_calendar_change (JcPreferencesWindow *self,
+                     CalendarData        *d)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, calendar_done_cb, NULL);
+
+  d->path = g_strdup (self->db_path);
+  g_task_set_task_data (task, d, (GDestroyNotify) calendar_data_free);
+  self->n_writes++;
+  /* one change at a time */
+  gtk_widget_set_sensitive (self->calendar_group, FALSE);
+  g_task_run_in_thread (task, calendar_thread);
+}
+
+/* Add (the button, or Enter in the date or the name): checks the date
+ * here so a typing mistake is told at once, the rest in core. */
+static void
+on_calendar_add_cb (JcPreferencesWindow *self)
+{
+  g_autofree char *date = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->calendar_date_row))));
+  g_autoptr(GError) error = NULL;
+  CalendarData *d;
+
+  if (self->db_path == NULL || !gtk_widget_get_sensitive (self->calendar_group))
+    return;
+  if (!jc_calendar_check_date (_("Date"), date, &error))
+    {
+      show_calendar_error (self, error->message);
+      gtk_widget_grab_focus (self->calendar_date_row);
+      return;
+    }
+  d = g_new0 (CalendarData, 1);
+  d->add = TRUE;
+  d->date = g_steal_pointer (&date);
+  d->kind = adw_combo_row_get_selected (self->calendar_kind_row) == 1 ? JC_CALENDAR_WORKDAY
+                                                                      : JC_CALENDAR_HOLIDAY;
+  d->name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->calendar_name_row)));
+  run_calendar_change (self, d);
+}
+
+static void
+on_calendar_remove_cb (GtkButton           *button,
+                       JcPreferencesWindow *self)
+{
+  CalendarData *d;
+
+  if (self->db_path == NULL || !gtk_widget_get_sensitive (self->calendar_group))
+    return;
+  d = g_new0 (CalendarData, 1);
+  d->date = g_strdup (g_object_get_data (G_OBJECT (button), "date"));
+  run_calendar_change (self, d);
+}
+
 static void
 jc_preferences_window_dispose (GObject *object)
 {
@@ -167,6 +368,14 @@ jc_preferences_window_class_init (JcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, stale_days_adjustment);
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, stale_days_row);
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, show_inactive_switch);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_group);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_date_row);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_kind_row);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_name_row);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_add_button);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_caption);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_list);
+  gtk_widget_class_bind_template_callback (widget_class, on_calendar_add_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cutoff_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stale_days_changed_cb);
 }
@@ -187,6 +396,7 @@ load_office_settings (JcPreferencesWindow *self)
 {
   g_autoptr(JcStore) store = NULL;
   g_autofree char *cutoff = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
   int stale = JC_DEFAULT_STALE_DAYS;
 
   if (self->db_path != NULL && g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
@@ -195,8 +405,13 @@ load_office_settings (JcPreferencesWindow *self)
     g_clear_pointer (&self->db_path, g_free);
   else
     {
+      g_autoptr(GError) error = NULL;
+
       cutoff = jc_store_get_setting (store, "cutoff_time");
       stale = jc_store_get_stale_days (store);
+      entries = jc_store_list_calendar (store, NULL, NULL, &error);
+      if (entries == NULL)
+        show_calendar_error (self, error->message);
     }
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->cutoff_row), cutoff ? cutoff : "14:00");
@@ -204,6 +419,8 @@ load_office_settings (JcPreferencesWindow *self)
   self->loading = FALSE;
   gtk_widget_set_sensitive (self->cutoff_row, store != NULL);
   gtk_widget_set_sensitive (self->stale_days_row, store != NULL);
+  fill_calendar (self, entries);
+  gtk_widget_set_sensitive (self->calendar_group, store != NULL);
 }
 
 /**
@@ -239,4 +456,40 @@ GtkLabel *
 _jc_preferences_window_get_cutoff_caption (JcPreferencesWindow *self)
 {
   return self->cutoff_caption;
+}
+
+GtkEditable *
+_jc_preferences_window_get_calendar_date_row (JcPreferencesWindow *self)
+{
+  return GTK_EDITABLE (self->calendar_date_row);
+}
+
+GtkEditable *
+_jc_preferences_window_get_calendar_name_row (JcPreferencesWindow *self)
+{
+  return GTK_EDITABLE (self->calendar_name_row);
+}
+
+AdwComboRow *
+_jc_preferences_window_get_calendar_kind_row (JcPreferencesWindow *self)
+{
+  return self->calendar_kind_row;
+}
+
+GtkWidget *
+_jc_preferences_window_get_calendar_add_button (JcPreferencesWindow *self)
+{
+  return self->calendar_add_button;
+}
+
+GtkLabel *
+_jc_preferences_window_get_calendar_caption (JcPreferencesWindow *self)
+{
+  return self->calendar_caption;
+}
+
+GtkListBox *
+_jc_preferences_window_get_calendar_list (JcPreferencesWindow *self)
+{
+  return self->calendar_list;
 }

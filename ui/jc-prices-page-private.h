@@ -26,6 +26,7 @@ GtkWidget         *_jc_prices_page_get_range_button (JcPricesPage *self,
 GtkWidget         *_jc_prices_page_get_fetch_button (JcPricesPage *self);
 GtkInfoBar        *_jc_prices_page_get_info_bar     (JcPricesPage *self);
 const char        *_jc_prices_page_get_info_text    (JcPricesPage *self);
+GtkWidget         *_jc_prices_page_get_info_source_button (JcPricesPage *self);
 JcUnmappedView    *_jc_prices_page_get_unmapped_view (JcPricesPage *self);
 const char        *_jc_prices_page_get_market_state (JcPricesPage *self);
 

@@ -88,6 +88,8 @@ struct _JcPricesPage {
   GtkInfoBar         *info_bar;
   GtkLabel           *info_label;
   GtkWidget          *info_map_button;
+  GtkWidget          *info_source_button;
+  gboolean            offer_add_source;  /* info_source_button adds, not only opens */
   AdwViewStack       *view_stack;
   GtkEditable        *search_entry;
   GtkDropDown        *category_dropdown;
@@ -1029,6 +1031,9 @@ typedef struct {
   guint         n_sources;
   char         *source_name;
   GPtrArray    *files;      /* paths to import instead of fetching, or NULL */
+  /* set by the worker when there was nothing to fetch from */
+  gboolean      no_source;  /* not one source */
+  gboolean      all_disabled;
 } FetchData;
 
 typedef struct {
@@ -1231,9 +1236,15 @@ fetch_thread (GTask        *task,
       g_ptr_array_add (enabled, g_ptr_array_index (sources, i));
   if (enabled->len == 0)
     {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("There is no enabled price source to fetch from. Add one with "
-                                 "“jicai-cli sources add”."));
+      /* the page offers the way out; the message says what is missing */
+      d->no_source = sources->len == 0;
+      d->all_disabled = sources->len > 0;
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
+                               sources->len == 0
+                               ? _("There is no price source to fetch from yet. Add the market’s "
+                                   "price source (its address and format) first.")
+                               : _("Every price source is disabled. Enable one on the Price "
+                                   "Sources page first."));
       return;
     }
 
@@ -1279,6 +1290,7 @@ show_info (JcPricesPage   *self,
   gtk_info_bar_set_message_type (self->info_bar, type);
   gtk_label_set_text (self->info_label, text);
   gtk_widget_set_visible (self->info_map_button, offer_mapping);
+  gtk_widget_set_visible (self->info_source_button, FALSE);
   gtk_info_bar_set_revealed (self->info_bar, TRUE);
 }
 
@@ -1350,6 +1362,17 @@ fetch_done_cb (GObject      *source,
   g_clear_object (&self->fetch_cancellable);
   update_busy (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FETCHING]);
+  if (r == NULL && (d->no_source || d->all_disabled))
+    {
+      /* Nothing to fetch from: the way to a source, not an error. */
+      show_info (self, GTK_MESSAGE_INFO, error->message, FALSE);
+      self->offer_add_source = d->no_source;
+      gtk_button_set_label (GTK_BUTTON (self->info_source_button),
+                            d->no_source ? _("_Add Price Source…") : _("Open Price _Sources"));
+      gtk_widget_set_visible (self->info_source_button, TRUE);
+      gtk_widget_grab_focus (self->info_source_button);
+      return;
+    }
   if (r == NULL)
     {
       /* TRANSLATORS: the reason follows */
@@ -1566,9 +1589,16 @@ static void
 on_info_bar_response_cb (JcPricesPage *self,
                          int           response)
 {
+  gtk_info_bar_set_revealed (self->info_bar, FALSE);
   if (response == 1)
     adw_view_stack_set_visible_child_name (self->view_stack, "to-map");
-  gtk_info_bar_set_revealed (self->info_bar, FALSE);
+  else if (response == 2)
+    {
+      /* the Price Sources page, and its editor on a new source */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-section", "s", "sources");
+      if (self->offer_add_source)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.add-record", NULL);
+    }
 }
 
 static void
@@ -1735,6 +1765,7 @@ jc_prices_page_class_init (JcPricesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, info_bar);
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, info_label);
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, info_map_button);
+  gtk_widget_class_bind_template_child (widget_class, JcPricesPage, info_source_button);
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, view_stack);
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, category_dropdown);
@@ -1980,4 +2011,10 @@ const char *
 _jc_prices_page_get_market_state (JcPricesPage *self)
 {
   return gtk_stack_get_visible_child_name (self->market_stack);
+}
+
+GtkWidget *
+_jc_prices_page_get_info_source_button (JcPricesPage *self)
+{
+  return self->info_source_button;
 }

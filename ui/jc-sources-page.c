@@ -282,8 +282,8 @@ load (JcListPage *page,
     {
       sources = jc_store_list_sources (store, &error);
       if (sources == NULL)
-        jc_ui_show_error (GTK_WIDGET (page), _("Could Not Read the Price Sources"),
-                          error->message);
+        jc_list_page_set_load_error (page, _("Could Not Read the Price Sources"),
+                                     error->message);
       g_clear_error (&error);
       /* The newest first: the first entry of a name is its last fetch.  A
        * log that cannot be read leaves the column empty, not the list. */

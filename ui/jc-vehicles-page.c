@@ -108,7 +108,7 @@ load (JcListPage *page,
     {
       vehicles = jc_store_list_vehicles (store, TRUE, &error);
       if (vehicles == NULL)
-        jc_ui_show_error (GTK_WIDGET (page), _("Could Not Read the Vehicles"), error->message);
+        jc_list_page_set_load_error (page, _("Could Not Read the Vehicles"), error->message);
     }
   if (vehicles != NULL)
     jc_list_page_take_records (records, vehicles, (JcListPageWrapFunc) jc_record_new_vehicle);

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-calendar.c: working days by the office calendar (no SQL here: the
+ * entries come from jc-store-calendar.c). */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-calendar"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jc-calendar.h"
+#include "jc-error.h"
+
+/* How far back a working day is looked for: a longer run of days off
+ * than this is a mistake in the entries. */
+#define MAX_DAYS_OFF 60
+
+struct _JcCalendar {
+  GHashTable *entries;   /* "YYYY-MM-DD" → GINT_TO_POINTER (kind + 1) */
+};
+
+void
+jc_calendar_entry_free (JcCalendarEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->name);
+  g_free (entry);
+}
+
+const char *
+jc_calendar_kind_to_string (JcCalendarKind kind)
+{
+  return kind == JC_CALENDAR_WORKDAY ? "workday" : "holiday";
+}
+
+gboolean
+jc_calendar_kind_from_string (const char     *text,
+                              JcCalendarKind *out)
+{
+  if (g_strcmp0 (text, "holiday") == 0)
+    *out = JC_CALENDAR_HOLIDAY;
+  else if (g_strcmp0 (text, "workday") == 0)
+    *out = JC_CALENDAR_WORKDAY;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+JcCalendar *
+jc_calendar_new (void)
+{
+  JcCalendar *calendar = g_new0 (JcCalendar, 1);
+
+  calendar->entries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return calendar;
+}
+
+void
+jc_calendar_free (JcCalendar *calendar)
+{
+  if (calendar == NULL)
+    return;
+  g_clear_pointer (&calendar->entries, g_hash_table_unref);
+  g_free (calendar);
+}
+
+void
+jc_calendar_add (JcCalendar     *calendar,
+                 const char     *date,
+                 JcCalendarKind  kind)
+{
+  g_return_if_fail (calendar != NULL && date != NULL);
+
+  g_hash_table_replace (calendar->entries, g_strdup (date), GINT_TO_POINTER (kind + 1));
+}
+
+static gboolean
+parse_date (const char *text,
+            GDate      *out)
+{
+  int y, m, d;
+
+  g_date_clear (out, 1);
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  y = atoi (text);
+  m = atoi (text + 5);
+  d = atoi (text + 8);
+  if (!g_date_valid_dmy (d, m, y))
+    return FALSE;
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+static void
+format_date (const GDate *date,
+             char         out[11])
+{
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
+              g_date_get_day (date));
+}
+
+gboolean
+jc_calendar_check_date (const char  *field,
+                        const char  *date,
+                        GError     **error)
+{
+  GDate d;
+
+  if (parse_date (date, &d))
+    return TRUE;
+  g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+               _("%s: “%s” is not a date (YYYY-MM-DD)"), field, date ? date : "");
+  return FALSE;
+}
+
+static gboolean
+is_weekend (const GDate *d)
+{
+  GDateWeekday wd = g_date_get_weekday (d);
+
+  return wd == G_DATE_SATURDAY || wd == G_DATE_SUNDAY;
+}
+
+static gboolean
+is_working (const JcCalendar *calendar,
+            const GDate      *d)
+{
+  char key[11];
+  gpointer v;
+
+  format_date (d, key);
+  v = g_hash_table_lookup (calendar->entries, key);
+  if (v != NULL)
+    return GPOINTER_TO_INT (v) - 1 == JC_CALENDAR_WORKDAY;
+  return !is_weekend (d);
+}
+
+gboolean
+jc_calendar_is_working_day (const JcCalendar *calendar,
+                            const char       *date)
+{
+  GDate d;
+
+  g_return_val_if_fail (calendar != NULL, FALSE);
+  if (!parse_date (date, &d))
+    return FALSE;
+  return is_working (calendar, &d);
+}
+
+gboolean
+jc_calendar_last_working_day_before (const JcCalendar  *calendar,
+                                     const char        *date,
+                                     char               out[11],
+                                     GError           **error)
+{
+  GDate d;
+
+  g_return_val_if_fail (calendar != NULL, FALSE);
+  if (!jc_calendar_check_date (_("date"), date, error))
+    return FALSE;
+  parse_date (date, &d);
+  for (int i = 0; i < MAX_DAYS_OFF; i++)
+    {
+      g_date_subtract_days (&d, 1);
+      if (is_working (calendar, &d))
+        {
+          format_date (&d, out);
+          return TRUE;
+        }
+    }
+  g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+               _("office calendar: none of the %d days before %s is a working day; "
+                 "remove some of its holidays"), MAX_DAYS_OFF, date);
+  return FALSE;
+}
+
+gboolean
+jc_calendar_is_weekend (const char *date)
+{
+  GDate d;
+
+  return parse_date (date, &d) && is_weekend (&d);
+}
