@@ -1019,12 +1019,14 @@ typedef struct {
   gint64   price[3];
   gboolean unmapped;
   gboolean held;
+  char    *quoted_per;   /* as it was converted */
 } NameQuote;
 
 static void
 name_quote_clear (gpointer data)
 {
   g_free (((NameQuote *) data)->unit);
+  g_free (((NameQuote *) data)->quoted_per);
 }
 
 static gboolean
@@ -1091,7 +1093,7 @@ read_name_quotes (JcStore     *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT id, source_id, date, unit, unit_milli_kg, low_milliyuan, avg_milliyuan, "
-    "high_milliyuan, item_id IS NULL, held FROM prices "
+    "high_milliyuan, item_id IS NULL, held, quoted_per FROM prices "
     "WHERE market_name = ? AND (source_id = ? OR ? = 0) AND (item_id IS NULL OR item_id = ?) "
     "ORDER BY date, id", error);
   int rc;
@@ -1115,6 +1117,7 @@ read_name_quotes (JcStore     *store,
         nq.price[k] = sqlite3_column_int64 (stmt, 5 + k);
       nq.unmapped = sqlite3_column_int (stmt, 8) != 0;
       nq.held = sqlite3_column_int (stmt, 9) != 0;
+      nq.quoted_per = _jc_store_column_dup (stmt, 10);
       g_array_append_val (out, nq);
     }
   sqlite3_reset (stmt);
@@ -1123,9 +1126,10 @@ read_name_quotes (JcStore     *store,
   return TRUE;
 }
 
-/* Converts the stored quotes of a name again and evaluates the held and
- * the newly mapped ones, oldest first, so that a quote released here is
- * history for the next. */
+/* Converts the stored quotes of a name again and evaluates the held, the
+ * newly mapped and the ones now read through another "quoted per" (a
+ * wrong one holds what it breaks), oldest first, so that a quote released
+ * here is history for the next. */
 static gboolean
 convert_name_quotes (JcStore      *store,
                      const JcItem *item,
@@ -1148,7 +1152,7 @@ convert_name_quotes (JcStore      *store,
         nq->price[0], nq->price[1], nq->price[2], nq->unit_milli_kg,
       };
       const char *per = g_hash_table_lookup (pers, &nq->source_id);
-      gboolean held = nq->held, has_median = FALSE, evaluate = nq->held || nq->unmapped;
+      gboolean held = nq->held, has_median = FALSE, evaluate;
       gint64 base[3], median = 0;
       sqlite3_stmt *stmt;
 
@@ -1163,6 +1167,7 @@ convert_name_quotes (JcStore      *store,
         }
       if (!jc_price_quote_to_base_as (item, &pq, per, base))
         continue;   /* stays as it was: unmapped, or mapped as before */
+      evaluate = nq->held || nq->unmapped || g_strcmp0 (nq->quoted_per, per) != 0;
       if (evaluate &&
           !evaluate_hold (store, item, nq->date, base[1], &held, &has_median, &median, error))
         return FALSE;
