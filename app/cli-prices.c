@@ -79,6 +79,14 @@ static const CliOption release_options[] = {
   { NULL }
 };
 
+static const CliOption range_options[] = {
+  { "unit", CLI_OPT_VALUE, "UNIT", N_("the base unit the range is for: kg, piece or L"), TRUE },
+  { "low", CLI_OPT_VALUE, "YUAN", N_("the lowest usual price per base unit, in yuan"), FALSE },
+  { "high", CLI_OPT_VALUE, "YUAN", N_("the highest usual price per base unit, in yuan"), FALSE },
+  { "remove", CLI_OPT_FLAG, NULL, N_("remove the range: no check without history"), FALSE },
+  { NULL }
+};
+
 static const CliOption log_options[] = {
   { "limit", CLI_OPT_VALUE, "N", N_("the last N fetches, 1 to 10000 (default 20)"), FALSE },
   { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
@@ -1037,6 +1045,125 @@ run_release (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+/* ---- category ranges ------------------------------------------------ */
+
+static CliExit
+run_ranges (Cli *cli)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GPtrArray) ranges = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  ranges = jc_store_list_price_ranges (store, &error);
+  if (ranges == NULL)
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  if (cli_has (cli, "json"))
+    {
+      g_autoptr(cJSON) array = cJSON_CreateArray ();
+
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          JcPriceRange *r = g_ptr_array_index (ranges, i);
+          cJSON *o = cJSON_CreateObject ();
+
+          cJSON_AddItemToArray (array, o);
+          cJSON_AddStringToObject (o, "category", r->category);
+          cJSON_AddStringToObject (o, "unit", jc_base_unit_to_string (r->base_unit));
+          cli_json_add_int (o, "low_milliyuan", r->low_milliyuan);
+          cli_json_add_int (o, "high_milliyuan", r->high_milliyuan);
+        }
+      if (!cli_json_print (cli, array))
+        return CLI_EXIT_FAILED;
+    }
+  else
+    {
+      g_autoptr(CliTable) table = cli_table_new (4);
+
+      cli_table_set_right (table, 2);
+      cli_table_set_right (table, 3);
+      if (ranges->len > 0)
+        cli_table_add (table, _("category"), _("per"), _("low ¥"), _("high ¥"));
+      for (guint i = 0; i < ranges->len; i++)
+        {
+          JcPriceRange *r = g_ptr_array_index (ranges, i);
+          g_autofree char *low = jc_format_price (r->low_milliyuan);
+          g_autofree char *high = jc_format_price (r->high_milliyuan);
+
+          cli_table_add (table, r->category, jc_base_unit_to_display (r->base_unit), low, high);
+        }
+      cli_table_print (table, stdout);
+      printf (_("A new price of an item with no earlier price is held for review when it is "
+                "outside its category's range.\n"));
+    }
+  return CLI_EXIT_OK;
+}
+
+static gboolean
+opt_yuan (Cli        *cli,
+          const char *option,
+          gint64     *out)
+{
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    {
+      cli_error (cli, _("--%s: a price in yuan is required (or --remove)"), option);
+      return FALSE;
+    }
+  if (!jc_parse_decimal (text, 3, out, NULL) || *out <= 0)
+    {
+      cli_error (cli, _("--%s: “%s” is not a price in yuan above 0 (e.g. 1.5)"), option, text);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CliExit
+run_range (Cli *cli)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *category = cli_arg (cli, 0);
+  JcBaseUnit unit;
+  gint64 low = 0, high = 0;
+  gboolean remove = cli_has (cli, "remove");
+
+  if (!jc_base_unit_from_string (cli_get (cli, "unit"), &unit))
+    cli_error (cli, _("--unit: “%s” is not a base unit (kg, piece or L)"), cli_get (cli, "unit"));
+  if (remove && (cli_get (cli, "low") != NULL || cli_get (cli, "high") != NULL))
+    cli_error (cli, _("--remove: not with --low or --high"));
+  else if (!remove && opt_yuan (cli, "low", &low) && opt_yuan (cli, "high", &high) && high <= low)
+    cli_error (cli, _("--high: the highest price must be above the lowest"));
+  if (cli->n_errors > 0)
+    return CLI_EXIT_FAILED;
+  store = cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  if (!jc_store_set_price_range (store, category, unit, low, high, &error))
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
+  if (remove)
+    printf (_("Removed the price range of %s per %s.\n"), category,
+            jc_base_unit_to_display (unit));
+  else
+    {
+      g_autofree char *lo = jc_format_price (low);
+      g_autofree char *hi = jc_format_price (high);
+
+      printf (_("The usual prices of %s are now %s to %s ¥ per %s.\n"), category, lo, hi,
+              jc_base_unit_to_display (unit));
+    }
+  return CLI_EXIT_OK;
+}
+
 /* ---- log ------------------------------------------------------------ */
 
 static CliExit
@@ -1275,6 +1402,15 @@ const CliCommand cli_prices_commands[] = {
     N_("Accept held prices as they are."),
     N_("One transaction; each release is recorded with who, when and the reason."),
     "[ID…]", 0, G_MAXUINT, release_options, run_release },
+  { "prices", "ranges", "[--json]",
+    N_("Show the usual price range of each category, per base unit."),
+    N_("A mapped price of an item without history is held for review when it is outside its "
+       "category's range."),
+    NULL, 0, 0, json_options, run_ranges },
+  { "prices", "range", "CATEGORY --unit kg|piece|L (--low YUAN --high YUAN | --remove)",
+    N_("Set or remove a category's usual price range."),
+    N_("The range applies to prices stored from now on; held prices stay held until released."),
+    "CATEGORY", 1, 1, range_options, run_range },
   { "prices", "log", "[--limit N] [--json]",
     N_("Show the fetch log, newest first."),
     NULL, NULL, 0, 0, log_options, run_log },

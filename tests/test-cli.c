@@ -347,7 +347,8 @@ test_help (void **state)
     { "vehicles", "list" }, { "vehicles", "add" }, { "vehicles", "edit" }, { "vehicles", "remove" },
     { "sources", "list" }, { "sources", "add" }, { "sources", "edit" }, { "sources", "remove" },
     { "prices", "fetch" }, { "prices", "import" }, { "prices", "list" }, { "prices", "unmapped" },
-    { "prices", "map" }, { "prices", "log" }, { "prices", "today" },
+    { "prices", "map" }, { "prices", "held" }, { "prices", "release" }, { "prices", "ranges" },
+    { "prices", "range" }, { "prices", "log" }, { "prices", "today" },
     { "orders", "template" }, { "orders", "import" }, { "orders", "list" }, { "orders", "show" },
     { "orders", "submit" }, { "orders", "history" },
     { "plan", NULL }, { "plan", "lock" }, { "plan", "unlock" },
@@ -2202,6 +2203,52 @@ test_prices_held (void **state)
   }
 }
 
+/* The category ranges an office keeps: listed, changed, refused when
+ * wrong; a wider range lets the same rows through. */
+static void
+test_prices_ranges (void **state)
+{
+  Fixture *f = *state;
+  const char *dir = g_getenv ("JICAI_TEST_DATA");
+  g_autofree char *oil = g_build_filename (dir, "feeds", "xinfadi-2021q4-oil-excerpt.csv", NULL);
+  g_autoptr(Run) list = db (f, "prices", "ranges", "--json", NULL);
+  g_autoptr(cJSON) json = parse_json (list);
+  cJSON *o = NULL;
+  cJSON *it;
+
+  cJSON_ArrayForEach (it, json)
+    if (g_str_equal (json_str (it, "category"), "grain") && g_str_equal (json_str (it, "unit"), "kg"))
+      o = it;
+  assert_non_null (o);
+  assert_int_equal (json_int (o, "low_milliyuan"), 1000);
+  assert_int_equal (json_int (o, "high_milliyuan"), 60000);
+  {
+    g_autoptr(Run) bad = db (f, "prices", "range", "grain", "--unit", "kg", "--low", "5", "--high",
+                             "2", NULL);
+    g_autoptr(Run) nuts = db (f, "prices", "range", "nuts", "--unit", "kg", "--low", "1", "--high",
+                              "2", NULL);
+    g_autoptr(Run) unit = db (f, "prices", "range", "grain", "--unit", "斤", "--low", "1",
+                              "--high", "2", NULL);
+    g_autoptr(Run) set = db (f, "prices", "range", "grain", "--unit", "kg", "--low", "1", "--high",
+                             "300", NULL);
+    g_autoptr(Run) add = db (f, "catalog", "add", "G012", "--name", "鲁花花生油", "--category",
+                             "grain", "--unit", "kg", "--pack", "4.6", NULL);
+    g_autoptr(Run) imp = NULL;
+
+    assert_failure (bad, "the highest price must be above the lowest");
+    assert_failure (nuts, "No category “nuts”");
+    assert_failure (unit, "is not a base unit");
+    assert_ok (set);
+    assert_contains (set->out, "The usual prices of grain are now 1.00 to 300.00 ¥ per kg.");
+    assert_ok (add);
+    imp = db (f, "prices", "import", oil, "--source", "新发地",
+              "--columns", "name=2,low=3,high=4,avg=5,origin=6,unit=7,date=8,category=0", NULL);
+    assert_ok (imp);
+    /* 282 元/kg is inside 1–300: nothing held */
+    assert_null (strstr (imp->out, "held"));
+  }
+}
+
 /* A source whose URL is a file: the same adapter and transfer code as
  * the real feed.  Fetching twice stores nothing twice. */
 static void
@@ -3446,6 +3493,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_prices_import_failure, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_unmapped_map, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_held, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_ranges, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_fetch_file_source, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_fetch_partial_failure, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_fetch_demo, setup, teardown),
