@@ -1564,8 +1564,10 @@ on_unmapped_mapped_cb (JcPricesPage   *self,
                        const char     *item_code,
                        guint           rows)
 {
-  /* the mapped quotes now count for their item; the view reloads itself */
+  /* the mapped quotes now count for their item (or are held); the view
+   * reloads itself */
   reload (self, FALSE);
+  jc_held_view_reload (self->held_view);
 }
 
 static void
