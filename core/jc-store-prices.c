@@ -1173,7 +1173,7 @@ convert_name_quotes (JcStore      *store,
         return FALSE;
       stmt = _jc_store_prepare (store,
         "UPDATE prices SET item_id = ?, base_low = ?, base_avg = ?, base_high = ?, quoted_per = ?, "
-        "held = ?, held_median = CASE WHEN ? THEN ? ELSE held_median END WHERE id = ?", error);
+        "held = ?, held_median = CASE WHEN ? = 1 THEN ? ELSE held_median END WHERE id = ?", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, item->id);
