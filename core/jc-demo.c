@@ -26,6 +26,7 @@ typedef struct {
   JcItem *item;
   char  *category;
   gint64 per_diner;   /* milli base units per diner on a day it is ordered */
+  char  *quoted_per;  /* what the market's price is for, "" when its printed unit */
   double p;           /* chance to be ordered on a given day */
 } DemoItem;
 
@@ -35,6 +36,7 @@ demo_item_clear (gpointer data)
   DemoItem *d = data;
 
   g_free (d->category);
+  g_free (d->quoted_per);
   jc_item_free (d->item);
 }
 
@@ -133,8 +135,9 @@ load_catalog (JcStore     *store,
 {
   Table t = { 0 };
 
-  /* code name category base_unit pack_milli loss_permille piece_mass_g per_diner_g aliases */
-  if (!load_table ("catalog.tsv", 9, &t, error))
+  /* code name category base_unit pack_milli loss_permille piece_mass_g per_diner_g aliases
+   * quoted_per */
+  if (!load_table ("catalog.tsv", 10, &t, error))
     return FALSE;
   for (guint i = 1; i < t.n_lines; i++)
     {
@@ -167,6 +170,7 @@ load_catalog (JcStore     *store,
       d.item = jc_item_copy (item);
       d.category = g_strdup (item->category);
       d.per_diner = to_int (f[7]);
+      d.quoted_per = g_strdup (f[9]);
       g_array_append_val (demo_items, d);
       g_hash_table_insert (by_code, g_strdup (item->code), GINT_TO_POINTER (demo_items->len));
     }
@@ -353,6 +357,22 @@ load_prices (JcStore        *store,
     if (!jc_store_insert_source (store, source, error))
       return FALSE;
     source_id = source->id;
+
+    /* The market prints the oils' price per 5 L drum with the unit 斤:
+     * say so before their quotes are stored (catalog.tsv, quoted_per). */
+    for (guint i = 0; i < demo_items->len; i++)
+      {
+        DemoItem *d = &g_array_index (demo_items, DemoItem, i);
+
+        if (*d->quoted_per != '\0' &&
+            !jc_store_map_market_name_as (store, d->item->name, d->item->code, source->name,
+                                          d->quoted_per, NULL, error))
+          {
+            g_prefix_error (error, "catalog.tsv, %s: ", d->item->code);
+            cJSON_Delete (feed);
+            return FALSE;
+          }
+      }
   }
   /* The prices enter like a fetch, with a log entry saying where they come
    * from: the dashboard and `prices log` show it like any other. */

@@ -141,9 +141,10 @@ store_batch (JcStore           *store,
         q->low_milliyuan, q->avg_milliyuan, q->high_milliyuan, q->unit_milli_kg, q->exact,
       };
       JcPutResult put;
-      gint64 base[3];
+      gboolean mapped = FALSE, held = FALSE;
 
-      if (!jc_store_put_quote (store, source->id, r->fetch_log_id, &pq, item, &put, error))
+      if (!jc_store_put_quote_full (store, source->id, r->fetch_log_id, &pq, item, &put, &mapped,
+                                    &held, error))
         {
           g_prefix_error (error, _("line %u (%s): "), q->line, q->market_name);
           ok = FALSE;
@@ -156,7 +157,9 @@ store_batch (JcStore           *store,
         case JC_PUT_SAME: r->rows_same++; break;
         default: g_assert_not_reached ();
         }
-      if (item == NULL || !jc_price_quote_to_base (item, &pq, base))
+      if (held)
+        r->rows_held++;
+      if (!mapped)
         {
           r->rows_unmapped++;
           if (!g_hash_table_contains (unmapped, q->market_name))

@@ -181,6 +181,15 @@ gboolean   jc_store_put_quote      (JcStore            *store,
                                     const JcItem       *item,
                                     JcPutResult        *result,
                                     GError            **error);
+gboolean   jc_store_put_quote_full (JcStore            *store,
+                                    gint64              source_id,
+                                    gint64              fetch_id,
+                                    const JcPriceQuote *quote,
+                                    const JcItem       *item,
+                                    JcPutResult        *result,
+                                    gboolean           *out_mapped,
+                                    gboolean           *out_held,
+                                    GError            **error);
 gint64     jc_store_count_prices   (JcStore        *store,
                                     GError        **error);
 gint64     jc_store_count_revisions (JcStore       *store,
@@ -227,6 +236,150 @@ gboolean   jc_store_map_market_name (JcStore       *store,
                                      guint         *out_rows,
                                      GError       **error);
 
+/* ---- quoted per, held quotes ----------------------------------------
+ *
+ * A source can be wrong about its unit: the Xinfadi market prints the price
+ * of a 5 L bottle of oil with the unit 斤.  A market name can therefore carry
+ * a "quoted per" override, for one source or for every source (a source's
+ * own override wins):
+ *
+ *   ""        the unit the source prints (the default: no override)
+ *   "pack"    the item's pack (箱/袋/桶 = pack_milli base units)
+ *   "piece"   one piece (the item's mean piece mass for goods sold by weight)
+ *   "斤", "kg", "L", "5 L", "2.5 kg", "500 g"
+ *             a stated unit, optionally with an amount: a stated pack
+ *
+ * The quote keeps the figures as printed; its per-base-unit prices are
+ * converted through the override with one rounding (half up).
+ *
+ * A mapped quote whose per-base-unit average is more than 5× or less than
+ * ⅕ of the item's median over its last 30 quoted days before the quote's
+ * date (non-held quotes of every source), or, with no such history,
+ * outside its category's range for its base unit (price_ranges, which an
+ * office can change), is stored held: the plan, the review, the price
+ * list, the chart, the market overview and the dashboard ignore it until
+ * it is released (as it is, audited) or converted by a "quoted per"
+ * override that brings it into range. */
+
+#define JC_HOLD_HISTORY_DAYS 30
+#define JC_HOLD_FACTOR       5
+
+typedef enum {
+  JC_HOLD_SUGGEST_NONE,
+  JC_HOLD_SUGGEST_PACK,       /* quoted per pack */
+  JC_HOLD_SUGGEST_PIECE,      /* quoted per piece */
+  JC_HOLD_SUGGEST_UNIT,       /* quoted per another unit (suggest_unit) */
+  JC_HOLD_SUGGEST_TEN_HIGH,   /* typed ten times too high */
+  JC_HOLD_SUGGEST_TEN_LOW,    /* typed ten times too low */
+} JcHoldSuggest;
+
+typedef struct {
+  gint64        id;
+  char          source_name[64];
+  char          date[11];
+  char         *market_name;
+  char         *spec;
+  char         *origin;
+  char         *unit;                 /* as printed by the source */
+  char         *quoted_per;           /* the override it was converted with, "" none */
+  char         *item_code;
+  char         *item_name;
+  char         *category;             /* code */
+  JcItemUnits   units;
+  gint64        low_milliyuan;        /* as printed, per `unit` */
+  gint64        avg_milliyuan;
+  gint64        high_milliyuan;
+  gint64        base_low_milliyuan;   /* per base unit */
+  gint64        base_avg_milliyuan;
+  gint64        base_high_milliyuan;
+  gboolean      has_median;
+  gint64        median_milliyuan;     /* what it was compared with */
+  gboolean      has_range;            /* without a median: the category range */
+  gint64        range_low_milliyuan;
+  gint64        range_high_milliyuan;
+  JcHoldSuggest suggest;
+  char         *suggest_unit;         /* for JC_HOLD_SUGGEST_UNIT: "斤", "kg", … */
+  gint64        suggested_avg_milliyuan;  /* per base unit under the suggestion */
+} JcHeldQuote;
+
+typedef struct {
+  guint mapped;     /* quotes of the name now mapped to the item */
+  guint converted;  /* of them, converted through the override */
+  guint released;   /* held quotes that are now in range */
+  guint held;       /* quotes of the name still (or newly) held */
+} JcMapResult;
+
+typedef struct {
+  char       *category;      /* code */
+  JcBaseUnit  base_unit;
+  gint64      low_milliyuan;
+  gint64      high_milliyuan;
+} JcPriceRange;
+
+/* How many base units one "quoted per" stands for, for this item. */
+gboolean   jc_quoted_per_factor     (const JcItem       *item,
+                                     const char         *quoted_per,
+                                     JcUnitFactor       *out,
+                                     GError            **error);
+/* The quote's prices per base unit through `quoted_per` ("" or NULL: the
+ * quote's own unit); FALSE when they do not convert. */
+gboolean   jc_price_quote_to_base_as (const JcItem       *item,
+                                      const JcPriceQuote *quote,
+                                      const char         *quoted_per,
+                                      gint64              base[3]);
+/* TRUE when `avg` (per base unit) is to be held against `median`. */
+gboolean   jc_price_is_outlier      (gint64              avg,
+                                     gint64              median);
+/* Fills h->suggest, suggest_unit and suggested_avg_milliyuan. */
+void       jc_held_quote_suggest    (JcHeldQuote        *h);
+/* "quoted per pack (4.6 kg)?" — translated; "" for none. */
+char      *jc_held_quote_dup_suggestion (const JcHeldQuote *h);
+const char *jc_hold_suggest_to_string (JcHoldSuggest    s);
+void       jc_held_quote_free       (JcHeldQuote        *h);
+void       jc_price_range_free      (JcPriceRange       *r);
+
+/* The override of a market name for a source (a source's own first, then
+ * the every-source one): a newly allocated string, "" for none. */
+char      *jc_store_dup_quoted_per  (JcStore            *store,
+                                     gint64              source_id,
+                                     const char         *market_name,
+                                     GError            **error);
+gint64     jc_store_count_held      (JcStore            *store,
+                                     GError            **error);
+/* Held quotes, newest first: JcHeldQuote *s with their suggestion. */
+GPtrArray *jc_store_list_held       (JcStore            *store,
+                                     GError            **error);
+/* Accepts held quotes as they are (ids; or every held quote when `all`),
+ * audited with `reason`.  One transaction; an id that is not a held quote
+ * fails it (JC_STORE_ERROR_NOT_FOUND). */
+gboolean   jc_store_release_held    (JcStore            *store,
+                                     const gint64       *ids,
+                                     guint               n_ids,
+                                     gboolean            all,
+                                     const char         *reason,
+                                     guint              *out_released,
+                                     GError            **error);
+/* Maps a market name to an item (an alias), for `source_name` (NULL: every
+ * source) with `quoted_per` (NULL: leave the override as it is; "": the
+ * source's own unit), then converts the name's stored quotes and evaluates
+ * the held and newly mapped ones again, oldest first.  One transaction. */
+gboolean   jc_store_map_market_name_as (JcStore         *store,
+                                        const char      *market_name,
+                                        const char      *item_code,
+                                        const char      *source_name,
+                                        const char      *quoted_per,
+                                        JcMapResult     *out,
+                                        GError         **error);
+GPtrArray *jc_store_list_price_ranges (JcStore          *store,
+                                       GError          **error);
+/* Sets (or with low = high = 0 removes) a category's range. */
+gboolean   jc_store_set_price_range (JcStore            *store,
+                                     const char         *category,
+                                     JcBaseUnit          base_unit,
+                                     gint64              low_milliyuan,
+                                     gint64              high_milliyuan,
+                                     GError            **error);
+
 /* A fetch is logged when it starts (inside its transaction, so its rows
  * can point at it) and finished with its counts; a fetch that failed is
  * logged again after the rollback, so the failure is never lost. */
@@ -244,5 +397,6 @@ GPtrArray *jc_store_list_fetch_log (JcStore        *store,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcSource, jc_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPriceRow, jc_price_row_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcHeldQuote, jc_held_quote_free)
 
 G_END_DECLS

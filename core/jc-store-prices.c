@@ -403,6 +403,168 @@ bind_nullable (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, i);
 }
 
+/* ---- holding ------------------------------------------------------ */
+
+/* Half-up mean of non-negative integers. */
+static gint64
+mean_half_up (gint64 sum,
+              gint64 n)
+{
+  return n > 0 ? (2 * sum + n) / (2 * n) : 0;
+}
+
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The item's median price per base unit over its last 30 quoted days
+ * before `date`, from quotes that are not held (every source). */
+static gboolean
+item_median (JcStore     *store,
+             gint64       item_id,
+             const char  *date,
+             gboolean    *found,
+             gint64      *median,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT date, base_avg FROM prices WHERE item_id = ? AND item_id IS NOT NULL AND held = 0 "
+    "AND base_avg IS NOT NULL AND date < ? ORDER BY date DESC", error);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  char last[11] = "";
+  guint days = 0;
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  _jc_store_bind_text (stmt, 2, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *d = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 v = sqlite3_column_int64 (stmt, 1);
+
+      if (strcmp (d, last) != 0)
+        {
+          if (days == JC_HOLD_HISTORY_DAYS)
+            break;
+          days++;
+          g_strlcpy (last, d, sizeof last);
+        }
+      g_array_append_val (values, v);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the price history"), error);
+  if (values->len == 0)
+    return TRUE;
+  g_array_sort (values, compare_gint64);
+  if (values->len % 2 == 1)
+    *median = g_array_index (values, gint64, values->len / 2);
+  else
+    *median = mean_half_up (g_array_index (values, gint64, values->len / 2 - 1) +
+                            g_array_index (values, gint64, values->len / 2), 2);
+  *found = TRUE;
+  return TRUE;
+}
+
+static gboolean
+category_range (JcStore      *store,
+                const JcItem *item,
+                gboolean     *found,
+                gint64       *low,
+                gint64       *high,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
+    "JOIN categories c ON c.id = r.category_id WHERE c.code = ? AND r.base_unit = ?", error);
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, item->category);
+  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (item->base_unit));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *found = TRUE;
+      *low = sqlite3_column_int64 (stmt, 0);
+      *high = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the price ranges"), error);
+  return TRUE;
+}
+
+/* Whether a quote of `item` on `date` at `avg` per base unit is held:
+ * against the item's median when it has history, else against its
+ * category's range (none: not held). */
+static gboolean
+evaluate_hold (JcStore      *store,
+               const JcItem *item,
+               const char   *date,
+               gint64        avg,
+               gboolean     *held,
+               gboolean     *has_median,
+               gint64       *median,
+               GError      **error)
+{
+  gboolean found;
+  gint64 low = 0, high = 0;
+
+  *held = FALSE;
+  *median = 0;
+  if (!item_median (store, item->id, date, has_median, median, error))
+    return FALSE;
+  if (*has_median)
+    {
+      *held = jc_price_is_outlier (avg, *median);
+      return TRUE;
+    }
+  if (!category_range (store, item, &found, &low, &high, error))
+    return FALSE;
+  *held = found && (avg < low || avg > high);
+  return TRUE;
+}
+
+char *
+jc_store_dup_quoted_per (JcStore     *store,
+                         gint64       source_id,
+                         const char  *market_name,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT quoted_per FROM price_quoted_per WHERE market_name = ? "
+    "AND (source_id = ? OR source_id IS NULL) ORDER BY source_id IS NULL LIMIT 1", error);
+  char *out = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, market_name);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    out = _jc_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read how a market name is quoted"), error);
+      return NULL;
+    }
+  return out != NULL ? out : g_strdup ("");
+}
+
 /**
  * jc_store_put_quote:
  * Stores one market quote, keyed by (source, date, name, spec, origin,
@@ -418,17 +580,56 @@ jc_store_put_quote (JcStore             *store,
                     JcPutResult         *result,
                     GError             **error)
 {
+  return jc_store_put_quote_full (store, source_id, fetch_id, q, item, result, NULL, NULL, error);
+}
+
+/**
+ * jc_store_put_quote_full:
+ * jc_store_put_quote(), converting through the name's "quoted per"
+ * override and holding an outlier; `out_mapped` says whether it has
+ * per-base-unit prices, `out_held` whether it is held.
+ */
+gboolean
+jc_store_put_quote_full (JcStore             *store,
+                         gint64               source_id,
+                         gint64               fetch_id,
+                         const JcPriceQuote  *q,
+                         const JcItem        *item,
+                         JcPutResult         *result,
+                         gboolean            *out_mapped,
+                         gboolean            *out_held,
+                         GError             **error)
+{
   sqlite3 *db = _jc_store_get_db (store);
   sqlite3_stmt *stmt;
   gint64 base[3] = { 0 };
-  gboolean mapped = jc_price_quote_to_base (item, q, base);
+  g_autofree char *per = NULL;
+  gboolean mapped, held = FALSE, has_median = FALSE;
+  gint64 median = 0;
   gint64 id, old[3];
   int rc;
+
+  if (out_held != NULL)
+    *out_held = FALSE;
+  if (out_mapped != NULL)
+    *out_mapped = FALSE;
+  per = item != NULL ? jc_store_dup_quoted_per (store, source_id, q->market_name, error)
+                     : g_strdup ("");
+  if (per == NULL)
+    return FALSE;
+  mapped = jc_price_quote_to_base_as (item, q, per, base);
+  if (mapped && !evaluate_hold (store, item, q->date, base[1], &held, &has_median, &median, error))
+    return FALSE;
+  if (!mapped)
+    per[0] = '\0';
+  if (out_mapped != NULL)
+    *out_mapped = mapped;
 
   stmt = _jc_store_prepare (store,
     "INSERT INTO prices (source_id, date, market_name, spec, origin, unit, category, "
     "low_milliyuan, avg_milliyuan, high_milliyuan, item_id, base_low, base_avg, base_high, "
-    "fetch_id, unit_milli_kg) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "fetch_id, unit_milli_kg, quoted_per, held, held_median) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (market_name, source_id, date, spec, origin, unit) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
@@ -448,11 +649,16 @@ jc_store_put_quote (JcStore             *store,
   bind_nullable (stmt, 14, mapped, base[2]);
   bind_nullable (stmt, 15, fetch_id > 0, fetch_id);
   sqlite3_bind_int64 (stmt, 16, q->unit_milli_kg);
+  _jc_store_bind_text (stmt, 17, per);
+  sqlite3_bind_int (stmt, 18, held ? 1 : 0);
+  bind_nullable (stmt, 19, held && has_median, median);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
     return FALSE;
   if (sqlite3_changes (db) == 1)
     {
       *result = JC_PUT_NEW;
+      if (out_held != NULL)
+        *out_held = held;
       return TRUE;
     }
 
@@ -509,7 +715,8 @@ jc_store_put_quote (JcStore             *store,
 
   stmt = _jc_store_prepare (store,
     "UPDATE prices SET low_milliyuan = ?, avg_milliyuan = ?, high_milliyuan = ?, category = ?, "
-    "item_id = ?, base_low = ?, base_avg = ?, base_high = ?, fetch_id = ? WHERE id = ?", error);
+    "item_id = ?, base_low = ?, base_avg = ?, base_high = ?, fetch_id = ?, quoted_per = ?, "
+    "held = ?, held_median = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, q->low_milliyuan);
@@ -521,10 +728,15 @@ jc_store_put_quote (JcStore             *store,
   bind_nullable (stmt, 7, mapped, base[1]);
   bind_nullable (stmt, 8, mapped, base[2]);
   bind_nullable (stmt, 9, fetch_id > 0, fetch_id);
-  sqlite3_bind_int64 (stmt, 10, id);
+  _jc_store_bind_text (stmt, 10, per);
+  sqlite3_bind_int (stmt, 11, held ? 1 : 0);
+  bind_nullable (stmt, 12, held && has_median, median);
+  sqlite3_bind_int64 (stmt, 13, id);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
     return FALSE;
   *result = JC_PUT_CHANGED;
+  if (out_held != NULL)
+    *out_held = held;
   return TRUE;
 }
 
@@ -553,7 +765,7 @@ jc_store_list_prices (JcStore     *store,
     "SELECT p.id, p.source_id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, i.code, "
     "p.base_low, p.base_avg, p.base_high "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id JOIN items i ON i.id = p.item_id "
-    "WHERE p.base_avg IS NOT NULL AND (i.code = ? OR ? = '') AND p.date >= ? AND p.date <= ? "
+    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND (i.code = ? OR ? = '') AND p.date >= ? AND p.date <= ? "
     "ORDER BY i.code, p.date, s.priority, p.market_name, p.spec, p.origin, p.unit", error);
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_price_row_free);
   int rc;
@@ -592,14 +804,6 @@ jc_store_list_prices (JcStore     *store,
   return g_steal_pointer (&out);
 }
 
-/* Half-up mean of non-negative integers. */
-static gint64
-mean_half_up (gint64 sum,
-              gint64 n)
-{
-  return n > 0 ? (2 * sum + n) / (2 * n) : 0;
-}
-
 /* The day's prices of an item from the preferred source that quoted it
  * over [from, to]: low = lowest, high = highest, avg = mean of the
  * quotes' averages. */
@@ -612,9 +816,9 @@ jc_store_price_history (JcStore     *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT p.date, MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high) "
-    "FROM prices p WHERE p.item_id = ? AND p.base_avg IS NOT NULL AND p.date >= ? AND p.date <= ? "
+    "FROM prices p WHERE p.item_id = ? AND p.base_avg IS NOT NULL AND p.held = 0 AND p.date >= ? AND p.date <= ? "
     "AND p.source_id = (SELECT q.source_id FROM prices q JOIN price_sources s ON s.id = q.source_id "
-    "  WHERE q.item_id = ? AND q.base_avg IS NOT NULL AND s.enabled = 1 "
+    "  WHERE q.item_id = ? AND q.base_avg IS NOT NULL AND q.held = 0 AND s.enabled = 1 "
     "  ORDER BY s.priority, q.source_id LIMIT 1) "
     "GROUP BY p.date ORDER BY p.date", error);
   g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (JcPricePoint));
@@ -672,7 +876,7 @@ window_start (const char  *date,
 #define REF_SQL_HEAD \
   "SELECT p.item_id, p.date, s.priority, p.source_id, SUM(p.base_avg), COUNT(*) " \
   "FROM prices p JOIN price_sources s ON s.id = p.source_id " \
-  "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND s.enabled = 1 " \
+  "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 " \
   "AND p.date >= ? AND p.date <= ? "
 #define REF_SQL_TAIL \
   "GROUP BY p.item_id, p.date, s.priority, p.source_id " \
@@ -813,28 +1017,224 @@ jc_store_list_unmapped (JcStore  *store,
   return g_steal_pointer (&out);
 }
 
+/* One stored quote of a market name, as jc_store_map_market_name_as()
+ * reads it before converting it again. */
+typedef struct {
+  gint64   id;
+  gint64   source_id;
+  char     date[11];
+  char    *unit;
+  gint64   unit_milli_kg;
+  gint64   price[3];
+  gboolean unmapped;
+  gboolean held;
+  char    *quoted_per;   /* as it was converted */
+} NameQuote;
+
+static void
+name_quote_clear (gpointer data)
+{
+  g_free (((NameQuote *) data)->unit);
+  g_free (((NameQuote *) data)->quoted_per);
+}
+
+static gboolean
+write_quoted_per (JcStore     *store,
+                  gint64       source_id,
+                  const char  *market_name,
+                  const char  *quoted_per,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "DELETE FROM price_quoted_per WHERE market_name = ? AND COALESCE(source_id, 0) = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, market_name);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  if (!_jc_store_step_done (store, stmt, _("Could not save how a market name is quoted"), error))
+    return FALSE;
+  if (*quoted_per == '\0')
+    return TRUE;
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO price_quoted_per (source_id, market_name, quoted_per) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_nullable (stmt, 1, source_id > 0, source_id);
+  _jc_store_bind_text (stmt, 2, market_name);
+  _jc_store_bind_text (stmt, 3, quoted_per);
+  return _jc_store_step_done (store, stmt, _("Could not save how a market name is quoted"), error);
+}
+
+static gboolean
+audit_hold (JcStore     *store,
+            gint64       price_id,
+            const char  *action,
+            const char  *quoted_per,
+            const char  *reason,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO price_hold_audit (price_id, at, who, action, quoted_per, reason) "
+    "VALUES (?, ?, ?, ?, ?, ?)", error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, price_id);
+  _jc_store_bind_text (stmt, 2, stamp);
+  _jc_store_bind_text (stmt, 3, g_get_user_name ());
+  _jc_store_bind_text (stmt, 4, action);
+  _jc_store_bind_text (stmt, 5, quoted_per ? quoted_per : "");
+  _jc_store_bind_text (stmt, 6, reason ? reason : "");
+  return _jc_store_step_done (store, stmt, _("Could not record what was done with a held price"),
+                              error);
+}
+
+static gboolean
+read_name_quotes (JcStore     *store,
+                  const char  *market_name,
+                  gint64       source_id,
+                  gint64       item_id,
+                  GArray      *out,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT id, source_id, date, unit, unit_milli_kg, low_milliyuan, avg_milliyuan, "
+    "high_milliyuan, item_id IS NULL, held, quoted_per FROM prices "
+    "WHERE market_name = ? AND (source_id = ? OR ? = 0) AND (item_id IS NULL OR item_id = ?) "
+    "ORDER BY date, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, market_name);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  sqlite3_bind_int64 (stmt, 3, source_id);
+  sqlite3_bind_int64 (stmt, 4, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NameQuote nq = { 0 };
+
+      nq.id = sqlite3_column_int64 (stmt, 0);
+      nq.source_id = sqlite3_column_int64 (stmt, 1);
+      g_strlcpy (nq.date, (const char *) sqlite3_column_text (stmt, 2), sizeof nq.date);
+      nq.unit = _jc_store_column_dup (stmt, 3);
+      nq.unit_milli_kg = sqlite3_column_int64 (stmt, 4);
+      for (int k = 0; k < 3; k++)
+        nq.price[k] = sqlite3_column_int64 (stmt, 5 + k);
+      nq.unmapped = sqlite3_column_int (stmt, 8) != 0;
+      nq.held = sqlite3_column_int (stmt, 9) != 0;
+      nq.quoted_per = _jc_store_column_dup (stmt, 10);
+      g_array_append_val (out, nq);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the prices"), error);
+  return TRUE;
+}
+
+/* Converts the stored quotes of a name again and evaluates the held, the
+ * newly mapped and the ones now read through another "quoted per" (a
+ * wrong one holds what it breaks), oldest first, so that a quote released
+ * here is history for the next. */
+static gboolean
+convert_name_quotes (JcStore      *store,
+                     const JcItem *item,
+                     const char   *market_name,
+                     gint64        source_id,
+                     JcMapResult  *res,
+                     GError      **error)
+{
+  g_autoptr(GArray) quotes = g_array_new (FALSE, TRUE, sizeof (NameQuote));
+  g_autoptr(GHashTable) pers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  g_array_set_clear_func (quotes, name_quote_clear);
+  if (!read_name_quotes (store, market_name, source_id, item->id, quotes, error))
+    return FALSE;
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      NameQuote *nq = &g_array_index (quotes, NameQuote, i);
+      JcPriceQuote pq = {
+        market_name, "", "", "", nq->unit, nq->date,
+        nq->price[0], nq->price[1], nq->price[2], nq->unit_milli_kg,
+      };
+      const char *per = g_hash_table_lookup (pers, &nq->source_id);
+      gboolean held = nq->held, has_median = FALSE, evaluate;
+      gint64 base[3], median = 0;
+      sqlite3_stmt *stmt;
+
+      if (per == NULL)
+        {
+          char *p = jc_store_dup_quoted_per (store, nq->source_id, market_name, error);
+
+          if (p == NULL)
+            return FALSE;
+          g_hash_table_insert (pers, g_memdup2 (&nq->source_id, sizeof (gint64)), p);
+          per = p;
+        }
+      if (!jc_price_quote_to_base_as (item, &pq, per, base))
+        continue;   /* stays as it was: unmapped, or mapped as before */
+      evaluate = nq->held || nq->unmapped || g_strcmp0 (nq->quoted_per, per) != 0;
+      if (evaluate &&
+          !evaluate_hold (store, item, nq->date, base[1], &held, &has_median, &median, error))
+        return FALSE;
+      stmt = _jc_store_prepare (store,
+        "UPDATE prices SET item_id = ?, base_low = ?, base_avg = ?, base_high = ?, quoted_per = ?, "
+        "held = ?, held_median = CASE WHEN ? = 1 THEN ? ELSE held_median END WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item->id);
+      for (int k = 0; k < 3; k++)
+        sqlite3_bind_int64 (stmt, 2 + k, base[k]);
+      _jc_store_bind_text (stmt, 5, per);
+      sqlite3_bind_int (stmt, 6, held ? 1 : 0);
+      sqlite3_bind_int (stmt, 7, evaluate ? 1 : 0);
+      bind_nullable (stmt, 8, held && has_median, median);
+      sqlite3_bind_int64 (stmt, 9, nq->id);
+      if (!_jc_store_step_done (store, stmt, _("Could not map the prices"), error))
+        return FALSE;
+      if (nq->unmapped)
+        res->mapped++;
+      if (*per != '\0')
+        res->converted++;
+      if (held)
+        res->held++;
+      if (nq->held && !held)
+        {
+          res->released++;
+          if (!audit_hold (store, nq->id, "convert", per, "", error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /**
- * jc_store_map_market_name:
+ * jc_store_map_market_name_as:
  * Maps a market name to a catalog item: the name becomes an alias of the
- * item and every stored quote of that name whose unit converts gets the
- * item and its per-base-unit prices.  One transaction.  `out_rows` is how
- * many quotes were mapped; quotes in a unit that does not convert for the
- * item stay on the to-map list.
+ * item; with `quoted_per` (not NULL) the name's override for `source_name`
+ * (NULL: every source) is set ("" removes it); then every stored quote of
+ * that name whose unit converts gets the item and its per-base-unit prices,
+ * and the held and newly mapped ones are evaluated again.  One
+ * transaction.  Quotes in a unit that does not convert for the item stay
+ * on the to-map list.
  */
 gboolean
-jc_store_map_market_name (JcStore     *store,
-                          const char  *market_name,
-                          const char  *item_code,
-                          guint       *out_rows,
-                          GError     **error)
+jc_store_map_market_name_as (JcStore      *store,
+                             const char   *market_name,
+                             const char   *item_code,
+                             const char   *source_name,
+                             const char   *quoted_per,
+                             JcMapResult  *out,
+                             GError      **error)
 {
   g_autoptr(JcItem) item = NULL;
-  g_autoptr(GPtrArray) units = g_ptr_array_new ();
-  JcItemUnits iu;
-  sqlite3_stmt *stmt;
+  g_autoptr(JcSource) source = NULL;
+  g_autofree char *per = quoted_per ? g_strstrip (g_strdup (quoted_per)) : NULL;
+  JcMapResult res = { 0 };
   gboolean ok = TRUE;
-  guint n = 0;
-  int rc;
 
   if (market_name == NULL || *market_name == '\0')
     {
@@ -844,7 +1244,19 @@ jc_store_map_market_name (JcStore     *store,
   item = jc_store_get_item (store, item_code, error);
   if (item == NULL)
     return FALSE;
-  iu = jc_item_get_units (item);
+  if (source_name != NULL)
+    {
+      source = jc_store_get_source (store, source_name, error);
+      if (source == NULL)
+        return FALSE;
+    }
+  if (per != NULL && *per != '\0')
+    {
+      JcUnitFactor f;
+
+      if (!jc_quoted_per_factor (item, per, &f, error))
+        return FALSE;
+    }
   if (!_jc_store_savepoint_begin (store, error))
     return FALSE;
 
@@ -858,66 +1270,257 @@ jc_store_map_market_name (JcStore     *store,
       item->aliases[n_aliases + 1] = NULL;
       ok = jc_store_update_item (store, item, error);
     }
+  if (ok && per != NULL)
+    ok = write_quoted_per (store, source ? source->id : 0, market_name, per, error);
+  ok = ok && convert_name_quotes (store, item, market_name, source ? source->id : 0, &res, error);
+  if (!_jc_store_savepoint_end (store, ok, error) || !ok)
+    return FALSE;
+  if (out != NULL)
+    *out = res;
+  return TRUE;
+}
 
-  stmt = ok ? _jc_store_prepare (store,
-    "SELECT DISTINCT unit, unit_milli_kg FROM prices WHERE market_name = ? AND item_id IS NULL",
-    error) : NULL;
-  ok = ok && stmt != NULL;
-  if (ok)
+/**
+ * jc_store_map_market_name:
+ * jc_store_map_market_name_as() for every source, keeping the override;
+ * `out_rows` is how many quotes were newly mapped.
+ */
+gboolean
+jc_store_map_market_name (JcStore     *store,
+                          const char  *market_name,
+                          const char  *item_code,
+                          guint       *out_rows,
+                          GError     **error)
+{
+  JcMapResult res = { 0 };
+
+  if (!jc_store_map_market_name_as (store, market_name, item_code, NULL, NULL, &res, error))
+    return FALSE;
+  if (out_rows != NULL)
+    *out_rows = res.mapped;
+  return TRUE;
+}
+
+/* ---- held quotes ---------------------------------------------------- */
+
+gint64
+jc_store_count_held (JcStore  *store,
+                     GError  **error)
+{
+  return _jc_store_count (store, "SELECT COUNT(*) FROM prices WHERE held = 1", error);
+}
+
+GPtrArray *
+jc_store_list_held (JcStore  *store,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, p.quoted_per, "
+    "i.code, i.name, c.code, i.base_unit, i.pack_milli, i.piece_mass_g, "
+    "p.low_milliyuan, p.avg_milliyuan, p.high_milliyuan, p.base_low, p.base_avg, p.base_high, "
+    "p.held_median, r.low_milliyuan, r.high_milliyuan "
+    "FROM prices p JOIN price_sources s ON s.id = p.source_id "
+    "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
+    "LEFT JOIN price_ranges r ON r.category_id = i.category_id AND r.base_unit = i.base_unit "
+    "WHERE p.held = 1 AND p.item_id IS NOT NULL "
+    "ORDER BY p.date DESC, s.priority, p.market_name, p.id", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_held_quote_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      _jc_store_bind_text (stmt, 1, market_name);
+      JcHeldQuote *h = g_new0 (JcHeldQuote, 1);
+
+      h->id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (h->source_name, (const char *) sqlite3_column_text (stmt, 1), sizeof h->source_name);
+      g_strlcpy (h->date, (const char *) sqlite3_column_text (stmt, 2), sizeof h->date);
+      h->market_name = _jc_store_column_dup (stmt, 3);
+      h->spec = _jc_store_column_dup (stmt, 4);
+      h->origin = _jc_store_column_dup (stmt, 5);
+      h->unit = _jc_store_column_dup (stmt, 6);
+      h->quoted_per = _jc_store_column_dup (stmt, 7);
+      h->item_code = _jc_store_column_dup (stmt, 8);
+      h->item_name = _jc_store_column_dup (stmt, 9);
+      h->category = _jc_store_column_dup (stmt, 10);
+      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 11),
+                                     &h->units.base_unit))
+        h->units.base_unit = JC_BASE_UNIT_KG;
+      h->units.pack_milli = sqlite3_column_int64 (stmt, 12);
+      h->units.piece_mass_g = sqlite3_column_int64 (stmt, 13);
+      h->low_milliyuan = sqlite3_column_int64 (stmt, 14);
+      h->avg_milliyuan = sqlite3_column_int64 (stmt, 15);
+      h->high_milliyuan = sqlite3_column_int64 (stmt, 16);
+      h->base_low_milliyuan = sqlite3_column_int64 (stmt, 17);
+      h->base_avg_milliyuan = sqlite3_column_int64 (stmt, 18);
+      h->base_high_milliyuan = sqlite3_column_int64 (stmt, 19);
+      h->has_median = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
+      h->median_milliyuan = sqlite3_column_int64 (stmt, 20);
+      h->has_range = !h->has_median && sqlite3_column_type (stmt, 21) != SQLITE_NULL;
+      h->range_low_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 21) : 0;
+      h->range_high_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 22) : 0;
+      jc_held_quote_suggest (h);
+      g_ptr_array_add (out, h);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the held prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+jc_store_release_held (JcStore       *store,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       gboolean       all,
+                       const char    *reason,
+                       guint         *out_released,
+                       GError       **error)
+{
+  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = TRUE;
+  int rc;
+
+  if (all)
+    {
+      sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM prices WHERE held = 1 ORDER BY id",
+                                              error);
+
+      if (stmt == NULL)
+        return FALSE;
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          g_ptr_array_add (units, _jc_store_column_dup (stmt, 0));
-          g_ptr_array_add (units, GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (todo, id);
         }
       sqlite3_reset (stmt);
       if (rc != SQLITE_DONE)
-        ok = _jc_store_set_error (store, rc, _("Could not read the prices"), error);
+        return _jc_store_set_error (store, rc, _("Could not read the held prices"), error);
     }
-  for (guint i = 0; ok && i < units->len; i += 2)
-    {
-      gint64 milli_kg = (gint64) GPOINTER_TO_SIZE (units->pdata[i + 1]);
-      JcUnitFactor f;
+  else
+    g_array_append_vals (todo, ids, n_ids);
 
-      if (!jc_unit_resolve (&iu, units->pdata[i], &f, NULL))
+  if (!_jc_store_savepoint_begin (store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < todo->len; i++)
+    {
+      gint64 id = g_array_index (todo, gint64, i);
+      sqlite3_stmt *stmt = _jc_store_prepare (store,
+        "UPDATE prices SET held = 0 WHERE id = ? AND held = 1", error);
+
+      ok = stmt != NULL;
+      if (!ok)
+        break;
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = _jc_store_step_done (store, stmt, _("Could not release a held price"), error);
+      if (ok && sqlite3_changes (_jc_store_get_db (store)) == 0)
         {
-          if (milli_kg <= 0 || item->base_unit != JC_BASE_UNIT_KG)
-            continue;
-          f.num = milli_kg;
-          f.den = 1000;
-        }
-      /* per base = round_half_up (price × den / num), on non-negative prices */
-      stmt = _jc_store_prepare (store,
-        "UPDATE prices SET item_id = ?, "
-        "base_low = (2 * low_milliyuan * ? + ?) / (2 * ?), "
-        "base_avg = (2 * avg_milliyuan * ? + ?) / (2 * ?), "
-        "base_high = (2 * high_milliyuan * ? + ?) / (2 * ?) "
-        "WHERE market_name = ? AND unit = ? AND item_id IS NULL", error);
-      if (stmt == NULL)
-        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND,
+                       _("Quote %s is not held (see “prices held”)"), number);
           ok = FALSE;
-          break;
         }
-      sqlite3_bind_int64 (stmt, 1, item->id);
-      for (int k = 0; k < 3; k++)
-        {
-          sqlite3_bind_int64 (stmt, 2 + 3 * k, f.den);
-          sqlite3_bind_int64 (stmt, 3 + 3 * k, f.num);
-          sqlite3_bind_int64 (stmt, 4 + 3 * k, f.num);
-        }
-      _jc_store_bind_text (stmt, 11, market_name);
-      _jc_store_bind_text (stmt, 12, units->pdata[i]);
-      ok = _jc_store_step_done (store, stmt, _("Could not map the prices"), error);
-      n += (guint) sqlite3_changes (_jc_store_get_db (store));
+      ok = ok && audit_hold (store, id, "release", NULL, reason, error);
     }
-  for (guint i = 0; i < units->len; i += 2)
-    g_free (units->pdata[i]);
   if (!_jc_store_savepoint_end (store, ok, error) || !ok)
     return FALSE;
-  if (out_rows != NULL)
-    *out_rows = n;
+  if (out_released != NULL)
+    *out_released = todo->len;
   return TRUE;
+}
+
+/* ---- category ranges ------------------------------------------------ */
+
+GPtrArray *
+jc_store_list_price_ranges (JcStore  *store,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT c.code, r.base_unit, r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
+    "JOIN categories c ON c.id = r.category_id ORDER BY c.position, r.base_unit", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_price_range_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPriceRange *r = g_new0 (JcPriceRange, 1);
+
+      r->category = _jc_store_column_dup (stmt, 0);
+      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 1), &r->base_unit))
+        r->base_unit = JC_BASE_UNIT_KG;
+      r->low_milliyuan = sqlite3_column_int64 (stmt, 2);
+      r->high_milliyuan = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (out, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the price ranges"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+jc_store_set_price_range (JcStore     *store,
+                          const char  *category,
+                          JcBaseUnit   base_unit,
+                          gint64       low,
+                          gint64       high,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 category_id = 0;
+  int rc;
+
+  if (!(low == 0 && high == 0) && (low <= 0 || high <= low || high > JC_MAX_MILLI))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("price range: the lowest price must be above 0 and below the highest"));
+      return FALSE;
+    }
+  stmt = _jc_store_prepare (store, "SELECT id FROM categories WHERE code = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, category);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    category_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (category_id == 0)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No category “%s”"),
+                   category ? category : "");
+      return FALSE;
+    }
+  stmt = _jc_store_prepare (store,
+    "DELETE FROM price_ranges WHERE category_id = ? AND base_unit = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, category_id);
+  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (base_unit));
+  if (!_jc_store_step_done (store, stmt, _("Could not save the price range"), error))
+    return FALSE;
+  if (low == 0 && high == 0)
+    return TRUE;
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO price_ranges (category_id, base_unit, low_milliyuan, high_milliyuan) "
+    "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, category_id);
+  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (base_unit));
+  sqlite3_bind_int64 (stmt, 3, low);
+  sqlite3_bind_int64 (stmt, 4, high);
+  return _jc_store_step_done (store, stmt, _("Could not save the price range"), error);
 }
 
 /* ---- fetch log ----------------------------------------------------- */
@@ -1094,7 +1697,7 @@ jc_store_market_overview (JcStore     *store,
     "  MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high), MAX(p.spec), MAX(p.origin) "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
     "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
-    "WHERE p.base_avg IS NOT NULL AND s.enabled = 1 AND i.active = 1 "
+    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 AND i.active = 1 "
     "AND p.date >= ? AND p.date <= ? "
     "GROUP BY i.id, i.code, i.name, c.code, c.position, i.pinyin, i.base_unit, p.date, s.priority, "
     "  p.source_id "

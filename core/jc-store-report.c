@@ -122,7 +122,7 @@ _jc_store_foreach_market_day (JcStore     *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT p.item_id, p.date, SUM(p.base_avg), COUNT(*) "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
-    "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND s.enabled = 1 "
+    "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 "
     "AND p.date >= ? AND p.date < ? "
     "GROUP BY p.item_id, p.date, s.priority, p.source_id "
     "ORDER BY p.item_id, p.date, s.priority, p.source_id", error);

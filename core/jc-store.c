@@ -306,6 +306,53 @@ static const char *migrations[] = {
   "  date TEXT PRIMARY KEY,"
   "  kind TEXT NOT NULL CHECK (kind IN ('holiday', 'workday')),"
   "  name TEXT NOT NULL DEFAULT '');",
+
+  /* 8: prices quoted per something else than the unit the source prints
+   * (a per-source or every-source override of a market name: 'pack',
+   * 'piece' or a stated unit such as '斤' or '5 L'); quotes held for review
+   * (far from the item's recent median, or outside the category's range
+   * when there is no history) and what was done with them; the category
+   * ranges, per base unit, in milli-yuan */
+  "CREATE TABLE price_quoted_per ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER REFERENCES price_sources (id) ON DELETE CASCADE,"
+  "  market_name TEXT NOT NULL,"
+  "  quoted_per TEXT NOT NULL CHECK (quoted_per <> ''));"
+  "CREATE UNIQUE INDEX price_quoted_per_key ON price_quoted_per (market_name, COALESCE(source_id, 0));"
+  "ALTER TABLE prices ADD COLUMN quoted_per TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE prices ADD COLUMN held INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE prices ADD COLUMN held_median BIGINT;"
+  "CREATE INDEX prices_held ON prices (item_id, date) WHERE held = 1;"
+  "CREATE TABLE price_ranges ("
+  "  category_id INTEGER NOT NULL REFERENCES categories (id) ON DELETE CASCADE,"
+  "  base_unit TEXT NOT NULL CHECK (base_unit IN ('kg', 'piece', 'L')),"
+  "  low_milliyuan BIGINT NOT NULL CHECK (low_milliyuan > 0),"
+  "  high_milliyuan BIGINT NOT NULL,"
+  "  PRIMARY KEY (category_id, base_unit),"
+  "  CHECK (high_milliyuan > low_milliyuan));"
+  "INSERT INTO price_ranges (category_id, base_unit, low_milliyuan, high_milliyuan) "
+  "  SELECT c.id, r.unit, r.low, r.high FROM categories c JOIN ("
+  "    SELECT 'veg' AS cat, 'kg' AS unit, 100 AS low, 100000 AS high"
+  "    UNION ALL SELECT 'fruit', 'kg', 200, 200000"
+  "    UNION ALL SELECT 'meat', 'kg', 2000, 500000"
+  "    UNION ALL SELECT 'aquatic', 'kg', 2000, 1000000"
+  "    UNION ALL SELECT 'soy', 'kg', 1000, 100000"
+  "    UNION ALL SELECT 'grain', 'kg', 1000, 60000"
+  "    UNION ALL SELECT 'grain', 'L', 1000, 60000"
+  "    UNION ALL SELECT 'condiment', 'kg', 500, 300000"
+  "    UNION ALL SELECT 'condiment', 'L', 500, 300000"
+  "    UNION ALL SELECT 'meat', 'piece', 100, 50000"
+  "    UNION ALL SELECT 'aquatic', 'piece', 500, 500000"
+  "    UNION ALL SELECT 'soy', 'piece', 200, 50000"
+  "  ) r ON r.cat = c.code;"
+  "CREATE TABLE price_hold_audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  price_id INTEGER NOT NULL REFERENCES prices (id) ON DELETE CASCADE,"
+  "  at TEXT NOT NULL,"
+  "  who TEXT NOT NULL,"
+  "  action TEXT NOT NULL CHECK (action IN ('release', 'convert')),"
+  "  quoted_per TEXT NOT NULL DEFAULT '',"
+  "  reason TEXT NOT NULL DEFAULT '');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);

@@ -360,7 +360,8 @@ test_help (void **state)
     { "vehicles", "list" }, { "vehicles", "add" }, { "vehicles", "edit" }, { "vehicles", "remove" },
     { "sources", "list" }, { "sources", "add" }, { "sources", "edit" }, { "sources", "remove" },
     { "prices", "fetch" }, { "prices", "import" }, { "prices", "list" }, { "prices", "unmapped" },
-    { "prices", "map" }, { "prices", "log" }, { "prices", "today" },
+    { "prices", "map" }, { "prices", "held" }, { "prices", "release" }, { "prices", "ranges" },
+    { "prices", "range" }, { "prices", "log" }, { "prices", "today" },
     { "orders", "template" }, { "orders", "import" }, { "orders", "list" }, { "orders", "show" },
     { "orders", "submit" }, { "orders", "history" },
     { "plan", NULL }, { "plan", "lock" }, { "plan", "unlock" },
@@ -471,7 +472,6 @@ test_usage_errors (void **state)
     { { "sources", "add", "s", "--url", "file:///x", NULL }, "option “--adapter” is required" },
     { { "sources", "edit", "s", NULL }, "nothing to change" },
     { { "sources", "edit", "s", "--enabled", "--disabled", NULL }, "exclude each other" },
-    { { "prices", "map", "大白菜", NULL }, "missing argument ITEM_CODE" },
     { { "prices", "map", NULL }, "missing argument MARKET_NAME" },
     { { "prices", "import", NULL }, "missing argument FILE…" },
     { { "prices", "list", "x", NULL }, "unexpected argument “x”" },
@@ -2081,6 +2081,184 @@ test_prices_unmapped_map (void **state)
     g_autoptr(Run) bad = db (f, "prices", "map", "娃娃菜", "nope", NULL);
 
     assert_failure (bad, "No catalog item “nope”");
+  }
+}
+
+/* The market's real oil rows (2021q4 scrape: a 5 L drum's price printed
+ * per 斤): held on import, listed with a suggestion, left out of the price
+ * list; released by id, or mapped as quoted per pack. */
+static void
+test_prices_held (void **state)
+{
+  Fixture *f = *state;
+  const char *dir = g_getenv ("JICAI_TEST_DATA");
+  g_autofree char *oil = g_build_filename (dir, "feeds", "xinfadi-2021q4-oil-excerpt.csv", NULL);
+  static const char *const keys[] = {
+    "id", "source", "market_name", "item", "date", "market_unit", "quoted_per", "low_milliyuan",
+    "avg_milliyuan", "high_milliyuan", "unit", "base_low_milliyuan", "base_avg_milliyuan",
+    "base_high_milliyuan", "median_milliyuan", "range_low_milliyuan", "range_high_milliyuan",
+    "suggest", "suggest_unit", "suggested_avg_milliyuan", "suggestion", NULL
+  };
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) held = NULL;
+  g_autoptr(Run) list = NULL;
+  g_autoptr(cJSON) json = NULL;
+  g_autofree char *peanut_id = NULL;
+  cJSON *o;
+
+  {
+    g_autoptr(Run) a = db (f, "catalog", "add", "G010", "--name", "金龙鱼调和油", "--category",
+                           "grain", "--unit", "kg", "--pack", "4.6", NULL);
+    g_autoptr(Run) b = db (f, "catalog", "add", "G011", "--name", "福临门大豆油", "--category",
+                           "grain", "--unit", "kg", "--pack", "4.6", NULL);
+    g_autoptr(Run) c = db (f, "catalog", "add", "G012", "--name", "鲁花花生油", "--category",
+                           "grain", "--unit", "kg", "--pack", "4.6", NULL);
+
+    assert_ok (a);
+    assert_ok (b);
+    assert_ok (c);
+  }
+  imp = db (f, "prices", "import", oil, "--source", "新发地",
+            "--columns", "name=2,low=3,high=4,avg=5,origin=6,unit=7,date=8,category=0", NULL);
+  assert_ok (imp);
+  assert_contains (imp->out, "6 new");
+  assert_contains (imp->out, "6 prices are held for review");
+  assert_contains (imp->out, "prices held");
+
+  /* held quotes are not in the price list */
+  list = db (f, "prices", "list", "--json", NULL);
+  json = parse_json (list);
+  assert_int_equal (json_size (json), 0);
+  g_clear_pointer (&json, cJSON_Delete);
+
+  held = db (f, "prices", "held", "--json", NULL);
+  json = parse_json (held);
+  assert_int_equal (json_size (json), 6);
+  o = cJSON_GetArrayItem (json, 0);   /* newest first, then by name */
+  assert_keys (o, keys);
+  assert_string_equal (json_str (o, "source"), "新发地");
+  assert_string_equal (json_str (o, "market_name"), "福临门大豆油");
+  assert_string_equal (json_str (o, "date"), "2021-11-30");
+  o = find_by (json, "market_name", "金龙鱼调和油");
+  assert_string_equal (json_str (o, "item"), "G010");
+  assert_string_equal (json_str (o, "market_unit"), "斤");
+  assert_string_equal (json_str (o, "quoted_per"), "");
+  assert_int_equal (json_int (o, "avg_milliyuan"), 61500);
+  assert_int_equal (json_int (o, "base_avg_milliyuan"), 123000);
+  assert_string_equal (json_str (o, "unit"), "kg");
+  assert_true (cJSON_IsNull (cJSON_GetObjectItemCaseSensitive (o, "median_milliyuan")));
+  assert_int_equal (json_int (o, "range_low_milliyuan"), 1000);
+  assert_int_equal (json_int (o, "range_high_milliyuan"), 60000);
+  assert_string_equal (json_str (o, "suggest"), "pack");
+  assert_int_equal (json_int (o, "suggested_avg_milliyuan"), 13370);
+  assert_string_equal (json_str (o, "suggestion"), "quoted per pack (4.6 kg)?");
+  o = find_by (json, "market_name", "鲁花花生油");
+  peanut_id = g_strdup_printf ("%" G_GINT64_FORMAT, json_int (o, "id"));
+  {
+    g_autoptr(Run) human = db (f, "prices", "held", NULL);
+
+    assert_ok (human);
+    assert_contains (human->out, "quoted per pack (4.6 kg)?");
+    assert_contains (human->out, "61.50/斤");
+    assert_contains (human->out, "123.00/kg");
+    assert_contains (human->out, "range 1.00–60.00");
+    assert_contains (human->out, "6 held prices");
+  }
+
+  /* release one as it is; an id that is not held releases nothing */
+  {
+    g_autoptr(Run) bad = db (f, "prices", "release", peanut_id, "99999", NULL);
+    g_autoptr(Run) none = db (f, "prices", "release", NULL);
+    g_autoptr(Run) rel = NULL;
+    g_autoptr(Run) listed = NULL;
+    g_autoptr(cJSON) prices = NULL;
+
+    assert_failure (bad, "Quote 99999 is not held");
+    assert_failure (none, "give the ids of held prices, or --all");
+    rel = db (f, "prices", "release", peanut_id, "--reason", "checked with the market", NULL);
+    assert_ok (rel);
+    assert_contains (rel->out, "Released 1 held price");
+    listed = db (f, "prices", "list", "--item", "G012", "--json", NULL);
+    prices = parse_json (listed);
+    assert_int_equal (json_size (prices), 1);
+    assert_int_equal (json_int (cJSON_GetArrayItem (prices, 0), "avg_milliyuan"), 282000);
+  }
+
+  /* say the source quotes the blend per pack: converted and released */
+  {
+    g_autoptr(Run) piece = db (f, "prices", "map", "福临门大豆油", "--item", "G011", "--per-piece",
+                               NULL);
+    g_autoptr(Run) no_item = db (f, "prices", "map", "福临门大豆油", NULL);
+    g_autoptr(Run) map = db (f, "prices", "map", "金龙鱼调和油", "--item", "G010", "--source", "新发地",
+                             "--per-pack", NULL);
+    g_autoptr(Run) listed = NULL;
+    g_autoptr(cJSON) prices = NULL;
+
+    assert_failure (piece, "no mean piece mass");
+    assert_failure (no_item, "the catalog item is required");
+    assert_ok (map);
+    assert_contains (map->out, "Mapped “金龙鱼调和油” to G010 (金龙鱼调和油).\n");
+    assert_contains (map->out, "2 quotes of “金龙鱼调和油” are read as quoted per pack.");
+    assert_contains (map->out, "2 held prices are now in range and released.");
+    listed = db (f, "prices", "list", "--item", "G010", "--json", NULL);
+    prices = parse_json (listed);
+    assert_int_equal (json_size (prices), 2);
+    assert_int_equal (json_int (cJSON_GetArrayItem (prices, 0), "avg_milliyuan"), 13370);
+  }
+  {
+    g_autoptr(Run) all = db (f, "prices", "release", "--all", NULL);
+    g_autoptr(Run) after = db (f, "prices", "held", NULL);
+
+    assert_ok (all);
+    assert_contains (all->out, "Released 3 held prices");
+    assert_ok (after);
+    assert_string_equal (after->out, "0 held prices\n");
+  }
+}
+
+/* The category ranges an office keeps: listed, changed, refused when
+ * wrong; a wider range lets the same rows through. */
+static void
+test_prices_ranges (void **state)
+{
+  Fixture *f = *state;
+  const char *dir = g_getenv ("JICAI_TEST_DATA");
+  g_autofree char *oil = g_build_filename (dir, "feeds", "xinfadi-2021q4-oil-excerpt.csv", NULL);
+  g_autoptr(Run) list = db (f, "prices", "ranges", "--json", NULL);
+  g_autoptr(cJSON) json = parse_json (list);
+  cJSON *o = NULL;
+  cJSON *it;
+
+  cJSON_ArrayForEach (it, json)
+    if (g_str_equal (json_str (it, "category"), "grain") && g_str_equal (json_str (it, "unit"), "kg"))
+      o = it;
+  assert_non_null (o);
+  assert_int_equal (json_int (o, "low_milliyuan"), 1000);
+  assert_int_equal (json_int (o, "high_milliyuan"), 60000);
+  {
+    g_autoptr(Run) bad = db (f, "prices", "range", "grain", "--unit", "kg", "--low", "5", "--high",
+                             "2", NULL);
+    g_autoptr(Run) nuts = db (f, "prices", "range", "nuts", "--unit", "kg", "--low", "1", "--high",
+                              "2", NULL);
+    g_autoptr(Run) unit = db (f, "prices", "range", "grain", "--unit", "斤", "--low", "1",
+                              "--high", "2", NULL);
+    g_autoptr(Run) set = db (f, "prices", "range", "grain", "--unit", "kg", "--low", "1", "--high",
+                             "300", NULL);
+    g_autoptr(Run) add = db (f, "catalog", "add", "G012", "--name", "鲁花花生油", "--category",
+                             "grain", "--unit", "kg", "--pack", "4.6", NULL);
+    g_autoptr(Run) imp = NULL;
+
+    assert_failure (bad, "the highest price must be above the lowest");
+    assert_failure (nuts, "No category “nuts”");
+    assert_failure (unit, "is not a base unit");
+    assert_ok (set);
+    assert_contains (set->out, "The usual prices of grain are now 1.00 to 300.00 ¥ per kg.");
+    assert_ok (add);
+    imp = db (f, "prices", "import", oil, "--source", "新发地",
+              "--columns", "name=2,low=3,high=4,avg=5,origin=6,unit=7,date=8,category=0", NULL);
+    assert_ok (imp);
+    /* 282 元/kg is inside 1–300: nothing held */
+    assert_null (strstr (imp->out, "held"));
   }
 }
 
@@ -3812,6 +3990,8 @@ main (void)
     cmocka_unit_test_setup_teardown (test_prices_import_gb18030, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_import_failure, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_unmapped_map, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_held, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_ranges, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_fetch_file_source, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_fetch_partial_failure, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_fetch_demo, setup, teardown),

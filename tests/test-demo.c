@@ -8,6 +8,7 @@
 #include "jc-demo.h"
 #include "jc-prices.h"
 #include "jc-error.h"
+#include "jc-prices.h"
 #include "jc-store-private.h"
 
 static gint64
@@ -120,6 +121,34 @@ test_demo_world (void **state)
   assert_int_equal (query_int (store, "SELECT COUNT(DISTINCT item_id) FROM prices"), items->len);
   assert_int_equal (query_int (store, "SELECT COUNT(*) FROM prices WHERE low_milliyuan <= 0"), 0);
   assert_true (query_int (store, "SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM prices GROUP BY item_id) t") >= 300);
+
+  /* The market prints the oils' 5 L drum price "per 斤"; the demo maps
+   * them as quoted per pack, so oil costs 10–40 元/kg, not 107–290, and
+   * no demo price is held for review. */
+  assert_int_equal (jc_store_count_held (store, NULL), 0);
+  {
+    static const char *const oils[] = { "G010", "G011", "G012" };
+    g_autoptr(GHashTable) refs = jc_store_reference_prices (store, "2026-11-29", 7, &error);
+
+    assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (oils); i++)
+      {
+        g_autoptr(JcItem) oil = jc_store_get_item (store, oils[i], &error);
+        JcRefPrice *ref;
+
+        assert_no_error (error);
+        assert_int_equal (oil->pack_milli, 4600);
+        ref = g_hash_table_lookup (refs, &oil->id);
+        assert_non_null (ref);
+        assert_in_range (ref->price_milliyuan, 10000, 40000);
+      }
+    /* 金龙鱼调和油: 61.5 per drum of 4.6 kg, one rounding */
+    assert_int_equal (query_int (store, "SELECT base_avg FROM prices p JOIN items i ON i.id = p.item_id "
+                                        "WHERE i.code = 'G010' AND p.date = '2026-11-29'"), 13370);
+    assert_int_equal (query_int (store, "SELECT avg_milliyuan FROM prices p JOIN items i "
+                                        "ON i.id = p.item_id WHERE i.code = 'G010' "
+                                        "AND p.date = '2026-11-29'"), 61500);
+  }
 
   /* orders for the same span: weekdays only, none before the first price */
   assert_true (sum.n_orders > 17 * 250);

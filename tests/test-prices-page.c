@@ -20,6 +20,7 @@
 #include "jc-test-server.h"
 #include "jc-price-chart.h"
 #include "jc-prices-page-private.h"
+#include "jc-held-view-private.h"
 #include "jc-unmapped-view-private.h"
 
 #define TODAY "2026-11-28"
@@ -460,6 +461,173 @@ static void
 test_market_en (void **state)
 {
   market ("en");
+}
+
+/* ---- held ------------------------------------------------------------- */
+
+/* 金龙鱼调和油 at 13 元/kg from another source for ten days, then the
+ * market's 61.5 "per 斤" (a 5 L drum) twice, and 大白菜 typed ten times too
+ * high once. */
+static char *
+fill_held_db (const char *name)
+{
+  g_autofree char *path = g_build_filename (fx.dir, name, NULL);
+  g_autoptr(JcStore) store = jc_store_open (path, NULL);
+  g_autoptr(JcSource) src = jc_source_new ();
+  g_autoptr(JcSource) other = jc_source_new ();
+  g_autoptr(JcItem) oil = jc_item_new ();
+  g_autoptr(JcItem) cabbage = NULL;
+  char date[11];
+
+  assert_non_null (store);
+  src->name = g_strdup ("新发地");
+  src->adapter = g_strdup ("xinfadi");
+  src->url = g_filename_to_uri (fx.feed_path, NULL, NULL);
+  assert_true (jc_store_insert_source (store, src, NULL));
+  other->name = g_strdup ("粮油批发");
+  other->adapter = g_strdup ("csv");
+  other->url = g_strdup ("file:///nowhere/oil.csv");
+  other->priority = 50;
+  assert_true (jc_store_insert_source (store, other, NULL));
+  oil->code = g_strdup ("G010");
+  oil->name = g_strdup ("金龙鱼调和油");
+  oil->category = g_strdup ("grain");
+  oil->base_unit = JC_BASE_UNIT_KG;
+  oil->pack_milli = 4600;
+  assert_true (jc_store_insert_item (store, oil, NULL));
+  cabbage = insert_item (store, "V001", "大白菜", "veg", JC_BASE_UNIT_KG);
+  for (int day = 10; day <= 27; day++)
+    {
+      g_snprintf (date, sizeof date, "2026-11-%02d", day);
+      if (day <= 19)
+        {
+          put (store, other->id, oil, "金龙鱼调和油", "粮油", "kg", date, 13000);
+          put (store, src->id, cabbage, "大白菜", "蔬菜", "斤", date, 600);
+        }
+      else if (day >= 26)
+        put (store, src->id, oil, "金龙鱼调和油", "粮油", "斤", date, 61500);
+    }
+  put (store, src->id, cabbage, "大白菜", "蔬菜", "斤", "2026-11-27", 6000);
+  assert_int_equal (jc_store_count_held (store, NULL), 3);
+  return g_steal_pointer (&path);
+}
+
+static guint
+find_held (JcHeldView *view,
+           const char *code)
+{
+  for (guint i = 0; i < _jc_held_view_get_n_rows (view); i++)
+    if (g_strcmp0 (_jc_held_view_get_row (view, i)->item_code, code) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+held (const char *language)
+{
+  g_autofree char *name = g_strdup_printf ("held-%s.db", language);
+  g_autofree char *path = fill_held_db (name);
+  g_autofree char *shot = NULL;
+  JcHeldView *view;
+  GtkWidget *bar;
+  const JcHeldQuote *h;
+  g_autoptr(GVariant) target = NULL;
+  GtkWidget *button;
+  Shown s;
+  guint pos;
+
+  jc_test_set_language (language);
+  s = open_page (path);
+  view = _jc_prices_page_get_held_view (s.page);
+  bar = _jc_prices_page_get_held_bar (s.page);
+  jc_test_pump_until (!jc_held_view_get_busy (view), 5000);
+  jc_test_settle (s.window);
+
+  /* the banner on the market page says how many are held */
+  assert_int_equal (jc_held_view_get_n_held (view), 3);
+  assert_true (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  if (g_str_equal (language, "en"))
+    assert_true (labels_have (bar, "3 prices are held for review: they are far from their items' "
+                                   "usual prices, and plans leave them out until they are "
+                                   "released or their unit is corrected."));
+  /* the market leaves the held prices out: oil as of the 19th, 13 元/kg */
+  pos = find_row (s.page, "G010");
+  assert_int_not_equal (pos, GTK_INVALID_LIST_POSITION);
+  assert_string_equal (_jc_prices_page_get_row (s.page, pos)->date, "2026-11-19");
+  assert_int_equal (_jc_prices_page_get_row (s.page, pos)->avg_milliyuan, 13000);
+  shot = g_strdup_printf ("prices-held-bar-%s", language);
+  jc_test_screenshot (s.window, shot);
+
+  /* Review… shows the held prices with their suggestion */
+  gtk_info_bar_response (GTK_INFO_BAR (bar), 1);
+  jc_test_settle (s.window);
+  assert_string_equal (adw_view_stack_get_visible_child_name (
+                         ADW_VIEW_STACK (gtk_widget_get_ancestor (GTK_WIDGET (view),
+                                                                  ADW_TYPE_VIEW_STACK))),
+                       "held");
+  pos = find_held (view, "G010");
+  h = _jc_held_view_get_row (view, pos);
+  assert_int_equal (h->suggest, JC_HOLD_SUGGEST_PACK);
+  assert_int_equal (h->base_avg_milliyuan, 123000);
+  assert_int_equal (h->median_milliyuan, 13000);
+  if (g_str_equal (language, "en"))
+    assert_true (labels_have (_jc_held_view_get_row_widget (view, pos),
+                              "2026-11-27 · 新发地 · 61.50/斤 = 123.00/kg (median 13.00) "
+                              "quoted per pack (4.6 kg)?"));
+  g_clear_pointer (&shot, g_free);
+  shot = g_strdup_printf ("prices-held-%s", language);
+  jc_test_screenshot (s.window, shot);
+  if (!g_str_equal (language, "en"))
+    {
+      close_page (&s);
+      return;
+    }
+
+  /* Quoted per Pack: both oil prices convert (13.37 元/kg) and are released */
+  target = g_variant_ref_sink (g_variant_new_int64 (h->id));
+  button = find_button (_jc_held_view_get_row_widget (view, pos), target);
+  assert_non_null (button);
+  assert_string_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "held.per-pack");
+  gtk_widget_activate (button);
+  jc_test_pump_until (jc_held_view_get_n_held (view) == 1 && !jc_held_view_get_busy (view), 5000);
+  wait_loaded (s.page);
+  jc_test_settle (s.window);
+  assert_int_equal (jc_held_view_get_n_held (view), 1);
+  pos = find_row (s.page, "G010");
+  assert_string_equal (_jc_prices_page_get_row (s.page, pos)->date, "2026-11-27");
+  assert_int_equal (_jc_prices_page_get_row (s.page, pos)->avg_milliyuan, 13370);
+
+  /* the cabbage has no pack: Release only; then nothing is held */
+  pos = find_held (view, "V001");
+  h = _jc_held_view_get_row (view, pos);
+  assert_int_equal (h->suggest, JC_HOLD_SUGGEST_TEN_HIGH);
+  g_clear_pointer (&target, g_variant_unref);
+  target = g_variant_ref_sink (g_variant_new_int64 (h->id));
+  button = find_button (_jc_held_view_get_row_widget (view, pos), target);
+  assert_non_null (button);
+  assert_string_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)), "held.release");
+  gtk_widget_activate (button);
+  jc_test_pump_until (jc_held_view_get_n_held (view) == 0 && !jc_held_view_get_busy (view), 5000);
+  wait_loaded (s.page);
+  jc_test_settle (s.window);
+  assert_int_equal (jc_held_view_get_n_held (view), 0);
+  assert_false (gtk_info_bar_get_revealed (GTK_INFO_BAR (bar)));
+  pos = find_row (s.page, "V001");
+  assert_int_equal (_jc_prices_page_get_row (s.page, pos)->avg_milliyuan, 12000);
+  jc_test_screenshot (s.window, "prices-held-done-en");
+  close_page (&s);
+}
+
+static void
+test_held_zh_CN (void **state)
+{
+  held ("zh_CN");
+}
+
+static void
+test_held_en (void **state)
+{
+  held ("en");
 }
 
 /* ---- to map ----------------------------------------------------------- */
@@ -1007,7 +1175,9 @@ main (void)
   const struct CMUnitTest tests[] = {
     /* Chinese first: GLib decides once per process whether to translate */
     cmocka_unit_test (test_market_zh_CN),
+    cmocka_unit_test (test_held_zh_CN),
     cmocka_unit_test (test_market_en),
+    cmocka_unit_test (test_held_en),
     cmocka_unit_test (test_to_map),
     cmocka_unit_test (test_fetch),
     cmocka_unit_test (test_fetch_error),

@@ -90,7 +90,9 @@ PIECE = lambda g: {"unit": "piece", "qunit": "个", "piece_g": g}
 BOX = lambda g: {"unit": "piece", "qunit": "盒", "pack": 1000, "piece_g": g}
 BAG = lambda g: {"unit": "piece", "qunit": "袋", "pack": 1000, "piece_g": g}
 SACK = lambda kg: {"pack": kg * 1000}
-DRUM = {"pack": 4600}                               # 5 L drum of oil ≈ 4.6 kg
+DRUM = {"pack": 4600, "quoted_per": "pack"}         # 5 L drum of oil ≈ 4.6 kg; the
+                                                    # market prints its price per drum
+                                                    # with the unit 斤
 
 VEG = [
     (("大白菜",), None, 100, 35, (), K),
@@ -645,7 +647,8 @@ def main():
                 "code": code, "name": name, "category": cat, "base_unit": unit,
                 "pack_milli": opt.get("pack", ""), "loss_permille": loss,
                 "piece_mass_g": opt.get("piece_g", ""), "per_diner": per_diner,
-                "aliases": aliases, "coverage": coverage, "rows": len(rows),
+                "aliases": aliases, "quoted_per": opt.get("quoted_per", ""),
+                "coverage": coverage, "rows": len(rows),
                 "qunit": qunit, "series": spellings, "grams": grams,
             })
 
@@ -680,11 +683,12 @@ def main():
         with open(os.path.join(out_dir, name), "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
 
-    lines = ["code\tname\tcategory\tbase_unit\tpack_milli\tloss_permille\tpiece_mass_g\tper_diner_g\taliases"]
+    lines = ["code\tname\tcategory\tbase_unit\tpack_milli\tloss_permille\tpiece_mass_g\tper_diner_g\taliases\tquoted_per"]
     for it in items:
         lines.append("\t".join(str(x) for x in (
             it["code"], it["name"], it["category"], it["base_unit"], it["pack_milli"],
-            it["loss_permille"], it["piece_mass_g"], it["per_diner"], "|".join(it["aliases"]))))
+            it["loss_permille"], it["piece_mass_g"], it["per_diner"], "|".join(it["aliases"]),
+            it["quoted_per"])))
     write("catalog.tsv", "\n".join(lines) + "\n")
 
     lines = ["code\tdays_back\tlow\tavg\thigh"]
@@ -789,6 +793,12 @@ def readme(items, prices, size, market_days, q4_cat_days, stats, notes):
     w("  (`jc-units.h`: 25 kg = 25000): rice and flour 25 kg sacks = 25000; oil 5 L")
     w("  drums ≈ 4.6 kg = 4600; boxed/bagged soy 1000 (a 盒/袋 quote or order is one")
     w("  piece). Empty for loose goods.")
+    w("- `quoted_per`: what the market's price is really for when it is not the unit it")
+    w("  prints: `pack` for the three oils. The market prints 金龙鱼调和油 at 61.5, 福临门大豆油")
+    w("  at 53.5 and 鲁花花生油 at 141 \"per 斤\", but those are prices of a 5 L drum (a litre")
+    w("  of peanut oil does not cost 141 元). The demo maps these names as quoted per pack")
+    w("  for its market source (`prices map NAME --item CODE --source 新发地 --per-pack`), so")
+    w("  61.5 per drum of 4.6 kg is 13.370 元/kg, not 123 元/kg. Empty elsewhere.")
     w("- `loss_permille`: editorial trim loss: leafy veg 80–150, roots/tubers 40–60 (peeled")
     w("  garlic 10, sprouts 20), fruit veg 20–80, mushrooms 30, fruit 20–50, meat 0–20,")
     w("  eggs 10, whole fish 100, other aquatic 50–100, soy/grain/condiments 0.")
@@ -820,6 +830,12 @@ def readme(items, prices, size, market_days, q4_cat_days, stats, notes):
     w("(rounded per 斤 first, so every kg price is even and the loader's ÷2 back to a")
     w("per-斤 quote is exact); per-个/盒 quote × 1000 for piece items. No source price has")
     w("more than three decimals, so no rounding actually happens.")
+    w("")
+    w("An item with a `quoted_per` (the oils) is the exception: its rows are the market's")
+    w("figures as printed, per 斤 × 2 like the others (123000 for 金龙鱼调和油's 61.5), because")
+    w("the loader stores the quote as the market prints it and the app converts it through")
+    w("the name's quoted-per override: 61.5 per drum of 4600 g = 13370 milli-yuan/kg (one")
+    w("rounding, half up). Read as per 斤 it would be 123 元/kg and would be held for review.")
     w("")
     w("### Vegetables and fruit: the real 2013–2016 daily series")
     w("")

@@ -5,6 +5,7 @@
 #include "jc-price-chart.h"
 #include "jc-prices.h"
 #include "jc-prices-page.h"
+#include "jc-held-view.h"
 #include "jc-unmapped-view.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,8 @@ GtkInfoBar        *_jc_prices_page_get_info_bar     (JcPricesPage *self);
 const char        *_jc_prices_page_get_info_text    (JcPricesPage *self);
 GtkWidget         *_jc_prices_page_get_info_source_button (JcPricesPage *self);
 JcUnmappedView    *_jc_prices_page_get_unmapped_view (JcPricesPage *self);
+JcHeldView        *_jc_prices_page_get_held_view    (JcPricesPage *self);
+GtkWidget         *_jc_prices_page_get_held_bar     (JcPricesPage *self);
 const char        *_jc_prices_page_get_market_state (JcPricesPage *self);
 
 G_END_DECLS

@@ -112,6 +112,10 @@ struct _JcPricesPage {
   AdwStatusPage      *error_page;
   AdwViewStackPage   *to_map_page;
   JcUnmappedView     *unmapped_view;
+  GtkInfoBar         *held_bar;
+  GtkLabel           *held_label;
+  AdwViewStackPage   *held_page;
+  JcHeldView         *held_view;
 };
 
 G_DEFINE_FINAL_TYPE (JcPricesPage, jc_prices_page, ADW_TYPE_BIN)
@@ -857,6 +861,11 @@ reload (JcPricesPage *self,
     jc_unmapped_view_set_db_path (self->unmapped_view, self->db_path);
   else if (names_too)
     jc_unmapped_view_reload (self->unmapped_view);
+  /* a fetch, an import or a mapping can hold or release prices */
+  if (g_strcmp0 (jc_held_view_get_db_path (self->held_view), self->db_path) != 0)
+    jc_held_view_set_db_path (self->held_view, self->db_path);
+  else if (names_too)
+    jc_held_view_reload (self->held_view);
   if (self->db_path == NULL)
     {
       self->loaded_once = TRUE;
@@ -1607,8 +1616,43 @@ on_unmapped_mapped_cb (JcPricesPage   *self,
                        const char     *item_code,
                        guint           rows)
 {
-  /* the mapped quotes now count for their item; the view reloads itself */
+  /* the mapped quotes now count for their item (or are held); the view
+   * reloads itself */
   reload (self, FALSE);
+  jc_held_view_reload (self->held_view);
+}
+
+static void
+on_held_bar_response_cb (JcPricesPage *self,
+                         int           response)
+{
+  if (response == 1)
+    adw_view_stack_set_visible_child_name (self->view_stack, "held");
+}
+
+static void
+on_held_changed_cb (JcPricesPage *self)
+{
+  /* released or converted prices now count for their items */
+  reload (self, FALSE);
+}
+
+static void
+on_held_n_held_cb (JcPricesPage *self)
+{
+  guint n = jc_held_view_get_n_held (self->held_view);
+  g_autofree char *text = NULL;
+
+  adw_view_stack_page_set_badge_number (self->held_page, n);
+  adw_view_stack_page_set_needs_attention (self->held_page, n > 0);
+  text = g_strdup_printf (ngettext ("%u price is held for review: it is far from its item's "
+                                    "usual price, and plans leave it out until it is released "
+                                    "or its unit is corrected.",
+                                    "%u prices are held for review: they are far from their "
+                                    "items' usual prices, and plans leave them out until they "
+                                    "are released or their unit is corrected.", n), n);
+  gtk_label_set_text (self->held_label, text);
+  gtk_info_bar_set_revealed (self->held_bar, n > 0);
 }
 
 static void
@@ -1755,6 +1799,7 @@ jc_prices_page_class_init (JcPricesPageClass *klass)
 
   g_type_ensure (JC_TYPE_PRICE_CHART);
   g_type_ensure (JC_TYPE_UNMAPPED_VIEW);
+  g_type_ensure (JC_TYPE_HELD_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jicai/Jicai/ui/jc-prices-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, date_label);
@@ -1786,9 +1831,15 @@ jc_prices_page_class_init (JcPricesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, error_page);
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, to_map_page);
   gtk_widget_class_bind_template_child (widget_class, JcPricesPage, unmapped_view);
+  gtk_widget_class_bind_template_child (widget_class, JcPricesPage, held_bar);
+  gtk_widget_class_bind_template_child (widget_class, JcPricesPage, held_label);
+  gtk_widget_class_bind_template_child (widget_class, JcPricesPage, held_page);
+  gtk_widget_class_bind_template_child (widget_class, JcPricesPage, held_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_info_bar_response_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_unmapped_mapped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_held_bar_response_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_held_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "prices.fetch", NULL, fetch_activated);
   gtk_widget_class_install_action (widget_class, "prices.import", NULL, import_activated);
@@ -1837,6 +1888,8 @@ jc_prices_page_init (JcPricesPage *self)
                            G_CALLBACK (on_selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->unmapped_view, "notify::n-names",
                            G_CALLBACK (on_unmapped_n_names_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->held_view, "notify::n-held",
+                           G_CALLBACK (on_held_n_held_cb), self, G_CONNECT_SWAPPED);
   update_busy (self);
   update_state (self);
 }
@@ -1917,7 +1970,8 @@ gboolean
 _jc_prices_page_get_loading (JcPricesPage *self)
 {
   return self->load_cancellable != NULL || self->history_cancellable != NULL ||
-         jc_unmapped_view_get_busy (self->unmapped_view);
+         jc_unmapped_view_get_busy (self->unmapped_view) ||
+         jc_held_view_get_busy (self->held_view);
 }
 
 GListModel *
@@ -2005,6 +2059,18 @@ JcUnmappedView *
 _jc_prices_page_get_unmapped_view (JcPricesPage *self)
 {
   return self->unmapped_view;
+}
+
+JcHeldView *
+_jc_prices_page_get_held_view (JcPricesPage *self)
+{
+  return self->held_view;
+}
+
+GtkWidget *
+_jc_prices_page_get_held_bar (JcPricesPage *self)
+{
+  return GTK_WIDGET (self->held_bar);
 }
 
 const char *
