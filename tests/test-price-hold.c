@@ -159,7 +159,8 @@ test_median_rule (void **state)
   assert_true (jc_store_reference_price (f->store, f->cabbage->id, d, 7, &ref, NULL));
   assert_true (ref.found);
   assert_int_equal (ref.price_milliyuan, 5000);   /* the day before's, not the held one */
-  assert_true (ref.stale);
+  assert_string_equal (ref.date, "2026-11-09");
+  assert_false (ref.stale);   /* Monday's price is current for Tuesday (office calendar) */
   hist = jc_store_price_history (f->store, f->cabbage->id, d, d, NULL);
   assert_int_equal (hist->len, 0);
 
