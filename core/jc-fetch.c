@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "jc-fetch.h"
+#include "jc-output.h"
 
 /* core's only user of libcurl handles: their cleanups are declared here,
  * once.  (Move them to a shared autocleanups header if a second module
@@ -962,6 +963,16 @@ jc_fetch (const char            *url,
 
           set_error (error, secrets, JC_FETCH_ERROR_FILE,
                      g_strdup_printf (_("Could not read %s: it is a folder, not a file"), display));
+          return NULL;
+        }
+      /* curl would open and close the database beside our connection */
+      if (path != NULL && !jc_output_check_input (path, NULL))
+        {
+          g_autofree char *display = g_filename_display_name (path);
+
+          set_error (error, secrets, JC_FETCH_ERROR_FILE,
+                     g_strdup_printf (_("Could not read %s: it is the open database, not a "
+                                        "price feed; correct the source's URL"), display));
           return NULL;
         }
     }

@@ -387,12 +387,12 @@ write_workbook (JcStore      *store,
  * date), JC_STORE_ERROR_NOT_FOUND (no such canteen), JC_ORDER_FORM_ERROR.
  */
 gboolean
-jc_order_form_write (JcStore     *store,
-                     const char  *canteen_code,
-                     const char  *date,
-                     const char  *path,
-                     JcOutputFlags flags,
-                     GError     **error)
+jc_order_form_write (JcStore        *store,
+                     const char     *canteen_code,
+                     const char     *date,
+                     const char     *path,
+                     JcOutputFlags   flags,
+                     GError        **error)
 {
   g_auto(FormData) fd = { 0 };
   g_autoptr(JcOutput) out = NULL;
@@ -437,12 +437,12 @@ csv_field (GString    *out,
  * open it as UTF-8.  Errors as jc_order_form_write().
  */
 gboolean
-jc_order_form_write_csv (JcStore     *store,
-                         const char  *canteen_code,
-                         const char  *date,
-                         const char  *path,
-                         JcOutputFlags flags,
-                         GError     **error)
+jc_order_form_write_csv (JcStore        *store,
+                         const char     *canteen_code,
+                         const char     *date,
+                         const char     *path,
+                         JcOutputFlags   flags,
+                         GError        **error)
 {
   g_auto(FormData) fd = { 0 };
   g_autoptr(GString) out = g_string_new ("\xEF\xBB\xBF" JC_ORDER_FORM_CSV_HEADER "\r\n");

@@ -1113,12 +1113,12 @@ statement_doc_new (const JcStatement *st)
 }
 
 gboolean
-jc_statement_export_pdf (JcStore     *store,
-                         const char  *canteen_code,
-                         const char  *period,
-                         const char  *path,
-                         JcOutputFlags flags,
-                         GError     **error)
+jc_statement_export_pdf (JcStore        *store,
+                         const char     *canteen_code,
+                         const char     *period,
+                         const char     *path,
+                         JcOutputFlags   flags,
+                         GError        **error)
 {
   g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
 
@@ -1137,12 +1137,12 @@ jc_statement_write_pdf (const JcStatement  *st,
 }
 
 gboolean
-jc_statement_export_xlsx (JcStore     *store,
-                          const char  *canteen_code,
-                          const char  *period,
-                          const char  *path,
-                          JcOutputFlags flags,
-                          GError     **error)
+jc_statement_export_xlsx (JcStore        *store,
+                          const char     *canteen_code,
+                          const char     *period,
+                          const char     *path,
+                          JcOutputFlags   flags,
+                          GError        **error)
 {
   g_autoptr(JcStatement) st = jc_statement_build (store, canteen_code, period, error);
 

@@ -45,17 +45,17 @@ void      jc_plan_doc_draw_page  (cairo_t      *cr,
                                   double        page_w,
                                   double        page_h);
 
-gboolean  jc_plan_export_pdf     (const JcPlan *plan,
-                                  const char   *path,
-                                  JcOutputFlags flags,
-                                  GError      **error);
+gboolean  jc_plan_export_pdf     (const JcPlan   *plan,
+                                  const char     *path,
+                                  JcOutputFlags   flags,
+                                  GError        **error);
 /* Sheet 1 "采购单 Purchase order": one row per line (numbers as numbers,
  * yuan with a ¥ format), a totals row; sheet 2 "分摊 Allocation": item ×
  * canteen shares. */
-gboolean  jc_plan_export_xlsx    (const JcPlan *plan,
-                                  const char   *path,
-                                  JcOutputFlags flags,
-                                  GError      **error);
+gboolean  jc_plan_export_xlsx    (const JcPlan   *plan,
+                                  const char     *path,
+                                  JcOutputFlags   flags,
+                                  GError        **error);
 
 /* ---- per-canteen statements ------------------------------------------- */
 
@@ -95,18 +95,18 @@ JcStatement *jc_statement_build  (JcStore     *store,
                                   GError     **error);
 void      jc_statement_free      (JcStatement *statement);
 
-gboolean  jc_statement_export_pdf  (JcStore     *store,
-                                    const char  *canteen_code,
-                                    const char  *period,
-                                    const char  *path,
-                                    JcOutputFlags flags,
-                                    GError     **error);
-gboolean  jc_statement_export_xlsx (JcStore     *store,
-                                    const char  *canteen_code,
-                                    const char  *period,
-                                    const char  *path,
-                                    JcOutputFlags flags,
-                                    GError     **error);
+gboolean  jc_statement_export_pdf  (JcStore        *store,
+                                    const char     *canteen_code,
+                                    const char     *period,
+                                    const char     *path,
+                                    JcOutputFlags   flags,
+                                    GError        **error);
+gboolean  jc_statement_export_xlsx (JcStore        *store,
+                                    const char     *canteen_code,
+                                    const char     *period,
+                                    const char     *path,
+                                    JcOutputFlags   flags,
+                                    GError        **error);
 /* Several canteens' statements in one pass over the period (NULL-terminated
  * codes; a GPtrArray of JcStatement in the same order), and writing a built
  * statement. */
@@ -116,11 +116,11 @@ GPtrArray *jc_statement_build_many (JcStore            *store,
                                     GError            **error);
 gboolean  jc_statement_write_pdf   (const JcStatement  *statement,
                                     const char         *path,
-                                    JcOutputFlags flags,
+                                    JcOutputFlags       flags,
                                     GError            **error);
 gboolean  jc_statement_write_xlsx  (const JcStatement  *statement,
                                     const char         *path,
-                                    JcOutputFlags flags,
+                                    JcOutputFlags       flags,
                                     GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcStatement, jc_statement_free)

@@ -381,6 +381,18 @@ test_import_database_refused (void **state)
       r = run_argv (f->path, (const char *const *) args->pdata);
       assert_refused (r, "not a file to import");
     }
+  /* nor as a file:// price source (curl would open it) */
+  {
+    g_autofree char *url = g_filename_to_uri (f->path, NULL, NULL);
+    g_autoptr(Run) add = run (f->path, "sources", "add", "self", "--adapter", "csv", "--url", url,
+                              NULL);
+    g_autoptr(Run) fetch = NULL;
+
+    assert_ok (add);
+    fetch = run (f->path, "prices", "fetch", "--source", "self", NULL);
+    assert_true (fetch->status != 0);
+    assert_contains (fetch->err, "it is the open database, not a price feed");
+  }
   {
     g_autoptr(Run) list = run (f->path, "catalog", "list", NULL);
 

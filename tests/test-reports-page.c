@@ -497,6 +497,38 @@ test_exports (void **state)
     jc_test_respond (dialog, "close");
   }
   assert_false (g_file_test (bad, G_FILE_TEST_EXISTS));
+
+  /* The chooser confirmed replacing an existing file: it is replaced. */
+  assert_true (g_file_set_contents (csv, "old", -1, NULL));
+  _jc_reports_page_export_to (page, JC_REPORT_EXPORT_CSV, csv);
+  wait_idle (page);
+  {
+    g_autofree char *text = NULL;
+
+    assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+    assert_true (g_str_has_prefix (text, "item,category"));
+  }
+
+  /* The database itself, even after that confirmation: refused, saying
+   * why, and the database is as it was. */
+  _jc_reports_page_export_to (page, JC_REPORT_EXPORT_PDF, fx.db_path);
+  wait_idle (page);
+  {
+    AdwMessageDialog *dialog = jc_test_wait_for_dialog ();
+    g_autoptr(JcStore) store = NULL;
+    g_autoptr(JcItem) item = NULL;
+
+    assert_non_null (dialog);
+    assert_contains (adw_message_dialog_get_body (dialog), "is the open database");
+    assert_contains (adw_message_dialog_get_body (dialog), "Choose another file name");
+    jc_test_settle (GTK_WIDGET (dialog));
+    jc_test_screenshot (GTK_WIDGET (dialog), "reports-export-database-en");
+    jc_test_respond (dialog, "close");
+    store = jc_store_open (fx.db_path, NULL);
+    assert_non_null (store);
+    item = jc_store_get_item (store, "V001", NULL);
+    assert_non_null (item);
+  }
   jc_test_close_window (window);
   jc_test_rmtree (dir);
 }
