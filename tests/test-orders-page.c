@@ -34,6 +34,7 @@
 #include "jc-order-import-dialog-private.h"
 #include "jc-orders-page-private.h"
 #include "jc-orders.h"
+#include "jc-plan.h"
 #include "jc-prices.h"
 #include "jc-record.h"
 
@@ -1134,6 +1135,51 @@ test_import (void **state)
   jc_test_close_window (window);
 }
 
+/* ---- a late order after the plan's lock ------------------------------------ */
+
+/* The board marks an order accepted after the plan was locked as not in
+ * the plan, and a declined one as declined. */
+static void
+test_not_in_plan (void **state)
+{
+  JcOrdersPage *page;
+  GtkWindow *window;
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(JcOrder) order = NULL;
+  g_autoptr(JcItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  JcOrderLine *line = jc_order_line_new ();
+
+  store = jc_store_open (fx.db_path, &error);
+  assert_no_error (error);
+  assert_true (jc_plan_lock (store, fx.late_date, 7, "planner", &error));
+  assert_no_error (error);
+  order = jc_store_get_order (store, "CT03", fx.late_date, &error);
+  assert_no_error (error);
+  item = jc_store_get_item (store, "V007", &error);
+  assert_no_error (error);
+  line->item_id = item->id;
+  line->item_code = g_strdup (item->code);
+  line->qty_milli = line->unit_qty_milli = 4000;
+  g_ptr_array_add (order->lines, line);
+  assert_true (jc_store_save_order (store, order, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE,
+                                    "planner", "电话补报", NULL, &error));
+  assert_no_error (error);
+
+  jc_test_set_language ("en");
+  window = open_page (fx.late_date, &page);
+  assert_non_null (jc_test_find_label (_jc_orders_page_get_board_view (page), "Not in plan"));
+  jc_test_screenshot (GTK_WIDGET (window), "orders-not-in-plan-en");
+  jc_test_close_window (window);
+
+  assert_true (jc_orders_decline (store, fx.late_date, "CT03", "planner", "车辆已满", &error));
+  assert_no_error (error);
+  window = open_page (fx.late_date, &page);
+  assert_non_null (jc_test_find_label (_jc_orders_page_get_board_view (page), "Declined"));
+  assert_null (jc_test_find_label (_jc_orders_page_get_board_view (page), "Not in plan"));
+  jc_test_close_window (window);
+}
+
 int
 main (void)
 {
@@ -1145,6 +1191,7 @@ main (void)
     cmocka_unit_test (test_cutoff_override),
     cmocka_unit_test (test_locked_amendment),
     cmocka_unit_test (test_import),
+    cmocka_unit_test (test_not_in_plan),
   };
   int ret;
 

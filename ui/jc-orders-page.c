@@ -156,11 +156,32 @@ board_bind_cb (GtkSignalListItemFactory *factory,
       gtk_widget_set_opacity (label, row->n_no_price == row->n_lines ? 0.55 : 1.0);
       break;
     case COLUMN_LATE:
-      gtk_widget_set_visible (label, row->late);
+      gtk_widget_set_visible (label, row->late || row->after_lock != JC_ORDER_AFTER_LOCK_NONE);
       gtk_widget_add_css_class (label, "jc-pill");
       gtk_widget_add_css_class (label, "late");
-      gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Late"));
-      gtk_widget_set_tooltip_text (label, _("Changed after the cutoff as a late amendment"));
+      switch (row->after_lock)
+        {
+        case JC_ORDER_AFTER_LOCK_PENDING:
+          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Not in plan"));
+          gtk_widget_set_tooltip_text (label, _("Accepted after the plan was locked: not in the "
+                                                "locked plan until procurement settles it"));
+          break;
+        case JC_ORDER_AFTER_LOCK_DECLINED:
+          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Declined"));
+          gtk_widget_set_tooltip_text (label, _("Declined by procurement: open the order for "
+                                                "the reason"));
+          break;
+        case JC_ORDER_AFTER_LOCK_SUPPLEMENTED:
+          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Supplementary"));
+          gtk_widget_set_tooltip_text (label, _("Accepted after the plan was locked and bought "
+                                                "as a supplementary purchase"));
+          break;
+        case JC_ORDER_AFTER_LOCK_NONE:
+        default:
+          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Late"));
+          gtk_widget_set_tooltip_text (label, _("Changed after the cutoff as a late amendment"));
+          break;
+        }
       return;
     case COLUMN_CHANGED:
       text = jc_order_format_timestamp (line->updated_at, TRUE);
@@ -226,7 +247,7 @@ add_board_columns (JcOrdersPage *self)
     { C_("column title", "Status"), COLUMN_STATUS, FALSE, 120 },
     { C_("column title", "Lines"), COLUMN_LINES, FALSE, 70 },
     { C_("column title", "Estimated Cost"), COLUMN_COST, FALSE, 140 },
-    { C_("column title", "Late"), COLUMN_LATE, FALSE, 70 },
+    { C_("column title", "Late"), COLUMN_LATE, FALSE, 110 },
     { C_("column title", "Last Change"), COLUMN_CHANGED, FALSE, 150 },
   };
 
