@@ -115,7 +115,9 @@ create_row_cb (gpointer item,
   g_autofree char *subtitle = NULL;
   GtkWidget *action_row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *release = gtk_button_new_with_mnemonic (_("_Release"));
+  /* no mnemonics on the rows' buttons: every row has them, and Alt+R is
+   * the banner's Review */
+  GtkWidget *release = gtk_button_new_with_label (_("Release"));
 
   if (h->has_median)
     {
@@ -148,7 +150,7 @@ create_row_cb (gpointer item,
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   if (h->units.pack_milli > 0)
     {
-      GtkWidget *per_pack = gtk_button_new_with_mnemonic (_("Quoted per _Pack"));
+      GtkWidget *per_pack = gtk_button_new_with_label (_("Quoted per Pack"));
 
       gtk_widget_set_tooltip_text (per_pack,
                                    _("The source's price of this name is for a whole pack: "
