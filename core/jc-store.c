@@ -353,6 +353,13 @@ static const char *migrations[] = {
   "  action TEXT NOT NULL CHECK (action IN ('release', 'convert')),"
   "  quoted_per TEXT NOT NULL DEFAULT '',"
   "  reason TEXT NOT NULL DEFAULT '');",
+  /* 9: exact decimals (issue 11 item 3): a quote's low, avg and high as
+   * printed ("1.00045", up to nine decimals) so that a name mapped or
+   * re-read per another unit later converts the exact figure, NULL in rows
+   * stored before. */
+  "ALTER TABLE prices ADD COLUMN low_exact TEXT;"
+  "ALTER TABLE prices ADD COLUMN avg_exact TEXT;"
+  "ALTER TABLE prices ADD COLUMN high_exact TEXT;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);

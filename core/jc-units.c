@@ -290,6 +290,32 @@ jc_decimal_sign (const JcDecimal *value)
   return value->num > 0 ? 1 : value->num < 0 ? -1 : 0;
 }
 
+/* The decimal as jc_decimal_parse() reads it back: "1.00045", "-3",
+ * "0.000000001"; trailing zeros dropped. */
+char *
+jc_decimal_to_string (const JcDecimal *value)
+{
+  guint64 mag, div = 1;
+  gint64 num = value->num;
+  int decimals = value->decimals;
+  char frac[JC_DECIMAL_MAX_DECIMALS + 1];
+
+  g_return_val_if_fail (decimals >= 0 && decimals <= JC_DECIMAL_MAX_DECIMALS, NULL);
+
+  while (decimals > 0 && num % 10 == 0)
+    {
+      num /= 10;
+      decimals--;
+    }
+  for (int i = 0; i < decimals; i++)
+    div *= 10;
+  mag = num < 0 ? (guint64) (-(num + 1)) + 1 : (guint64) num;
+  if (decimals == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, num < 0 ? "-" : "", mag);
+  g_snprintf (frac, sizeof frac, "%0*" G_GUINT64_FORMAT, decimals, mag % div);
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", num < 0 ? "-" : "", mag / div, frac);
+}
+
 /* A number a program wrote out from a binary double ("2.2999999999999998",
  * which is how Excel keeps a typed 2.3) as the decimal a person typed: the
  * shortest one of at most 15 significant digits that gives the same double

@@ -88,6 +88,7 @@ JcDecimal jc_decimal_from_milli   (gint64              milli);
 char     *jc_decimal_text_from_double_text (const char *text);
 gboolean  jc_decimal_is_zero      (const JcDecimal    *value);
 int       jc_decimal_sign         (const JcDecimal    *value);
+char     *jc_decimal_to_string    (const JcDecimal    *value);
 
 gboolean jc_parse_decimal  (const char *text,
                             int         scale,

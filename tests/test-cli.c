@@ -3697,6 +3697,30 @@ test_exact_decimals (void **state)
     assert_int_equal (json_int (potato, "avg_milliyuan"), 2001);
     assert_string_equal (json_str (potato, "date"), "2026-11-28");
   }
+  /* a name not mapped at import keeps its figures as printed: mapped
+   * later, 1.00045 元/斤 is still 2.001 元/kg (the stored 1.000 元/斤 gave
+   * 2.000), also read through a "quoted per" override */
+  {
+    g_autofree char *later = write_file (f, "later.csv",
+                                         "品名,单位,发布日期,最低价,平均价,最高价\n"
+                                         "精品白菜,斤,2026-11-26,1.00045,1.00045,1.5\n"
+                                         "袋装白菜,袋,2026-11-26,1.00045,1.00045,1.00045\n", -1);
+    g_autoptr(Run) imp = db (f, "prices", "import", later, "--source", "存档", NULL);
+    g_autoptr(Run) map = db (f, "prices", "map", "精品白菜", "dbc", NULL);
+    g_autoptr(Run) per = db (f, "prices", "map", "袋装白菜", "dbc", "--per", "斤", NULL);
+    g_autoptr(Run) list = db (f, "prices", "list", "--item", "dbc", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+    cJSON *fine_cabbage = find_by (json, "market_name", "精品白菜");
+    cJSON *bag = find_by (json, "market_name", "袋装白菜");
+
+    assert_ok (imp);
+    assert_ok (map);
+    assert_ok (per);
+    assert_int_equal (json_int (fine_cabbage, "low_milliyuan"), 2001);
+    assert_int_equal (json_int (fine_cabbage, "avg_milliyuan"), 2001);
+    assert_int_equal (json_int (fine_cabbage, "high_milliyuan"), 3000);
+    assert_int_equal (json_int (bag, "avg_milliyuan"), 2001);
+  }
 
   /* purchases: 1.0005 箱 and a price in 元/g, exactly */
   {
