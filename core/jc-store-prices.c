@@ -1402,7 +1402,7 @@ jc_store_list_held (JcStore  *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT p.id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, p.quoted_per, "
-    "i.code, i.name, c.code, i.base_unit, i.pack_milli, i.piece_mass_g, "
+    "i.code, i.name, c.code, i.base_unit, i.pack_milli, i.piece_mass_mg, "
     "p.low_milliyuan, p.avg_milliyuan, p.high_milliyuan, p.base_low, p.base_avg, p.base_high, "
     "p.held_median, r.low_milliyuan, r.high_milliyuan "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
@@ -1434,7 +1434,7 @@ jc_store_list_held (JcStore  *store,
                                      &h->units.base_unit))
         h->units.base_unit = JC_BASE_UNIT_KG;
       h->units.pack_milli = sqlite3_column_int64 (stmt, 12);
-      h->units.piece_mass_g = sqlite3_column_int64 (stmt, 13);
+      h->units.piece_mass_mg = sqlite3_column_int64 (stmt, 13);
       h->low_milliyuan = sqlite3_column_int64 (stmt, 14);
       h->avg_milliyuan = sqlite3_column_int64 (stmt, 15);
       h->high_milliyuan = sqlite3_column_int64 (stmt, 16);

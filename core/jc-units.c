@@ -538,12 +538,12 @@ jc_unit_resolve (const JcItemUnits *item,
       if (u->dimension == item->base_unit)
         return reduce (u->num, u->den, out);
       if (u->dimension == JC_BASE_UNIT_KG && item->base_unit == JC_BASE_UNIT_PIECE &&
-          item->piece_mass_g > 0)
-        /* 1 unit = num/den kg = num*1000/(den*mass_g) pieces */
-        return reduce (u->num * 1000, u->den * item->piece_mass_g, out);
+          item->piece_mass_mg > 0)
+        /* 1 unit = num/den kg = num*10^6/(den*mass_mg) pieces */
+        return reduce (u->num * 1000000, u->den * item->piece_mass_mg, out);
       if (u->dimension == JC_BASE_UNIT_PIECE && item->base_unit == JC_BASE_UNIT_KG &&
-          item->piece_mass_g > 0)
-        return reduce (item->piece_mass_g, 1000, out);
+          item->piece_mass_mg > 0)
+        return reduce (item->piece_mass_mg, 1000000, out);
       g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NOT_CONVERTIBLE,
                    _("unit “%s” cannot be converted to %s for this item"), t,
                    jc_base_unit_to_string (item->base_unit));
@@ -565,12 +565,12 @@ jc_unit_list_for_item (const JcItemUnits *item)
     {
     case JC_BASE_UNIT_KG:
       g_strv_builder_add_many (b, "kg", "斤", "两", "g", NULL);
-      if (item->piece_mass_g > 0)
+      if (item->piece_mass_mg > 0)
         g_strv_builder_add (b, "个");
       break;
     case JC_BASE_UNIT_PIECE:
       g_strv_builder_add (b, "个");
-      if (item->piece_mass_g > 0)
+      if (item->piece_mass_mg > 0)
         g_strv_builder_add_many (b, "kg", "斤", NULL);
       break;
     case JC_BASE_UNIT_L:

@@ -22,7 +22,7 @@ typedef enum {
 typedef struct {
   JcBaseUnit base_unit;
   gint64     pack_milli;    /* one pack in milli base units, 0: no pack */
-  gint64     piece_mass_g;  /* mean mass of one piece in grams, 0: unknown */
+  gint64     piece_mass_mg; /* mean mass of one piece in milligrams, 0: unknown */
 } JcItemUnits;
 
 /* 1 unit = num / den base units. */

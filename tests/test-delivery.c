@@ -48,7 +48,7 @@ add_item (JcStore    *store,
           const char *name,
           const char *category,
           JcBaseUnit  unit,
-          gint64      piece_mass_g)
+          gint64      piece_mass_mg)
 {
   JcItem *item = jc_item_new ();
 
@@ -56,7 +56,7 @@ add_item (JcStore    *store,
   item->name = g_strdup (name);
   item->category = g_strdup (category);
   item->base_unit = unit;
-  item->piece_mass_g = piece_mass_g;
+  item->piece_mass_mg = piece_mass_mg;
   assert_true (jc_store_insert_item (store, item, NULL));
   return item;
 }
@@ -116,7 +116,7 @@ setup (void **state)
   assert_no_error (error);
   rice = add_item (f->store, "G001", "大米", "grain", JC_BASE_UNIT_KG, 0);
   oil = add_item (f->store, "G002", "大豆油", "grain", JC_BASE_UNIT_L, 0);
-  chicken = add_item (f->store, "M001", "白条鸡", "meat", JC_BASE_UNIT_PIECE, 1500);
+  chicken = add_item (f->store, "M001", "白条鸡", "meat", JC_BASE_UNIT_PIECE, 1500000);
   garlic = add_item (f->store, "V001", "蒜头", "veg", JC_BASE_UNIT_PIECE, 0);
   for (guint i = 0; i < G_N_ELEMENTS (canteens); i++)
     {

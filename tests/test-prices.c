@@ -56,7 +56,7 @@ setup (void **state)
   f->eggs->name = g_strdup ("鸡蛋");
   f->eggs->category = g_strdup ("meat");
   f->eggs->base_unit = JC_BASE_UNIT_PIECE;
-  f->eggs->piece_mass_g = 50;
+  f->eggs->piece_mass_mg = 50000;
   assert_true (jc_store_insert_item (f->store, f->eggs, NULL));
   f->xfd = add_source (f->store, "新发地", 10);
   f->backup = add_source (f->store, "backup", 50);
