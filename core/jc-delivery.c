@@ -279,12 +279,12 @@ world_load (JcStore  *store,
 }
 
 /* The mass of `qty_milli` of an item in grams: kg and L count 1 g per
- * milli-unit, pieces their piece mass (half a gram up); FALSE when a piece
- * item has no mass. */
-static gboolean
-mass_of (const JcItem *item,
-         gint64        qty_milli,
-         gint64       *out_g)
+ * milli-unit, pieces their piece mass in mg, rounded half up once at the
+ * end; FALSE when a piece item has no mass. */
+gboolean
+_jc_delivery_mass_of (const JcItem *item,
+                      gint64        qty_milli,
+                      gint64       *out_g)
 {
   switch (item->base_unit)
     {
@@ -367,7 +367,7 @@ fill_stop (const World    *w,
       l->category_name = g_strdup (cat ? cat->name : it->category);
       l->category_position = cat ? cat->position : 0;
       l->base_unit = it->base_unit;
-      if (!mass_of (it, l->qty_milli, &l->mass_g))
+      if (!_jc_delivery_mass_of (it, l->qty_milli, &l->mass_g))
         add_no_mass (plan, it->code);
       stop->load_g += l->mass_g;
     }
