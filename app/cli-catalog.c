@@ -17,8 +17,9 @@
   { "pack", CLI_OPT_VALUE, "QTY",                                                      \
     N_("one pack (箱/袋/筐) in base units, e.g. 15 or 2.5; 0: no pack"), FALSE },      \
   { "loss", CLI_OPT_VALUE, "PERMILLE", N_("loss/trim rate in ‰, 0 to 999"), FALSE },  \
-  { "piece-mass", CLI_OPT_VALUE, "GRAMS",                                              \
-    N_("mean mass of one piece in grams, 0 to 100000; 0: unknown"), FALSE },           \
+  { "piece-mass", CLI_OPT_VALUE, "MASS",                                               \
+    N_("mean mass of one piece: grams, or with a unit (0.0525kg, 1斤); up to 100000 g, "  \
+       "nine decimals; 0: unknown"), FALSE },                                             \
   { "alias", CLI_OPT_LIST, "ALIAS",                                                    \
     N_("another name the market uses for it (repeatable)"), FALSE },                   \
   { "pinyin", CLI_OPT_VALUE, "INITIALS",                                               \
@@ -102,8 +103,15 @@ apply_options (Cli    *cli,
     item->pack_milli = n;
   if (cli_opt_int (cli, "loss", JC_FIELD_LOSS, 0, 999, &n))
     item->loss_permille = (int) n;
-  if (cli_opt_int (cli, "piece-mass", JC_FIELD_PIECE_MASS, 0, 100000, &n))
-    item->piece_mass_g = n;
+  if (cli_get (cli, "piece-mass") != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (jc_parse_piece_mass (cli_get (cli, "piece-mass"), &n, &error))
+        item->piece_mass_mg = n;
+      else
+        cli_error_gerror (cli, error);
+    }
   if (cli_has (cli, "clear-aliases"))
     {
       g_strfreev (item->aliases);
@@ -169,6 +177,7 @@ run_list (Cli *cli)
         {
           JcItem *item = g_ptr_array_index (shown, i);
           cJSON *o = cJSON_CreateObject ();
+          gint64 grams = 0;
 
           cJSON_AddItemToArray (array, o);
           cJSON_AddStringToObject (o, "code", item->code);
@@ -179,8 +188,11 @@ run_list (Cli *cli)
           cJSON_AddStringToObject (o, "base_unit", jc_base_unit_to_string (item->base_unit));
           cli_json_add_int_or_null (o, "pack_milli", item->pack_milli, item->pack_milli <= 0);
           cli_json_add_int (o, "loss_permille", item->loss_permille);
-          cli_json_add_int_or_null (o, "piece_mass_g", item->piece_mass_g,
-                                    item->piece_mass_g <= 0);
+          /* whole grams (rounded half up) as before; the exact mass in mg */
+          jc_mul_div_round (item->piece_mass_mg, 1, 1000, &grams, NULL);
+          cli_json_add_int_or_null (o, "piece_mass_g", grams, item->piece_mass_mg <= 0);
+          cli_json_add_int_or_null (o, "piece_mass_mg", item->piece_mass_mg,
+                                    item->piece_mass_mg <= 0);
           cJSON_AddStringToObject (o, "pinyin", item->pinyin ? item->pinyin : "");
           cli_json_add_strv (o, "aliases", item->aliases);
           cJSON_AddBoolToObject (o, "active", item->active);

@@ -21,6 +21,9 @@ void            _jc_delivery_line_free   (JcDeliveryLine *line);
 JcDeliveryRoute *_jc_delivery_route_new  (void);
 void            _jc_delivery_route_free  (JcDeliveryRoute *route);
 JcDeliveryPlan *_jc_delivery_plan_new    (const char *date);
+gboolean        _jc_delivery_mass_of     (const JcItem *item,
+                                          gint64        qty_milli,
+                                          gint64       *out_g);
 
 /* jc-store-delivery.c */
 /* Replaces the stored matrix by `pairs` (JcDeliveryPair *) in one

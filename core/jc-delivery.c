@@ -279,12 +279,12 @@ world_load (JcStore  *store,
 }
 
 /* The mass of `qty_milli` of an item in grams: kg and L count 1 g per
- * milli-unit, pieces their piece mass (half a gram up); FALSE when a piece
- * item has no mass. */
-static gboolean
-mass_of (const JcItem *item,
-         gint64        qty_milli,
-         gint64       *out_g)
+ * milli-unit, pieces their piece mass in mg, rounded half up once at the
+ * end; FALSE when a piece item has no mass. */
+gboolean
+_jc_delivery_mass_of (const JcItem *item,
+                      gint64        qty_milli,
+                      gint64       *out_g)
 {
   switch (item->base_unit)
     {
@@ -294,13 +294,13 @@ mass_of (const JcItem *item,
       return TRUE;
     case JC_BASE_UNIT_PIECE:
     default:
-      if (item->piece_mass_g <= 0)
+      if (item->piece_mass_mg <= 0)
         {
           *out_g = 0;
           return FALSE;
         }
-      *out_g = (qty_milli * item->piece_mass_g + 500) / 1000;
-      return TRUE;
+      /* milli-pieces × mg / 10^6 = g, rounded once */
+      return jc_mul_div_round (qty_milli, item->piece_mass_mg, 1000000, out_g, NULL);
     }
 }
 
@@ -367,7 +367,7 @@ fill_stop (const World    *w,
       l->category_name = g_strdup (cat ? cat->name : it->category);
       l->category_position = cat ? cat->position : 0;
       l->base_unit = it->base_unit;
-      if (!mass_of (it, l->qty_milli, &l->mass_g))
+      if (!_jc_delivery_mass_of (it, l->qty_milli, &l->mass_g))
         add_no_mass (plan, it->code);
       stop->load_g += l->mass_g;
     }
@@ -791,10 +791,15 @@ split_stop (const World    *w,
               take_q = qty;
               take_m = mass;
             }
-          else if (l->base_unit == JC_BASE_UNIT_PIECE && it != NULL && it->piece_mass_g > 0)
+          else if (l->base_unit == JC_BASE_UNIT_PIECE && it != NULL && it->piece_mass_mg > 0)
             {
-              take_q = (part->room / it->piece_mass_g) * 1000;
-              take_m = take_q / 1000 * it->piece_mass_g;
+              /* the whole pieces that fit, and their mass rounded once
+               * (n × mass ≤ room, so the rounded mass is ≤ room too) */
+              gint64 n = (gint64) ((__int128) part->room * 1000 / it->piece_mass_mg);
+
+              take_q = n * 1000;
+              if (!jc_mul_div_round (n, it->piece_mass_mg, 1000, &take_m, NULL))
+                take_m = part->room;
             }
           else
             {

@@ -158,7 +158,11 @@ load_catalog (JcStore     *store,
         }
       item->pack_milli = to_int (f[4]);
       item->loss_permille = (int) to_int (f[5]);
-      item->piece_mass_g = to_int (f[6]);
+      if (*f[6] != '\0' && !jc_parse_piece_mass (f[6], &item->piece_mass_mg, error))
+        {
+          g_prefix_error (error, "catalog.tsv, line %u: ", i + 1);
+          goto fail;
+        }
       g_strfreev (item->aliases);
       item->aliases = *f[8] ? g_strsplit (f[8], "|", -1) : g_new0 (char *, 1);
       if (!jc_store_insert_item (store, item, error))

@@ -135,7 +135,7 @@ jc_vehicle_free (JcVehicle *vehicle)
 JcItemUnits
 jc_item_get_units (const JcItem *item)
 {
-  JcItemUnits u = { item->base_unit, item->pack_milli, item->piece_mass_g };
+  JcItemUnits u = { item->base_unit, item->pack_milli, item->piece_mass_mg };
 
   return u;
 }
@@ -261,6 +261,68 @@ jc_parse_milli_field (JcField      field,
     return field_error (error, field, _("“%s” is too small (at least %s)"), s, min_text);
   *out = v;
   return TRUE;
+}
+
+/**
+ * jc_parse_piece_mass:
+ * A mean piece mass as typed: a number with at most nine decimals and an
+ * optional mass unit (g when none; kg, 斤, 两 …), converted exactly to
+ * milligrams and rounded half up once ("52.5", "0.0525 kg" and "1.05两"
+ * are all 52500 mg).  0 is "unknown"; errors name the field.
+ */
+gboolean
+jc_parse_piece_mass (const char  *text,
+                     gint64      *out_mg,
+                     GError     **error)
+{
+  const JcItemUnits kg = { JC_BASE_UNIT_KG, 0, 0 };
+  g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *number = NULL;
+  g_autoptr(GError) local = NULL;
+  const char *unit;
+  JcUnitFactor f;
+  JcDecimal d;
+  gint64 mg;
+
+  if (*t == '\0')
+    return field_error (error, JC_FIELD_PIECE_MASS, _("a number is required"));
+  for (unit = t; *unit != '\0' && strchr ("0123456789.+- ", *unit) != NULL; unit++)
+    ;
+  number = g_strndup (t, unit - t);
+  if (*unit == '\0')
+    unit = "g";
+  if (!jc_decimal_parse (number, &d, &local))
+    {
+      if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
+        return field_error (error, JC_FIELD_PIECE_MASS,
+                            _("“%s” is too large (at most %s)"), t, "100000 g");
+      if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
+        return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” has more than %d decimals"), t,
+                            JC_DECIMAL_MAX_DECIMALS);
+      return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is not a number"), t);
+    }
+  if (!jc_unit_resolve (&kg, unit, &f, NULL))
+    return field_error (error, JC_FIELD_PIECE_MASS,
+                        _("“%s” is not a unit of mass (g, kg, 斤 or 两)"), unit);
+  if (jc_decimal_sign (&d) < 0)
+    return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is negative"), t);
+  /* value × num/den kg × 10^6 mg/kg, rounded once */
+  if (!jc_decimal_scale (&d, 6, f.num, f.den, &mg, NULL) || mg > JC_MAX_PIECE_MASS_MG)
+    return field_error (error, JC_FIELD_PIECE_MASS,
+                        _("“%s” is too large (at most %s)"), t, "100000 g");
+  if (mg == 0 && !jc_decimal_is_zero (&d))
+    return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is less than 1 mg"), t);
+  *out_mg = mg;
+  return TRUE;
+}
+
+/* A piece mass in grams as typed back: 52500 mg is "52.5". */
+char *
+jc_format_piece_mass (gint64 mg)
+{
+  JcDecimal d = { mg, 3 };
+
+  return jc_decimal_to_string (&d);
 }
 
 gboolean
@@ -390,10 +452,13 @@ jc_item_validate (const JcItem  *item,
     return field_error (error, JC_FIELD_PACK, _("is negative"));
   if (item->pack_milli > JC_MAX_MILLI)
     return field_error (error, JC_FIELD_PACK, _("is too large"));
-  if (item->piece_mass_g < 0 || item->piece_mass_g > 100000)
-    return field_error (error, JC_FIELD_PIECE_MASS,
-                        _("%lld g is out of range (0 to 100000)"),
-                        (long long) item->piece_mass_g);
+  if (item->piece_mass_mg < 0 || item->piece_mass_mg > JC_MAX_PIECE_MASS_MG)
+    {
+      g_autofree char *g = jc_format_piece_mass (item->piece_mass_mg);
+
+      return field_error (error, JC_FIELD_PIECE_MASS,
+                          _("%s g is out of range (0 to 100000)"), g);
+    }
   if (item->loss_permille < 0 || item->loss_permille > 999)
     return field_error (error, JC_FIELD_LOSS, _("%d‰ is out of range (0 to 999)"),
                         item->loss_permille);

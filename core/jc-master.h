@@ -27,7 +27,7 @@ typedef struct {
   char      **aliases;       /* NULL-terminated, never NULL after load */
   JcBaseUnit  base_unit;
   gint64      pack_milli;    /* 0: no pack */
-  gint64      piece_mass_g;  /* 0: none */
+  gint64      piece_mass_mg;  /* mean mass of one piece in mg, 0: none */
   int         loss_permille;
   gboolean    active;
 } JcItem;
@@ -88,6 +88,13 @@ gboolean jc_parse_int_field     (JcField      field,
                                  gint64       max,
                                  gint64      *out,
                                  GError     **error);
+/* The largest mean piece mass: 100 kg, in milligrams. */
+#define JC_MAX_PIECE_MASS_MG G_GINT64_CONSTANT (100000000)
+
+gboolean jc_parse_piece_mass    (const char  *text,
+                                 gint64      *out_mg,
+                                 GError     **error);
+char    *jc_format_piece_mass   (gint64       mg);
 gboolean jc_parse_milli_field   (JcField      field,
                                  const char  *text,
                                  gint64       min_milli,

@@ -125,6 +125,10 @@ jc_price_quote_to_base_as (const JcItem        *item,
     return jc_price_quote_to_base (item, q, base);
   if (item == NULL || !jc_quoted_per_factor (item, quoted_per, &f, NULL))
     return FALSE;
+  if (q->exact != NULL)
+    return jc_decimal_price_to_base (&q->exact[0], &f, &base[0], NULL) &&
+           jc_decimal_price_to_base (&q->exact[1], &f, &base[1], NULL) &&
+           jc_decimal_price_to_base (&q->exact[2], &f, &base[2], NULL);
   return jc_price_to_base (q->low_milliyuan, &f, &base[0], NULL) &&
          jc_price_to_base (q->avg_milliyuan, &f, &base[1], NULL) &&
          jc_price_to_base (q->high_milliyuan, &f, &base[2], NULL);

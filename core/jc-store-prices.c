@@ -382,6 +382,36 @@ jc_price_quote_to_base (const JcItem        *item,
          jc_price_to_base (q->high_milliyuan, &f, &base[2], NULL);
 }
 
+/* The quote's low, avg and high exactly as quoted ("1.00045"), kept in
+ * prices.low_exact … so that a quote mapped or converted later is
+ * converted from them, not from the milli-yuan rounded at import; all NULL
+ * when the quote has no exact figures. */
+static void
+exact_texts (const JcPriceQuote *q,
+             char               *out[3])
+{
+  for (int k = 0; k < 3; k++)
+    out[k] = q->exact != NULL ? jc_decimal_to_string (&q->exact[k]) : NULL;
+}
+
+static void
+exact_texts_clear (char *texts[3])
+{
+  for (int k = 0; k < 3; k++)
+    g_clear_pointer (&texts[k], g_free);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           i,
+                   const char   *text)
+{
+  if (text != NULL)
+    _jc_store_bind_text (stmt, i, text);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
 /* The quote's texts outlive the statement's step: no copy. */
 static void
 bind_static (sqlite3_stmt *stmt,
@@ -583,53 +613,33 @@ jc_store_put_quote (JcStore             *store,
   return jc_store_put_quote_full (store, source_id, fetch_id, q, item, result, NULL, NULL, error);
 }
 
-/**
- * jc_store_put_quote_full:
- * jc_store_put_quote(), converting through the name's "quoted per"
- * override and holding an outlier; `out_mapped` says whether it has
- * per-base-unit prices, `out_held` whether it is held.
- */
-gboolean
-jc_store_put_quote_full (JcStore             *store,
-                         gint64               source_id,
-                         gint64               fetch_id,
-                         const JcPriceQuote  *q,
-                         const JcItem        *item,
-                         JcPutResult         *result,
-                         gboolean            *out_mapped,
-                         gboolean            *out_held,
-                         GError             **error)
+static gboolean
+put_quote_rows (JcStore             *store,
+                gint64               source_id,
+                gint64               fetch_id,
+                const JcPriceQuote  *q,
+                gint64               item_id,
+                gboolean             mapped,
+                const gint64         base[3],
+                const char          *per,
+                gboolean             held,
+                gboolean             has_median,
+                gint64               median,
+                const char * const  *exact,
+                JcPutResult         *result,
+                GError             **error)
 {
   sqlite3 *db = _jc_store_get_db (store);
   sqlite3_stmt *stmt;
-  gint64 base[3] = { 0 };
-  g_autofree char *per = NULL;
-  gboolean mapped, held = FALSE, has_median = FALSE;
-  gint64 median = 0;
   gint64 id, old[3];
+  gboolean same_exact = TRUE;
   int rc;
-
-  if (out_held != NULL)
-    *out_held = FALSE;
-  if (out_mapped != NULL)
-    *out_mapped = FALSE;
-  per = item != NULL ? jc_store_dup_quoted_per (store, source_id, q->market_name, error)
-                     : g_strdup ("");
-  if (per == NULL)
-    return FALSE;
-  mapped = jc_price_quote_to_base_as (item, q, per, base);
-  if (mapped && !evaluate_hold (store, item, q->date, base[1], &held, &has_median, &median, error))
-    return FALSE;
-  if (!mapped)
-    per[0] = '\0';
-  if (out_mapped != NULL)
-    *out_mapped = mapped;
 
   stmt = _jc_store_prepare (store,
     "INSERT INTO prices (source_id, date, market_name, spec, origin, unit, category, "
     "low_milliyuan, avg_milliyuan, high_milliyuan, item_id, base_low, base_avg, base_high, "
-    "fetch_id, unit_milli_kg, quoted_per, held, held_median) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "fetch_id, unit_milli_kg, quoted_per, held, held_median, low_exact, avg_exact, high_exact) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (market_name, source_id, date, spec, origin, unit) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
@@ -643,7 +653,7 @@ jc_store_put_quote_full (JcStore             *store,
   sqlite3_bind_int64 (stmt, 8, q->low_milliyuan);
   sqlite3_bind_int64 (stmt, 9, q->avg_milliyuan);
   sqlite3_bind_int64 (stmt, 10, q->high_milliyuan);
-  bind_nullable (stmt, 11, mapped, mapped ? item->id : 0);
+  bind_nullable (stmt, 11, mapped, item_id);
   bind_nullable (stmt, 12, mapped, base[0]);
   bind_nullable (stmt, 13, mapped, base[1]);
   bind_nullable (stmt, 14, mapped, base[2]);
@@ -652,18 +662,19 @@ jc_store_put_quote_full (JcStore             *store,
   _jc_store_bind_text (stmt, 17, per);
   sqlite3_bind_int (stmt, 18, held ? 1 : 0);
   bind_nullable (stmt, 19, held && has_median, median);
+  for (int k = 0; k < 3; k++)
+    bind_text_or_null (stmt, 20 + k, exact[k]);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
     return FALSE;
   if (sqlite3_changes (db) == 1)
     {
       *result = JC_PUT_NEW;
-      if (out_held != NULL)
-        *out_held = held;
       return TRUE;
     }
 
   stmt = _jc_store_prepare (store,
-    "SELECT id, low_milliyuan, avg_milliyuan, high_milliyuan FROM prices "
+    "SELECT id, low_milliyuan, avg_milliyuan, high_milliyuan, low_exact, avg_exact, high_exact "
+    "FROM prices "
     "WHERE source_id = ? AND date = ? AND market_name = ? AND spec = ? AND origin = ? AND unit = ?",
     error);
   if (stmt == NULL)
@@ -684,8 +695,23 @@ jc_store_put_quote_full (JcStore             *store,
   old[0] = sqlite3_column_int64 (stmt, 1);
   old[1] = sqlite3_column_int64 (stmt, 2);
   old[2] = sqlite3_column_int64 (stmt, 3);
+  /* the same quote printed with more decimals is a change too: its exact
+   * figures convert to other per-base-unit prices */
+  for (int k = 0; k < 3; k++)
+    if (exact[k] != NULL)
+      {
+        /* a row without exact figures: its milli-yuan are exact */
+        JcDecimal stored = jc_decimal_from_milli (old[k]);
+        g_autofree char *old_text = sqlite3_column_type (stmt, 4 + k) == SQLITE_NULL
+                                    ? jc_decimal_to_string (&stored)
+                                    : _jc_store_column_dup (stmt, 4 + k);
+
+        if (g_strcmp0 (old_text, exact[k]) != 0)
+          same_exact = FALSE;
+      }
   sqlite3_reset (stmt);
-  if (old[0] == q->low_milliyuan && old[1] == q->avg_milliyuan && old[2] == q->high_milliyuan)
+  if (old[0] == q->low_milliyuan && old[1] == q->avg_milliyuan && old[2] == q->high_milliyuan &&
+      same_exact)
     {
       *result = JC_PUT_SAME;
       return TRUE;
@@ -716,14 +742,14 @@ jc_store_put_quote_full (JcStore             *store,
   stmt = _jc_store_prepare (store,
     "UPDATE prices SET low_milliyuan = ?, avg_milliyuan = ?, high_milliyuan = ?, category = ?, "
     "item_id = ?, base_low = ?, base_avg = ?, base_high = ?, fetch_id = ?, quoted_per = ?, "
-    "held = ?, held_median = ? WHERE id = ?", error);
+    "held = ?, held_median = ?, low_exact = ?, avg_exact = ?, high_exact = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, q->low_milliyuan);
   sqlite3_bind_int64 (stmt, 2, q->avg_milliyuan);
   sqlite3_bind_int64 (stmt, 3, q->high_milliyuan);
   bind_static (stmt, 4, q->category);
-  bind_nullable (stmt, 5, mapped, mapped ? item->id : 0);
+  bind_nullable (stmt, 5, mapped, item_id);
   bind_nullable (stmt, 6, mapped, base[0]);
   bind_nullable (stmt, 7, mapped, base[1]);
   bind_nullable (stmt, 8, mapped, base[2]);
@@ -731,13 +757,61 @@ jc_store_put_quote_full (JcStore             *store,
   _jc_store_bind_text (stmt, 10, per);
   sqlite3_bind_int (stmt, 11, held ? 1 : 0);
   bind_nullable (stmt, 12, held && has_median, median);
-  sqlite3_bind_int64 (stmt, 13, id);
+  for (int k = 0; k < 3; k++)
+    bind_text_or_null (stmt, 13 + k, exact[k]);
+  sqlite3_bind_int64 (stmt, 16, id);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
     return FALSE;
   *result = JC_PUT_CHANGED;
-  if (out_held != NULL)
-    *out_held = held;
   return TRUE;
+}
+/**
+ * jc_store_put_quote_full:
+ * jc_store_put_quote(), converting through the name's "quoted per"
+ * override and holding an outlier; `out_mapped` says whether it has
+ * per-base-unit prices, `out_held` whether it is held.
+ */
+gboolean
+jc_store_put_quote_full (JcStore             *store,
+                         gint64               source_id,
+                         gint64               fetch_id,
+                         const JcPriceQuote  *q,
+                         const JcItem        *item,
+                         JcPutResult         *result,
+                         gboolean            *out_mapped,
+                         gboolean            *out_held,
+                         GError             **error)
+{
+  gint64 base[3] = { 0 };
+  g_autofree char *per = NULL;
+  gboolean mapped, held = FALSE, has_median = FALSE;
+  gint64 median = 0;
+  char *exact[3] = { NULL };
+  gboolean ok;
+
+  if (out_held != NULL)
+    *out_held = FALSE;
+  if (out_mapped != NULL)
+    *out_mapped = FALSE;
+  per = item != NULL ? jc_store_dup_quoted_per (store, source_id, q->market_name, error)
+                     : g_strdup ("");
+  if (per == NULL)
+    return FALSE;
+  mapped = jc_price_quote_to_base_as (item, q, per, base);
+  if (mapped && !evaluate_hold (store, item, q->date, base[1], &held, &has_median, &median, error))
+    return FALSE;
+  if (!mapped)
+    per[0] = '\0';
+  if (out_mapped != NULL)
+    *out_mapped = mapped;
+
+  exact_texts (q, exact);
+  ok = put_quote_rows (store, source_id, fetch_id, q, mapped ? item->id : 0, mapped, base,
+                       per, held, has_median, median, (const char * const *) exact, result, error);
+  exact_texts_clear (exact);
+  if (ok && out_held != NULL && *result != JC_PUT_SAME)
+    *out_held = held;
+  return ok;
 }
 
 gint64
@@ -1026,6 +1100,8 @@ typedef struct {
   char    *unit;
   gint64   unit_milli_kg;
   gint64   price[3];
+  JcDecimal exact[3];    /* as quoted, when has_exact */
+  gboolean has_exact;
   gboolean unmapped;
   gboolean held;
   char    *quoted_per;   /* as it was converted */
@@ -1102,7 +1178,8 @@ read_name_quotes (JcStore     *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT id, source_id, date, unit, unit_milli_kg, low_milliyuan, avg_milliyuan, "
-    "high_milliyuan, item_id IS NULL, held, quoted_per FROM prices "
+    "high_milliyuan, item_id IS NULL, held, quoted_per, low_exact, avg_exact, high_exact "
+    "FROM prices "
     "WHERE market_name = ? AND (source_id = ? OR ? = 0) AND (item_id IS NULL OR item_id = ?) "
     "ORDER BY date, id", error);
   int rc;
@@ -1127,6 +1204,14 @@ read_name_quotes (JcStore     *store,
       nq.unmapped = sqlite3_column_int (stmt, 8) != 0;
       nq.held = sqlite3_column_int (stmt, 9) != 0;
       nq.quoted_per = _jc_store_column_dup (stmt, 10);
+      /* rows stored before the exact figures were kept convert from the
+       * milli-yuan */
+      nq.has_exact = TRUE;
+      for (int k = 0; k < 3; k++)
+        if (sqlite3_column_type (stmt, 11 + k) == SQLITE_NULL ||
+            !jc_decimal_parse ((const char *) sqlite3_column_text (stmt, 11 + k),
+                               &nq.exact[k], NULL))
+          nq.has_exact = FALSE;
       g_array_append_val (out, nq);
     }
   sqlite3_reset (stmt);
@@ -1159,6 +1244,7 @@ convert_name_quotes (JcStore      *store,
       JcPriceQuote pq = {
         market_name, "", "", "", nq->unit, nq->date,
         nq->price[0], nq->price[1], nq->price[2], nq->unit_milli_kg,
+        nq->has_exact ? nq->exact : NULL,
       };
       const char *per = g_hash_table_lookup (pers, &nq->source_id);
       gboolean held = nq->held, has_median = FALSE, evaluate;
@@ -1316,7 +1402,7 @@ jc_store_list_held (JcStore  *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT p.id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, p.quoted_per, "
-    "i.code, i.name, c.code, i.base_unit, i.pack_milli, i.piece_mass_g, "
+    "i.code, i.name, c.code, i.base_unit, i.pack_milli, i.piece_mass_mg, "
     "p.low_milliyuan, p.avg_milliyuan, p.high_milliyuan, p.base_low, p.base_avg, p.base_high, "
     "p.held_median, r.low_milliyuan, r.high_milliyuan "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
@@ -1348,7 +1434,7 @@ jc_store_list_held (JcStore  *store,
                                      &h->units.base_unit))
         h->units.base_unit = JC_BASE_UNIT_KG;
       h->units.pack_milli = sqlite3_column_int64 (stmt, 12);
-      h->units.piece_mass_g = sqlite3_column_int64 (stmt, 13);
+      h->units.piece_mass_mg = sqlite3_column_int64 (stmt, 13);
       h->low_milliyuan = sqlite3_column_int64 (stmt, 14);
       h->avg_milliyuan = sqlite3_column_int64 (stmt, 15);
       h->high_milliyuan = sqlite3_column_int64 (stmt, 16);

@@ -353,6 +353,18 @@ static const char *migrations[] = {
   "  action TEXT NOT NULL CHECK (action IN ('release', 'convert')),"
   "  quoted_per TEXT NOT NULL DEFAULT '',"
   "  reason TEXT NOT NULL DEFAULT '');",
+  /* 9: exact decimals (issue 11 item 3): a quote's low, avg and high as
+   * printed ("1.00045", up to nine decimals) so that a name mapped or
+   * re-read per another unit later converts the exact figure, NULL in rows
+   * stored before; an item's mean piece mass in milligrams (was whole
+   * grams), so that 52.5 g is kept exactly. */
+  "ALTER TABLE prices ADD COLUMN low_exact TEXT;"
+  "ALTER TABLE prices ADD COLUMN avg_exact TEXT;"
+  "ALTER TABLE prices ADD COLUMN high_exact TEXT;"
+  "ALTER TABLE items ADD COLUMN piece_mass_mg BIGINT "
+  "  CHECK (piece_mass_mg IS NULL OR piece_mass_mg > 0);"
+  "UPDATE items SET piece_mass_mg = piece_mass_g * 1000 WHERE piece_mass_g IS NOT NULL;"
+  "ALTER TABLE items DROP COLUMN piece_mass_g;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);
@@ -926,7 +938,7 @@ jc_store_find_category (JcStore     *store,
 
 #define ITEM_COLUMNS \
   "i.id, i.code, i.name, c.code, i.pinyin, i.base_unit, i.pack_milli, " \
-  "i.piece_mass_g, i.loss_permille, i.active "
+  "i.piece_mass_mg, i.loss_permille, i.active "
 
 static JcItem *
 item_from_row (sqlite3_stmt *stmt)
@@ -941,7 +953,7 @@ item_from_row (sqlite3_stmt *stmt)
   if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 5), &item->base_unit))
     item->base_unit = JC_BASE_UNIT_KG;
   item->pack_milli = sqlite3_column_int64 (stmt, 6);
-  item->piece_mass_g = sqlite3_column_int64 (stmt, 7);
+  item->piece_mass_mg = sqlite3_column_int64 (stmt, 7);
   item->loss_permille = sqlite3_column_int (stmt, 8);
   item->active = sqlite3_column_int (stmt, 9) != 0;
   return item;
@@ -1206,8 +1218,8 @@ bind_item (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, 6, item->pack_milli);
   else
     sqlite3_bind_null (stmt, 6);
-  if (item->piece_mass_g > 0)
-    sqlite3_bind_int64 (stmt, 7, item->piece_mass_g);
+  if (item->piece_mass_mg > 0)
+    sqlite3_bind_int64 (stmt, 7, item->piece_mass_mg);
   else
     sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int (stmt, 8, item->loss_permille);
@@ -1303,7 +1315,7 @@ jc_store_insert_item (JcStore  *store,
     return FALSE;
   stmt = _jc_store_prepare (store,
     "INSERT INTO items (code, name, category_id, pinyin, base_unit, pack_milli, "
-    "piece_mass_g, loss_permille, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+    "piece_mass_mg, loss_permille, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   ok = stmt != NULL;
   if (ok)
     {
@@ -1340,7 +1352,7 @@ jc_store_update_item (JcStore       *store,
     return FALSE;
   stmt = _jc_store_prepare (store,
     "UPDATE items SET code = ?, name = ?, category_id = ?, pinyin = ?, base_unit = ?, "
-    "pack_milli = ?, piece_mass_g = ?, loss_permille = ?, active = ? WHERE id = ?", error);
+    "pack_milli = ?, piece_mass_mg = ?, loss_permille = ?, active = ? WHERE id = ?", error);
   ok = stmt != NULL;
   if (ok)
     {

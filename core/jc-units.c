@@ -290,6 +290,32 @@ jc_decimal_sign (const JcDecimal *value)
   return value->num > 0 ? 1 : value->num < 0 ? -1 : 0;
 }
 
+/* The decimal as jc_decimal_parse() reads it back: "1.00045", "-3",
+ * "0.000000001"; trailing zeros dropped. */
+char *
+jc_decimal_to_string (const JcDecimal *value)
+{
+  guint64 mag, div = 1;
+  gint64 num = value->num;
+  int decimals = value->decimals;
+  char frac[JC_DECIMAL_MAX_DECIMALS + 1];
+
+  g_return_val_if_fail (decimals >= 0 && decimals <= JC_DECIMAL_MAX_DECIMALS, NULL);
+
+  while (decimals > 0 && num % 10 == 0)
+    {
+      num /= 10;
+      decimals--;
+    }
+  for (int i = 0; i < decimals; i++)
+    div *= 10;
+  mag = num < 0 ? (guint64) (-(num + 1)) + 1 : (guint64) num;
+  if (decimals == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, num < 0 ? "-" : "", mag);
+  g_snprintf (frac, sizeof frac, "%0*" G_GUINT64_FORMAT, decimals, mag % div);
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%s", num < 0 ? "-" : "", mag / div, frac);
+}
+
 /* A number a program wrote out from a binary double ("2.2999999999999998",
  * which is how Excel keeps a typed 2.3) as the decimal a person typed: the
  * shortest one of at most 15 significant digits that gives the same double
@@ -512,12 +538,12 @@ jc_unit_resolve (const JcItemUnits *item,
       if (u->dimension == item->base_unit)
         return reduce (u->num, u->den, out);
       if (u->dimension == JC_BASE_UNIT_KG && item->base_unit == JC_BASE_UNIT_PIECE &&
-          item->piece_mass_g > 0)
-        /* 1 unit = num/den kg = num*1000/(den*mass_g) pieces */
-        return reduce (u->num * 1000, u->den * item->piece_mass_g, out);
+          item->piece_mass_mg > 0)
+        /* 1 unit = num/den kg = num*10^6/(den*mass_mg) pieces */
+        return reduce (u->num * 1000000, u->den * item->piece_mass_mg, out);
       if (u->dimension == JC_BASE_UNIT_PIECE && item->base_unit == JC_BASE_UNIT_KG &&
-          item->piece_mass_g > 0)
-        return reduce (item->piece_mass_g, 1000, out);
+          item->piece_mass_mg > 0)
+        return reduce (item->piece_mass_mg, 1000000, out);
       g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_NOT_CONVERTIBLE,
                    _("unit “%s” cannot be converted to %s for this item"), t,
                    jc_base_unit_to_string (item->base_unit));
@@ -539,12 +565,12 @@ jc_unit_list_for_item (const JcItemUnits *item)
     {
     case JC_BASE_UNIT_KG:
       g_strv_builder_add_many (b, "kg", "斤", "两", "g", NULL);
-      if (item->piece_mass_g > 0)
+      if (item->piece_mass_mg > 0)
         g_strv_builder_add (b, "个");
       break;
     case JC_BASE_UNIT_PIECE:
       g_strv_builder_add (b, "个");
-      if (item->piece_mass_g > 0)
+      if (item->piece_mass_mg > 0)
         g_strv_builder_add_many (b, "kg", "斤", NULL);
       break;
     case JC_BASE_UNIT_L:

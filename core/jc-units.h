@@ -22,7 +22,7 @@ typedef enum {
 typedef struct {
   JcBaseUnit base_unit;
   gint64     pack_milli;    /* one pack in milli base units, 0: no pack */
-  gint64     piece_mass_g;  /* mean mass of one piece in grams, 0: unknown */
+  gint64     piece_mass_mg; /* mean mass of one piece in milligrams, 0: unknown */
 } JcItemUnits;
 
 /* 1 unit = num / den base units. */
@@ -88,6 +88,7 @@ JcDecimal jc_decimal_from_milli   (gint64              milli);
 char     *jc_decimal_text_from_double_text (const char *text);
 gboolean  jc_decimal_is_zero      (const JcDecimal    *value);
 int       jc_decimal_sign         (const JcDecimal    *value);
+char     *jc_decimal_to_string    (const JcDecimal    *value);
 
 gboolean jc_parse_decimal  (const char *text,
                             int         scale,

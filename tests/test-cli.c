@@ -957,6 +957,10 @@ test_catalog_bad_input (void **state)
     { { "catalog", "add", "x", ITEM, "--unit", "kg", "--piece-mass", "99999999999999999999999",
         NULL },
       "piece mass: “99999999999999999999999” is too large" },
+    { { "catalog", "add", "x", ITEM, "--unit", "piece", "--piece-mass", "52.5000000001", NULL },
+      "piece mass: “52.5000000001” has more than 9 decimals" },
+    { { "catalog", "add", "x", ITEM, "--unit", "piece", "--piece-mass", "5 L", NULL },
+      "piece mass: “L” is not a unit of mass (g, kg, 斤 or 两)" },
     { { "catalog", "add", "dbc", ITEM, "--unit", "kg", NULL },
       "code: “dbc” is already used by another item" },
     { { "catalog", "add", "x", "--name", "x", "--category", "sweets", "--unit", "kg", NULL },
@@ -3697,6 +3701,30 @@ test_exact_decimals (void **state)
     assert_int_equal (json_int (potato, "avg_milliyuan"), 2001);
     assert_string_equal (json_str (potato, "date"), "2026-11-28");
   }
+  /* a name not mapped at import keeps its figures as printed: mapped
+   * later, 1.00045 元/斤 is still 2.001 元/kg (the stored 1.000 元/斤 gave
+   * 2.000), also read through a "quoted per" override */
+  {
+    g_autofree char *later = write_file (f, "later.csv",
+                                         "品名,单位,发布日期,最低价,平均价,最高价\n"
+                                         "精品白菜,斤,2026-11-26,1.00045,1.00045,1.5\n"
+                                         "袋装白菜,袋,2026-11-26,1.00045,1.00045,1.00045\n", -1);
+    g_autoptr(Run) imp = db (f, "prices", "import", later, "--source", "存档", NULL);
+    g_autoptr(Run) map = db (f, "prices", "map", "精品白菜", "dbc", NULL);
+    g_autoptr(Run) per = db (f, "prices", "map", "袋装白菜", "dbc", "--per", "斤", NULL);
+    g_autoptr(Run) list = db (f, "prices", "list", "--item", "dbc", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+    cJSON *fine_cabbage = find_by (json, "market_name", "精品白菜");
+    cJSON *bag = find_by (json, "market_name", "袋装白菜");
+
+    assert_ok (imp);
+    assert_ok (map);
+    assert_ok (per);
+    assert_int_equal (json_int (fine_cabbage, "low_milliyuan"), 2001);
+    assert_int_equal (json_int (fine_cabbage, "avg_milliyuan"), 2001);
+    assert_int_equal (json_int (fine_cabbage, "high_milliyuan"), 3000);
+    assert_int_equal (json_int (bag, "avg_milliyuan"), 2001);
+  }
 
   /* purchases: 1.0005 箱 and a price in 元/g, exactly */
   {
@@ -3737,6 +3765,39 @@ test_exact_decimals (void **state)
     /* 1.0005 箱 = 20.01 kg; 50.0000005 元/箱 = 2.500000025 元/kg → 2.500 */
     assert_int_equal (json_int (potato, "actual_qty_milli"), 20010);
     assert_int_equal (json_int (potato, "actual_price_milliyuan"), 2500);
+  }
+  /* piece masses: 52.5 g and 0.0525 kg are kept exactly (52500 mg) and
+   * 1 kg of them is 1000 / 52.5 = 19.0476… pieces → 19.048, rounded once
+   * (whole grams gave 52 or 53 g: 19.231 or 18.868) */
+  {
+    g_autoptr(Run) a = db (f, "catalog", "add", "qe", "--name", "鹌鹑蛋", "--category", "meat",
+                           "--unit", "piece", "--piece-mass", "52.5", NULL);
+    g_autoptr(Run) b = db (f, "catalog", "add", "qe2", "--name", "大鹌鹑蛋", "--category", "meat",
+                           "--unit", "piece", "--piece-mass", "0.0525kg", NULL);
+    g_autoptr(Run) ten = db (f, "catalog", "edit", "qe", "--piece-mass", "52.5000000001", NULL);
+    g_autoptr(Run) list = db (f, "catalog", "list", "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (list);
+    g_autoptr(Run) submit = NULL;
+    g_autoptr(Run) show = NULL;
+    g_autoptr(cJSON) order = NULL;
+    cJSON *lines;
+
+    assert_ok (a);
+    assert_ok (b);
+    assert_failure (ten, "piece mass: “52.5000000001” has more than 9 decimals");
+    assert_int_equal (json_int (find_by (json, "code", "qe"), "piece_mass_mg"), 52500);
+    assert_int_equal (json_int (find_by (json, "code", "qe"), "piece_mass_g"), 53);
+    assert_int_equal (json_int (find_by (json, "code", "qe2"), "piece_mass_mg"), 52500);
+
+    submit = db (f, "orders", "submit", "--canteen", "c02", "--date", FUTURE,
+                 "--item", "qe=1kg", "--item", "qe2=2.5斤", NULL);
+    show = db (f, "orders", "show", "--canteen", "c02", "--date", FUTURE, "--json", NULL);
+    order = parse_json (show);
+    lines = cJSON_GetObjectItemCaseSensitive (order, "lines");
+    assert_ok (submit);
+    assert_int_equal (json_int (find_by (lines, "item", "qe"), "qty_milli"), 19048);
+    /* 1250 g / 52.5 g = 23.8095… → 23.810 */
+    assert_int_equal (json_int (find_by (lines, "item", "qe2"), "qty_milli"), 23810);
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "jc-test-util.h"
 #include "jc-delivery.h"
+#include "jc-delivery-private.h"
 #include "jc-orders.h"
 #include "jc-plan.h"
 
@@ -48,7 +49,7 @@ add_item (JcStore    *store,
           const char *name,
           const char *category,
           JcBaseUnit  unit,
-          gint64      piece_mass_g)
+          gint64      piece_mass_mg)
 {
   JcItem *item = jc_item_new ();
 
@@ -56,7 +57,7 @@ add_item (JcStore    *store,
   item->name = g_strdup (name);
   item->category = g_strdup (category);
   item->base_unit = unit;
-  item->piece_mass_g = piece_mass_g;
+  item->piece_mass_mg = piece_mass_mg;
   assert_true (jc_store_insert_item (store, item, NULL));
   return item;
 }
@@ -116,7 +117,7 @@ setup (void **state)
   assert_no_error (error);
   rice = add_item (f->store, "G001", "大米", "grain", JC_BASE_UNIT_KG, 0);
   oil = add_item (f->store, "G002", "大豆油", "grain", JC_BASE_UNIT_L, 0);
-  chicken = add_item (f->store, "M001", "白条鸡", "meat", JC_BASE_UNIT_PIECE, 1500);
+  chicken = add_item (f->store, "M001", "白条鸡", "meat", JC_BASE_UNIT_PIECE, 1500000);
   garlic = add_item (f->store, "V001", "蒜头", "veg", JC_BASE_UNIT_PIECE, 0);
   for (guint i = 0; i < G_N_ELEMENTS (canteens); i++)
     {
@@ -754,11 +755,33 @@ test_cli (void **state)
   assert_contains (err, "detour");
 }
 
+/* Issue 11 item 3: a load counts pieces by their mass in milligrams,
+ * rounded once: 3 pieces of 52.5 g are 157.5 g → 158 g (whole grams gave
+ * 156 or 159). */
+static void
+test_piece_mass_load (void **state)
+{
+  g_autoptr(JcItem) quail = jc_item_new ();
+  gint64 g = -1;
+
+  quail->base_unit = JC_BASE_UNIT_PIECE;
+  quail->piece_mass_mg = 52500;
+  assert_true (_jc_delivery_mass_of (quail, 3000, &g));
+  assert_int_equal (g, 158);
+  /* 1 kg ordered is 19.048 pieces: 1000.02 g → 1000 */
+  assert_true (_jc_delivery_mass_of (quail, 19048, &g));
+  assert_int_equal (g, 1000);
+  quail->piece_mass_mg = 0;
+  assert_false (_jc_delivery_mass_of (quail, 3000, &g));
+  assert_int_equal (g, 0);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_great_circle),
+    cmocka_unit_test (test_piece_mass_load),
     cmocka_unit_test_setup_teardown (test_build, setup, teardown),
     cmocka_unit_test_setup_teardown (test_no_plan, setup, teardown),
     cmocka_unit_test_setup_teardown (test_save_load_move, setup, teardown),

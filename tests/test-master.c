@@ -217,6 +217,60 @@ test_milli_parser (void **state)
   assert_contains (error->message, "too large");
 }
 
+/* Issue 11 item 3: a piece mass with decimals, in any mass unit, kept
+ * exactly in milligrams; a tenth decimal refused naming the field. */
+static void
+test_piece_mass_parser (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 v = -1;
+
+  assert_true (jc_parse_piece_mass ("52.5", &v, &error));
+  assert_int_equal (v, 52500);
+  assert_true (jc_parse_piece_mass ("0.0525 kg", &v, &error));
+  assert_int_equal (v, 52500);
+  assert_true (jc_parse_piece_mass ("0.0525kg", &v, &error));
+  assert_int_equal (v, 52500);
+  assert_true (jc_parse_piece_mass ("1.05两", &v, &error));
+  assert_int_equal (v, 52500);
+  assert_true (jc_parse_piece_mass ("0.105斤", &v, &error));
+  assert_int_equal (v, 52500);
+  /* nine decimals of a kg: 0.052500500 kg = 52500.5 mg → 52501, once */
+  assert_true (jc_parse_piece_mass ("0.052500500kg", &v, &error));
+  assert_int_equal (v, 52501);
+  /* rounded once, half up: 52.5005 g = 52500.5 mg → 52501 */
+  assert_true (jc_parse_piece_mass ("52.5005", &v, &error));
+  assert_int_equal (v, 52501);
+  assert_true (jc_parse_piece_mass ("0", &v, &error));
+  assert_int_equal (v, 0);
+  assert_true (jc_parse_piece_mass ("100000", &v, &error));
+  assert_int_equal (v, JC_MAX_PIECE_MASS_MG);
+  assert_no_error (error);
+
+  assert_false (jc_parse_piece_mass ("52.5000000001", &v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PIECE_MASS);
+  assert_contains (error->message, "piece mass");
+  assert_contains (error->message, "more than 9 decimals");
+  g_clear_error (&error);
+  assert_false (jc_parse_piece_mass ("100000.001", &v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PIECE_MASS);
+  g_clear_error (&error);
+  assert_false (jc_parse_piece_mass ("5 L", &v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PIECE_MASS);
+  assert_contains (error->message, "“L”");
+  g_clear_error (&error);
+  assert_false (jc_parse_piece_mass ("-3", &v, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PIECE_MASS);
+  g_clear_error (&error);
+  assert_false (jc_parse_piece_mass ("0.0001", &v, &error));
+  assert_contains (error->message, "less than 1 mg");
+  g_clear_error (&error);
+
+  text = jc_format_piece_mass (52500);
+  assert_string_equal (text, "52.5");
+}
+
 static void
 test_degrees_and_time (void **state)
 {
@@ -279,6 +333,7 @@ main (void)
     cmocka_unit_test (test_vehicle_validation),
     cmocka_unit_test (test_int_parser),
     cmocka_unit_test (test_milli_parser),
+    cmocka_unit_test (test_piece_mass_parser),
     cmocka_unit_test (test_degrees_and_time),
     cmocka_unit_test (test_item_matches),
   };

@@ -76,7 +76,7 @@ setup (void **state)
   item->active = FALSE;
   insert_item (f->store, item);
   item = make_item ("M001", "鸡蛋", "meat", JC_BASE_UNIT_PIECE);
-  item->piece_mass_g = 50;
+  item->piece_mass_mg = 50000;
   insert_item (f->store, item);
   insert_item (f->store, make_item ("G001", "食用油", "grain", JC_BASE_UNIT_L));
 

@@ -166,7 +166,7 @@ typedef struct {
   const char *code, *name, *category;
   JcBaseUnit  unit;
   gint64      pack_milli;
-  gint64      piece_mass_g;
+  gint64      piece_mass_mg;
   gint64      price_milliyuan;  /* per base unit; 0: no quote */
 } ItemDef;
 
@@ -192,7 +192,7 @@ static const ItemDef items[] = {
   { "V019", "韭菜", "veg", JC_BASE_UNIT_KG, 0, 0, 6600 },
   { "V020", "香菇", "veg", JC_BASE_UNIT_KG, 0, 0, 14000 },
   { "M001", "五花肉", "meat", JC_BASE_UNIT_KG, 0, 0, 28000 },
-  { "M002", "鸡蛋", "meat", JC_BASE_UNIT_PIECE, 0, 50, 500 },
+  { "M002", "鸡蛋", "meat", JC_BASE_UNIT_PIECE, 0, 50000, 500 },
   { "M003", "鸡胸肉", "meat", JC_BASE_UNIT_KG, 0, 0, 19000 },
   { "M004", "牛肉", "meat", JC_BASE_UNIT_KG, 0, 0, 76000 },
   { "A001", "带鱼", "aquatic", JC_BASE_UNIT_KG, 0, 0, 36000 },
@@ -295,7 +295,7 @@ setup (void **state)
       item->category = g_strdup (items[i].category);
       item->base_unit = items[i].unit;
       item->pack_milli = items[i].pack_milli;
-      item->piece_mass_g = items[i].piece_mass_g;
+      item->piece_mass_mg = items[i].piece_mass_mg;
       if (g_str_equal (items[i].code, "V004"))
         {
           g_strfreev (item->aliases);

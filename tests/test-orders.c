@@ -39,7 +39,7 @@ setup (void **state)
   f->eggs->name = g_strdup ("鸡蛋");
   f->eggs->category = g_strdup ("meat");
   f->eggs->base_unit = JC_BASE_UNIT_PIECE;
-  f->eggs->piece_mass_g = 50;
+  f->eggs->piece_mass_mg = 50000;
   assert_true (jc_store_insert_item (f->store, f->eggs, NULL));
   c->code = g_strdup ("CT01");
   c->name = g_strdup ("市政府机关食堂");

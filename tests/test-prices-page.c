@@ -166,7 +166,7 @@ insert_item (JcStore    *store,
   item->category = g_strdup (category);
   item->base_unit = unit;
   if (unit == JC_BASE_UNIT_PIECE)
-    item->piece_mass_g = 60;
+    item->piece_mass_mg = 60000;
   assert_true (jc_store_insert_item (store, item, &error));
   assert_no_error (error);
   return item;

@@ -56,7 +56,7 @@ setup (void **state)
   f->eggs->name = g_strdup ("鸡蛋");
   f->eggs->category = g_strdup ("meat");
   f->eggs->base_unit = JC_BASE_UNIT_PIECE;
-  f->eggs->piece_mass_g = 50;
+  f->eggs->piece_mass_mg = 50000;
   assert_true (jc_store_insert_item (f->store, f->eggs, NULL));
   f->xfd = add_source (f->store, "新发地", 10);
   f->backup = add_source (f->store, "backup", 50);
@@ -444,6 +444,78 @@ test_stale_days_setting (void **state)
   assert_int_equal (jc_store_get_stale_days (f->store), JC_DEFAULT_STALE_DAYS);
 }
 
+/* Issue 11 item 3: a quote imported before its name is mapped keeps its
+ * figures as printed; mapping it later (or through a "quoted per"
+ * override) converts them exactly with one rounding: 1.00045 元/斤 is
+ * 2.0009 元/kg → 2.001, not 1.000 元/斤 → 2.000. */
+static void
+test_exact_quote_mapped_later (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  JcDecimal exact[3];
+  JcPriceQuote q = { "精品白菜", "蔬菜", "", "", "斤", "2026-11-25", 1000, 1000, 1500, 0, exact };
+  JcPriceQuote bag = { "袋装白菜", "蔬菜", "", "", "袋", "2026-11-25", 1000, 1000, 1000, 0, exact };
+  JcPutResult r = JC_PUT_SAME;
+  JcMapResult res = { 0 };
+  JcRefPrice ref;
+
+  assert_true (jc_decimal_parse ("1.00045", &exact[0], NULL));
+  exact[1] = exact[0];
+  assert_true (jc_decimal_parse ("1.5", &exact[2], NULL));
+  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &q, NULL, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r, JC_PUT_NEW);
+  /* the same quote again: nothing changes */
+  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &q, NULL, &r, &error));
+  assert_int_equal (r, JC_PUT_SAME);
+  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &bag, NULL, &r, &error));
+
+  assert_true (jc_store_map_market_name_as (f->store, "精品白菜", "V001", NULL, NULL, &res, &error));
+  assert_no_error (error);
+  assert_int_equal (res.mapped, 1);
+  assert_true (jc_store_reference_price (f->store, f->cabbage->id, "2026-11-25", 7, &ref, NULL));
+  assert_int_equal (ref.price_milliyuan, 2001);
+
+  /* a bag quoted per 斤 (the override): also from the exact figure */
+  memset (&res, 0, sizeof res);
+  assert_true (jc_store_map_market_name_as (f->store, "袋装白菜", "V001", NULL, "斤", &res, &error));
+  assert_no_error (error);
+  assert_int_equal (res.mapped, 1);
+  {
+    sqlite3_stmt *stmt = _jc_store_prepare (f->store,
+      "SELECT base_low, base_avg, base_high, avg_exact FROM prices WHERE market_name = '袋装白菜'",
+      NULL);
+
+    assert_non_null (stmt);
+    assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+    assert_int_equal (sqlite3_column_int64 (stmt, 0), 2001);
+    assert_int_equal (sqlite3_column_int64 (stmt, 1), 2001);
+    assert_int_equal (sqlite3_column_int64 (stmt, 2), 3000);
+    assert_string_equal ((const char *) sqlite3_column_text (stmt, 3), "1.00045");
+    sqlite3_reset (stmt);
+  }
+
+  /* a row stored without exact figures (before they were kept) converts
+   * from its milli-yuan */
+  {
+    JcPriceQuote old = { "老白菜", "蔬菜", "", "", "斤", "2026-11-25", 1000, 1000, 1000, 0, NULL };
+    sqlite3_stmt *stmt;
+
+    assert_true (jc_store_put_quote (f->store, f->backup, 0, &old, NULL, &r, &error));
+    memset (&res, 0, sizeof res);
+    assert_true (jc_store_map_market_name_as (f->store, "老白菜", "V001", NULL, NULL, &res, &error));
+    assert_int_equal (res.mapped, 1);
+    stmt = _jc_store_prepare (f->store,
+      "SELECT base_avg, avg_exact IS NULL FROM prices WHERE market_name = '老白菜'", NULL);
+    assert_non_null (stmt);
+    assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+    assert_int_equal (sqlite3_column_int64 (stmt, 0), 2000);
+    assert_int_equal (sqlite3_column_int (stmt, 1), 1);
+    sqlite3_reset (stmt);
+  }
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
 
 int
@@ -461,6 +533,7 @@ main (void)
     T (test_fetch_log),
     T (test_market_overview),
     T (test_stale_days_setting),
+    T (test_exact_quote_mapped_later),
   };
 
   return cmocka_run_group_tests_name ("prices", tests, NULL, NULL);

@@ -121,12 +121,15 @@ test_old_database_migrated (void **state)
 
   {
     g_autoptr(JcStore) old = _jc_store_open_at_version (f->path, 1, &error);
-    g_autoptr(JcItem) item = make_item ("V001", "大白菜");
 
     assert_no_error (error);
     assert_int_equal (jc_store_get_schema_version (old), 1);
-    assert_true (jc_store_insert_item (old, item, &error));
-    assert_no_error (error);
+    /* as version 1 wrote them: piece masses in whole grams */
+    assert_int_equal (sqlite3_exec (_jc_store_get_db (old),
+                                    "INSERT INTO items (code, name, category_id, pinyin, base_unit, "
+                                    "piece_mass_g) VALUES ('V001', '大白菜', 1, 'dbc', 'kg', NULL), "
+                                    "('M001', '鸡蛋', 3, 'jd', 'piece', 55)",
+                                    NULL, NULL, NULL), SQLITE_OK);
     /* version 1 has no price tables yet */
     assert_int_equal (jc_store_count_prices (old, NULL), -1);
   }
@@ -140,6 +143,12 @@ test_old_database_migrated (void **state)
     assert_no_error (error);
     assert_string_equal (item->name, "大白菜");
     assert_string_equal (item->pinyin, "dbc");
+    assert_int_equal (item->piece_mass_mg, 0);
+    g_clear_pointer (&item, jc_item_free);
+    /* 55 g is 55000 mg now */
+    item = jc_store_get_item (store, "M001", &error);
+    assert_no_error (error);
+    assert_int_equal (item->piece_mass_mg, 55000);
     assert_int_equal (jc_store_count_prices (store, &error), 0);
     assert_int_equal (jc_store_count_orders (store, &error), 0);
   }

@@ -679,6 +679,25 @@ test_add_item (void **state)
   jc_test_settle (GTK_WIDGET (editor));
   assert_false (gtk_widget_has_css_class (pack, "error"));
   assert_true (gtk_widget_get_sensitive (save));
+
+  /* a piece mass with decimals in any mass unit; a tenth decimal is
+   * refused naming the field */
+  {
+    GtkWidget *mass = _jc_item_editor_get_row (editor, JC_FIELD_PIECE_MASS);
+    GtkLabel *mass_caption = _jc_item_editor_get_caption (editor, JC_FIELD_PIECE_MASS);
+
+    gtk_editable_set_text (GTK_EDITABLE (mass), "52.5000000001");
+    jc_test_settle (GTK_WIDGET (editor));
+    assert_true (gtk_widget_has_css_class (mass, "error"));
+    assert_false (gtk_widget_get_sensitive (save));
+    assert_contains (gtk_label_get_text (mass_caption), "piece mass");
+    assert_contains (gtk_label_get_text (mass_caption), "more than 9 decimals");
+    jc_test_screenshot (GTK_WIDGET (editor), "item-editor-piece-mass-error");
+    gtk_editable_set_text (GTK_EDITABLE (mass), "0.0525 kg");
+    jc_test_settle (GTK_WIDGET (editor));
+    assert_false (gtk_widget_has_css_class (mass, "error"));
+    assert_true (gtk_widget_get_sensitive (save));
+  }
   gtk_widget_activate (save);
   jc_test_pump_until (jc_test_find_toplevel (JC_TYPE_ITEM_EDITOR) == NULL, 2000);
   assert_null (jc_test_find_toplevel (JC_TYPE_ITEM_EDITOR));
@@ -690,6 +709,7 @@ test_add_item (void **state)
   assert_string_equal (saved->name, "测试白菜");
   assert_string_equal (saved->pinyin, "csbc");
   assert_int_equal (saved->pack_milli, 12500);
+  assert_int_equal (saved->piece_mass_mg, 52500);
   assert_int_equal (saved->loss_permille, 80);
   assert_int_equal (saved->base_unit, JC_BASE_UNIT_KG);
   assert_int_equal (g_strv_length (saved->aliases), 2);

@@ -10,7 +10,7 @@
 
 static const JcItemUnits kg_item = { JC_BASE_UNIT_KG, 0, 0 };
 static const JcItemUnits kg_pack_item = { JC_BASE_UNIT_KG, 15000, 0 };      /* 15 kg box */
-static const JcItemUnits egg_item = { JC_BASE_UNIT_PIECE, 0, 55 };          /* 55 g each */
+static const JcItemUnits egg_item = { JC_BASE_UNIT_PIECE, 0, 55000 };       /* 55 g each */
 static const JcItemUnits litre_item = { JC_BASE_UNIT_L, 5000, 0 };          /* 5 L drum */
 
 static gint64
@@ -70,6 +70,18 @@ test_pieces_with_mean_mass (void **state)
   /* 1 斤 = 9.0909… pieces → 9091 */
   assert_int_equal (to_base (&egg_item, "斤", 1000), 9091);
   assert_int_equal (to_base (&egg_item, "个", 30000), 30000);
+
+  /* a mass kept to the milligram converts with one rounding at the end:
+   * 1 kg of 52.5 g pieces = 19.0476… → 19048 (52 g: 19231, 53 g: 18868) */
+  {
+    JcItemUnits quail = { JC_BASE_UNIT_PIECE, 0, 52500 };
+    JcItemUnits by_weight = { JC_BASE_UNIT_KG, 0, 52500 };
+
+    assert_int_equal (to_base (&quail, "kg", 1000), 19048);
+    assert_int_equal (to_base (&quail, "斤", 2500), 23810);
+    /* 3 pieces of a kg item = 157.5 g → 0.158 kg */
+    assert_int_equal (to_base (&by_weight, "个", 3000), 158);
+  }
 }
 
 static void

@@ -59,7 +59,7 @@ substitute (gpointer record,
     case JC_FIELD_NAME: g_free (item->name); item->name = g_strdup ("x"); return TRUE;
     case JC_FIELD_CATEGORY: g_free (item->category); item->category = g_strdup ("x"); return TRUE;
     case JC_FIELD_PACK: item->pack_milli = 0; return TRUE;
-    case JC_FIELD_PIECE_MASS: item->piece_mass_g = 0; return TRUE;
+    case JC_FIELD_PIECE_MASS: item->piece_mass_mg = 0; return TRUE;
     case JC_FIELD_LOSS: item->loss_permille = 0; return TRUE;
     case JC_FIELD_ALIASES:
       g_strfreev (item->aliases);
@@ -109,10 +109,9 @@ validate (JcItemEditor *self)
     jc_form_check (form, jc_parse_milli_field (JC_FIELD_PACK, pack, 1, JC_MAX_MILLI,
                                                &item->pack_milli, &error),
                    &error, substitute, item);
-  item->piece_mass_g = 0;
+  item->piece_mass_mg = 0;
   if (*piece != '\0')
-    jc_form_check (form, jc_parse_int_field (JC_FIELD_PIECE_MASS, piece, 1, 100000,
-                                             &item->piece_mass_g, &error),
+    jc_form_check (form, jc_parse_piece_mass (piece, &item->piece_mass_mg, &error),
                    &error, substitute, item);
   if (jc_form_check (form, jc_parse_int_field (JC_FIELD_LOSS, loss, 0, 999, &v, &error),
                      &error, substitute, item))
@@ -327,8 +326,8 @@ load (JcItemEditor *self,
   g_autofree char *aliases = NULL;
   g_autofree char *loss = g_strdup_printf ("%d", item->loss_permille);
   g_autofree char *pack = item->pack_milli > 0 ? jc_format_qty (item->pack_milli) : NULL;
-  g_autofree char *piece = item->piece_mass_g > 0
-                           ? g_strdup_printf ("%" G_GINT64_FORMAT, item->piece_mass_g) : NULL;
+  g_autofree char *piece = item->piece_mass_mg > 0
+                           ? jc_format_piece_mass (item->piece_mass_mg) : NULL;
 
   self->original = jc_item_copy (item);
   /* What the person sees is exactly what is saved: "a, b" reads back as
