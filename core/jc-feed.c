@@ -1311,8 +1311,11 @@ _jc_feed_parse_json (const char  *data,
 
       if (json_is_unfinished (start, end))
         g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                     _("The %s response is not valid JSON: it ends early after %zu bytes "
-                       "(truncated?)"), what, len);
+                     ngettext ("The %s response is not valid JSON: it ends early after %zu byte "
+                               "(truncated?)",
+                               "The %s response is not valid JSON: it ends early after %zu bytes "
+                               "(truncated?)", (unsigned long) MIN (len, G_MAXULONG)),
+                     what, len);
       else
         g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
                      _("The %s response is not valid JSON (error at byte %zu of %zu)"),

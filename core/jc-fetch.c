@@ -1099,7 +1099,9 @@ jc_fetch (const char            *url,
 
   if (attempt > 1)
     set_error (error, secrets, f.code,
-               g_strdup_printf (_("Could not fetch %s: %s (%u attempts)"), shown, f.why, attempt));
+               g_strdup_printf (ngettext ("Could not fetch %s: %s (%u attempt)",
+                                          "Could not fetch %s: %s (%u attempts)", attempt),
+                                shown, f.why, attempt));
   else
     set_error (error, secrets, f.code,
                g_strdup_printf (_("Could not fetch %s: %s"), shown, f.why));
