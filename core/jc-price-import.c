@@ -462,8 +462,11 @@ fetch_xinfadi (const JcSource        *source,
               if (n > MAX_PAGES)
                 {
                   g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                               _("The source announces %lld rows, %lld pages: more than %d; "
-                                 "narrow the dates"), (long long) count, (long long) n,
+                               ngettext ("The source announces %lld rows, %lld page: more than "
+                                         "%d; narrow the dates",
+                                         "The source announces %lld rows, %lld pages: more than "
+                                         "%d; narrow the dates", (unsigned long) n),
+                               (long long) count, (long long) n,
                                MAX_PAGES);
                   return FALSE;
                 }

@@ -842,8 +842,11 @@ read_header_value (Vrp         *v,
       if (d > JC_ROUTE_IO_MAX_NODES)
         {
           set_error (error, JC_ROUTE_IO_ERROR_UNSUPPORTED, file, line,
-                     _("DIMENSION %lld is above the %d nodes this program accepts (the solver "
-                       "keeps a full %lld × %lld distance matrix)"),
+                     ngettext ("DIMENSION %lld is above the %d node this program accepts (the "
+                               "solver keeps a full %lld × %lld distance matrix)",
+                               "DIMENSION %lld is above the %d nodes this program accepts (the "
+                               "solver keeps a full %lld × %lld distance matrix)",
+                               JC_ROUTE_IO_MAX_NODES),
                      (long long) d, JC_ROUTE_IO_MAX_NODES, (long long) d, (long long) d);
           return FALSE;
         }
@@ -1399,7 +1402,9 @@ parse_solomon (Reader            *r,
       if (rows->len >= JC_ROUTE_IO_MAX_NODES)
         {
           set_error (error, JC_ROUTE_IO_ERROR_UNSUPPORTED, file, i + 1,
-                     _("more than the %d nodes this program accepts"), JC_ROUTE_IO_MAX_NODES);
+                     ngettext ("more than the %d node this program accepts",
+                               "more than the %d nodes this program accepts", JC_ROUTE_IO_MAX_NODES),
+                     JC_ROUTE_IO_MAX_NODES);
           return NULL;
         }
       if (!parse_double (w[1], &row.x) || !parse_double (w[2], &row.y)
