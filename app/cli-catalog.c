@@ -58,7 +58,9 @@ check_pinyin (Cli        *cli,
 {
   if (strlen (pinyin) > 64)
     {
-      cli_error (cli, _("%s: “%s” is longer than %d characters"), _("pinyin"), pinyin, 64);
+      cli_error (cli, ngettext ("%s: “%s” is longer than %d character",
+                                "%s: “%s” is longer than %d characters", 64),
+                 _("pinyin"), pinyin, 64);
       return;
     }
   for (const char *p = pinyin; *p; p++)

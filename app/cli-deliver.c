@@ -198,13 +198,17 @@ print_plan (const JcDeliveryPlan *plan)
         {
           g_autofree char *over = kg (route->overload_g);
 
-          printf (_("%s (%lld kg, %s): %u stops, %s kg, %s km, departs %s, back %s, "
-                    "OVERLOADED by %s kg\n"),
+          printf (ngettext ("%s (%lld kg, %s): %u stop, %s kg, %s km, departs %s, back %s, "
+                            "OVERLOADED by %s kg\n",
+                            "%s (%lld kg, %s): %u stops, %s kg, %s km, departs %s, back %s, "
+                            "OVERLOADED by %s kg\n", route->stops->len),
                   route->plate, (long long) route->capacity_kg, route->depot, route->stops->len,
                   rkg, rkm, dep, ret, over);
         }
       else
-        printf (_("%s (%lld kg, %s): %u stops, %s kg, %s km, departs %s, back %s\n"),
+        printf (ngettext ("%s (%lld kg, %s): %u stop, %s kg, %s km, departs %s, back %s\n",
+                          "%s (%lld kg, %s): %u stops, %s kg, %s km, departs %s, back %s\n",
+                          route->stops->len),
                 route->plate, (long long) route->capacity_kg, route->depot, route->stops->len,
                 rkg, rkm, dep, ret);
       if (route->stops->len == 0)

@@ -67,10 +67,14 @@ print_summary (const char          *path,
   g_autofree char *canteens = g_strdup_printf ("%u", s->n_canteens);
   g_autofree char *vehicles = g_strdup_printf ("%u", s->n_vehicles);
   g_autofree char *prices = g_strdup_printf ("%u", s->n_prices);
-  g_autofree char *orders = g_strdup_printf (_("%u (%u lines)"), s->n_orders, s->n_order_lines);
+  g_autofree char *orders = g_strdup_printf (ngettext ("%u (%u line)", "%u (%u lines)",
+                                                        s->n_order_lines),
+                                              s->n_orders, s->n_order_lines);
   g_autofree char *span = g_strdup_printf (_("%s to %s"), s->first_date, s->last_date);
-  g_autofree char *plans = g_strdup_printf (_("%u locked, %u purchases recorded"), s->n_plans,
-                                            s->n_purchases);
+  g_autofree char *plans = g_strdup_printf (ngettext ("%u locked, %u purchase recorded",
+                                                      "%u locked, %u purchases recorded",
+                                                      s->n_purchases),
+                                            s->n_plans, s->n_purchases);
 
   printf (_("Loaded the demo world into “%s”:\n"), path);
   cli_table_add (table, _("catalog items"), items);

@@ -913,8 +913,10 @@ run_submit (Cli *cli)
       return CLI_EXIT_FAILED;
     }
 
-  printf (_("Submitted the order of %s for %s: version %d → %d, %u lines (%u added, %u changed, "
-            "%u removed)%s.\n"),
+  printf (ngettext ("Submitted the order of %s for %s: version %d → %d, %u line (%u added, "
+                    "%u changed, %u removed)%s.\n",
+                    "Submitted the order of %s for %s: version %d → %d, %u lines (%u added, "
+                    "%u changed, %u removed)%s.\n", order->lines->len),
           code, date, old_version, order->version, order->lines->len, counts[0], counts[1],
           counts[2], reason != NULL && order->late ? _(", accepted late") : "");
   for (guint i = 0; spikes != NULL && i < spikes->len; i++)

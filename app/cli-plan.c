@@ -288,7 +288,9 @@ print_plan (const JcPlan *plan)
     {
       g_autofree char *actual = money (plan->actual_total_fen);
 
-      printf (_("Actual: %s (%u lines bought, the rest as planned)\n"), actual, plan->n_actual);
+      printf (ngettext ("Actual: %s (%u line bought, the rest as planned)\n",
+                        "Actual: %s (%u lines bought, the rest as planned)\n", plan->n_actual),
+              actual, plan->n_actual);
     }
   if (plan->no_price->len > 0)
     {
@@ -656,8 +658,10 @@ run_purchases_list (Cli *cli)
           cli_table_add (table, l->item_code, l->item_name, pq, aq, qv, pp, ap, pv, pc, ac);
         }
       cli_table_print (table, stdout);
-      printf (_("Planned %s; actual %s (%u of %u lines bought, the rest as planned)\n"), planned,
-              actual, plan->n_actual, plan->lines->len);
+      printf (ngettext ("Planned %s; actual %s (%u of %u line bought, the rest as planned)\n",
+                        "Planned %s; actual %s (%u of %u lines bought, the rest as planned)\n",
+                        plan->lines->len),
+              planned, actual, plan->n_actual, plan->lines->len);
     }
   return CLI_EXIT_OK;
 }

@@ -227,7 +227,7 @@ print_outcome (const Outcome *o)
     g_strdup_printf ("(%s)", jc_reject_reason_to_string (JC_REJECT_DATE_OUT_OF_RANGE));
   gboolean header = FALSE;
 
-  printf (_("%s: %s, %s: %u new, %u changed, %u unchanged, %u duplicates, %u rejected\n"),
+  printf (_("%s: %s, %s: %u new, %u changed, %u unchanged, %u duplicated, %u rejected\n"),
           title, pages, seen, r->rows_new, r->rows_changed, r->rows_same, r->rows_duplicate,
           r->rows_rejected - outside);
   if (outside > 0)
@@ -317,15 +317,20 @@ on_import_progress_cb (JcImportPhase phase,
     {
       if (total > 0)
         {
-          label = g_strdup_printf (_("%s: page %u of %u, %u rows"), job->label, done, total, rows);
+          label = g_strdup_printf (ngettext ("%s: page %u of %u, %u row",
+                                             "%s: page %u of %u, %u rows", rows),
+                                   job->label, done, total, rows);
           fraction = (double) done / total;
         }
       else
-        label = g_strdup_printf (_("%s: page %u, %u rows"), job->label, done, rows);
+        label = g_strdup_printf (ngettext ("%s: page %u, %u row", "%s: page %u, %u rows", rows),
+                                 job->label, done, rows);
     }
   else
     {
-      label = g_strdup_printf (_("%s: storing %u of %u rows"), job->label, done, total);
+      label = g_strdup_printf (ngettext ("%s: storing %u of %u row", "%s: storing %u of %u rows",
+                                         total),
+                               job->label, done, total);
       fraction = total > 0 ? (double) done / total : -1;
     }
   cli_progress_draw (fraction, label);
@@ -1360,8 +1365,10 @@ run_today (Cli *cli)
       cli_table_print (table, stdout);
       count = g_strdup_printf (ngettext ("%u item", "%u items", rows->len), rows->len);
       if (n_stale > 0)
-        printf (_("%s (%u with a stale price, older than %d days)\n"), count, n_stale,
-                jc_store_get_stale_days (store));
+        printf (ngettext ("%s (%u with a stale price, older than %d day)\n",
+                          "%s (%u with a stale price, older than %d days)\n",
+                          jc_store_get_stale_days (store)),
+                count, n_stale, jc_store_get_stale_days (store));
       else
         printf ("%s\n", count);
     }

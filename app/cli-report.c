@@ -202,7 +202,10 @@ print_report (const JcReport *r)
       cli_table_add (t, _("  market"), ml, mp, mf);
       cli_table_print (t, stdout);
     }
-  printf (_("Savings against the market: %s (%u lines with a purchase and a reference price)\n"),
+  printf (ngettext ("Savings against the market: %s (%u line with a purchase and a reference "
+                    "price)\n",
+                    "Savings against the market: %s (%u lines with a purchase and a reference "
+                    "price)\n", r->n_savings_lines),
           savings, r->n_savings_lines);
 
   if (r->rows->len > 0)

@@ -69,12 +69,15 @@ on_progress_cb (double                 fraction,
   p->last_drawn = fraction;
   if (best != NULL)
     {
+      int n = count_routes (best);
+
       if (p->scale > 1)
         cost = g_strdup_printf ("%.*f", p->scale >= 1000 ? 3 : p->scale >= 100 ? 2 : 1,
                                 (double) best->distance / (double) p->scale);
       else
         cost = g_strdup_printf ("%lld", (long long) best->distance);
-      label = g_strdup_printf (_("%s: best %s, %d routes"), p->name, cost, count_routes (best));
+      label = g_strdup_printf (ngettext ("%s: best %s, %d route", "%s: best %s, %d routes", n),
+                               p->name, cost, n);
     }
   else
     label = g_strdup (p->name);
@@ -341,12 +344,18 @@ run_route_solve (Cli *cli)
     {
       const char *cost_line = strstr (sol_text, "Cost ");
       g_autofree char *cost = g_strdup (cost_line != NULL ? cost_line + 5 : "");
+      int n = count_routes (solution);
+      g_autofree char *n_iterations =
+        g_strdup_printf (ngettext ("%llu iteration", "%llu iterations",
+                                   (unsigned long) MIN (solution->iterations, G_MAXULONG)),
+                         (unsigned long long) solution->iterations);
 
       g_strchomp (cost);
       fflush (stdout);
-      fprintf (stderr, _("%s: %d routes, cost %s, %.1f CPU s, %llu iterations, fleet %s\n"),
-               inst->name, count_routes (solution), cost, solution->seconds,
-               (unsigned long long) solution->iterations,
+      /* TRANSLATORS: the fourth %s is "1200 iterations" */
+      fprintf (stderr, ngettext ("%s: %d route, cost %s, %.1f CPU s, %s, fleet %s\n",
+                                 "%s: %d routes, cost %s, %.1f CPU s, %s, fleet %s\n", n),
+               inst->name, n, cost, solution->seconds, n_iterations,
                limited ? _("limited") : _("unlimited"));
     }
   if (interrupted)

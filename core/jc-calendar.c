@@ -175,8 +175,11 @@ jc_calendar_last_working_day_before (const JcCalendar  *calendar,
         }
     }
   g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-               _("office calendar: none of the %d days before %s is a working day; "
-                 "remove some of its holidays"), MAX_DAYS_OFF, date);
+               ngettext ("office calendar: the %d day before %s is not a working day; "
+                         "remove some of its holidays",
+                         "office calendar: none of the %d days before %s is a working day; "
+                         "remove some of its holidays", MAX_DAYS_OFF),
+               MAX_DAYS_OFF, date);
   return FALSE;
 }
 

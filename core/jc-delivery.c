@@ -1447,7 +1447,9 @@ jc_delivery_import_matrix (JcStore      *store,
           continue;   /* a blank line */
         if (nf <= MAX (MAX (col_from, col_to), col_dist))
           {
-            g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: %d fields, the header has %d"),
+            g_ptr_array_add (problems, g_strdup_printf (ngettext ("%s:%u: %d field, the header has %d",
+                                                                  "%s:%u: %d fields, the header has %d",
+                                                                  (unsigned long) MAX (nf, 0)),
                                                         path, line, nf,
                                                         (int) g_strv_length (ctx.records->pdata[0])));
             continue;

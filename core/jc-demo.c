@@ -98,7 +98,9 @@ table_row (Table    *t,
   if (g_strv_length (f) != t->n_fields)
     {
       g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
-                   _("Demo table %s, line %u: %u fields, expected %u"), t->name, i + 1,
+                   ngettext ("Demo table %s, line %u: %u field, expected %u",
+                             "Demo table %s, line %u: %u fields, expected %u", g_strv_length (f)),
+                   t->name, i + 1,
                    g_strv_length (f), t->n_fields);
       g_strfreev (f);
       return NULL;
@@ -460,9 +462,14 @@ load_prices (JcStore        *store,
     date_string (today, last);
     /* TRANSLATORS: the fetch log entry of the demo's prices: first and
      * last date, then the number of rows */
-    message = g_strdup_printf (_("Demo prices, not fetched: the Beijing Xinfadi market’s published "
-                                 "prices (vegetables and fruit 2013–2016, the other goods 2021), "
-                                 "moved to %s … %s; %u rows from the demo data"),
+    message = g_strdup_printf (ngettext ("Demo prices, not fetched: the Beijing Xinfadi market’s "
+                                         "published prices (vegetables and fruit 2013–2016, the "
+                                         "other goods 2021), moved to %s … %s; %u row from the "
+                                         "demo data",
+                                         "Demo prices, not fetched: the Beijing Xinfadi market’s "
+                                         "published prices (vegetables and fruit 2013–2016, the "
+                                         "other goods 2021), moved to %s … %s; %u rows from the "
+                                         "demo data", summary->n_prices),
                                summary->first_date, last, summary->n_prices);
     e.finished_at = finished;
     e.status = (char *) "ok";

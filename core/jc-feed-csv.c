@@ -349,8 +349,11 @@ decide_layout (CsvState *st)
           if (c >= (int) n)
             {
               g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_BAD_MAPPING,
-                           _("Column mapping: %s=%d, but line %u has only %u columns "
-                             "(0 is the first)"), mapping_keys[i].key, c, st->rec_line, n);
+                           ngettext ("Column mapping: %s=%d, but line %u has only %u column "
+                                     "(0 is the first)",
+                                     "Column mapping: %s=%d, but line %u has only %u columns "
+                                     "(0 is the first)", n),
+                           mapping_keys[i].key, c, st->rec_line, n);
               return TRUE;
             }
           st->col[i] = c;
@@ -426,7 +429,9 @@ on_record (CsvState *st)
   if (n != st->n_fields)
     {
       jc_feed_batch_reject (st->batch, JC_REJECT_MISSING_FIELD, st->rec_line,
-                            _("the line has %u fields, the first line %u"), n, st->n_fields);
+                            ngettext ("the line has %u field, the first line %u",
+                                      "the line has %u fields, the first line %u", n),
+                            n, st->n_fields);
       return;
     }
   if (st->kind == KIND_USDA)
@@ -670,9 +675,14 @@ jc_feed_parse_csv (const char         *data,
           m.high = st.col[COL_AVG];
           text = jc_csv_mapping_to_string (&m);
           jc_feed_batch_add_warning (batch,
-                                     _("%u of %u rows have the average above the high price "
-                                       "and would be valid with the two exchanged: the header "
-                                       "looks mislabelled. Try the column mapping “%s”"),
+                                     ngettext ("%u of %u row has the average above the high "
+                                               "price and would be valid with the two exchanged: "
+                                               "the header looks mislabelled. Try the column "
+                                               "mapping “%s”",
+                                               "%u of %u rows have the average above the high "
+                                               "price and would be valid with the two exchanged: "
+                                               "the header looks mislabelled. Try the column "
+                                               "mapping “%s”", seen),
                                      swaps, seen, text);
         }
     }

@@ -555,8 +555,10 @@ check_price (JcFeedBatch *batch,
       trimmed = g_strstrip (g_strdup (text));
       if (!jc_decimal_parse (trimmed, &d, &precise) &&
           g_error_matches (precise, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
-        reject (batch, r, row->line, _("%s “%s” has more than %d decimals"), what, v,
-                JC_DECIMAL_MAX_DECIMALS);
+        reject (batch, r, row->line,
+                ngettext ("%s “%s” has more than %d decimal", "%s “%s” has more than %d decimals",
+                          JC_DECIMAL_MAX_DECIMALS),
+                what, v, JC_DECIMAL_MAX_DECIMALS);
       else
         reject (batch, r, row->line, _("%s “%s” is not a number"), what, v);
       break;
@@ -1311,8 +1313,11 @@ _jc_feed_parse_json (const char  *data,
 
       if (json_is_unfinished (start, end))
         g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                     _("The %s response is not valid JSON: it ends early after %zu bytes "
-                       "(truncated?)"), what, len);
+                     ngettext ("The %s response is not valid JSON: it ends early after %zu byte "
+                               "(truncated?)",
+                               "The %s response is not valid JSON: it ends early after %zu bytes "
+                               "(truncated?)", (unsigned long) MIN (len, G_MAXULONG)),
+                     what, len);
       else
         g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
                      _("The %s response is not valid JSON (error at byte %zu of %zu)"),

@@ -660,7 +660,9 @@ classify_curl_failure (Transfer             *t,
 
     case CURLE_TOO_MANY_REDIRECTS:
       f->code = JC_FETCH_ERROR_REDIRECTS;
-      f->why = g_strdup_printf (_("more than %ld redirects (the server redirects in a loop)"),
+      f->why = g_strdup_printf (ngettext ("more than %ld redirect (the server redirects in a loop)",
+                                          "more than %ld redirects (the server redirects in a loop)",
+                                          (unsigned long) MAX_REDIRECTS),
                                 MAX_REDIRECTS);
       break;
 
@@ -1099,7 +1101,9 @@ jc_fetch (const char            *url,
 
   if (attempt > 1)
     set_error (error, secrets, f.code,
-               g_strdup_printf (_("Could not fetch %s: %s (%u attempts)"), shown, f.why, attempt));
+               g_strdup_printf (ngettext ("Could not fetch %s: %s (%u attempt)",
+                                          "Could not fetch %s: %s (%u attempts)", attempt),
+                                shown, f.why, attempt));
   else
     set_error (error, secrets, f.code,
                g_strdup_printf (_("Could not fetch %s: %s"), shown, f.why));

@@ -249,8 +249,10 @@ jc_parse_milli_field (JcField      field,
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
         return field_error (error, field, _("“%s” is too large (at most %s)"), s, max_text);
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
-        return field_error (error, field, _("“%s” has more than %d decimals"), t,
-                            JC_DECIMAL_MAX_DECIMALS);
+        return field_error (error, field,
+                            ngettext ("“%s” has more than %d decimal", "“%s” has more than %d decimals",
+                                      JC_DECIMAL_MAX_DECIMALS),
+                            t, JC_DECIMAL_MAX_DECIMALS);
       return field_error (error, field, _("“%s” is not a number"), s);
     }
   if (v > max_milli)
@@ -420,7 +422,10 @@ validate_text (JcField     field,
   if (!g_utf8_validate (text, -1, NULL))
     return field_error (error, field, _("is not valid UTF-8 text"));
   if (g_utf8_strlen (text, -1) > max_chars)
-    return field_error (error, field, _("“%s” is longer than %ld characters"), text, max_chars);
+    return field_error (error, field,
+                        ngettext ("“%s” is longer than %ld character",
+                                  "“%s” is longer than %ld characters", (unsigned long) max_chars),
+                        text, max_chars);
   return TRUE;
 }
 

@@ -335,8 +335,10 @@ zip_open_checked (Zip         *z,
   if (n < 0 || n > JC_ORDER_FORM_MAX_ENTRIES)
     {
       g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                   _("%s is not an order form: it holds %lld parts"), path,
-                   (long long) n);
+                   ngettext ("%s is not an order form: it holds %lld part",
+                             "%s is not an order form: it holds %lld parts",
+                             (unsigned long) CLAMP (n, 0, G_MAXLONG)),
+                   path, (long long) n);
       return FALSE;
     }
   for (zip_int64_t i = 0; i < n; i++)
@@ -368,8 +370,11 @@ zip_open_checked (Zip         *z,
           g_autofree char *have = size_text (st.size);
 
           g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                       _("%s is refused: its part “%s” would unpack to %s from %llu bytes "
-                         "(more than %d times); this may be a zip bomb"),
+                       ngettext ("%s is refused: its part “%s” would unpack to %s from %llu byte "
+                                 "(more than %d times); this may be a zip bomb",
+                                 "%s is refused: its part “%s” would unpack to %s from %llu bytes "
+                                 "(more than %d times); this may be a zip bomb",
+                                 (unsigned long) MIN (st.comp_size, G_MAXULONG)),
                        path, st.name ? st.name : "?", have, (unsigned long long) st.comp_size,
                        JC_ORDER_FORM_MAX_RATIO);
           return FALSE;
@@ -1817,8 +1822,11 @@ read_csv (const char  *path,
         if (!only_blank (rec->fields[c]))
           {
             add_problem (form, rec->line, NULL,
-                         _("%u fields, but the header has %u; a field with a comma must be in "
-                           "quotes"), n, n_cols);
+                         ngettext ("%u field, but the header has %u; a field with a comma must "
+                                   "be in quotes",
+                                   "%u fields, but the header has %u; a field with a comma must "
+                                   "be in quotes", n),
+                         n, n_cols);
             break;
           }
       row = form_row_new (rec->line);

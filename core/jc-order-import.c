@@ -480,8 +480,10 @@ check_line (Ctx              *ctx,
                     _("“%s” is an absurd quantity; check the number"), qty_text);
       else if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
         file_error (ctx, row->row, JC_FORM_FIELD_QTY,
-                    _("“%s” has more than %d decimals; round it to %d at most"), qty_text,
-                    JC_DECIMAL_MAX_DECIMALS, JC_DECIMAL_MAX_DECIMALS);
+                    ngettext ("“%s” has more than %d decimal; round it to %d at most",
+                              "“%s” has more than %d decimals; round it to %d at most",
+                              JC_DECIMAL_MAX_DECIMALS),
+                    qty_text, JC_DECIMAL_MAX_DECIMALS, JC_DECIMAL_MAX_DECIMALS);
       else if (g_ascii_isdigit (qty_text[0]))
         file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                     _("“%s” is not a number; type only the number (the unit has its own column)"),
@@ -525,7 +527,9 @@ check_line (Ctx              *ctx,
   if (g_utf8_strlen (note, -1) > MAX_NOTE_CHARS)
     {
       file_error (ctx, row->row, JC_FORM_FIELD_NOTE,
-                  _("the note is longer than %d characters"), MAX_NOTE_CHARS);
+                  ngettext ("the note is longer than %d character",
+                            "the note is longer than %d characters", MAX_NOTE_CHARS),
+                  MAX_NOTE_CHARS);
       return NULL;
     }
   if (jc_decimal_is_zero (&q))

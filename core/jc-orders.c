@@ -203,8 +203,9 @@ jc_order_line_parse (const JcItem  *item,
                      _("quantity: “%s” is too large"), qty_text ? qty_text : "");
       else if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
         g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                     _("quantity: “%s” has more than %d decimals"), qty_text,
-                     JC_DECIMAL_MAX_DECIMALS);
+                     ngettext ("quantity: “%s” has more than %d decimal",
+                               "quantity: “%s” has more than %d decimals", JC_DECIMAL_MAX_DECIMALS),
+                     qty_text, JC_DECIMAL_MAX_DECIMALS);
       else
         g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
                      _("quantity: “%s” is not a number"), qty_text ? qty_text : "");

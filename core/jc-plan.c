@@ -36,7 +36,19 @@ jc_plan_free (JcPlan *plan)
   g_ptr_array_unref (plan->no_price);
   g_free (plan->locked_at);
   g_free (plan->locked_by);
+  g_clear_pointer (&plan->canteen_names, g_hash_table_unref);
   g_free (plan);
+}
+
+const char *
+jc_plan_get_canteen_name (const JcPlan *plan,
+                          const char   *code)
+{
+  const char *name;
+
+  g_return_val_if_fail (plan != NULL && code != NULL, NULL);
+  name = plan->canteen_names != NULL ? g_hash_table_lookup (plan->canteen_names, code) : NULL;
+  return name != NULL && *name != '\0' ? name : code;
 }
 
 /**
@@ -398,6 +410,20 @@ jc_plan_load (JcStore     *store,
     }
   if (!apply_actuals (plan, error))
     return NULL;
+  /* the shares name their canteens by code; a reader knows them by name */
+  {
+    g_autoptr(GPtrArray) canteens = jc_store_list_canteens (store, TRUE, error);
+
+    if (canteens == NULL)
+      return NULL;
+    plan->canteen_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    for (guint i = 0; i < canteens->len; i++)
+      {
+        const JcCanteen *c = g_ptr_array_index (canteens, i);
+
+        g_hash_table_insert (plan->canteen_names, g_strdup (c->code), g_strdup (c->name));
+      }
+  }
   return g_steal_pointer (&plan);
 }
 

@@ -73,9 +73,14 @@ typedef struct {
   guint      n_stale;
   guint      n_canteens;
   guint      n_supplements;    /* supplementary lines (in `lines`, in total_cost_fen) */
+  GHashTable *canteen_names;   /* canteen code → name, inactive ones too (jc_plan_load) */
 } JcPlan;
 
 void      jc_plan_free      (JcPlan *plan);
+/* The name of the canteen `code` as jc_plan_load() read it, else `code`
+ * itself.  Returns: (transfer none) */
+const char *jc_plan_get_canteen_name (const JcPlan *plan,
+                                      const char   *code);
 void      _jc_plan_line_free (JcPlanLine *line);
 
 gboolean  jc_plan_line_compute (JcPlanLine  *line,

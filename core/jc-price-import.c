@@ -462,8 +462,11 @@ fetch_xinfadi (const JcSource        *source,
               if (n > MAX_PAGES)
                 {
                   g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                               _("The source announces %lld rows, %lld pages: more than %d; "
-                                 "narrow the dates"), (long long) count, (long long) n,
+                               ngettext ("The source announces %lld rows, %lld page: more than "
+                                         "%d; narrow the dates",
+                                         "The source announces %lld rows, %lld pages: more than "
+                                         "%d; narrow the dates", (unsigned long) n),
+                               (long long) count, (long long) n,
                                MAX_PAGES);
                   return FALSE;
                 }
@@ -473,8 +476,11 @@ fetch_xinfadi (const JcSource        *source,
       else if (info.count != count)
         {
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                       _("The result changed while it was being fetched: page 1 announced %lld rows, "
-                         "page %u announces %lld; nothing was stored, fetch again"),
+                       ngettext ("The result changed while it was being fetched: page 1 announced "
+                                 "%lld row, page %u announces %lld; nothing was stored, fetch again",
+                                 "The result changed while it was being fetched: page 1 announced "
+                                 "%lld rows, page %u announces %lld; nothing was stored, fetch "
+                                 "again", (unsigned long) CLAMP (count, 0, G_MAXLONG)),
                        (long long) count, page, (long long) info.count);
           return FALSE;
         }

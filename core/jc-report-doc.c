@@ -273,6 +273,7 @@ typedef struct {
   const Col *cols;
   guint      n_cols;
   char      *cells[MAX_COLS];
+  double     h;             /* taller than its kind's height where a cell wraps */
 } Row;
 
 typedef struct {
@@ -285,6 +286,7 @@ typedef struct {
   GArray         *page_starts;   /* guint: the first row of each table page */
   char           *generated_at;
   GPtrArray      *canteens;      /* JcCanteen *, for their names in the charts */
+  char           *canteen;       /* "name (code)" of the review's canteen, or NULL */
 } Doc;
 
 static const Col amount_cols[] = { { 300, FALSE }, { 120, TRUE }, { 95.28, TRUE } };
@@ -307,10 +309,41 @@ doc_free (Doc *doc)
   g_array_unref (doc->page_starts);
   g_free (doc->generated_at);
   g_clear_pointer (&doc->canteens, g_ptr_array_unref);
+  g_free (doc->canteen);
   g_free (doc);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Doc, doc_free)
+
+static double
+row_height (RowKind kind)
+{
+  switch (kind)
+    {
+    case ROW_TITLE: return H_TITLE;
+    case ROW_HEADER: return H_HEADER;
+    case ROW_TOTAL: return H_HEADER;
+    case ROW_LINE:
+    default: return H_LINE;
+    }
+}
+
+/* "市政府机关食堂 (CT01)": a canteen as the review names it, by the name
+ * a reader knows with the code beside it; the code alone for a canteen
+ * that is no longer in `canteens`. */
+static char *
+canteen_label (GPtrArray  *canteens,
+               const char *code)
+{
+  for (guint i = 0; canteens != NULL && i < canteens->len; i++)
+    {
+      const JcCanteen *c = g_ptr_array_index (canteens, i);
+
+      if (g_strcmp0 (c->code, code) == 0 && c->name != NULL && *c->name != '\0')
+        return g_strdup_printf ("%s (%s)", c->name, code);
+    }
+  return g_strdup (code);
+}
 
 /* Adds a row; the cells are taken. */
 static void
@@ -331,20 +364,8 @@ doc_add (Doc       *doc,
   for (guint i = 0; i < n_cols; i++)
     row->cells[i] = va_arg (ap, char *);
   va_end (ap);
+  row->h = row_height (kind);
   g_ptr_array_add (doc->rows, row);
-}
-
-static double
-row_height (RowKind kind)
-{
-  switch (kind)
-    {
-    case ROW_TITLE: return H_TITLE;
-    case ROW_HEADER: return H_HEADER;
-    case ROW_TOTAL: return H_HEADER;
-    case ROW_LINE:
-    default: return H_LINE;
-    }
 }
 
 static char *
@@ -358,11 +379,13 @@ share_text (gint64 part,
   return format_bp (bp, FALSE);
 }
 
+/* With `canteens`, the keys are canteen codes, shown by name and code. */
 static void
 add_amounts (Doc        *doc,
              const char *title,
              const char *key_label,
              GPtrArray  *amounts,
+             GPtrArray  *canteens,
              gint64      total)
 {
   doc_add (doc, ROW_TITLE, amount_cols, 1, g_strdup (title));
@@ -372,7 +395,8 @@ add_amounts (Doc        *doc,
     {
       const JcReportAmount *a = g_ptr_array_index (amounts, i);
 
-      doc_add (doc, ROW_LINE, amount_cols, 3, g_strdup (a->key), yuan (a->fen),
+      doc_add (doc, ROW_LINE, amount_cols, 3,
+               canteens != NULL ? canteen_label (canteens, a->key) : g_strdup (a->key), yuan (a->fen),
                share_text (a->fen, total));
     }
   doc_add (doc, ROW_TOTAL, amount_cols, 3, g_strdup ("合计 Total"), yuan (total),
@@ -386,8 +410,10 @@ doc_build_tables (Doc *doc)
   g_autoptr(GArray) movers = movers_new (r);
   g_autofree char *title = NULL;
 
-  add_amounts (doc, "按食堂 Spend by canteen", "食堂 Canteen", r->by_canteen, r->spend_fen);
-  add_amounts (doc, "按类别 Spend by category", "类别 Category", r->by_category, r->spend_fen);
+  add_amounts (doc, "按食堂 Spend by canteen", "食堂 Canteen", r->by_canteen, doc->canteens,
+               r->spend_fen);
+  add_amounts (doc, "按类别 Spend by category", "类别 Category", r->by_category, NULL,
+               r->spend_fen);
   title = g_strdup_printf ("单位成本变动前 %u 名 Top %u price movers (%s → %s)",
                            (guint) JC_REPORT_DOC_N_MOVERS, (guint) JC_REPORT_DOC_N_MOVERS,
                            r->yoy.month, r->month);
@@ -409,6 +435,50 @@ doc_build_tables (Doc *doc)
              g_strdup ("无两期都有采购的品种 No item bought in both months"));
 }
 
+/* A line whose text wraps in its column (a long canteen name) grows by
+ * the lines it needs, so that nothing is cut or drawn over the next row. */
+static void
+doc_measure (Doc *doc)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_new ();
+  int one_line = 0;
+
+  pango_font_description_set_family (font, JC_DOC_FONT_FAMILY);
+  pango_font_description_set_size (font, (int) (8.0 * PANGO_SCALE));
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, "食 Ag", -1);
+  pango_layout_get_size (layout, NULL, &one_line);
+  for (guint i = 0; i < doc->rows->len; i++)
+    {
+      Row *row = g_ptr_array_index (doc->rows, i);
+      int tallest = one_line;
+
+      if (row->kind != ROW_LINE || row->n_cols < 2)
+        continue;
+      for (guint c = 0; c < row->n_cols; c++)
+        {
+          int height = 0;
+
+          if (row->cells[c] == NULL || *row->cells[c] == '\0')
+            continue;
+          pango_layout_set_width (layout, (int) ((row->cols[c].width - 6) * PANGO_SCALE));
+          pango_layout_set_text (layout, row->cells[c], -1);
+          pango_layout_get_size (layout, NULL, &height);
+          tallest = MAX (tallest, height);
+        }
+      /* a line as tall as before, plus the extra lines' height */
+      row->h = H_LINE + (double) (tallest - one_line) / PANGO_SCALE;
+    }
+  pango_font_description_free (font);
+  g_object_unref (layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 /* A title and a header stay with the row after them; a row never
  * straddles a page. */
 static void
@@ -422,7 +492,7 @@ doc_paginate (Doc *doc)
   for (guint i = 0; i < doc->rows->len; i++)
     {
       const Row *row = g_ptr_array_index (doc->rows, i);
-      double need = row_height (row->kind);
+      double need = row->h;
 
       for (guint j = i; j + 1 < doc->rows->len; j++)
         {
@@ -431,7 +501,7 @@ doc_paginate (Doc *doc)
 
           if (cur->kind != ROW_TITLE && cur->kind != ROW_HEADER)
             break;
-          need += row_height (next->kind);
+          need += next->h;
         }
       if (y + need > BODY_BOTTOM
           && i > g_array_index (doc->page_starts, guint, doc->page_starts->len - 1))
@@ -439,7 +509,7 @@ doc_paginate (Doc *doc)
           g_array_append_val (doc->page_starts, i);
           y = BODY_TOP;
         }
-      y += row_height (row->kind);
+      y += row->h;
     }
 }
 
@@ -461,7 +531,10 @@ doc_new (JcStore         *store,
   doc->canteens = jc_store_list_canteens (store, TRUE, error);
   if (doc->canteens == NULL)
     return NULL;
+  if (r->canteen != NULL)
+    doc->canteen = canteen_label (doc->canteens, r->canteen);
   doc_build_tables (doc);
+  doc_measure (doc);
   doc_paginate (doc);
   return g_steal_pointer (&doc);
 }
@@ -474,6 +547,29 @@ doc_n_pages (const Doc *doc)
 
 /* ---- drawing ---------------------------------------------------------- */
 
+/* The height `text` takes in points, wrapped at `width` in the documents' font. */
+static double
+text_height (PangoLayout *layout,
+             double       size,
+             gboolean     bold,
+             double       width,
+             const char  *text)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+  int h = 0;
+
+  pango_font_description_set_family (font, JC_DOC_FONT_FAMILY);
+  pango_font_description_set_size (font, (int) (size * PANGO_SCALE));
+  pango_font_description_set_weight (font, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, NULL, &h);
+  return (double) h / PANGO_SCALE;
+}
+
 static void
 draw_frame (cairo_t     *cr,
             PangoLayout *layout,
@@ -485,14 +581,22 @@ draw_frame (cairo_t     *cr,
                                              doc_n_pages (doc), page + 1, doc_n_pages (doc));
   g_autofree char *generated = g_strdup_printf ("生成于 Generated at %s", doc->generated_at);
   g_autofree char *head = g_strdup_printf ("%s · %s%s%s", heading, doc->r->month,
-                                           doc->r->canteen ? " · " : "",
-                                           doc->r->canteen ? doc->r->canteen : "");
+                                           doc->canteen ? " · " : "",
+                                           doc->canteen ? doc->canteen : "");
 
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   if (page > 0)
-    jc_doc_show_wrapped (cr, layout, 12.0, TRUE, MARGIN, MARGIN, CONTENT_W, PANGO_ALIGN_LEFT, head);
+    {
+      /* a long canteen name: the running head in smaller type, wrapped, so
+       * that it stays above the body */
+      double size = 12.0;
+
+      while (size > 7.0 && text_height (layout, size, TRUE, CONTENT_W, head) > BODY_TOP - MARGIN - 4)
+        size -= 1.0;
+      jc_doc_show_wrapped (cr, layout, size, TRUE, MARGIN, MARGIN, CONTENT_W, PANGO_ALIGN_LEFT, head);
+    }
   cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
   cairo_set_line_width (cr, 0.5);
   cairo_move_to (cr, MARGIN, PAGE_H - MARGIN - 14);
@@ -540,11 +644,12 @@ draw_cover (cairo_t     *cr,
   g_autofree char *prov = g_strdup_printf ("%u / %u", r->provisional_days, r->n_days);
   g_autofree char *mom_note = g_strdup_printf ("对比 against %s", r->mom.month);
   g_autofree char *yoy_note = g_strdup_printf ("对比 against %s", y->month);
-  g_autofree char *sav_note = g_strdup_printf ("%u 行 lines", r->n_savings_lines);
+  g_autofree char *sav_note = g_strdup_printf ("%u 行 %s", r->n_savings_lines,
+                                              r->n_savings_lines == 1 ? "line" : "lines");
   g_autofree char *claim_zh = jc_report_claim_text (r, FALSE);
   g_autofree char *claim_en = jc_report_claim_text (r, TRUE);
   g_autofree char *sub = g_strdup_printf ("月份 Month：%s    食堂 Canteen：%s", r->month,
-                                          r->canteen ? r->canteen : "全部 All");
+                                          doc->canteen ? doc->canteen : "全部 All");
   double cw = (CONTENT_W - 2 * 10) / 3, top = MARGIN + 90;
 
   cairo_set_source_rgb (cr, 0, 0, 0);
@@ -553,6 +658,13 @@ draw_cover (cairo_t     *cr,
   jc_doc_show_wrapped (cr, layout, 12.0, FALSE, MARGIN, MARGIN + 40, CONTENT_W, PANGO_ALIGN_LEFT,
              "Monthly cost review");
   jc_doc_show_wrapped (cr, layout, 9.0, FALSE, MARGIN, MARGIN + 62, CONTENT_W, PANGO_ALIGN_LEFT, sub);
+  {
+    /* a long canteen name wraps the subtitle: the figures move down under it */
+    int sub_h = 0;
+
+    pango_layout_get_size (layout, NULL, &sub_h);
+    top = MAX (top, MARGIN + 62 + (double) sub_h / PANGO_SCALE + 10);
+  }
 
   draw_figure (cr, layout, MARGIN, top, cw, "本月支出 Spend", spend, "分摊实际成本 allocated cost");
   draw_figure (cr, layout, MARGIN + cw + 10, top, cw, "环比 Month on month", mom, mom_note);
@@ -689,7 +801,7 @@ draw_row (cairo_t     *cr,
           const Row   *row,
           double       y)
 {
-  double x = MARGIN, h = row_height (row->kind);
+  double x = MARGIN, h = row->h;
 
   if (row->kind == ROW_TITLE)
     {
@@ -711,7 +823,8 @@ draw_row (cairo_t     *cr,
 
       if (row->n_cols == 1)
         w = CONTENT_W;
-      jc_doc_show_wrapped (cr, layout, 8.0, row->kind != ROW_LINE, x + 3, y + (h - 8.0 * 1.45) / 2, w - 6,
+      jc_doc_show_wrapped (cr, layout, 8.0, row->kind != ROW_LINE, x + 3,
+                           y + (row_height (row->kind) - 8.0 * 1.45) / 2, w - 6,
                  row->cols[c].right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, row->cells[c]);
       x += row->cols[c].width;
     }
@@ -738,7 +851,7 @@ draw_table_page (cairo_t     *cr,
       const Row *row = g_ptr_array_index (doc->rows, i);
 
       draw_row (cr, layout, row, y);
-      y += row_height (row->kind);
+      y += row->h;
     }
 }
 
@@ -842,6 +955,7 @@ typedef struct {
   lxw_format *pct;
   lxw_format *index;
   lxw_format *total_money;
+  lxw_format *wrap;
 } Formats;
 
 static void
@@ -865,6 +979,9 @@ formats_init (lxw_workbook *wb,
   format_set_bold (f->total_money);
   format_set_top (f->total_money, LXW_BORDER_DOUBLE);
   format_set_num_format (f->total_money, "¥#,##0.00");
+  f->wrap = workbook_add_format (wb);
+  format_set_text_wrap (f->wrap);
+  format_set_align (f->wrap, LXW_ALIGN_VERTICAL_TOP);
 }
 
 static void
@@ -928,6 +1045,7 @@ summary_comparison (lxw_worksheet            *ws,
 static void
 write_summary (lxw_worksheet  *ws,
                const JcReport *r,
+               GPtrArray      *canteens,
                const Formats  *f)
 {
   static const char *const headers[] = { "项目 Item", "数值 Value", NULL };
@@ -936,6 +1054,7 @@ write_summary (lxw_worksheet  *ws,
   gboolean mkt = y->has_base && y->has_market;
   g_autofree char *claim_zh = jc_report_claim_text (r, FALSE);
   g_autofree char *claim_en = jc_report_claim_text (r, TRUE);
+  g_autofree char *canteen = r->canteen ? canteen_label (canteens, r->canteen) : NULL;
   lxw_row_t row = 1;
 
   write_headers (ws, headers, f->header);
@@ -945,7 +1064,7 @@ write_summary (lxw_worksheet  *ws,
   worksheet_write_string (ws, row++, 1, r->month, NULL);
   summary_money (ws, row++, "支出 Spend ¥", TRUE, r->spend_fen, f);   /* B3 */
   worksheet_write_string (ws, row, 0, "食堂 Canteen", NULL);
-  worksheet_write_string (ws, row++, 1, r->canteen ? r->canteen : "全部 All", NULL);
+  worksheet_write_string (ws, row++, 1, canteen ? canteen : "全部 All", f->wrap);
   worksheet_write_string (ws, row, 0, "配送天数 Days", NULL);
   worksheet_write_number (ws, row++, 1, r->n_days, NULL);
   worksheet_write_string (ws, row, 0, "暂估天数 Provisional days", NULL);
@@ -966,10 +1085,12 @@ write_summary (lxw_worksheet  *ws,
   worksheet_write_string (ws, row++, 1, claim_en, NULL);
 }
 
+/* With `canteens`, the keys are canteen codes, written by name and code. */
 static lxw_row_t
 write_amounts (lxw_worksheet *ws,
                const char    *key_label,
                GPtrArray     *amounts,
+               GPtrArray     *canteens,
                gint64         total,
                const Formats *f)
 {
@@ -977,13 +1098,15 @@ write_amounts (lxw_worksheet *ws,
   lxw_row_t row = 1;
 
   write_headers (ws, headers, f->header);
-  worksheet_set_column (ws, 0, 0, 20, NULL);
+  worksheet_set_column (ws, 0, 0, canteens != NULL ? 36 : 20, NULL);
   worksheet_set_column (ws, 1, 2, 14, NULL);
   for (guint i = 0; i < amounts->len; i++, row++)
     {
       const JcReportAmount *a = g_ptr_array_index (amounts, i);
+      g_autofree char *key = canteens != NULL ? canteen_label (canteens, a->key)
+                                              : g_strdup (a->key);
 
-      worksheet_write_string (ws, row, 0, a->key, NULL);
+      worksheet_write_string (ws, row, 0, key, f->wrap);
       worksheet_write_number (ws, row, 1, fen_to_cell (a->fen), f->money);
       if (total != 0)
         worksheet_write_number (ws, row, 2, (double) a->fen / (double) total, f->pct);
@@ -1086,10 +1209,13 @@ jc_report_export_xlsx (JcStore         *store,
   lxw_error err;
   Formats f;
   lxw_row_t total_row;
+  g_autoptr(GPtrArray) canteens = NULL;
 
-  g_return_val_if_fail (report != NULL && path != NULL, FALSE);
-  (void) store;
+  g_return_val_if_fail (store != NULL && report != NULL && path != NULL, FALSE);
 
+  canteens = jc_store_list_canteens (store, TRUE, error);
+  if (canteens == NULL)
+    return FALSE;
   out = jc_output_begin (path, flags, error);
   if (out == NULL)
     return FALSE;
@@ -1101,11 +1227,12 @@ jc_report_export_xlsx (JcStore         *store,
       return FALSE;
     }
   formats_init (wb, &f);
-  write_summary (workbook_add_worksheet (wb, "汇总 Summary"), report, &f);
+  write_summary (workbook_add_worksheet (wb, "汇总 Summary"), report, canteens, &f);
   write_amounts (workbook_add_worksheet (wb, "按食堂 By canteen"), "食堂 Canteen",
-                 report->by_canteen, report->spend_fen, &f);
+                 report->by_canteen, canteens, report->spend_fen, &f);
   ws = workbook_add_worksheet (wb, sheet_cat);
-  total_row = write_amounts (ws, "类别 Category", report->by_category, report->spend_fen, &f);
+  total_row = write_amounts (ws, "类别 Category", report->by_category, NULL, report->spend_fen,
+                             &f);
   if (report->by_category->len > 0)
     {
       lxw_chart *chart = workbook_add_chart (wb, LXW_CHART_COLUMN);

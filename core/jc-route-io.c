@@ -394,7 +394,9 @@ read_node_rows (Vrp         *v,
           g_autofree char *shown = g_strstrip (g_strdup (line));
 
           set_error (error, JC_ROUTE_IO_ERROR_SYNTAX, v->r.file, line_no,
-                     _("%s: a row must be a node number and %d value(s), not “%s”"),
+                     ngettext ("%s: a row must be a node number and %d value, not “%s”",
+                               "%s: a row must be a node number and %d values, not “%s”",
+                               (unsigned long) MAX (n_values, 0)),
                      section, n_values, shown);
           return FALSE;
         }
@@ -437,11 +439,15 @@ read_node_rows (Vrp         *v,
     }
   if (v->r.i >= v->r.n_lines)
     set_error (error, JC_ROUTE_IO_ERROR_SYNTAX, v->r.file, last_line (&v->r),
-               _("the file ends inside %s: %d of the %d nodes (DIMENSION) given"),
+               ngettext ("the file ends inside %s: %d of the %d node (DIMENSION) given",
+                         "the file ends inside %s: %d of the %d nodes (DIMENSION) given",
+                         (unsigned long) MAX (v->dimension, 0)),
                section, count, v->dimension);
   else
     set_error (error, JC_ROUTE_IO_ERROR_VALUE, v->r.file, v->r.i + 1,
-               _("%s gives %d node(s), but DIMENSION is %d"), section, count, v->dimension);
+               ngettext ("%s gives %d node, but DIMENSION is %d",
+                         "%s gives %d nodes, but DIMENSION is %d", (unsigned long) MAX (count, 0)),
+               section, count, v->dimension);
   return FALSE;
 }
 
@@ -750,12 +756,16 @@ read_weights (Vrp     *v,
     }
   if (v->r.i >= v->r.n_lines)
     set_error (error, JC_ROUTE_IO_ERROR_SYNTAX, v->r.file, last_line (&v->r),
-               _("the file ends inside EDGE_WEIGHT_SECTION: %lld of the %lld numbers that %s "
-                 "needs for DIMENSION %d"),
+               ngettext ("the file ends inside EDGE_WEIGHT_SECTION: %lld of the %lld number that "
+                         "%s needs for DIMENSION %d",
+                         "the file ends inside EDGE_WEIGHT_SECTION: %lld of the %lld numbers that "
+                         "%s needs for DIMENSION %d", (unsigned long) CLAMP (want, 0, G_MAXLONG)),
                (long long) got, (long long) want, format_name (v->weight_format), n);
   else
     set_error (error, JC_ROUTE_IO_ERROR_VALUE, v->r.file, v->r.i + 1,
-               _("EDGE_WEIGHT_SECTION gives %lld numbers, but %s needs %lld for DIMENSION %d"),
+               ngettext ("EDGE_WEIGHT_SECTION gives %lld number, but %s needs %lld for DIMENSION %d",
+                         "EDGE_WEIGHT_SECTION gives %lld numbers, but %s needs %lld for "
+                         "DIMENSION %d", (unsigned long) CLAMP (got, 0, G_MAXLONG)),
                (long long) got, format_name (v->weight_format), (long long) want, n);
   return FALSE;
 }
@@ -832,8 +842,11 @@ read_header_value (Vrp         *v,
       if (d > JC_ROUTE_IO_MAX_NODES)
         {
           set_error (error, JC_ROUTE_IO_ERROR_UNSUPPORTED, file, line,
-                     _("DIMENSION %lld is above the %d nodes this program accepts (the solver "
-                       "keeps a full %lld × %lld distance matrix)"),
+                     ngettext ("DIMENSION %lld is above the %d node this program accepts (the "
+                               "solver keeps a full %lld × %lld distance matrix)",
+                               "DIMENSION %lld is above the %d nodes this program accepts (the "
+                               "solver keeps a full %lld × %lld distance matrix)",
+                               JC_ROUTE_IO_MAX_NODES),
                      (long long) d, JC_ROUTE_IO_MAX_NODES, (long long) d, (long long) d);
           return FALSE;
         }
@@ -1389,7 +1402,9 @@ parse_solomon (Reader            *r,
       if (rows->len >= JC_ROUTE_IO_MAX_NODES)
         {
           set_error (error, JC_ROUTE_IO_ERROR_UNSUPPORTED, file, i + 1,
-                     _("more than the %d nodes this program accepts"), JC_ROUTE_IO_MAX_NODES);
+                     ngettext ("more than the %d node this program accepts",
+                               "more than the %d nodes this program accepts", JC_ROUTE_IO_MAX_NODES),
+                     JC_ROUTE_IO_MAX_NODES);
           return NULL;
         }
       if (!parse_double (w[1], &row.x) || !parse_double (w[2], &row.y)

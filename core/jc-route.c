@@ -119,7 +119,9 @@ jc_route_problem_validate (const JcRouteProblem *p,
   if (p->n_depots < 1 || n < p->n_depots)
     {
       g_set_error (error, JC_ROUTE_ERROR, JC_ROUTE_ERROR_INVALID,
-                   _("The problem needs at least one depot (it has %d of %d nodes)"),
+                   ngettext ("The problem needs at least one depot (it has %d of %d node)",
+                             "The problem needs at least one depot (it has %d of %d nodes)",
+                             (unsigned long) MAX (n, 0)),
                    p->n_depots, n);
       return FALSE;
     }
@@ -582,9 +584,17 @@ jc_route_solution_check (const JcRouteProblem  *p,
   for (int t = 0; t < p->n_types; t++)
     if (p->types[t].count >= 0 && used[t] > p->types[t].count)
       {
-        g_set_error (error, JC_ROUTE_ERROR, JC_ROUTE_ERROR_INFEASIBLE,
-                     _("Vehicle type %d: %d routes use it but only %d vehicles exist"),
-                     t, used[t], p->types[t].count);
+        g_autofree char *routes = g_strdup_printf (ngettext ("Vehicle type %d: %d route uses it.",
+                                                             "Vehicle type %d: %d routes use it.",
+                                                             (unsigned long) MAX (used[t], 0)),
+                                                   t, used[t]);
+        g_autofree char *vehicles =
+          g_strdup_printf (ngettext ("The fleet has only %d vehicle of that type.",
+                                     "The fleet has only %d vehicles of that type.",
+                                     (unsigned long) p->types[t].count),
+                           p->types[t].count);
+
+        g_set_error (error, JC_ROUTE_ERROR, JC_ROUTE_ERROR_INFEASIBLE, "%s %s", routes, vehicles);
         return FALSE;
       }
   if (total != s->distance)

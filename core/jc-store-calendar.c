@@ -81,7 +81,9 @@ jc_store_add_calendar_entry (JcStore         *store,
   if (!g_utf8_validate (clean, -1, NULL) || g_utf8_strlen (clean, -1) > MAX_NAME_CHARS)
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-                   _("name: longer than %d characters"), MAX_NAME_CHARS);
+                   ngettext ("name: longer than %d character", "name: longer than %d characters",
+                             MAX_NAME_CHARS),
+                   MAX_NAME_CHARS);
       return FALSE;
     }
   if (kind == JC_CALENDAR_HOLIDAY && jc_calendar_is_weekend (date))

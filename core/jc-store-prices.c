@@ -1863,7 +1863,10 @@ jc_store_set_stale_days (JcStore  *store,
   if (days < 1 || days > 60)
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-                   _("staleness window: %d days is out of range (1 to 60)"), days);
+                   ngettext ("staleness window: %d day is out of range (1 to 60)",
+                             "staleness window: %d days is out of range (1 to 60)",
+                             (unsigned long) ABS (days)),
+                   days);
       return FALSE;
     }
   v = g_strdup_printf ("%d", days);

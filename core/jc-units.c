@@ -180,8 +180,9 @@ jc_decimal_parse (const char *text,
   if (n_frac > JC_DECIMAL_MAX_DECIMALS)
     {
       g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE,
-                   _("“%s” has more than %d decimals"), text,
-                   JC_DECIMAL_MAX_DECIMALS);
+                   ngettext ("“%s” has more than %d decimal", "“%s” has more than %d decimals",
+                             JC_DECIMAL_MAX_DECIMALS),
+                   text, JC_DECIMAL_MAX_DECIMALS);
       return FALSE;
     }
   for (decimals = 0; decimals < n_frac; decimals++)

@@ -1853,7 +1853,7 @@ test_prices_import_xinfadi (void **state)
   imp = db (f, "prices", "import", page, "--source", "新发地存档", NULL);
   assert_ok (imp);
   /* 6 seen: 3 new (大白菜, 土豆, 娃娃菜), 1 duplicate, 2 rejected */
-  assert_contains (imp->out, "1 page, 6 rows seen: 3 new, 0 changed, 0 unchanged, 1 duplicates, "
+  assert_contains (imp->out, "1 page, 6 rows seen: 3 new, 0 changed, 0 unchanged, 1 duplicated, "
                              "2 rejected");
   assert_contains (imp->out, "rejected, all prices zero: 1");
   assert_contains (imp->out, "rejected, unit text in a price: 1");
@@ -1959,7 +1959,7 @@ test_prices_import_gb18030 (void **state)
 
   imp = db (f, "prices", "import", path, "--source", "存档", NULL);
   assert_ok (imp);
-  assert_contains (imp->out, "6 rows seen: 3 new, 0 changed, 0 unchanged, 0 duplicates, "
+  assert_contains (imp->out, "6 rows seen: 3 new, 0 changed, 0 unchanged, 0 duplicated, "
                              "3 rejected");
   assert_contains (imp->out, "rejected, low price above high price: 1");
   assert_contains (imp->out, "rejected, average outside low…high: 1");
@@ -2288,7 +2288,7 @@ test_prices_fetch_file_source (void **state)
   first = dbe (f, (const char *[]) { "JICAI_TODAY=2026-11-28", NULL }, "prices", "fetch", NULL);
   assert_ok (first);
   assert_contains (first->out, "本地: 1 page, 6 rows seen: 3 new, 0 changed, 0 unchanged, "
-                               "1 duplicates, 2 rejected");
+                               "1 duplicated, 2 rejected");
   n = count_prices (f);
   assert_int_equal (n, 3);
   second = db (f, "prices", "fetch", "--source", "本地", "--from", "2026-11-28", "--to",
@@ -2415,7 +2415,7 @@ test_prices_fetch_demo (void **state)
   assert_ok (today);
   assert_contains (today->out, "新发地: 1 page, ");
   assert_contains (today->out, ": 0 new, 0 changed, ");
-  assert_contains (today->out, "0 duplicates, 0 rejected");
+  assert_contains (today->out, "0 duplicated, 0 rejected");
   week = dbe (f, env, "prices", "fetch", "--from", "2026-11-23", "--to", "2026-11-29", "--json",
               NULL);
   {
@@ -2905,6 +2905,26 @@ test_orders_import_bad (void **state)
   }
 }
 
+/* A count before a noun agrees with it: one line is "1 line", not "1 lines". */
+static void
+test_orders_submit_one_line (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(Run) submit = NULL;
+  g_autoptr(Run) again = NULL;
+
+  add_order_world (f);
+  submit = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=30斤",
+               NULL);
+  assert_ok (submit);
+  assert_contains (submit->out, "Submitted the order of c01 for " FUTURE ": version 0 → 1, "
+                                "1 line (1 added, 0 changed, 0 removed).");
+  again = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=30斤",
+              "--item", "egg=60", NULL);
+  assert_ok (again);
+  assert_contains (again->out, "version 1 → 2, 2 lines (1 added, 0 changed, 0 removed).");
+}
+
 static void
 test_orders_submit_show_history (void **state)
 {
@@ -2956,7 +2976,7 @@ test_orders_submit_show_history (void **state)
     g_autoptr(Run) human = db (f, "orders", "show", "--canteen", "c01", "--date", FUTURE, NULL);
 
     assert_ok (replace);
-    assert_contains (replace->out, "1 lines (1 added, 0 changed, 2 removed)");
+    assert_contains (replace->out, "1 line (1 added, 0 changed, 2 removed)");
     assert_ok (human);
     assert_contains (human->out, "Order of c01 (市府食堂) for " FUTURE ": Submitted, version 3");
     assert_contains (human->out, "鸡蛋");
@@ -4063,6 +4083,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_orders_import, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_cutoff, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_import_bad, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_orders_submit_one_line, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_submit_show_history, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_submit_cutoff, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_orders_bad_input, setup_db, teardown),

@@ -153,7 +153,7 @@ test_figures (void **state)
   expect = g_strdup_printf ("%u of %u canteen%s submitted", n_submitted, board->len, board->len == 1 ? "" : "s");
   assert_string_equal (text_of (page, "orders-count"), expect);
   g_free (expect);
-  expect = g_strdup_printf ("%u drafts · %u not started", n_draft, n_none);
+  expect = g_strdup_printf ("%u draft%s · %u not started", n_draft, n_draft == 1 ? "" : "s", n_none);
   assert_string_equal (text_of (page, "orders-detail"), expect);
   g_free (expect);
   {

@@ -445,7 +445,15 @@ test_plan (void **state)
 
     assert_contains (label_text (page, "drill-title"), "大白菜");
     assert_contains (label_text (page, "drill-total"), line_cost);
-    assert_true (jc_test_find_label (GTK_WIDGET (page), "CT01"));
+    /* the canteens by name, as the rest of the screen names them; the
+     * code in the name's tooltip */
+    {
+      GtkWidget *name = jc_test_find_label (GTK_WIDGET (page), "市政府机关食堂");
+
+      assert_non_null (name);
+      assert_string_equal (gtk_widget_get_tooltip_text (name), "CT01");
+      assert_null (jc_test_find_label (GTK_WIDGET (page), "CT01"));
+    }
     assert_true (jc_test_find_label (GTK_WIDGET (page), share0));
   }
   /* No actuals on an open plan. */

@@ -181,6 +181,46 @@ cell_fen (GHashTable *cells,
   return fen;
 }
 
+/* The text of the shared string `index` of the workbook at `path`. */
+static char *
+shared_string (const char *path,
+               const char *index)
+{
+  g_autofree char *xml = zip_read (path, "xl/sharedStrings.xml");
+  xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), "sharedStrings.xml", NULL, XML_PARSE_NONET);
+  guint64 want = g_ascii_strtoull (index, NULL, 10), i = 0;
+  char *text = NULL;
+
+  assert_non_null (doc);
+  for (xmlNode *si = xmlDocGetRootElement (doc)->children; si != NULL; si = si->next)
+    if (si->type == XML_ELEMENT_NODE && xmlStrEqual (si->name, (const xmlChar *) "si")
+        && i++ == want)
+      {
+        xmlChar *content = xmlNodeGetContent (si);
+
+        text = g_strdup ((const char *) content);
+        xmlFree (content);
+      }
+  xmlFreeDoc (doc);
+  assert_non_null (text);
+  return text;
+}
+
+/* A text cell of the sheet `cells` of the workbook at `path`. */
+static char *
+cell_text (const char *path,
+           GHashTable *cells,
+           const char *ref)
+{
+  const Cell *c = g_hash_table_lookup (cells, ref);
+
+  if (c == NULL)
+    fail_msg ("no cell %s", ref);
+  assert_false (c->numeric);
+  assert_non_null (c->value);
+  return shared_string (path, c->value);
+}
+
 /* ---- tests ---------------------------------------------------------- */
 
 static void
@@ -536,6 +576,113 @@ test_write_failure (void **state)
   assert_contains (error->message, bad);
 }
 
+/* The review names each canteen as the screen does, by its name with the
+ * code beside it; a long name wraps onto a second line of a taller row
+ * instead of being cut or running over the next one. */
+static void
+test_canteen_names (void **state)
+{
+  static const char *const long_name =
+    "北京市西城区人民政府机关第二职工食堂南楼二层自助餐厅与清真窗口合并核算";
+  World *w = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcCanteen) ct02 = jc_store_get_canteen (w->store, "CT02", &error);
+  g_autofree char *old_name = NULL;
+  g_autofree char *pdf = g_build_filename (w->dir, "names.pdf", NULL);
+  g_autofree char *one = g_build_filename (w->dir, "names-ct02.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (w->dir, "names.xlsx", NULL);
+  g_autofree char *xlsx_one = g_build_filename (w->dir, "names-ct02.xlsx", NULL);
+  g_autofree char *want_long = g_strdup_printf ("%s (CT02)", long_name);
+  g_autofree char *squeezed_long = g_strdup_printf ("%s(CT02)", long_name);
+  g_autoptr(JcReport) all = NULL;
+  g_autoptr(JcReport) r2 = NULL;
+
+  assert_no_error (error);
+  old_name = g_steal_pointer (&ct02->name);
+  ct02->name = g_strdup (long_name);
+  assert_true (jc_store_update_canteen (w->store, ct02, &error));
+  assert_no_error (error);
+  all = jc_report_build (w->store, "2026-10", NULL, &error);
+  assert_no_error (error);
+  r2 = jc_report_build (w->store, "2026-10", "CT02", &error);
+  assert_no_error (error);
+
+  assert_true (jc_report_export_pdf (w->store, all, pdf, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-f", "4", "-l", "4", pdf, "-", NULL };
+    g_autofree char *text = jc_test_run_tool (argv);
+    g_autoptr(GString) s = g_string_new (text);
+    g_auto(GStrv) lines = NULL;
+    gboolean code_alone = FALSE;
+
+    /* the whole name, its lines joined: nothing cut with "…" */
+    g_string_replace (s, " ", "", 0);
+    g_string_replace (s, "\n", "", 0);
+    assert_contains (s->str, "一号机关食堂(CT01)");
+    assert_contains (s->str, squeezed_long);
+    assert_null (strstr (text, "…"));
+    /* no row of the table is only a code any more */
+    lines = g_strsplit (text, "\n", -1);
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (g_str_has_prefix (g_strstrip (lines[i]), "CT0"))
+        code_alone = TRUE;
+    assert_false (code_alone);
+  }
+  {
+    /* the wrapped row pushes the rows after it down: the canteens' total
+     * is still on its own line, under the two canteens */
+    const char *argv[] = { "pdftotext", "-layout", "-f", "4", "-l", "4", pdf, "-", NULL };
+    g_autofree char *text = jc_test_run_tool (argv);
+    const char *name = strstr (text, "北京市西城区");
+    const char *total = strstr (text, "合计 Total");
+
+    assert_non_null (name);
+    assert_non_null (total);
+    assert_true (name < total);
+    assert_contains (total, "¥324.00");
+  }
+  assert_true (jc_report_export_pdf (w->store, r2, one, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-f", "1", "-l", "1", one, "-", NULL };
+    g_autofree char *text = jc_test_run_tool (argv);
+    g_autoptr(GString) s = g_string_new (text);
+
+    g_string_replace (s, " ", "", 0);
+    g_string_replace (s, "\n", "", 0);
+    assert_contains (s->str, squeezed_long);    /* the cover */
+  }
+
+  assert_true (jc_report_export_xlsx (w->store, all, xlsx, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  {
+    g_autoptr(GHashTable) canteens = read_sheet (xlsx, "xl/worksheets/sheet2.xml");
+    g_autofree char *a2 = cell_text (xlsx, canteens, "A2");
+    g_autofree char *a3 = cell_text (xlsx, canteens, "A3");
+
+    /* the bigger spender first: CT01 17900, CT02 14500 */
+    assert_string_equal (a2, "一号机关食堂 (CT01)");
+    assert_string_equal (a3, want_long);
+    assert_int_equal (cell_fen (canteens, "B3"), 14500);
+  }
+  assert_true (jc_report_export_xlsx (w->store, r2, xlsx_one, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  {
+    g_autoptr(GHashTable) summary = read_sheet (xlsx_one, "xl/worksheets/sheet1.xml");
+    g_autofree char *a4 = cell_text (xlsx_one, summary, "A4");
+    g_autofree char *b4 = cell_text (xlsx_one, summary, "B4");
+
+    assert_string_equal (a4, "食堂 Canteen");
+    assert_string_equal (b4, want_long);
+  }
+
+  g_free (ct02->name);
+  ct02->name = g_steal_pointer (&old_name);
+  assert_true (jc_store_update_canteen (w->store, ct02, &error));
+  assert_no_error (error);
+}
+
 int
 main (void)
 {
@@ -547,6 +694,7 @@ main (void)
     cmocka_unit_test (test_xlsx),
     cmocka_unit_test (test_charts),
     cmocka_unit_test (test_write_failure),
+    cmocka_unit_test (test_canteen_names),
   };
 
   return cmocka_run_group_tests (tests, world_setup, world_teardown);

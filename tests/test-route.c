@@ -583,7 +583,7 @@ test_check_rejects (void **state)
   /* more vehicles than the fleet has */
   in.p->types[0].count = good->n_routes - 1;
   assert_false (jc_route_solution_check (in.p, good, &error));
-  assert_contains (error->message, "only");
+  assert_contains (error->message, "3 routes use it. The fleet has only 2 vehicles of that type.");
   g_clear_error (&error);
   in.p->types[0].count = -1;
 

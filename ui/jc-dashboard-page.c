@@ -471,7 +471,13 @@ fill_orders (JcDashboardPage *self,
   count = g_strdup_printf (ngettext ("%u of %u canteen submitted", "%u of %u canteens submitted", d->n_canteens),
                            d->n_submitted, d->n_canteens);
   add_label (self, box, "orders-count", "title-3", count);
-  detail = g_strdup_printf (_("%u drafts · %u not started"), d->n_draft, d->n_not_started);
+  {
+    g_autofree char *drafts = g_strdup_printf (ngettext ("%u draft", "%u drafts", d->n_draft),
+                                               d->n_draft);
+
+    /* TRANSLATORS: "3 drafts · 2 not started" */
+    detail = g_strdup_printf (_("%s · %u not started"), drafts, d->n_not_started);
+  }
   add_label (self, box, "orders-detail", NULL, detail);
   left = d->cutoff != NULL ? jc_order_format_cutoff (d->cutoff, NULL, NULL) : g_strdup (_("No cutoff set"));
   add_label (self, box, "orders-cutoff", d->past_cutoff ? "warning" : "dim-label", left);

@@ -741,12 +741,14 @@ update_warnings (JcPlanPage *self)
   gtk_info_bar_set_revealed (self->info_bar, text->len > 0);
 }
 
+/* `tooltip`: NULL, or the first cell's tooltip (the canteen's code) */
 static void
 drill_add (JcPlanPage *self,
            int         row,
            const char *a,
            const char *b,
            const char *c,
+           const char *tooltip,
            gboolean    dim)
 {
   const char *texts[] = { a, b, c };
@@ -755,6 +757,14 @@ drill_add (JcPlanPage *self,
     {
       GtkWidget *label = gtk_label_new (texts[i]);
 
+      if (i == 0)
+        {
+          /* a long canteen name wraps rather than widening the panel */
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+          gtk_widget_set_tooltip_text (label, tooltip);
+        }
       gtk_label_set_xalign (GTK_LABEL (label), i == 0 ? 0.0f : 1.0f);
       gtk_widget_add_css_class (label, "numeric");
       if (dim)
@@ -784,7 +794,7 @@ update_drill (JcPlanPage *self)
   title = g_strdup_printf (_("%s by canteen"), l->item_name);
   gtk_label_set_text (self->drill_title, title);
   drill_add (self, 0, C_("drill-down", "Canteen"), C_("drill-down", "Quantity"),
-             C_("drill-down", "Share"), TRUE);
+             C_("drill-down", "Share"), NULL, TRUE);
   for (guint i = 0; i < l->shares->len; i++)
     {
       const JcPlanShare *s = &g_array_index (l->shares, JcPlanShare, i);
@@ -792,7 +802,8 @@ update_drill (JcPlanPage *self)
       g_autofree char *share = jc_order_format_money (s->share_fen);
 
       jc_checked_add (total, s->share_fen, &total, NULL);
-      drill_add (self, (int) i + 1, s->canteen_code, qty, share, FALSE);
+      drill_add (self, (int) i + 1, jc_plan_get_canteen_name (current_plan (self), s->canteen_code),
+                 qty, share, s->canteen_code, FALSE);
     }
   {
     g_autofree char *money = jc_order_format_money (total);

@@ -1156,7 +1156,9 @@ import_progress_cb (JcImportPhase phase,
     {
       part = 0.8 + 0.2 * part;
       /* TRANSLATORS: fetch progress: source name, rows stored, rows in all */
-      text = g_strdup_printf (_("%s: storing %u of %u rows"), d->source_name, done, total);
+      text = g_strdup_printf (ngettext ("%s: storing %u of %u row", "%s: storing %u of %u rows",
+                                        total),
+                              d->source_name, done, total);
     }
   post_progress (d, (d->source_index + part) / MAX (d->n_sources, 1), text);
 }

@@ -296,8 +296,19 @@ on_demo_loaded (GObject      *source,
        * store-changed shows the main screen (or the error). */
       if (!jc_application_open_store (app, NULL))
         return;
-      message = g_strdup_printf (_("Demo data loaded: %u items, %u canteens, %u vehicles"),
-                                 summary.n_items, summary.n_canteens, summary.n_vehicles);
+      {
+        g_autofree char *items = g_strdup_printf (ngettext ("%u item", "%u items", summary.n_items),
+                                                  summary.n_items);
+        g_autofree char *canteens = g_strdup_printf (ngettext ("%u canteen", "%u canteens",
+                                                               summary.n_canteens),
+                                                     summary.n_canteens);
+        g_autofree char *vehicles = g_strdup_printf (ngettext ("%u vehicle", "%u vehicles",
+                                                               summary.n_vehicles),
+                                                     summary.n_vehicles);
+
+        /* TRANSLATORS: the three parts are "12 items", "8 canteens", "3 vehicles" */
+        message = g_strdup_printf (_("Demo data loaded: %s, %s, %s"), items, canteens, vehicles);
+      }
       jc_ui_toast (GTK_WIDGET (self), message);
       return;
     }
