@@ -22,6 +22,7 @@ _jc_plan_line_free (JcPlanLine *l)
   g_free (l->item_name);
   g_free (l->category);
   g_free (l->category_name);
+  g_free (l->supplement_canteen_name);
   if (l->shares != NULL)
     g_array_unref (l->shares);
   g_free (l);

@@ -53,6 +53,7 @@ typedef struct {
                                 * recorded, else of the planned cost */
   gint64      supplement_id;   /* 0: a line of the plan as locked; else a supplementary
                                 * purchase (补单) for one late canteen, after the others */
+  char       *supplement_canteen_name;  /* a supplementary line: that canteen's name */
 } JcPlanLine;
 
 typedef enum {
