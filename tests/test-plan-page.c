@@ -381,6 +381,19 @@ test_screens_zh_CN (void **state)
   assert_true (gtk_widget_get_visible (_jc_plan_page_get_late_bar (page)));
   jc_test_settle (GTK_WIDGET (window));
   jc_test_screenshot (GTK_WIDGET (window), "plan-late-zh_CN");
+  /* Buy as Supplementary asks first, in Chinese */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.supplement", "s", "CT02"));
+  {
+    AdwMessageDialog *dialog = jc_test_wait_for_dialog ();
+
+    assert_string_equal (adw_message_dialog_get_heading (dialog),
+                         "将 市政大厦机关食堂（CT02）的迟到订单作为补单采购？");
+    assert_contains (adw_message_dialog_get_body (dialog), "按计划价格采购 1 行");
+    jc_test_settle (GTK_WIDGET (dialog));
+    jc_test_screenshot (GTK_WIDGET (dialog), "plan-supplement-ask-zh_CN");
+    jc_test_respond (dialog, "cancel");
+  }
+  wait_idle_page (page);
   jc_test_close_window (window);
 }
 
@@ -1026,8 +1039,32 @@ test_late_orders (void **state)
   jc_test_settle (GTK_WIDGET (window));
   jc_test_screenshot (GTK_WIDGET (window), "plan-late-en");
 
+  /* Buy as Supplementary asks first, naming the canteen, the lines and
+   * their cost at the plan's prices; Cancel buys nothing */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.supplement", "s", "CT02"));
+  dialog = jc_test_wait_for_dialog ();
+  assert_string_equal (adw_message_dialog_get_heading (dialog),
+                       "Buy the Late Order of 市政大厦机关食堂 (CT02) as Supplementary?");
+  assert_non_null (strstr (adw_message_dialog_get_body (dialog), "1 line is bought for "));
+  assert_non_null (strstr (adw_message_dialog_get_body (dialog), "at the plan's prices: ¥31.50"));
+  assert_true (adw_message_dialog_has_response (dialog, "supplement"));
+  assert_string_equal (adw_message_dialog_get_response_label (dialog, "supplement"),
+                       "_Buy as Supplementary");
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "plan-supplement-ask-en");
+  jc_test_respond (dialog, "cancel");
+  wait_idle_page (page);
+  {
+    g_autoptr(JcPlan) p = load_plan (DATE2);
+
+    assert_int_equal (p->n_supplements, 0);
+  }
+  assert_true (gtk_widget_get_visible (bar));
+
   /* CT02 bought as a supplementary purchase: 5 kg × 1.05 loss at 6.00 元 */
   assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.supplement", "s", "CT02"));
+  dialog = jc_test_wait_for_dialog ();
+  jc_test_respond (dialog, "supplement");
   wait_idle_page (page);
   {
     g_autoptr(JcPlan) p = load_plan (DATE2);

@@ -1344,6 +1344,83 @@ on_settle_done (GObject      *source,
 }
 
 static void
+on_supplement_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           JcPlanPage       *self)
+{
+  const char *canteen = g_object_get_data (G_OBJECT (dialog), "canteen");
+
+  if (!g_str_equal (response, "supplement") || self->db_path == NULL || self->working)
+    return;
+  self->working = TRUE;
+  set_busy (self);
+  jc_plan_task_supplement (self->db_path, self->date, canteen, g_get_user_name (),
+                           work_cancellable (self), on_settle_done, g_object_ref (self));
+}
+
+/* What would be bought is known: ask, naming the canteen, the lines and
+ * their cost at the plan's prices. */
+static void
+on_supplement_preview_done (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcPlanSupplementPreview) preview = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *money = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  preview = jc_plan_task_supplement_preview_finish (result, &error);
+  if (preview == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->working = FALSE;
+  set_busy (self);
+  if (preview == NULL)
+    {
+      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Settle the Late Order"), error->message);
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  date = jc_order_format_date (self->date);
+  money = jc_order_format_money (preview->cost_fen);
+  /* TRANSLATORS: %s the canteen's name, then its code */
+  heading = g_strdup_printf (_("Buy the Late Order of %s (%s) as Supplementary?"),
+                             preview->canteen_name, preview->canteen_code);
+  /* TRANSLATORS: the number of lines, the delivery date, the cost */
+  g_string_append_printf (body, ngettext ("%u line is bought for %s at the plan's prices: %s, "
+                                          "charged to this canteen alone.",
+                                          "%u lines are bought for %s at the plan's prices: %s, "
+                                          "charged to this canteen alone.", preview->n_lines),
+                          preview->n_lines, date, money);
+  if (preview->n_no_price > 0)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, ngettext ("%u of them has no price and is not in that cost.",
+                                              "%u of them have no price and are not in that cost.",
+                                              preview->n_no_price), preview->n_no_price);
+    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "supplement", _("_Buy as Supplementary"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "supplement",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "supplement");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "canteen", g_strdup (preview->canteen_code), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_supplement_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 supplement_activated (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -1354,9 +1431,10 @@ supplement_activated (GtkWidget  *widget,
     return;
   self->working = TRUE;
   set_busy (self);
-  jc_plan_task_supplement (self->db_path, self->date, g_variant_get_string (parameter, NULL),
-                           g_get_user_name (), work_cancellable (self), on_settle_done,
-                           g_object_ref (self));
+  jc_plan_task_supplement_preview (self->db_path, self->date,
+                                   g_variant_get_string (parameter, NULL),
+                                   work_cancellable (self), on_supplement_preview_done,
+                                   g_object_ref (self));
 }
 
 static void
