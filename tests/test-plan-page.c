@@ -1103,6 +1103,54 @@ test_late_orders (void **state)
   jc_test_close_window (window);
 }
 
+/* Values typed and the window closed right away (no Enter, no other
+ * line): the close waits for the save, then the window goes.  A wrong
+ * value holds the close with a question. */
+static void
+test_close_saves (void **state)
+{
+  g_autoptr(JcPlan) plan = load_plan (DATE3);
+  const JcPlanLine *line = plan->lines->pdata[4];
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  JcPlanPage *page;
+  GtkWindow *window;
+  GtkEditable *qty, *price;
+
+  jc_test_set_language ("en");
+  window = open_page (DATE3, &page);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  qty = _jc_plan_page_get_qty_entry (page);
+  price = _jc_plan_page_get_price_entry (page);
+  assert_true (_jc_plan_page_select_item (page, line->item_code));
+  jc_test_pump (20);
+
+  /* wrong: the window stays, and says why */
+  gtk_editable_set_text (qty, "lots");
+  gtk_editable_set_text (price, "2.2");
+  gtk_window_close (window);
+  dialog = jc_test_wait_for_dialog ();
+  heading = g_strdup_printf ("The Purchase of %s Is Not Saved", line->item_name);
+  assert_string_equal (adw_message_dialog_get_heading (dialog), heading);
+  assert_contains (adw_message_dialog_get_body (dialog), "Actual quantity");
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "plan-close-unsaved-en");
+  jc_test_respond (dialog, "keep");
+  assert_non_null (window);
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  assert_false (stored_line (line->item_code)->has_actual);
+
+  /* fixed and closed at once: saved on the worker, then the window closes */
+  gtk_editable_set_text (qty, "9.5");
+  gtk_window_close (window);
+  assert_non_null (window);
+  jc_test_pump_until (window == NULL, 10000);
+  assert_null (window);
+  assert_true (stored_line (line->item_code)->has_actual);
+  assert_int_equal (stored_line (line->item_code)->actual_qty_milli, 9500);
+  assert_int_equal (stored_line (line->item_code)->actual_price_milliyuan, 2200);
+}
+
 int
 main (void)
 {
@@ -1113,6 +1161,7 @@ main (void)
     cmocka_unit_test (test_unlock),
     cmocka_unit_test (test_late_orders),
     cmocka_unit_test (test_recording),
+    cmocka_unit_test (test_close_saves),
   };
 
   jc_test_ui_init ();

@@ -126,6 +126,11 @@ struct _JcPlanPage {
   GtkEntry           *error_entry;       /* the entry the error is about, NULL: a save's */
   GQueue             *saves;             /* PendingSave */
   gboolean            saving;
+  /* The window is closing: it closes when the saves are done. */
+  GtkWindow          *close_window;      /* weak: the window held open for the saves */
+  gulong              close_handler;     /* on the root's close-request */
+  gboolean            close_pending;     /* close it when the last save is done */
+  gboolean            close_allowed;     /* the saves are done, or the clerk let them go */
   GtkWindow          *lock_dialog;       /* weak: "lock with canteens missing?" */
   JcPlanLate         *late;              /* late orders not in the plan, or NULL */
   GCancellable       *late_cancellable;
@@ -1807,6 +1812,9 @@ on_record_done (GObject      *source,
       g_autofree char *message = NULL;
       const JcPlanLine *l = selected_line (self);
 
+      /* a save failed: the window stays open on the error */
+      self->close_pending = FALSE;
+
       /* TRANSLATORS: a save of the actuals failed: "Not saved: 大白菜 (41 kg at 2.40): …" */
       message = g_strdup_printf (_("Not saved: %s (%s at %s): %s"), ps->item_name, ps->qty_text,
                                  ps->price_text, error->message);
@@ -1849,6 +1857,15 @@ start_next_save (JcPlanPage *self)
     {
       self->saving = FALSE;
       set_busy (self);
+      if (self->close_pending && self->close_window != NULL)
+        {
+          /* all typed values are stored: the window closes as asked */
+          self->close_pending = FALSE;
+          self->close_allowed = TRUE;
+          gtk_window_close (self->close_window);
+          return;
+        }
+      self->close_pending = FALSE;
       load_plan (self);
       return;
     }
@@ -1858,6 +1875,22 @@ start_next_save (JcPlanPage *self)
                        ps->price_milliyuan,
                        g_get_user_name (), work_cancellable (self), on_record_done,
                        g_object_ref (self));
+}
+
+/* The name of the item the entries hold. */
+static const char *
+current_form_name (JcPlanPage *self)
+{
+  const JcPlan *plan = current_plan (self);
+
+  for (guint i = 0; plan != NULL && i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = plan->lines->pdata[i];
+
+      if (is_line (l, self->form_item, self->form_supplement))
+        return l->item_name;
+    }
+  return self->form_item;
 }
 
 /* Checks the entries and queues their save for the line they hold.  FALSE
@@ -1926,6 +1959,83 @@ leave_form (JcPlanPage *self)
       return TRUE;
     }
   return save_form (self);
+}
+
+static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        JcPlanPage       *self)
+{
+  if (!g_str_equal (response, "close") || self->close_window == NULL)
+    return;
+  /* what is typed is let go, as the clerk chose */
+  self->form_dirty = FALSE;
+  self->close_allowed = TRUE;
+  gtk_window_close (self->close_window);
+}
+
+/* The window is asked to close (its close button, Ctrl+W, the app's
+ * quit): what is typed in the actuals and not saved yet is saved first,
+ * on the worker, and the window closes when every save is done.  A typed
+ * value that is wrong holds the close with a question; a failed save holds
+ * it with its error on the page. */
+static gboolean
+on_root_close_request_cb (GtkWindow  *window,
+                          JcPlanPage *self)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->close_allowed || self->db_path == NULL)
+    return FALSE;
+  g_set_weak_pointer (&self->close_window, window);
+  if (!self->saving && gtk_widget_is_sensitive (self->actual_box) && !leave_form (self))
+    {
+      /* TRANSLATORS: %s the item whose typed purchase is wrong */
+      heading = g_strdup_printf (_("The Purchase of %s Is Not Saved"),
+                                 self->form_item != NULL ? current_form_name (self) : "");
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading,
+                                                           gtk_label_get_text (self->actual_error)));
+      adw_message_dialog_add_responses (dialog,
+                                        "keep", _("_Keep Editing"),
+                                        "close", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  if (!self->saving)
+    return FALSE;
+  self->close_pending = TRUE;
+  return TRUE;
+}
+
+static void
+jc_plan_page_root (GtkWidget *widget)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (jc_plan_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    self->close_handler = g_signal_connect_object (root, "close-request",
+                                                   G_CALLBACK (on_root_close_request_cb), self, 0);
+}
+
+static void
+jc_plan_page_unroot (GtkWidget *widget)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->close_handler != 0 && root != NULL)
+    g_signal_handler_disconnect (root, self->close_handler);
+  self->close_handler = 0;
+  GTK_WIDGET_CLASS (jc_plan_page_parent_class)->unroot (widget);
 }
 
 static void
@@ -2578,6 +2688,7 @@ jc_plan_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->preview);
   g_clear_weak_pointer (&self->unlock_dialog);
   g_clear_weak_pointer (&self->remove_dialog);
+  g_clear_weak_pointer (&self->close_window);
   g_clear_object (&self->print_op);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_PLAN_PAGE);
@@ -2612,6 +2723,8 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   object_class->dispose = jc_plan_page_dispose;
   object_class->finalize = jc_plan_page_finalize;
   widget_class->map = jc_plan_page_map;
+  widget_class->root = jc_plan_page_root;
+  widget_class->unroot = jc_plan_page_unroot;
 
   /**
    * JcPlanPage:db-path:
