@@ -23,6 +23,7 @@
 #include "jc-test-ui.h"
 #include "jc-order-format.h"
 #include "jc-orders.h"
+#include "jc-ui-util.h"
 #include "jc-plan-page-private.h"
 #include "jc-plan-tasks.h"
 #include "jc-plan.h"
@@ -1151,6 +1152,62 @@ test_close_saves (void **state)
   assert_int_equal (stored_line (line->item_code)->actual_price_milliyuan, 2200);
 }
 
+static void
+count_reason (AdwMessageDialog *dialog,
+              const char       *reason,
+              gpointer          owner)
+{
+  GPtrArray *answers = g_object_get_data (G_OBJECT (owner), "answers");
+
+  g_ptr_array_add (answers, g_strdup (reason));
+}
+
+/* The plan page's reason dialogs (unlock, reopen, decline, remove a
+ * purchase) are one: the answer is disabled while the reason is blank,
+ * Enter answers once with the reason trimmed and closes the dialog;
+ * Cancel answers nothing. */
+static void
+test_reason_dialog (void **state)
+{
+  GtkWindow *window = jc_test_present (gtk_label_new ("owner"), 400, 300);
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  jc_test_set_language ("en");
+  g_object_set_data (G_OBJECT (window), "answers", answers);
+  dialog = jc_ui_ask_reason (gtk_window_get_child (window), "Unlock the Plan?", "Say why.",
+                             "Reason", "unlock", "_Unlock", count_reason, window);
+  jc_test_pump (20);
+  assert_ptr_equal (jc_test_wait_for_dialog (), dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  gtk_editable_set_text (entry, "   ");
+  assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  jc_test_enter (entry);
+  assert_int_equal (answers->len, 0);
+  assert_ptr_equal (jc_test_wait_for_dialog (), dialog);
+  gtk_editable_set_text (entry, "  价格录错  ");
+  assert_true (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  g_object_ref (entry);
+  jc_test_enter (entry);
+  jc_test_enter (entry);      /* again, on a closed dialog: nothing more */
+  g_object_unref (entry);
+  jc_test_pump (50);
+  assert_int_equal (answers->len, 1);
+  assert_string_equal (g_ptr_array_index (answers, 0), "价格录错");
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Cancel: no answer */
+  dialog = jc_ui_ask_reason (gtk_window_get_child (window), "Decline?", "Say why.", "Reason",
+                             "decline", "_Decline", count_reason, window);
+  jc_test_pump (20);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "x");
+  jc_test_respond (dialog, "cancel");
+  assert_int_equal (answers->len, 1);
+  jc_test_close_window (window);
+}
+
 int
 main (void)
 {
@@ -1162,6 +1219,7 @@ main (void)
     cmocka_unit_test (test_late_orders),
     cmocka_unit_test (test_recording),
     cmocka_unit_test (test_close_saves),
+    cmocka_unit_test (test_reason_dialog),
   };
 
   jc_test_ui_init ();

@@ -1192,12 +1192,15 @@ work_cancellable (JcPlanPage *self)
   return self->cancellable;
 }
 
+/* The end of a lock, an unlock, a settled late order or a removed purchase on
+ * the worker: the page is idle again and shows the error under
+ * `heading`, or `toast` and the plan read again. */
 static void
-on_lock_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+finish_work (JcPlanPage   *self,
+             GAsyncResult *result,
+             const char   *heading,
+             const char   *toast)
 {
-  g_autoptr(JcPlanPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!jc_plan_task_finish (result, &error) &&
@@ -1207,11 +1210,22 @@ on_lock_done (GObject      *source,
   set_busy (self);
   if (error != NULL)
     {
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Lock the Plan"), error->message);
+      jc_ui_show_error (GTK_WIDGET (self), heading, error->message);
       return;
     }
-  jc_ui_toast (GTK_WIDGET (self), _("Plan locked: the orders of the day are frozen"));
+  jc_ui_toast (GTK_WIDGET (self), toast);
   load_plan (self);
+}
+
+static void
+on_lock_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+
+  finish_work (self, result, _("Could Not Lock the Plan"),
+               _("Plan locked: the orders of the day are frozen"));
 }
 
 static void
@@ -1332,20 +1346,9 @@ on_settle_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(JcPlanPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!jc_plan_task_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->working = FALSE;
-  set_busy (self);
-  if (error != NULL)
-    {
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Settle the Late Order"), error->message);
-      return;
-    }
-  jc_ui_toast (GTK_WIDGET (self), _("Late order settled"));
-  load_plan (self);
+  finish_work (self, result, _("Could Not Settle the Late Order"),
+               _("Late order settled"));
 }
 
 static void
@@ -1443,42 +1446,15 @@ supplement_activated (GtkWidget  *widget,
 }
 
 static void
-on_decline_reason_changed_cb (GtkEditable      *entry,
-                              AdwMessageDialog *dialog)
+on_decline_reason_cb (AdwMessageDialog *dialog,
+                      const char       *reason,
+                      gpointer          owner)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "decline", *reason != '\0');
-}
-
-static void
-on_decline_reason_activate_cb (GtkEntry         *entry,
-                               AdwMessageDialog *dialog)
-{
-  if (!adw_message_dialog_get_response_enabled (dialog, "decline"))
-    return;
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, "decline");
-  gtk_window_close (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-}
-
-static void
-on_decline_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        JcPlanPage       *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  JcPlanPage *self = owner;
   const char *canteen = g_object_get_data (G_OBJECT (dialog), "canteen");
-  g_autofree char *reason = NULL;
 
-  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
-  if (!g_str_equal (response, "decline") || self->db_path == NULL || self->working)
+  if (self->db_path == NULL || self->working)
     return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*reason == '\0')
-    return;
-  adw_message_dialog_set_response_enabled (dialog, "decline", FALSE);
   self->working = TRUE;
   set_busy (self);
   jc_plan_task_decline (self->db_path, self->date, canteen, g_get_user_name (), reason,
@@ -1491,39 +1467,19 @@ decline_activated (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *canteen = g_variant_get_string (parameter, NULL);
   g_autofree char *date = jc_order_format_date (self->date);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  AdwMessageDialog *dialog;
 
   heading = g_strdup_printf (_("Decline the Late Order of %s?"), canteen);
   /* TRANSLATORS: %s the delivery date */
   body = g_strdup_printf (_("It is not delivered on %s and not charged. The canteen sees the "
                             "reason with its order."), date);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "decline", _("_Decline"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "decline",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decline", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = jc_ui_ask_reason (widget, heading, body, _("Reason the canteen will see"), "decline",
+                             _("_Decline"), on_decline_reason_cb, self);
   g_object_set_data_full (G_OBJECT (dialog), "canteen", g_strdup (canteen), g_free);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason the canteen will see"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_decline_reason_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_decline_reason_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_decline_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 static GtkWidget *
@@ -1631,57 +1587,19 @@ on_unlock_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(JcPlanPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!jc_plan_task_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->working = FALSE;
-  set_busy (self);
-  if (error != NULL)
-    {
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Unlock the Plan"), error->message);
-      return;
-    }
-  jc_ui_toast (GTK_WIDGET (self), _("Plan unlocked: the orders can change again"));
-  load_plan (self);
+  finish_work (self, result, _("Could Not Unlock the Plan"),
+               _("Plan unlocked: the orders can change again"));
 }
 
 static void
-on_unlock_reason_changed_cb (GtkEditable      *entry,
-                             AdwMessageDialog *dialog)
+on_unlock_reason_cb (AdwMessageDialog *dialog,
+                     const char       *reason,
+                     gpointer          owner)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  JcPlanPage *self = owner;
 
-  adw_message_dialog_set_response_enabled (dialog, "unlock", *reason != '\0');
-}
-
-static void
-on_unlock_reason_activate_cb (GtkEntry         *entry,
-                              AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "unlock"))
-    {
-      adw_message_dialog_response (dialog, "unlock");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-on_unlock_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       JcPlanPage       *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *reason = NULL;
-
-  /* The dialog closes next: the reason's text must not keep the focus (and
-   * its cursor blinking) into its disposal. */
-  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
-  if (!g_str_equal (response, "unlock") || self->db_path == NULL)
-    return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*reason == '\0')
+  if (self->db_path == NULL)
     return;
   self->working = TRUE;
   set_busy (self);
@@ -1695,37 +1613,16 @@ unlock_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *date = jc_order_format_date (self->date);
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  AdwMessageDialog *dialog;
 
   /* TRANSLATORS: the body of the unlock dialog; %s is the delivery date */
   body = g_strdup_printf (_("The orders of %s open again for changes and the plan is computed "
                             "afresh. Say why; the reason is kept with the plan."), date);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Unlock the Plan?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "unlock", _("_Unlock"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "unlock", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_unlock_reason_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_unlock_reason_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unlock_response_cb), self, 0);
+  dialog = jc_ui_ask_reason (widget, _("Unlock the Plan?"), body, _("Reason"), "unlock",
+                             _("_Unlock"), on_unlock_reason_cb, self);
   g_set_weak_pointer (&self->unlock_dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 /* ---- recording actuals ------------------------------------------------------------ */
@@ -2081,56 +1978,20 @@ on_remove_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(JcPlanPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!jc_plan_task_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->working = FALSE;
-  set_busy (self);
-  if (error != NULL)
-    {
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Purchase"), error->message);
-      return;
-    }
-  jc_ui_toast (GTK_WIDGET (self), _("Purchase removed"));
-  load_plan (self);
+  finish_work (self, result, _("Could Not Remove the Purchase"),
+               _("Purchase removed"));
 }
 
 static void
-on_remove_reason_changed_cb (GtkEditable      *entry,
-                             AdwMessageDialog *dialog)
+on_remove_reason_cb (AdwMessageDialog *dialog,
+                     const char       *reason,
+                     gpointer          owner)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "remove", *reason != '\0');
-}
-
-static void
-on_remove_reason_activate_cb (GtkEntry         *entry,
-                              AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "remove"))
-    {
-      adw_message_dialog_response (dialog, "remove");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-on_remove_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       JcPlanPage       *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  JcPlanPage *self = owner;
   const char *item_code = g_object_get_data (G_OBJECT (dialog), "item-code");
-  g_autofree char *reason = NULL;
 
-  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
-  if (!g_str_equal (response, "remove") || self->db_path == NULL || item_code == NULL)
-    return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*reason == '\0')
+  if (self->db_path == NULL || item_code == NULL)
     return;
   self->working = TRUE;
   set_busy (self);
@@ -2145,13 +2006,11 @@ remove_purchase_activated (GtkWidget  *widget,
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
   const JcPlanLine *l = selected_line (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *date = jc_order_format_date (self->date);
   g_autofree char *qty = NULL;
   g_autofree char *price = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  AdwMessageDialog *dialog;
 
   if (l == NULL || !l->has_actual)
     return;
@@ -2164,29 +2023,10 @@ remove_purchase_activated (GtkWidget  *widget,
                             "is kept with the plan."),
                           l->item_name, date, qty, jc_ui_base_unit_label (l->base_unit), price,
                           jc_ui_base_unit_label (l->base_unit));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Remove the Recorded Purchase?"), body);
+  dialog = jc_ui_ask_reason (widget, _("Remove the Recorded Purchase?"), body, _("Reason"),
+                             "remove", _("_Remove"), on_remove_reason_cb, self);
   g_object_set_data_full (G_OBJECT (dialog), "item-code", g_strdup (l->item_code), g_free);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_remove_reason_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_remove_reason_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
   g_set_weak_pointer (&self->remove_dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 static void
