@@ -468,39 +468,13 @@ count_canteens (const JcPlan *plan)
   return g_hash_table_size (seen);
 }
 
-/* The canteens of the supplementary lines, "CT02 name, CT03 name", in
- * the order of their first line. */
-static char *
-supplement_canteens (const JcPlan *plan)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-
-  for (guint i = 0; i < plan->lines->len; i++)
-    {
-      const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
-      const char *code;
-
-      if (l->supplement_id == 0 || l->shares->len == 0)
-        continue;
-      code = g_array_index (l->shares, JcPlanShare, 0).canteen_code;
-      if (!g_hash_table_add (seen, (gpointer) code))
-        continue;
-      if (s->len > 0)
-        g_string_append (s, C_("list separator", ", "));
-      g_string_append (s, code);
-      if (l->supplement_canteen_name != NULL && l->supplement_canteen_name[0] != '\0')
-        g_string_append_printf (s, " %s", l->supplement_canteen_name);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
 static Doc *
 plan_doc_new (const JcPlan *plan)
 {
   g_autoptr(Doc) doc = doc_new (plan_columns, G_N_ELEMENTS (plan_columns));
   const char *supplements = _("Supplementary purchases");
-  const char *category = NULL;
+  g_autofree char *category = NULL;   /* the group's key */
+  g_autofree char *label = NULL;      /* its name in the subtotal */
   gint64 subtotal = 0;
 
   doc->title = g_strdup ("采购单 Purchase order");
@@ -524,35 +498,48 @@ plan_doc_new (const JcPlan *plan)
   for (guint i = 0; i < plan->lines->len; i++)
     {
       const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+      gboolean sup = l->supplement_id != 0 && l->shares->len > 0;
+      const char *canteen = sup ? g_array_index (l->shares, JcPlanShare, 0).canteen_code : NULL;
       /* the supplementary purchases (补单) of late orders, after the plan
-       * as locked, in a group of their own as on the plan page */
-      const char *group = l->supplement_id != 0 ? supplements : l->category_name;
+       * as locked, in groups of their own, one a canteen, as on the plan
+       * page */
+      g_autofree char *group = sup ? g_strdup_printf ("\x01%s", canteen)
+                                   : g_strdup (l->category_name);
       char *price = NULL;
       char *item;
 
       if (category == NULL || g_strcmp0 (category, group) != 0)
         {
           if (category != NULL)
-            add_subtotal (doc, category, subtotal);
-          category = group;
+            add_subtotal (doc, label, subtotal);
+          g_free (category);
+          category = g_steal_pointer (&group);
+          g_free (label);
           subtotal = 0;
-          if (l->supplement_id != 0)
+          if (sup)
             {
-              g_autofree char *canteens = supplement_canteens (plan);
+              g_autofree char *who = NULL;
 
-              /* "Supplementary purchases · for CT02 name, CT03 name" */
+              if (l->supplement_canteen_name != NULL && l->supplement_canteen_name[0] != '\0')
+                who = g_strdup_printf ("%s %s", canteen, l->supplement_canteen_name);
+              else
+                who = g_strdup (canteen);
+              /* "Supplementary purchases · for CT02 name" */
               doc_add_text (doc, ROW_CATEGORY, g_strdup_printf (_("%s · for %s"), supplements,
-                                                               canteens));
+                                                               who));
+              label = g_strdup_printf (_("%s · for %s"), supplements, canteen);
             }
           else
-            doc_add_text (doc, ROW_CATEGORY, g_strdup_printf ("%s %s", l->category_name,
-                                                             l->category));
+            {
+              doc_add_text (doc, ROW_CATEGORY, g_strdup_printf ("%s %s", l->category_name,
+                                                               l->category));
+              label = g_strdup (l->category_name);
+            }
         }
       item = g_strdup_printf ("%s %s", l->item_name, l->item_code);
-      if (l->supplement_id != 0 && l->shares->len > 0)
+      if (sup)
         {
-          char *marked = g_strdup_printf (_("%s · for %s"), item,
-                                          g_array_index (l->shares, JcPlanShare, 0).canteen_code);
+          char *marked = g_strdup_printf (_("%s · for %s"), item, canteen);
 
           g_free (item);
           item = marked;
@@ -578,7 +565,7 @@ plan_doc_new (const JcPlan *plan)
                l->has_price ? jc_format_fen (l->cost_fen) : g_strdup ("—"));
     }
   if (category != NULL)
-    add_subtotal (doc, category, subtotal);
+    add_subtotal (doc, label, subtotal);
   doc_add (doc, ROW_TOTAL, g_strdup_printf ("合计 Total（%u 个品种 items）", plan->lines->len),
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, yuan (plan->total_cost_fen));
   if (plan->n_actual > 0)

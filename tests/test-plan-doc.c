@@ -613,13 +613,27 @@ test_plan_supplement (void **state)
   assert_true (jc_plan_supplement (f->store, "2026-12-01", "CT02", "staff", "补单", &n, &error));
   assert_no_error (error);
   assert_int_equal (n, 1);
+  /* and CT01's late fish: a group of its own */
+  {
+    g_autoptr(JcOrder) o1 = jc_store_get_order (f->store, "CT01", "2026-12-01", NULL);
+    g_autoptr(JcItem) fish = jc_store_get_item (f->store, "A001", NULL);
+
+    g_ptr_array_add (o1->lines, jc_order_line_parse (fish, "3", "kg", "", NULL));
+    assert_true (jc_store_save_order (f->store, o1,
+                                      JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
+                                      "电话补报", now, &error));
+    assert_no_error (error);
+    assert_true (jc_plan_supplement (f->store, "2026-12-01", "CT01", "staff", "补单", &n,
+                                     &error));
+    assert_no_error (error);
+  }
   plan = jc_plan_load (f->store, "2026-12-01", 7, &error);
   assert_no_error (error);
   for (guint i = 0; i < plan->lines->len; i++)
     {
       const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
 
-      if (l->supplement_id != 0)
+      if (l->supplement_id != 0 && g_str_equal (l->item_code, "G001"))
         {
           sup = l;
           sup_row = i + 2;
@@ -642,7 +656,11 @@ test_plan_supplement (void **state)
    * plan's own rice line stays unmarked */
   assert_contains (text, "Supplementary purchases · for CT02 市教育局食堂");
   assert_contains (text, "大米 G001 · for CT02");
-  assert_contains (text, "小计 Subtotal · Supplementary purchases");
+  assert_contains (text, "小计 Subtotal · Supplementary purchases · for CT02");
+  assert_contains (text, "Supplementary purchases · for CT01 市政府食堂");
+  assert_contains (text, "草鱼 A001 · for CT01");
+  assert_true (strstr (text, "Supplementary purchases · for CT01") >
+               strstr (text, "小计 Subtotal · Supplementary purchases · for CT02"));
   assert_true (strstr (text, "大米 G001 · for CT02") > strstr (text, "Supplementary purchases"));
   {
     const char *first = strstr (text, "大米 G001");
