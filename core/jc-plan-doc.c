@@ -472,7 +472,9 @@ static Doc *
 plan_doc_new (const JcPlan *plan)
 {
   g_autoptr(Doc) doc = doc_new (plan_columns, G_N_ELEMENTS (plan_columns));
-  const char *category = NULL;
+  const char *supplements = _("Supplementary purchases");
+  g_autofree char *category = NULL;   /* the group's key */
+  g_autofree char *label = NULL;      /* its name in the subtotal */
   gint64 subtotal = 0;
 
   doc->title = g_strdup ("采购单 Purchase order");
@@ -496,16 +498,51 @@ plan_doc_new (const JcPlan *plan)
   for (guint i = 0; i < plan->lines->len; i++)
     {
       const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+      gboolean sup = l->supplement_id != 0 && l->shares->len > 0;
+      const char *canteen = sup ? g_array_index (l->shares, JcPlanShare, 0).canteen_code : NULL;
+      /* the supplementary purchases (补单) of late orders, after the plan
+       * as locked, in groups of their own, one a canteen, as on the plan
+       * page */
+      g_autofree char *group = sup ? g_strdup_printf ("\x01%s", canteen)
+                                   : g_strdup (l->category_name);
       char *price = NULL;
+      char *item;
 
-      if (category == NULL || g_strcmp0 (category, l->category_name) != 0)
+      if (category == NULL || g_strcmp0 (category, group) != 0)
         {
           if (category != NULL)
-            add_subtotal (doc, category, subtotal);
-          category = l->category_name;
+            add_subtotal (doc, label, subtotal);
+          g_free (category);
+          category = g_steal_pointer (&group);
+          g_free (label);
           subtotal = 0;
-          doc_add_text (doc, ROW_CATEGORY, g_strdup_printf ("%s %s", l->category_name,
-                                                           l->category));
+          if (sup)
+            {
+              g_autofree char *who = NULL;
+
+              if (l->supplement_canteen_name != NULL && l->supplement_canteen_name[0] != '\0')
+                who = g_strdup_printf ("%s %s", canteen, l->supplement_canteen_name);
+              else
+                who = g_strdup (canteen);
+              /* "Supplementary purchases · for CT02 name" */
+              doc_add_text (doc, ROW_CATEGORY, g_strdup_printf (_("%s · for %s"), supplements,
+                                                               who));
+              label = g_strdup_printf (_("%s · for %s"), supplements, canteen);
+            }
+          else
+            {
+              doc_add_text (doc, ROW_CATEGORY, g_strdup_printf ("%s %s", l->category_name,
+                                                               l->category));
+              label = g_strdup (l->category_name);
+            }
+        }
+      item = g_strdup_printf ("%s %s", l->item_name, l->item_code);
+      if (sup)
+        {
+          char *marked = g_strdup_printf (_("%s · for %s"), item, canteen);
+
+          g_free (item);
+          item = marked;
         }
       if (l->has_price)
         {
@@ -517,7 +554,7 @@ plan_doc_new (const JcPlan *plan)
         price = g_strdup ("无价格");
       subtotal += l->cost_fen;
       doc_add (doc, ROW_LINE,
-               g_strdup_printf ("%s %s", l->item_name, l->item_code),
+               item,
                jc_format_qty (l->demand_milli),
                g_strdup_printf ("%d", l->loss_permille),
                jc_format_qty (l->gross_milli),
@@ -528,7 +565,7 @@ plan_doc_new (const JcPlan *plan)
                l->has_price ? jc_format_fen (l->cost_fen) : g_strdup ("—"));
     }
   if (category != NULL)
-    add_subtotal (doc, category, subtotal);
+    add_subtotal (doc, label, subtotal);
   doc_add (doc, ROW_TOTAL, g_strdup_printf ("合计 Total（%u 个品种 items）", plan->lines->len),
            NULL, NULL, NULL, NULL, NULL, NULL, NULL, yuan (plan->total_cost_fen));
   if (plan->n_actual > 0)
@@ -718,6 +755,24 @@ write_headers (lxw_worksheet     *ws,
   worksheet_freeze_panes (ws, 1, 0);
 }
 
+/* The item's name, and for a supplementary line the late canteen's code
+ * and name after it, as the plan page marks it. */
+static char *
+supplement_item_name (const JcPlanLine *l)
+{
+  g_autofree char *canteen = NULL;
+
+  if (l->supplement_id == 0 || l->shares->len == 0)
+    return g_strdup (l->item_name);
+  if (l->supplement_canteen_name != NULL && l->supplement_canteen_name[0] != '\0')
+    canteen = g_strdup_printf ("%s %s", g_array_index (l->shares, JcPlanShare, 0).canteen_code,
+                               l->supplement_canteen_name);
+  else
+    canteen = g_strdup (g_array_index (l->shares, JcPlanShare, 0).canteen_code);
+  /* TRANSLATORS: a supplementary line: the item's name, the late canteen's code */
+  return g_strdup_printf (_("%s · for %s"), l->item_name, canteen);
+}
+
 gboolean
 jc_plan_export_xlsx (const JcPlan   *plan,
                      const char     *path,
@@ -758,10 +813,14 @@ jc_plan_export_xlsx (const JcPlan   *plan,
   for (guint i = 0; i < plan->lines->len; i++, row++)
     {
       const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+      g_autofree char *name = supplement_item_name (l);
 
-      worksheet_write_string (ws, row, 0, l->category_name, NULL);
+      /* a supplementary line (补单) as on the plan page: in the group
+       * "Supplementary purchases", "item · for CT02 name" */
+      worksheet_write_string (ws, row, 0, l->supplement_id != 0 ? _("Supplementary purchases")
+                                                                : l->category_name, NULL);
       worksheet_write_string (ws, row, 1, l->item_code, NULL);
-      worksheet_write_string (ws, row, 2, l->item_name, NULL);
+      worksheet_write_string (ws, row, 2, name, NULL);
       worksheet_write_number (ws, row, 3, milli_to_cell (l->demand_milli), f.qty);
       worksheet_write_number (ws, row, 4, l->loss_permille, NULL);
       worksheet_write_number (ws, row, 5, milli_to_cell (l->gross_milli), f.qty);
@@ -844,10 +903,13 @@ jc_plan_export_xlsx (const JcPlan   *plan,
       const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
       gint64 base = l->has_actual ? l->actual_cost_fen : l->cost_fen;
 
+      g_autofree char *name = NULL;
+
       if (!l->has_actual && !l->has_price)
         continue;
+      name = supplement_item_name (l);
       worksheet_write_string (alloc, row, 0, l->item_code, NULL);
-      worksheet_write_string (alloc, row, 1, l->item_name, NULL);
+      worksheet_write_string (alloc, row, 1, name, NULL);
       worksheet_write_number (alloc, row, 2, fen_to_cell (base), f.money);
       alloc_total += base;
       for (guint s = 0; s < l->shares->len; s++)

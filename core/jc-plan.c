@@ -22,6 +22,7 @@ _jc_plan_line_free (JcPlanLine *l)
   g_free (l->item_name);
   g_free (l->category);
   g_free (l->category_name);
+  g_free (l->supplement_canteen_name);
   if (l->shares != NULL)
     g_array_unref (l->shares);
   g_free (l);
@@ -692,6 +693,8 @@ supplement_in_transaction (JcStore     *store,
                            const char  *who,
                            const char  *reason,
                            guint       *out_n,
+                           gint64      *out_cost_fen,
+                           guint       *out_no_price,
                            GError     **error)
 {
   g_autoptr(JcPlan) plan = NULL;
@@ -699,7 +702,8 @@ supplement_in_transaction (JcStore     *store,
   g_autoptr(GError) local = NULL;
   g_autoptr(GHashTable) prices = NULL;
   g_autofree char *note = NULL;
-  guint n = 0;
+  gint64 cost = 0;
+  guint n = 0, no_price = 0;
 
   plan = _jc_store_plan_read (store, date, &local);
   if (local != NULL)
@@ -786,6 +790,10 @@ supplement_in_transaction (JcStore     *store,
       if (!jc_plan_line_compute (l, error) ||
           _jc_store_plan_add_supplement (store, date, order->canteen_id, l, who, error) == 0)
         return FALSE;
+      if (l->has_price)
+        cost += l->cost_fen;
+      else
+        no_price++;
       n++;
     }
   note = g_strdup_printf ("%s: %u", canteen_code, n);
@@ -795,6 +803,10 @@ supplement_in_transaction (JcStore     *store,
     return FALSE;
   if (out_n != NULL)
     *out_n = n;
+  if (out_cost_fen != NULL)
+    *out_cost_fen = cost;
+  if (out_no_price != NULL)
+    *out_no_price = no_price;
   return TRUE;
 }
 
@@ -818,13 +830,40 @@ jc_plan_supplement (JcStore     *store,
     who = g_get_user_name ();
   if (!jc_store_begin (store, error))
     return FALSE;
-  if (!supplement_in_transaction (store, date, canteen_code, who, reason, out_n, error) ||
+  if (!supplement_in_transaction (store, date, canteen_code, who, reason, out_n, NULL, NULL,
+                                  error) ||
       !jc_store_commit (store, error))
     {
       jc_store_rollback (store);
       return FALSE;
     }
   return TRUE;
+}
+
+/**
+ * jc_plan_supplement_preview:
+ * What jc_plan_supplement() would buy now, bought by the same code in a
+ * transaction that is always rolled back: nothing is stored.
+ */
+gboolean
+jc_plan_supplement_preview (JcStore     *store,
+                            const char  *date,
+                            const char  *canteen_code,
+                            guint       *out_n,
+                            gint64      *out_cost_fen,
+                            guint       *out_no_price,
+                            GError     **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (date != NULL && canteen_code != NULL, FALSE);
+
+  if (!jc_store_begin (store, error))
+    return FALSE;
+  ok = supplement_in_transaction (store, date, canteen_code, g_get_user_name (), NULL, out_n,
+                                  out_cost_fen, out_no_price, error);
+  jc_store_rollback (store);
+  return ok;
 }
 
 gboolean

@@ -53,6 +53,7 @@ typedef struct {
                                 * recorded, else of the planned cost */
   gint64      supplement_id;   /* 0: a line of the plan as locked; else a supplementary
                                 * purchase (补单) for one late canteen, after the others */
+  char       *supplement_canteen_name;  /* a supplementary line: that canteen's name */
 } JcPlanLine;
 
 typedef enum {
@@ -145,6 +146,16 @@ gboolean  jc_plan_supplement (JcStore    *store,
                              const char  *who,
                              const char  *reason,
                              guint       *out_n,
+                             GError     **error);
+/* What jc_plan_supplement() would buy now, nothing stored: *out_n lines
+ * costing *out_cost_fen at the plan's prices, *out_no_price of them
+ * without a price (not in the cost). */
+gboolean  jc_plan_supplement_preview (JcStore *store,
+                             const char  *date,
+                             const char  *canteen_code,
+                             guint       *out_n,
+                             gint64      *out_cost_fen,
+                             guint       *out_no_price,
                              GError     **error);
 /* Records what was actually bought for a supplementary line, like
  * jc_plan_record_purchase() for a plan line. */

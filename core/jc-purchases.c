@@ -14,6 +14,7 @@
 #include "jc-error.h"
 #include "jc-master.h"
 #include "jc-plan.h"
+#include "jc-prices.h"
 #include "jc-purchases.h"
 #include "jc-units.h"
 
@@ -132,10 +133,13 @@ parse_records (const char  *path,
   return ok;
 }
 
-enum { COL_DATE, COL_ITEM, COL_QTY, COL_UNIT, COL_PRICE, COL_PRICE_UNIT, N_COLS };
+/* canteen is optional (the last): when filled, the line is that
+ * canteen's supplementary purchase (补单) of the item */
+enum { COL_DATE, COL_ITEM, COL_QTY, COL_UNIT, COL_PRICE, COL_PRICE_UNIT, COL_CANTEEN, N_COLS };
+#define N_REQUIRED COL_CANTEEN
 
 static const char *const col_names[N_COLS] = {
-  "date", "item", "qty", "unit", "price", "price_unit"
+  "date", "item", "qty", "unit", "price", "price_unit", "canteen"
 };
 
 typedef struct {
@@ -144,6 +148,7 @@ typedef struct {
   char  *item_code;
   gint64 qty_milli;
   gint64 price_milliyuan;
+  gint64 supplement_id;   /* 0: the plan's own line of the item */
 } Purchase;
 
 static void
@@ -168,6 +173,59 @@ valid_date (const char *text)
   return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
+/* The supplementary line (补单) of `item` for `canteen` in the plan of
+ * `date` (`plans`: date → JcPlan, loaded once per date). */
+static gboolean
+find_supplement (JcStore     *store,
+                 GHashTable  *plans,
+                 const char  *date,
+                 JcItem      *item,
+                 JcCanteen   *canteen,
+                 gint64      *out_id,
+                 GError     **error)
+{
+  JcPlan *plan = g_hash_table_lookup (plans, date);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  guint n = 0;
+
+  if (plan == NULL)
+    {
+      plan = jc_plan_load (store, date, jc_store_get_stale_days (store), error);
+      if (plan == NULL)
+        return FALSE;
+      g_hash_table_insert (plans, g_strdup (date), plan);
+    }
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+
+      if (l->supplement_id == 0 || l->item_id != item->id || l->shares->len == 0 ||
+          g_array_index (l->shares, JcPlanShare, 0).canteen_id != canteen->id)
+        continue;
+      *out_id = l->supplement_id;
+      g_string_append_printf (ids, "%s#%" G_GINT64_FORMAT, n ? C_("list separator", ", ") : "",
+                              l->supplement_id);
+      n++;
+    }
+  if (n == 1)
+    return TRUE;
+  if (n == 0 && plan->status != JC_PLAN_LOCKED)
+    g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID,
+                 _("the plan for %s is not locked, so it has no supplementary purchases; leave "
+                   "the canteen empty to record the plan's own line"), date);
+  else if (n == 0)
+    g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID,
+                 _("%s has no supplementary purchase (补单) of %s %s for %s; buy its late order "
+                   "with “plan supplement” first, or leave the canteen empty to record the "
+                   "plan's own line"), canteen->code, item->code, item->name, date);
+  else
+    g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID,
+                 _("%s has %u supplementary purchases of %s %s for %s (%s); record them on the "
+                   "purchase plan page"), canteen->code, n, item->code, item->name, date,
+                 ids->str);
+  return FALSE;
+}
+
 gboolean
 jc_purchases_import_csv (JcStore     *store,
                          const char  *path,
@@ -178,6 +236,8 @@ jc_purchases_import_csv (JcStore     *store,
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
   g_autoptr(GPtrArray) purchases = g_ptr_array_new_with_free_func ((GDestroyNotify) purchase_free);
+  g_autoptr(GHashTable) plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) jc_plan_free);
   g_autofree char *data = NULL;
   g_autofree char *text = NULL;
   gsize len = 0;
@@ -209,7 +269,7 @@ jc_purchases_import_csv (JcStore     *store,
         if (g_str_equal (name, col_names[k]) && map[k] < 0)
           map[k] = (int) c;
     }
-  for (guint k = 0; k < N_COLS; k++)
+  for (guint k = 0; k < N_REQUIRED; k++)
     if (map[k] < 0)
       g_ptr_array_add (problems,
                        g_strdup_printf (_("%s:%u: header: the column “%s” is missing (the header "
@@ -224,7 +284,9 @@ jc_purchases_import_csv (JcStore     *store,
       guint n = g_strv_length (rec->fields);
       const char *f[N_COLS];
       g_autoptr(JcItem) item = NULL;
+      g_autoptr(JcCanteen) canteen = NULL;
       g_autoptr(GError) local = NULL;
+      gint64 supplement_id = 0;
       JcItemUnits units;
       JcUnitFactor factor;
       JcDecimal qty_typed = { 0, 0 }, price_typed = { 0, 0 };
@@ -234,7 +296,7 @@ jc_purchases_import_csv (JcStore     *store,
 
       for (guint k = 0; k < N_COLS; k++)
         {
-          f[k] = (guint) map[k] < n ? g_strstrip (rec->fields[map[k]]) : "";
+          f[k] = map[k] >= 0 && (guint) map[k] < n ? g_strstrip (rec->fields[map[k]]) : "";
           if (*f[k] != '\0')
             blank = FALSE;
         }
@@ -307,6 +369,18 @@ jc_purchases_import_csv (JcStore     *store,
               g_clear_error (&local);
             }
         }
+      if (*f[COL_CANTEEN] != '\0')
+        {
+          canteen = jc_store_get_canteen (store, f[COL_CANTEEN], NULL);
+          if (canteen == NULL)
+            PROBLEM (COL_CANTEEN, _("“%s” is not a canteen code"), f[COL_CANTEEN]);
+          else if (!bad && !find_supplement (store, plans, f[COL_DATE], item, canteen,
+                                             &supplement_id, &local))
+            {
+              PROBLEM (COL_CANTEEN, "%s", local->message);
+              g_clear_error (&local);
+            }
+        }
 #undef PROBLEM
       if (bad)
         continue;
@@ -316,6 +390,7 @@ jc_purchases_import_csv (JcStore     *store,
       p->item_code = g_strdup (item->code);
       p->qty_milli = qty;
       p->price_milliyuan = price;
+      p->supplement_id = supplement_id;
       g_ptr_array_add (purchases, p);
     }
   if (purchases->len == 0 && problems->len == first_problem)
@@ -337,8 +412,11 @@ jc_purchases_import_csv (JcStore     *store,
       Purchase *p = purchases->pdata[i];
       g_autoptr(GError) local = NULL;
 
-      if (!jc_plan_record_purchase (store, p->date, p->item_code, p->qty_milli,
-                                    p->price_milliyuan, who, "", &local))
+      if (p->supplement_id != 0
+          ? !jc_plan_record_supplement_purchase (store, p->date, p->supplement_id, p->qty_milli,
+                                                 p->price_milliyuan, who, "", &local)
+          : !jc_plan_record_purchase (store, p->date, p->item_code, p->qty_milli,
+                                      p->price_milliyuan, who, "", &local))
         g_ptr_array_add (problems, g_strdup_printf ("%s:%u: %s", path, p->line, local->message));
     }
   if (problems->len > first_problem)

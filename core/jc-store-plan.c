@@ -236,7 +236,7 @@ _jc_store_plan_read (JcStore     *store,
     "SELECT s.id, s.item_id, i.code, i.name, c.code, c.name, c.position, i.base_unit, "
     "s.loss_permille, s.pack_milli, s.demand_milli, s.gross_milli, s.packs, s.purchase_milli, "
     "s.price_milliyuan, s.price_date, s.stale, s.cost_fen, s.actual_qty_milli, "
-    "s.actual_price_milliyuan, s.actual_cost_fen, s.canteen_id, t.code "
+    "s.actual_price_milliyuan, s.actual_cost_fen, s.canteen_id, t.code, t.name "
     "FROM plan_supplements s JOIN items i ON i.id = s.item_id "
     "JOIN categories c ON c.id = i.category_id JOIN canteens t ON t.id = s.canteen_id "
     "WHERE s.delivery_date = ? ORDER BY s.id", error);
@@ -275,6 +275,7 @@ _jc_store_plan_read (JcStore     *store,
       l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
       sh.canteen_id = sqlite3_column_int64 (stmt, 21);
       g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 22), sizeof sh.canteen_code);
+      l->supplement_canteen_name = _jc_store_column_dup (stmt, 23);
       sh.qty_milli = l->demand_milli;
       sh.share_fen = l->cost_fen;
       g_array_append_val (l->shares, sh);

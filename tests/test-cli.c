@@ -3862,6 +3862,93 @@ test_zero_lines_refused (void **state)
 
 /* Issue 11 item 4: no purchase on a line nobody ordered; a month already
  * blocked by one is repaired with `purchases remove`. */
+/* A `canteen` column records that canteen's supplementary line (补单)
+ * instead of the plan's own line of the item; an unknown canteen, or one
+ * without a supplementary line of the item, is named with its line and
+ * column, and then nothing is stored.  A file without the column records
+ * as before. */
+static void
+test_purchases_record_supplement (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *bad = NULL;
+  g_autofree char *good = NULL;
+
+  add_plan_world (f);
+  add_sample_canteen (f, "c03", "审计局食堂");
+  {
+    g_autoptr(Run) lock = db (f, "plan", "lock", "--date", PLAN_DATE, "--yes", NULL);
+    g_autoptr(Run) late = db (f, "orders", "submit", "--canteen", "c03", "--date", PLAN_DATE,
+                              "--item", "dbc=5", "--accept-late", "来客接待", NULL);
+    g_autoptr(Run) sup = db (f, "plan", "supplement", "--date", PLAN_DATE, "--canteen", "c03",
+                             "--yes", NULL);
+
+    assert_ok (lock);
+    assert_ok (late);
+    assert_ok (sup);
+  }
+
+  bad = write_file (f, "bad.csv",
+                    "date,item,qty,unit,price,price_unit,canteen\n"
+                    PLAN_DATE ",dbc,5,kg,1.3,kg,c99\n"
+                    PLAN_DATE ",dbc,5,kg,1.3,kg,c01\n"
+                    PLAN_DATE ",土豆,1,kg,1.3,kg,c03\n"
+                    PLAN_DATE ",dbc,5,kg,1.3,kg,c03\n"
+                    PLAN_DATE ",dbc,41,kg,2.4,kg,\n", -1);
+  {
+    g_autoptr(Run) r = db (f, "purchases", "record", bad, NULL);
+    g_autoptr(Run) plan = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (plan);
+    cJSON *lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+
+    if (r->status != 1 || strstr (r->err, "bad.csv:2:7: canteen: “c99” is not a canteen code") == NULL ||
+        strstr (r->err, "bad.csv:3:7: canteen: c01 has no supplementary purchase (补单) of dbc") == NULL ||
+        strstr (r->err, "bad.csv:4:7: canteen: c03 has no supplementary purchase (补单) of potato") == NULL ||
+        strstr (r->err, "bad.csv: 3 problems; nothing was stored") == NULL)
+      {
+        dump (r);
+        fail_msg ("expected the bad canteens named");
+      }
+    assert_int_equal (count_lines (r->err), 4);
+    for (guint i = 0; i < json_size (lines); i++)
+      assert_json_null (cJSON_GetArrayItem (lines, i), "actual_cost_fen");
+  }
+
+  /* the canteen's supplementary line and the plan's own line of the same
+   * item, in one file; the column may stand anywhere */
+  good = write_file (f, "good.csv",
+                     "canteen,date,item,qty,unit,price,price_unit\n"
+                     "c03," PLAN_DATE ",dbc,5,kg,1.3,kg\n"
+                     "," PLAN_DATE ",dbc,41,kg,2.4,kg\n", -1);
+  {
+    g_autoptr(Run) r = db (f, "purchases", "record", good, NULL);
+    g_autoptr(Run) plan = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
+    g_autoptr(cJSON) json = parse_json (plan);
+    cJSON *lines = cJSON_GetObjectItemCaseSensitive (json, "lines");
+    cJSON *own = NULL, *sup = NULL;
+
+    assert_ok (r);
+    assert_contains (r->out, "Recorded 2 purchases");
+    for (guint i = 0; i < json_size (lines); i++)
+      {
+        cJSON *l = cJSON_GetArrayItem (lines, i);
+
+        if (g_strcmp0 (json_str (l, "item"), "dbc") != 0)
+          continue;
+        if (json_bool (l, "supplement"))
+          sup = l;
+        else
+          own = l;
+      }
+    assert_non_null (own);
+    assert_non_null (sup);
+    assert_string_equal (json_str (sup, "supplement_canteen"), "c03");
+    assert_int_equal (json_int (sup, "actual_qty_milli"), 5000);
+    assert_int_equal (json_int (sup, "actual_cost_fen"), 650);     /* 5 kg × 1.30 */
+    assert_int_equal (json_int (own, "actual_cost_fen"), 9840);    /* 41 kg × 2.40 */
+  }
+}
+
 static void
 test_purchases_remove (void **state)
 {
@@ -4094,6 +4181,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_plan_lock_unlock, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_plan_late_orders, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_purchases_record, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_purchases_record_supplement, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_exact_decimals, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_zero_lines_refused, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_purchases_remove, setup_db, teardown),

@@ -230,6 +230,35 @@ cell_fen (const Cell *c)
   return fen;
 }
 
+/* The text of shared string number `index` (a cell's <v>): the index-th
+ * <si> of xl/sharedStrings.xml. */
+static const char *
+shared_string (const char *xml,
+               const char *index)
+{
+  static char *text = NULL;
+  xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), "sharedStrings.xml", NULL,
+                               XML_PARSE_NONET);
+  guint64 want = g_ascii_strtoull (index, NULL, 10);
+  guint64 n = 0;
+
+  assert_non_null (doc);
+  g_clear_pointer (&text, g_free);
+  for (xmlNode *si = xmlDocGetRootElement (doc)->children; si != NULL; si = si->next)
+    if (si->type == XML_ELEMENT_NODE && xmlStrEqual (si->name, (const xmlChar *) "si") &&
+        n++ == want)
+      {
+        xmlChar *t = xmlNodeGetContent (si);
+
+        text = g_strdup ((const char *) t);
+        xmlFree (t);
+        break;
+      }
+  xmlFreeDoc (doc);
+  assert_non_null (text);
+  return text;
+}
+
 /* ---- tests ---------------------------------------------------------- */
 
 static void
@@ -556,6 +585,121 @@ test_statement (void **state)
   assert_int_equal (cell_fen (cell_at (sheet, 'F', 8)), 43338);
 }
 
+/* A late order of CT02 bought as a supplementary purchase (补单): the
+ * purchase order marks its line as the plan page does, in a group of its
+ * own naming the canteen, and the workbook says the same. */
+static void
+test_plan_supplement (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcPlan) plan = NULL;
+  g_autoptr(JcOrder) order = jc_store_get_order (f->store, "CT02", "2026-12-01", NULL);
+  g_autoptr(JcItem) rice = jc_store_get_item (f->store, "G001", NULL);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 11, 30, 18, 0, 0);
+  g_autofree char *pdf = g_build_filename (f->dir, "supplement.pdf", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "supplement.xlsx", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GHashTable) sheet = NULL;
+  g_autoptr(GHashTable) alloc = NULL;
+  const JcPlanLine *sup = NULL;
+  guint n = 0, sup_row = 0, own_row = 0;
+
+  g_ptr_array_add (order->lines, jc_order_line_parse (rice, "5", "kg", "", NULL));
+  assert_true (jc_store_save_order (f->store, order,
+                                    JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
+                                    "电话补报", now, &error));
+  assert_no_error (error);
+  assert_true (jc_plan_supplement (f->store, "2026-12-01", "CT02", "staff", "补单", &n, &error));
+  assert_no_error (error);
+  assert_int_equal (n, 1);
+  /* and CT01's late fish: a group of its own */
+  {
+    g_autoptr(JcOrder) o1 = jc_store_get_order (f->store, "CT01", "2026-12-01", NULL);
+    g_autoptr(JcItem) fish = jc_store_get_item (f->store, "A001", NULL);
+
+    g_ptr_array_add (o1->lines, jc_order_line_parse (fish, "3", "kg", "", NULL));
+    assert_true (jc_store_save_order (f->store, o1,
+                                      JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
+                                      "电话补报", now, &error));
+    assert_no_error (error);
+    assert_true (jc_plan_supplement (f->store, "2026-12-01", "CT01", "staff", "补单", &n,
+                                     &error));
+    assert_no_error (error);
+  }
+  plan = jc_plan_load (f->store, "2026-12-01", 7, &error);
+  assert_no_error (error);
+  for (guint i = 0; i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = g_ptr_array_index (plan->lines, i);
+
+      if (l->supplement_id != 0 && g_str_equal (l->item_code, "G001"))
+        {
+          sup = l;
+          sup_row = i + 2;
+        }
+      else if (g_str_equal (l->item_code, "G001"))
+        own_row = i + 2;
+    }
+  assert_true (own_row > 0);
+  assert_non_null (sup);
+  assert_string_equal (sup->item_code, "G001");
+
+  assert_true (jc_plan_export_pdf (plan, pdf, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+
+    text = jc_test_run_tool (argv);
+  }
+  /* the group's heading names the canteen, the line names its code; the
+   * plan's own rice line stays unmarked */
+  assert_contains (text, "Supplementary purchases · for CT02 市教育局食堂");
+  assert_contains (text, "大米 G001 · for CT02");
+  assert_contains (text, "小计 Subtotal · Supplementary purchases · for CT02");
+  assert_contains (text, "Supplementary purchases · for CT01 市政府食堂");
+  assert_contains (text, "草鱼 A001 · for CT01");
+  assert_true (strstr (text, "Supplementary purchases · for CT01") >
+               strstr (text, "小计 Subtotal · Supplementary purchases · for CT02"));
+  assert_true (strstr (text, "大米 G001 · for CT02") > strstr (text, "Supplementary purchases"));
+  {
+    const char *first = strstr (text, "大米 G001");
+
+    assert_non_null (first);
+    assert_false (g_str_has_prefix (first, "大米 G001 ·"));
+  }
+
+  assert_true (jc_plan_export_xlsx (plan, xlsx, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  sheet = read_sheet (xlsx, "xl/worksheets/sheet1.xml");
+  alloc = read_sheet (xlsx, "xl/worksheets/sheet2.xml");
+  {
+    g_autofree char *shared = zip_read (xlsx, "xl/sharedStrings.xml");
+    const Cell *group = cell_at (sheet, 'A', sup_row);
+    const Cell *name = cell_at (sheet, 'C', sup_row);
+
+    assert_non_null (group);
+    assert_non_null (name);
+    assert_false (group->numeric);
+    assert_contains (shared, "Supplementary purchases");
+    assert_contains (shared, "大米 · for CT02 市教育局食堂");
+    /* the cells point at those strings, not the plan's own line's */
+    assert_string_equal (shared_string (shared, group->value), "Supplementary purchases");
+    assert_string_equal (shared_string (shared, name->value), "大米 · for CT02 市教育局食堂");
+    assert_string_equal (shared_string (shared, cell_at (sheet, 'C', own_row)->value), "大米");
+  }
+  {
+    g_autofree char *shared = zip_read (xlsx, "xl/sharedStrings.xml");
+    gboolean found = FALSE;
+
+    for (guint r = 2; cell_at (alloc, 'A', r) != NULL; r++)
+      if (g_strcmp0 (shared_string (shared, cell_at (alloc, 'B', r)->value),
+                     "大米 · for CT02 市教育局食堂") == 0)
+        found = TRUE;
+    assert_true (found);
+  }
+}
+
 int
 main (void)
 {
@@ -564,6 +708,7 @@ main (void)
     cmocka_unit_test (test_plan_pages),
     cmocka_unit_test_setup_teardown (test_plan_xlsx, setup, teardown),
     cmocka_unit_test_setup_teardown (test_statement, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_plan_supplement, setup, teardown),
   };
 
   return cmocka_run_group_tests_name ("plan-doc", tests, NULL, NULL);

@@ -23,6 +23,7 @@
 #include "jc-test-ui.h"
 #include "jc-order-format.h"
 #include "jc-orders.h"
+#include "jc-ui-util.h"
 #include "jc-plan-page-private.h"
 #include "jc-plan-tasks.h"
 #include "jc-plan.h"
@@ -381,6 +382,19 @@ test_screens_zh_CN (void **state)
   assert_true (gtk_widget_get_visible (_jc_plan_page_get_late_bar (page)));
   jc_test_settle (GTK_WIDGET (window));
   jc_test_screenshot (GTK_WIDGET (window), "plan-late-zh_CN");
+  /* Buy as Supplementary asks first, in Chinese */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.supplement", "s", "CT02"));
+  {
+    AdwMessageDialog *dialog = jc_test_wait_for_dialog ();
+
+    assert_string_equal (adw_message_dialog_get_heading (dialog),
+                         "将 市政大厦机关食堂（CT02）的迟到订单作为补单采购？");
+    assert_contains (adw_message_dialog_get_body (dialog), "按计划价格采购 1 行");
+    jc_test_settle (GTK_WIDGET (dialog));
+    jc_test_screenshot (GTK_WIDGET (dialog), "plan-supplement-ask-zh_CN");
+    jc_test_respond (dialog, "cancel");
+  }
+  wait_idle_page (page);
   jc_test_close_window (window);
 }
 
@@ -1034,8 +1048,32 @@ test_late_orders (void **state)
   jc_test_settle (GTK_WIDGET (window));
   jc_test_screenshot (GTK_WIDGET (window), "plan-late-en");
 
+  /* Buy as Supplementary asks first, naming the canteen, the lines and
+   * their cost at the plan's prices; Cancel buys nothing */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.supplement", "s", "CT02"));
+  dialog = jc_test_wait_for_dialog ();
+  assert_string_equal (adw_message_dialog_get_heading (dialog),
+                       "Buy the Late Order of 市政大厦机关食堂 (CT02) as Supplementary?");
+  assert_non_null (strstr (adw_message_dialog_get_body (dialog), "1 line is bought for "));
+  assert_non_null (strstr (adw_message_dialog_get_body (dialog), "at the plan's prices: ¥31.50"));
+  assert_true (adw_message_dialog_has_response (dialog, "supplement"));
+  assert_string_equal (adw_message_dialog_get_response_label (dialog, "supplement"),
+                       "_Buy as Supplementary");
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "plan-supplement-ask-en");
+  jc_test_respond (dialog, "cancel");
+  wait_idle_page (page);
+  {
+    g_autoptr(JcPlan) p = load_plan (DATE2);
+
+    assert_int_equal (p->n_supplements, 0);
+  }
+  assert_true (gtk_widget_get_visible (bar));
+
   /* CT02 bought as a supplementary purchase: 5 kg × 1.05 loss at 6.00 元 */
   assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.supplement", "s", "CT02"));
+  dialog = jc_test_wait_for_dialog ();
+  jc_test_respond (dialog, "supplement");
   wait_idle_page (page);
   {
     g_autoptr(JcPlan) p = load_plan (DATE2);
@@ -1074,6 +1112,110 @@ test_late_orders (void **state)
   jc_test_close_window (window);
 }
 
+/* Values typed and the window closed right away (no Enter, no other
+ * line): the close waits for the save, then the window goes.  A wrong
+ * value holds the close with a question. */
+static void
+test_close_saves (void **state)
+{
+  g_autoptr(JcPlan) plan = load_plan (DATE3);
+  const JcPlanLine *line = plan->lines->pdata[4];
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  JcPlanPage *page;
+  GtkWindow *window;
+  GtkEditable *qty, *price;
+
+  jc_test_set_language ("en");
+  window = open_page (DATE3, &page);
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  qty = _jc_plan_page_get_qty_entry (page);
+  price = _jc_plan_page_get_price_entry (page);
+  assert_true (_jc_plan_page_select_item (page, line->item_code));
+  jc_test_pump (20);
+
+  /* wrong: the window stays, and says why */
+  gtk_editable_set_text (qty, "lots");
+  gtk_editable_set_text (price, "2.2");
+  gtk_window_close (window);
+  dialog = jc_test_wait_for_dialog ();
+  heading = g_strdup_printf ("The Purchase of %s Is Not Saved", line->item_name);
+  assert_string_equal (adw_message_dialog_get_heading (dialog), heading);
+  assert_contains (adw_message_dialog_get_body (dialog), "Actual quantity");
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "plan-close-unsaved-en");
+  jc_test_respond (dialog, "keep");
+  assert_non_null (window);
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  assert_false (stored_line (line->item_code)->has_actual);
+
+  /* fixed and closed at once: saved on the worker, then the window closes */
+  gtk_editable_set_text (qty, "9.5");
+  gtk_window_close (window);
+  assert_non_null (window);
+  jc_test_pump_until (window == NULL, 10000);
+  assert_null (window);
+  assert_true (stored_line (line->item_code)->has_actual);
+  assert_int_equal (stored_line (line->item_code)->actual_qty_milli, 9500);
+  assert_int_equal (stored_line (line->item_code)->actual_price_milliyuan, 2200);
+}
+
+static void
+count_reason (AdwMessageDialog *dialog,
+              const char       *reason,
+              gpointer          owner)
+{
+  GPtrArray *answers = g_object_get_data (G_OBJECT (owner), "answers");
+
+  g_ptr_array_add (answers, g_strdup (reason));
+}
+
+/* The plan page's reason dialogs (unlock, reopen, decline, remove a
+ * purchase) are one: the answer is disabled while the reason is blank,
+ * Enter answers once with the reason trimmed and closes the dialog;
+ * Cancel answers nothing. */
+static void
+test_reason_dialog (void **state)
+{
+  GtkWindow *window = jc_test_present (gtk_label_new ("owner"), 400, 300);
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  jc_test_set_language ("en");
+  g_object_set_data (G_OBJECT (window), "answers", answers);
+  dialog = jc_ui_ask_reason (gtk_window_get_child (window), "Unlock the Plan?", "Say why.",
+                             "Reason", "unlock", "_Unlock", count_reason, window);
+  jc_test_pump (20);
+  assert_ptr_equal (jc_test_wait_for_dialog (), dialog);
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  gtk_editable_set_text (entry, "   ");
+  assert_false (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  jc_test_enter (entry);
+  assert_int_equal (answers->len, 0);
+  assert_ptr_equal (jc_test_wait_for_dialog (), dialog);
+  gtk_editable_set_text (entry, "  价格录错  ");
+  assert_true (adw_message_dialog_get_response_enabled (dialog, "unlock"));
+  g_object_ref (entry);
+  jc_test_enter (entry);
+  jc_test_enter (entry);      /* again, on a closed dialog: nothing more */
+  g_object_unref (entry);
+  jc_test_pump (50);
+  assert_int_equal (answers->len, 1);
+  assert_string_equal (g_ptr_array_index (answers, 0), "价格录错");
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Cancel: no answer */
+  dialog = jc_ui_ask_reason (gtk_window_get_child (window), "Decline?", "Say why.", "Reason",
+                             "decline", "_Decline", count_reason, window);
+  jc_test_pump (20);
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "x");
+  jc_test_respond (dialog, "cancel");
+  assert_int_equal (answers->len, 1);
+  jc_test_close_window (window);
+}
+
 int
 main (void)
 {
@@ -1084,6 +1226,8 @@ main (void)
     cmocka_unit_test (test_unlock),
     cmocka_unit_test (test_late_orders),
     cmocka_unit_test (test_recording),
+    cmocka_unit_test (test_close_saves),
+    cmocka_unit_test (test_reason_dialog),
   };
 
   jc_test_ui_init ();

@@ -51,10 +51,13 @@ quit_activated (GSimpleAction *action,
   GApplication *app = G_APPLICATION (user_data);
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  /* Closing (not destroying) lets each window save its size. */
+  /* Closing (not destroying) lets each window save its size, and the
+   * plan page what is typed in it: a window held open for that closes
+   * itself when done, and the application ends with its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-  g_application_quit (app);
+  if (gtk_application_get_windows (GTK_APPLICATION (app)) == NULL)
+    g_application_quit (app);
 }
 
 static void

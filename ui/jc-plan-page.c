@@ -126,6 +126,11 @@ struct _JcPlanPage {
   GtkEntry           *error_entry;       /* the entry the error is about, NULL: a save's */
   GQueue             *saves;             /* PendingSave */
   gboolean            saving;
+  /* The window is closing: it closes when the saves are done. */
+  GtkWindow          *close_window;      /* weak: the window held open for the saves */
+  gulong              close_handler;     /* on the root's close-request */
+  gboolean            close_pending;     /* close it when the last save is done */
+  gboolean            close_allowed;     /* the saves are done, or the clerk let them go */
   GtkWindow          *lock_dialog;       /* weak: "lock with canteens missing?" */
   JcPlanLate         *late;              /* late orders not in the plan, or NULL */
   GCancellable       *late_cancellable;
@@ -1198,12 +1203,15 @@ work_cancellable (JcPlanPage *self)
   return self->cancellable;
 }
 
+/* The end of a lock, an unlock, a settled late order or a removed purchase on
+ * the worker: the page is idle again and shows the error under
+ * `heading`, or `toast` and the plan read again. */
 static void
-on_lock_done (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+finish_work (JcPlanPage   *self,
+             GAsyncResult *result,
+             const char   *heading,
+             const char   *toast)
 {
-  g_autoptr(JcPlanPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
   if (!jc_plan_task_finish (result, &error) &&
@@ -1213,11 +1221,22 @@ on_lock_done (GObject      *source,
   set_busy (self);
   if (error != NULL)
     {
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Lock the Plan"), error->message);
+      jc_ui_show_error (GTK_WIDGET (self), heading, error->message);
       return;
     }
-  jc_ui_toast (GTK_WIDGET (self), _("Plan locked: the orders of the day are frozen"));
+  jc_ui_toast (GTK_WIDGET (self), toast);
   load_plan (self);
+}
+
+static void
+on_lock_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+
+  finish_work (self, result, _("Could Not Lock the Plan"),
+               _("Plan locked: the orders of the day are frozen"));
 }
 
 static void
@@ -1338,20 +1357,86 @@ on_settle_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(JcPlanPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!jc_plan_task_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  finish_work (self, result, _("Could Not Settle the Late Order"),
+               _("Late order settled"));
+}
+
+static void
+on_supplement_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           JcPlanPage       *self)
+{
+  const char *canteen = g_object_get_data (G_OBJECT (dialog), "canteen");
+
+  if (!g_str_equal (response, "supplement") || self->db_path == NULL || self->working)
+    return;
+  self->working = TRUE;
+  set_busy (self);
+  jc_plan_task_supplement (self->db_path, self->date, canteen, g_get_user_name (),
+                           work_cancellable (self), on_settle_done, g_object_ref (self));
+}
+
+/* What would be bought is known: ask, naming the canteen, the lines and
+ * their cost at the plan's prices. */
+static void
+on_supplement_preview_done (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(JcPlanPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcPlanSupplementPreview) preview = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *money = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  preview = jc_plan_task_supplement_preview_finish (result, &error);
+  if (preview == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->working = FALSE;
   set_busy (self);
-  if (error != NULL)
+  if (preview == NULL)
     {
       jc_ui_show_error (GTK_WIDGET (self), _("Could Not Settle the Late Order"), error->message);
       return;
     }
-  jc_ui_toast (GTK_WIDGET (self), _("Late order settled"));
-  load_plan (self);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  date = jc_order_format_date (self->date);
+  money = jc_order_format_money (preview->cost_fen);
+  /* TRANSLATORS: %s the canteen's name, then its code */
+  heading = g_strdup_printf (_("Buy the Late Order of %s (%s) as Supplementary?"),
+                             preview->canteen_name, preview->canteen_code);
+  /* TRANSLATORS: the number of lines, the delivery date, the cost */
+  g_string_append_printf (body, ngettext ("%u line is bought for %s at the plan's prices: %s, "
+                                          "charged to this canteen alone.",
+                                          "%u lines are bought for %s at the plan's prices: %s, "
+                                          "charged to this canteen alone.", preview->n_lines),
+                          preview->n_lines, date, money);
+  if (preview->n_no_price > 0)
+    {
+      g_string_append_c (body, ' ');
+      g_string_append_printf (body, ngettext ("%u of them has no price and is not in that cost.",
+                                              "%u of them have no price and are not in that cost.",
+                                              preview->n_no_price), preview->n_no_price);
+    }
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+                                   body->str);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "supplement", _("_Buy as Supplementary"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "supplement",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "supplement");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "canteen", g_strdup (preview->canteen_code), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_supplement_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1365,48 +1450,22 @@ supplement_activated (GtkWidget  *widget,
     return;
   self->working = TRUE;
   set_busy (self);
-  jc_plan_task_supplement (self->db_path, self->date, g_variant_get_string (parameter, NULL),
-                           g_get_user_name (), work_cancellable (self), on_settle_done,
-                           g_object_ref (self));
+  jc_plan_task_supplement_preview (self->db_path, self->date,
+                                   g_variant_get_string (parameter, NULL),
+                                   work_cancellable (self), on_supplement_preview_done,
+                                   g_object_ref (self));
 }
 
 static void
-on_decline_reason_changed_cb (GtkEditable      *entry,
-                              AdwMessageDialog *dialog)
+on_decline_reason_cb (AdwMessageDialog *dialog,
+                      const char       *reason,
+                      gpointer          owner)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "decline", *reason != '\0');
-}
-
-static void
-on_decline_reason_activate_cb (GtkEntry         *entry,
-                               AdwMessageDialog *dialog)
-{
-  if (!adw_message_dialog_get_response_enabled (dialog, "decline"))
-    return;
-  g_object_ref (dialog);
-  adw_message_dialog_response (dialog, "decline");
-  gtk_window_close (GTK_WINDOW (dialog));
-  g_object_unref (dialog);
-}
-
-static void
-on_decline_response_cb (AdwMessageDialog *dialog,
-                        const char       *response,
-                        JcPlanPage       *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  JcPlanPage *self = owner;
   const char *canteen = g_object_get_data (G_OBJECT (dialog), "canteen");
-  g_autofree char *reason = NULL;
 
-  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
-  if (!g_str_equal (response, "decline") || self->db_path == NULL || self->working)
+  if (self->db_path == NULL || self->working)
     return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*reason == '\0')
-    return;
-  adw_message_dialog_set_response_enabled (dialog, "decline", FALSE);
   self->working = TRUE;
   set_busy (self);
   jc_plan_task_decline (self->db_path, self->date, canteen, g_get_user_name (), reason,
@@ -1419,39 +1478,19 @@ decline_activated (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   const char *canteen = g_variant_get_string (parameter, NULL);
   g_autofree char *date = jc_order_format_date (self->date);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  AdwMessageDialog *dialog;
 
   heading = g_strdup_printf (_("Decline the Late Order of %s?"), canteen);
   /* TRANSLATORS: %s the delivery date */
   body = g_strdup_printf (_("It is not delivered on %s and not charged. The canteen sees the "
                             "reason with its order."), date);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "decline", _("_Decline"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "decline",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "decline", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = jc_ui_ask_reason (widget, heading, body, _("Reason the canteen will see"), "decline",
+                             _("_Decline"), on_decline_reason_cb, self);
   g_object_set_data_full (G_OBJECT (dialog), "canteen", g_strdup (canteen), g_free);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason the canteen will see"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_decline_reason_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_decline_reason_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_decline_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 static GtkWidget *
@@ -1559,57 +1598,19 @@ on_unlock_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(JcPlanPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!jc_plan_task_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->working = FALSE;
-  set_busy (self);
-  if (error != NULL)
-    {
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Unlock the Plan"), error->message);
-      return;
-    }
-  jc_ui_toast (GTK_WIDGET (self), _("Plan unlocked: the orders can change again"));
-  load_plan (self);
+  finish_work (self, result, _("Could Not Unlock the Plan"),
+               _("Plan unlocked: the orders can change again"));
 }
 
 static void
-on_unlock_reason_changed_cb (GtkEditable      *entry,
-                             AdwMessageDialog *dialog)
+on_unlock_reason_cb (AdwMessageDialog *dialog,
+                     const char       *reason,
+                     gpointer          owner)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  JcPlanPage *self = owner;
 
-  adw_message_dialog_set_response_enabled (dialog, "unlock", *reason != '\0');
-}
-
-static void
-on_unlock_reason_activate_cb (GtkEntry         *entry,
-                              AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "unlock"))
-    {
-      adw_message_dialog_response (dialog, "unlock");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-on_unlock_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       JcPlanPage       *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *reason = NULL;
-
-  /* The dialog closes next: the reason's text must not keep the focus (and
-   * its cursor blinking) into its disposal. */
-  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
-  if (!g_str_equal (response, "unlock") || self->db_path == NULL)
-    return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*reason == '\0')
+  if (self->db_path == NULL)
     return;
   self->working = TRUE;
   set_busy (self);
@@ -1623,37 +1624,16 @@ unlock_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *date = jc_order_format_date (self->date);
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  AdwMessageDialog *dialog;
 
   /* TRANSLATORS: the body of the unlock dialog; %s is the delivery date */
   body = g_strdup_printf (_("The orders of %s open again for changes and the plan is computed "
                             "afresh. Say why; the reason is kept with the plan."), date);
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Unlock the Plan?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "unlock", _("_Unlock"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "unlock",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "unlock", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_unlock_reason_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_unlock_reason_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unlock_response_cb), self, 0);
+  dialog = jc_ui_ask_reason (widget, _("Unlock the Plan?"), body, _("Reason"), "unlock",
+                             _("_Unlock"), on_unlock_reason_cb, self);
   g_set_weak_pointer (&self->unlock_dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 /* ---- recording actuals ------------------------------------------------------------ */
@@ -1740,6 +1720,9 @@ on_record_done (GObject      *source,
       g_autofree char *message = NULL;
       const JcPlanLine *l = selected_line (self);
 
+      /* a save failed: the window stays open on the error */
+      self->close_pending = FALSE;
+
       /* TRANSLATORS: a save of the actuals failed: "Not saved: 大白菜 (41 kg at 2.40): …" */
       message = g_strdup_printf (_("Not saved: %s (%s at %s): %s"), ps->item_name, ps->qty_text,
                                  ps->price_text, error->message);
@@ -1782,6 +1765,15 @@ start_next_save (JcPlanPage *self)
     {
       self->saving = FALSE;
       set_busy (self);
+      if (self->close_pending && self->close_window != NULL)
+        {
+          /* all typed values are stored: the window closes as asked */
+          self->close_pending = FALSE;
+          self->close_allowed = TRUE;
+          gtk_window_close (self->close_window);
+          return;
+        }
+      self->close_pending = FALSE;
       load_plan (self);
       return;
     }
@@ -1791,6 +1783,22 @@ start_next_save (JcPlanPage *self)
                        ps->price_milliyuan,
                        g_get_user_name (), work_cancellable (self), on_record_done,
                        g_object_ref (self));
+}
+
+/* The name of the item the entries hold. */
+static const char *
+current_form_name (JcPlanPage *self)
+{
+  const JcPlan *plan = current_plan (self);
+
+  for (guint i = 0; plan != NULL && i < plan->lines->len; i++)
+    {
+      const JcPlanLine *l = plan->lines->pdata[i];
+
+      if (is_line (l, self->form_item, self->form_supplement))
+        return l->item_name;
+    }
+  return self->form_item;
 }
 
 /* Checks the entries and queues their save for the line they hold.  FALSE
@@ -1862,6 +1870,83 @@ leave_form (JcPlanPage *self)
 }
 
 static void
+on_unsaved_response_cb (AdwMessageDialog *dialog,
+                        const char       *response,
+                        JcPlanPage       *self)
+{
+  if (!g_str_equal (response, "close") || self->close_window == NULL)
+    return;
+  /* what is typed is let go, as the clerk chose */
+  self->form_dirty = FALSE;
+  self->close_allowed = TRUE;
+  gtk_window_close (self->close_window);
+}
+
+/* The window is asked to close (its close button, Ctrl+W, the app's
+ * quit): what is typed in the actuals and not saved yet is saved first,
+ * on the worker, and the window closes when every save is done.  A typed
+ * value that is wrong holds the close with a question; a failed save holds
+ * it with its error on the page. */
+static gboolean
+on_root_close_request_cb (GtkWindow  *window,
+                          JcPlanPage *self)
+{
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+
+  if (self->close_allowed || self->db_path == NULL)
+    return FALSE;
+  g_set_weak_pointer (&self->close_window, window);
+  if (!self->saving && gtk_widget_is_sensitive (self->actual_box) && !leave_form (self))
+    {
+      /* TRANSLATORS: %s the item whose typed purchase is wrong */
+      heading = g_strdup_printf (_("The Purchase of %s Is Not Saved"),
+                                 self->form_item != NULL ? current_form_name (self) : "");
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading,
+                                                           gtk_label_get_text (self->actual_error)));
+      adw_message_dialog_add_responses (dialog,
+                                        "keep", _("_Keep Editing"),
+                                        "close", _("_Close Without Saving"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response_cb), self, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+  if (!self->saving)
+    return FALSE;
+  self->close_pending = TRUE;
+  return TRUE;
+}
+
+static void
+jc_plan_page_root (GtkWidget *widget)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+  GtkRoot *root;
+
+  GTK_WIDGET_CLASS (jc_plan_page_parent_class)->root (widget);
+  root = gtk_widget_get_root (widget);
+  if (GTK_IS_WINDOW (root))
+    self->close_handler = g_signal_connect_object (root, "close-request",
+                                                   G_CALLBACK (on_root_close_request_cb), self, 0);
+}
+
+static void
+jc_plan_page_unroot (GtkWidget *widget)
+{
+  JcPlanPage *self = JC_PLAN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->close_handler != 0 && root != NULL)
+    g_signal_handler_disconnect (root, self->close_handler);
+  self->close_handler = 0;
+  GTK_WIDGET_CLASS (jc_plan_page_parent_class)->unroot (widget);
+}
+
+static void
 record_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -1904,56 +1989,20 @@ on_remove_done (GObject      *source,
                 gpointer      user_data)
 {
   g_autoptr(JcPlanPage) self = user_data;
-  g_autoptr(GError) error = NULL;
 
-  if (!jc_plan_task_finish (result, &error) &&
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->working = FALSE;
-  set_busy (self);
-  if (error != NULL)
-    {
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Remove the Purchase"), error->message);
-      return;
-    }
-  jc_ui_toast (GTK_WIDGET (self), _("Purchase removed"));
-  load_plan (self);
+  finish_work (self, result, _("Could Not Remove the Purchase"),
+               _("Purchase removed"));
 }
 
 static void
-on_remove_reason_changed_cb (GtkEditable      *entry,
-                             AdwMessageDialog *dialog)
+on_remove_reason_cb (AdwMessageDialog *dialog,
+                     const char       *reason,
+                     gpointer          owner)
 {
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "remove", *reason != '\0');
-}
-
-static void
-on_remove_reason_activate_cb (GtkEntry         *entry,
-                              AdwMessageDialog *dialog)
-{
-  if (adw_message_dialog_get_response_enabled (dialog, "remove"))
-    {
-      adw_message_dialog_response (dialog, "remove");
-      gtk_window_close (GTK_WINDOW (dialog));
-    }
-}
-
-static void
-on_remove_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       JcPlanPage       *self)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  JcPlanPage *self = owner;
   const char *item_code = g_object_get_data (G_OBJECT (dialog), "item-code");
-  g_autofree char *reason = NULL;
 
-  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
-  if (!g_str_equal (response, "remove") || self->db_path == NULL || item_code == NULL)
-    return;
-  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-  if (*reason == '\0')
+  if (self->db_path == NULL || item_code == NULL)
     return;
   self->working = TRUE;
   set_busy (self);
@@ -1968,13 +2017,11 @@ remove_purchase_activated (GtkWidget  *widget,
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
   const JcPlanLine *l = selected_line (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *date = jc_order_format_date (self->date);
   g_autofree char *qty = NULL;
   g_autofree char *price = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *entry;
+  AdwMessageDialog *dialog;
 
   if (l == NULL || !l->has_actual)
     return;
@@ -1987,29 +2034,10 @@ remove_purchase_activated (GtkWidget  *widget,
                             "is kept with the plan."),
                           l->item_name, date, qty, jc_ui_base_unit_label (l->base_unit), price,
                           jc_ui_base_unit_label (l->base_unit));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Remove the Recorded Purchase?"), body);
+  dialog = jc_ui_ask_reason (widget, _("Remove the Recorded Purchase?"), body, _("Reason"),
+                             "remove", _("_Remove"), on_remove_reason_cb, self);
   g_object_set_data_full (G_OBJECT (dialog), "item-code", g_strdup (l->item_code), g_free);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "remove", _("_Remove"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "remove", FALSE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Reason"), -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (on_remove_reason_changed_cb), dialog);
-  g_signal_connect (entry, "activate", G_CALLBACK (on_remove_reason_activate_cb), dialog);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_remove_response_cb), self, 0);
   g_set_weak_pointer (&self->remove_dialog, GTK_WINDOW (dialog));
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
 }
 
 static void
@@ -2511,6 +2539,7 @@ jc_plan_page_dispose (GObject *object)
   g_clear_weak_pointer (&self->preview);
   g_clear_weak_pointer (&self->unlock_dialog);
   g_clear_weak_pointer (&self->remove_dialog);
+  g_clear_weak_pointer (&self->close_window);
   g_clear_object (&self->print_op);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_PLAN_PAGE);
@@ -2545,6 +2574,8 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   object_class->dispose = jc_plan_page_dispose;
   object_class->finalize = jc_plan_page_finalize;
   widget_class->map = jc_plan_page_map;
+  widget_class->root = jc_plan_page_root;
+  widget_class->unroot = jc_plan_page_unroot;
 
   /**
    * JcPlanPage:db-path:

@@ -259,6 +259,67 @@ jc_plan_task_supplement (const char          *db_path,
 }
 
 void
+jc_plan_supplement_preview_free (JcPlanSupplementPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->canteen_code);
+  g_free (preview->canteen_name);
+  g_free (preview);
+}
+
+static void
+supplement_preview_thread (GTask        *task,
+                           gpointer      source,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = jc_task_open_store (task);
+  g_autoptr(JcPlanSupplementPreview) preview = g_new0 (JcPlanSupplementPreview, 1);
+  g_autoptr(JcCanteen) canteen = NULL;
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  canteen = jc_store_get_canteen (store, td->item_code, &error);
+  if (canteen == NULL ||
+      !jc_plan_supplement_preview (store, td->base.date, td->item_code, &preview->n_lines,
+                                   &preview->cost_fen, &preview->n_no_price, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  preview->canteen_code = g_strdup (canteen->code);
+  preview->canteen_name = g_strdup (canteen->name);
+  g_task_return_pointer (task, g_steal_pointer (&preview),
+                         (GDestroyNotify) jc_plan_supplement_preview_free);
+}
+
+void
+jc_plan_task_supplement_preview (const char          *db_path,
+                                 const char          *date,
+                                 const char          *canteen,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_supplement_preview, cancellable,
+                                    callback, user_data, &td);
+
+  td->item_code = g_strdup (canteen);   /* the canteen code */
+  g_task_run_in_thread (task, supplement_preview_thread);
+}
+
+JcPlanSupplementPreview *
+jc_plan_task_supplement_preview_finish (GAsyncResult  *result,
+                                        GError       **error)
+{
+  return jc_task_propagate_pointer (result, jc_plan_task_supplement_preview, error);
+}
+
+void
 jc_plan_task_decline (const char          *db_path,
                       const char          *date,
                       const char          *canteen,

@@ -99,6 +99,26 @@ void      jc_plan_task_supplement    (const char          *db_path,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* What buying the late order of `canteen` would buy, nothing stored
+ * (jc_plan_supplement_preview()), with the canteen's name. */
+typedef struct {
+  char   *canteen_code;
+  char   *canteen_name;
+  guint   n_lines;
+  gint64  cost_fen;
+  guint   n_no_price;
+} JcPlanSupplementPreview;
+
+void      jc_plan_supplement_preview_free (JcPlanSupplementPreview *preview);
+void      jc_plan_task_supplement_preview (const char          *db_path,
+                                           const char          *date,
+                                           const char          *canteen,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+/* Returns: (transfer full) */
+JcPlanSupplementPreview *jc_plan_task_supplement_preview_finish (GAsyncResult  *result,
+                                                                 GError       **error);
 void      jc_plan_task_decline       (const char          *db_path,
                                       const char          *date,
                                       const char          *canteen,
@@ -112,5 +132,6 @@ gboolean  jc_plan_task_finish        (GAsyncResult        *result,
                                       GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPlanLate, jc_plan_late_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPlanSupplementPreview, jc_plan_supplement_preview_free)
 
 G_END_DECLS

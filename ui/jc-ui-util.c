@@ -310,3 +310,107 @@ jc_ui_select_position (GtkColumnView *column_view,
     if (GTK_IS_LIST_VIEW (child))
       gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
 }
+
+/* ---- a question with a reason -------------------------------------------- */
+
+typedef struct {
+  char         *response;
+  JcReasonFunc  callback;
+  gboolean      answered;
+} ReasonAsk;
+
+static void
+reason_ask_free (ReasonAsk *ask)
+{
+  g_free (ask->response);
+  g_free (ask);
+}
+
+static void
+on_reason_changed_cb (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  ReasonAsk *ask = g_object_get_data (G_OBJECT (dialog), "jc-reason-ask");
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, ask->response,
+                                           !ask->answered && *reason != '\0');
+}
+
+static void
+on_reason_activate_cb (GtkEntry         *entry,
+                       AdwMessageDialog *dialog)
+{
+  ReasonAsk *ask = g_object_get_data (G_OBJECT (dialog), "jc-reason-ask");
+
+  if (!adw_message_dialog_get_response_enabled (dialog, ask->response))
+    return;
+  g_object_ref (dialog);
+  adw_message_dialog_response (dialog, ask->response);
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+on_reason_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       gpointer          owner)
+{
+  ReasonAsk *ask = g_object_get_data (G_OBJECT (dialog), "jc-reason-ask");
+  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
+  g_autofree char *reason = NULL;
+
+  /* The dialog closes next: the reason's text must not keep the focus (and
+   * its cursor blinking) into its disposal. */
+  gtk_root_set_focus (GTK_ROOT (dialog), NULL);
+  if (ask->answered || !g_str_equal (response, ask->response))
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+  if (*reason == '\0')
+    return;
+  ask->answered = TRUE;
+  adw_message_dialog_set_response_enabled (dialog, ask->response, FALSE);
+  ask->callback (dialog, reason, owner);
+}
+
+AdwMessageDialog *
+jc_ui_ask_reason (GtkWidget    *parent,
+                  const char   *heading,
+                  const char   *body,
+                  const char   *placeholder,
+                  const char   *response,
+                  const char   *label,
+                  JcReasonFunc  callback,
+                  gpointer      owner)
+{
+  GtkRoot *root = gtk_widget_get_root (parent);
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  ReasonAsk *ask;
+
+  g_return_val_if_fail (response != NULL && callback != NULL && G_IS_OBJECT (owner), NULL);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  ask = g_new0 (ReasonAsk, 1);
+  ask->response = g_strdup (response);
+  ask->callback = callback;
+  g_object_set_data_full (G_OBJECT (dialog), "jc-reason-ask", ask,
+                          (GDestroyNotify) reason_ask_free);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), response, label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, response, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, response, FALSE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_changed_cb), dialog, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (on_reason_activate_cb), dialog, 0);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reason_response_cb), owner, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+  return dialog;
+}

@@ -52,4 +52,26 @@ void        jc_ui_show_error            (GtkWidget    *widget,
 void        jc_ui_select_position       (GtkColumnView *column_view,
                                          guint          position);
 
+/* The answer to a question that needs a reason: the reason, trimmed and
+ * never empty, and the dialog (its data set by the caller). */
+typedef void (*JcReasonFunc) (AdwMessageDialog *dialog,
+                              const char       *reason,
+                              gpointer          owner);
+
+/* Asks `heading` / `body` on the window of `parent` with a reason entry
+ * (`placeholder`), Cancel and the destructive answer `response` labelled
+ * `label`, enabled only while the reason is not blank.  Enter in the
+ * reason answers and closes the dialog; the answer is given once.
+ * `callback` runs with the reason on that answer while `owner` (a
+ * GObject) lives; Cancel, Escape and closing answer nothing.  The dialog
+ * is presented with the reason focused; returns it (borrowed). */
+AdwMessageDialog *jc_ui_ask_reason      (GtkWidget    *parent,
+                                         const char   *heading,
+                                         const char   *body,
+                                         const char   *placeholder,
+                                         const char   *response,
+                                         const char   *label,
+                                         JcReasonFunc  callback,
+                                         gpointer      owner);
+
 G_END_DECLS
