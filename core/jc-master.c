@@ -299,8 +299,10 @@ jc_parse_piece_mass (const char  *text,
         return field_error (error, JC_FIELD_PIECE_MASS,
                             _("“%s” is too large (at most %s)"), t, "100000 g");
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
-        return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” has more than %d decimals"), t,
-                            JC_DECIMAL_MAX_DECIMALS);
+        return field_error (error, JC_FIELD_PIECE_MASS,
+                            ngettext ("“%s” has more than %d decimal", "“%s” has more than %d decimals",
+                                      JC_DECIMAL_MAX_DECIMALS),
+                            t, JC_DECIMAL_MAX_DECIMALS);
       return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is not a number"), t);
     }
   if (!jc_unit_resolve (&kg, unit, &f, NULL))

@@ -26,13 +26,9 @@ PATTERN = re.compile(INT_CONVERSION + r"\s+([A-Za-z][A-Za-z-]*s)\b")
 # words after a count that end in "s" but are not plural nouns
 NOT_PLURAL = {"is", "was", "has", "does", "needs", "exceeds", "announces", "its", "this",
               "as", "plus", "always", "perhaps", "whereas", "yes", "thus"}
-# Known and not yet converted: the plan page's recording form is being
-# reworked on another branch; these two go when it uses ngettext.  A message
-# listed here that no longer exists is reported too, so the list only shrinks.
-PENDING = {
-    "Actual price: “%s” has more than %d decimals",
-    "Actual quantity: “%s” has more than %d decimals",
-}
+# Known and not yet converted (none now).  A message listed here that no
+# longer exists is reported too, so the list only shrinks.
+PENDING = set()
 
 
 def messages(pot):

@@ -1658,10 +1658,14 @@ parse_actual (GtkEntry  *entry,
   if (!ok && g_error_matches (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
     {
       *message = is_price
-        ? g_strdup_printf (_("Actual price: “%s” has more than %d decimals"), text,
-                           JC_DECIMAL_MAX_DECIMALS)
-        : g_strdup_printf (_("Actual quantity: “%s” has more than %d decimals"), text,
-                           JC_DECIMAL_MAX_DECIMALS);
+        ? g_strdup_printf (ngettext ("Actual price: “%s” has more than %d decimal",
+                                     "Actual price: “%s” has more than %d decimals",
+                                     JC_DECIMAL_MAX_DECIMALS),
+                           text, JC_DECIMAL_MAX_DECIMALS)
+        : g_strdup_printf (ngettext ("Actual quantity: “%s” has more than %d decimal",
+                                     "Actual quantity: “%s” has more than %d decimals",
+                                     JC_DECIMAL_MAX_DECIMALS),
+                           text, JC_DECIMAL_MAX_DECIMALS);
       return FALSE;
     }
   if (!ok || v <= 0 || v > JC_MAX_MILLI)
