@@ -110,6 +110,43 @@ _jc_store_plan_write (JcStore        *store,
   return TRUE;
 }
 
+/* A plan line from the 20 columns starting at `c`: item id, code, name,
+ * category code, name and position, base unit, loss, pack, demand, gross,
+ * packs, purchase, price, price date, stale, cost, actual quantity, price and
+ * cost — the same for the plan's own lines and its supplementary ones. */
+static JcPlanLine *
+plan_line_from_columns (sqlite3_stmt *stmt,
+                        int           c)
+{
+  JcPlanLine *l = g_new0 (JcPlanLine, 1);
+
+  l->item_id = sqlite3_column_int64 (stmt, c);
+  l->item_code = _jc_store_column_dup (stmt, c + 1);
+  l->item_name = _jc_store_column_dup (stmt, c + 2);
+  l->category = _jc_store_column_dup (stmt, c + 3);
+  l->category_name = _jc_store_column_dup (stmt, c + 4);
+  l->category_position = sqlite3_column_int (stmt, c + 5);
+  if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, c + 6), &l->base_unit))
+    l->base_unit = JC_BASE_UNIT_KG;
+  l->loss_permille = sqlite3_column_int (stmt, c + 7);
+  l->pack_milli = sqlite3_column_int64 (stmt, c + 8);
+  l->demand_milli = sqlite3_column_int64 (stmt, c + 9);
+  l->gross_milli = sqlite3_column_int64 (stmt, c + 10);
+  l->packs = sqlite3_column_int64 (stmt, c + 11);
+  l->purchase_milli = sqlite3_column_int64 (stmt, c + 12);
+  l->has_price = sqlite3_column_type (stmt, c + 13) != SQLITE_NULL;
+  l->price_milliyuan = sqlite3_column_int64 (stmt, c + 13);
+  g_strlcpy (l->price_date, (const char *) sqlite3_column_text (stmt, c + 14), sizeof l->price_date);
+  l->stale = sqlite3_column_int (stmt, c + 15) != 0;
+  l->cost_fen = sqlite3_column_int64 (stmt, c + 16);
+  l->has_actual = sqlite3_column_type (stmt, c + 17) != SQLITE_NULL;
+  l->actual_qty_milli = sqlite3_column_int64 (stmt, c + 17);
+  l->actual_price_milliyuan = sqlite3_column_int64 (stmt, c + 18);
+  l->actual_cost_fen = sqlite3_column_int64 (stmt, c + 19);
+  l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
+  return l;
+}
+
 /* The locked snapshot of a date with its purchases, or NULL (no error)
  * when the date's plan is not locked. */
 gpointer
@@ -161,32 +198,8 @@ _jc_store_plan_read (JcStore     *store,
   _jc_store_bind_text (stmt, 1, date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JcPlanLine *l = g_new0 (JcPlanLine, 1);
+      JcPlanLine *l = plan_line_from_columns (stmt, 0);
 
-      l->item_id = sqlite3_column_int64 (stmt, 0);
-      l->item_code = _jc_store_column_dup (stmt, 1);
-      l->item_name = _jc_store_column_dup (stmt, 2);
-      l->category = _jc_store_column_dup (stmt, 3);
-      l->category_name = _jc_store_column_dup (stmt, 4);
-      l->category_position = sqlite3_column_int (stmt, 5);
-      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 6), &l->base_unit))
-        l->base_unit = JC_BASE_UNIT_KG;
-      l->loss_permille = sqlite3_column_int (stmt, 7);
-      l->pack_milli = sqlite3_column_int64 (stmt, 8);
-      l->demand_milli = sqlite3_column_int64 (stmt, 9);
-      l->gross_milli = sqlite3_column_int64 (stmt, 10);
-      l->packs = sqlite3_column_int64 (stmt, 11);
-      l->purchase_milli = sqlite3_column_int64 (stmt, 12);
-      l->has_price = sqlite3_column_type (stmt, 13) != SQLITE_NULL;
-      l->price_milliyuan = sqlite3_column_int64 (stmt, 13);
-      g_strlcpy (l->price_date, (const char *) sqlite3_column_text (stmt, 14), sizeof l->price_date);
-      l->stale = sqlite3_column_int (stmt, 15) != 0;
-      l->cost_fen = sqlite3_column_int64 (stmt, 16);
-      l->has_actual = sqlite3_column_type (stmt, 17) != SQLITE_NULL;
-      l->actual_qty_milli = sqlite3_column_int64 (stmt, 17);
-      l->actual_price_milliyuan = sqlite3_column_int64 (stmt, 18);
-      l->actual_cost_fen = sqlite3_column_int64 (stmt, 19);
-      l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
       if (!l->has_price)
         g_ptr_array_add (plan->no_price, g_strdup (l->item_code));
       if (l->stale)
@@ -245,34 +258,10 @@ _jc_store_plan_read (JcStore     *store,
   _jc_store_bind_text (stmt, 1, date);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      JcPlanLine *l = g_new0 (JcPlanLine, 1);
+      JcPlanLine *l = plan_line_from_columns (stmt, 1);
       JcPlanShare sh = { 0 };
 
       l->supplement_id = sqlite3_column_int64 (stmt, 0);
-      l->item_id = sqlite3_column_int64 (stmt, 1);
-      l->item_code = _jc_store_column_dup (stmt, 2);
-      l->item_name = _jc_store_column_dup (stmt, 3);
-      l->category = _jc_store_column_dup (stmt, 4);
-      l->category_name = _jc_store_column_dup (stmt, 5);
-      l->category_position = sqlite3_column_int (stmt, 6);
-      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 7), &l->base_unit))
-        l->base_unit = JC_BASE_UNIT_KG;
-      l->loss_permille = sqlite3_column_int (stmt, 8);
-      l->pack_milli = sqlite3_column_int64 (stmt, 9);
-      l->demand_milli = sqlite3_column_int64 (stmt, 10);
-      l->gross_milli = sqlite3_column_int64 (stmt, 11);
-      l->packs = sqlite3_column_int64 (stmt, 12);
-      l->purchase_milli = sqlite3_column_int64 (stmt, 13);
-      l->has_price = sqlite3_column_type (stmt, 14) != SQLITE_NULL;
-      l->price_milliyuan = sqlite3_column_int64 (stmt, 14);
-      g_strlcpy (l->price_date, (const char *) sqlite3_column_text (stmt, 15), sizeof l->price_date);
-      l->stale = sqlite3_column_int (stmt, 16) != 0;
-      l->cost_fen = sqlite3_column_int64 (stmt, 17);
-      l->has_actual = sqlite3_column_type (stmt, 18) != SQLITE_NULL;
-      l->actual_qty_milli = sqlite3_column_int64 (stmt, 18);
-      l->actual_price_milliyuan = sqlite3_column_int64 (stmt, 19);
-      l->actual_cost_fen = sqlite3_column_int64 (stmt, 20);
-      l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
       sh.canteen_id = sqlite3_column_int64 (stmt, 21);
       g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 22), sizeof sh.canteen_code);
       l->supplement_canteen_name = _jc_store_column_dup (stmt, 23);
