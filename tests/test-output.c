@@ -10,6 +10,7 @@
 
 #include "jc-test-util.h"
 #include "jc-output.h"
+#include "jc-paged-doc.h"
 #include "jc-store.h"
 
 typedef struct {
@@ -224,6 +225,78 @@ test_open_database_refused (void **state)
   assert_no_error (error);
 }
 
+/* A JcPagedDoc of three pages: written as a three-page A4 PDF through
+ * jc-output, never over an existing file, its data freed once. */
+static guint pages_drawn;
+static guint data_freed;
+
+static guint
+three_pages (gconstpointer data,
+             double        page_w,
+             double        page_h)
+{
+  return 3;
+}
+
+static void
+draw_numbered (gconstpointer data,
+               cairo_t      *cr,
+               guint         page,
+               double        page_w,
+               double        page_h)
+{
+  assert_true (page < 3);
+  assert_true (page_w > 595 && page_w < 596 && page_h > 841 && page_h < 842);
+  cairo_save (cr);
+  cairo_rectangle (cr, 10 * (page + 1), 10, 20, 20);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  pages_drawn++;
+}
+
+static void
+count_free (gpointer data)
+{
+  data_freed++;
+  g_free (data);
+}
+
+static const JcPagedDocFuncs numbered_funcs = { three_pages, draw_numbered };
+
+static void
+test_paged_doc_pdf (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *out = g_build_filename (f->dir, "doc.pdf", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  JcPagedDoc *doc;
+  gsize len;
+
+  pages_drawn = data_freed = 0;
+  doc = jc_paged_doc_new ("Numbered", &numbered_funcs, g_strdup ("x"), count_free);
+  assert_string_equal (jc_paged_doc_get_title (doc), "Numbered");
+  assert_int_equal (jc_paged_doc_get_n_pages (doc, 100, 100), 3);
+
+  assert_true (jc_paged_doc_write_pdf (doc, out, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  assert_int_equal (pages_drawn, 3);
+  assert_true (g_file_get_contents (out, &data, &len, NULL));
+  assert_true (len > 5 && memcmp (data, "%PDF-", 5) == 0);
+  assert_non_null (memmem (data, len, "/Count 3", 8));
+
+  /* an existing file stays as it was */
+  assert_false (jc_paged_doc_write_pdf (doc, out, JC_OUTPUT_NONE, &error));
+  assert_error (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_EXISTS);
+  assert_int_equal (pages_drawn, 3);
+
+  jc_paged_doc_ref (doc);
+  jc_paged_doc_unref (doc);
+  assert_int_equal (data_freed, 0);
+  jc_paged_doc_unref (doc);
+  assert_int_equal (data_freed, 1);
+}
+
 int
 main (void)
 {
@@ -232,6 +305,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_created_meanwhile, setup, teardown),
     cmocka_unit_test_setup_teardown (test_abandoned_and_failed, setup, teardown),
     cmocka_unit_test_setup_teardown (test_open_database_refused, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_paged_doc_pdf, setup, teardown),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
