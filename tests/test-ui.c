@@ -744,7 +744,7 @@ test_preferences (void **state)
 
     assert_true (jc_store_set_setting (store, "cutoff_time", "14:00", NULL));
   }
-  prefs = jc_preferences_window_new (NULL, fx.db_path);
+  prefs = jc_preferences_window_new (NULL, jc_application_get_store (fx.app));
   gtk_window_present (GTK_WINDOW (prefs));
   jc_test_settle (GTK_WIDGET (prefs));
   row = _jc_preferences_window_get_cutoff_row (prefs);
@@ -808,7 +808,7 @@ test_preferences_calendar (void **state)
 
     assert_true (jc_store_set_setting (store, "cutoff_time", "14:00", NULL));
   }
-  prefs = jc_preferences_window_new (NULL, fx.db_path);
+  prefs = jc_preferences_window_new (NULL, jc_application_get_store (fx.app));
   gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 900);
   gtk_window_present (GTK_WINDOW (prefs));
   jc_test_settle (GTK_WIDGET (prefs));
@@ -871,7 +871,7 @@ test_preferences_calendar (void **state)
       JcPreferencesWindow *shown;
 
       jc_test_set_language (languages[i]);
-      shown = jc_preferences_window_new (NULL, fx.db_path);
+      shown = jc_preferences_window_new (NULL, jc_application_get_store (fx.app));
       gtk_window_set_default_size (GTK_WINDOW (shown), 640, 1000);
       gtk_window_present (GTK_WINDOW (shown));
       jc_test_settle (GTK_WIDGET (shown));
