@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The parts the pages share (ui/common/), on real widgets under Xvfb: the
  * date bar steps a day back and on, asks the page's leave function before
- * a change the person asked for and keeps its date when refused, and takes
- * a date set by the page without asking; the print operation counts the
- * pages of a three-page document as the printer's page gives them (an
- * export to PDF: no dialog) and draws each once; the preview window shows
- * "Page N of M" and turns the pages within bounds; the save chooser hands
- * a chosen existing file on with JC_OUTPUT_REPLACE and a new one with
- * JC_OUTPUT_NONE, and nothing on cancel.  PNGs go to
+ * a change the person asked for and keeps its date when refused, takes a
+ * date set by the page without asking, and is built from a template; the
+ * print operation counts the pages of a three-page document as the
+ * printer's page gives them (an export to PDF: no dialog) and draws each
+ * once; the preview window shows "Page N of M" and turns the pages within
+ * bounds; the save chooser hands a chosen existing file on (after the
+ * chooser's own "Replace") with JC_OUTPUT_REPLACE and a new one with
+ * JC_OUTPUT_NONE, nothing on cancel, and goes with its page.  PNGs go to
  * $JICAI_SCREENSHOT_DIR: common-date-bar-en.png, common-preview-en.png. */
 #include "config.h"
 
@@ -160,6 +161,32 @@ test_date_bar (void **state)
 
   g_free (leave.asked);
   jc_test_close_window (window);
+}
+
+/* A template names the bar and sets its date. */
+static void
+test_date_bar_template (void **state)
+{
+  static const char ui[] =
+    "<interface>"
+    "  <object class='GtkBox' id='box'>"
+    "    <child>"
+    "      <object class='JcDateBar' id='bar'>"
+    "        <property name='date'>2026-11-28</property>"
+    "      </object>"
+    "    </child>"
+    "  </object>"
+    "</interface>";
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkWidget) box = NULL;
+  GObject *bar;
+
+  g_type_ensure (JC_TYPE_DATE_BAR);
+  builder = gtk_builder_new_from_string (ui, -1);
+  box = g_object_ref_sink (GTK_WIDGET (gtk_builder_get_object (builder, "box")));
+  bar = gtk_builder_get_object (builder, "bar");
+  assert_true (JC_IS_DATE_BAR (bar));
+  assert_string_equal (jc_date_bar_get_date (JC_DATE_BAR (bar)), "2026-11-28");
 }
 
 /* ---- the print operation ------------------------------------------------ */
@@ -402,6 +429,7 @@ main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_date_bar),
+    cmocka_unit_test (test_date_bar_template),
     cmocka_unit_test (test_print_operation),
     cmocka_unit_test (test_preview),
     cmocka_unit_test (test_save_file),
