@@ -1,0 +1,313 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-delivery-matrix.c: the imported distance matrix of the delivery
+ * planner — a CSV of from,to,distance_m[,time_s] checked against the
+ * canteens and the vehicles' depots and stored whole, or refused whole
+ * with every problem named by file and line.  It plans nothing (that is
+ * jc-delivery.c) and holds no SQL (jc-store-delivery.c). */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-delivery"
+
+#include <csv.h>
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-output.h"
+#include "jc-delivery-private.h"
+#include "jc-store-private.h"
+
+static char *
+depot_key (const JcVehicle *v)
+{
+  return g_strdup_printf ("depot:%s", v->depot);
+}
+
+/* ---- the distance matrix ------------------------------------------------ */
+
+typedef struct {
+  GPtrArray *fields;
+  GPtrArray *records;   /* GStrv with the line number in a parallel array */
+  GArray    *lines;
+  guint      line;
+  guint      rec_line;
+} CsvCtx;
+
+static void
+on_field (void   *data,
+          size_t  len,
+          void   *user_data)
+{
+  CsvCtx *ctx = user_data;
+
+  g_ptr_array_add (ctx->fields, g_strndup (data, len));
+}
+
+static void
+on_record (int   c,
+           void *user_data)
+{
+  CsvCtx *ctx = user_data;
+  guint line = ctx->rec_line ? ctx->rec_line : ctx->line;
+
+  (void) c;
+  g_ptr_array_add (ctx->fields, NULL);
+  g_ptr_array_add (ctx->records, g_ptr_array_steal (ctx->fields, NULL));
+  g_array_append_val (ctx->lines, line);
+  ctx->rec_line = 0;
+}
+
+static gboolean
+parse_whole (const char *text,
+             gint64      min,
+             gint64     *out)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+
+  return *t != '\0' && g_ascii_string_to_signed (t, 10, min, G_MAXINT64 / 4096, out, NULL);
+}
+
+gboolean
+jc_delivery_import_matrix (JcStore      *store,
+                           const char   *path,
+                           guint        *out_pairs,
+                           GError      **error)
+{
+  g_autofree char *data = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) _jc_delivery_pair_free);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) canteens = NULL;
+  g_autoptr(GPtrArray) vehicles = NULL;
+  CsvCtx ctx = { 0 };
+  struct csv_parser p;
+  const char *text;
+  gsize len = 0, pos = 0;
+  gboolean parsed = TRUE;
+  int col_from = -1, col_to = -1, col_dist = -1, col_time = -1;
+
+  g_return_val_if_fail (store != NULL && path != NULL, FALSE);
+  if (!jc_output_check_input (path, error))
+    return FALSE;
+  if (!g_file_get_contents (path, &data, &len, &local))
+    {
+      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID,
+                   _("Could not read %s: %s"), path, local->message);
+      return FALSE;
+    }
+  text = data;
+  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+    {
+      text += 3;
+      len -= 3;
+    }
+  if (memchr (text, '\0', len) != NULL || !g_utf8_validate_len (text, len, NULL))
+    {
+      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID,
+                   _("%s is not a UTF-8 CSV text file"), path);
+      return FALSE;
+    }
+
+  canteens = jc_store_list_canteens (store, TRUE, error);
+  if (canteens == NULL)
+    return FALSE;
+  vehicles = jc_store_list_vehicles (store, TRUE, error);
+  if (vehicles == NULL)
+    return FALSE;
+  for (guint i = 0; i < canteens->len; i++)
+    g_hash_table_add (keys, g_strdup (((JcCanteen *) canteens->pdata[i])->code));
+  for (guint i = 0; i < vehicles->len; i++)
+    g_hash_table_add (keys, depot_key (vehicles->pdata[i]));
+
+  if (csv_init (&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    {
+      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
+                   _("Could not read %s: out of memory"), path);
+      return FALSE;
+    }
+  ctx.fields = g_ptr_array_new_with_free_func (g_free);
+  ctx.records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  ctx.lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  while (pos < len && parsed)
+    {
+      const char *start = text + pos;
+      const char *nl = memchr (start, '\n', len - pos);
+      gsize n = nl ? (gsize) (nl - start) + 1 : len - pos;
+
+      ctx.line++;
+      if (ctx.rec_line == 0 && ctx.fields->len == 0)
+        ctx.rec_line = ctx.line;
+      if (csv_parse (&p, start, n, on_field, on_record, &ctx) != n)
+        parsed = FALSE;
+      pos += n;
+    }
+  if (parsed && csv_fini (&p, on_field, on_record, &ctx) != 0)
+    parsed = FALSE;
+  if (!parsed)
+    g_ptr_array_add (problems, g_strdup_printf ("%s:%u: %s", path, ctx.line,
+                                                csv_strerror (csv_error (&p))));
+  csv_free (&p);
+  g_ptr_array_unref (ctx.fields);
+
+  if (parsed && ctx.records->len == 0)
+    g_ptr_array_add (problems, g_strdup_printf (_("%s: the file is empty (the header "
+                                                  "from,to,distance_m[,time_s] is needed)"),
+                                                path));
+  if (parsed && ctx.records->len > 0)
+    {
+      char **head = ctx.records->pdata[0];
+      guint hline = g_array_index (ctx.lines, guint, 0);
+
+      for (int c = 0; head[c] != NULL; c++)
+        {
+          g_autofree char *name = g_ascii_strdown (g_strstrip (head[c]), -1);
+
+          if (g_str_equal (name, "from"))
+            col_from = c;
+          else if (g_str_equal (name, "to"))
+            col_to = c;
+          else if (g_str_equal (name, "distance_m"))
+            col_dist = c;
+          else if (g_str_equal (name, "time_s"))
+            col_time = c;
+        }
+      if (col_from < 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: the column “%s” is missing"), path, hline, "from"));
+      if (col_to < 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: the column “%s” is missing"), path, hline, "to"));
+      if (col_dist < 0)
+        g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: the column “%s” is missing"), path, hline, "distance_m"));
+    }
+  if (problems->len == 0)
+    for (guint r = 1; r < ctx.records->len; r++)
+      {
+        char **f = ctx.records->pdata[r];
+        guint line = g_array_index (ctx.lines, guint, r);
+        int nf = (int) g_strv_length (f);
+        g_autofree char *from = NULL, *to = NULL, *pair_key = NULL;
+        gint64 dist = 0, time_s = -1;
+        gboolean ok = TRUE;
+        guint *first;
+
+        if (nf == 1 && *g_strstrip (f[0]) == '\0')
+          continue;   /* a blank line */
+        if (nf <= MAX (MAX (col_from, col_to), col_dist))
+          {
+            g_ptr_array_add (problems, g_strdup_printf (ngettext ("%s:%u: %d field, the header has %d",
+                                                                  "%s:%u: %d fields, the header has %d",
+                                                                  (unsigned long) MAX (nf, 0)),
+                                                        path, line, nf,
+                                                        (int) g_strv_length (ctx.records->pdata[0])));
+            continue;
+          }
+        from = g_strstrip (g_strdup (f[col_from]));
+        to = g_strstrip (g_strdup (f[col_to]));
+        if (!g_hash_table_contains (keys, from))
+          {
+            g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: from: “%s” is neither a canteen code "
+                                                          "nor depot:NAME of a vehicle's depot"),
+                                                        path, line, from));
+            ok = FALSE;
+          }
+        if (!g_hash_table_contains (keys, to))
+          {
+            g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: to: “%s” is neither a canteen code "
+                                                          "nor depot:NAME of a vehicle's depot"),
+                                                        path, line, to));
+            ok = FALSE;
+          }
+        if (!parse_whole (f[col_dist], 0, &dist))
+          {
+            g_autofree char *v = g_strstrip (g_strdup (f[col_dist]));
+            gint64 neg;
+
+            if (g_ascii_string_to_signed (v, 10, G_MININT64, -1, &neg, NULL))
+              g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: distance_m: “%s” is negative"),
+                                                          path, line, v));
+            else
+              g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: distance_m: “%s” is not a whole "
+                                                            "number of metres"), path, line, v));
+            ok = FALSE;
+          }
+        if (col_time >= 0 && col_time < nf)
+          {
+            g_autofree char *v = g_strstrip (g_strdup (f[col_time]));
+
+            if (*v != '\0' && !parse_whole (v, 0, &time_s))
+              {
+                g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: time_s: “%s” is not a whole "
+                                                              "number of seconds (0 or more)"),
+                                                            path, line, v));
+                ok = FALSE;
+              }
+          }
+        if (ok && g_str_equal (from, to) && dist != 0)
+          {
+            g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: distance_m: from and to are the "
+                                                          "same place, the distance must be 0"),
+                                                        path, line));
+            ok = FALSE;
+          }
+        pair_key = g_strdup_printf ("%s\t%s", from, to);
+        first = g_hash_table_lookup (seen, pair_key);
+        if (first != NULL)
+          {
+            g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: the pair %s → %s is already on "
+                                                          "line %u"),
+                                                        path, line, from, to, *first));
+            ok = FALSE;
+          }
+        else
+          g_hash_table_insert (seen, g_steal_pointer (&pair_key), &g_array_index (ctx.lines, guint, r));
+        if (ok)
+          {
+            JcDeliveryPair *pr = g_new0 (JcDeliveryPair, 1);
+
+            pr->from_key = g_steal_pointer (&from);
+            pr->to_key = g_steal_pointer (&to);
+            pr->distance_m = dist;
+            pr->time_s = time_s;
+            g_ptr_array_add (pairs, pr);
+          }
+      }
+  if (problems->len > 0)
+    {
+      g_autoptr(GString) msg = g_string_new (NULL);
+      guint shown = MIN (problems->len, 20);
+
+      for (guint i = 0; i < shown; i++)
+        g_string_append_printf (msg, "%s%s", i ? "\n" : "", (char *) problems->pdata[i]);
+      if (problems->len > shown)
+        g_string_append_printf (msg, "\n%s", _("… and more"));
+      g_string_append_printf (msg, "\n%s", _("Nothing was imported."));
+      g_set_error_literal (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID, msg->str);
+      g_ptr_array_unref (ctx.records);
+      g_array_unref (ctx.lines);
+      return FALSE;
+    }
+  g_ptr_array_unref (ctx.records);
+  g_array_unref (ctx.lines);
+  if (!_jc_store_delivery_matrix_replace (store, pairs, error))
+    return FALSE;
+  if (out_pairs != NULL)
+    *out_pairs = pairs->len;
+  return TRUE;
+}
+
+gboolean
+jc_delivery_clear_matrix (JcStore  *store,
+                          GError  **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  return _jc_store_delivery_matrix_replace (store, NULL, error);
+}
+
+guint
+jc_delivery_count_matrix (JcStore  *store,
+                          GError  **error)
+{
+  g_autoptr(GHashTable) m = _jc_store_delivery_matrix_read (store, error);
+
+  return m ? g_hash_table_size (m) : 0;
+}
