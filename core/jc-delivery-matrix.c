@@ -8,10 +8,10 @@
 
 #define G_LOG_DOMAIN "jc-delivery"
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jc-csv.h"
 #include "jc-output.h"
 #include "jc-delivery-private.h"
 #include "jc-store-private.h"
@@ -23,38 +23,6 @@ depot_key (const JcVehicle *v)
 }
 
 /* ---- the distance matrix ------------------------------------------------ */
-
-typedef struct {
-  GPtrArray *fields;
-  GPtrArray *records;   /* GStrv with the line number in a parallel array */
-  GArray    *lines;
-  guint      line;
-  guint      rec_line;
-} CsvCtx;
-
-static void
-on_field (void   *data,
-          size_t  len,
-          void   *user_data)
-{
-  CsvCtx *ctx = user_data;
-
-  g_ptr_array_add (ctx->fields, g_strndup (data, len));
-}
-
-static void
-on_record (int   c,
-           void *user_data)
-{
-  CsvCtx *ctx = user_data;
-  guint line = ctx->rec_line ? ctx->rec_line : ctx->line;
-
-  (void) c;
-  g_ptr_array_add (ctx->fields, NULL);
-  g_ptr_array_add (ctx->records, g_ptr_array_steal (ctx->fields, NULL));
-  g_array_append_val (ctx->lines, line);
-  ctx->rec_line = 0;
-}
 
 static gboolean
 parse_whole (const char *text,
@@ -80,11 +48,10 @@ jc_delivery_import_matrix (JcStore      *store,
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) canteens = NULL;
   g_autoptr(GPtrArray) vehicles = NULL;
-  CsvCtx ctx = { 0 };
-  struct csv_parser p;
-  const char *text;
-  gsize len = 0, pos = 0;
-  gboolean parsed = TRUE;
+  g_autoptr(GPtrArray) records = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0, text_len = 0;
+  gboolean parsed;
   int col_from = -1, col_to = -1, col_dist = -1, col_time = -1;
 
   g_return_val_if_fail (store != NULL && path != NULL, FALSE);
@@ -96,16 +63,10 @@ jc_delivery_import_matrix (JcStore      *store,
                    _("Could not read %s: %s"), path, local->message);
       return FALSE;
     }
-  text = data;
-  if (len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
+  text = jc_csv_decode (data, len, path, &text_len, NULL, &local);
+  if (text == NULL)
     {
-      text += 3;
-      len -= 3;
-    }
-  if (memchr (text, '\0', len) != NULL || !g_utf8_validate_len (text, len, NULL))
-    {
-      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID,
-                   _("%s is not a UTF-8 CSV text file"), path);
+      g_set_error_literal (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID, local->message);
       return FALSE;
     }
 
@@ -120,44 +81,20 @@ jc_delivery_import_matrix (JcStore      *store,
   for (guint i = 0; i < vehicles->len; i++)
     g_hash_table_add (keys, depot_key (vehicles->pdata[i]));
 
-  if (csv_init (&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    {
-      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
-                   _("Could not read %s: out of memory"), path);
-      return FALSE;
-    }
-  ctx.fields = g_ptr_array_new_with_free_func (g_free);
-  ctx.records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  ctx.lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  while (pos < len && parsed)
-    {
-      const char *start = text + pos;
-      const char *nl = memchr (start, '\n', len - pos);
-      gsize n = nl ? (gsize) (nl - start) + 1 : len - pos;
-
-      ctx.line++;
-      if (ctx.rec_line == 0 && ctx.fields->len == 0)
-        ctx.rec_line = ctx.line;
-      if (csv_parse (&p, start, n, on_field, on_record, &ctx) != n)
-        parsed = FALSE;
-      pos += n;
-    }
-  if (parsed && csv_fini (&p, on_field, on_record, &ctx) != 0)
-    parsed = FALSE;
+  records = jc_csv_read_records (text, text_len, path, NULL, &local);
+  parsed = records != NULL;
   if (!parsed)
-    g_ptr_array_add (problems, g_strdup_printf ("%s:%u: %s", path, ctx.line,
-                                                csv_strerror (csv_error (&p))));
-  csv_free (&p);
-  g_ptr_array_unref (ctx.fields);
+    g_ptr_array_add (problems, g_strdup (local->message));
 
-  if (parsed && ctx.records->len == 0)
+  if (parsed && records->len == 0)
     g_ptr_array_add (problems, g_strdup_printf (_("%s: the file is empty (the header "
                                                   "from,to,distance_m[,time_s] is needed)"),
                                                 path));
-  if (parsed && ctx.records->len > 0)
+  if (parsed && records->len > 0)
     {
-      char **head = ctx.records->pdata[0];
-      guint hline = g_array_index (ctx.lines, guint, 0);
+      JcCsvRecord *header = records->pdata[0];
+      char **head = header->fields;
+      guint hline = header->line;
 
       for (int c = 0; head[c] != NULL; c++)
         {
@@ -180,10 +117,11 @@ jc_delivery_import_matrix (JcStore      *store,
         g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: the column “%s” is missing"), path, hline, "distance_m"));
     }
   if (problems->len == 0)
-    for (guint r = 1; r < ctx.records->len; r++)
+    for (guint r = 1; r < records->len; r++)
       {
-        char **f = ctx.records->pdata[r];
-        guint line = g_array_index (ctx.lines, guint, r);
+        JcCsvRecord *rec = records->pdata[r];
+        char **f = rec->fields;
+        guint line = rec->line;
         int nf = (int) g_strv_length (f);
         g_autofree char *from = NULL, *to = NULL, *pair_key = NULL;
         gint64 dist = 0, time_s = -1;
@@ -198,7 +136,7 @@ jc_delivery_import_matrix (JcStore      *store,
                                                                   "%s:%u: %d fields, the header has %d",
                                                                   (unsigned long) MAX (nf, 0)),
                                                         path, line, nf,
-                                                        (int) g_strv_length (ctx.records->pdata[0])));
+                                                        (int) ((JcCsvRecord *) records->pdata[0])->n_fields));
             continue;
           }
         from = g_strstrip (g_strdup (f[col_from]));
@@ -259,7 +197,7 @@ jc_delivery_import_matrix (JcStore      *store,
             ok = FALSE;
           }
         else
-          g_hash_table_insert (seen, g_steal_pointer (&pair_key), &g_array_index (ctx.lines, guint, r));
+          g_hash_table_insert (seen, g_steal_pointer (&pair_key), &rec->line);
         if (ok)
           {
             JcDeliveryPair *pr = g_new0 (JcDeliveryPair, 1);
@@ -282,12 +220,8 @@ jc_delivery_import_matrix (JcStore      *store,
         g_string_append_printf (msg, "\n%s", _("… and more"));
       g_string_append_printf (msg, "\n%s", _("Nothing was imported."));
       g_set_error_literal (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID, msg->str);
-      g_ptr_array_unref (ctx.records);
-      g_array_unref (ctx.lines);
       return FALSE;
     }
-  g_ptr_array_unref (ctx.records);
-  g_array_unref (ctx.lines);
   if (!_jc_store_delivery_matrix_replace (store, pairs, error))
     return FALSE;
   if (out_pairs != NULL)

@@ -14,7 +14,6 @@
 
 #define G_LOG_DOMAIN "jc-order-form"
 
-#include <csv.h>
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -25,6 +24,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "jc-csv.h"
 #include "jc-output.h"
 #include "jc-order-form.h"
 #include "jc-units.h"
@@ -1551,50 +1551,6 @@ read_xlsx (const char  *path,
 /* ---- CSV --------------------------------------------------------------- */
 
 typedef struct {
-  guint  line;
-  GStrv  fields;
-} Record;
-
-static void
-record_free (Record *r)
-{
-  g_strfreev (r->fields);
-  g_free (r);
-}
-
-typedef struct {
-  GPtrArray *fields;    /* char *, the record being read */
-  GPtrArray *records;   /* Record * */
-  guint      line;      /* the line being fed */
-  guint      rec_line;  /* where the record being read started; 0: none yet */
-} CsvCtx;
-
-static void
-on_csv_field (void   *s,
-              size_t  len,
-              void   *data)
-{
-  CsvCtx *ctx = data;
-
-  g_ptr_array_add (ctx->fields, g_strndup (s ? s : "", s ? len : 0));
-}
-
-static void
-on_csv_record (int   c,
-               void *data)
-{
-  CsvCtx *ctx = data;
-  Record *r = g_new0 (Record, 1);
-
-  g_ptr_array_add (ctx->fields, NULL);
-  r->fields = (GStrv) g_ptr_array_free (ctx->fields, FALSE);
-  r->line = ctx->rec_line ? ctx->rec_line : ctx->line;
-  g_ptr_array_add (ctx->records, r);
-  ctx->fields = g_ptr_array_new_with_free_func (g_free);
-  ctx->rec_line = 0;
-}
-
-typedef struct {
   const char  *name;
   JcFormField  field;
 } HeaderName;
@@ -1617,115 +1573,29 @@ only_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-blank_line (const char *p,
-            gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isspace (p[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* The text as UTF-8: a UTF-8 BOM dropped; not UTF-8 → GB18030, which is
- * what Chinese Excel writes for "CSV (逗号分隔)". */
-static char *
-csv_text (const char  *path,
-          const char  *data,
-          gsize        len,
-          gsize       *out_len,
-          GError     **error)
+/* The records of the CSV, or NULL with JC_ORDER_FORM_ERROR. */
+static GPtrArray *
+csv_records (const char  *path,
+             const char  *text,
+             gsize        len,
+             GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  char *out;
-  gsize n = 0;
+  JcCsvStop stop;
+  GPtrArray *records = jc_csv_read_records (text, len, path, &stop, &local);
 
-  if (len >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
-                   ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_ENCODING,
-                   _("%s is UTF-16 text; save it as “CSV UTF-8” or plain CSV"), path);
-      return NULL;
-    }
-  if (memchr (data, '\0', len) != NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_ENCODING,
-                   _("%s is not a CSV text file"), path);
-      return NULL;
-    }
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-  if (g_utf8_validate_len (data, len, NULL))
-    {
-      *out_len = len;
-      return g_strndup (data, len);
-    }
-  out = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, &n, &local);
-  if (out == NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_ENCODING,
-                   _("%s is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”"), path);
-      return NULL;
-    }
-  *out_len = n;
-  return out;
-}
-
-static gboolean
-csv_parse_records (const char  *path,
-                   const char  *text,
-                   gsize        len,
-                   GPtrArray   *records,
-                   GError     **error)
-{
-  struct csv_parser p;
-  CsvCtx ctx = { NULL, records, 0, 0 };
-  gboolean cr_only = memchr (text, '\n', len) == NULL;
-  const char sep = cr_only ? '\r' : '\n';
-  gsize pos = 0;
-  gboolean ok = TRUE;
-
-  if (csv_init (&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not read %s: out of memory"), path);
-      return FALSE;
-    }
-  ctx.fields = g_ptr_array_new_with_free_func (g_free);
-  /* Fed a line at a time, so that each record knows the line it starts on
-   * (a quoted field may span lines). */
-  while (pos < len && ok)
-    {
-      const char *start = text + pos;
-      const char *nl = memchr (start, sep, len - pos);
-      gsize n = nl ? (gsize) (nl - start) + 1 : len - pos;
-
-      ctx.line++;
-      if (ctx.rec_line == 0 && !blank_line (start, n))
-        ctx.rec_line = ctx.line;
-      if (csv_parse (&p, start, n, on_csv_field, on_csv_record, &ctx) != n)
-        ok = FALSE;
-      pos += n;
-    }
-  if (ok && csv_fini (&p, on_csv_field, on_csv_record, &ctx) != 0)
-    ok = FALSE;
-  if (!ok)
-    {
-      if (csv_error (&p) == CSV_EPARSE)
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                     _("%s: line %u: a quote in the wrong place, or a quoted field that never "
-                       "ends (a field with a quote or comma must be in quotes, its quotes "
-                       "doubled)"), path, ctx.rec_line ? ctx.rec_line : ctx.line);
-      else
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                     _("%s: line %u: %s"), path, ctx.line, csv_strerror (csv_error (&p)));
-    }
-  csv_free (&p);
-  g_ptr_array_unref (ctx.fields);
-  return ok;
+  if (records != NULL)
+    return records;
+  if (local->code == JC_CSV_ERROR_QUOTE_UNCLOSED || local->code == JC_CSV_ERROR_QUOTE_TRAILING ||
+      local->code == JC_CSV_ERROR_QUOTE_INSIDE)
+    g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
+                 _("%s: line %u: a quote in the wrong place, or a quoted field that never "
+                   "ends (a field with a quote or comma must be in quotes, its quotes "
+                   "doubled)"), path, stop.line);
+  else
+    g_set_error_literal (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
+                         local->message);
+  return NULL;
 }
 
 static JcParsedForm *
@@ -1734,23 +1604,31 @@ read_csv (const char  *path,
           GError     **error)
 {
   g_autoptr(JcParsedForm) form = parsed_form_new (path, JC_FORM_FORMAT_CSV);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *text = NULL;
   gsize len = 0, tlen = 0;
   const char *data = g_bytes_get_data (bytes, &len);
   int map[64];
   guint n_cols;
-  Record *header;
+  JcCsvRecord *header;
 
-  text = csv_text (path, data, len, &tlen, error);
+  text = jc_csv_decode (data, len, path, &tlen, NULL, &local);
   if (text == NULL)
-    return NULL;
+    {
+      g_set_error_literal (error, JC_ORDER_FORM_ERROR,
+                           local->code == JC_CSV_ERROR_FAILED ? JC_ORDER_FORM_ERROR_FAILED
+                                                              : JC_ORDER_FORM_ERROR_ENCODING,
+                           local->message);
+      return NULL;
+    }
   if (only_blank (text))
     {
       g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_EMPTY, _("%s is empty"), path);
       return NULL;
     }
-  if (!csv_parse_records (path, text, tlen, records, error))
+  records = csv_records (path, text, tlen, error);
+  if (records == NULL)
     return NULL;
   if (records->len == 0)
     {
@@ -1808,7 +1686,7 @@ read_csv (const char  *path,
 
   for (guint i = 1; i < records->len; i++)
     {
-      Record *rec = records->pdata[i];
+      JcCsvRecord *rec = records->pdata[i];
       guint n = g_strv_length (rec->fields);
       gboolean all_blank = TRUE;
       JcFormRow *row;
