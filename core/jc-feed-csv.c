@@ -12,6 +12,7 @@
 
 #include "jc-csv.h"
 #include "jc-feed.h"
+#include "jc-feed-private.h"
 #include "jc-units.h"
 
 /* Columns we can know, Xinfadi-style then USDA-style. */
@@ -577,3 +578,23 @@ jc_feed_parse_csv (const char         *data,
     }
   return TRUE;
 }
+
+/* ---- the adapter ---- */
+
+static gboolean
+csv_parse (const char          *data,
+           gsize                len,
+           const JcCsvMapping  *mapping,
+           JcFeedBatch         *batch,
+           JcXinfadiPage       *page_out,
+           GError             **error)
+{
+  return jc_feed_parse_csv (data, len, mapping, batch, error);
+}
+
+/* No sniff: what is not JSON is read as CSV. */
+const JcFeedAdapter _jc_feed_adapter_csv = {
+  .name = "csv",
+  .format = JC_FEED_FORMAT_CSV,
+  .parse = csv_parse,
+};
