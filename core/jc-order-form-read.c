@@ -577,13 +577,11 @@ read_xlsx (const char  *path,
   g_autoptr(GError) local = NULL;
   FormSheet fs = { 0 };
   g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func (g_free);
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
   const JcXlsxSheet *first;
   const char *defined_marker;
   const char *marker;
 
-  x = jc_xlsx_open (path, data, len, &form_limits, &local);
+  x = jc_xlsx_open (path, bytes, &form_limits, &local);
   if (x == NULL)
     {
       set_xlsx_error (error, local);

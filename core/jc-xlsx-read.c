@@ -346,6 +346,8 @@ resolve_target (const char *target)
 }
 
 struct _JcXlsx {
+  GBytes     *bytes;                /* what the zip reads from */
+  char       *name;
   Zip         zip;
   GPtrArray  *sheets;               /* JcXlsxSheet *, in workbook order */
   GHashTable *defined_names;        /* name → constant string */
@@ -838,18 +840,22 @@ jc_xlsx_read_sheet (JcXlsx             *xlsx,
 
 JcXlsx *
 jc_xlsx_open (const char          *name,
-              const void          *data,
-              gsize                len,
+              GBytes              *bytes,
               const JcXlsxLimits  *limits,
               GError             **error)
 {
   g_autoptr(JcXlsx) x = g_new0 (JcXlsx, 1);
+  gsize len = 0;
+  const void *data;
 
-  g_return_val_if_fail (name != NULL && limits != NULL, NULL);
+  g_return_val_if_fail (name != NULL && bytes != NULL && limits != NULL, NULL);
 
   xml_init_once ();
+  x->bytes = g_bytes_ref (bytes);
+  x->name = g_strdup (name);
   x->defined_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  if (!zip_open_checked (&x->zip, name, data, len, limits, error) ||
+  data = g_bytes_get_data (x->bytes, &len);
+  if (!zip_open_checked (&x->zip, x->name, data, len, limits, error) ||
       !read_workbook (&x->zip, x, error))
     return NULL;
   x->sst = read_shared_strings (&x->zip, x->shared_strings_part, error);
@@ -868,6 +874,8 @@ jc_xlsx_free (JcXlsx *xlsx)
   g_clear_pointer (&xlsx->defined_names, g_hash_table_unref);
   g_clear_pointer (&xlsx->shared_strings_part, g_free);
   g_clear_pointer (&xlsx->sst, g_ptr_array_unref);
+  g_clear_pointer (&xlsx->bytes, g_bytes_unref);
+  g_clear_pointer (&xlsx->name, g_free);
   g_free (xlsx);
 }
 

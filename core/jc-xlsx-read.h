@@ -68,13 +68,12 @@ typedef struct {
 /* Frees the cell's text (for a copy a caller keeps). */
 void         jc_xlsx_cell_clear        (JcXlsxCell          *cell);
 
-/* Opens the workbook held in `data` (`len` bytes), reading its directory
- * against `limits`, its workbook part and its shared strings.  `name`
- * names the file in messages.  NULL with JC_XLSX_ERROR when it is not a
- * readable workbook. */
+/* Opens the workbook held in `bytes` (kept referenced until freed),
+ * reading its directory against `limits`, its workbook part and its shared
+ * strings.  `name` names the file in messages.  NULL with JC_XLSX_ERROR
+ * when it is not a readable workbook. */
 JcXlsx      *jc_xlsx_open              (const char          *name,
-                                        const void          *data,
-                                        gsize                len,
+                                        GBytes              *bytes,
                                         const JcXlsxLimits  *limits,
                                         GError             **error);
 void         jc_xlsx_free              (JcXlsx              *xlsx);
