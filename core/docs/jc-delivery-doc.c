@@ -20,7 +20,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "jc-delivery-private.h"
+#include "jc-delivery-doc.h"
 #include "jc-doc-text.h"
 #include "jc-master.h"
 #include "jc-output.h"
