@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "cli-private.h"
-#include "jc-delivery.h"
+#include "jc-delivery-doc.h"
 #include "jc-orders.h"
 #include "jc-units.h"
 

@@ -16,6 +16,7 @@
 
 #include "cli-private.h"
 #include "jc-order-form.h"
+#include "jc-order-form-write.h"
 #include "jc-orders.h"
 #include "jc-plan.h"
 #include "jc-prices.h"

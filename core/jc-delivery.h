@@ -20,11 +20,9 @@
  * lateness), and jc_delivery_save stores it. */
 #pragma once
 
-#include <cairo.h>
 #include <gio/gio.h>
 
 #include "jc-output.h"
-#include "jc-paged-doc.h"
 #include "jc-route.h"
 #include "jc-store.h"
 #include "jc-units.h"
@@ -180,60 +178,8 @@ gboolean        jc_delivery_set_detour_permille (JcStore  *store,
                                                  int       permille,
                                                  GError  **error);
 
-/* ---- documents -------------------------------------------------------- */
-
-typedef enum {
-  JC_DELIVERY_DOC_ROUTE_SHEETS  = 1 << 0,  /* one per vehicle, with the map */
-  JC_DELIVERY_DOC_PICKING_LISTS = 1 << 1,  /* one per canteen, by category */
-  JC_DELIVERY_DOC_NOTES         = 1 << 2,  /* one per stop, signature lines */
-  JC_DELIVERY_DOC_ALL           = 0x7,
-} JcDeliveryDocs;
-
-guint     jc_delivery_doc_n_pages   (const JcDeliveryPlan *plan,
-                                     JcDeliveryDocs        docs,
-                                     double                page_w,
-                                     double                page_h);
-void      jc_delivery_doc_draw_page (cairo_t              *cr,
-                                     const JcDeliveryPlan *plan,
-                                     JcDeliveryDocs        docs,
-                                     guint                 page,
-                                     double                page_w,
-                                     double                page_h);
-/* The chosen documents as a paged document, titled "Deliveries DATE" in the
- * user's language, laid out once.  The route sheets' maps draw from `plan`,
- * so it must live as long as the document: the document keeps `owner` (what
- * keeps the plan alive, e.g. a reference on a box holding it) and calls
- * `release (owner)` with its last reference.  `release` NULL: the caller
- * keeps the plan alive for as long as the document lives. */
-JcPagedDoc *jc_delivery_doc_paged_new (const JcDeliveryPlan *plan,
-                                       JcDeliveryDocs        docs,
-                                       gpointer              owner,
-                                       GDestroyNotify        release);
-gboolean  jc_delivery_export_pdf    (const JcDeliveryPlan *plan,
-                                     JcDeliveryDocs        docs,
-                                     const char           *path,
-                                     JcOutputFlags         flags,
-                                     GError              **error);
-
-/* The map of the plan: depot(s), canteens and routes on their coordinates
- * (equirectangular around the mean latitude, fitted into w×h with a
- * margin), one colour per route, stop numbers, the highlighted route
- * (-1: none) drawn on top.  The same drawing serves the page and the route
- * sheets. */
-void      jc_delivery_draw_map      (cairo_t              *cr,
-                                     const JcDeliveryPlan *plan,
-                                     double                width,
-                                     double                height,
-                                     int                   highlight_route);
-/* Which stop is drawn at (x, y) in a map of width×height (within a few
- * points): TRUE with its route and index. */
-gboolean  jc_delivery_map_hit       (const JcDeliveryPlan *plan,
-                                     double                width,
-                                     double                height,
-                                     double                x,
-                                     double                y,
-                                     guint                *out_route,
-                                     guint                *out_index);
+/* The documents (route sheets, picking lists, delivery notes) and the map:
+ * core/docs/jc-delivery-doc.h and jc-delivery-map.h. */
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcDeliveryPlan, jc_delivery_plan_free)
 

@@ -195,19 +195,7 @@ typedef struct {
 
 GQuark          jc_order_form_error_quark (void);
 
-/* Writing. */
-gboolean        jc_order_form_write       (JcStore      *store,
-                                           const char   *canteen_code,
-                                           const char   *date,
-                                           const char   *path,
-                                           JcOutputFlags flags,
-                                           GError      **error);
-gboolean        jc_order_form_write_csv   (JcStore      *store,
-                                           const char   *canteen_code,
-                                           const char   *date,
-                                           const char   *path,
-                                           JcOutputFlags flags,
-                                           GError      **error);
+/* Writing: core/docs/jc-order-form-write.h. */
 char           *jc_order_form_marker      (const char  *canteen_code,
                                            const char  *date);
 const char     *jc_order_form_unit_display (JcBaseUnit  unit);

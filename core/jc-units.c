@@ -381,55 +381,6 @@ jc_parse_decimal (const char *text,
   return jc_decimal_scale (&d, scale, 1, 1, out, error);
 }
 
-/* Formats value / 10^scale with at least min_decimals and at most scale
- * decimals, trailing zeros beyond min_decimals dropped. */
-char *
-jc_format_decimal (gint64 value,
-                   int    scale,
-                   int    min_decimals)
-{
-  guint64 mag;
-  guint64 div = 1;
-  guint64 ip, fp;
-  char frac[8];
-  int len;
-  int i;
-
-  g_return_val_if_fail (scale >= 0 && scale <= 6, NULL);
-  g_return_val_if_fail (min_decimals <= scale, NULL);
-
-  for (i = 0; i < scale; i++)
-    div *= 10;
-  mag = value < 0 ? (guint64) (-(value + 1)) + 1 : (guint64) value;
-  ip = mag / div;
-  fp = mag % div;
-  g_snprintf (frac, sizeof frac, "%0*" G_GUINT64_FORMAT, scale, fp);
-  len = scale;
-  while (len > min_decimals && frac[len - 1] == '0')
-    len--;
-  frac[len] = '\0';
-  return g_strdup_printf ("%s%" G_GUINT64_FORMAT "%s%s",
-                          value < 0 ? "-" : "", ip, len > 0 ? "." : "", frac);
-}
-
-char *
-jc_format_fen (gint64 fen)
-{
-  return jc_format_decimal (fen, 2, 2);
-}
-
-char *
-jc_format_price (gint64 milliyuan)
-{
-  return jc_format_decimal (milliyuan, 3, 2);
-}
-
-char *
-jc_format_qty (gint64 milli)
-{
-  return jc_format_decimal (milli, 3, 0);
-}
-
 typedef struct {
   const char *names;  /* '|'-separated spellings */
   JcBaseUnit  dimension;

@@ -10,6 +10,8 @@
 
 #include <glib.h>
 
+#include "jc-format.h"
+
 G_BEGIN_DECLS
 
 typedef enum {
@@ -95,12 +97,8 @@ gboolean jc_parse_decimal  (const char *text,
                             gint64     *out,
                             GError    **error);
 
-char    *jc_format_decimal (gint64 value,
-                            int    scale,
-                            int    min_decimals);
-char    *jc_format_fen     (gint64 fen);
-char    *jc_format_price   (gint64 milliyuan);
-char    *jc_format_qty     (gint64 milli);
+/* jc_format_decimal(), jc_format_fen(), jc_format_price(),
+ * jc_format_qty(): jc-format.h. */
 
 gboolean jc_unit_is_known  (const char *unit_text);
 gboolean jc_unit_resolve   (const JcItemUnits *item,

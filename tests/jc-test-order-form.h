@@ -15,6 +15,7 @@
 #include "jc-test-util.h"
 #include "jc-error.h"
 #include "jc-order-form.h"
+#include "jc-order-form-write.h"
 #include "jc-orders.h"
 
 #define DATE "2026-12-01"

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-delivery-doc.h"
 #include "jc-delivery-map.h"
 #include "jc-paged-doc.h"
 

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
-#include "jc-delivery.h"
+#include "jc-delivery-doc.h"
 #include "jc-delivery-private.h"
 #include "jc-orders.h"
 #include "jc-plan.h"

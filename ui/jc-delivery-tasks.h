@@ -13,7 +13,7 @@
 
 #include <gio/gio.h>
 
-#include "jc-delivery.h"
+#include "jc-delivery-doc.h"
 
 G_BEGIN_DECLS
 

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "jc-order-form.h"
+#include "jc-order-form-write.h"
 #include "jc-orders.h"
 #include "jc-prices.h"
 

@@ -15,8 +15,7 @@
 
 #include "jc-error.h"
 #include "jc-order-form.h"
-
-G_DEFINE_QUARK (jc-order-form-error-quark, jc_order_form_error)
+#include "jc-order-form-write.h"
 
 static const char *help_zh =
   "只在“数量”列（E列）填写要订的数量，单位见“单位”列（C列）；不订的品种请留空。"
@@ -31,31 +30,6 @@ static const char *headers[] = {
   JC_ORDER_FORM_HEADING_CODE, JC_ORDER_FORM_HEADING_NAME, JC_ORDER_FORM_HEADING_UNIT,
   JC_ORDER_FORM_HEADING_LAST, JC_ORDER_FORM_HEADING_QTY, JC_ORDER_FORM_HEADING_NOTE,
 };
-
-/**
- * jc_order_form_marker:
- * The machine-readable marker of a form: "jicai-order-form v1;CT01;2026-12-01".
- * Free with g_free().
- */
-char *
-jc_order_form_marker (const char *canteen_code,
-                      const char *date)
-{
-  return g_strdup_printf ("%s;%s;%s", JC_ORDER_FORM_MARKER_PREFIX, canteen_code, date);
-}
-
-/* The unit a form shows for an item's base unit. */
-const char *
-jc_order_form_unit_display (JcBaseUnit unit)
-{
-  switch (unit)
-    {
-    case JC_BASE_UNIT_KG: return "公斤";
-    case JC_BASE_UNIT_PIECE: return "个";
-    case JC_BASE_UNIT_L: return "L";
-    default: g_return_val_if_reached ("公斤");
-    }
-}
 
 static gboolean
 check_date (const char  *date,

@@ -20,6 +20,7 @@
 #include "jc-output.h"
 #include "jc-prices.h"
 #include "jc-doc-text.h"
+#include "jc-format.h"
 #include "jc-paged-doc.h"
 #include "jc-report-doc.h"
 #include "jc-units.h"
@@ -45,99 +46,20 @@ G_DEFINE_QUARK (jc-report-doc-error-quark, jc_report_doc_error)
 static char *
 yuan (gint64 fen)
 {
-  g_autofree char *s = jc_format_fen (fen);
-
-  if (s[0] == '-')
-    return g_strdup_printf ("-¥%s", s + 1);
-  return g_strdup_printf ("¥%s", s);
-}
-
-/* change / base in hundredths of a percent, halves away from zero; FALSE
- * without a base. */
-static gboolean
-basis_points (gint64  change,
-              gint64  base,
-              gint64 *out)
-{
-  gint64 num, q, r;
-
-  if (base == 0)
-    return FALSE;
-  if (ABS (change) > G_MAXINT64 / 10000)
-    {
-      *out = (gint64) llround ((double) change / (double) base * 10000.0);
-      return TRUE;
-    }
-  num = change * 10000;
-  q = num / base;
-  r = num % base;
-  if (2 * ABS (r) >= ABS (base))
-    q += (num < 0) != (base < 0) ? -1 : 1;
-  *out = q;
-  return TRUE;
-}
-
-static char *
-format_bp (gint64   bp,
-           gboolean sign)
-{
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT "%%",
-                          bp < 0 ? "-" : sign ? "+" : "", ABS (bp) / 100, ABS (bp) % 100);
-}
-
-/* change / base as a percentage: two decimals, and more (up to four) when
- * a change that is not zero would read as 0.00%, so that "+0.00%" never
- * stands for a fall: -1,034 fen on ¥2,500,000 is "-0.0004%", a change
- * smaller still "-<0.0001%".  With `sign`, a rise gets a "+"; a zero
- * change is "0.00%".  NULL without a base. */
-static char *
-format_percent (gint64   change,
-                gint64   base,
-                gboolean sign)
-{
-  gboolean negative = (change < 0) != (base < 0) && change != 0;
-  const char *s = negative ? "-" : sign && change != 0 ? "+" : "";
-  gint64 bp, scale = 10000;
-
-  if (!basis_points (change, base, &bp))
-    return NULL;
-  if (change == 0)
-    return format_bp (0, FALSE);
-  if (bp != 0)
-    return format_bp (bp, sign);
-  for (int decimals = 3; decimals <= 4; decimals++)
-    {
-      gint64 q, r, num;
-
-      scale *= 10;
-      if (ABS (change) > G_MAXINT64 / scale)
-        break;
-      num = ABS (change) * scale;
-      q = num / ABS (base);
-      r = num % ABS (base);
-      if (2 * r >= ABS (base))
-        q++;
-      if (q != 0)
-        {
-          g_autofree char *digits = g_strdup_printf ("%0*" G_GINT64_FORMAT, decimals, q);
-
-          return g_strdup_printf ("%s0.%s%%", s, digits);
-        }
-    }
-  return g_strdup_printf ("%s<0.0001%%", s);
+  return jc_format_money (fen, JC_FORMAT_YUAN);
 }
 
 /**
  * jc_report_format_percent:
  * Returns: (transfer full): `change` / `base` as a percentage (see
- * format_percent), "—" when `base` is zero.
+ * jc_format_percent()), "—" when `base` is zero.
  */
 char *
 jc_report_format_percent (gint64   change,
                           gint64   base,
                           gboolean sign)
 {
-  char *text = format_percent (change, base, sign);
+  char *text = jc_format_percent (change, base, sign ? JC_FORMAT_PLUS : JC_FORMAT_NONE);
 
   return text != NULL ? text : g_strdup ("—");
 }
@@ -173,10 +95,10 @@ jc_report_claim_text (const JcReport *report,
   g_return_val_if_fail (report != NULL, NULL);
 
   y = &report->yoy;
-  if (!y->has_base || !basis_points (y->change_fen, y->base_fen, &bp))
+  if (!y->has_base || y->base_fen == 0)
     return g_strdup (english ? "No data for the same month a year before: no year-on-year claim"
                              : "上年同月无数据，无法做同比核对");
-  pct = format_percent (ABS (y->change_fen), ABS (y->base_fen), FALSE);
+  pct = jc_format_percent (ABS (y->change_fen), ABS (y->base_fen), JC_FORMAT_NONE);
   /* the sign of the change in fen decides, not its rounded percentage */
   bp = y->change_fen < 0 ? -1 : y->change_fen > 0;
   if (y->has_market)
@@ -373,11 +295,9 @@ static char *
 share_text (gint64 part,
             gint64 whole)
 {
-  gint64 bp;
+  char *text = jc_format_share_percent (part, whole, JC_FORMAT_NONE);
 
-  if (!basis_points (part, whole, &bp))
-    return g_strdup ("—");
-  return format_bp (bp, FALSE);
+  return text != NULL ? text : g_strdup ("—");
 }
 
 /* With `canteens`, the keys are canteen codes, shown by name and code. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-delivery-map.h: what the delivery map (jc_delivery_draw_map() in
- * jc-delivery.h) shares with the pages that show it beside other widgets —
- * the colour of each route, so a route's card wears the colour of its line
+/* jc-delivery-map.h: the delivery map of a plan drawn with cairo, and
+ * what it shares with the pages that show it beside other widgets — the
+ * colour of each route, so a route's card wears the colour of its line
  * on the map, and the canteen's short name the map writes beside a stop.
  *
  * The map's hit test (jc_delivery_map_hit()) reports an unassigned stop as
@@ -9,9 +9,31 @@
  * its index in plan->unassigned. */
 #pragma once
 
+#include <cairo.h>
+
 #include "jc-delivery.h"
 
 G_BEGIN_DECLS
+
+/* The map of the plan: depot(s), canteens and routes on their coordinates
+ * (equirectangular around the mean latitude, fitted into w×h with a
+ * margin), one colour per route, stop numbers, the highlighted route
+ * (-1: none) drawn on top.  The same drawing serves the page and the route
+ * sheets. */
+void      jc_delivery_draw_map      (cairo_t              *cr,
+                                     const JcDeliveryPlan *plan,
+                                     double                width,
+                                     double                height,
+                                     int                   highlight_route);
+/* Which stop is drawn at (x, y) in a map of width×height (within a few
+ * points): TRUE with its route and index. */
+gboolean  jc_delivery_map_hit       (const JcDeliveryPlan *plan,
+                                     double                width,
+                                     double                height,
+                                     double                x,
+                                     double                y,
+                                     guint                *out_route,
+                                     guint                *out_index);
 
 #define JC_DELIVERY_MAP_UNASSIGNED(plan) ((plan)->routes->len)
 

@@ -20,8 +20,9 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "jc-delivery-private.h"
+#include "jc-delivery-doc.h"
 #include "jc-doc-text.h"
+#include "jc-format.h"
 #include "jc-master.h"
 #include "jc-output.h"
 #include "jc-units.h"
@@ -248,7 +249,7 @@ fmt_kg (gint64 g)
 static char *
 fmt_km (gint64 m)
 {
-  return jc_format_decimal ((m + 50) / 100, 1, 1);
+  return jc_format_km (m);
 }
 
 static char *

@@ -25,6 +25,7 @@
 #include "jc-paged-doc.h"
 #include "jc-plan-doc.h"
 #include "jc-doc-text.h"
+#include "jc-format.h"
 #include "jc-prices.h"
 #include "jc-units.h"
 
@@ -427,12 +428,11 @@ static const char *plan_signers[] = {
   "采购员 Buyer：", "复核 Checked by：", "负责人 Approved by：", NULL
 };
 
+/* "¥12.34" (the plan's amounts are never below zero) */
 static char *
 yuan (gint64 fen)
 {
-  g_autofree char *s = jc_format_fen (fen);
-
-  return g_strdup_printf ("¥%s", s);
+  return jc_format_money (fen, JC_FORMAT_YUAN);
 }
 
 static void
