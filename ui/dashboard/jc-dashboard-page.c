@@ -41,7 +41,7 @@ date_shift (const char *date,
 struct _JcDashboardPage {
   AdwBin         parent_instance;
 
-  JcStore       *store;        /* borrowed: the window's; never read through */
+  JcStore       *store;        /* borrowed: the window's; read only when set */
   char          *db_path;      /* its file, copied when it was set */
   char           date[11];
   GCancellable  *cancellable;
