@@ -77,6 +77,7 @@ extern const CliCommand cli_plan_commands[];     /* plan lock|unlock */
 extern const CliCommand cli_purchases_commands[];
 extern const CliCommand cli_statement_command;
 extern const CliCommand cli_report_command;      /* report --month M */
+extern const CliCommand cli_dashboard_command;   /* dashboard [--date D] */
 extern const CliCommand cli_deliver_command;     /* deliver --date D */
 extern const CliCommand cli_deliver_commands[];  /* deliver matrix */
 extern const CliCommand cli_route_commands[];    /* route solve FILE */

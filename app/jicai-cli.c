@@ -39,6 +39,7 @@ static const CliCommand *const singles[] = {
   &cli_plan_command,
   &cli_statement_command,
   &cli_report_command,
+  &cli_dashboard_command,
   &cli_deliver_command,
 };
 

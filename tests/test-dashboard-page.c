@@ -29,6 +29,7 @@ static struct {
   char *dir;
   char *db_path;
   char *empty_path;
+  GPtrArray *stores;   /* JcStore *: the pages borrow them */
 } fx;
 
 static int
@@ -42,6 +43,7 @@ setup (void **state)
   fx.dir = jc_test_tmpdir ();
   fx.db_path = g_build_filename (fx.dir, "jicai.db", NULL);
   fx.empty_path = g_build_filename (fx.dir, "empty.db", NULL);
+  fx.stores = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_store_free);
   jc_test_set_screenshot_dir (fx.dir);
 
   store = jc_store_open (fx.db_path, &error);
@@ -59,12 +61,25 @@ static int
 teardown (void **state)
 {
   jc_test_pump (50);
+  g_clear_pointer (&fx.stores, g_ptr_array_unref);
   jc_test_rmtree (fx.dir);
   g_free (fx.dir);
   g_free (fx.db_path);
   g_free (fx.empty_path);
   jc_test_set_screenshot_dir (NULL);
   return 0;
+}
+
+/* A store on `db_path`, kept open until the teardown. */
+static JcStore *
+open_store (const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  JcStore *store = jc_store_open (db_path, &error);
+
+  assert_no_error (error);
+  g_ptr_array_add (fx.stores, store);
+  return store;
 }
 
 static GtkWindow *
@@ -74,7 +89,7 @@ open_page (const char       *db_path,
   JcDashboardPage *page = JC_DASHBOARD_PAGE (g_object_new (JC_TYPE_DASHBOARD_PAGE, "date", TODAY, NULL));
   GtkWindow *window;
 
-  jc_dashboard_page_set_db_path (page, db_path);
+  jc_dashboard_page_set_store (page, db_path != NULL ? open_store (db_path) : NULL);
   window = jc_test_present (GTK_WIDGET (page), 1180, 760);
   if (db_path != NULL)
     jc_test_pump_until (!_jc_dashboard_page_is_loading (page), 20000);
@@ -312,13 +327,26 @@ test_figures (void **state)
 static void
 assert_error_screen (const char *language)
 {
-  g_autofree char *path = g_build_filename (fx.dir, "not-a-database.db", NULL);
+  g_autofree char *base = g_strdup_printf ("not-a-database-%s.db", language);
+  g_autofree char *path = g_build_filename (fx.dir, base, NULL);
   g_autofree char *name = g_strdup_printf ("dashboard-page-error-%s", language);
+  g_autofree char *note = g_build_filename (fx.dir, "note.txt", NULL);
   JcDashboardPage *page;
   GtkWindow *window;
+  JcStore *store;
 
-  assert_true (g_file_set_contents (path, "this is not a database, but a note\n", -1, NULL));
-  window = open_page (path, &page);
+  /* The page is given a store, and its worker opens the file again: put a
+   * note in the database's place in between. */
+  g_remove (path);
+  store = open_store (path);
+  assert_true (g_file_set_contents (note, "this is not a database, but a note\n", -1, NULL));
+  assert_int_equal (g_rename (note, path), 0);
+  page = JC_DASHBOARD_PAGE (g_object_new (JC_TYPE_DASHBOARD_PAGE, "date", TODAY, NULL));
+  jc_dashboard_page_set_store (page, store);
+  window = jc_test_present (GTK_WIDGET (page), 1180, 760);
+  jc_test_pump_until (!_jc_dashboard_page_is_loading (page), 20000);
+  assert_false (_jc_dashboard_page_is_loading (page));
+  jc_test_settle (GTK_WIDGET (window));
   assert_string_equal (_jc_dashboard_page_get_state (page), "error");
   assert_null (_jc_dashboard_page_get_label (page, "fetch-empty"));
   jc_test_screenshot (GTK_WIDGET (window), name);
@@ -342,7 +370,7 @@ test_empty (void **state)
   jc_test_screenshot (GTK_WIDGET (window), "dashboard-page-empty-en");
   assert_error_screen ("en");
 
-  jc_dashboard_page_set_db_path (page, NULL);
+  jc_dashboard_page_set_store (page, NULL);
   jc_test_pump (20);
   assert_string_equal (_jc_dashboard_page_get_state (page), "no-database");
   assert_null (_jc_dashboard_page_get_tile (page, "orders"));

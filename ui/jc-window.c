@@ -144,7 +144,7 @@ update_worker_pages (JcWindow      *self,
 
   if (path == NULL)
     {
-      jc_dashboard_page_set_db_path (self->dashboard_page, NULL);
+      jc_dashboard_page_set_store (self->dashboard_page, NULL);
       jc_prices_page_set_db_path (self->prices_page, NULL);
       jc_orders_page_set_db_path (self->orders_page, NULL);
       jc_plan_page_set_db_path (self->plan_page, NULL);
@@ -164,7 +164,7 @@ update_worker_pages (JcWindow      *self,
   if (g_strcmp0 (jc_dashboard_page_get_db_path (self->dashboard_page), path) != 0)
     {
       jc_dashboard_page_set_date (self->dashboard_page, today);
-      jc_dashboard_page_set_db_path (self->dashboard_page, path);
+      jc_dashboard_page_set_store (self->dashboard_page, store);
     }
   else
     jc_dashboard_page_reload (self->dashboard_page);
@@ -456,7 +456,7 @@ on_sidebar_row_selected_cb (JcWindow      *self,
     jc_sources_page_reload (self->sources_page);
   /* Orders, fetches and plans change on the other pages: read the day again. */
   if (g_str_equal (section->id, "dashboard") &&
-      jc_dashboard_page_get_db_path (self->dashboard_page) != NULL)
+      jc_dashboard_page_get_store (self->dashboard_page) != NULL)
     jc_dashboard_page_reload (self->dashboard_page);
   g_settings_set_string (self->settings, "last-section", section->id);
 }

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-dashboard-page.c: today's state at a glance. */
+/* jc-dashboard-page.c: today's state at a glance.  The page only shows:
+ * the figures are core/jc-dashboard.c's, read on a worker thread by
+ * jc-dashboard-tasks.c; here they become tiles of labels.  No store call,
+ * no computation of a figure here. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-dashboard-page"
@@ -8,87 +11,9 @@
 #include <string.h>
 
 #include "jc-dashboard-page-private.h"
+#include "jc-dashboard-tasks.h"
 #include "jc-order-format.h"
-#include "jc-orders.h"
-#include "jc-plan.h"
-#include "jc-prices.h"
-#include "jc-report.h"
-#include "jc-store.h"
 #include "jc-task.h"
-
-#define N_MOVERS      5
-#define N_NOT_STARTED 4
-
-/* ---- what the worker reads ---------------------------------------------- */
-
-typedef struct {
-  char   *name;
-  gint64  permille;
-} Mover;
-
-typedef struct {
-  char       today[11];
-  char       tomorrow[11];
-  /* orders of tomorrow */
-  char      *orders_error;
-  guint      n_late_out;     /* late orders not in the locked plan of tomorrow */
-  guint      n_canteens, n_submitted, n_draft, n_not_started;
-  GPtrArray *waiting;          /* char *: canteens not submitted (drafts, then not started) */
-  char      *cutoff;           /* local "YYYY-MM-DDTHH:MM" */
-  gboolean   past_cutoff;
-  /* the latest fetch */
-  char            *fetch_error;
-  JcFetchLogEntry *fetch;      /* NULL: none yet */
-  guint            n_unmapped;
-  /* the market */
-  char      *market_error;
-  GPtrArray *up, *down;        /* Mover * */
-  /* the plan of tomorrow */
-  char      *plan_error;
-  JcPlan    *plan;
-  /* the month so far, and the same days a year before */
-  char      *report_error;
-  char       month_from[11], month_to[11];
-  char       ly_from[11], ly_to[11];
-  gint64     month_fen, ly_fen;
-  guint      month_days, ly_days;
-} DashData;
-
-static void
-mover_free (Mover *m)
-{
-  g_free (m->name);
-  g_free (m);
-}
-
-static void
-dash_data_free (DashData *d)
-{
-  g_free (d->orders_error);
-  g_clear_pointer (&d->waiting, g_ptr_array_unref);
-  g_free (d->cutoff);
-  g_free (d->fetch_error);
-  g_clear_pointer (&d->fetch, jc_fetch_log_entry_free);
-  g_free (d->market_error);
-  g_clear_pointer (&d->up, g_ptr_array_unref);
-  g_clear_pointer (&d->down, g_ptr_array_unref);
-  g_free (d->plan_error);
-  g_clear_pointer (&d->plan, jc_plan_free);
-  g_free (d->report_error);
-  g_free (d);
-}
-
-typedef struct {
-  char *db_path;
-  char  today[11];
-} TaskData;
-
-static void
-task_data_free (TaskData *td)
-{
-  g_free (td->db_path);
-  g_free (td);
-}
 
 static gboolean
 date_shift (const char *date,
@@ -111,219 +36,13 @@ date_shift (const char *date,
   return TRUE;
 }
 
-static int
-mover_up_cmp (gconstpointer a,
-              gconstpointer b)
-{
-  const Mover *ma = *(Mover **) a, *mb = *(Mover **) b;
-
-  if (ma->permille != mb->permille)
-    return ma->permille > mb->permille ? -1 : 1;
-  return g_strcmp0 (ma->name, mb->name);
-}
-
-static int
-mover_down_cmp (gconstpointer a,
-                gconstpointer b)
-{
-  const Mover *ma = *(Mover **) a, *mb = *(Mover **) b;
-
-  if (ma->permille != mb->permille)
-    return ma->permille < mb->permille ? -1 : 1;
-  return g_strcmp0 (ma->name, mb->name);
-}
-
-static void
-read_orders (JcStore  *store,
-             int       stale_days,
-             DashData *d)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = jc_orders_board (store, d->tomorrow, stale_days, &error);
-  g_autoptr(GPtrArray) not_started = g_ptr_array_new ();
-
-  d->waiting = g_ptr_array_new_with_free_func (g_free);
-  if (rows == NULL)
-    {
-      d->orders_error = g_strdup (error->message);
-      return;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const JcBoardRow *row = rows->pdata[i];
-
-      d->n_canteens++;
-      if (row->after_lock == JC_ORDER_AFTER_LOCK_PENDING)
-        d->n_late_out++;
-      switch (row->status)
-        {
-        case JC_ORDER_SUBMITTED:
-        case JC_ORDER_LOCKED:
-          d->n_submitted++;
-          break;
-        case JC_ORDER_DRAFT:
-          d->n_draft++;
-          g_ptr_array_add (d->waiting, g_strdup (row->canteen_name));
-          break;
-        case JC_ORDER_NOT_STARTED:
-        default:
-          d->n_not_started++;
-          g_ptr_array_add (not_started, row->canteen_name);
-          break;
-        }
-    }
-  for (guint i = 0; i < not_started->len; i++)
-    g_ptr_array_add (d->waiting, g_strdup (not_started->pdata[i]));
-  d->cutoff = jc_orders_cutoff_for (store, d->tomorrow);
-  d->past_cutoff = jc_orders_is_past_cutoff (store, d->tomorrow, NULL);
-}
-
-static void
-read_fetch (JcStore  *store,
-            DashData *d)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) log = jc_store_list_fetch_log (store, 1, &error);
-  g_autoptr(GPtrArray) unmapped = NULL;
-
-  if (log == NULL)
-    {
-      d->fetch_error = g_strdup (error->message);
-      return;
-    }
-  if (log->len > 0)
-    d->fetch = g_ptr_array_steal_index (log, 0);
-  unmapped = jc_store_list_unmapped (store, &error);
-  if (unmapped == NULL)
-    {
-      d->fetch_error = g_strdup (error->message);
-      return;
-    }
-  d->n_unmapped = unmapped->len;
-}
-
-static void
-read_market (JcStore  *store,
-             int       stale_days,
-             DashData *d)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) rows = jc_store_market_overview (store, d->today, stale_days, &error);
-
-  d->up = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
-  d->down = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
-  if (rows == NULL)
-    {
-      d->market_error = g_strdup (error->message);
-      return;
-    }
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const JcMarketRow *row = rows->pdata[i];
-      Mover *m;
-      gint64 change;
-
-      if (!row->has_prev_day || row->stale || row->prev_day_avg_milliyuan <= 0)
-        continue;
-      change = jc_change_permille (row->avg_milliyuan, row->prev_day_avg_milliyuan);
-      if (change == 0)
-        continue;
-      m = g_new0 (Mover, 1);
-      m->name = g_strdup (row->item_name);
-      m->permille = change;
-      g_ptr_array_add (change > 0 ? d->up : d->down, m);
-    }
-  g_ptr_array_sort (d->up, mover_up_cmp);
-  g_ptr_array_sort (d->down, mover_down_cmp);
-  if (d->up->len > N_MOVERS)
-    g_ptr_array_set_size (d->up, N_MOVERS);
-  if (d->down->len > N_MOVERS)
-    g_ptr_array_set_size (d->down, N_MOVERS);
-}
-
-/* The month from its first day to today, against the same days of the
- * month a year before (the 29th of February a year later is the 28th). */
-static void
-read_month (JcStore   *store,
-            DashData  *d,
-            GError   **error)
-{
-  GDate today, from, ly_from, ly_to;
-  guint ly_day;
-
-  g_date_clear (&today, 1);
-  g_date_set_parse (&today, d->today);
-  if (!g_date_valid (&today))
-    return;
-  g_date_clear (&from, 1);
-  g_date_set_dmy (&from, 1, g_date_get_month (&today), g_date_get_year (&today));
-  g_date_clear (&ly_from, 1);
-  g_date_set_dmy (&ly_from, 1, g_date_get_month (&today), g_date_get_year (&today) - 1);
-  ly_day = MIN (g_date_get_day (&today),
-                g_date_get_days_in_month (g_date_get_month (&today), g_date_get_year (&today) - 1));
-  g_date_clear (&ly_to, 1);
-  g_date_set_dmy (&ly_to, ly_day, g_date_get_month (&today), g_date_get_year (&today) - 1);
-  g_date_strftime (d->month_from, sizeof d->month_from, "%Y-%m-%d", &from);
-  g_strlcpy (d->month_to, d->today, sizeof d->month_to);
-  g_date_strftime (d->ly_from, sizeof d->ly_from, "%Y-%m-%d", &ly_from);
-  g_date_strftime (d->ly_to, sizeof d->ly_to, "%Y-%m-%d", &ly_to);
-  if (!jc_report_spend_between (store, d->month_from, d->month_to, &d->month_fen,
-                                &d->month_days, error))
-    return;
-  jc_report_spend_between (store, d->ly_from, d->ly_to, &d->ly_fen, &d->ly_days, error);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  GError *error = NULL;
-  g_autoptr(JcStore) store = jc_store_open (td->db_path, &error);
-  DashData *d;
-  int stale_days;
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  d = g_new0 (DashData, 1);
-  g_strlcpy (d->today, td->today, sizeof d->today);
-  date_shift (d->today, 1, d->tomorrow);
-  stale_days = jc_store_get_stale_days (store);
-
-  read_orders (store, stale_days, d);
-  if (!g_task_return_error_if_cancelled (task))
-    {
-      read_fetch (store, d);
-      read_market (store, stale_days, d);
-      d->plan = jc_plan_load (store, d->tomorrow, stale_days, &error);
-      if (d->plan == NULL)
-        {
-          d->plan_error = g_strdup (error ? error->message : "?");
-          g_clear_error (&error);
-        }
-      read_month (store, d, &error);
-      if (error != NULL)
-        {
-          d->report_error = g_strdup (error->message);
-          g_clear_error (&error);
-        }
-      g_task_return_pointer (task, d, (GDestroyNotify) dash_data_free);
-    }
-  else
-    dash_data_free (d);
-}
-
 /* ---- the page ------------------------------------------------------------ */
 
 struct _JcDashboardPage {
   AdwBin         parent_instance;
 
-  char          *db_path;
+  JcStore       *store;        /* borrowed: the window's; read only when set */
+  char          *db_path;      /* its file, copied when it was set */
   char           date[11];
   GCancellable  *cancellable;
   gboolean       loading;
@@ -341,7 +60,6 @@ G_DEFINE_FINAL_TYPE (JcDashboardPage, jc_dashboard_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
-  PROP_DB_PATH,
   PROP_DATE,
   N_PROPS
 };
@@ -448,7 +166,7 @@ format_percent (gint64 permille)
 
 static void
 fill_orders (JcDashboardPage *self,
-             const DashData  *d)
+             const JcDashboard *d)
 {
   GtkBox *box = add_tile (self, "orders", "document-edit-symbolic",
                           _("Orders for Tomorrow"), _("Open the orders of tomorrow"));
@@ -494,16 +212,18 @@ fill_orders (JcDashboardPage *self,
       g_autoptr(GString) names = g_string_new (NULL);
       g_autofree char *text = NULL;
 
-      for (guint i = 0; i < d->waiting->len && i < N_NOT_STARTED; i++)
+      for (guint i = 0; i < d->waiting->len && i < JC_DASHBOARD_N_WAITING_SHOWN; i++)
         {
+          const JcDashboardWaiting *w = d->waiting->pdata[i];
+
           if (i > 0)
             g_string_append (names, _(", "));
-          g_string_append (names, d->waiting->pdata[i]);
+          g_string_append (names, w->canteen_name);
         }
-      if (d->waiting->len > N_NOT_STARTED)
+      if (d->waiting->len > JC_DASHBOARD_N_WAITING_SHOWN)
         g_string_append_printf (names, ngettext (" and %u more", " and %u more",
-                                                 d->waiting->len - N_NOT_STARTED),
-                                d->waiting->len - N_NOT_STARTED);
+                                                 d->waiting->len - JC_DASHBOARD_N_WAITING_SHOWN),
+                                d->waiting->len - JC_DASHBOARD_N_WAITING_SHOWN);
       text = g_strdup_printf (_("Waiting for: %s"), names->str);
       add_label (self, box, "orders-waiting", NULL, text);
     }
@@ -525,7 +245,7 @@ fetch_status_display (const char *status)
 
 static void
 fill_fetch (JcDashboardPage *self,
-            const DashData  *d)
+            const JcDashboard *d)
 {
   GtkBox *box = add_tile (self, "prices", "emblem-synchronizing-symbolic",
                           _("Latest Price Fetch"), _("Open the prices"));
@@ -577,17 +297,17 @@ add_movers (JcDashboardPage *self,
   gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
   for (guint i = 0; i < movers->len; i++)
     {
-      const Mover *m = movers->pdata[i];
-      g_autofree char *pct = format_percent (m->permille);
+      const JcDashboardMover *m = movers->pdata[i];
+      g_autofree char *pct = format_percent (m->change_permille);
       g_autofree char *key = g_strdup_printf ("%s-name-%u", prefix, i);
       g_autofree char *pkey = g_strdup_printf ("%s-pct-%u", prefix, i);
-      GtkWidget *name = gtk_label_new (m->name);
+      GtkWidget *name = gtk_label_new (m->item_name);
       GtkWidget *value = gtk_label_new (pct);
 
       gtk_label_set_xalign (GTK_LABEL (name), 0.0f);
       gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
       gtk_widget_set_hexpand (name, TRUE);
-      gtk_widget_set_tooltip_text (name, m->name);
+      gtk_widget_set_tooltip_text (name, m->item_name);
       gtk_label_set_xalign (GTK_LABEL (value), 1.0f);
       gtk_widget_add_css_class (value, "numeric");
       gtk_widget_add_css_class (value, css_class);
@@ -601,7 +321,7 @@ add_movers (JcDashboardPage *self,
 
 static void
 fill_market (JcDashboardPage *self,
-             const DashData  *d)
+             const JcDashboard *d)
 {
   GtkBox *box = add_tile (self, "prices", "view-sort-descending-symbolic",
                           _("Today’s Biggest Market Moves"), _("Open the prices"));
@@ -634,11 +354,10 @@ fill_market (JcDashboardPage *self,
 
 static void
 fill_plan (JcDashboardPage *self,
-           const DashData  *d)
+           const JcDashboard *d)
 {
   GtkBox *box = add_tile (self, "plan", "view-list-symbolic",
                           _("Purchase Plan"), _("Open the purchase plan"));
-  const JcPlan *plan = d->plan;
   g_autofree char *date = g_strdup_printf (_("Delivery date %s"), d->tomorrow);
   g_autofree char *total = NULL;
   g_autofree char *lines = NULL;
@@ -650,30 +369,30 @@ fill_plan (JcDashboardPage *self,
       add_label (self, box, "plan-error", "error", d->plan_error);
       return;
     }
-  if (plan->lines->len == 0)
+  if (d->plan_n_lines == 0)
     {
       add_label (self, box, "plan-empty", "dim-label", _("Nothing to buy yet — no orders for this date."));
       return;
     }
-  add_label (self, box, "plan-status", plan->status == JC_PLAN_LOCKED ? "success" : "accent",
-             plan->status == JC_PLAN_LOCKED ? C_("plan status", "Locked") : C_("plan status", "Open"));
-  total = jc_order_format_money (plan->total_cost_fen);
+  add_label (self, box, "plan-status", d->plan_status == JC_PLAN_LOCKED ? "success" : "accent",
+             d->plan_status == JC_PLAN_LOCKED ? C_("plan status", "Locked") : C_("plan status", "Open"));
+  total = jc_order_format_money (d->plan_total_cost_fen);
   add_label (self, box, "plan-total", "title-3 numeric", total);
-  lines = g_strdup_printf (ngettext ("%u line", "%u lines", plan->lines->len), plan->lines->len);
+  lines = g_strdup_printf (ngettext ("%u line", "%u lines", d->plan_n_lines), d->plan_n_lines);
   add_label (self, box, "plan-lines", NULL, lines);
-  if (plan->no_price->len > 0)
+  if (d->plan_no_price->len > 0)
     {
       no_price = g_strdup_printf (ngettext ("%u item has no price and is not in the total",
                                             "%u items have no price and are not in the total",
-                                            plan->no_price->len),
-                                  plan->no_price->len);
+                                            d->plan_no_price->len),
+                                  d->plan_no_price->len);
       add_label (self, box, "plan-no-price", "warning", no_price);
     }
 }
 
 static void
 fill_report (JcDashboardPage *self,
-             const DashData  *d)
+             const JcDashboard *d)
 {
   GtkBox *box = add_tile (self, "reports", "x-office-spreadsheet-symbolic",
                           _("Spend This Month"), _("Open the monthly cost review"));
@@ -683,9 +402,9 @@ fill_report (JcDashboardPage *self,
   g_autofree char *base = NULL;
   g_autofree char *cmp = NULL;
 
-  if (d->report_error != NULL)
+  if (d->month_error != NULL)
     {
-      add_label (self, box, "month-error", "error", d->report_error);
+      add_label (self, box, "month-error", "error", d->month_error);
       return;
     }
   sub = g_strdup_printf (_("Locked delivery days %s to %s"), d->month_from, d->month_to);
@@ -700,12 +419,10 @@ fill_report (JcDashboardPage *self,
   days = g_strdup_printf (ngettext ("%u delivery day", "%u delivery days", d->month_days),
                           d->month_days);
   add_label (self, box, "month-days", NULL, days);
-  if (d->ly_days > 0 && d->ly_fen != 0)
+  if (d->has_yoy)
     {
-      /* per mille, half away from zero, shown with one decimal as a percent */
-      gint64 diff = d->month_fen - d->ly_fen;
-      gint64 num = diff * 1000;
-      gint64 permille = (num >= 0 ? num + d->ly_fen / 2 : num - d->ly_fen / 2) / d->ly_fen;
+      /* per mille, shown with one decimal as a percent */
+      gint64 permille = d->yoy_permille;
       g_autofree char *change = NULL;
 
       base = jc_order_format_money (d->ly_fen);
@@ -714,7 +431,7 @@ fill_report (JcDashboardPage *self,
       /* Translators: "Same days last year (2025-11-01 to 2025-11-27): ¥1,234.56, −3.2%" */
       cmp = g_strdup_printf (_("Same days last year (%s to %s): %s, %s"), d->ly_from, d->ly_to,
                              base, change);
-      add_label (self, box, "month-yoy", diff > 0 ? "warning" : "success", cmp);
+      add_label (self, box, "month-yoy", d->yoy_change_fen > 0 ? "warning" : "success", cmp);
     }
   else
     {
@@ -725,7 +442,7 @@ fill_report (JcDashboardPage *self,
 
 static void
 show (JcDashboardPage *self,
-      const DashData  *d)
+      const JcDashboard *d)
 {
   g_autofree char *heading = g_strdup_printf (_("Today, %s"), d->today);
 
@@ -746,13 +463,13 @@ load_cb (GObject      *source,
 {
   g_autoptr(JcDashboardPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  DashData *d = g_task_propagate_pointer (G_TASK (result), &error);
+  JcDashboard *d = jc_dashboard_task_load_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (g_task_get_cancellable (G_TASK (result)) != self->cancellable)
     {
-      g_clear_pointer (&d, dash_data_free);
+      g_clear_pointer (&d, jc_dashboard_free);
       return;
     }
   self->loading = FALSE;
@@ -764,19 +481,16 @@ load_cb (GObject      *source,
       return;
     }
   show (self, d);
-  dash_data_free (d);
+  jc_dashboard_free (d);
 }
 
 static void
 load (JcDashboardPage *self)
 {
-  g_autoptr(GTask) task = NULL;
-  TaskData *td;
-
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->db_path == NULL || *self->db_path == '\0')
+  if (self->store == NULL)
     {
       self->loading = FALSE;
       clear_tiles (self);
@@ -791,13 +505,9 @@ load (JcDashboardPage *self)
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  td = g_new0 (TaskData, 1);
-  td->db_path = g_strdup (self->db_path);
-  g_strlcpy (td->today, self->date, sizeof td->today);
-  task = g_task_new (NULL, self->cancellable, load_cb, g_object_ref (self));
-  g_task_set_source_tag (task, load);
-  g_task_set_task_data (task, td, (GDestroyNotify) task_data_free);
-  g_task_run_in_thread (task, load_thread);
+  /* The worker opens its own connection on the store's file. */
+  jc_dashboard_task_load (self->db_path, self->date, self->cancellable, load_cb,
+                          g_object_ref (self));
 }
 
 static void
@@ -818,9 +528,6 @@ jc_dashboard_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      g_value_set_string (value, self->db_path);
-      break;
     case PROP_DATE:
       g_value_set_string (value, self->date);
       break;
@@ -839,9 +546,6 @@ jc_dashboard_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      jc_dashboard_page_set_db_path (self, g_value_get_string (value));
-      break;
     case PROP_DATE:
       if (g_value_get_string (value) != NULL)
         jc_dashboard_page_set_date (self, g_value_get_string (value));
@@ -892,9 +596,6 @@ jc_dashboard_page_class_init (JcDashboardPageClass *klass)
   object_class->dispose = jc_dashboard_page_dispose;
   object_class->finalize = jc_dashboard_page_finalize;
 
-  properties[PROP_DB_PATH] =
-    g_param_spec_string ("db-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DATE] =
     g_param_spec_string ("date", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -934,27 +635,53 @@ jc_dashboard_page_init (JcDashboardPage *self)
 
 /**
  * jc_dashboard_page_new:
- * @db_path: (nullable): the database file
+ * @store: (nullable) (transfer none): the store to show
  * Returns: (transfer floating): a new dashboard of today (the local clock).
  */
 GtkWidget *
-jc_dashboard_page_new (const char *db_path)
+jc_dashboard_page_new (JcStore *store)
 {
-  return g_object_new (JC_TYPE_DASHBOARD_PAGE, "db-path", db_path, NULL);
+  JcDashboardPage *self = g_object_new (JC_TYPE_DASHBOARD_PAGE, NULL);
+
+  jc_dashboard_page_set_store (self, store);
+  return GTK_WIDGET (self);
 }
 
+/**
+ * jc_dashboard_page_set_store:
+ * @store: (nullable) (transfer none): the store to show, NULL for none
+ *
+ * The page borrows @store: the caller keeps it open until it sets another
+ * one or NULL.  The page reads on a worker thread with a connection of its
+ * own on the same file; a new store is read at once.
+ */
 void
-jc_dashboard_page_set_db_path (JcDashboardPage *self,
-                               const char      *db_path)
+jc_dashboard_page_set_store (JcDashboardPage *self,
+                             JcStore         *store)
 {
   g_return_if_fail (JC_IS_DASHBOARD_PAGE (self));
 
-  if (!jc_task_set_db_path (&self->db_path, db_path))
+  /* A store freed and another opened may share an address: the file tells. */
+  if (self->store == store &&
+      (store == NULL || g_strcmp0 (jc_store_get_path (store), self->db_path) == 0))
     return;
+  self->store = store;
+  /* Copied now: the window may free a store before it sets the next one. */
+  g_clear_pointer (&self->db_path, g_free);
+  if (store != NULL)
+    self->db_path = g_strdup (jc_store_get_path (store));
   load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
 }
 
+JcStore *
+jc_dashboard_page_get_store (JcDashboardPage *self)
+{
+  g_return_val_if_fail (JC_IS_DASHBOARD_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/* Returns: (nullable): the file of the store shown, as it was when set. */
 const char *
 jc_dashboard_page_get_db_path (JcDashboardPage *self)
 {
