@@ -22,6 +22,7 @@
 
 #include <gio/gio.h>
 
+#include "jc-delivery-types.h"
 #include "jc-output.h"
 #include "jc-route.h"
 #include "jc-store.h"
@@ -39,78 +40,6 @@ typedef enum {
   JC_DELIVERY_ERROR_FAILED,       /* a file could not be written */
 } JcDeliveryError;
 
-typedef struct {
-  gint64      item_id;
-  char       *item_code;
-  char       *item_name;
-  char       *category;         /* code */
-  char       *category_name;
-  int         category_position;
-  JcBaseUnit  base_unit;
-  gint64      qty_milli;        /* carried on this stop */
-  gint64      mass_g;
-} JcDeliveryLine;
-
-typedef struct {
-  gint64     canteen_id;
-  char      *canteen_code;
-  char      *canteen_name;
-  char      *address;
-  double     lat;
-  double     lon;
-  int        window_start;      /* minutes after midnight */
-  int        window_end;
-  int        part;              /* 1 … n_parts */
-  int        n_parts;           /* 1 unless the canteen's load is split */
-  gint64     load_g;
-  GPtrArray *lines;             /* JcDeliveryLine *, by category position, item code */
-  /* evaluated on the route: */
-  gint64     leg_m;             /* from the previous stop (or the depot) */
-  int        arrival_s;         /* seconds after midnight */
-  int        start_s;           /* start of unloading (≥ window start) */
-  gboolean   late;              /* start after the window's end */
-} JcDeliveryStop;
-
-typedef struct {
-  gint64     vehicle_id;
-  char      *plate;
-  gint64     capacity_kg;
-  char      *depot;
-  double     depot_lat;
-  double     depot_lon;
-  GPtrArray *stops;             /* JcDeliveryStop *, in visiting order */
-  /* evaluated: */
-  gint64     load_g;
-  gint64     overload_g;        /* > 0 only after a move by hand */
-  gint64     distance_m;        /* including the way back to the depot */
-  int        depart_s;
-  int        return_s;
-  int        n_late;
-} JcDeliveryRoute;
-
-typedef struct {
-  char       date[11];
-  GPtrArray *routes;            /* JcDeliveryRoute *, one per active vehicle, by plate */
-  GPtrArray *unassigned;        /* JcDeliveryStop * the fleet cannot serve */
-  GPtrArray *no_mass;           /* item codes (char *) counted as 0 g */
-  gint64     distance_m;
-  gint64     load_g;
-  int        n_late;
-  gint64     overload_g;
-  gboolean   from_matrix;       /* every distance from the imported matrix */
-  int        detour_permille;
-  gboolean   edited;            /* moved by hand since the solver ran */
-  char      *saved_at;          /* NULL: not saved */
-  char      *saved_by;
-  double     solve_seconds;
-  gboolean   stale;             /* loaded: the date's purchase plan is no longer
-                                 * locked, or its quantities differ from the
-                                 * saved stops' (build again) */
-  /*< private >*/
-  gpointer   priv;
-} JcDeliveryPlan;
-
-void            jc_delivery_plan_free  (JcDeliveryPlan *plan);
 
 /* Builds the delivery plan of `date` from its locked purchase plan with the
  * solver (options NULL: 5 s, seed 1), saves it and returns it.  Runs in a
@@ -180,7 +109,5 @@ gboolean        jc_delivery_set_detour_permille (JcStore  *store,
 
 /* The documents (route sheets, picking lists, delivery notes) and the map:
  * core/docs/jc-delivery-doc.h and jc-delivery-map.h. */
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcDeliveryPlan, jc_delivery_plan_free)
 
 G_END_DECLS

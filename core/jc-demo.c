@@ -11,7 +11,7 @@
 #include "jc-error.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
-#include "jc-store-private.h"
+#include "jc-store-plan.h"
 
 #define RESOURCE_PREFIX "/io/github/jicai/Jicai/demo/"
 

@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-orders.c: order rules that need no SQL — lines from typed text, the
- * cutoff, the board's cost estimate, unusual quantities. */
+/* jc-orders.c: the rules of orders — lines from typed text, the cutoff,
+ * saving (versions, lock and amendments, cutoff and late amendments,
+ * orders after the plan's lock, status, the audit trail), declining a late
+ * order, the board's cost estimate, unusual quantities.  It reads and
+ * writes through the store (jc-store-orders.h) and holds no SQL. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-orders"
@@ -14,166 +17,12 @@
 #include "jc-error.h"
 #include "jc-orders.h"
 #include "jc-prices.h"
-#include "jc-store-private.h"
-
-G_DEFINE_QUARK (jc-orders-error-quark, jc_orders_error)
+#include "jc-store-orders.h"
+#include "jc-store-plan.h"
 
 #define DEFAULT_CUTOFF "14:00"
 #define SPIKE_FACTOR 5
 #define SPIKE_WEEKS 8
-
-const char *
-jc_order_status_to_string (JcOrderStatus status)
-{
-  switch (status)
-    {
-    case JC_ORDER_NOT_STARTED: return "not-started";
-    case JC_ORDER_DRAFT: return "draft";
-    case JC_ORDER_SUBMITTED: return "submitted";
-    case JC_ORDER_LOCKED: return "locked";
-    default: g_return_val_if_reached ("draft");
-    }
-}
-
-const char *
-jc_order_status_to_display (JcOrderStatus status)
-{
-  switch (status)
-    {
-    case JC_ORDER_NOT_STARTED: return C_("order status", "Not started");
-    case JC_ORDER_DRAFT: return C_("order status", "Draft");
-    case JC_ORDER_SUBMITTED: return C_("order status", "Submitted");
-    case JC_ORDER_LOCKED: return C_("order status", "Locked");
-    default: g_return_val_if_reached ("");
-    }
-}
-
-const char *
-jc_order_after_lock_to_string (JcOrderAfterLock state)
-{
-  switch (state)
-    {
-    case JC_ORDER_AFTER_LOCK_NONE: return "";
-    case JC_ORDER_AFTER_LOCK_PENDING: return "pending";
-    case JC_ORDER_AFTER_LOCK_SUPPLEMENTED: return "supplemented";
-    case JC_ORDER_AFTER_LOCK_DECLINED: return "declined";
-    default: g_return_val_if_reached ("");
-    }
-}
-
-const char *
-jc_order_after_lock_to_display (JcOrderAfterLock state)
-{
-  switch (state)
-    {
-    case JC_ORDER_AFTER_LOCK_NONE: return "";
-    case JC_ORDER_AFTER_LOCK_PENDING: return _("Not in the locked plan");
-    case JC_ORDER_AFTER_LOCK_SUPPLEMENTED: return _("Supplementary purchase");
-    case JC_ORDER_AFTER_LOCK_DECLINED: return _("Declined");
-    default: g_return_val_if_reached ("");
-    }
-}
-
-gboolean
-jc_order_in_locked_plan (const JcOrder *order)
-{
-  g_return_val_if_fail (order != NULL, FALSE);
-
-  if (order->after_lock == JC_ORDER_AFTER_LOCK_PENDING ||
-      order->after_lock == JC_ORDER_AFTER_LOCK_DECLINED)
-    return FALSE;
-  return order->status == JC_ORDER_LOCKED;
-}
-
-JcOrderLine *
-jc_order_line_new (void)
-{
-  JcOrderLine *l = g_new0 (JcOrderLine, 1);
-
-  l->unit = g_strdup ("");
-  l->note = g_strdup ("");
-  return l;
-}
-
-JcOrderLine *
-jc_order_line_copy (const JcOrderLine *line)
-{
-  JcOrderLine *l = g_memdup2 (line, sizeof *line);
-
-  l->item_code = g_strdup (line->item_code);
-  l->item_name = g_strdup (line->item_name);
-  l->unit = g_strdup (line->unit);
-  l->note = g_strdup (line->note);
-  return l;
-}
-
-void
-jc_order_line_free (JcOrderLine *line)
-{
-  if (line == NULL)
-    return;
-  g_free (line->item_code);
-  g_free (line->item_name);
-  g_free (line->unit);
-  g_free (line->note);
-  g_free (line);
-}
-
-JcOrder *
-jc_order_new (void)
-{
-  JcOrder *o = g_new0 (JcOrder, 1);
-
-  o->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_order_line_free);
-  return o;
-}
-
-void
-jc_order_free (JcOrder *order)
-{
-  if (order == NULL)
-    return;
-  g_free (order->canteen_code);
-  g_free (order->decline_reason);
-  g_free (order->updated_at);
-  g_free (order->submitted_at);
-  g_ptr_array_unref (order->lines);
-  g_free (order);
-}
-
-void
-jc_audit_entry_free (JcAuditEntry *e)
-{
-  if (e == NULL)
-    return;
-  g_free (e->at);
-  g_free (e->who);
-  g_free (e->action);
-  g_free (e->item_code);
-  g_free (e->before);
-  g_free (e->after);
-  g_free (e->reason);
-  g_free (e);
-}
-
-void
-jc_board_row_free (JcBoardRow *row)
-{
-  if (row == NULL)
-    return;
-  g_free (row->canteen_code);
-  g_free (row->canteen_name);
-  g_free (row);
-}
-
-void
-jc_spike_free (JcSpike *spike)
-{
-  if (spike == NULL)
-    return;
-  g_free (spike->item_code);
-  g_free (spike);
-}
 
 /**
  * jc_order_line_parse:
@@ -570,4 +419,400 @@ jc_orders_copy_last_week (JcStore     *store,
   for (guint i = 0; i < last->lines->len; i++)
     g_ptr_array_add (order->lines, jc_order_line_copy (last->lines->pdata[i]));
   return g_steal_pointer (&order);
+}
+
+/* ---- saving: the rules of an order's life --------------------------- */
+
+static char *
+now_iso (GDateTime *now)
+{
+  g_autoptr(GDateTime) utc = now ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+check_date (const char  *date,
+            GError     **error)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  if (date != NULL && strlen (date) == 10)
+    g_date_set_parse (&d, date);
+  if (date == NULL || strlen (date) != 10 || !g_date_valid (&d) || date[4] != '-')
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+line_text (const JcOrderLine *l)
+{
+  g_autofree char *q = jc_format_qty (l->unit_qty_milli);
+  g_autofree char *base = jc_format_qty (l->qty_milli);
+
+  if (l->note != NULL && *l->note != '\0')
+    return g_strdup_printf ("%s %s (%s) — %s", q, l->unit && *l->unit ? l->unit : "", base, l->note);
+  return g_strdup_printf ("%s %s (%s)", q, l->unit && *l->unit ? l->unit : "", base);
+}
+
+
+static gboolean
+validate_lines (const JcOrder  *order,
+                GError        **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      JcOrderLine *l = order->lines->pdata[i];
+
+      if (l->item_id <= 0)
+        {
+          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                       _("line %u: no catalog item"), i + 1);
+          return FALSE;
+        }
+      if (l->qty_milli < 0 || l->qty_milli > JC_MAX_MILLI)
+        {
+          g_autofree char *q = jc_format_qty (l->qty_milli);
+
+          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                       _("line %u (%s): quantity %s is out of range"), i + 1,
+                       l->item_code ? l->item_code : "", q);
+          return FALSE;
+        }
+      if (g_hash_table_contains (seen, &l->item_id))
+        {
+          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                       _("line %u (%s): the item is already on the order"), i + 1,
+                       l->item_code ? l->item_code : "");
+          return FALSE;
+        }
+      g_hash_table_add (seen, &l->item_id);
+    }
+  return TRUE;
+}
+
+static gboolean
+same_line (const JcOrderLine *a,
+           const JcOrderLine *b)
+{
+  return a->qty_milli == b->qty_milli && a->unit_qty_milli == b->unit_qty_milli &&
+         g_strcmp0 (a->unit ? a->unit : "", b->unit ? b->unit : "") == 0 &&
+         g_strcmp0 (a->note ? a->note : "", b->note ? b->note : "") == 0;
+}
+
+/* Would saving `order` over `old` change nothing at all? */
+static gboolean
+order_unchanged (const JcOrder    *old,
+                 const JcOrder    *order,
+                 JcOrderSaveFlags  flags)
+{
+  g_autoptr(GHashTable) by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  if ((flags & JC_ORDER_SAVE_SUBMIT) && old->status == JC_ORDER_DRAFT)
+    return FALSE;
+  if (old->lines->len != order->lines->len)
+    return FALSE;
+  for (guint i = 0; i < old->lines->len; i++)
+    {
+      JcOrderLine *l = old->lines->pdata[i];
+
+      g_hash_table_insert (by_item, &l->item_id, l);
+    }
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      JcOrderLine *l = order->lines->pdata[i];
+      JcOrderLine *was = g_hash_table_lookup (by_item, &l->item_id);
+
+      if (was == NULL || !same_line (was, l))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_order_unit (JcStore          *store,
+                 JcOrder          *order,
+                 JcOrderSaveFlags  flags,
+                 const char       *who,
+                 const char       *reason,
+                 GDateTime        *now,
+                 GError          **error)
+{
+  g_autoptr(JcOrder) old = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GHashTable) old_lines = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *at = now_iso (now);
+  gboolean has_reason = reason != NULL && *reason != '\0';
+  gboolean late = FALSE;
+  gboolean plan_locked = FALSE;
+  gboolean after_lock = FALSE;
+  JcOrderAfterLock after_state;
+  JcOrderStatus status;
+  const char *change_action;
+  int version;
+
+  old = _jc_store_order_load (store, order->canteen_id, order->canteen_code, order->date, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if ((old == NULL && order->id != 0) || (old != NULL && old->id != order->id) ||
+      (old != NULL && old->version != order->version))
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CONFLICT,
+                   _("The order of %s for %s was changed by someone else since it was opened "
+                     "(version %d, now %d); reload it and make the change again"),
+                   order->canteen_code, order->date, order->version, old ? old->version : 0);
+      return FALSE;
+    }
+  if (old != NULL && order_unchanged (old, order, flags))
+    return TRUE;   /* nothing to save: no new version, no audit line */
+  if (old != NULL && old->status == JC_ORDER_LOCKED && !has_reason)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
+                   _("The order of %s for %s is locked; a change is an amendment and needs a reason"),
+                   order->canteen_code, order->date);
+      return FALSE;
+    }
+  if (!_jc_store_plan_is_locked (store, order->date, &plan_locked, error))
+    return FALSE;
+  /* Once the plan is locked, submitting an order or changing one that was
+   * submitted no longer reaches the plan: it is accepted only with a
+   * reason, and it stays out of the locked plan until procurement settles
+   * it (reopen, supplementary purchase, decline).  A draft stays a draft. */
+  after_lock = plan_locked &&
+               ((flags & JC_ORDER_SAVE_SUBMIT) ||
+                (old != NULL && (old->status == JC_ORDER_SUBMITTED || old->status == JC_ORDER_LOCKED)));
+  if (after_lock && !has_reason)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
+                   _("The plan for %s is locked: the order of %s would not be in it, so it is "
+                     "accepted only as a late order with a reason"),
+                   order->date, order->canteen_code);
+      return FALSE;
+    }
+  if (jc_orders_is_past_cutoff (store, order->date, now))
+    {
+      g_autofree char *cutoff = jc_orders_cutoff_for (store, order->date);
+
+      if (!(flags & JC_ORDER_SAVE_ACCEPT_LATE))
+        {
+          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_AFTER_CUTOFF,
+                       _("The cutoff for %s was %s; procurement staff can accept the change as a "
+                         "late amendment"), order->date, cutoff);
+          return FALSE;
+        }
+      if (!has_reason)
+        {
+          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_AFTER_CUTOFF,
+                       _("A late amendment for %s needs a reason"), order->date);
+          return FALSE;
+        }
+      late = TRUE;
+    }
+  if (!validate_lines (order, error))
+    return FALSE;
+
+  status = old ? old->status : JC_ORDER_DRAFT;
+  if ((flags & JC_ORDER_SAVE_SUBMIT) && status != JC_ORDER_LOCKED)
+    status = JC_ORDER_SUBMITTED;
+  version = old ? old->version + 1 : 1;
+  change_action = old && old->status == JC_ORDER_LOCKED ? "amend" : NULL;
+  after_state = old ? old->after_lock : JC_ORDER_AFTER_LOCK_NONE;
+  if (after_lock)
+    {
+      after_state = JC_ORDER_AFTER_LOCK_PENDING;
+      late = TRUE;
+    }
+  else if (!plan_locked && (flags & JC_ORDER_SAVE_SUBMIT))
+    after_state = JC_ORDER_AFTER_LOCK_NONE;   /* a declined order submitted again after a reopen */
+
+  if (old == NULL)
+    {
+      if (!_jc_store_order_insert (store, order, status, at,
+                                   status == JC_ORDER_SUBMITTED ? at : "", late, after_state,
+                                   error))
+        return FALSE;
+      if (!_jc_store_order_audit (store, order->id, at, who, "create", 0, "", "", reason, version,
+                                  error))
+        return FALSE;
+    }
+  else
+    {
+      if (!_jc_store_order_update (store, order, order->version, status, at,
+                                   status == JC_ORDER_SUBMITTED && old->status != JC_ORDER_SUBMITTED
+                                   ? at : NULL,
+                                   late, after_state, error))
+        return FALSE;
+      for (guint i = 0; i < old->lines->len; i++)
+        {
+          JcOrderLine *l = old->lines->pdata[i];
+
+          g_hash_table_insert (old_lines, &l->item_id, l);
+        }
+    }
+
+  for (guint i = 0; i < order->lines->len; i++)
+    {
+      JcOrderLine *l = order->lines->pdata[i];
+      JcOrderLine *was = g_hash_table_lookup (old_lines, &l->item_id);
+      g_autofree char *after = line_text (l);
+
+      if (was == NULL)
+        {
+          if (!_jc_store_order_line_insert (store, order->id, l, error) ||
+              !_jc_store_order_audit (store, order->id, at, who, change_action ? change_action : "add", l->item_id,
+                      "", after, reason, version, error))
+            return FALSE;
+        }
+      else
+        {
+          g_hash_table_remove (old_lines, &l->item_id);
+          if (!same_line (was, l))
+            {
+              g_autofree char *before = line_text (was);
+
+              if (!_jc_store_order_line_update (store, order->id, l, error) ||
+                  !_jc_store_order_audit (store, order->id, at, who, change_action ? change_action : "change",
+                          l->item_id, before, after, reason, version, error))
+                return FALSE;
+            }
+        }
+    }
+  {
+    GHashTableIter iter;
+    gpointer value;
+
+    g_hash_table_iter_init (&iter, old_lines);
+    while (g_hash_table_iter_next (&iter, NULL, &value))
+      {
+        JcOrderLine *was = value;
+        g_autofree char *before = line_text (was);
+
+        if (!_jc_store_order_line_delete (store, order->id, was->item_id, error) ||
+            !_jc_store_order_audit (store, order->id, at, who, change_action ? change_action : "remove",
+                    was->item_id, before, "", reason, version, error))
+          return FALSE;
+      }
+  }
+  if (status == JC_ORDER_SUBMITTED && (old == NULL || old->status != JC_ORDER_SUBMITTED) &&
+      !_jc_store_order_audit (store, order->id, at, who, "submit", 0, old ? jc_order_status_to_string (old->status) : "",
+              "submitted", reason, version, error))
+    return FALSE;
+  if (late && !_jc_store_order_audit (store, order->id, at, who, "late", 0, "", "", reason, version, error))
+    return FALSE;
+  if (after_lock &&
+      !_jc_store_order_audit (store, order->id, at, who, "after-lock", 0, "", "pending", reason, version, error))
+    return FALSE;
+
+  order->version = version;
+  order->status = status;
+  order->late = order->late || late;
+  order->after_lock = after_state;
+  if (after_state != JC_ORDER_AFTER_LOCK_DECLINED)
+    g_clear_pointer (&order->decline_reason, g_free);
+  g_free (order->updated_at);
+  order->updated_at = g_strdup (at);
+  return TRUE;
+}
+
+/**
+ * jc_orders_save:
+ * Saves `order` (its lines are the new state) if it is still at
+ * order->version; on success order->id, version and status are updated.
+ * One unit of writing: refused or failed, nothing changes.  Reading the
+ * stored version and writing the new one happen inside it, so that of two
+ * desks saving the same version one gets JC_STORE_ERROR_CONFLICT.
+ */
+gboolean
+jc_orders_save (JcStore           *store,
+                JcOrder           *order,
+                JcOrderSaveFlags   flags,
+                const char        *who,
+                const char        *reason,
+                GDateTime         *now,
+                GError           **error)
+{
+  gint64 id = order->id;
+  int version = order->version;
+  gboolean ok;
+
+  g_return_val_if_fail (order != NULL && order->canteen_id > 0, FALSE);
+
+  if (!check_date (order->date, error))
+    return FALSE;
+  if (who == NULL)
+    who = g_get_user_name ();
+  if (!jc_store_write_begin (store, error))
+    return FALSE;
+  ok = save_order_unit (store, order, flags, who, reason, now, error);
+  if (!ok)
+    {
+      order->id = id;
+      order->version = version;
+    }
+  return jc_store_write_end (store, ok, error) && ok;
+}
+
+/**
+ * jc_orders_decline:
+ * Declines the pending late order of `canteen_code` for `date` with a
+ * reason the canteen sees.  Refused without a reason or when the order is
+ * not a late order waiting outside the locked plan.
+ */
+gboolean
+jc_orders_decline (JcStore     *store,
+                   const char  *date,
+                   const char  *canteen_code,
+                   const char  *who,
+                   const char  *reason,
+                   GError     **error)
+{
+  g_autoptr(JcOrder) order = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *at = now_iso (NULL);
+  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
+  gint64 canteen_id;
+  gboolean ok;
+
+  if (!check_date (date, error))
+    return FALSE;
+  if (*trimmed == '\0')
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("Declining the late order of %s for %s needs a reason the canteen will see"),
+                   canteen_code ? canteen_code : "", date);
+      return FALSE;
+    }
+  if (who == NULL)
+    who = g_get_user_name ();
+  canteen_id = _jc_store_canteen_id (store, canteen_code, error);
+  if (canteen_id == 0)
+    return FALSE;
+  if (!jc_store_write_begin (store, error))
+    return FALSE;
+  order = _jc_store_order_load (store, canteen_id, canteen_code, date, &local);
+  ok = local == NULL;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&local));
+  if (ok && (order == NULL || order->after_lock != JC_ORDER_AFTER_LOCK_PENDING))
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
+                   _("%s has no late order for %s waiting outside the locked plan"),
+                   canteen_code, date);
+      ok = FALSE;
+    }
+  ok = ok &&
+       _jc_store_order_decline (store, order->id, order->version, trimmed, at, error) &&
+       _jc_store_order_audit (store, order->id, at, who, "decline", 0, "pending", "declined",
+                              trimmed, order->version + 1, error);
+  return jc_store_write_end (store, ok, error) && ok;
 }

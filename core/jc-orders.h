@@ -12,116 +12,11 @@
 
 #include <glib.h>
 
+#include "jc-order-types.h"
 #include "jc-store.h"
+#include "jc-store-orders.h"
 
 G_BEGIN_DECLS
-
-#define JC_ORDERS_ERROR (jc_orders_error_quark ())
-
-typedef enum {
-  JC_ORDERS_ERROR_FAILED,
-  JC_ORDERS_ERROR_AFTER_CUTOFF,     /* needs JC_ORDER_ACCEPT_LATE and a reason */
-  JC_ORDERS_ERROR_LOCKED,           /* needs a reason (an amendment) */
-  JC_ORDERS_ERROR_INVALID_LINE,     /* quantity, unit, duplicate item */
-} JcOrdersError;
-
-typedef enum {
-  JC_ORDER_NOT_STARTED,
-  JC_ORDER_DRAFT,
-  JC_ORDER_SUBMITTED,
-  JC_ORDER_LOCKED,
-} JcOrderStatus;
-
-/* Where an order stands against its date's locked plan.  An order (or an
- * amendment) accepted after the plan was locked is PENDING — not in the
- * locked plan — until procurement reopens the plan (back to NONE),
- * buys it as a supplementary purchase (SUPPLEMENTED) or declines it with a
- * reason the canteen sees (DECLINED: neither delivered nor charged). */
-typedef enum {
-  JC_ORDER_AFTER_LOCK_NONE,
-  JC_ORDER_AFTER_LOCK_PENDING,
-  JC_ORDER_AFTER_LOCK_SUPPLEMENTED,
-  JC_ORDER_AFTER_LOCK_DECLINED,
-} JcOrderAfterLock;
-
-typedef enum {
-  JC_ORDER_SAVE_DEFAULT     = 0,
-  JC_ORDER_SAVE_SUBMIT      = 1 << 0,  /* save and submit */
-  JC_ORDER_SAVE_ACCEPT_LATE = 1 << 1,  /* staff accept a change after the cutoff */
-} JcOrderSaveFlags;
-
-typedef struct {
-  gint64  item_id;
-  char   *item_code;
-  char   *item_name;
-  gint64  qty_milli;       /* base units */
-  char   *unit;            /* as entered ("" = base unit) */
-  gint64  unit_qty_milli;  /* as entered, milli of `unit` */
-  char   *note;
-} JcOrderLine;
-
-typedef struct {
-  gint64         id;           /* 0: not stored yet */
-  gint64         canteen_id;
-  char          *canteen_code;
-  char           date[11];
-  JcOrderStatus  status;
-  int            version;      /* 0 for a new order */
-  gboolean       late;
-  JcOrderAfterLock after_lock;
-  char          *decline_reason; /* "" unless declined */
-  char          *updated_at;
-  char          *submitted_at;
-  GPtrArray     *lines;        /* JcOrderLine *, by item code */
-} JcOrder;
-
-typedef struct {
-  gint64  id;
-  char   *at;
-  char   *who;
-  char   *action;     /* create, add, change, remove, submit, lock, unlock, amend, late */
-  char   *item_code;  /* NULL for order-level entries */
-  char   *before;
-  char   *after;
-  char   *reason;
-  int     version;
-} JcAuditEntry;
-
-typedef struct {
-  char          *canteen_code;
-  char          *canteen_name;
-  JcOrderStatus  status;
-  int            version;
-  guint          n_lines;
-  gint64         est_cost_fen;   /* lines with a reference price */
-  guint          n_no_price;     /* lines without one */
-  gboolean       late;
-  JcOrderAfterLock after_lock;
-} JcBoardRow;
-
-typedef struct {
-  char   *item_code;
-  gint64  qty_milli;
-  gint64  median_milli;   /* of the canteen's last 8 weeks of orders of the item */
-} JcSpike;
-
-GQuark       jc_orders_error_quark   (void);
-const char  *jc_order_status_to_string (JcOrderStatus status);
-const char  *jc_order_status_to_display (JcOrderStatus status);
-const char  *jc_order_after_lock_to_string (JcOrderAfterLock state);
-const char  *jc_order_after_lock_to_display (JcOrderAfterLock state);
-/* Is the order's content in its date's locked plan?  Only meaningful when
- * the plan is locked: drafts, pending and declined orders are not. */
-gboolean     jc_order_in_locked_plan (const JcOrder *order);
-
-JcOrderLine *jc_order_line_new       (void);
-JcOrderLine *jc_order_line_copy      (const JcOrderLine *line);
-void         jc_order_line_free      (JcOrderLine *line);
-JcOrder     *jc_order_new            (void);
-void         jc_order_free           (JcOrder *order);
-void         jc_audit_entry_free     (JcAuditEntry *entry);
-void         jc_board_row_free       (JcBoardRow *row);
-void         jc_spike_free           (JcSpike *spike);
 
 /* A line from what a person typed: quantity text and unit for the item.
  * Errors name the field and the value. */
@@ -148,30 +43,24 @@ gboolean     jc_orders_is_past_cutoff (JcStore    *store,
                                       const char  *date,
                                       GDateTime   *now);
 
-JcOrder     *jc_store_get_order      (JcStore     *store,
-                                      const char  *canteen_code,
-                                      const char  *date,
-                                      GError     **error);
-gboolean     jc_store_save_order     (JcStore           *store,
+/* Saves `order` (its lines are the new state) if it is still at
+ * order->version: the rules of versions (JC_STORE_ERROR_CONFLICT), lock
+ * and amendments (JC_ORDERS_ERROR_LOCKED), the cutoff and late amendments
+ * (JC_ORDERS_ERROR_AFTER_CUTOFF), orders after the plan's lock (pending)
+ * and the status; every change is audited.  One unit of writing: refused
+ * or failed, nothing changes.  On success order->id, version and status
+ * are updated. */
+gboolean     jc_orders_save          (JcStore           *store,
                                       JcOrder           *order,
                                       JcOrderSaveFlags   flags,
                                       const char        *who,
                                       const char        *reason,
                                       GDateTime         *now,
                                       GError           **error);
-gboolean     jc_store_lock_orders    (JcStore     *store,
-                                      const char  *date,
-                                      gboolean     lock,
-                                      const char  *who,
-                                      const char  *reason,
-                                      guint       *out_n,
-                                      GError     **error);
-GPtrArray   *jc_store_list_orders    (JcStore     *store,
-                                      const char  *date,
-                                      GError     **error);
-GPtrArray   *jc_store_order_history  (JcStore     *store,
-                                      gint64       order_id,
-                                      GError     **error);
+/* The name this had while the store decided it; callers move over to
+ * jc_orders_save as their owners touch them. */
+#define jc_store_save_order jc_orders_save
+
 GPtrArray   *jc_orders_board         (JcStore     *store,
                                       const char  *date,
                                       int          stale_days,
@@ -202,7 +91,5 @@ JcOrder     *jc_orders_copy_last_week (JcStore    *store,
                                       const char  *date,
                                       GError     **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcOrder, jc_order_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcOrderLine, jc_order_line_free)
 
 G_END_DECLS

@@ -11,7 +11,8 @@
 #include "jc-orders.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
-#include "jc-store-private.h"
+#include "jc-store-orders.h"
+#include "jc-store-plan.h"
 
 void
 _jc_plan_line_free (JcPlanLine *l)

@@ -9,7 +9,7 @@
 #include "jc-output.h"
 #include "jc-error.h"
 #include "jc-price-import.h"
-#include "jc-store-private.h"
+#include "jc-store.h"
 
 #define MAX_EXAMPLES_PER_REASON 5
 #define XINFADI_DEFAULT_LIMIT "20"

@@ -17,7 +17,7 @@
 #include "jc-master.h"
 #include "jc-plan.h"
 #include "jc-report.h"
-#include "jc-store-private.h"
+#include "jc-store-report.h"
 #include "jc-units.h"
 
 G_DEFINE_QUARK (jc-report-error-quark, jc_report_error)

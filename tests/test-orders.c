@@ -139,7 +139,7 @@ test_save_and_audit (void **state)
   assert_int_equal (order->version, 0);
   add_line (order, f->cabbage, "30", "斤");
   add_line (order, f->eggs, "300", "个");
-  assert_true (jc_store_save_order (f->store, order, 0, "alice", NULL, now, &error));
+  assert_true (jc_orders_save (f->store, order, 0, "alice", NULL, now, &error));
   assert_no_error (error);
   assert_int_equal (order->version, 1);
   assert_int_equal (order->status, JC_ORDER_DRAFT);
@@ -148,12 +148,12 @@ test_save_and_audit (void **state)
   ((JcOrderLine *) order->lines->pdata[0])->qty_milli = 20000;
   ((JcOrderLine *) order->lines->pdata[0])->unit_qty_milli = 40000;
   g_ptr_array_remove_index (order->lines, 1);
-  assert_true (jc_store_save_order (f->store, order, JC_ORDER_SAVE_SUBMIT, "bob", NULL, now, &error));
+  assert_true (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT, "bob", NULL, now, &error));
   assert_int_equal (order->version, 2);
   assert_int_equal (order->status, JC_ORDER_SUBMITTED);
 
   /* saving it again unchanged makes no new version and no audit line */
-  assert_true (jc_store_save_order (f->store, order, JC_ORDER_SAVE_SUBMIT, "bob", NULL, now, &error));
+  assert_true (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT, "bob", NULL, now, &error));
   assert_int_equal (order->version, 2);
 
   again = jc_store_get_order (f->store, "CT01", DATE, &error);
@@ -208,16 +208,16 @@ test_conflict (void **state)
   g_autoptr(JcOrder) first = jc_store_get_order (f->store, "CT01", DATE, NULL);
 
   add_line (first, f->cabbage, "10", "kg");
-  assert_true (jc_store_save_order (f->store, first, 0, "a", NULL, now, NULL));
+  assert_true (jc_orders_save (f->store, first, 0, "a", NULL, now, NULL));
 
   mine = jc_store_get_order (f->store, "CT01", DATE, NULL);
   theirs = jc_store_get_order (other, "CT01", DATE, NULL);
   add_line (theirs, f->eggs, "100", "个");
-  assert_true (jc_store_save_order (other, theirs, 0, "b", NULL, now, &error));
+  assert_true (jc_orders_save (other, theirs, 0, "b", NULL, now, &error));
   assert_no_error (error);
 
   add_line (mine, f->eggs, "200", "个");
-  assert_false (jc_store_save_order (f->store, mine, 0, "a", NULL, now, &error));
+  assert_false (jc_orders_save (f->store, mine, 0, "a", NULL, now, &error));
   assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CONFLICT);
   assert_contains (error->message, "changed by someone else");
   assert_int_equal (mine->version, 1);
@@ -236,8 +236,8 @@ test_conflict (void **state)
     g_autoptr(JcOrder) x = jc_store_get_order (f->store, "CT02", DATE, NULL);
     g_autoptr(JcOrder) y = jc_store_get_order (other, "CT02", DATE, NULL);
 
-    assert_true (jc_store_save_order (f->store, x, 0, "a", NULL, now, NULL));
-    assert_false (jc_store_save_order (other, y, 0, "b", NULL, now, &error));
+    assert_true (jc_orders_save (f->store, x, 0, "a", NULL, now, NULL));
+    assert_false (jc_orders_save (other, y, 0, "b", NULL, now, &error));
     assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CONFLICT);
   }
 }
@@ -258,17 +258,17 @@ test_cutoff (void **state)
   assert_true (jc_orders_is_past_cutoff (f->store, DATE, late));
 
   add_line (order, f->cabbage, "10", "kg");
-  assert_false (jc_store_save_order (f->store, order, JC_ORDER_SAVE_SUBMIT, "a", NULL, late, &error));
+  assert_false (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT, "a", NULL, late, &error));
   assert_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_AFTER_CUTOFF);
   assert_contains (error->message, "2026-11-30T14:00");
   g_clear_error (&error);
   assert_int_equal (order->id, 0);
 
   /* staff accept it late, but only with a reason */
-  assert_false (jc_store_save_order (f->store, order, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE,
+  assert_false (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE,
                                      "staff", "", late, &error));
   g_clear_error (&error);
-  assert_true (jc_store_save_order (f->store, order, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE,
+  assert_true (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE,
                                     "staff", "电话补单", late, &error));
   assert_no_error (error);
   assert_true (order->late);
@@ -314,7 +314,7 @@ test_lock_and_amend (void **state)
   guint n = 0;
 
   add_line (order, f->cabbage, "10", "kg");
-  assert_true (jc_store_save_order (f->store, order, JC_ORDER_SAVE_SUBMIT, "a", NULL, now, NULL));
+  assert_true (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT, "a", NULL, now, NULL));
   assert_true (jc_store_lock_orders (f->store, DATE, TRUE, "staff", NULL, &n, &error));
   assert_int_equal (n, 1);
   g_clear_pointer (&order, jc_order_free);
@@ -322,10 +322,10 @@ test_lock_and_amend (void **state)
   assert_int_equal (order->status, JC_ORDER_LOCKED);
 
   ((JcOrderLine *) order->lines->pdata[0])->qty_milli = 12000;
-  assert_false (jc_store_save_order (f->store, order, 0, "a", NULL, now, &error));
+  assert_false (jc_orders_save (f->store, order, 0, "a", NULL, now, &error));
   assert_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED);
   g_clear_error (&error);
-  assert_true (jc_store_save_order (f->store, order, 0, "staff", "食堂加餐", now, &error));
+  assert_true (jc_orders_save (f->store, order, 0, "staff", "食堂加餐", now, &error));
   assert_int_equal (order->status, JC_ORDER_LOCKED);
   hist = jc_store_order_history (f->store, order->id, NULL);
   assert_string_equal (((JcAuditEntry *) hist->pdata[hist->len - 1])->action, "amend");
@@ -362,7 +362,7 @@ test_board_and_spikes (void **state)
       g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &d);
       o = jc_store_get_order (f->store, "CT01", iso, NULL);
       add_line (o, f->cabbage, w == 3 ? "12" : "10", "kg");
-      assert_true (jc_store_save_order (f->store, o, JC_ORDER_SAVE_SUBMIT, "a", NULL, now, &error));
+      assert_true (jc_orders_save (f->store, o, JC_ORDER_SAVE_SUBMIT, "a", NULL, now, &error));
     }
   src->name = g_strdup ("新发地");
   src->adapter = g_strdup ("xinfadi");
@@ -382,7 +382,7 @@ test_board_and_spikes (void **state)
   assert_int_equal (((JcSpike *) spikes->pdata[0])->median_milli, 10000);
   assert_string_equal (((JcSpike *) spikes->pdata[0])->item_code, "V001");
 
-  assert_true (jc_store_save_order (f->store, order, 0, "a", NULL, now, &error));
+  assert_true (jc_orders_save (f->store, order, 0, "a", NULL, now, &error));
   board = jc_orders_board (f->store, DATE, 7, &error);
   assert_int_equal (board->len, 2);
   assert_string_equal (((JcBoardRow *) board->pdata[0])->canteen_code, "CT01");

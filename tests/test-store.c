@@ -495,6 +495,79 @@ test_settings (void **state)
   assert_string_equal (b, "15:30");
 }
 
+static gpointer
+insert_in_worker (gpointer data)
+{
+  JcStore *worker = data;
+  g_autoptr(JcItem) item = make_item ("V002", "菠菜");
+  gboolean ok = jc_store_insert_item (worker, item, NULL);
+
+  jc_store_free (worker);
+  return GINT_TO_POINTER (ok);
+}
+
+/* A second connection to the same file, for a worker thread: it sees what
+ * the first wrote, and what it writes in its thread the first sees. */
+static void
+test_open_same (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcStore) same = NULL;
+  g_autoptr(JcItem) item = make_item ("V001", "大白菜");
+  g_autoptr(JcItem) seen = NULL;
+  g_autoptr(JcItem) back = NULL;
+  GThread *thread;
+
+  assert_non_null (store);
+  assert_true (jc_store_insert_item (store, item, &error));
+  same = jc_store_open_same (store, &error);
+  assert_no_error (error);
+  assert_non_null (same);
+  assert_ptr_not_equal (same, store);
+  assert_string_equal (jc_store_get_path (same), jc_store_get_path (store));
+  assert_int_equal (jc_store_get_schema_version (same), JC_STORE_SCHEMA_VERSION);
+  seen = jc_store_get_item (same, "V001", &error);
+  assert_no_error (error);
+  assert_string_equal (seen->name, "大白菜");
+
+  thread = g_thread_new ("store-worker", insert_in_worker, jc_store_open_same (store, NULL));
+  assert_true (GPOINTER_TO_INT (g_thread_join (thread)));
+  back = jc_store_get_item (store, "V002", &error);
+  assert_no_error (error);
+  assert_string_equal (back->name, "菠菜");
+}
+
+/* A unit of writing undoes itself whole when it fails, inside a caller's
+ * transaction as outside one. */
+static void
+test_write_unit (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcItem) a = make_item ("V001", "大白菜");
+  g_autoptr(JcItem) b = make_item ("V002", "菠菜");
+  g_autoptr(JcItem) got = NULL;
+
+  assert_true (jc_store_write_begin (store, &error));
+  assert_true (jc_store_insert_item (store, a, &error));
+  assert_false (jc_store_write_end (store, FALSE, &error));
+  assert_no_error (error);
+  got = jc_store_get_item (store, "V001", NULL);
+  assert_null (got);
+
+  assert_true (jc_store_begin (store, &error));
+  assert_true (jc_store_write_begin (store, &error));
+  assert_true (jc_store_insert_item (store, b, &error));
+  assert_true (jc_store_write_end (store, TRUE, &error));
+  assert_true (jc_store_commit (store, &error));
+  got = jc_store_get_item (store, "V002", &error);
+  assert_no_error (error);
+  assert_non_null (got);
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
 
 int
@@ -515,6 +588,8 @@ main (void)
     T (test_canteens_and_vehicles),
     T (test_transaction_rollback),
     T (test_settings),
+    T (test_open_same),
+    T (test_write_unit),
   };
 
   return cmocka_run_group_tests_name ("store", tests, NULL, NULL);

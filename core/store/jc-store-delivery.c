@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "jc-delivery-private.h"
+#include "jc-store-delivery.h"
 #include "jc-store-private.h"
 
 gboolean

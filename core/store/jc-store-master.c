@@ -454,7 +454,7 @@ jc_store_update_item (JcStore       *store,
       sqlite3_bind_int64 (stmt, 10, item->id);
       ok = _jc_store_step_done (store, stmt, _("Could not save the item"), error);
     }
-  if (ok && sqlite3_changes (store->db) == 0)
+  if (ok && sqlite3_changes (_jc_store_get_db (store)) == 0)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND,
                    _("No catalog item “%s”"), item->code);
@@ -487,7 +487,7 @@ delete_row (JcStore     *store,
                               "deactivate it instead"), kind, key);
   if (rc != SQLITE_DONE)
     return _jc_store_set_error (store, rc, kind, error);
-  if (sqlite3_changes (store->db) == 0)
+  if (sqlite3_changes (_jc_store_get_db (store)) == 0)
     return _jc_store_error_printf (error, JC_STORE_ERROR_NOT_FOUND, _("No %s “%s”"), kind, key);
   return TRUE;
 }
@@ -606,7 +606,7 @@ write_canteen (JcStore          *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _jc_store_set_error (store, rc, _("Could not save the canteen"), error);
-  if (out_id == NULL && sqlite3_changes (store->db) == 0)
+  if (out_id == NULL && sqlite3_changes (_jc_store_get_db (store)) == 0)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No canteen “%s”"), c->code);
       return FALSE;
@@ -756,7 +756,7 @@ write_vehicle (JcStore          *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _jc_store_set_error (store, rc, _("Could not save the vehicle"), error);
-  if (out_id == NULL && sqlite3_changes (store->db) == 0)
+  if (out_id == NULL && sqlite3_changes (_jc_store_get_db (store)) == 0)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No vehicle “%s”"), v->plate);
       return FALSE;

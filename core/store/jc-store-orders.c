@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-store-orders.c: the SQL of orders, their lines, audit and cutoffs. */
+/* jc-store-orders.c: the SQL of orders, their lines, audit and cutoffs:
+ * plain reads and writes.  It decides nothing about what an order may
+ * become: jc-orders.c does, and writes through these. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-store"
@@ -8,7 +10,6 @@
 #include <string.h>
 
 #include "jc-error.h"
-#include "jc-orders.h"
 #include "jc-store-private.h"
 
 static JcOrderStatus
@@ -43,10 +44,10 @@ now_iso (GDateTime *now)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static gint64
-canteen_id_for (JcStore     *store,
-                const char  *code,
-                GError     **error)
+gint64
+_jc_store_canteen_id (JcStore     *store,
+                      const char  *code,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM canteens WHERE code = ?", error);
   gint64 id = 0;
@@ -99,12 +100,12 @@ load_lines (JcStore    *store,
 }
 
 /* The stored order, or NULL (no error) when there is none. */
-static JcOrder *
-load_order (JcStore     *store,
-            gint64       canteen_id,
-            const char  *canteen_code,
-            const char  *date,
-            GError     **error)
+JcOrder *
+_jc_store_order_load (JcStore     *store,
+                      gint64       canteen_id,
+                      const char  *canteen_code,
+                      const char  *date,
+                      GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT id, status, version, late, updated_at, submitted_at, after_lock, decline_reason "
@@ -181,10 +182,10 @@ jc_store_get_order (JcStore     *store,
 
   if (!check_date (date, error))
     return NULL;
-  canteen_id = canteen_id_for (store, canteen_code, error);
+  canteen_id = _jc_store_canteen_id (store, canteen_code, error);
   if (canteen_id == 0)
     return NULL;
-  order = load_order (store, canteen_id, canteen_code, date, &local);
+  order = _jc_store_order_load (store, canteen_id, canteen_code, date, &local);
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -200,29 +201,18 @@ jc_store_get_order (JcStore     *store,
   return order;
 }
 
-static char *
-line_text (const JcOrderLine *l)
-{
-  g_autofree char *q = jc_format_qty (l->unit_qty_milli);
-  g_autofree char *base = jc_format_qty (l->qty_milli);
-
-  if (l->note != NULL && *l->note != '\0')
-    return g_strdup_printf ("%s %s (%s) — %s", q, l->unit && *l->unit ? l->unit : "", base, l->note);
-  return g_strdup_printf ("%s %s (%s)", q, l->unit && *l->unit ? l->unit : "", base);
-}
-
-static gboolean
-audit (JcStore     *store,
-       gint64       order_id,
-       const char  *at,
-       const char  *who,
-       const char  *action,
-       gint64       item_id,
-       const char  *before,
-       const char  *after,
-       const char  *reason,
-       int          version,
-       GError     **error)
+gboolean
+_jc_store_order_audit (JcStore     *store,
+                       gint64       order_id,
+                       const char  *at,
+                       const char  *who,
+                       const char  *action,
+                       gint64       item_id,
+                       const char  *before,
+                       const char  *after,
+                       const char  *reason,
+                       int          version,
+                       GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "INSERT INTO order_audit (order_id, at, who, action, item_id, before, after, reason, version) "
@@ -244,44 +234,6 @@ audit (JcStore     *store,
   sqlite3_bind_int (stmt, 9, version);
   return _jc_store_step_done (store, stmt, _("Could not write the order history"), error);
 }
-
-static gboolean
-validate_lines (const JcOrder  *order,
-                GError        **error)
-{
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-
-  for (guint i = 0; i < order->lines->len; i++)
-    {
-      JcOrderLine *l = order->lines->pdata[i];
-
-      if (l->item_id <= 0)
-        {
-          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                       _("line %u: no catalog item"), i + 1);
-          return FALSE;
-        }
-      if (l->qty_milli < 0 || l->qty_milli > JC_MAX_MILLI)
-        {
-          g_autofree char *q = jc_format_qty (l->qty_milli);
-
-          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                       _("line %u (%s): quantity %s is out of range"), i + 1,
-                       l->item_code ? l->item_code : "", q);
-          return FALSE;
-        }
-      if (g_hash_table_contains (seen, &l->item_id))
-        {
-          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                       _("line %u (%s): the item is already on the order"), i + 1,
-                       l->item_code ? l->item_code : "");
-          return FALSE;
-        }
-      g_hash_table_add (seen, &l->item_id);
-    }
-  return TRUE;
-}
-
 static gboolean
 write_line (JcStore            *store,
             const char         *sql,
@@ -302,310 +254,133 @@ write_line (JcStore            *store,
   return _jc_store_step_done (store, stmt, _("Could not save an order line"), error);
 }
 
-static gboolean
-same_line (const JcOrderLine *a,
-           const JcOrderLine *b)
+gboolean
+_jc_store_order_insert (JcStore          *store,
+                        JcOrder          *order,
+                        JcOrderStatus     status,
+                        const char       *at,
+                        const char       *submitted_at,
+                        gboolean          late,
+                        JcOrderAfterLock  after_lock,
+                        GError          **error)
 {
-  return a->qty_milli == b->qty_milli && a->unit_qty_milli == b->unit_qty_milli &&
-         g_strcmp0 (a->unit ? a->unit : "", b->unit ? b->unit : "") == 0 &&
-         g_strcmp0 (a->note ? a->note : "", b->note ? b->note : "") == 0;
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO orders (canteen_id, delivery_date, status, version, created_at, updated_at, "
+    "submitted_at, late, after_lock) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, order->canteen_id);
+  _jc_store_bind_text (stmt, 2, order->date);
+  _jc_store_bind_text (stmt, 3, jc_order_status_to_string (status));
+  _jc_store_bind_text (stmt, 4, at);
+  _jc_store_bind_text (stmt, 5, at);
+  _jc_store_bind_text (stmt, 6, submitted_at);
+  sqlite3_bind_int (stmt, 7, late ? 1 : 0);
+  _jc_store_bind_text (stmt, 8, jc_order_after_lock_to_string (after_lock));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    order->id = sqlite3_column_int64 (stmt, 0);
+  return _jc_store_step_done (store, stmt, _("Could not save the order"), error);
 }
 
-/* Would saving `order` over `old` change nothing at all? */
-static gboolean
-order_unchanged (const JcOrder    *old,
-                 const JcOrder    *order,
-                 JcOrderSaveFlags  flags)
+gboolean
+_jc_store_order_update (JcStore          *store,
+                        const JcOrder    *order,
+                        int               version,
+                        JcOrderStatus     status,
+                        const char       *at,
+                        const char       *submitted_at,
+                        gboolean          late,
+                        JcOrderAfterLock  after_lock,
+                        GError          **error)
 {
-  g_autoptr(GHashTable) by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "UPDATE orders SET status = ?, version = version + 1, updated_at = ?, "
+    "submitted_at = CASE WHEN ? = 1 THEN ? ELSE submitted_at END, "
+    "late = CASE WHEN ? = 1 THEN 1 ELSE late END, after_lock = ?, "
+    "decline_reason = CASE WHEN ? = 'declined' THEN decline_reason ELSE '' END "
+    "WHERE id = ? AND version = ?", error);
 
-  if ((flags & JC_ORDER_SAVE_SUBMIT) && old->status == JC_ORDER_DRAFT)
+  if (stmt == NULL)
     return FALSE;
-  if (old->lines->len != order->lines->len)
+  _jc_store_bind_text (stmt, 1, jc_order_status_to_string (status));
+  _jc_store_bind_text (stmt, 2, at);
+  sqlite3_bind_int (stmt, 3, submitted_at != NULL);
+  _jc_store_bind_text (stmt, 4, submitted_at);
+  sqlite3_bind_int (stmt, 5, late ? 1 : 0);
+  _jc_store_bind_text (stmt, 6, jc_order_after_lock_to_string (after_lock));
+  _jc_store_bind_text (stmt, 7, jc_order_after_lock_to_string (after_lock));
+  sqlite3_bind_int64 (stmt, 8, order->id);
+  sqlite3_bind_int (stmt, 9, version);
+  if (!_jc_store_step_done (store, stmt, _("Could not save the order"), error))
     return FALSE;
-  for (guint i = 0; i < old->lines->len; i++)
-    {
-      JcOrderLine *l = old->lines->pdata[i];
-
-      g_hash_table_insert (by_item, &l->item_id, l);
-    }
-  for (guint i = 0; i < order->lines->len; i++)
-    {
-      JcOrderLine *l = order->lines->pdata[i];
-      JcOrderLine *was = g_hash_table_lookup (by_item, &l->item_id);
-
-      if (was == NULL || !same_line (was, l))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-save_order_locked (JcStore          *store,
-                   JcOrder          *order,
-                   JcOrderSaveFlags  flags,
-                   const char       *who,
-                   const char       *reason,
-                   GDateTime        *now,
-                   GError          **error)
-{
-  g_autoptr(JcOrder) old = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autoptr(GHashTable) old_lines = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *at = now_iso (now);
-  gboolean has_reason = reason != NULL && *reason != '\0';
-  gboolean late = FALSE;
-  gboolean plan_locked = FALSE;
-  gboolean after_lock = FALSE;
-  JcOrderAfterLock after_state;
-  JcOrderStatus status;
-  sqlite3_stmt *stmt;
-  const char *change_action;
-  int version;
-
-  old = load_order (store, order->canteen_id, order->canteen_code, order->date, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  if ((old == NULL && order->id != 0) || (old != NULL && old->id != order->id) ||
-      (old != NULL && old->version != order->version))
+  if (sqlite3_changes (_jc_store_get_db (store)) != 1)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CONFLICT,
-                   _("The order of %s for %s was changed by someone else since it was opened "
-                     "(version %d, now %d); reload it and make the change again"),
-                   order->canteen_code, order->date, order->version, old ? old->version : 0);
+                   _("The order of %s for %s was changed by someone else since it was opened; "
+                     "reload it and make the change again"), order->canteen_code, order->date);
       return FALSE;
     }
-  if (old != NULL && order_unchanged (old, order, flags))
-    return TRUE;   /* nothing to save: no new version, no audit line */
-  if (old != NULL && old->status == JC_ORDER_LOCKED && !has_reason)
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
-                   _("The order of %s for %s is locked; a change is an amendment and needs a reason"),
-                   order->canteen_code, order->date);
-      return FALSE;
-    }
-  if (!_jc_store_plan_is_locked (store, order->date, &plan_locked, error))
-    return FALSE;
-  /* Once the plan is locked, submitting an order or changing one that was
-   * submitted no longer reaches the plan: it is accepted only with a
-   * reason, and it stays out of the locked plan until procurement settles
-   * it (reopen, supplementary purchase, decline).  A draft stays a draft. */
-  after_lock = plan_locked &&
-               ((flags & JC_ORDER_SAVE_SUBMIT) ||
-                (old != NULL && (old->status == JC_ORDER_SUBMITTED || old->status == JC_ORDER_LOCKED)));
-  if (after_lock && !has_reason)
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
-                   _("The plan for %s is locked: the order of %s would not be in it, so it is "
-                     "accepted only as a late order with a reason"),
-                   order->date, order->canteen_code);
-      return FALSE;
-    }
-  if (jc_orders_is_past_cutoff (store, order->date, now))
-    {
-      g_autofree char *cutoff = jc_orders_cutoff_for (store, order->date);
-
-      if (!(flags & JC_ORDER_SAVE_ACCEPT_LATE))
-        {
-          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_AFTER_CUTOFF,
-                       _("The cutoff for %s was %s; procurement staff can accept the change as a "
-                         "late amendment"), order->date, cutoff);
-          return FALSE;
-        }
-      if (!has_reason)
-        {
-          g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_AFTER_CUTOFF,
-                       _("A late amendment for %s needs a reason"), order->date);
-          return FALSE;
-        }
-      late = TRUE;
-    }
-  if (!validate_lines (order, error))
-    return FALSE;
-
-  status = old ? old->status : JC_ORDER_DRAFT;
-  if ((flags & JC_ORDER_SAVE_SUBMIT) && status != JC_ORDER_LOCKED)
-    status = JC_ORDER_SUBMITTED;
-  version = old ? old->version + 1 : 1;
-  change_action = old && old->status == JC_ORDER_LOCKED ? "amend" : NULL;
-  after_state = old ? old->after_lock : JC_ORDER_AFTER_LOCK_NONE;
-  if (after_lock)
-    {
-      after_state = JC_ORDER_AFTER_LOCK_PENDING;
-      late = TRUE;
-    }
-  else if (!plan_locked && (flags & JC_ORDER_SAVE_SUBMIT))
-    after_state = JC_ORDER_AFTER_LOCK_NONE;   /* a declined order submitted again after a reopen */
-
-  if (old == NULL)
-    {
-      stmt = _jc_store_prepare (store,
-        "INSERT INTO orders (canteen_id, delivery_date, status, version, created_at, updated_at, "
-        "submitted_at, late, after_lock) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, order->canteen_id);
-      _jc_store_bind_text (stmt, 2, order->date);
-      _jc_store_bind_text (stmt, 3, jc_order_status_to_string (status));
-      _jc_store_bind_text (stmt, 4, at);
-      _jc_store_bind_text (stmt, 5, at);
-      _jc_store_bind_text (stmt, 6, status == JC_ORDER_SUBMITTED ? at : "");
-      sqlite3_bind_int (stmt, 7, late ? 1 : 0);
-      _jc_store_bind_text (stmt, 8, jc_order_after_lock_to_string (after_state));
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        order->id = sqlite3_column_int64 (stmt, 0);
-      if (!_jc_store_step_done (store, stmt, _("Could not save the order"), error))
-        return FALSE;
-      if (!audit (store, order->id, at, who, "create", 0, "", "", reason, version, error))
-        return FALSE;
-    }
-  else
-    {
-      stmt = _jc_store_prepare (store,
-        "UPDATE orders SET status = ?, version = version + 1, updated_at = ?, "
-        "submitted_at = CASE WHEN ? = 1 THEN ? ELSE submitted_at END, "
-        "late = CASE WHEN ? = 1 THEN 1 ELSE late END, after_lock = ?, "
-        "decline_reason = CASE WHEN ? = 'declined' THEN decline_reason ELSE '' END "
-        "WHERE id = ? AND version = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      _jc_store_bind_text (stmt, 1, jc_order_status_to_string (status));
-      _jc_store_bind_text (stmt, 2, at);
-      sqlite3_bind_int (stmt, 3, status == JC_ORDER_SUBMITTED && old->status != JC_ORDER_SUBMITTED);
-      _jc_store_bind_text (stmt, 4, at);
-      sqlite3_bind_int (stmt, 5, late ? 1 : 0);
-      _jc_store_bind_text (stmt, 6, jc_order_after_lock_to_string (after_state));
-      _jc_store_bind_text (stmt, 7, jc_order_after_lock_to_string (after_state));
-      sqlite3_bind_int64 (stmt, 8, order->id);
-      sqlite3_bind_int (stmt, 9, order->version);
-      if (!_jc_store_step_done (store, stmt, _("Could not save the order"), error))
-        return FALSE;
-      if (sqlite3_changes (_jc_store_get_db (store)) != 1)
-        {
-          g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CONFLICT,
-                       _("The order of %s for %s was changed by someone else since it was opened; "
-                         "reload it and make the change again"), order->canteen_code, order->date);
-          return FALSE;
-        }
-      for (guint i = 0; i < old->lines->len; i++)
-        {
-          JcOrderLine *l = old->lines->pdata[i];
-
-          g_hash_table_insert (old_lines, &l->item_id, l);
-        }
-    }
-
-  for (guint i = 0; i < order->lines->len; i++)
-    {
-      JcOrderLine *l = order->lines->pdata[i];
-      JcOrderLine *was = g_hash_table_lookup (old_lines, &l->item_id);
-      g_autofree char *after = line_text (l);
-
-      if (was == NULL)
-        {
-          if (!write_line (store,
-                "INSERT INTO order_lines (qty_milli, unit, unit_qty_milli, note, order_id, item_id) "
-                "VALUES (?, ?, ?, ?, ?, ?)", order->id, l, error) ||
-              !audit (store, order->id, at, who, change_action ? change_action : "add", l->item_id,
-                      "", after, reason, version, error))
-            return FALSE;
-        }
-      else
-        {
-          g_hash_table_remove (old_lines, &l->item_id);
-          if (!same_line (was, l))
-            {
-              g_autofree char *before = line_text (was);
-
-              if (!write_line (store,
-                    "UPDATE order_lines SET qty_milli = ?, unit = ?, unit_qty_milli = ?, note = ? "
-                    "WHERE order_id = ? AND item_id = ?", order->id, l, error) ||
-                  !audit (store, order->id, at, who, change_action ? change_action : "change",
-                          l->item_id, before, after, reason, version, error))
-                return FALSE;
-            }
-        }
-    }
-  {
-    GHashTableIter iter;
-    gpointer value;
-
-    g_hash_table_iter_init (&iter, old_lines);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        JcOrderLine *was = value;
-        g_autofree char *before = line_text (was);
-
-        stmt = _jc_store_prepare (store,
-          "DELETE FROM order_lines WHERE order_id = ? AND item_id = ?", error);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, order->id);
-        sqlite3_bind_int64 (stmt, 2, was->item_id);
-        if (!_jc_store_step_done (store, stmt, _("Could not remove an order line"), error) ||
-            !audit (store, order->id, at, who, change_action ? change_action : "remove",
-                    was->item_id, before, "", reason, version, error))
-          return FALSE;
-      }
-  }
-  if (status == JC_ORDER_SUBMITTED && (old == NULL || old->status != JC_ORDER_SUBMITTED) &&
-      !audit (store, order->id, at, who, "submit", 0, old ? jc_order_status_to_string (old->status) : "",
-              "submitted", reason, version, error))
-    return FALSE;
-  if (late && !audit (store, order->id, at, who, "late", 0, "", "", reason, version, error))
-    return FALSE;
-  if (after_lock &&
-      !audit (store, order->id, at, who, "after-lock", 0, "", "pending", reason, version, error))
-    return FALSE;
-
-  order->version = version;
-  order->status = status;
-  order->late = order->late || late;
-  order->after_lock = after_state;
-  if (after_state != JC_ORDER_AFTER_LOCK_DECLINED)
-    g_clear_pointer (&order->decline_reason, g_free);
-  g_free (order->updated_at);
-  order->updated_at = g_strdup (at);
   return TRUE;
 }
 
-/**
- * jc_store_save_order:
- * Saves `order` (its lines are the new state) if it is still at
- * order->version; on success order->id, version and status are updated.
- * One transaction: refused or failed, nothing changes.
- */
 gboolean
-jc_store_save_order (JcStore           *store,
-                     JcOrder           *order,
-                     JcOrderSaveFlags   flags,
-                     const char        *who,
-                     const char        *reason,
-                     GDateTime         *now,
-                     GError           **error)
+_jc_store_order_line_insert (JcStore            *store,
+                             gint64              order_id,
+                             const JcOrderLine  *line,
+                             GError            **error)
 {
-  gint64 id = order->id;
-  int version = order->version;
-  gboolean ok;
+  return write_line (store,
+    "INSERT INTO order_lines (qty_milli, unit, unit_qty_milli, note, order_id, item_id) "
+    "VALUES (?, ?, ?, ?, ?, ?)", order_id, line, error);
+}
 
-  g_return_val_if_fail (order != NULL && order->canteen_id > 0, FALSE);
+gboolean
+_jc_store_order_line_update (JcStore            *store,
+                             gint64              order_id,
+                             const JcOrderLine  *line,
+                             GError            **error)
+{
+  return write_line (store,
+    "UPDATE order_lines SET qty_milli = ?, unit = ?, unit_qty_milli = ?, note = ? "
+    "WHERE order_id = ? AND item_id = ?", order_id, line, error);
+}
 
-  if (!check_date (order->date, error))
+gboolean
+_jc_store_order_line_delete (JcStore  *store,
+                             gint64    order_id,
+                             gint64    item_id,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "DELETE FROM order_lines WHERE order_id = ? AND item_id = ?", error);
+
+  if (stmt == NULL)
     return FALSE;
-  if (who == NULL)
-    who = g_get_user_name ();
-  if (!_jc_store_savepoint_begin (store, error))
+  sqlite3_bind_int64 (stmt, 1, order_id);
+  sqlite3_bind_int64 (stmt, 2, item_id);
+  return _jc_store_step_done (store, stmt, _("Could not remove an order line"), error);
+}
+
+gboolean
+_jc_store_order_decline (JcStore     *store,
+                         gint64       order_id,
+                         int          version,
+                         const char  *reason,
+                         const char  *at,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "UPDATE orders SET after_lock = 'declined', decline_reason = ?, version = version + 1, "
+    "updated_at = ? WHERE id = ? AND version = ?", error);
+
+  if (stmt == NULL)
     return FALSE;
-  ok = save_order_locked (store, order, flags, who, reason, now, error);
-  if (!ok)
-    {
-      order->id = id;
-      order->version = version;
-    }
-  return _jc_store_savepoint_end (store, ok, error) && ok;
+  _jc_store_bind_text (stmt, 1, reason);
+  _jc_store_bind_text (stmt, 2, at);
+  sqlite3_bind_int64 (stmt, 3, order_id);
+  sqlite3_bind_int (stmt, 4, version);
+  return _jc_store_step_done (store, stmt, _("Could not decline the order"), error);
 }
 
 gboolean
@@ -733,74 +508,8 @@ _jc_store_order_set_supplemented (JcStore     *store,
                    _("The order was changed by someone else meanwhile; look at it again"));
       return FALSE;
     }
-  return audit (store, order_id, at, who, "supplement", 0, "pending", "supplemented", reason,
+  return _jc_store_order_audit (store, order_id, at, who, "supplement", 0, "pending", "supplemented", reason,
                 version + 1, error);
-}
-
-/**
- * jc_orders_decline:
- * Declines the pending late order of `canteen_code` for `date` with a
- * reason the canteen sees.  Refused without a reason or when the order is
- * not a late order waiting outside the locked plan.
- */
-gboolean
-jc_orders_decline (JcStore     *store,
-                   const char  *date,
-                   const char  *canteen_code,
-                   const char  *who,
-                   const char  *reason,
-                   GError     **error)
-{
-  g_autoptr(JcOrder) order = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autofree char *at = now_iso (NULL);
-  g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
-  sqlite3_stmt *stmt;
-  gint64 canteen_id;
-  gboolean ok;
-
-  if (!check_date (date, error))
-    return FALSE;
-  if (*trimmed == '\0')
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
-                   _("Declining the late order of %s for %s needs a reason the canteen will see"),
-                   canteen_code ? canteen_code : "", date);
-      return FALSE;
-    }
-  if (who == NULL)
-    who = g_get_user_name ();
-  canteen_id = canteen_id_for (store, canteen_code, error);
-  if (canteen_id == 0)
-    return FALSE;
-  if (!_jc_store_savepoint_begin (store, error))
-    return FALSE;
-  order = load_order (store, canteen_id, canteen_code, date, &local);
-  ok = local == NULL;
-  if (!ok)
-    g_propagate_error (error, g_steal_pointer (&local));
-  if (ok && (order == NULL || order->after_lock != JC_ORDER_AFTER_LOCK_PENDING))
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_FAILED,
-                   _("%s has no late order for %s waiting outside the locked plan"),
-                   canteen_code, date);
-      ok = FALSE;
-    }
-  stmt = ok ? _jc_store_prepare (store,
-    "UPDATE orders SET after_lock = 'declined', decline_reason = ?, version = version + 1, "
-    "updated_at = ? WHERE id = ? AND version = ?", error) : NULL;
-  ok = ok && stmt != NULL;
-  if (ok)
-    {
-      _jc_store_bind_text (stmt, 1, trimmed);
-      _jc_store_bind_text (stmt, 2, at);
-      sqlite3_bind_int64 (stmt, 3, order->id);
-      sqlite3_bind_int (stmt, 4, order->version);
-      ok = _jc_store_step_done (store, stmt, _("Could not decline the order"), error) &&
-           audit (store, order->id, at, who, "decline", 0, "pending", "declined", trimmed,
-                  order->version + 1, error);
-    }
-  return _jc_store_savepoint_end (store, ok, error) && ok;
 }
 
 /* All stored orders of a date with their lines, by canteen code. */
@@ -839,7 +548,7 @@ jc_store_list_orders (JcStore     *store,
   for (guint i = 0; i < ids->len; i += 2)
     {
       gint64 *id = ids->pdata[i];
-      JcOrder *order = load_order (store, id[1], ids->pdata[i + 1], date, error);
+      JcOrder *order = _jc_store_order_load (store, id[1], ids->pdata[i + 1], date, error);
 
       if (order == NULL)
         return NULL;

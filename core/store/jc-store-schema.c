@@ -1,16 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-store-schema.c: the schema of the database as numbered migrations,
- * and the upgrade that runs them.  The tables' constraints, CHECKs and
+/* jc-store-schema.c: the schema of the database as numbered migrations
+ * (jc-store.c runs them).  The tables' constraints, CHECKs and
  * triggers are the database's own defences and live here; what the
  * application decides does not. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-store"
 
-#include <glib/gi18n-lib.h>
-
-#include "jc-store-private.h"
-
+#include "jc-store-schema.h"
 
 /* Numbered migrations.  Each moves the schema from version N-1 to N in one
  * transaction.  Never edit a released one: add the next. */
@@ -356,30 +353,17 @@ static const char *migrations[] = {
   "ALTER TABLE items DROP COLUMN piece_mass_g;",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JC_STORE_SCHEMA_VERSION);
-
-/* Moves the schema from version `from` to `to`, one transaction per
- * migration. */
-gboolean
-_jc_store_migrate (JcStore  *store,
-                   int       from,
-                   int       to,
-                   GError  **error)
+guint
+_jc_store_schema_n_migrations (void)
 {
-  for (int v = from + 1; v <= to; v++)
-    {
-      g_autofree char *bump = g_strdup_printf ("UPDATE schema_version SET version = %d", v);
-
-      if (!_jc_store_exec (store, "BEGIN IMMEDIATE", error))
-        return FALSE;
-      if (!_jc_store_exec (store, migrations[v - 1], error) || !_jc_store_exec (store, bump, error) ||
-          !_jc_store_exec (store, "COMMIT", error))
-        {
-          g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);
-          _jc_store_exec (store, "ROLLBACK", NULL);
-          return FALSE;
-        }
-      store->schema_version = v;
-    }
-  return TRUE;
+  return G_N_ELEMENTS (migrations);
 }
+
+/* The SQL that moves the schema from `version` - 1 to `version`. */
+const char *
+_jc_store_schema_migration (guint version)
+{
+  g_return_val_if_fail (version >= 1 && version <= G_N_ELEMENTS (migrations), NULL);
+  return migrations[version - 1];
+}
+

@@ -14,6 +14,16 @@
 #include "jc-error.h"
 #include "jc-output.h"
 #include "jc-store-private.h"
+#include "jc-store-schema.h"
+
+struct _JcStore {
+  sqlite3    *db;
+  char       *path;
+  int         schema_version;
+  GHashTable *stmts;  /* SQL text → sqlite3_stmt, prepared once */
+  GArray     *units;  /* gboolean per open savepoint: a transaction of its own? */
+  gboolean    protected;  /* its files are refused as export targets */
+};
 
 /* Sets a JC_STORE_ERROR `code` with a printf-style message; FALSE. */
 gboolean
@@ -277,6 +287,32 @@ fail:
 }
 
 
+/* Moves the schema from version `from` to `to`, one transaction per
+ * migration. */
+static gboolean
+migrate (JcStore  *store,
+         int       from,
+         int       to,
+         GError  **error)
+{
+  for (int v = from + 1; v <= to; v++)
+    {
+      g_autofree char *bump = g_strdup_printf ("UPDATE schema_version SET version = %d", v);
+
+      if (!_jc_store_exec (store, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!_jc_store_exec (store, _jc_store_schema_migration ((guint) v), error) || !_jc_store_exec (store, bump, error) ||
+          !_jc_store_exec (store, "COMMIT", error))
+        {
+          g_prefix_error (error, _("Could not upgrade the database to version %d: "), v);
+          _jc_store_exec (store, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      store->schema_version = v;
+    }
+  return TRUE;
+}
+
 JcStore *
 _jc_store_open_at_version (const char  *path,
                            int          version,
@@ -288,6 +324,7 @@ _jc_store_open_at_version (const char  *path,
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (_jc_store_schema_n_migrations () == JC_STORE_SCHEMA_VERSION, NULL);
   g_return_val_if_fail (version >= 1 && version <= JC_STORE_SCHEMA_VERSION, NULL);
 
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
@@ -371,7 +408,7 @@ _jc_store_open_at_version (const char  *path,
   if (current < 0)
     current = 0;
   store->schema_version = current;
-  if (current < version && !_jc_store_migrate (store, current, version, error))
+  if (current < version && !migrate (store, current, version, error))
     return NULL;
 
   return g_steal_pointer (&store);
@@ -390,6 +427,24 @@ jc_store_open (const char  *path,
                GError     **error)
 {
   return _jc_store_open_at_version (path, JC_STORE_SCHEMA_VERSION, error);
+}
+
+/**
+ * jc_store_open_same:
+ * A new connection to the database that `store` is connected to, for a
+ * worker thread: a JcStore is used from one thread at a time, and WAL lets
+ * the connections read side by side with one writer.  The file is opened
+ * as jc_store_open() opens it (it is already at this build's schema, so
+ * nothing is migrated).
+ * Returns: (transfer full): the new connection, or NULL with `error` set.
+ */
+JcStore *
+jc_store_open_same (JcStore  *store,
+                    GError  **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+
+  return jc_store_open (store->path, error);
 }
 
 /* TRUE when the database holds no master data and no price source: the
@@ -557,4 +612,19 @@ _jc_store_count (JcStore     *store,
   if (rc != SQLITE_ROW)
     _jc_store_set_error (store, rc, _("Could not count"), error);
   return n;
+}
+
+gboolean
+jc_store_write_begin (JcStore  *store,
+                      GError  **error)
+{
+  return _jc_store_savepoint_begin (store, error);
+}
+
+gboolean
+jc_store_write_end (JcStore   *store,
+                    gboolean   ok,
+                    GError   **error)
+{
+  return _jc_store_savepoint_end (store, ok, error);
 }

@@ -2,8 +2,13 @@
 /* jc-store.h: the database.  All SQL of jicai lives in jc-store*.c, written
  * in the subset of SQL that PostgreSQL also accepts (placeholders are `?`,
  * which a PostgreSQL backend rewrites to `$n`).  A JcStore is one connection:
- * use it from one thread at a time; a worker thread opens its own on the same
- * path (WAL lets readers and one writer work side by side). */
+ * use it from one thread at a time; a worker thread opens its own with
+ * jc_store_open_same() (WAL lets readers and one writer work side by side).
+ *
+ * The store (core/store/) is a library of its own and the only code that
+ * links sqlite3 (the `sql-symbols` test checks it).  It offers plain loads,
+ * writes and queries and decides no business rule: the domain modules of
+ * core decide and write through it. */
 #pragma once
 
 #include <glib.h>
@@ -29,6 +34,9 @@ char       *jc_store_default_path    (void);
 char       *jc_store_resolve_path    (const char  *cli_path);
 JcStore    *jc_store_open            (const char  *path,
                                       GError     **error);
+/* A new connection to the same database, for a worker thread. */
+JcStore    *jc_store_open_same       (JcStore     *store,
+                                      GError     **error);
 void        jc_store_free            (JcStore     *store);
 const char *jc_store_get_path        (JcStore     *store);
 int         jc_store_get_schema_version (JcStore  *store);
@@ -39,6 +47,16 @@ gboolean    jc_store_begin           (JcStore     *store,
 gboolean    jc_store_commit          (JcStore     *store,
                                       GError     **error);
 void        jc_store_rollback        (JcStore     *store);
+/* One unit of writing that a failure part-way undoes whole: inside the
+ * caller's transaction a savepoint, outside one a transaction of its own
+ * (BEGIN IMMEDIATE, so that two writers queue instead of one failing).
+ * Every write_begin is matched by a write_end, which commits when `ok`
+ * and undoes otherwise; it returns FALSE when it undid or failed. */
+gboolean    jc_store_write_begin     (JcStore     *store,
+                                      GError     **error);
+gboolean    jc_store_write_end       (JcStore     *store,
+                                      gboolean     ok,
+                                      GError     **error);
 
 char       *jc_store_get_setting     (JcStore     *store,
                                       const char  *key);
