@@ -19,7 +19,12 @@
  * Deterministic: the random numbers are xoshiro256** seeded by splitmix64
  * from options->seed, nothing depends on addresses or hash order, and with
  * an iteration limit the temperature follows the iterations, not the
- * clock. */
+ * clock.
+ *
+ * Why one file of about 1,150 lines: the route state, the O(1) insertion
+ * checks, the ruin and recreate steps and the annealing loop share one
+ * private set of structures and inline helpers on the hot path; split, they
+ * would need a private header exposing all of them for no reader's gain. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-route"
