@@ -144,6 +144,15 @@ void                jc_order_task_write_form       (const char          *db_path
 gboolean            jc_order_task_write_form_finish (GAsyncResult       *result,
                                                     GError             **error);
 
+void                jc_order_task_set_cutoff       (const char          *db_path,
+                                                    const char          *date,
+                                                    const char          *cutoff,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean            jc_order_task_set_cutoff_finish (GAsyncResult       *result,
+                                                    GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcOrderBoard, jc_order_board_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcOrderEditorData, jc_order_editor_data_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcOrderSaveResult, jc_order_save_result_free)

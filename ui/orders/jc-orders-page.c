@@ -322,47 +322,15 @@ on_cutoff_popover_show_cb (JcOrdersPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->cutoff_entry));
 }
 
-typedef struct {
-  char *db_path;
-  char  date[11];
-  char *cutoff;     /* NULL: the office default */
-} CutoffTask;
-
-static void
-cutoff_task_free (CutoffTask *t)
-{
-  g_free (t->db_path);
-  g_free (t->cutoff);
-  g_free (t);
-}
-
-static void
-cutoff_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CutoffTask *t = task_data;
-  GError *error = NULL;
-  g_autoptr(JcStore) store = jc_store_open (t->db_path, &error);
-
-  if (store == NULL ||
-      !(t->cutoff != NULL ? jc_orders_set_cutoff (store, t->date, t->cutoff, &error)
-                          : jc_orders_reset_cutoff (store, t->date, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 cutoff_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  JcOrdersPage *self = JC_ORDERS_PAGE (source);
+  g_autoptr(JcOrdersPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!jc_order_task_set_cutoff_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_cutoff_error (self, error->message);
@@ -376,19 +344,10 @@ static void
 change_cutoff (JcOrdersPage *self,
                const char   *cutoff)
 {
-  CutoffTask *t;
-  g_autoptr(GTask) task = NULL;
-
   if (self->db_path == NULL)
     return;
-  t = g_new0 (CutoffTask, 1);
-  t->db_path = g_strdup (self->db_path);
-  g_strlcpy (t->date, self->date, sizeof t->date);
-  t->cutoff = g_strdup (cutoff);
-  task = g_task_new (self, self->cancellable, cutoff_done_cb, NULL);
-  g_task_set_source_tag (task, change_cutoff);
-  g_task_set_task_data (task, t, (GDestroyNotify) cutoff_task_free);
-  g_task_run_in_thread (task, cutoff_thread);
+  jc_order_task_set_cutoff (self->db_path, self->date, cutoff, self->cancellable, cutoff_done_cb,
+                            g_object_ref (self));
 }
 
 /* What a person types: "2026-11-30 16:00" (or with a T, or 16:00 alone
