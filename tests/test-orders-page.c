@@ -391,8 +391,14 @@ static GtkWindow *
 open_page (const char    *date,
            JcOrdersPage **out_page)
 {
-  GtkWidget *page = jc_orders_page_new (fx.db_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, &error);
+  GtkWidget *page;
   GtkWindow *window;
+
+  assert_no_error (error);
+  /* The page takes the store's file; its workers open their own stores. */
+  page = jc_orders_page_new (store);
 
   jc_orders_page_set_date (JC_ORDERS_PAGE (page), date);
   window = jc_test_present (page, 1180, 720);

@@ -966,9 +966,6 @@ jc_orders_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      jc_orders_page_set_db_path (self, g_value_get_string (value));
-      break;
     case PROP_DATE:
       if (g_value_get_string (value) != NULL)
         jc_orders_page_set_date (self, g_value_get_string (value));
@@ -1024,12 +1021,13 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
 
   /**
    * JcOrdersPage:db-path:
-   * The database file; every worker of the page opens its own store on it.
-   * NULL: no database (the page says so).
+   * The file of the store the page shows (jc_orders_page_set_store());
+   * every worker of the page opens its own store on it.  NULL: no
+   * database (the page says so).
    */
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * JcOrdersPage:date:
    * The delivery date on show, "YYYY-MM-DD"; tomorrow at first.
@@ -1123,28 +1121,35 @@ jc_orders_page_init (JcOrdersPage *self)
 
 /**
  * jc_orders_page_new:
- * @db_path: (nullable): the database file
+ * @store: (nullable) (transfer none): the store to show, as for
+ *   jc_orders_page_set_store()
  * Returns: (transfer floating): a new orders page showing tomorrow.
  */
 GtkWidget *
-jc_orders_page_new (const char *db_path)
+jc_orders_page_new (JcStore *store)
 {
-  return g_object_new (JC_TYPE_ORDERS_PAGE, "db-path", db_path, NULL);
+  GtkWidget *page = g_object_new (JC_TYPE_ORDERS_PAGE, NULL);
+
+  jc_orders_page_set_store (JC_ORDERS_PAGE (page), store);
+  return page;
 }
 
 /**
- * jc_orders_page_set_db_path:
- * @db_path: (nullable): another database file, NULL for none
- * Shows the board of that database; an open editor goes back to the board
- * (its unsaved lines are dropped: they belong to the other database).
+ * jc_orders_page_set_store:
+ * @store: (nullable) (transfer none): the store to show, NULL for none
+ * Shows the board of that store's database; an open editor goes back to
+ * the board (its unsaved lines are dropped: they belong to the other
+ * database).  The page reads and writes on worker threads, each with its
+ * own store on the same file: it keeps the file, not `store`, which the
+ * caller may close once another is set.
  */
 void
-jc_orders_page_set_db_path (JcOrdersPage *self,
-                            const char   *db_path)
+jc_orders_page_set_store (JcOrdersPage *self,
+                          JcStore      *store)
 {
   g_return_if_fail (JC_IS_ORDERS_PAGE (self));
 
-  if (!jc_task_set_db_path (&self->db_path, db_path))
+  if (!jc_task_set_db_path (&self->db_path, store != NULL ? jc_store_get_path (store) : NULL))
     return;
   self->loaded = FALSE;
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "editor"))
@@ -1153,6 +1158,10 @@ jc_orders_page_set_db_path (JcOrdersPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
 }
 
+/**
+ * jc_orders_page_get_db_path:
+ * Returns: (transfer none) (nullable): the file of the store on show.
+ */
 const char *
 jc_orders_page_get_db_path (JcOrdersPage *self)
 {
