@@ -5,8 +5,8 @@
  * store and the order rules refuse — unusual quantities to confirm, the
  * cutoff passed, a locked order, someone else's change — is asked of the
  * person here and the save is tried again with their answer, so the rules
- * stay in core.  Nothing here edits the lines or touches the database
- * itself. */
+ * stay in core.  It changes no line (it only flags the unusual ones a
+ * save reports) and never touches the database itself. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-order-editor"
