@@ -130,25 +130,28 @@ void               _jc_order_editor_add_line               (JcOrderEditor *self)
 
 /* ---- jc-order-lines-view.c: the lines ------------------------------------ */
 
-void               _jc_order_editor_class_lines_init       (GtkWidgetClass *widget_class);
-void               _jc_order_editor_lines_init             (JcOrderEditor *self);
-JcOrderEditorLine        *_jc_order_editor_line_new               (JcOrderEditor *self,
-                                                            JcOrderLine   *line);
-void               _jc_order_editor_line_free              (JcOrderEditorLine    *el);
-const JcOrderEditorLine  *_jc_order_editor_line_of                (gpointer       item);
-const JcItem      *_jc_order_editor_item_by_id             (JcOrderEditor *self,
-                                                            gint64         id);
-guint              _jc_order_editor_find_line              (JcOrderEditor *self,
-                                                            GListModel    *model,
-                                                            gint64         item_id);
-JcOrder           *_jc_order_editor_build_order            (JcOrderEditor *self);
-void               _jc_order_editor_apply_spikes           (JcOrderEditor *self,
-                                                            GPtrArray     *spikes);
-void               _jc_order_editor_schedule_spike_check   (JcOrderEditor *self);
-void               _jc_order_editor_put_line               (JcOrderEditor *self,
-                                                            JcOrderLine   *line);
-void               _jc_order_editor_replace_lines          (JcOrderEditor *self,
-                                                            JcOrder       *from);
+void                     _jc_order_editor_class_lines_init     (GtkWidgetClass    *widget_class);
+void                     _jc_order_editor_lines_init           (JcOrderEditor     *self);
+/* Takes `line`; prices it at the date's reference price. */
+JcOrderEditorLine       *_jc_order_editor_line_new             (JcOrderEditor     *self,
+                                                                JcOrderLine       *line);
+void                     _jc_order_editor_line_free            (JcOrderEditorLine *el);
+const JcOrderEditorLine *_jc_order_editor_line_of              (gpointer           item);
+const JcItem            *_jc_order_editor_item_by_id           (JcOrderEditor     *self,
+                                                                gint64             id);
+guint                    _jc_order_editor_find_line            (JcOrderEditor     *self,
+                                                                GListModel        *model,
+                                                                gint64             item_id);
+/* The order to save: the stored state with the lines on show. */
+JcOrder                 *_jc_order_editor_build_order          (JcOrderEditor     *self);
+void                     _jc_order_editor_apply_spikes         (JcOrderEditor     *self,
+                                                                GPtrArray         *spikes);
+void                     _jc_order_editor_schedule_spike_check (JcOrderEditor     *self);
+/* Puts a line on the order, or replaces the line of the same item. */
+void                     _jc_order_editor_put_line             (JcOrderEditor     *self,
+                                                                JcOrderLine       *line);
+void                     _jc_order_editor_replace_lines        (JcOrderEditor     *self,
+                                                                JcOrder           *from);
 
 /* ---- jc-order-history.c: the history pane -------------------------------- */
 
