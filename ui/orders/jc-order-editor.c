@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-date.h"
 #include "jc-order-editor-private.h"
 #include "jc-order-format.h"
 #include "jc-order-tasks.h"
@@ -364,7 +365,7 @@ on_last_week_copied (GObject      *source,
       jc_ui_show_error (GTK_WIDGET (self), _("Could Not Copy Last Week’s Order"), error->message);
       return;
     }
-  jc_order_date_shift (self->date, -7, date);
+  jc_date_shift (self->date, -7, date);
   if (last->lines->len == 0)
     {
       g_autofree char *message = NULL;

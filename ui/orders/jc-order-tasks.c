@@ -100,6 +100,7 @@ typedef struct {
   JcOrder          *order;
   JcImportPlan     *plan;
   JcOrderSaveFlags  flags;
+  JcOutputFlags     output_flags;
   gboolean          check_spikes;
   gint64            order_id;
 } TaskData;
@@ -622,10 +623,10 @@ write_form_thread (GTask        *task,
   if (store == NULL)
     return;
   if (g_str_has_suffix (td->path, ".csv") || g_str_has_suffix (td->path, ".CSV"))
-    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path,
-                                  JC_OUTPUT_REPLACE, &error);
+    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path, td->output_flags,
+                                  &error);
   else
-    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, JC_OUTPUT_REPLACE,
+    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, td->output_flags,
                               &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -636,13 +637,15 @@ write_form_thread (GTask        *task,
 /**
  * jc_order_task_write_form:
  * Writes the order form of a canteen and delivery date to `path`: CSV when
- * the name ends in .csv, else XLSX.
+ * the name ends in .csv, else XLSX; `flags` as jc_save_file_choose() gave
+ * them (JC_OUTPUT_REPLACE: the person agreed to replace the file).
  */
 void
 jc_order_task_write_form (const char          *db_path,
                           const char          *canteen_code,
                           const char          *date,
                           const char          *path,
+                          JcOutputFlags        flags,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
@@ -653,6 +656,7 @@ jc_order_task_write_form (const char          *db_path,
 
   td->canteen = g_strdup (canteen_code);
   td->path = g_strdup (path);
+  td->output_flags = flags;
   g_task_run_in_thread (task, write_form_thread);
 }
 

@@ -138,6 +138,7 @@ void                jc_order_task_write_form       (const char          *db_path
                                                     const char          *canteen_code,
                                                     const char          *date,
                                                     const char          *path,
+                                                    JcOutputFlags        flags,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);

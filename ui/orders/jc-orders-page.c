@@ -7,6 +7,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "jc-date-bar.h"
+#include "jc-date.h"
 #include "jc-order-board-columns.h"
 #include "jc-order-editor.h"
 #include "jc-order-format.h"
@@ -14,6 +16,7 @@
 #include "jc-order-row.h"
 #include "jc-order-tasks.h"
 #include "jc-orders-page-private.h"
+#include "jc-save-file.h"
 #include "jc-task.h"
 #include "jc-ui-util.h"
 
@@ -34,9 +37,7 @@ struct _JcOrdersPage {
   GtkFileChooserNative *chooser;
 
   GtkStack           *stack;
-  GtkMenuButton      *date_button;
-  GtkPopover         *date_popover;
-  GtkCalendar        *calendar;
+  JcDateBar          *date_bar;
   GtkLabel           *cutoff_label;
   GtkMenuButton      *cutoff_button;
   GtkPopover         *cutoff_popover;
@@ -166,15 +167,11 @@ _jc_orders_page_parse_cutoff (const char *delivery_date,
     return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi);
   if (sscanf (t, "%2d:%2d%c", &h, &mi, &tail) == 2 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59)
     {
-      GDate day;
+      char day[JC_DATE_LEN];
 
-      g_date_clear (&day, 1);
-      g_date_set_parse (&day, delivery_date);
-      if (!g_date_valid (&day))
+      if (!jc_date_shift (delivery_date, -1, day))
         return NULL;
-      g_date_subtract_days (&day, 1);
-      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (&day),
-                              g_date_get_month (&day), g_date_get_day (&day), h, mi);
+      return g_strdup_printf ("%sT%02d:%02d", day, h, mi);
     }
   return NULL;
 }
@@ -221,46 +218,33 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The person changed the day in the date bar. */
 static void
-update_date_widgets (JcOrdersPage *self)
+on_date_bar_date_cb (JcOrdersPage *self)
 {
-  g_autofree char *label = jc_order_format_date (self->date);
-  int y, m, d;
-
-  gtk_menu_button_set_label (self->date_button, label);
-  if (sscanf (self->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      if (dt != NULL)
-        {
-          g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                           self);
-          gtk_calendar_select_day (self->calendar, dt);
-          g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                             NULL, self);
-        }
-    }
+  jc_orders_page_set_date (self, jc_date_bar_get_date (self->date_bar));
 }
 
-static void
-on_calendar_day_selected_cb (JcOrdersPage *self)
+static gboolean
+is_editing (JcOrdersPage *self)
 {
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
-
-  gtk_popover_popdown (self->date_popover);
-  jc_orders_page_set_date (self, date);
+  return g_str_equal (gtk_stack_get_visible_child_name (self->stack), "editor");
 }
 
-static void
-shift_date (JcOrdersPage *self,
-            int           days)
+/* Before the person changes the day: with an order open, leaving the day
+ * leaves the order.  The editor closes at once when nothing is unsaved;
+ * otherwise it asks, and the day stays until the person has answered. */
+static gboolean
+date_bar_leave_cb (JcDateBar  *bar,
+                   const char *new_date,
+                   gpointer    user_data)
 {
-  char date[11];
+  JcOrdersPage *self = user_data;
 
-  if (jc_order_date_shift (self->date, days, date))
-    jc_orders_page_set_date (self, date);
+  if (!is_editing (self))
+    return TRUE;
+  jc_order_editor_request_close (self->editor);
+  return !is_editing (self);
 }
 
 /* ---- loading the board ------------------------------------------------ */
@@ -307,8 +291,7 @@ update_actions (JcOrdersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.open", has_db && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.save-template",
                                  has_db && (selected || editing));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.previous-day", !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.next-day", !editing);
+  jc_date_bar_set_steps_enabled (self->date_bar, !editing);
 }
 
 static guint
@@ -499,22 +482,6 @@ on_editor_saved_cb (JcOrdersPage *self)
 /* ---- actions ------------------------------------------------------------ */
 
 static void
-previous_day_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  shift_date (JC_ORDERS_PAGE (widget), -1);
-}
-
-static void
-next_day_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  shift_date (JC_ORDERS_PAGE (widget), 1);
-}
-
-static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -617,28 +584,24 @@ on_form_written (GObject      *source,
   jc_ui_toast (GTK_WIDGET (self), message);
 }
 
+/* The file is chosen: the form is written on a worker thread. */
 static void
-on_template_chooser_response (JcOrdersPage         *self,
-                              int                   response,
-                              GtkFileChooserNative *chooser)
+on_template_file_chosen (GtkWidget     *parent,
+                         const char    *path,
+                         JcOutputFlags  flags,
+                         gpointer       user_data)
 {
+  JcOrdersPage *self = JC_ORDERS_PAGE (parent);
+  const char *canteen = user_data;
   g_autoptr(GFile) file = NULL;
-  const char *canteen = g_object_get_data (G_OBJECT (chooser), "jc-canteen");
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && self->db_path != NULL)
-    {
-      g_autofree char *path = g_file_get_path (file);
-
-      /* The GFile carries a strong reference to the page to the callback. */
-      g_object_set_data_full (G_OBJECT (file), "jc-page", g_object_ref (self), g_object_unref);
-      jc_order_task_write_form (self->db_path, canteen, self->date, path, self->cancellable,
-                                on_form_written, g_object_ref (file));
-    }
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
+  if (self->db_path == NULL)
+    return;
+  file = g_file_new_for_path (path);
+  /* The GFile carries a strong reference to the page to the callback. */
+  g_object_set_data_full (G_OBJECT (file), "jc-page", g_object_ref (self), g_object_unref);
+  jc_order_task_write_form (self->db_path, canteen, self->date, path, flags, self->cancellable,
+                            on_form_written, g_object_ref (file));
 }
 
 static void
@@ -648,8 +611,6 @@ save_template_activated (GtkWidget  *widget,
 {
   JcOrdersPage *self = JC_ORDERS_PAGE (widget);
   JcOrderRow *row = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   const char *canteen;
@@ -663,24 +624,12 @@ save_template_activated (GtkWidget  *widget,
 
   /* TRANSLATORS: the title of the file chooser; %s is a canteen code */
   title = g_strdup_printf (_("Save the Order Form of %s"), canteen);
-  self->chooser = gtk_file_chooser_native_new (title, get_parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (xlsx, _("Excel workbook (XLSX)"));
-  gtk_file_filter_add_suffix (xlsx, "xlsx");
-  gtk_file_filter_set_name (csv, _("CSV"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
   /* TRANSLATORS: the file name an order form is saved under; keep the
    * placeholders: a canteen code and a date */
   name = g_strdup_printf (_("order-form-%s-%s.xlsx"), canteen, self->date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data_full (G_OBJECT (self->chooser), "jc-canteen", g_strdup (canteen), g_free);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_template_chooser_response),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  /* A name ending in .csv gets the CSV form. */
+  jc_save_file_choose (GTK_WIDGET (self), title, name, _("Excel workbook (XLSX)"), "*.xlsx",
+                       on_template_file_chosen, g_strdup (canteen), g_free);
 }
 
 /* ---- dropping files ------------------------------------------------------ */
@@ -837,13 +786,12 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JC_TYPE_DATE_BAR);
   g_type_ensure (JC_TYPE_ORDER_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jicai/Jicai/ui/jc-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, date_bar);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_label);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_button);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_popover);
@@ -856,15 +804,13 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, board_view);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, board_error_page);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_bar_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cutoff_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cutoff_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
 
-  gtk_widget_class_install_action (widget_class, "orders.previous-day", NULL, previous_day_activated);
-  gtk_widget_class_install_action (widget_class, "orders.next-day", NULL, next_day_activated);
   gtk_widget_class_install_action (widget_class, "orders.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "orders.set-cutoff", NULL, set_cutoff_activated);
   gtk_widget_class_install_action (widget_class, "orders.reset-cutoff", NULL,
@@ -874,10 +820,6 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "orders.save-template", NULL,
                                    save_template_activated);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "orders.previous-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "orders.next-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "orders.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "orders.reload", NULL);
@@ -914,7 +856,10 @@ jc_orders_page_init (JcOrdersPage *self)
   tomorrow = g_date_time_add_days (now, 1);
   date = g_date_time_format (tomorrow, "%Y-%m-%d");
   g_strlcpy (self->date, date, sizeof self->date);
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
+  jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
+  /* Alt+Left and Alt+Right step the day wherever the focus is on the page. */
+  jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->board_stack, "no-database");
   update_actions (self);
 }
@@ -982,11 +927,11 @@ jc_orders_page_set_date (JcOrdersPage *self,
   g_return_if_fail (JC_IS_ORDERS_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
   self->loaded = FALSE;
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
   load_board (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
