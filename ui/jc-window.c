@@ -146,7 +146,7 @@ update_worker_pages (JcWindow      *self,
     {
       jc_dashboard_page_set_store (self->dashboard_page, NULL);
       jc_prices_page_set_db_path (self->prices_page, NULL);
-      jc_orders_page_set_db_path (self->orders_page, NULL);
+      jc_orders_page_set_store (self->orders_page, NULL);
       jc_plan_page_set_db_path (self->plan_page, NULL);
       jc_deliveries_page_set_db_path (self->deliveries_page, NULL);
       jc_reports_page_set_db_path (self->reports_page, NULL);
@@ -178,7 +178,7 @@ update_worker_pages (JcWindow      *self,
   if (g_strcmp0 (jc_orders_page_get_db_path (self->orders_page), path) != 0)
     {
       jc_orders_page_set_date (self->orders_page, tomorrow);
-      jc_orders_page_set_db_path (self->orders_page, path);
+      jc_orders_page_set_store (self->orders_page, store);
     }
   else
     jc_orders_page_reload (self->orders_page);

@@ -7,12 +7,16 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "jc-date-bar.h"
+#include "jc-date.h"
+#include "jc-order-board-columns.h"
 #include "jc-order-editor.h"
 #include "jc-order-format.h"
 #include "jc-order-import-dialog.h"
 #include "jc-order-row.h"
 #include "jc-order-tasks.h"
 #include "jc-orders-page-private.h"
+#include "jc-save-file.h"
 #include "jc-task.h"
 #include "jc-ui-util.h"
 
@@ -33,9 +37,7 @@ struct _JcOrdersPage {
   GtkFileChooserNative *chooser;
 
   GtkStack           *stack;
-  GtkMenuButton      *date_button;
-  GtkPopover         *date_popover;
-  GtkCalendar        *calendar;
+  JcDateBar          *date_bar;
   GtkLabel           *cutoff_label;
   GtkMenuButton      *cutoff_button;
   GtkPopover         *cutoff_popover;
@@ -63,211 +65,10 @@ static GParamSpec *properties[N_PROPS];
 
 static void load_board (JcOrdersPage *self);
 
-/* ---- the board's columns ---------------------------------------------- */
-
-typedef enum {
-  COLUMN_CODE,
-  COLUMN_CANTEEN,
-  COLUMN_STATUS,
-  COLUMN_LINES,
-  COLUMN_COST,
-  COLUMN_LATE,
-  COLUMN_CHANGED,
-} BoardColumn;
-
 static const JcOrderBoardLine *
 line_of (gpointer item)
 {
   return jc_order_row_get_data (JC_ORDER_ROW (item));
-}
-
-static void
-board_setup_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                gpointer                  user_data)
-{
-  BoardColumn column = GPOINTER_TO_INT (user_data);
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  switch (column)
-    {
-    case COLUMN_STATUS:
-    case COLUMN_LATE:
-      gtk_widget_set_halign (label, GTK_ALIGN_START);
-      break;
-    case COLUMN_LINES:
-    case COLUMN_COST:
-      gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-      gtk_widget_add_css_class (label, "numeric");
-      break;
-    case COLUMN_CODE:
-    case COLUMN_CANTEEN:
-    case COLUMN_CHANGED:
-    default:
-      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      break;
-    }
-  if (column == COLUMN_CHANGED)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_list_item_set_child (list_item, label);
-}
-
-static void
-board_bind_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *list_item,
-               gpointer                  user_data)
-{
-  BoardColumn column = GPOINTER_TO_INT (user_data);
-  const JcOrderBoardLine *line = line_of (gtk_list_item_get_item (list_item));
-  const JcBoardRow *row = line->row;
-  GtkWidget *label = gtk_list_item_get_child (list_item);
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-
-  switch (column)
-    {
-    case COLUMN_CODE:
-      text = g_strdup (row->canteen_code);
-      break;
-    case COLUMN_CANTEEN:
-      text = g_strdup (row->canteen_name);
-      tooltip = g_strdup (row->canteen_name);
-      break;
-    case COLUMN_STATUS:
-      jc_order_set_status_pill (label, row->status);
-      return;
-    case COLUMN_LINES:
-      text = row->status == JC_ORDER_NOT_STARTED ? g_strdup ("") : g_strdup_printf ("%u", row->n_lines);
-      break;
-    case COLUMN_COST:
-      if (row->n_lines == 0)
-        text = g_strdup ("");
-      else if (row->n_no_price == row->n_lines)
-        text = g_strdup (C_("estimated cost", "no price"));
-      else
-        text = jc_order_format_money (row->est_cost_fen);
-      if (row->n_no_price > 0)
-        tooltip = g_strdup_printf (ngettext ("%u line has no reference price and is not counted",
-                                             "%u lines have no reference price and are not counted",
-                                             row->n_no_price),
-                                   row->n_no_price);
-      gtk_widget_set_opacity (label, row->n_no_price == row->n_lines ? 0.55 : 1.0);
-      break;
-    case COLUMN_LATE:
-      gtk_widget_set_visible (label, row->late || row->after_lock != JC_ORDER_AFTER_LOCK_NONE);
-      gtk_widget_add_css_class (label, "jc-pill");
-      gtk_widget_add_css_class (label, "late");
-      switch (row->after_lock)
-        {
-        case JC_ORDER_AFTER_LOCK_PENDING:
-          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Not in plan"));
-          gtk_widget_set_tooltip_text (label, _("Accepted after the plan was locked: not in the "
-                                                "locked plan until procurement settles it"));
-          break;
-        case JC_ORDER_AFTER_LOCK_DECLINED:
-          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Declined"));
-          gtk_widget_set_tooltip_text (label, _("Declined by procurement: open the order for "
-                                                "the reason"));
-          break;
-        case JC_ORDER_AFTER_LOCK_SUPPLEMENTED:
-          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Supplementary"));
-          gtk_widget_set_tooltip_text (label, _("Accepted after the plan was locked and bought "
-                                                "as a supplementary purchase"));
-          break;
-        case JC_ORDER_AFTER_LOCK_NONE:
-        default:
-          gtk_label_set_text (GTK_LABEL (label), C_("order flag", "Late"));
-          gtk_widget_set_tooltip_text (label, _("Changed after the cutoff as a late amendment"));
-          break;
-        }
-      return;
-    case COLUMN_CHANGED:
-      text = jc_order_format_timestamp (line->updated_at, TRUE);
-      tooltip = jc_order_format_timestamp (line->updated_at, FALSE);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_widget_set_tooltip_text (label, tooltip && *tooltip ? tooltip : NULL);
-}
-
-static int
-board_compare_cb (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  BoardColumn column = GPOINTER_TO_INT (user_data);
-  const JcOrderBoardLine *la = line_of ((gpointer) a), *lb = line_of ((gpointer) b);
-  const JcBoardRow *ra = la->row, *rb = lb->row;
-  int r = 0;
-
-  switch (column)
-    {
-    case COLUMN_CANTEEN:
-      r = jc_ui_compare_text (ra->canteen_name, rb->canteen_name);
-      break;
-    case COLUMN_STATUS:
-      r = jc_ui_compare_int (ra->status, rb->status);
-      break;
-    case COLUMN_LINES:
-      r = jc_ui_compare_int (ra->n_lines, rb->n_lines);
-      break;
-    case COLUMN_COST:
-      r = jc_ui_compare_int (ra->est_cost_fen, rb->est_cost_fen);
-      break;
-    case COLUMN_LATE:
-      r = jc_ui_compare_int (rb->late, ra->late);
-      break;
-    case COLUMN_CHANGED:
-      r = jc_ui_compare_text (la->updated_at, lb->updated_at);
-      break;
-    case COLUMN_CODE:
-    default:
-      break;
-    }
-  if (r == 0)
-    r = jc_ui_compare_text (ra->canteen_code, rb->canteen_code);
-  return r < 0 ? GTK_ORDERING_SMALLER : r > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
-static void
-add_board_columns (JcOrdersPage *self)
-{
-  struct {
-    const char *title;
-    BoardColumn column;
-    gboolean expand;
-    int width;
-  } columns[] = {
-    { C_("column title", "Code"), COLUMN_CODE, FALSE, 80 },
-    { C_("column title", "Canteen"), COLUMN_CANTEEN, TRUE, 220 },
-    { C_("column title", "Status"), COLUMN_STATUS, FALSE, 120 },
-    { C_("column title", "Lines"), COLUMN_LINES, FALSE, 70 },
-    { C_("column title", "Estimated Cost"), COLUMN_COST, FALSE, 140 },
-    { C_("column title", "Late"), COLUMN_LATE, FALSE, 110 },
-    { C_("column title", "Last Change"), COLUMN_CHANGED, FALSE, 150 },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      gpointer data = GINT_TO_POINTER (columns[i].column);
-      g_autoptr(GtkColumnViewColumn) col = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (board_setup_cb), data);
-      g_signal_connect (factory, "bind", G_CALLBACK (board_bind_cb), data);
-      col = gtk_column_view_column_new (columns[i].title, factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (board_compare_cb, data, NULL));
-      gtk_column_view_column_set_sorter (col, sorter);
-      gtk_column_view_column_set_resizable (col, TRUE);
-      gtk_column_view_column_set_expand (col, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (col, columns[i].width);
-      gtk_column_view_append_column (self->board_view, col);
-    }
 }
 
 /* ---- the date and the cutoff ------------------------------------------ */
@@ -322,47 +123,15 @@ on_cutoff_popover_show_cb (JcOrdersPage *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->cutoff_entry));
 }
 
-typedef struct {
-  char *db_path;
-  char  date[11];
-  char *cutoff;     /* NULL: the office default */
-} CutoffTask;
-
-static void
-cutoff_task_free (CutoffTask *t)
-{
-  g_free (t->db_path);
-  g_free (t->cutoff);
-  g_free (t);
-}
-
-static void
-cutoff_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  CutoffTask *t = task_data;
-  GError *error = NULL;
-  g_autoptr(JcStore) store = jc_store_open (t->db_path, &error);
-
-  if (store == NULL ||
-      !(t->cutoff != NULL ? jc_orders_set_cutoff (store, t->date, t->cutoff, &error)
-                          : jc_orders_reset_cutoff (store, t->date, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
-
 static void
 cutoff_done_cb (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  JcOrdersPage *self = JC_ORDERS_PAGE (source);
+  g_autoptr(JcOrdersPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!jc_order_task_set_cutoff_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         show_cutoff_error (self, error->message);
@@ -376,19 +145,10 @@ static void
 change_cutoff (JcOrdersPage *self,
                const char   *cutoff)
 {
-  CutoffTask *t;
-  g_autoptr(GTask) task = NULL;
-
   if (self->db_path == NULL)
     return;
-  t = g_new0 (CutoffTask, 1);
-  t->db_path = g_strdup (self->db_path);
-  g_strlcpy (t->date, self->date, sizeof t->date);
-  t->cutoff = g_strdup (cutoff);
-  task = g_task_new (self, self->cancellable, cutoff_done_cb, NULL);
-  g_task_set_source_tag (task, change_cutoff);
-  g_task_set_task_data (task, t, (GDestroyNotify) cutoff_task_free);
-  g_task_run_in_thread (task, cutoff_thread);
+  jc_order_task_set_cutoff (self->db_path, self->date, cutoff, self->cancellable, cutoff_done_cb,
+                            g_object_ref (self));
 }
 
 /* What a person types: "2026-11-30 16:00" (or with a T, or 16:00 alone
@@ -407,15 +167,11 @@ _jc_orders_page_parse_cutoff (const char *delivery_date,
     return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", y, mo, d, h, mi);
   if (sscanf (t, "%2d:%2d%c", &h, &mi, &tail) == 2 && h >= 0 && h <= 23 && mi >= 0 && mi <= 59)
     {
-      GDate day;
+      char day[JC_DATE_LEN];
 
-      g_date_clear (&day, 1);
-      g_date_set_parse (&day, delivery_date);
-      if (!g_date_valid (&day))
+      if (!jc_date_shift (delivery_date, -1, day))
         return NULL;
-      g_date_subtract_days (&day, 1);
-      return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d", g_date_get_year (&day),
-                              g_date_get_month (&day), g_date_get_day (&day), h, mi);
+      return g_strdup_printf ("%sT%02d:%02d", day, h, mi);
     }
   return NULL;
 }
@@ -462,46 +218,33 @@ tick_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The person changed the day in the date bar. */
 static void
-update_date_widgets (JcOrdersPage *self)
+on_date_bar_date_cb (JcOrdersPage *self)
 {
-  g_autofree char *label = jc_order_format_date (self->date);
-  int y, m, d;
-
-  gtk_menu_button_set_label (self->date_button, label);
-  if (sscanf (self->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      if (dt != NULL)
-        {
-          g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                           self);
-          gtk_calendar_select_day (self->calendar, dt);
-          g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                             NULL, self);
-        }
-    }
+  jc_orders_page_set_date (self, jc_date_bar_get_date (self->date_bar));
 }
 
-static void
-on_calendar_day_selected_cb (JcOrdersPage *self)
+static gboolean
+is_editing (JcOrdersPage *self)
 {
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
-
-  gtk_popover_popdown (self->date_popover);
-  jc_orders_page_set_date (self, date);
+  return g_str_equal (gtk_stack_get_visible_child_name (self->stack), "editor");
 }
 
-static void
-shift_date (JcOrdersPage *self,
-            int           days)
+/* Before the person changes the day: with an order open, leaving the day
+ * leaves the order.  The editor closes at once when nothing is unsaved;
+ * otherwise it asks, and the day stays until the person has answered. */
+static gboolean
+date_bar_leave_cb (JcDateBar  *bar,
+                   const char *new_date,
+                   gpointer    user_data)
 {
-  char date[11];
+  JcOrdersPage *self = user_data;
 
-  if (jc_order_date_shift (self->date, days, date))
-    jc_orders_page_set_date (self, date);
+  if (!is_editing (self))
+    return TRUE;
+  jc_order_editor_request_close (self->editor);
+  return !is_editing (self);
 }
 
 /* ---- loading the board ------------------------------------------------ */
@@ -548,8 +291,7 @@ update_actions (JcOrdersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.open", has_db && selected);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.save-template",
                                  has_db && (selected || editing));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.previous-day", !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "orders.next-day", !editing);
+  jc_date_bar_set_steps_enabled (self->date_bar, !editing);
 }
 
 static guint
@@ -740,22 +482,6 @@ on_editor_saved_cb (JcOrdersPage *self)
 /* ---- actions ------------------------------------------------------------ */
 
 static void
-previous_day_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  shift_date (JC_ORDERS_PAGE (widget), -1);
-}
-
-static void
-next_day_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  shift_date (JC_ORDERS_PAGE (widget), 1);
-}
-
-static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -858,28 +584,24 @@ on_form_written (GObject      *source,
   jc_ui_toast (GTK_WIDGET (self), message);
 }
 
+/* The file is chosen: the form is written on a worker thread. */
 static void
-on_template_chooser_response (JcOrdersPage         *self,
-                              int                   response,
-                              GtkFileChooserNative *chooser)
+on_template_file_chosen (GtkWidget     *parent,
+                         const char    *path,
+                         JcOutputFlags  flags,
+                         gpointer       user_data)
 {
+  JcOrdersPage *self = JC_ORDERS_PAGE (parent);
+  const char *canteen = user_data;
   g_autoptr(GFile) file = NULL;
-  const char *canteen = g_object_get_data (G_OBJECT (chooser), "jc-canteen");
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  if (file != NULL && self->db_path != NULL)
-    {
-      g_autofree char *path = g_file_get_path (file);
-
-      /* The GFile carries a strong reference to the page to the callback. */
-      g_object_set_data_full (G_OBJECT (file), "jc-page", g_object_ref (self), g_object_unref);
-      jc_order_task_write_form (self->db_path, canteen, self->date, path, self->cancellable,
-                                on_form_written, g_object_ref (file));
-    }
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  if (self->chooser == chooser)
-    g_clear_object (&self->chooser);
+  if (self->db_path == NULL)
+    return;
+  file = g_file_new_for_path (path);
+  /* The GFile carries a strong reference to the page to the callback. */
+  g_object_set_data_full (G_OBJECT (file), "jc-page", g_object_ref (self), g_object_unref);
+  jc_order_task_write_form (self->db_path, canteen, self->date, path, flags, self->cancellable,
+                            on_form_written, g_object_ref (file));
 }
 
 static void
@@ -889,8 +611,6 @@ save_template_activated (GtkWidget  *widget,
 {
   JcOrdersPage *self = JC_ORDERS_PAGE (widget);
   JcOrderRow *row = gtk_single_selection_get_selected_item (self->selection);
-  g_autoptr(GtkFileFilter) xlsx = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) csv = gtk_file_filter_new ();
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   const char *canteen;
@@ -904,24 +624,12 @@ save_template_activated (GtkWidget  *widget,
 
   /* TRANSLATORS: the title of the file chooser; %s is a canteen code */
   title = g_strdup_printf (_("Save the Order Form of %s"), canteen);
-  self->chooser = gtk_file_chooser_native_new (title, get_parent_window (self),
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
-  gtk_file_filter_set_name (xlsx, _("Excel workbook (XLSX)"));
-  gtk_file_filter_add_suffix (xlsx, "xlsx");
-  gtk_file_filter_set_name (csv, _("CSV"));
-  gtk_file_filter_add_suffix (csv, "csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), xlsx);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), csv);
   /* TRANSLATORS: the file name an order form is saved under; keep the
    * placeholders: a canteen code and a date */
   name = g_strdup_printf (_("order-form-%s-%s.xlsx"), canteen, self->date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  g_object_set_data_full (G_OBJECT (self->chooser), "jc-canteen", g_strdup (canteen), g_free);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_template_chooser_response),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  /* A name ending in .csv gets the CSV form. */
+  jc_save_file_choose (GTK_WIDGET (self), title, name, _("Excel workbook (XLSX)"), "*.xlsx",
+                       on_template_file_chosen, g_strdup (canteen), g_free);
 }
 
 /* ---- dropping files ------------------------------------------------------ */
@@ -1007,9 +715,6 @@ jc_orders_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      jc_orders_page_set_db_path (self, g_value_get_string (value));
-      break;
     case PROP_DATE:
       if (g_value_get_string (value) != NULL)
         jc_orders_page_set_date (self, g_value_get_string (value));
@@ -1065,12 +770,13 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
 
   /**
    * JcOrdersPage:db-path:
-   * The database file; every worker of the page opens its own store on it.
-   * NULL: no database (the page says so).
+   * The file of the store the page shows (jc_orders_page_set_store());
+   * every worker of the page opens its own store on it.  NULL: no
+   * database (the page says so).
    */
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * JcOrdersPage:date:
    * The delivery date on show, "YYYY-MM-DD"; tomorrow at first.
@@ -1080,13 +786,12 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JC_TYPE_DATE_BAR);
   g_type_ensure (JC_TYPE_ORDER_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jicai/Jicai/ui/jc-orders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, date_bar);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_label);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_button);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, cutoff_popover);
@@ -1099,15 +804,13 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, board_view);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, board_error_page);
   gtk_widget_class_bind_template_child (widget_class, JcOrdersPage, editor);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_bar_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cutoff_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cutoff_entry_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_board_view_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_closed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_editor_saved_cb);
 
-  gtk_widget_class_install_action (widget_class, "orders.previous-day", NULL, previous_day_activated);
-  gtk_widget_class_install_action (widget_class, "orders.next-day", NULL, next_day_activated);
   gtk_widget_class_install_action (widget_class, "orders.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "orders.set-cutoff", NULL, set_cutoff_activated);
   gtk_widget_class_install_action (widget_class, "orders.reset-cutoff", NULL,
@@ -1117,10 +820,6 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "orders.save-template", NULL,
                                    save_template_activated);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "orders.previous-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "orders.next-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "orders.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "orders.reload", NULL);
@@ -1145,7 +844,7 @@ jc_orders_page_init (JcOrdersPage *self)
   self->selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_column_view_set_model (self->board_view, GTK_SELECTION_MODEL (self->selection));
-  add_board_columns (self);
+  jc_order_board_add_columns (self->board_view);
   g_signal_connect_object (self->selection, "notify::selected", G_CALLBACK (update_actions), self,
                            G_CONNECT_SWAPPED);
 
@@ -1157,35 +856,45 @@ jc_orders_page_init (JcOrdersPage *self)
   tomorrow = g_date_time_add_days (now, 1);
   date = g_date_time_format (tomorrow, "%Y-%m-%d");
   g_strlcpy (self->date, date, sizeof self->date);
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
+  jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
+  /* Alt+Left and Alt+Right step the day wherever the focus is on the page. */
+  jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->board_stack, "no-database");
   update_actions (self);
 }
 
 /**
  * jc_orders_page_new:
- * @db_path: (nullable): the database file
+ * @store: (nullable) (transfer none): the store to show, as for
+ *   jc_orders_page_set_store()
  * Returns: (transfer floating): a new orders page showing tomorrow.
  */
 GtkWidget *
-jc_orders_page_new (const char *db_path)
+jc_orders_page_new (JcStore *store)
 {
-  return g_object_new (JC_TYPE_ORDERS_PAGE, "db-path", db_path, NULL);
+  GtkWidget *page = g_object_new (JC_TYPE_ORDERS_PAGE, NULL);
+
+  jc_orders_page_set_store (JC_ORDERS_PAGE (page), store);
+  return page;
 }
 
 /**
- * jc_orders_page_set_db_path:
- * @db_path: (nullable): another database file, NULL for none
- * Shows the board of that database; an open editor goes back to the board
- * (its unsaved lines are dropped: they belong to the other database).
+ * jc_orders_page_set_store:
+ * @store: (nullable) (transfer none): the store to show, NULL for none
+ * Shows the board of that store's database; an open editor goes back to
+ * the board (its unsaved lines are dropped: they belong to the other
+ * database).  The page reads and writes on worker threads, each with its
+ * own store on the same file: it keeps the file, not `store`, which the
+ * caller may close once another is set.
  */
 void
-jc_orders_page_set_db_path (JcOrdersPage *self,
-                            const char   *db_path)
+jc_orders_page_set_store (JcOrdersPage *self,
+                          JcStore      *store)
 {
   g_return_if_fail (JC_IS_ORDERS_PAGE (self));
 
-  if (!jc_task_set_db_path (&self->db_path, db_path))
+  if (!jc_task_set_db_path (&self->db_path, store != NULL ? jc_store_get_path (store) : NULL))
     return;
   self->loaded = FALSE;
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "editor"))
@@ -1194,6 +903,10 @@ jc_orders_page_set_db_path (JcOrdersPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
 }
 
+/**
+ * jc_orders_page_get_db_path:
+ * Returns: (transfer none) (nullable): the file of the store on show.
+ */
 const char *
 jc_orders_page_get_db_path (JcOrdersPage *self)
 {
@@ -1214,11 +927,11 @@ jc_orders_page_set_date (JcOrdersPage *self,
   g_return_if_fail (JC_IS_ORDERS_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
   self->loaded = FALSE;
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
   load_board (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }

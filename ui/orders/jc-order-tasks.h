@@ -139,10 +139,20 @@ void                jc_order_task_write_form       (const char          *db_path
                                                     const char          *canteen_code,
                                                     const char          *date,
                                                     const char          *path,
+                                                    JcOutputFlags        flags,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
 gboolean            jc_order_task_write_form_finish (GAsyncResult       *result,
+                                                    GError             **error);
+
+void                jc_order_task_set_cutoff       (const char          *db_path,
+                                                    const char          *date,
+                                                    const char          *cutoff,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean            jc_order_task_set_cutoff_finish (GAsyncResult       *result,
                                                     GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcOrderBoard, jc_order_board_free)

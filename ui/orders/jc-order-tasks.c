@@ -95,10 +95,12 @@ typedef struct {
   char             *canteen;
   char             *path;
   char             *reason;
+  char             *cutoff;
   char            **paths;
   JcOrder          *order;
   JcImportPlan     *plan;
   JcOrderSaveFlags  flags;
+  JcOutputFlags     output_flags;
   gboolean          check_spikes;
   gint64            order_id;
 } TaskData;
@@ -110,6 +112,7 @@ task_data_free (TaskData *td)
   g_free (td->canteen);
   g_free (td->path);
   g_free (td->reason);
+  g_free (td->cutoff);
   g_strfreev (td->paths);
   jc_order_free (td->order);
   jc_import_plan_free (td->plan);
@@ -620,10 +623,10 @@ write_form_thread (GTask        *task,
   if (store == NULL)
     return;
   if (g_str_has_suffix (td->path, ".csv") || g_str_has_suffix (td->path, ".CSV"))
-    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path,
-                                  JC_OUTPUT_REPLACE, &error);
+    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path, td->output_flags,
+                                  &error);
   else
-    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, JC_OUTPUT_REPLACE,
+    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, td->output_flags,
                               &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
@@ -634,13 +637,15 @@ write_form_thread (GTask        *task,
 /**
  * jc_order_task_write_form:
  * Writes the order form of a canteen and delivery date to `path`: CSV when
- * the name ends in .csv, else XLSX.
+ * the name ends in .csv, else XLSX; `flags` as jc_save_file_choose() gave
+ * them (JC_OUTPUT_REPLACE: the person agreed to replace the file).
  */
 void
 jc_order_task_write_form (const char          *db_path,
                           const char          *canteen_code,
                           const char          *date,
                           const char          *path,
+                          JcOutputFlags        flags,
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
@@ -651,6 +656,7 @@ jc_order_task_write_form (const char          *db_path,
 
   td->canteen = g_strdup (canteen_code);
   td->path = g_strdup (path);
+  td->output_flags = flags;
   g_task_run_in_thread (task, write_form_thread);
 }
 
@@ -661,4 +667,53 @@ jc_order_task_write_form_finish (GAsyncResult  *result,
   g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* ---- the cutoff of a date ---------------------------------------------- */
+
+static void
+set_cutoff_thread (GTask        *task,
+                   gpointer      source,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  TaskData *td = task_data;
+  g_autoptr(JcStore) store = jc_task_open_store (task);
+  GError *error = NULL;
+
+  if (store == NULL)
+    return;
+  if (td->cutoff != NULL ? jc_orders_set_cutoff (store, td->base.date, td->cutoff, &error)
+                         : jc_orders_reset_cutoff (store, td->base.date, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * jc_order_task_set_cutoff:
+ * Sets the cutoff of the delivery date `date` to `cutoff` (local
+ * "YYYY-MM-DDTHH:MM"), or back to the office default when `cutoff` is NULL.
+ */
+void
+jc_order_task_set_cutoff (const char          *db_path,
+                          const char          *date,
+                          const char          *cutoff,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  TaskData *td;
+  g_autoptr(GTask) task = task_new (db_path, date, jc_order_task_set_cutoff, cancellable, callback,
+                                    user_data, &td);
+
+  td->cutoff = g_strdup (cutoff);
+  g_task_run_in_thread (task, set_cutoff_thread);
+}
+
+gboolean
+jc_order_task_set_cutoff_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return jc_task_propagate_boolean (result, jc_order_task_set_cutoff, error);
 }
