@@ -36,8 +36,9 @@
 #define DATE4 "2026-12-04"   /* the late orders in Chinese */
 
 static struct {
-  char *dir;
-  char *db_path;
+  char    *dir;
+  char    *db_path;
+  JcStore *store;    /* the store the pages are given, open for the test */
 } fx;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -267,6 +268,7 @@ setup (void **state)
     assert_no_error (error);
     put_order (store, 0, DATE4, d2, dq, 1);
   }
+  fx.store = g_steal_pointer (&store);
   return 0;
 }
 
@@ -274,6 +276,7 @@ static int
 teardown (void **state)
 {
   jc_test_pump (50);
+  g_clear_pointer (&fx.store, jc_store_free);
   jc_test_rmtree (fx.dir);
   g_free (fx.dir);
   g_free (fx.db_path);
@@ -289,7 +292,7 @@ open_page_sized (const char  *date,
                  int          height,
                  JcPlanPage **out_page)
 {
-  GtkWidget *page = jc_plan_page_new (fx.db_path);
+  GtkWidget *page = jc_plan_page_new (fx.store);
   GtkWindow *window;
 
   jc_plan_page_set_date (JC_PLAN_PAGE (page), date);
@@ -621,7 +624,7 @@ test_plan (void **state)
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = NULL;
 
-      jc_plan_task_export (fx.db_path, DATE, k == 0 ? JC_PLAN_EXPORT_PDF : JC_PLAN_EXPORT_XLSX,
+      jc_plan_task_export (fx.store, DATE, k == 0 ? JC_PLAN_EXPORT_PDF : JC_PLAN_EXPORT_XLSX,
                            path, NULL, store_result_cb, &result);
       jc_test_pump_until (result != NULL, 10000);
       assert_non_null (result);

@@ -145,7 +145,7 @@ save_activated (GtkWidget  *widget,
     return;
   self->working = TRUE;
   _jc_deliveries_page_set_busy (self);
-  jc_delivery_task_save (self->db_path, self->ref, g_get_user_name (), self->cancellable,
+  jc_delivery_task_save (self->store, self->ref, g_get_user_name (), self->cancellable,
                          on_save_done, g_object_ref (self));
 }
 
@@ -237,7 +237,7 @@ start_build (JcDeliveriesPage *self)
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, _("Planning the routes…"));
   _jc_deliveries_page_set_busy (self);
-  jc_delivery_task_build (self->db_path, self->date, self->solver_seconds, g_get_user_name (),
+  jc_delivery_task_build (self->store, self->date, self->solver_seconds, g_get_user_name (),
                           self->solve_cancellable, G_OBJECT (self), on_build_progress,
                           self->cancellable, on_build_done, g_object_ref (self));
 }

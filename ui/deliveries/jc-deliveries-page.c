@@ -25,6 +25,7 @@ G_DEFINE_FINAL_TYPE (JcDeliveriesPage, jc_deliveries_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_DB_PATH,
   PROP_DATE,
   N_PROPS
@@ -359,7 +360,7 @@ _jc_deliveries_page_load_plan (JcDeliveriesPage *self)
     }
   self->load_cancellable = g_cancellable_new ();
   _jc_deliveries_page_set_busy (self);
-  jc_delivery_task_load (self->db_path, self->date, self->load_cancellable, on_plan_loaded,
+  jc_delivery_task_load (self->store, self->date, self->load_cancellable, on_plan_loaded,
                          g_object_ref (self));
 }
 
@@ -472,6 +473,9 @@ jc_deliveries_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_pointer (value, self->store);
+      break;
     case PROP_DB_PATH:
       g_value_set_string (value, self->db_path);
       break;
@@ -493,8 +497,8 @@ jc_deliveries_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      jc_deliveries_page_set_db_path (self, g_value_get_string (value));
+    case PROP_STORE:
+      jc_deliveries_page_set_store (self, g_value_get_pointer (value));
       break;
     case PROP_DATE:
       if (g_value_get_string (value) != NULL)
@@ -558,12 +562,22 @@ jc_deliveries_page_class_init (JcDeliveriesPageClass *klass)
   widget_class->map = jc_deliveries_page_map;
 
   /**
+   * JcDeliveriesPage:store:
+   * The JcStore the page works on, borrowed: the application's, which
+   * outlives the page's use of it (the window gives the page the new store
+   * before the old one is closed).  The page's workers open their own
+   * connection to the same database.  NULL: no database.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_pointer ("store", NULL, NULL,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
    * JcDeliveriesPage:db-path:
-   * The database file; every worker of the page opens its own store on it.
+   * The database file of the store, NULL: none.
    */
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * JcDeliveriesPage:date:
    * The delivery date on show, "YYYY-MM-DD"; tomorrow at first.
@@ -642,27 +656,38 @@ jc_deliveries_page_init (JcDeliveriesPage *self)
 
 /**
  * jc_deliveries_page_new:
- * @db_path: (nullable): the database file
+ * @store: (nullable) (transfer none): the store to work on, see
+ *   jc_deliveries_page_set_store()
  * Returns: (transfer floating): a new deliveries page showing tomorrow.
  */
 GtkWidget *
-jc_deliveries_page_new (const char *db_path)
+jc_deliveries_page_new (JcStore *store)
 {
-  return g_object_new (JC_TYPE_DELIVERIES_PAGE, "db-path", db_path, NULL);
+  return g_object_new (JC_TYPE_DELIVERIES_PAGE, "store", store, NULL);
 }
 
 /**
- * jc_deliveries_page_set_db_path:
- * @db_path: (nullable): another database file, NULL for none
- * Hand edits not saved belong to the old file and are dropped.
+ * jc_deliveries_page_set_store:
+ * @store: (nullable) (transfer none): the store to work on, NULL for none
+ *
+ * The page keeps the pointer, not a reference: the caller keeps the store
+ * open until it gives the page another one or NULL.  The same database file
+ * again (the store opened anew) keeps what is shown; call
+ * jc_deliveries_page_reload() to read it again.  Hand edits not saved
+ * belong to the old file and are dropped.
  */
 void
-jc_deliveries_page_set_db_path (JcDeliveriesPage *self,
-                                const char       *db_path)
+jc_deliveries_page_set_store (JcDeliveriesPage *self,
+                              JcStore          *store)
 {
   g_return_if_fail (JC_IS_DELIVERIES_PAGE (self));
 
-  if (!jc_task_set_db_path (&self->db_path, db_path))
+  if (self->store != store)
+    {
+      self->store = store;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+  if (!jc_task_set_db_path (&self->db_path, store != NULL ? jc_store_get_path (store) : NULL))
     return;
   /* Work under way belongs to the other database. */
   jc_task_restart_cancellable (&self->cancellable);
@@ -678,6 +703,22 @@ jc_deliveries_page_set_db_path (JcDeliveriesPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
 }
 
+/**
+ * jc_deliveries_page_get_store:
+ * Returns: (nullable) (transfer none): the store the page works on.
+ */
+JcStore *
+jc_deliveries_page_get_store (JcDeliveriesPage *self)
+{
+  g_return_val_if_fail (JC_IS_DELIVERIES_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * jc_deliveries_page_get_db_path:
+ * Returns: (nullable): the database file of the page's store.
+ */
 const char *
 jc_deliveries_page_get_db_path (JcDeliveriesPage *self)
 {

@@ -159,14 +159,14 @@ load_thread (GTask        *task,
 }
 
 void
-jc_delivery_task_load (const char          *db_path,
+jc_delivery_task_load (JcStore             *store,
                        const char          *date,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_delivery_task_load, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_delivery_task_load, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -250,7 +250,7 @@ build_thread (GTask        *task,
 }
 
 void
-jc_delivery_task_build (const char             *db_path,
+jc_delivery_task_build (JcStore                *store,
                         const char             *date,
                         double                  seconds,
                         const char             *who,
@@ -262,7 +262,7 @@ jc_delivery_task_build (const char             *db_path,
                         gpointer                user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_delivery_task_build, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_delivery_task_build, cancellable, callback,
                                     user_data, &td);
 
   td->seconds = seconds;
@@ -312,7 +312,7 @@ save_thread (GTask        *task,
 }
 
 void
-jc_delivery_task_save (const char          *db_path,
+jc_delivery_task_save (JcStore             *store,
                        JcDeliveryPlanRef   *ref,
                        const char          *who,
                        GCancellable        *cancellable,
@@ -320,7 +320,7 @@ jc_delivery_task_save (const char          *db_path,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, ref->plan->date, jc_delivery_task_save, cancellable,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), ref->plan->date, jc_delivery_task_save, cancellable,
                                     callback, user_data, &td);
 
   td->ref = jc_delivery_plan_ref_ref (ref);

@@ -62,7 +62,7 @@ start_lock (JcPlanPage *self)
 {
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_lock (self->db_path, self->date, g_get_user_name (), _jc_plan_page_work_cancellable (self),
+  jc_plan_task_lock (self->store, self->date, g_get_user_name (), _jc_plan_page_work_cancellable (self),
                      on_lock_done, g_object_ref (self));
 }
 
@@ -163,7 +163,7 @@ lock_activated (GtkWidget  *widget,
   /* Who is not in, read afresh: the lock asks first when anyone is missing. */
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_late (self->db_path, self->date, _jc_plan_page_work_cancellable (self), on_lock_check_done,
+  jc_plan_task_late (self->store, self->date, _jc_plan_page_work_cancellable (self), on_lock_check_done,
                      g_object_ref (self));
 }
 
@@ -191,7 +191,7 @@ on_supplement_response_cb (AdwMessageDialog *dialog,
     return;
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_supplement (self->db_path, self->date, canteen, g_get_user_name (),
+  jc_plan_task_supplement (self->store, self->date, canteen, g_get_user_name (),
                            _jc_plan_page_work_cancellable (self), on_settle_done, g_object_ref (self));
 }
 
@@ -268,7 +268,7 @@ supplement_activated (GtkWidget  *widget,
     return;
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_supplement_preview (self->db_path, self->date,
+  jc_plan_task_supplement_preview (self->store, self->date,
                                    g_variant_get_string (parameter, NULL),
                                    _jc_plan_page_work_cancellable (self), on_supplement_preview_done,
                                    g_object_ref (self));
@@ -286,7 +286,7 @@ on_decline_reason_cb (AdwMessageDialog *dialog,
     return;
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_decline (self->db_path, self->date, canteen, g_get_user_name (), reason,
+  jc_plan_task_decline (self->store, self->date, canteen, g_get_user_name (), reason,
                         _jc_plan_page_work_cancellable (self), on_settle_done, g_object_ref (self));
 }
 
@@ -432,7 +432,7 @@ on_unlock_reason_cb (AdwMessageDialog *dialog,
     return;
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_unlock (self->db_path, self->date, g_get_user_name (), reason,
+  jc_plan_task_unlock (self->store, self->date, g_get_user_name (), reason,
                        _jc_plan_page_work_cancellable (self), on_unlock_done, g_object_ref (self));
 }
 
@@ -479,7 +479,7 @@ on_remove_reason_cb (AdwMessageDialog *dialog,
     return;
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_remove_purchase (self->db_path, self->date, item_code, g_get_user_name (), reason,
+  jc_plan_task_remove_purchase (self->store, self->date, item_code, g_get_user_name (), reason,
                                 _jc_plan_page_work_cancellable (self), on_remove_done, g_object_ref (self));
 }
 
@@ -555,7 +555,7 @@ on_export_chooser_response (JcPlanPage *self,
     return;
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_export (self->db_path, self->date, kind, path, _jc_plan_page_work_cancellable (self),
+  jc_plan_task_export (self->store, self->date, kind, path, _jc_plan_page_work_cancellable (self),
                        on_export_done, g_object_ref (self));
 }
 

@@ -321,7 +321,7 @@ start_next_save (JcPlanPage *self)
     }
   self->saving = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_record (self->db_path, ps->date, ps->item_code, ps->supplement_id, ps->qty_milli,
+  jc_plan_task_record (self->store, ps->date, ps->item_code, ps->supplement_id, ps->qty_milli,
                        ps->price_milliyuan,
                        g_get_user_name (), _jc_plan_page_work_cancellable (self), on_record_done,
                        g_object_ref (self));

@@ -91,7 +91,8 @@ typedef struct {
 struct _JcPlanPage {
   AdwBin              parent_instance;
 
-  char               *db_path;
+  JcStore            *store;             /* borrowed, NULL: no database */
+  char               *db_path;           /* its file */
   char                date[11];
   GCancellable       *cancellable;       /* every worker of the page */
   GCancellable       *load_cancellable;

@@ -29,6 +29,7 @@ G_DEFINE_FINAL_TYPE (JcPlanPage, jc_plan_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_STORE,
   PROP_DB_PATH,
   PROP_DATE,
   N_PROPS
@@ -452,13 +453,13 @@ _jc_plan_page_load_plan (JcPlanPage *self)
     }
   self->load_cancellable = g_cancellable_new ();
   _jc_plan_page_set_busy (self);
-  jc_plan_task_load (self->db_path, self->date, self->load_cancellable, on_plan_loaded,
+  jc_plan_task_load (self->store, self->date, self->load_cancellable, on_plan_loaded,
                      g_object_ref (self));
   if (self->late_cancellable != NULL)
     g_cancellable_cancel (self->late_cancellable);
   g_clear_object (&self->late_cancellable);
   self->late_cancellable = g_cancellable_new ();
-  jc_plan_task_late (self->db_path, self->date, self->late_cancellable, on_late_loaded,
+  jc_plan_task_late (self->store, self->date, self->late_cancellable, on_late_loaded,
                      g_object_ref (self));
 }
 
@@ -520,6 +521,9 @@ jc_plan_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_STORE:
+      g_value_set_pointer (value, self->store);
+      break;
     case PROP_DB_PATH:
       g_value_set_string (value, self->db_path);
       break;
@@ -541,8 +545,8 @@ jc_plan_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_DB_PATH:
-      jc_plan_page_set_db_path (self, g_value_get_string (value));
+    case PROP_STORE:
+      jc_plan_page_set_store (self, g_value_get_pointer (value));
       break;
     case PROP_DATE:
       if (g_value_get_string (value) != NULL)
@@ -615,12 +619,22 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   widget_class->unroot = jc_plan_page_unroot;
 
   /**
+   * JcPlanPage:store:
+   * The JcStore the page works on, borrowed: the application's, which
+   * outlives the page's use of it (the window gives the page the new store
+   * before the old one is closed).  The page's workers open their own
+   * connection to the same database.  NULL: no database.
+   */
+  properties[PROP_STORE] =
+    g_param_spec_pointer ("store", NULL, NULL,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
    * JcPlanPage:db-path:
-   * The database file; every worker of the page opens its own store on it.
+   * The database file of the store, NULL: none.
    */
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /**
    * JcPlanPage:date:
    * The delivery date of the plan on show, "YYYY-MM-DD"; tomorrow at first.
@@ -717,26 +731,37 @@ jc_plan_page_init (JcPlanPage *self)
 
 /**
  * jc_plan_page_new:
- * @db_path: (nullable): the database file
+ * @store: (nullable) (transfer none): the store to work on, see
+ *   jc_plan_page_set_store()
  * Returns: (transfer floating): a new plan page showing tomorrow.
  */
 GtkWidget *
-jc_plan_page_new (const char *db_path)
+jc_plan_page_new (JcStore *store)
 {
-  return g_object_new (JC_TYPE_PLAN_PAGE, "db-path", db_path, NULL);
+  return g_object_new (JC_TYPE_PLAN_PAGE, "store", store, NULL);
 }
 
 /**
- * jc_plan_page_set_db_path:
- * @db_path: (nullable): another database file, NULL for none
+ * jc_plan_page_set_store:
+ * @store: (nullable) (transfer none): the store to work on, NULL for none
+ *
+ * The page keeps the pointer, not a reference: the caller keeps the store
+ * open until it gives the page another one or NULL.  The same database file
+ * again (the store opened anew) keeps what is shown; call
+ * jc_plan_page_reload() to read it again.
  */
 void
-jc_plan_page_set_db_path (JcPlanPage *self,
-                          const char *db_path)
+jc_plan_page_set_store (JcPlanPage *self,
+                        JcStore    *store)
 {
   g_return_if_fail (JC_IS_PLAN_PAGE (self));
 
-  if (!jc_task_set_db_path (&self->db_path, db_path))
+  if (self->store != store)
+    {
+      self->store = store;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+  if (!jc_task_set_db_path (&self->db_path, store != NULL ? jc_store_get_path (store) : NULL))
     return;
   /* Work under way belongs to the other database. */
   jc_task_restart_cancellable (&self->cancellable);
@@ -746,6 +771,22 @@ jc_plan_page_set_db_path (JcPlanPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
 }
 
+/**
+ * jc_plan_page_get_store:
+ * Returns: (nullable) (transfer none): the store the page works on.
+ */
+JcStore *
+jc_plan_page_get_store (JcPlanPage *self)
+{
+  g_return_val_if_fail (JC_IS_PLAN_PAGE (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * jc_plan_page_get_db_path:
+ * Returns: (nullable): the database file of the page's store.
+ */
 const char *
 jc_plan_page_get_db_path (JcPlanPage *self)
 {

@@ -70,14 +70,14 @@ load_thread (GTask        *task,
 }
 
 void
-jc_plan_task_load (const char          *db_path,
+jc_plan_task_load (JcStore             *store,
                    const char          *date,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_load, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_load, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -111,7 +111,7 @@ lock_thread (GTask        *task,
 }
 
 void
-jc_plan_task_lock (const char          *db_path,
+jc_plan_task_lock (JcStore             *store,
                    const char          *date,
                    const char          *who,
                    GCancellable        *cancellable,
@@ -119,7 +119,7 @@ jc_plan_task_lock (const char          *db_path,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->who = g_strdup (who);
@@ -145,7 +145,7 @@ unlock_thread (GTask        *task,
 }
 
 void
-jc_plan_task_unlock (const char          *db_path,
+jc_plan_task_unlock (JcStore             *store,
                      const char          *date,
                      const char          *who,
                      const char          *reason,
@@ -154,7 +154,7 @@ jc_plan_task_unlock (const char          *db_path,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->who = g_strdup (who);
@@ -197,14 +197,14 @@ late_thread (GTask        *task,
 }
 
 void
-jc_plan_task_late (const char          *db_path,
+jc_plan_task_late (JcStore             *store,
                    const char          *date,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_late, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_late, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, late_thread);
@@ -241,7 +241,7 @@ settle_thread (GTask        *task,
 }
 
 void
-jc_plan_task_supplement (const char          *db_path,
+jc_plan_task_supplement (JcStore             *store,
                          const char          *date,
                          const char          *canteen,
                          const char          *who,
@@ -250,7 +250,7 @@ jc_plan_task_supplement (const char          *db_path,
                          gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -297,7 +297,7 @@ supplement_preview_thread (GTask        *task,
 }
 
 void
-jc_plan_task_supplement_preview (const char          *db_path,
+jc_plan_task_supplement_preview (JcStore             *store,
                                  const char          *date,
                                  const char          *canteen,
                                  GCancellable        *cancellable,
@@ -305,7 +305,7 @@ jc_plan_task_supplement_preview (const char          *db_path,
                                  gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_supplement_preview, cancellable,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_supplement_preview, cancellable,
                                     callback, user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -320,7 +320,7 @@ jc_plan_task_supplement_preview_finish (GAsyncResult  *result,
 }
 
 void
-jc_plan_task_decline (const char          *db_path,
+jc_plan_task_decline (JcStore             *store,
                       const char          *date,
                       const char          *canteen,
                       const char          *who,
@@ -330,7 +330,7 @@ jc_plan_task_decline (const char          *db_path,
                       gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -380,7 +380,7 @@ remove_purchase_thread (GTask        *task,
 }
 
 void
-jc_plan_task_remove_purchase (const char          *db_path,
+jc_plan_task_remove_purchase (JcStore             *store,
                               const char          *date,
                               const char          *item_code,
                               const char          *who,
@@ -390,7 +390,7 @@ jc_plan_task_remove_purchase (const char          *db_path,
                               gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -400,7 +400,7 @@ jc_plan_task_remove_purchase (const char          *db_path,
 }
 
 void
-jc_plan_task_record (const char          *db_path,
+jc_plan_task_record (JcStore             *store,
                      const char          *date,
                      const char          *item_code,
                      gint64               supplement_id,
@@ -412,7 +412,7 @@ jc_plan_task_record (const char          *db_path,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -456,7 +456,7 @@ export_thread (GTask        *task,
 }
 
 void
-jc_plan_task_export (const char          *db_path,
+jc_plan_task_export (JcStore             *store,
                      const char          *date,
                      JcPlanExportKind     kind,
                      const char          *path,
@@ -465,7 +465,7 @@ jc_plan_task_export (const char          *db_path,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->kind = kind;
