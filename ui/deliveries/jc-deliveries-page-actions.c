@@ -462,8 +462,8 @@ export_to (JcDeliveriesPage *self,
 {
   self->working = TRUE;
   _jc_deliveries_page_set_busy (self);
-  jc_delivery_task_export (self->ref, _jc_deliveries_page_chosen_docs (self), path, self->cancellable,
-                           on_export_done, g_object_ref (self));
+  jc_delivery_task_export (self->ref, _jc_deliveries_page_chosen_docs (self), path,
+                           self->cancellable, on_export_done, g_object_ref (self));
 }
 
 static void

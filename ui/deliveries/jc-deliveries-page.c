@@ -73,7 +73,8 @@ update_figures (JcDeliveriesPage *self)
   }
   {
     g_autofree char *t = _jc_deliveries_page_format_tonnes (plan->load_g);
-    g_autofree char *cap = _jc_deliveries_page_format_tonnes (_jc_deliveries_page_used_capacity_g (plan));
+    g_autofree char *cap =
+      _jc_deliveries_page_format_tonnes (_jc_deliveries_page_used_capacity_g (plan));
 
     /* TRANSLATORS: key figure: "Load 5.21 t of 8.00 t" */
     load = g_strdup_printf (_("Load %s of %s"), t, cap);
@@ -238,7 +239,8 @@ _jc_deliveries_page_update_actions (JcDeliveriesPage *self)
   gboolean in_route = stop != NULL && (guint) self->sel_route < plan->routes->len;
   guint len = in_route ? ((JcDeliveryRoute *) plan->routes->pdata[self->sel_route])->stops->len
                        : 0;
-  gboolean docs = plan != NULL && _jc_deliveries_page_chosen_docs (self) != 0 && _jc_deliveries_page_routes_used (plan) > 0;
+  gboolean docs = plan != NULL && _jc_deliveries_page_chosen_docs (self) != 0 &&
+                  _jc_deliveries_page_routes_used (plan) > 0;
   GtkWidget *w = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (w, "deliveries.reload", self->db_path != NULL);
@@ -423,7 +425,8 @@ choose_date (JcDeliveriesPage *self,
   shown = jc_order_format_date (self->date);
   /* TRANSLATORS: %s is the delivery date whose routes were changed */
   body = g_strdup_printf (_("The routes of %s were changed by hand and are not saved."), shown);
-  dialog = _jc_deliveries_page_confirm_dialog_new (self, _("Discard the Changes?"), body, "discard", _("_Discard"));
+  dialog = _jc_deliveries_page_confirm_dialog_new (self, _("Discard the Changes?"), body,
+                                                   "discard", _("_Discard"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_date_confirm_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -644,7 +647,8 @@ jc_deliveries_page_init (JcDeliveriesPage *self)
   gtk_menu_button_set_menu_model (self->move_button, G_MENU_MODEL (self->move_menu));
 
   gtk_drawing_area_set_draw_func (self->map_area, _jc_deliveries_page_map_draw_cb, self, NULL);
-  g_signal_connect_object (click, "pressed", G_CALLBACK (_jc_deliveries_page_on_map_pressed_cb), self, 0);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (_jc_deliveries_page_on_map_pressed_cb),
+                           self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->map_area), GTK_EVENT_CONTROLLER (click));
 
   g_strlcpy (self->date, date, sizeof self->date);

@@ -77,8 +77,10 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
+/* The task on the database file of `store`: its worker opens its own
+ * connection. */
 static GTask *
-task_new (const char          *db_path,
+task_new (JcStore             *store,
           const char          *date,
           gpointer             tag,
           GCancellable        *cancellable,
@@ -90,8 +92,9 @@ task_new (const char          *db_path,
 
   g_weak_ref_init (&td->progress_target, NULL);
   *out = td;
-  return jc_task_new (td, (GDestroyNotify) task_data_free, db_path, date, tag, cancellable,
-                      callback, user_data);
+  return jc_task_new (td, (GDestroyNotify) task_data_free,
+                      jc_store_get_path (store), date, tag, cancellable, callback,
+                      user_data);
 }
 
 /* ---- load ------------------------------------------------------------------------ */
@@ -166,7 +169,7 @@ jc_delivery_task_load (JcStore             *store,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_delivery_task_load, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_delivery_task_load, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -262,7 +265,7 @@ jc_delivery_task_build (JcStore                *store,
                         gpointer                user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_delivery_task_build, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_delivery_task_build, cancellable, callback,
                                     user_data, &td);
 
   td->seconds = seconds;
@@ -320,7 +323,7 @@ jc_delivery_task_save (JcStore             *store,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), ref->plan->date, jc_delivery_task_save, cancellable,
+  g_autoptr(GTask) task = task_new (store, ref->plan->date, jc_delivery_task_save, cancellable,
                                     callback, user_data, &td);
 
   td->ref = jc_delivery_plan_ref_ref (ref);

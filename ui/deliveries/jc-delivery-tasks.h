@@ -5,11 +5,11 @@
  * Every call runs on a GTask thread; the database calls take the page's
  * `store` and open their own JcStore on the same database file (read from
  * `store` when the call is made, on the calling thread), make the core
- * calls (jc-delivery.h), close that store and hand back plain values the main thread owns after _finish.
- * Nothing here touches a widget.  Pass a reference to the widget as
- * `user_data` and drop it in the callback.  A cancelled call finishes with
- * G_IO_ERROR_CANCELLED, except the solver run, whose cancel means "stop
- * and keep the best so far". */
+ * calls (jc-delivery.h), close that store and hand back plain values the
+ * main thread owns after _finish.  Nothing here touches a widget.  Pass a
+ * reference to the widget as `user_data` and drop it in the callback.  A
+ * cancelled call finishes with G_IO_ERROR_CANCELLED, except the solver run,
+ * whose cancel means "stop and keep the best so far". */
 #pragma once
 
 #include <gio/gio.h>

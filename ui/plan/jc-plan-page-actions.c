@@ -62,7 +62,8 @@ start_lock (JcPlanPage *self)
 {
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_lock (self->store, self->date, g_get_user_name (), _jc_plan_page_work_cancellable (self),
+  jc_plan_task_lock (self->store, self->date, g_get_user_name (),
+                     _jc_plan_page_work_cancellable (self),
                      on_lock_done, g_object_ref (self));
 }
 
@@ -163,8 +164,8 @@ lock_activated (GtkWidget  *widget,
   /* Who is not in, read afresh: the lock asks first when anyone is missing. */
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_late (self->store, self->date, _jc_plan_page_work_cancellable (self), on_lock_check_done,
-                     g_object_ref (self));
+  jc_plan_task_late (self->store, self->date, _jc_plan_page_work_cancellable (self),
+                     on_lock_check_done, g_object_ref (self));
 }
 
 /* ---- late orders: supplementary purchase, decline ---------------------------- */
@@ -192,7 +193,8 @@ on_supplement_response_cb (AdwMessageDialog *dialog,
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
   jc_plan_task_supplement (self->store, self->date, canteen, g_get_user_name (),
-                           _jc_plan_page_work_cancellable (self), on_settle_done, g_object_ref (self));
+                           _jc_plan_page_work_cancellable (self), on_settle_done,
+                           g_object_ref (self));
 }
 
 /* What would be bought is known: ask, naming the canteen, the lines and
@@ -270,8 +272,8 @@ supplement_activated (GtkWidget  *widget,
   _jc_plan_page_set_busy (self);
   jc_plan_task_supplement_preview (self->store, self->date,
                                    g_variant_get_string (parameter, NULL),
-                                   _jc_plan_page_work_cancellable (self), on_supplement_preview_done,
-                                   g_object_ref (self));
+                                   _jc_plan_page_work_cancellable (self),
+                                   on_supplement_preview_done, g_object_ref (self));
 }
 
 static void
@@ -480,7 +482,8 @@ on_remove_reason_cb (AdwMessageDialog *dialog,
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
   jc_plan_task_remove_purchase (self->store, self->date, item_code, g_get_user_name (), reason,
-                                _jc_plan_page_work_cancellable (self), on_remove_done, g_object_ref (self));
+                                _jc_plan_page_work_cancellable (self), on_remove_done,
+                                g_object_ref (self));
 }
 
 static void
@@ -942,7 +945,8 @@ _jc_plan_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "plan.unlock", NULL, unlock_activated);
   gtk_widget_class_install_action (widget_class, "plan.supplement", "s", supplement_activated);
   gtk_widget_class_install_action (widget_class, "plan.decline", "s", decline_activated);
-  gtk_widget_class_install_action (widget_class, "plan.record", NULL, _jc_plan_page_record_activated);
+  gtk_widget_class_install_action (widget_class, "plan.record", NULL,
+                                   _jc_plan_page_record_activated);
   gtk_widget_class_install_action (widget_class, "plan.remove-purchase", NULL,
                                    remove_purchase_activated);
   gtk_widget_class_install_action (widget_class, "plan.export-pdf", NULL, export_pdf_activated);

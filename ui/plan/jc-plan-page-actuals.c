@@ -134,7 +134,8 @@ _jc_plan_page_on_selection_changed_cb (JcPlanPage *self)
   /* Leaving a line with typed values saves them; values that cannot be
    * saved bring the selection back to their line, with the error. */
   if (self->form_dirty && self->form_item != NULL &&
-      !_jc_plan_line_is (l, self->form_item, self->form_supplement) && !_jc_plan_page_leave_form (self))
+      !_jc_plan_line_is (l, self->form_item, self->form_supplement) &&
+      !_jc_plan_page_leave_form (self))
     {
       guint position = GTK_INVALID_LIST_POSITION;
       guint n = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
@@ -144,7 +145,8 @@ _jc_plan_page_on_selection_changed_cb (JcPlanPage *self)
           g_autoptr(JcOrderRow) item = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
           const PlanRow *row = _jc_plan_row_of (item);
 
-          if (row->kind == ROW_LINE && _jc_plan_line_is (row->line, self->form_item, self->form_supplement))
+          if (row->kind == ROW_LINE && _jc_plan_line_is (row->line, self->form_item,
+                                                         self->form_supplement))
             position = i;
         }
       if (position != GTK_INVALID_LIST_POSITION)
@@ -439,13 +441,14 @@ _jc_plan_page_on_root_close_request_cb (GtkWindow  *window,
   if (self->close_allowed || self->db_path == NULL)
     return FALSE;
   g_set_weak_pointer (&self->close_window, window);
-  if (!self->saving && gtk_widget_is_sensitive (self->actual_box) && !_jc_plan_page_leave_form (self))
+  if (!self->saving && gtk_widget_is_sensitive (self->actual_box) &&
+      !_jc_plan_page_leave_form (self))
     {
       /* TRANSLATORS: %s the item whose typed purchase is wrong */
       heading = g_strdup_printf (_("The Purchase of %s Is Not Saved"),
                                  self->form_item != NULL ? current_form_name (self) : "");
-      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, heading,
-                                                           gtk_label_get_text (self->actual_error)));
+      dialog = ADW_MESSAGE_DIALOG (
+        adw_message_dialog_new (window, heading, gtk_label_get_text (self->actual_error)));
       adw_message_dialog_add_responses (dialog,
                                         "keep", _("_Keep Editing"),
                                         "close", _("_Close Without Saving"),

@@ -291,7 +291,8 @@ _jc_plan_page_update_drill (JcPlanPage *self)
       g_autofree char *share = jc_order_format_money (s->share_fen);
 
       jc_checked_add (total, s->share_fen, &total, NULL);
-      drill_add (self, (int) i + 1, jc_plan_get_canteen_name (_jc_plan_page_current_plan (self), s->canteen_code),
+      drill_add (self, (int) i + 1, jc_plan_get_canteen_name (_jc_plan_page_current_plan (self),
+                                                              s->canteen_code),
                  qty, share, s->canteen_code, FALSE);
     }
   {
@@ -712,7 +713,8 @@ jc_plan_page_init (JcPlanPage *self)
   gtk_column_view_set_model (self->names_view, GTK_SELECTION_MODEL (self->selection));
   _jc_plan_page_add_columns (self);
   g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (_jc_plan_page_on_selection_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (_jc_plan_page_on_selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   /* The variance limit of the last session; the spin button writes it back. */
   self->settings = g_settings_new (APP_ID);

@@ -33,8 +33,10 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
+/* The task on the database file of `store`: its worker opens its own
+ * connection. */
 static GTask *
-task_new (const char          *db_path,
+task_new (JcStore             *store,
           const char          *date,
           gpointer             tag,
           GCancellable        *cancellable,
@@ -43,8 +45,9 @@ task_new (const char          *db_path,
           TaskData           **out)
 {
   *out = g_new0 (TaskData, 1);
-  return jc_task_new (*out, (GDestroyNotify) task_data_free, db_path, date, tag, cancellable,
-                      callback, user_data);
+  return jc_task_new (*out, (GDestroyNotify) task_data_free,
+                      jc_store_get_path (store), date, tag, cancellable, callback,
+                      user_data);
 }
 
 /* ---- load ---------------------------------------------------------------- */
@@ -77,7 +80,7 @@ jc_plan_task_load (JcStore             *store,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_load, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_load, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -119,7 +122,7 @@ jc_plan_task_lock (JcStore             *store,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->who = g_strdup (who);
@@ -154,7 +157,7 @@ jc_plan_task_unlock (JcStore             *store,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->who = g_strdup (who);
@@ -204,7 +207,7 @@ jc_plan_task_late (JcStore             *store,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_late, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_late, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, late_thread);
@@ -250,7 +253,7 @@ jc_plan_task_supplement (JcStore             *store,
                          gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -305,7 +308,7 @@ jc_plan_task_supplement_preview (JcStore             *store,
                                  gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_supplement_preview, cancellable,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_supplement_preview, cancellable,
                                     callback, user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -330,7 +333,7 @@ jc_plan_task_decline (JcStore             *store,
                       gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -390,7 +393,7 @@ jc_plan_task_remove_purchase (JcStore             *store,
                               gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -412,7 +415,7 @@ jc_plan_task_record (JcStore             *store,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -465,7 +468,7 @@ jc_plan_task_export (JcStore             *store,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (jc_store_get_path (store), date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->kind = kind;

@@ -3,11 +3,12 @@
  *
  * Every call takes the page's `store` and runs on a GTask thread that opens
  * its own JcStore on the same database file (read from `store` when the
- * call is made, on the calling thread), makes the core calls (jc-plan.h, jc-plan-doc.h), closes the store and
- * hands back plain values the main thread owns after _finish.  Nothing here
- * touches a widget and nothing here writes SQL.  Pass a reference to the
- * widget as `user_data` and drop it in the callback.  A cancelled call
- * finishes with G_IO_ERROR_CANCELLED. */
+ * call is made, on the calling thread), makes the core calls (jc-plan.h,
+ * jc-plan-doc.h), closes that store and hands back plain values the main
+ * thread owns after _finish.  Nothing here touches a widget and nothing
+ * here writes SQL.  Pass a reference to the widget as `user_data` and drop
+ * it in the callback.  A cancelled call finishes with
+ * G_IO_ERROR_CANCELLED. */
 #pragma once
 
 #include <gio/gio.h>
