@@ -77,8 +77,8 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
-/* The task on the database file of `store`: its worker opens its own
- * connection. */
+/* The task on the database file of `store` (NULL: a task without the
+ * database): its worker opens its own connection. */
 static GTask *
 task_new (JcStore             *store,
           const char          *date,
@@ -93,8 +93,8 @@ task_new (JcStore             *store,
   g_weak_ref_init (&td->progress_target, NULL);
   *out = td;
   return jc_task_new (td, (GDestroyNotify) task_data_free,
-                      jc_store_get_path (store), date, tag, cancellable, callback,
-                      user_data);
+                      store != NULL ? jc_store_get_path (store) : NULL, date, tag,
+                      cancellable, callback, user_data);
 }
 
 /* ---- load ------------------------------------------------------------------------ */

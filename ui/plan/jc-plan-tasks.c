@@ -33,8 +33,8 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
-/* The task on the database file of `store`: its worker opens its own
- * connection. */
+/* The task on the database file of `store` (NULL: a task without the
+ * database): its worker opens its own connection. */
 static GTask *
 task_new (JcStore             *store,
           const char          *date,
@@ -46,8 +46,8 @@ task_new (JcStore             *store,
 {
   *out = g_new0 (TaskData, 1);
   return jc_task_new (*out, (GDestroyNotify) task_data_free,
-                      jc_store_get_path (store), date, tag, cancellable, callback,
-                      user_data);
+                      store != NULL ? jc_store_get_path (store) : NULL, date, tag,
+                      cancellable, callback, user_data);
 }
 
 /* ---- load ---------------------------------------------------------------- */
