@@ -599,7 +599,7 @@ test_plan (void **state)
       g_autoptr(GBytes) bytes = NULL;
 
       jc_plan_task_export (fx.store, DATE, k == 0 ? JC_PLAN_EXPORT_PDF : JC_PLAN_EXPORT_XLSX,
-                           path, NULL, store_result_cb, &result);
+                           path, JC_OUTPUT_REPLACE, NULL, store_result_cb, &result);
       jc_test_pump_until (result != NULL, 10000);
       assert_non_null (result);
       assert_true (jc_plan_task_finish (result, &error));

@@ -17,6 +17,8 @@
 #include "jc-master.h"
 #include "jc-order-format.h"
 #include "jc-task.h"
+#include "jc-print-operation.h"
+#include "jc-save-file.h"
 #include "jc-ui-util.h"
 
 JcDeliveryDocs
@@ -335,41 +337,6 @@ reload_activated (GtkWidget  *widget,
 
 /* ---- documents: print, export ----------------------------------------------------------------- */
 
-typedef struct {
-  JcDeliveryPlanRef *ref;
-  JcDeliveryDocs     docs;
-} PrintJob;
-
-static void
-print_job_free (PrintJob *job)
-{
-  jc_delivery_plan_ref_unref (job->ref);
-  g_free (job);
-}
-
-static void
-on_begin_print_cb (GtkPrintOperation *op,
-                   GtkPrintContext   *context,
-                   PrintJob          *job)
-{
-  guint n = jc_delivery_doc_n_pages (job->ref->plan, job->docs,
-                                     gtk_print_context_get_width (context),
-                                     gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (op, MAX (n, 1));
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation *op,
-                 GtkPrintContext   *context,
-                 int                page,
-                 PrintJob          *job)
-{
-  jc_delivery_doc_draw_page (gtk_print_context_get_cairo_context (context), job->ref->plan,
-                             job->docs, (guint) page, gtk_print_context_get_width (context),
-                             gtk_print_context_get_height (context));
-}
-
 static void
 on_print_done_cb (GtkPrintOperation       *op,
                   GtkPrintOperationResult  result,
@@ -377,63 +344,33 @@ on_print_done_cb (GtkPrintOperation       *op,
 {
   self->printing = FALSE;
   _jc_deliveries_page_update_actions (self);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (op, &error);
-      jc_ui_show_error (GTK_WIDGET (self), _("Could Not Print the Delivery Documents"),
-                        error != NULL ? error->message : "");
-    }
 }
 
+/* The chosen documents as the printer, the preview and the PDF draw them;
+ * the document holds the plan until it is gone. */
 static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   JcDeliveriesPage *self = JC_DELIVERIES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *job_name = NULL;
-  GtkPaperSize *a4;
-  PrintJob *job;
-  GtkPrintOperationResult result;
+  g_autoptr(JcPagedDoc) doc = NULL;
+  g_autoptr(JcPrintOperation) op = NULL;
 
   if (self->ref == NULL || _jc_deliveries_page_chosen_docs (self) == 0)
     return;
   gtk_popover_popdown (self->output_popover);
-  g_clear_object (&self->print_op);
-  self->print_op = gtk_print_operation_new ();
-  /* TRANSLATORS: the print job's name; %s the delivery date */
-  job_name = g_strdup_printf (_("Deliveries %s"), self->date);
-  gtk_print_operation_set_job_name (self->print_op, job_name);
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_print_operation_set_default_page_setup (self->print_op, setup);
-  gtk_print_operation_set_unit (self->print_op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (self->print_op, TRUE);
-  job = g_new0 (PrintJob, 1);
-  job->ref = jc_delivery_plan_ref_ref (self->ref);
-  job->docs = _jc_deliveries_page_chosen_docs (self);
-  g_signal_connect (self->print_op, "begin-print", G_CALLBACK (on_begin_print_cb), job);
-  g_signal_connect_data (self->print_op, "draw-page", G_CALLBACK (on_draw_page_cb), job,
-                         (GClosureNotify) print_job_free, 0);
-  g_signal_connect_object (self->print_op, "done", G_CALLBACK (on_print_done_cb), self, 0);
+  doc = jc_delivery_doc_paged_new (self->ref->plan, _jc_deliveries_page_chosen_docs (self),
+                                   jc_delivery_plan_ref_ref (self->ref),
+                                   (GDestroyNotify) jc_delivery_plan_ref_unref);
+  op = jc_print_operation_new (doc);
+  g_signal_connect_object (op, "done", G_CALLBACK (on_print_done_cb), self, 0);
   /* The pages are drawn from the plan as it is: no moves until printed. */
   self->printing = TRUE;
   _jc_deliveries_page_update_actions (self);
-  result = gtk_print_operation_run (self->print_op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error);
-  if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    {
-      self->printing = FALSE;
-      _jc_deliveries_page_update_actions (self);
-    }
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    jc_ui_show_error (widget, _("Could Not Print the Delivery Documents"), error->message);
+  jc_print_operation_run_dialog (op, widget, _("Could Not Print the Delivery Documents"));
+  if (gtk_print_operation_is_finished (GTK_PRINT_OPERATION (op)))
+    on_print_done_cb (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_RESULT_CANCEL, self);
 }
 
 static void
@@ -458,31 +395,27 @@ on_export_done (GObject      *source,
 
 static void
 export_to (JcDeliveriesPage *self,
-           const char       *path)
+           const char       *path,
+           JcOutputFlags     flags)
 {
   self->working = TRUE;
   _jc_deliveries_page_set_busy (self);
-  jc_delivery_task_export (self->ref, _jc_deliveries_page_chosen_docs (self), path,
+  jc_delivery_task_export (self->ref, _jc_deliveries_page_chosen_docs (self), path, flags,
                            self->cancellable, on_export_done, g_object_ref (self));
 }
 
+/* The file chosen, the chooser having asked before replacing it. */
 static void
-on_export_chooser_response (JcDeliveriesPage *self,
-                            int               response)
+on_export_file_chosen (GtkWidget     *parent,
+                       const char    *path,
+                       JcOutputFlags  flags,
+                       gpointer       user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  JcDeliveriesPage *self = JC_DELIVERIES_PAGE (parent);
 
-  if (self->chooser == NULL)
+  if (self->ref == NULL || self->working)
     return;
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL || self->ref == NULL || self->working)
-    return;
-  export_to (self, path);
+  export_to (self, path, flags);
 }
 
 static void
@@ -491,32 +424,15 @@ export_pdf_activated (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   JcDeliveriesPage *self = JC_DELIVERIES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->ref == NULL)
     return;
   gtk_popover_popdown (self->output_popover);
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-  self->chooser = gtk_file_chooser_native_new (_("Export the Delivery Documents as PDF"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
   /* TRANSLATORS: the suggested file name of the delivery documents; %s the date */
   name = g_strdup_printf (_("deliveries-%s.pdf"), self->date);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_chooser_response),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  jc_save_file_choose (widget, _("Export the Delivery Documents as PDF"), name,
+                       _("PDF documents"), "*.pdf", on_export_file_chosen, NULL, NULL);
 }
 
 static void
@@ -530,7 +446,7 @@ _jc_deliveries_page_export_to (JcDeliveriesPage *self,
                                const char       *path)
 {
   if (self->ref != NULL && !self->working)
-    export_to (self, path);
+    export_to (self, path, JC_OUTPUT_REPLACE);
 }
 
 /* Installs the page's actions and their keys, and binds the output

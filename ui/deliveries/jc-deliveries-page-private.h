@@ -93,8 +93,6 @@ struct _JcDeliveriesPage {
   double              solver_seconds;
   char               *pending_date;       /* asked to discard edits for it */
   GMenu              *move_menu;
-  GtkFileChooserNative *chooser;
-  GtkPrintOperation  *print_op;
   GtkWindow          *dialog;             /* weak: a confirmation on show */
 
   GtkMenuButton      *date_button;

@@ -522,13 +522,9 @@ jc_deliveries_page_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   if (self->solve_cancellable != NULL)
     g_cancellable_cancel (self->solve_cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   g_clear_weak_pointer (&self->dialog);
-  g_clear_object (&self->print_op);
   /* Removing the rows selects none: nothing to show it in any more. */
   if (self->stops_list != NULL)
     g_signal_handlers_disconnect_by_data (self->stops_list, self);

@@ -59,6 +59,7 @@ typedef struct {
   char                   *path;
   double                  seconds;
   JcDeliveryDocs          docs;
+  JcOutputFlags           flags;
   JcDeliveryPlanRef      *ref;
   GCancellable           *solve_cancellable;
   GWeakRef                progress_target;
@@ -351,7 +352,7 @@ export_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, JC_OUTPUT_REPLACE,
+  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, td->flags,
                               &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -362,6 +363,7 @@ void
 jc_delivery_task_export (JcDeliveryPlanRef   *ref,
                          JcDeliveryDocs       docs,
                          const char          *path,
+                         JcOutputFlags        flags,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -372,6 +374,7 @@ jc_delivery_task_export (JcDeliveryPlanRef   *ref,
 
   td->ref = jc_delivery_plan_ref_ref (ref);
   td->docs = docs;
+  td->flags = flags;
   td->path = g_strdup (path);
   g_task_run_in_thread (task, export_thread);
 }

@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "jc-delivery.h"
+#include "jc-output.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
@@ -84,10 +85,11 @@ JcDeliveryPlan  *jc_delivery_task_save_finish (GAsyncResult       *result,
                                                GError            **error);
 
 /* Writes the documents of the plan held by `ref` to `path`
- * (jc_delivery_export_pdf()). */
+ * (jc_delivery_export_pdf()); `flags` as the save chooser answered. */
 void             jc_delivery_task_export     (JcDeliveryPlanRef   *ref,
                                               JcDeliveryDocs       docs,
                                               const char          *path,
+                                              JcOutputFlags        flags,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);

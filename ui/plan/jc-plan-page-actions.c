@@ -16,6 +16,8 @@
 #include "jc-plan-doc.h"
 #include "jc-plan-page-private.h"
 #include "jc-plan-tasks.h"
+#include "jc-print-operation.h"
+#include "jc-save-file.h"
 #include "jc-statements-dialog.h"
 #include "jc-ui-util.h"
 
@@ -538,69 +540,42 @@ on_export_done (GObject      *source,
     jc_ui_toast (GTK_WIDGET (self), _("Purchase order saved"));
 }
 
+/* The file chosen, the chooser having asked before replacing it. */
 static void
-on_export_chooser_response (JcPlanPage *self,
-                            int         response)
+on_export_file_chosen (GtkWidget     *parent,
+                       const char    *path,
+                       JcOutputFlags  flags,
+                       gpointer       user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  JcPlanExportKind kind;
+  JcPlanPage *self = JC_PLAN_PAGE (parent);
+  JcPlanExportKind kind = GPOINTER_TO_INT (user_data);
 
-  if (self->chooser == NULL)
-    return;
-  kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self->chooser), "jc-kind"));
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  path = file ? g_file_get_path (file) : NULL;
-  if (path == NULL || self->db_path == NULL)
+  if (self->store == NULL)
     return;
   self->working = TRUE;
   _jc_plan_page_set_busy (self);
-  jc_plan_task_export (self->store, self->date, kind, path, _jc_plan_page_work_cancellable (self),
-                       on_export_done, g_object_ref (self));
+  jc_plan_task_export (self->store, self->date, kind, path, flags,
+                       _jc_plan_page_work_cancellable (self), on_export_done,
+                       g_object_ref (self));
 }
 
 static void
 choose_export_file (JcPlanPage       *self,
                     JcPlanExportKind  kind)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-  self->chooser = gtk_file_chooser_native_new (kind == JC_PLAN_EXPORT_PDF
-                                                 ? _("Export the Purchase Order as PDF")
-                                                 : _("Export the Purchase Order as XLSX"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
   /* TRANSLATORS: the suggested file name of the purchase order; %s the date */
   name = g_strdup_printf (_("purchase-order-%s.%s"), self->date,
                           kind == JC_PLAN_EXPORT_PDF ? "pdf" : "xlsx");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
   if (kind == JC_PLAN_EXPORT_PDF)
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_suffix (filter, "pdf");
-    }
+    jc_save_file_choose (GTK_WIDGET (self), _("Export the Purchase Order as PDF"), name,
+                         _("PDF documents"), "*.pdf", on_export_file_chosen,
+                         GINT_TO_POINTER (kind), NULL);
   else
-    {
-      gtk_file_filter_set_name (filter, _("Excel workbooks"));
-      gtk_file_filter_add_suffix (filter, "xlsx");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_set_data (G_OBJECT (self->chooser), "jc-kind", GINT_TO_POINTER (kind));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_chooser_response),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+    jc_save_file_choose (GTK_WIDGET (self), _("Export the Purchase Order as XLSX"), name,
+                         _("Excel workbooks"), "*.xlsx", on_export_file_chosen,
+                         GINT_TO_POINTER (kind), NULL);
 }
 
 static void
@@ -619,177 +594,21 @@ export_xlsx_activated (GtkWidget  *widget,
   choose_export_file (JC_PLAN_PAGE (widget), JC_PLAN_EXPORT_XLSX);
 }
 
-static void
-on_begin_print_cb (GtkPrintOperation *op,
-                   GtkPrintContext   *context,
-                   PlanRef           *ref)
-{
-  guint n = jc_plan_doc_n_pages (ref->plan, gtk_print_context_get_width (context),
-                                 gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (op, MAX (n, 1));
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation *op,
-                 GtkPrintContext   *context,
-                 int                page,
-                 PlanRef           *ref)
-{
-  jc_plan_doc_draw_page (gtk_print_context_get_cairo_context (context), ref->plan, (guint) page,
-                         gtk_print_context_get_width (context),
-                         gtk_print_context_get_height (context));
-}
-
+/* The purchase order as the printer, the preview and the PDF draw it. */
 static void
 print_activated (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *job = NULL;
-  GtkPaperSize *a4;
+  g_autoptr(JcPagedDoc) doc = NULL;
+  g_autoptr(JcPrintOperation) op = NULL;
 
   if (self->ref == NULL)
     return;
-  g_clear_object (&self->print_op);
-  self->print_op = gtk_print_operation_new ();
-  /* TRANSLATORS: the print job's name; %s the delivery date */
-  job = g_strdup_printf (_("Purchase order %s"), self->date);
-  gtk_print_operation_set_job_name (self->print_op, job);
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_print_operation_set_default_page_setup (self->print_op, setup);
-  gtk_print_operation_set_unit (self->print_op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (self->print_op, TRUE);
-  g_signal_connect_data (self->print_op, "begin-print", G_CALLBACK (on_begin_print_cb),
-                         _jc_plan_ref_ref (self->ref), (GClosureNotify) _jc_plan_ref_unref, 0);
-  g_signal_connect_data (self->print_op, "draw-page", G_CALLBACK (on_draw_page_cb),
-                         _jc_plan_ref_ref (self->ref), (GClosureNotify) _jc_plan_ref_unref, 0);
-  if (gtk_print_operation_run (self->print_op, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
-      GTK_PRINT_OPERATION_RESULT_ERROR)
-    jc_ui_show_error (widget, _("Could Not Print the Purchase Order"), error->message);
-}
-
-/* The preview: the purchase order's pages as the PDF and the printer get
- * them, drawn by the same function, one page at a time scaled to fit. */
-typedef struct {
-  PlanRef   *ref;
-  guint      page;
-  guint      n_pages;
-  GtkWidget *area;
-  GtkLabel  *label;
-  GtkWidget *previous;
-  GtkWidget *next;
-} Preview;
-
-static void
-preview_free (Preview *p)
-{
-  _jc_plan_ref_unref (p->ref);
-  g_free (p);
-}
-
-static void
-preview_update (Preview *p)
-{
-  /* TRANSLATORS: the preview's page counter: "Page 1 of 3" */
-  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), p->page + 1, p->n_pages);
-
-  gtk_label_set_text (p->label, text);
-  gtk_widget_set_sensitive (p->previous, p->page > 0);
-  gtk_widget_set_sensitive (p->next, p->page + 1 < p->n_pages);
-  gtk_widget_queue_draw (p->area);
-}
-
-#define PAGE_W JC_PLAN_DOC_A4_WIDTH
-#define PAGE_H JC_PLAN_DOC_A4_HEIGHT
-
-static void
-preview_draw_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  Preview *p = user_data;
-  double margin = 16;
-  double s = MIN ((width - 2 * margin) / PAGE_W, (height - 2 * margin) / PAGE_H);
-  double x, y;
-
-  if (s <= 0)
-    return;
-  x = (width - PAGE_W * s) / 2;
-  y = (height - PAGE_H * s) / 2;
-  cairo_save (cr);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
-  cairo_rectangle (cr, x + 2, y + 3, PAGE_W * s, PAGE_H * s);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_rectangle (cr, x, y, PAGE_W * s, PAGE_H * s);
-  cairo_fill (cr);
-  cairo_translate (cr, x, y);
-  cairo_scale (cr, s, s);
-  cairo_rectangle (cr, 0, 0, PAGE_W, PAGE_H);
-  cairo_clip (cr);
-  jc_plan_doc_draw_page (cr, p->ref->plan, p->page, PAGE_W, PAGE_H);
-  cairo_restore (cr);
-}
-
-static void
-on_preview_previous_cb (GtkButton *button,
-                        Preview   *p)
-{
-  if (p->page > 0)
-    p->page--;
-  preview_update (p);
-}
-
-static void
-on_preview_next_cb (GtkButton *button,
-                    Preview   *p)
-{
-  if (p->page + 1 < p->n_pages)
-    p->page++;
-  preview_update (p);
-}
-
-static gboolean
-preview_key_cb (GtkWidget *window,
-                GVariant  *args,
-                gpointer   user_data)
-{
-  Preview *p = g_object_get_data (G_OBJECT (window), "jc-preview");
-  int step = g_variant_get_int32 (args);
-
-  if (step == 0)
-    gtk_window_close (GTK_WINDOW (window));
-  else if (step < 0)
-    on_preview_previous_cb (NULL, p);
-  else
-    on_preview_next_cb (NULL, p);
-  return TRUE;
-}
-
-static void
-on_preview_export_cb (GtkButton  *button,
-                      JcPlanPage *self)
-{
-  if (self->preview != NULL)
-    gtk_window_close (self->preview);
-  gtk_widget_activate_action (GTK_WIDGET (self), "plan.export-pdf", NULL);
-}
-
-static void
-on_preview_print_cb (GtkButton  *button,
-                     JcPlanPage *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "plan.print", NULL);
+  doc = jc_plan_doc_paged_new (self->ref->plan);
+  op = jc_print_operation_new (doc);
+  jc_print_operation_run_dialog (op, widget, _("Could Not Print the Purchase Order"));
 }
 
 static void
@@ -798,80 +617,18 @@ preview_activated (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *window, *header, *nav, *export, *print;
-  GtkEventController *keys;
-  g_autofree char *title = NULL;
-  g_autofree char *date = NULL;
-  Preview *p;
-  struct { guint key; int step; } bindings[] = {
-    { GDK_KEY_Escape, 0 }, { GDK_KEY_Page_Up, -1 }, { GDK_KEY_Left, -1 },
-    { GDK_KEY_Page_Down, 1 }, { GDK_KEY_Right, 1 },
-  };
+  g_autoptr(JcPagedDoc) doc = NULL;
+  JcDocPreviewWindow *window;
 
   if (self->ref == NULL)
     return;
   if (self->preview != NULL)
     gtk_window_destroy (self->preview);
-  p = g_new0 (Preview, 1);
-  p->ref = _jc_plan_ref_ref (self->ref);
-  p->n_pages = MAX (jc_plan_doc_n_pages (p->ref->plan, PAGE_W, PAGE_H), 1);
-
-  window = gtk_window_new ();
-  date = jc_order_format_date (self->date);
-  /* TRANSLATORS: the preview window's title; %s the delivery date */
-  title = g_strdup_printf (_("Purchase Order %s"), date);
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_default_size (GTK_WINDOW (window), 720, 900);
-  if (GTK_IS_WINDOW (root))
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
-      gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-    }
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
-  g_object_set_data_full (G_OBJECT (window), "jc-preview", p, (GDestroyNotify) preview_free);
-
-  header = gtk_header_bar_new ();
-  nav = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  p->previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
-  gtk_widget_set_tooltip_text (p->previous, _("Previous page (Page Up)"));
-  p->next = gtk_button_new_from_icon_name ("go-next-symbolic");
-  gtk_widget_set_tooltip_text (p->next, _("Next page (Page Down)"));
-  p->label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (p->label), "numeric");
-  gtk_box_append (GTK_BOX (nav), p->previous);
-  gtk_box_append (GTK_BOX (nav), GTK_WIDGET (p->label));
-  gtk_box_append (GTK_BOX (nav), p->next);
-  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), nav);
-  export = gtk_button_new_with_mnemonic (_("_Export PDF…"));
-  gtk_widget_add_css_class (export, "suggested-action");
-  gtk_widget_set_sensitive (export, self->db_path != NULL && !self->working);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export);
-  print = gtk_button_new_from_icon_name ("document-print-symbolic");
-  gtk_widget_set_tooltip_text (print, _("Print"));
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), print);
-  gtk_window_set_titlebar (GTK_WINDOW (window), header);
-  g_signal_connect (p->previous, "clicked", G_CALLBACK (on_preview_previous_cb), p);
-  g_signal_connect (p->next, "clicked", G_CALLBACK (on_preview_next_cb), p);
-  g_signal_connect_object (export, "clicked", G_CALLBACK (on_preview_export_cb), self, 0);
-  g_signal_connect_object (print, "clicked", G_CALLBACK (on_preview_print_cb), self, 0);
-
-  p->area = gtk_drawing_area_new ();
-  gtk_widget_set_hexpand (p->area, TRUE);
-  gtk_widget_set_vexpand (p->area, TRUE);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (p->area), preview_draw_cb, p, NULL);
-  gtk_window_set_child (GTK_WINDOW (window), p->area);
-
-  keys = gtk_shortcut_controller_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    gtk_shortcut_controller_add_shortcut (
-      GTK_SHORTCUT_CONTROLLER (keys),
-      gtk_shortcut_new_with_arguments (gtk_keyval_trigger_new (bindings[i].key, 0),
-                                       gtk_callback_action_new (preview_key_cb, NULL, NULL),
-                                       "i", bindings[i].step));
-  gtk_widget_add_controller (window, keys);
-
-  preview_update (p);
+  doc = jc_plan_doc_paged_new (self->ref->plan);
+  window = jc_doc_preview_window_new (widget, doc);
+  jc_doc_preview_window_set_print_action (window, "plan.print");
+  jc_doc_preview_window_set_export_action (window, "plan.export-pdf",
+                                           self->store != NULL && !self->working);
   g_set_weak_pointer (&self->preview, GTK_WINDOW (window));
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -921,17 +678,19 @@ reload_activated (GtkWidget  *widget,
 guint
 _jc_plan_preview_get_n_pages (GtkWindow *preview)
 {
-  Preview *p = g_object_get_data (G_OBJECT (preview), "jc-preview");
-
-  return p != NULL ? p->n_pages : 0;
+  if (!JC_IS_DOC_PREVIEW_WINDOW (preview))
+    return 0;
+  return jc_doc_preview_get_n_pages (
+    jc_doc_preview_window_get_preview (JC_DOC_PREVIEW_WINDOW (preview)));
 }
 
 guint
 _jc_plan_preview_get_page (GtkWindow *preview)
 {
-  Preview *p = g_object_get_data (G_OBJECT (preview), "jc-preview");
-
-  return p != NULL ? p->page : 0;
+  if (!JC_IS_DOC_PREVIEW_WINDOW (preview))
+    return 0;
+  return jc_doc_preview_get_page (
+    jc_doc_preview_window_get_preview (JC_DOC_PREVIEW_WINDOW (preview)));
 }
 
 /* Installs the page's actions and their keys: called from class_init. */

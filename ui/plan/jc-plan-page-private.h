@@ -104,7 +104,6 @@ struct _JcPlanPage {
   int                 threshold;         /* ‰ */
   GListStore         *rows;              /* JcOrderRow of PlanRow */
   GtkSingleSelection *selection;
-  GtkFileChooserNative *chooser;
   GtkWindow          *unlock_dialog;     /* weak */
   GtkWindow          *remove_dialog;     /* weak */
   /* The actuals entries: the line they hold, whether something was typed
@@ -131,7 +130,6 @@ struct _JcPlanPage {
   GtkLabel           *late_label;
   GtkBox             *late_list;         /* a row per late order, with its actions */
   GtkWindow          *preview;           /* weak */
-  GtkPrintOperation  *print_op;
   GSettings          *settings;          /* the variance limit is kept there */
 
   GtkMenuButton      *date_button;

@@ -573,16 +573,12 @@ jc_plan_page_dispose (GObject *object)
   if (self->lock_dialog != NULL)
     gtk_window_destroy (self->lock_dialog);
   g_clear_weak_pointer (&self->lock_dialog);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   if (self->preview != NULL)
     gtk_window_destroy (self->preview);
   g_clear_weak_pointer (&self->preview);
   g_clear_weak_pointer (&self->unlock_dialog);
   g_clear_weak_pointer (&self->remove_dialog);
   g_clear_weak_pointer (&self->close_window);
-  g_clear_object (&self->print_op);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_PLAN_PAGE);
   g_clear_object (&self->selection);

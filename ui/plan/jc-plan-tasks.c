@@ -20,6 +20,7 @@ typedef struct {
   gint64            qty_milli;
   gint64            price_milliyuan;
   JcPlanExportKind  kind;
+  JcOutputFlags     flags;
 } TaskData;
 
 static void
@@ -449,9 +450,9 @@ export_thread (GTask        *task,
       return;
     }
   if (td->kind == JC_PLAN_EXPORT_PDF)
-    ok = jc_plan_export_pdf (plan, td->path, JC_OUTPUT_REPLACE, &error);
+    ok = jc_plan_export_pdf (plan, td->path, td->flags, &error);
   else
-    ok = jc_plan_export_xlsx (plan, td->path, JC_OUTPUT_REPLACE, &error);
+    ok = jc_plan_export_xlsx (plan, td->path, td->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -463,6 +464,7 @@ jc_plan_task_export (JcStore             *store,
                      const char          *date,
                      JcPlanExportKind     kind,
                      const char          *path,
+                     JcOutputFlags        flags,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
@@ -472,6 +474,7 @@ jc_plan_task_export (JcStore             *store,
                                     user_data, &td);
 
   td->kind = kind;
+  td->flags = flags;
   td->path = g_strdup (path);
   g_task_run_in_thread (task, export_thread);
 }

@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "jc-plan.h"
+#include "jc-output.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
@@ -69,11 +70,14 @@ void      jc_plan_task_remove_purchase (JcStore             *store,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
 /* Reads the plan of the date afresh on the worker and writes its purchase
- * order to `path` (jc_plan_export_pdf() or jc_plan_export_xlsx()). */
+ * order to `path` (jc_plan_export_pdf() or jc_plan_export_xlsx()); `flags`
+ * as the save chooser answered (JC_OUTPUT_REPLACE: the file may be
+ * replaced). */
 void      jc_plan_task_export        (JcStore             *store,
                                       const char          *date,
                                       JcPlanExportKind     kind,
                                       const char          *path,
+                                      JcOutputFlags        flags,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
