@@ -367,9 +367,16 @@ open_page (const char        *db_path,
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *page = jc_deliveries_page_new (NULL);
+  g_autoptr(GError) error = NULL;
+  JcStore *store = db_path != NULL ? jc_store_open (db_path, &error) : NULL;
 
+  assert_no_error (error);
+  /* the page borrows the store: the window keeps it open */
+  if (store != NULL)
+    g_object_set_data_full (G_OBJECT (window), "jc-test-store", store,
+                            (GDestroyNotify) jc_store_free);
   jc_deliveries_page_set_date (JC_DELIVERIES_PAGE (page), date);
-  jc_deliveries_page_set_db_path (JC_DELIVERIES_PAGE (page), db_path);
+  jc_deliveries_page_set_store (JC_DELIVERIES_PAGE (page), store);
   _jc_deliveries_page_set_solver_seconds (JC_DELIVERIES_PAGE (page), 0.5);
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
   gtk_window_set_child (GTK_WINDOW (window), page);

@@ -741,9 +741,13 @@ test_threshold_setting (void **state)
 static void
 test_from_plan_page (void **state)
 {
-  GtkWidget *page = jc_plan_page_new (fx.db_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (fx.db_path, &error);
+  GtkWidget *page = jc_plan_page_new (store);
   GtkWindow *window = jc_test_present (page, 1100, 700);
   GtkWindow *dialog;
+
+  assert_no_error (error);
 
   /* A test that failed before may have left one open. */
   while ((dialog = jc_test_find_toplevel (JC_TYPE_STATEMENTS_DIALOG)) != NULL)

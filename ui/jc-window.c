@@ -147,8 +147,8 @@ update_worker_pages (JcWindow      *self,
       jc_dashboard_page_set_store (self->dashboard_page, NULL);
       jc_prices_page_set_db_path (self->prices_page, NULL);
       jc_orders_page_set_store (self->orders_page, NULL);
-      jc_plan_page_set_db_path (self->plan_page, NULL);
-      jc_deliveries_page_set_db_path (self->deliveries_page, NULL);
+      jc_plan_page_set_store (self->plan_page, NULL);
+      jc_deliveries_page_set_store (self->deliveries_page, NULL);
       jc_reports_page_set_db_path (self->reports_page, NULL);
       return;
     }
@@ -186,18 +186,24 @@ update_worker_pages (JcWindow      *self,
   if (g_strcmp0 (jc_plan_page_get_db_path (self->plan_page), path) != 0)
     {
       jc_plan_page_set_date (self->plan_page, tomorrow);
-      jc_plan_page_set_db_path (self->plan_page, path);
+      jc_plan_page_set_store (self->plan_page, store);
     }
   else
-    jc_plan_page_reload (self->plan_page);
+    {
+      jc_plan_page_set_store (self->plan_page, store);
+      jc_plan_page_reload (self->plan_page);
+    }
   /* and its deliveries, once the plan is locked */
   if (g_strcmp0 (jc_deliveries_page_get_db_path (self->deliveries_page), path) != 0)
     {
       jc_deliveries_page_set_date (self->deliveries_page, tomorrow);
-      jc_deliveries_page_set_db_path (self->deliveries_page, path);
+      jc_deliveries_page_set_store (self->deliveries_page, store);
     }
   else
-    jc_deliveries_page_reload (self->deliveries_page);
+    {
+      jc_deliveries_page_set_store (self->deliveries_page, store);
+      jc_deliveries_page_reload (self->deliveries_page);
+    }
   /* the review of the last whole month */
   if (g_strcmp0 (jc_reports_page_get_db_path (self->reports_page), path) != 0)
     {

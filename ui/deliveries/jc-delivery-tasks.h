@@ -2,18 +2,22 @@
 /* jc-delivery-tasks.h: the deliveries page's database, solver and export
  * work, on worker threads.
  *
- * Every call runs on a GTask thread; the database calls open their own
- * JcStore on `db_path`, make the core calls (jc-delivery.h), close the
- * store and hand back plain values the main thread owns after _finish.
- * Nothing here touches a widget.  Pass a reference to the widget as
- * `user_data` and drop it in the callback.  A cancelled call finishes with
- * G_IO_ERROR_CANCELLED, except the solver run, whose cancel means "stop
- * and keep the best so far". */
+ * Every call runs on a GTask thread; the database calls take the page's
+ * `store` and open their own JcStore on the same database file (read from
+ * `store` when the call is made, on the calling thread), make the core
+ * calls (jc-delivery.h), close that store and hand back plain values the
+ * main thread owns after _finish.  Nothing here touches a widget.  Pass a
+ * reference to the widget as `user_data` and drop it in the callback.  A
+ * cancelled call finishes with G_IO_ERROR_CANCELLED, except the solver run,
+ * whose cancel means "stop and keep the best so far". */
 #pragma once
 
 #include <gio/gio.h>
 
+#include "jc-delivery.h"
 #include "jc-delivery-doc.h"
+#include "jc-output.h"
+#include "jc-store.h"
 
 G_BEGIN_DECLS
 
@@ -38,7 +42,7 @@ typedef struct {
 
 void             jc_delivery_state_free      (JcDeliveryState *state);
 
-void             jc_delivery_task_load       (const char          *db_path,
+void             jc_delivery_task_load       (JcStore             *store,
                                               const char          *date,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
@@ -56,7 +60,7 @@ typedef void (*JcDeliveryTaskProgress) (GObject *target,
 /* Runs jc_delivery_build() (which saves the plan), `seconds` of solver
  * time.  `solve_cancellable` stops the solver with the best plan so far;
  * `cancellable` drops the result (the page went away). */
-void             jc_delivery_task_build      (const char             *db_path,
+void             jc_delivery_task_build      (JcStore                *store,
                                               const char             *date,
                                               double                  seconds,
                                               const char             *who,
@@ -71,7 +75,7 @@ JcDeliveryPlan  *jc_delivery_task_build_finish (GAsyncResult      *result,
                                                 GError           **error);
 
 /* Saves the plan held by `ref` (jc_delivery_save()) and reads it back. */
-void             jc_delivery_task_save       (const char          *db_path,
+void             jc_delivery_task_save       (JcStore             *store,
                                               JcDeliveryPlanRef   *ref,
                                               const char          *who,
                                               GCancellable        *cancellable,
@@ -82,10 +86,11 @@ JcDeliveryPlan  *jc_delivery_task_save_finish (GAsyncResult       *result,
                                                GError            **error);
 
 /* Writes the documents of the plan held by `ref` to `path`
- * (jc_delivery_export_pdf()). */
+ * (jc_delivery_export_pdf()); `flags` as the save chooser answered. */
 void             jc_delivery_task_export     (JcDeliveryPlanRef   *ref,
                                               JcDeliveryDocs       docs,
                                               const char          *path,
+                                              JcOutputFlags        flags,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);

@@ -12,7 +12,6 @@
 
 #define G_LOG_DOMAIN "jc-statements-dialog"
 
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -20,23 +19,12 @@
 #include "jc-output.h"
 #include "jc-plan-doc.h"
 #include "jc-statements-dialog-private.h"
-#include "jc-store.h"
+#include "jc-statements-tasks.h"
 #include "jc-ui-util.h"
 
 #define N_MONTHS 13
 
-typedef struct {
-  char *code;
-  char *name;
-} Canteen;
-
-static void
-canteen_free (Canteen *c)
-{
-  g_free (c->code);
-  g_free (c->name);
-  g_free (c);
-}
+typedef JcStatementsCanteen Canteen;
 
 struct _JcStatementsDialog {
   AdwWindow             parent_instance;
@@ -216,48 +204,13 @@ file_name (const char         *code,
 /* ---- the canteens, on a worker --------------------------------------------- */
 
 static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  const char *db_path = task_data;
-  GError *error = NULL;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-  GPtrArray *canteens;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  store = jc_store_open (db_path, &error);
-  if (store != NULL)
-    list = jc_store_list_canteens (store, FALSE, &error);
-  if (list == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  canteens = g_ptr_array_new_with_free_func ((GDestroyNotify) canteen_free);
-  for (guint i = 0; i < list->len; i++)
-    {
-      JcCanteen *jc = g_ptr_array_index (list, i);
-      Canteen *c = g_new0 (Canteen, 1);
-
-      c->code = g_strdup (jc->code);
-      c->name = g_strdup (jc->name);
-      g_ptr_array_add (canteens, c);
-    }
-  g_task_return_pointer (task, canteens, (GDestroyNotify) g_ptr_array_unref);
-}
-
-static void
 on_canteens_loaded (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
   g_autoptr(JcStatementsDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  GPtrArray *canteens = g_task_propagate_pointer (G_TASK (result), &error);
+  GPtrArray *canteens = jc_statements_task_canteens_finish (result, &error);
 
   if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -280,40 +233,20 @@ on_canteens_loaded (GObject      *source,
 static void
 load_canteens (JcStatementsDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   if (self->db_path == NULL)
     return;
-  /* No source object: the task must not own a widget, or the widget could
-   * be finalized on the worker thread. */
-  task = g_task_new (NULL, self->cancellable, on_canteens_loaded, g_object_ref (self));
-  g_task_set_source_tag (task, load_canteens);
-  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
   self->loading = TRUE;
   update_actions (self);
-  g_task_run_in_thread (task, load_thread);
+  jc_statements_task_canteens (self->db_path, self->cancellable, on_canteens_loaded,
+                               g_object_ref (self));
 }
 
 /* ---- the export, on a worker ----------------------------------------------- */
 
-typedef struct {
-  char *code;
-  char *name;
-  char *path;
-} Target;
+typedef JcStatementsTarget Target;
 
-static void
-target_free (Target *t)
-{
-  g_free (t->code);
-  g_free (t->name);
-  g_free (t->path);
-  g_free (t);
-}
-
-/* Shared by the dialog, the worker and its progress reports (atomic rc
- * box); the weak reference lets a report find the dialog if it still
- * exists, on the main thread. */
+/* A run: shared by the dialog and its progress reports (atomic rc box);
+ * the weak reference lets a report find the dialog if it still exists. */
 typedef struct Job {
   char               *db_path;
   char               *month;
@@ -322,7 +255,6 @@ typedef struct Job {
   GPtrArray          *targets;         /* Target * */
   guint               step_delay_ms;
   GWeakRef            dialog;
-  GMainContext       *context;
 } Job;
 
 static void
@@ -332,7 +264,6 @@ job_clear (Job *job)
   g_free (job->month);
   g_ptr_array_unref (job->targets);
   g_weak_ref_clear (&job->dialog);
-  g_main_context_unref (job->context);
 }
 
 static void
@@ -341,190 +272,32 @@ job_unref (Job *job)
   g_atomic_rc_box_release_full (job, (GDestroyNotify) job_clear);
 }
 
-typedef struct {
-  guint     n_written;
-  guint     n_empty;          /* statements with no delivery day */
-  gboolean  cancelled;
-  GError   *error;
-} Outcome;
+typedef JcStatementsOutcome Outcome;
 
+/* The worker reached the statement at `index` of `job`. */
 static void
-outcome_free (Outcome *o)
+on_progress (guint    index,
+             gpointer user_data)
 {
-  g_clear_error (&o->error);
-  g_free (o);
-}
-
-typedef struct {
-  Job   *job;
-  guint  index;
-} Progress;
-
-static gboolean
-progress_cb (gpointer data)
-{
-  Progress *p = data;
-  g_autoptr(JcStatementsDialog) self = g_weak_ref_get (&p->job->dialog);
+  Job *job = user_data;
+  g_autoptr(JcStatementsDialog) self = g_weak_ref_get (&job->dialog);
   Target *t;
   g_autofree char *text = NULL;
   g_autofree char *count = NULL;
   guint n;
 
-  if (self == NULL || self->job != p->job)
-    return G_SOURCE_REMOVE;
-  n = p->job->targets->len;
-  t = g_ptr_array_index (p->job->targets, p->index);
+  if (self == NULL || self->job != job)
+    return;
+  n = job->targets->len;
+  t = g_ptr_array_index (job->targets, index);
   /* TRANSLATORS: progress of the export; %s the canteen's code and name */
   text = g_strdup_printf (_("Writing the statement of %s %s…"), t->code, t->name);
   gtk_label_set_text (self->progress_label, text);
   /* TRANSLATORS: progress of the export, "3 of 17" */
-  count = g_strdup_printf (_("%u of %u"), p->index + 1, n);
+  count = g_strdup_printf (_("%u of %u"), index + 1, n);
   gtk_progress_bar_set_text (self->progress_bar, count);
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) p->index / (double) n);
-  self->n_written = p->index;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-progress_free (Progress *p)
-{
-  job_unref (p->job);
-  g_free (p);
-}
-
-static void
-report_progress (Job   *job,
-                 guint  index)
-{
-  Progress *p = g_new0 (Progress, 1);
-
-  p->job = g_atomic_rc_box_acquire (job);
-  p->index = index;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_cb, p,
-                              (GDestroyNotify) progress_free);
-}
-
-/* The test hook: a slow disk. */
-static void
-step_delay (Job          *job,
-            GCancellable *cancellable)
-{
-  for (guint ms = 0; ms < job->step_delay_ms && !g_cancellable_is_cancelled (cancellable); ms += 5)
-    g_usleep (5000);
-}
-
-/* The core's message names the hidden file; the person knows the file by
- * its real name. */
-static char *
-real_message (const char *message,
-              const char *tmp,
-              const char *path)
-{
-  GString *s = g_string_new (message);
-
-  g_string_replace (s, tmp, path, 0);
-  return g_string_free (s, FALSE);
-}
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Job *job = task_data;
-  Outcome *o = g_new0 (Outcome, 1);
-  g_autoptr(JcStore) store = NULL;
-  GError *error = NULL;
-
-  g_autoptr(GPtrArray) statements = NULL;
-  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-  g_auto(GStrv) code_list = NULL;
-
-  store = jc_store_open (job->db_path, &error);
-  if (store == NULL)
-    {
-      o->error = error;
-      g_task_return_pointer (task, o, (GDestroyNotify) outcome_free);
-      return;
-    }
-  /* Every statement of the month in one pass over its plans, then the files. */
-  for (guint i = 0; i < job->targets->len; i++)
-    g_strv_builder_add (codes, ((Target *) g_ptr_array_index (job->targets, i))->code);
-  code_list = g_strv_builder_end (codes);
-  report_progress (job, 0);
-  statements = jc_statement_build_many (store, (const char * const *) code_list, job->month,
-                                        &error);
-  if (statements == NULL)
-    {
-      o->error = error;
-      g_task_return_pointer (task, o, (GDestroyNotify) outcome_free);
-      return;
-    }
-  for (guint i = 0; i < job->targets->len; i++)
-    {
-      Target *t = g_ptr_array_index (job->targets, i);
-      g_autofree char *dir = g_path_get_dirname (t->path);
-      g_autofree char *base = g_path_get_basename (t->path);
-      g_autofree char *hidden = g_strdup_printf (".%s.partial", base);
-      g_autofree char *tmp = g_build_filename (dir, hidden, NULL);
-      const JcStatement *st = g_ptr_array_index (statements, i);
-      gboolean ok;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          o->cancelled = TRUE;
-          break;
-        }
-      report_progress (job, i);
-      /* The target first (not the database, not a file nobody agreed to
-       * replace), then the hidden file, which a stale run may have left. */
-      ok = jc_output_check (t->path, job->flags, &error);
-      if (ok)
-        ok = job->format == JC_STATEMENTS_XLSX
-               ? jc_statement_write_xlsx (st, tmp, JC_OUTPUT_REPLACE, &error)
-               : jc_statement_write_pdf (st, tmp, JC_OUTPUT_REPLACE, &error);
-      if (ok)
-        step_delay (job, cancellable);
-      if (ok && g_cancellable_is_cancelled (cancellable))
-        {
-          g_remove (tmp);
-          o->cancelled = TRUE;
-          break;
-        }
-      if (ok && !jc_output_check (t->path, job->flags, &error))
-        ok = FALSE;
-      else if (ok && g_rename (tmp, t->path) != 0)
-        {
-          int saved = errno;
-
-          g_set_error (&error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s",
-                       g_strerror (saved));
-          ok = FALSE;
-        }
-      if (!ok)
-        {
-          g_autofree char *message = real_message (error->message, tmp, t->path);
-
-          g_remove (tmp);
-          if (strstr (message, t->path) != NULL)
-            /* TRANSLATORS: %s %s the canteen's code and name, %s what went wrong
-             * with which file */
-            o->error = g_error_new (JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
-                                    _("The statement of %s %s: %s"), t->code, t->name, message);
-          else
-            /* TRANSLATORS: %s %s the canteen's code and name, %s the file, %s why */
-            o->error = g_error_new (JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
-                                    _("Could not write the statement of %s %s to %s: %s"),
-                                    t->code, t->name, t->path, message);
-          g_clear_error (&error);
-          break;
-        }
-      o->n_written++;
-      if (st->days->len == 0)
-        o->n_empty++;
-    }
-  g_task_return_pointer (task, o, (GDestroyNotify) outcome_free);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) index / (double) n);
+  self->n_written = index;
 }
 
 static char *
@@ -588,22 +361,32 @@ describe_outcome (JcStatementsDialog *self,
   return g_string_free (s, FALSE);
 }
 
+/* The dialog and the run a worker's end is about. */
+typedef struct {
+  JcStatementsDialog *self;
+  Job                *job;
+} ExportCall;
+
 static void
 on_export_done (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(JcStatementsDialog) self = user_data;
+  ExportCall *call = user_data;
+  g_autoptr(JcStatementsDialog) self = call->self;
   g_autoptr(GError) error = NULL;
-  Job *job = g_task_get_task_data (G_TASK (result));
-  Outcome *o = g_task_propagate_pointer (G_TASK (result), &error);
+  Job *job = call->job;
+  Outcome *o = jc_statements_task_export_finish (result, &error);
   g_autofree char *text = NULL;
 
+  g_free (call);
   if (self->job != job)
     {
-      g_clear_pointer (&o, outcome_free);
+      g_clear_pointer (&o, jc_statements_outcome_free);
+      job_unref (job);
       return;
     }
+  job_unref (job);
   g_clear_pointer (&self->job, job_unref);
   self->exporting = FALSE;
   gtk_widget_set_visible (self->progress_box, FALSE);
@@ -620,7 +403,7 @@ on_export_done (GObject      *source,
     g_clear_pointer (&self->folder, g_free);
   show_result (self, text, o->error != NULL);
   update_actions (self);
-  outcome_free (o);
+  jc_statements_outcome_free (o);
 }
 
 static void
@@ -628,7 +411,7 @@ start_job (JcStatementsDialog *self,
            Job                *job,
            const char         *folder)
 {
-  g_autoptr(GTask) task = NULL;
+  ExportCall *call = g_new0 (ExportCall, 1);
 
   g_free (self->folder);
   self->folder = g_strdup (folder);
@@ -645,12 +428,12 @@ start_job (JcStatementsDialog *self,
   gtk_widget_set_visible (self->progress_box, TRUE);
   update_actions (self);
 
-  task = g_task_new (NULL, self->export_cancellable, on_export_done, g_object_ref (self));
-  g_task_set_source_tag (task, _jc_statements_dialog_export_to);
-  /* The outcome says what was cancelled and what was written. */
-  g_task_set_check_cancellable (task, FALSE);
-  g_task_set_task_data (task, g_atomic_rc_box_acquire (job), (GDestroyNotify) job_unref);
-  g_task_run_in_thread (task, export_thread);
+  call->self = g_object_ref (self);
+  call->job = g_atomic_rc_box_acquire (job);
+  jc_statements_task_export (job->db_path, job->month, job->format, job->flags, job->targets,
+                             job->step_delay_ms, on_progress, g_atomic_rc_box_acquire (job),
+                             (GDestroyNotify) job_unref, self->export_cancellable,
+                             on_export_done, call);
 }
 
 static void
@@ -737,8 +520,7 @@ _jc_statements_dialog_export_to (JcStatementsDialog *self,
   /* the save dialog asked before a file was replaced */
   job->flags = one != NULL ? JC_OUTPUT_REPLACE : JC_OUTPUT_NONE;
   job->step_delay_ms = self->step_delay_ms;
-  job->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) target_free);
-  job->context = g_main_context_ref_thread_default ();
+  job->targets = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_statements_target_free);
   g_weak_ref_init (&job->dialog, self);
   for (guint i = 0; i < self->canteens->len; i++)
     {

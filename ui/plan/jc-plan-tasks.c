@@ -20,6 +20,7 @@ typedef struct {
   gint64            qty_milli;
   gint64            price_milliyuan;
   JcPlanExportKind  kind;
+  JcOutputFlags     flags;
 } TaskData;
 
 static void
@@ -33,8 +34,10 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
+/* The task on the database file of `store` (NULL: a task without the
+ * database): its worker opens its own connection. */
 static GTask *
-task_new (const char          *db_path,
+task_new (JcStore             *store,
           const char          *date,
           gpointer             tag,
           GCancellable        *cancellable,
@@ -43,8 +46,9 @@ task_new (const char          *db_path,
           TaskData           **out)
 {
   *out = g_new0 (TaskData, 1);
-  return jc_task_new (*out, (GDestroyNotify) task_data_free, db_path, date, tag, cancellable,
-                      callback, user_data);
+  return jc_task_new (*out, (GDestroyNotify) task_data_free,
+                      store != NULL ? jc_store_get_path (store) : NULL, date, tag,
+                      cancellable, callback, user_data);
 }
 
 /* ---- load ---------------------------------------------------------------- */
@@ -70,14 +74,14 @@ load_thread (GTask        *task,
 }
 
 void
-jc_plan_task_load (const char          *db_path,
+jc_plan_task_load (JcStore             *store,
                    const char          *date,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_load, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_load, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -111,7 +115,7 @@ lock_thread (GTask        *task,
 }
 
 void
-jc_plan_task_lock (const char          *db_path,
+jc_plan_task_lock (JcStore             *store,
                    const char          *date,
                    const char          *who,
                    GCancellable        *cancellable,
@@ -119,7 +123,7 @@ jc_plan_task_lock (const char          *db_path,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->who = g_strdup (who);
@@ -145,7 +149,7 @@ unlock_thread (GTask        *task,
 }
 
 void
-jc_plan_task_unlock (const char          *db_path,
+jc_plan_task_unlock (JcStore             *store,
                      const char          *date,
                      const char          *who,
                      const char          *reason,
@@ -154,7 +158,7 @@ jc_plan_task_unlock (const char          *db_path,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->who = g_strdup (who);
@@ -197,14 +201,14 @@ late_thread (GTask        *task,
 }
 
 void
-jc_plan_task_late (const char          *db_path,
+jc_plan_task_late (JcStore             *store,
                    const char          *date,
                    GCancellable        *cancellable,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_late, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_late, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, late_thread);
@@ -241,7 +245,7 @@ settle_thread (GTask        *task,
 }
 
 void
-jc_plan_task_supplement (const char          *db_path,
+jc_plan_task_supplement (JcStore             *store,
                          const char          *date,
                          const char          *canteen,
                          const char          *who,
@@ -250,7 +254,7 @@ jc_plan_task_supplement (const char          *db_path,
                          gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -297,7 +301,7 @@ supplement_preview_thread (GTask        *task,
 }
 
 void
-jc_plan_task_supplement_preview (const char          *db_path,
+jc_plan_task_supplement_preview (JcStore             *store,
                                  const char          *date,
                                  const char          *canteen,
                                  GCancellable        *cancellable,
@@ -305,7 +309,7 @@ jc_plan_task_supplement_preview (const char          *db_path,
                                  gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_supplement_preview, cancellable,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_supplement_preview, cancellable,
                                     callback, user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -320,7 +324,7 @@ jc_plan_task_supplement_preview_finish (GAsyncResult  *result,
 }
 
 void
-jc_plan_task_decline (const char          *db_path,
+jc_plan_task_decline (JcStore             *store,
                       const char          *date,
                       const char          *canteen,
                       const char          *who,
@@ -330,7 +334,7 @@ jc_plan_task_decline (const char          *db_path,
                       gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
@@ -380,7 +384,7 @@ remove_purchase_thread (GTask        *task,
 }
 
 void
-jc_plan_task_remove_purchase (const char          *db_path,
+jc_plan_task_remove_purchase (JcStore             *store,
                               const char          *date,
                               const char          *item_code,
                               const char          *who,
@@ -390,7 +394,7 @@ jc_plan_task_remove_purchase (const char          *db_path,
                               gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -400,7 +404,7 @@ jc_plan_task_remove_purchase (const char          *db_path,
 }
 
 void
-jc_plan_task_record (const char          *db_path,
+jc_plan_task_record (JcStore             *store,
                      const char          *date,
                      const char          *item_code,
                      gint64               supplement_id,
@@ -412,7 +416,7 @@ jc_plan_task_record (const char          *db_path,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -446,9 +450,9 @@ export_thread (GTask        *task,
       return;
     }
   if (td->kind == JC_PLAN_EXPORT_PDF)
-    ok = jc_plan_export_pdf (plan, td->path, JC_OUTPUT_REPLACE, &error);
+    ok = jc_plan_export_pdf (plan, td->path, td->flags, &error);
   else
-    ok = jc_plan_export_xlsx (plan, td->path, JC_OUTPUT_REPLACE, &error);
+    ok = jc_plan_export_xlsx (plan, td->path, td->flags, &error);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -456,19 +460,21 @@ export_thread (GTask        *task,
 }
 
 void
-jc_plan_task_export (const char          *db_path,
+jc_plan_task_export (JcStore             *store,
                      const char          *date,
                      JcPlanExportKind     kind,
                      const char          *path,
+                     JcOutputFlags        flags,
                      GCancellable        *cancellable,
                      GAsyncReadyCallback  callback,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_plan_task_finish, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_plan_task_finish, cancellable, callback,
                                     user_data, &td);
 
   td->kind = kind;
+  td->flags = flags;
   td->path = g_strdup (path);
   g_task_run_in_thread (task, export_thread);
 }

@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-plan-tasks.h: the purchase plan UI's database work, on worker threads.
  *
- * Every call runs on a GTask thread that opens its own JcStore on `db_path`,
- * makes the core calls (jc-plan.h, jc-plan-doc.h), closes the store and
- * hands back plain values the main thread owns after _finish.  Nothing here
- * touches a widget and nothing here writes SQL.  Pass a reference to the
- * widget as `user_data` and drop it in the callback.  A cancelled call
- * finishes with G_IO_ERROR_CANCELLED. */
+ * Every call takes the page's `store` and runs on a GTask thread that opens
+ * its own JcStore on the same database file (read from `store` when the
+ * call is made, on the calling thread), makes the core calls (jc-plan.h,
+ * jc-plan-doc.h), closes that store and hands back plain values the main
+ * thread owns after _finish.  Nothing here touches a widget and nothing
+ * here writes SQL.  Pass a reference to the widget as `user_data` and drop
+ * it in the callback.  A cancelled call finishes with
+ * G_IO_ERROR_CANCELLED. */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "jc-plan.h"
+#include "jc-output.h"
+#include "jc-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +24,7 @@ typedef enum {
   JC_PLAN_EXPORT_XLSX,
 } JcPlanExportKind;
 
-void      jc_plan_task_load          (const char          *db_path,
+void      jc_plan_task_load          (JcStore             *store,
                                       const char          *date,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -30,13 +34,13 @@ void      jc_plan_task_load          (const char          *db_path,
 JcPlan   *jc_plan_task_load_finish   (GAsyncResult        *result,
                                       GError             **error);
 
-void      jc_plan_task_lock          (const char          *db_path,
+void      jc_plan_task_lock          (JcStore             *store,
                                       const char          *date,
                                       const char          *who,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
-void      jc_plan_task_unlock        (const char          *db_path,
+void      jc_plan_task_unlock        (JcStore             *store,
                                       const char          *date,
                                       const char          *who,
                                       const char          *reason,
@@ -45,7 +49,7 @@ void      jc_plan_task_unlock        (const char          *db_path,
                                       gpointer             user_data);
 /* `supplement_id`: 0 for a line of the plan as locked, else the
  * supplementary line whose purchase is recorded. */
-void      jc_plan_task_record        (const char          *db_path,
+void      jc_plan_task_record        (JcStore             *store,
                                       const char          *date,
                                       const char          *item_code,
                                       gint64               supplement_id,
@@ -57,7 +61,7 @@ void      jc_plan_task_record        (const char          *db_path,
                                       gpointer             user_data);
 /* jc_plan_remove_purchase() of the item's recorded purchase, for a reason;
  * finish with jc_plan_task_finish(). */
-void      jc_plan_task_remove_purchase (const char          *db_path,
+void      jc_plan_task_remove_purchase (JcStore             *store,
                                         const char          *date,
                                         const char          *item_code,
                                         const char          *who,
@@ -66,11 +70,14 @@ void      jc_plan_task_remove_purchase (const char          *db_path,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data);
 /* Reads the plan of the date afresh on the worker and writes its purchase
- * order to `path` (jc_plan_export_pdf() or jc_plan_export_xlsx()). */
-void      jc_plan_task_export        (const char          *db_path,
+ * order to `path` (jc_plan_export_pdf() or jc_plan_export_xlsx()); `flags`
+ * as the save chooser answered (JC_OUTPUT_REPLACE: the file may be
+ * replaced). */
+void      jc_plan_task_export        (JcStore             *store,
                                       const char          *date,
                                       JcPlanExportKind     kind,
                                       const char          *path,
+                                      JcOutputFlags        flags,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
@@ -82,7 +89,7 @@ typedef struct {
 } JcPlanLate;
 
 void      jc_plan_late_free          (JcPlanLate          *late);
-void      jc_plan_task_late          (const char          *db_path,
+void      jc_plan_task_late          (JcStore             *store,
                                       const char          *date,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
@@ -92,7 +99,7 @@ JcPlanLate *jc_plan_task_late_finish (GAsyncResult        *result,
                                       GError             **error);
 /* A pending late order of `canteen`: bought as a supplementary purchase,
  * or (with a reason) declined. */
-void      jc_plan_task_supplement    (const char          *db_path,
+void      jc_plan_task_supplement    (JcStore             *store,
                                       const char          *date,
                                       const char          *canteen,
                                       const char          *who,
@@ -110,7 +117,7 @@ typedef struct {
 } JcPlanSupplementPreview;
 
 void      jc_plan_supplement_preview_free (JcPlanSupplementPreview *preview);
-void      jc_plan_task_supplement_preview (const char          *db_path,
+void      jc_plan_task_supplement_preview (JcStore             *store,
                                            const char          *date,
                                            const char          *canteen,
                                            GCancellable        *cancellable,
@@ -119,7 +126,7 @@ void      jc_plan_task_supplement_preview (const char          *db_path,
 /* Returns: (transfer full) */
 JcPlanSupplementPreview *jc_plan_task_supplement_preview_finish (GAsyncResult  *result,
                                                                  GError       **error);
-void      jc_plan_task_decline       (const char          *db_path,
+void      jc_plan_task_decline       (JcStore             *store,
                                       const char          *date,
                                       const char          *canteen,
                                       const char          *who,

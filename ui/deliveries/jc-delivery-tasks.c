@@ -59,6 +59,7 @@ typedef struct {
   char                   *path;
   double                  seconds;
   JcDeliveryDocs          docs;
+  JcOutputFlags           flags;
   JcDeliveryPlanRef      *ref;
   GCancellable           *solve_cancellable;
   GWeakRef                progress_target;
@@ -77,8 +78,10 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
+/* The task on the database file of `store` (NULL: a task without the
+ * database): its worker opens its own connection. */
 static GTask *
-task_new (const char          *db_path,
+task_new (JcStore             *store,
           const char          *date,
           gpointer             tag,
           GCancellable        *cancellable,
@@ -90,8 +93,9 @@ task_new (const char          *db_path,
 
   g_weak_ref_init (&td->progress_target, NULL);
   *out = td;
-  return jc_task_new (td, (GDestroyNotify) task_data_free, db_path, date, tag, cancellable,
-                      callback, user_data);
+  return jc_task_new (td, (GDestroyNotify) task_data_free,
+                      store != NULL ? jc_store_get_path (store) : NULL, date, tag,
+                      cancellable, callback, user_data);
 }
 
 /* ---- load ------------------------------------------------------------------------ */
@@ -159,14 +163,14 @@ load_thread (GTask        *task,
 }
 
 void
-jc_delivery_task_load (const char          *db_path,
+jc_delivery_task_load (JcStore             *store,
                        const char          *date,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_delivery_task_load, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_delivery_task_load, cancellable, callback,
                                     user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -250,7 +254,7 @@ build_thread (GTask        *task,
 }
 
 void
-jc_delivery_task_build (const char             *db_path,
+jc_delivery_task_build (JcStore                *store,
                         const char             *date,
                         double                  seconds,
                         const char             *who,
@@ -262,7 +266,7 @@ jc_delivery_task_build (const char             *db_path,
                         gpointer                user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, date, jc_delivery_task_build, cancellable, callback,
+  g_autoptr(GTask) task = task_new (store, date, jc_delivery_task_build, cancellable, callback,
                                     user_data, &td);
 
   td->seconds = seconds;
@@ -312,7 +316,7 @@ save_thread (GTask        *task,
 }
 
 void
-jc_delivery_task_save (const char          *db_path,
+jc_delivery_task_save (JcStore             *store,
                        JcDeliveryPlanRef   *ref,
                        const char          *who,
                        GCancellable        *cancellable,
@@ -320,7 +324,7 @@ jc_delivery_task_save (const char          *db_path,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, ref->plan->date, jc_delivery_task_save, cancellable,
+  g_autoptr(GTask) task = task_new (store, ref->plan->date, jc_delivery_task_save, cancellable,
                                     callback, user_data, &td);
 
   td->ref = jc_delivery_plan_ref_ref (ref);
@@ -348,7 +352,7 @@ export_thread (GTask        *task,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, JC_OUTPUT_REPLACE,
+  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, td->flags,
                               &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -359,6 +363,7 @@ void
 jc_delivery_task_export (JcDeliveryPlanRef   *ref,
                          JcDeliveryDocs       docs,
                          const char          *path,
+                         JcOutputFlags        flags,
                          GCancellable        *cancellable,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
@@ -369,6 +374,7 @@ jc_delivery_task_export (JcDeliveryPlanRef   *ref,
 
   td->ref = jc_delivery_plan_ref_ref (ref);
   td->docs = docs;
+  td->flags = flags;
   td->path = g_strdup (path);
   g_task_run_in_thread (task, export_thread);
 }

@@ -4,13 +4,9 @@
 #pragma once
 
 #include "jc-statements-dialog.h"
+#include "jc-statements-tasks.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  JC_STATEMENTS_PDF,
-  JC_STATEMENTS_XLSX,
-} JcStatementsFormat;
 
 gboolean     _jc_statements_dialog_is_busy        (JcStatementsDialog *self);
 /* The month choices ("YYYY-MM"), latest last, and the canteen choices:
