@@ -145,7 +145,7 @@ update_worker_pages (JcWindow      *self,
   if (path == NULL)
     {
       jc_dashboard_page_set_db_path (self->dashboard_page, NULL);
-      jc_prices_page_set_db_path (self->prices_page, NULL);
+      jc_prices_page_set_store (self->prices_page, NULL);
       jc_orders_page_set_db_path (self->orders_page, NULL);
       jc_plan_page_set_db_path (self->plan_page, NULL);
       jc_deliveries_page_set_db_path (self->deliveries_page, NULL);
@@ -171,10 +171,13 @@ update_worker_pages (JcWindow      *self,
   if (g_strcmp0 (jc_prices_page_get_db_path (self->prices_page), path) != 0)
     {
       jc_prices_page_set_date (self->prices_page, today);
-      jc_prices_page_set_db_path (self->prices_page, path);
+      jc_prices_page_set_store (self->prices_page, store);
     }
   else
-    jc_prices_page_reload (self->prices_page);
+    {
+      jc_prices_page_set_store (self->prices_page, store);
+      jc_prices_page_reload (self->prices_page);
+    }
   if (g_strcmp0 (jc_orders_page_get_db_path (self->orders_page), path) != 0)
     {
       jc_orders_page_set_date (self->orders_page, tomorrow);
