@@ -149,7 +149,7 @@ update_worker_pages (JcWindow      *self,
       jc_orders_page_set_db_path (self->orders_page, NULL);
       jc_plan_page_set_db_path (self->plan_page, NULL);
       jc_deliveries_page_set_db_path (self->deliveries_page, NULL);
-      jc_reports_page_set_db_path (self->reports_page, NULL);
+      jc_reports_page_set_store (self->reports_page, NULL);
       return;
     }
   jc_application_get_today (app, &date);
@@ -205,10 +205,13 @@ update_worker_pages (JcWindow      *self,
   if (g_strcmp0 (jc_reports_page_get_db_path (self->reports_page), path) != 0)
     {
       jc_reports_page_set_month (self->reports_page, last_month);
-      jc_reports_page_set_db_path (self->reports_page, path);
+      jc_reports_page_set_store (self->reports_page, store);
     }
   else
-    jc_reports_page_reload (self->reports_page);
+    {
+      jc_reports_page_set_store (self->reports_page, store);
+      jc_reports_page_reload (self->reports_page);
+    }
 }
 
 static void

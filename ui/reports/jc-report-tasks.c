@@ -28,7 +28,7 @@ task_data_free (TaskData *td)
 }
 
 static GTask *
-task_new (const char          *db_path,
+task_new (JcStore             *store,
           const char          *month,
           const char          *canteen,
           gpointer             tag,
@@ -41,8 +41,8 @@ task_new (const char          *db_path,
 
   td->canteen = g_strdup (canteen);
   *out = td;
-  return jc_task_new (td, (GDestroyNotify) task_data_free, db_path, month, tag, cancellable,
-                      callback, user_data);
+  return jc_task_new (td, (GDestroyNotify) task_data_free, jc_store_get_path (store), month, tag,
+                      cancellable, callback, user_data);
 }
 
 /* ---- the page's data ---------------------------------------------------- */
@@ -119,7 +119,7 @@ load_thread (GTask        *task,
 }
 
 void
-jc_report_task_load (const char          *db_path,
+jc_report_task_load (JcStore             *store,
                      const char          *month,
                      const char          *canteen_or_null,
                      GCancellable        *cancellable,
@@ -127,7 +127,7 @@ jc_report_task_load (const char          *db_path,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_load,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_load,
                                     cancellable, callback, user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -185,7 +185,7 @@ export_thread (GTask        *task,
 }
 
 void
-jc_report_task_export (const char          *db_path,
+jc_report_task_export (JcStore             *store,
                        const char          *month,
                        const char          *canteen_or_null,
                        JcReportExportKind   kind,
@@ -195,7 +195,7 @@ jc_report_task_export (const char          *db_path,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_export,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_export,
                                     cancellable, callback, user_data, &td);
 
   td->kind = kind;
@@ -238,7 +238,7 @@ history_thread (GTask        *task,
 }
 
 void
-jc_report_task_history (const char          *db_path,
+jc_report_task_history (JcStore             *store,
                         const char          *month,
                         const char          *canteen_or_null,
                         const char          *item_code,
@@ -247,7 +247,7 @@ jc_report_task_history (const char          *db_path,
                         gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_history,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_history,
                                     cancellable, callback, user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -300,7 +300,7 @@ pages_thread (GTask        *task,
 }
 
 void
-jc_report_task_pages (const char          *db_path,
+jc_report_task_pages (JcStore             *store,
                       const char          *month,
                       const char          *canteen_or_null,
                       GCancellable        *cancellable,
@@ -308,7 +308,7 @@ jc_report_task_pages (const char          *db_path,
                       gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_pages,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_pages,
                                     cancellable, callback, user_data, &td);
 
   g_task_run_in_thread (task, pages_thread);
