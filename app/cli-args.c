@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "jc-date.h"
 
 /* Every command takes these two besides its own. */
 static const CliOption db_option = {
@@ -591,21 +592,13 @@ gboolean
 cli_parse_date (const char *text,
                 GDate      *out)
 {
-  gboolean shape = text != NULL && strlen (text) == 10 && text[4] == '-' && text[7] == '-';
-  guint y = 0, m = 0, d = 0;
-
-  g_date_clear (out, 1);
-  for (int i = 0; shape && i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      shape = FALSE;
-  if (!shape)
+  if (!jc_date_parse (text, out))
     return FALSE;
-  y = (guint) g_ascii_strtoull (text, NULL, 10);
-  m = (guint) g_ascii_strtoull (text + 5, NULL, 10);
-  d = (guint) g_ascii_strtoull (text + 8, NULL, 10);
-  if (y < 1900 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  if (g_date_get_year (out) < 1900)
+    {
+      g_date_clear (out, 1);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -613,8 +606,7 @@ void
 cli_format_date (const GDate *date,
                  char         out[11])
 {
-  g_snprintf (out, 11, "%04u-%02u-%02u", (guint) g_date_get_year (date),
-              (guint) g_date_get_month (date), (guint) g_date_get_day (date));
+  jc_date_format (date, out);
 }
 
 gboolean
@@ -642,23 +634,20 @@ gboolean
 cli_get_today (Cli   *cli,
                GDate *out)
 {
-  const char *env = g_getenv ("JICAI_TODAY");
-  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_date_clear (out, 1);
-  if (env != NULL && *env != '\0')
+  if (!jc_date_today (out, &error))
     {
-      if (!cli_parse_date (env, out))
-        {
-          cli_error (cli, _("JICAI_TODAY: “%s” is not a date (YYYY-MM-DD)"), env);
-          return FALSE;
-        }
-      return TRUE;
+      g_date_clear (out, 1);
+      cli_error (cli, "%s", error->message);
+      return FALSE;
     }
-  now = g_date_time_new_now_local ();
-  g_date_set_dmy (out, (GDateDay) g_date_time_get_day_of_month (now),
-                  (GDateMonth) g_date_time_get_month (now),
-                  (GDateYear) g_date_time_get_year (now));
+  if (g_date_get_year (out) < 1900)
+    {
+      g_date_clear (out, 1);
+      cli_error (cli, _("JICAI_TODAY: “%s” is not a date (YYYY-MM-DD)"), g_getenv ("JICAI_TODAY"));
+      return FALSE;
+    }
   return TRUE;
 }
 

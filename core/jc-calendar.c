@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jc-calendar.h"
+#include "jc-date.h"
 #include "jc-error.h"
 
 /* How far back a working day is looked for: a longer run of days off
@@ -76,35 +77,6 @@ jc_calendar_add (JcCalendar     *calendar,
   g_hash_table_replace (calendar->entries, g_strdup (date), GINT_TO_POINTER (kind + 1));
 }
 
-static gboolean
-parse_date (const char *text,
-            GDate      *out)
-{
-  int y, m, d;
-
-  g_date_clear (out, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = atoi (text);
-  m = atoi (text + 5);
-  d = atoi (text + 8);
-  if (!g_date_valid_dmy (d, m, y))
-    return FALSE;
-  g_date_set_dmy (out, d, m, y);
-  return TRUE;
-}
-
-static void
-format_date (const GDate *date,
-             char         out[11])
-{
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (date), g_date_get_month (date),
-              g_date_get_day (date));
-}
-
 gboolean
 jc_calendar_check_date (const char  *field,
                         const char  *date,
@@ -112,7 +84,7 @@ jc_calendar_check_date (const char  *field,
 {
   GDate d;
 
-  if (parse_date (date, &d))
+  if (jc_date_parse (date, &d))
     return TRUE;
   g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
                _("%s: “%s” is not a date (YYYY-MM-DD)"), field, date ? date : "");
@@ -134,7 +106,7 @@ is_working (const JcCalendar *calendar,
   char key[11];
   gpointer v;
 
-  format_date (d, key);
+  jc_date_format (d, key);
   v = g_hash_table_lookup (calendar->entries, key);
   if (v != NULL)
     return GPOINTER_TO_INT (v) - 1 == JC_CALENDAR_WORKDAY;
@@ -148,7 +120,7 @@ jc_calendar_is_working_day (const JcCalendar *calendar,
   GDate d;
 
   g_return_val_if_fail (calendar != NULL, FALSE);
-  if (!parse_date (date, &d))
+  if (!jc_date_parse (date, &d))
     return FALSE;
   return is_working (calendar, &d);
 }
@@ -164,13 +136,13 @@ jc_calendar_last_working_day_before (const JcCalendar  *calendar,
   g_return_val_if_fail (calendar != NULL, FALSE);
   if (!jc_calendar_check_date (_("date"), date, error))
     return FALSE;
-  parse_date (date, &d);
+  jc_date_parse (date, &d);
   for (int i = 0; i < MAX_DAYS_OFF; i++)
     {
       g_date_subtract_days (&d, 1);
       if (is_working (calendar, &d))
         {
-          format_date (&d, out);
+          jc_date_format (&d, out);
           return TRUE;
         }
     }
@@ -188,5 +160,5 @@ jc_calendar_is_weekend (const char *date)
 {
   GDate d;
 
-  return parse_date (date, &d) && is_weekend (&d);
+  return jc_date_parse (date, &d) && is_weekend (&d);
 }

@@ -772,6 +772,69 @@ jc_delivery_doc_draw_page (cairo_t              *cr,
   docs_draw_page (cr, d, page, page_w, page_h);
 }
 
+/* The paged document holds the laid-out sections (their own copies of
+ * every cell) and the plan, which the route sheets' maps draw from. */
+typedef struct {
+  Docs           *docs;
+  gpointer        owner;
+  GDestroyNotify  release;
+} Paged;
+
+static void
+paged_free (gpointer data)
+{
+  Paged *p = data;
+
+  docs_free (p->docs);
+  if (p->release != NULL)
+    p->release (p->owner);
+  g_free (p);
+}
+
+static guint
+paged_n_pages (gconstpointer data,
+               double        page_w,
+               double        page_h)
+{
+  const Paged *p = data;
+
+  return p->docs->n_pages;
+}
+
+static void
+paged_draw_page (gconstpointer data,
+                 cairo_t      *cr,
+                 guint         page,
+                 double        page_w,
+                 double        page_h)
+{
+  const Paged *p = data;
+
+  g_return_if_fail (page < p->docs->n_pages);
+  docs_draw_page (cr, p->docs, page, page_w, page_h);
+}
+
+static const JcPagedDocFuncs paged_funcs = { paged_n_pages, paged_draw_page };
+
+JcPagedDoc *
+jc_delivery_doc_paged_new (const JcDeliveryPlan *plan,
+                           JcDeliveryDocs        docs,
+                           gpointer              owner,
+                           GDestroyNotify        release)
+{
+  g_autofree char *title = NULL;
+  Paged *p;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  p = g_new0 (Paged, 1);
+  p->docs = docs_new (plan, docs);
+  p->owner = owner;
+  p->release = release;
+  /* TRANSLATORS: the print job's name; %s the delivery date */
+  title = g_strdup_printf (_("Deliveries %s"), plan->date);
+  return jc_paged_doc_new (title, &paged_funcs, p, paged_free);
+}
+
 gboolean
 jc_delivery_export_pdf (const JcDeliveryPlan *plan,
                         JcDeliveryDocs        docs,
@@ -779,35 +842,9 @@ jc_delivery_export_pdf (const JcDeliveryPlan *plan,
                         JcOutputFlags         flags,
                         GError              **error)
 {
-  g_autoptr(Docs) d = NULL;
-  g_autoptr(JcOutput) out = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(JcPagedDoc) paged = NULL;
 
   g_return_val_if_fail (plan != NULL && path != NULL, FALSE);
-  out = jc_output_begin (path, flags, error);
-  if (out == NULL)
-    return FALSE;
-  d = docs_new (plan, docs);
-  surface = cairo_pdf_surface_create (jc_output_get_temp_path (out), A4_W, A4_H);
-  cr = cairo_create (surface);
-  for (guint p = 0; p < d->n_pages; p++)
-    {
-      docs_draw_page (cr, d, p, A4_W, A4_H);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return jc_output_commit (out, error);
+  paged = jc_delivery_doc_paged_new (plan, docs, NULL, NULL);
+  return jc_paged_doc_write_pdf (paged, path, flags, error);
 }

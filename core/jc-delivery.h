@@ -24,6 +24,7 @@
 #include <gio/gio.h>
 
 #include "jc-output.h"
+#include "jc-paged-doc.h"
 #include "jc-route.h"
 #include "jc-store.h"
 #include "jc-units.h"
@@ -198,6 +199,16 @@ void      jc_delivery_doc_draw_page (cairo_t              *cr,
                                      guint                 page,
                                      double                page_w,
                                      double                page_h);
+/* The chosen documents as a paged document, titled "Deliveries DATE" in the
+ * user's language, laid out once.  The route sheets' maps draw from `plan`,
+ * so it must live as long as the document: the document keeps `owner` (what
+ * keeps the plan alive, e.g. a reference on a box holding it) and calls
+ * `release (owner)` with its last reference.  `release` NULL: the caller
+ * keeps the plan alive for as long as the document lives. */
+JcPagedDoc *jc_delivery_doc_paged_new (const JcDeliveryPlan *plan,
+                                       JcDeliveryDocs        docs,
+                                       gpointer              owner,
+                                       GDestroyNotify        release);
 gboolean  jc_delivery_export_pdf    (const JcDeliveryPlan *plan,
                                      JcDeliveryDocs        docs,
                                      const char           *path,

@@ -12,6 +12,7 @@
 struct _JcPagedDoc {
   gatomicrefcount        ref_count;
   char                  *title;
+  char                  *pdf_title;
   const JcPagedDocFuncs *funcs;
   gpointer               data;
   GDestroyNotify         destroy;
@@ -53,6 +54,7 @@ jc_paged_doc_unref (JcPagedDoc *doc)
   if (doc->destroy != NULL)
     doc->destroy (doc->data);
   g_free (doc->title);
+  g_free (doc->pdf_title);
   g_free (doc);
 }
 
@@ -61,6 +63,15 @@ jc_paged_doc_get_title (const JcPagedDoc *doc)
 {
   g_return_val_if_fail (doc != NULL, NULL);
   return doc->title;
+}
+
+void
+jc_paged_doc_set_pdf_title (JcPagedDoc *doc,
+                            const char *pdf_title)
+{
+  g_return_if_fail (doc != NULL);
+  g_free (doc->pdf_title);
+  doc->pdf_title = g_strdup (pdf_title);
 }
 
 guint
@@ -102,6 +113,8 @@ jc_paged_doc_write_pdf (const JcPagedDoc *doc,
     return FALSE;
   surface = cairo_pdf_surface_create (jc_output_get_temp_path (out), JC_PAGED_DOC_A4_WIDTH,
                                       JC_PAGED_DOC_A4_HEIGHT);
+  if (doc->pdf_title != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc->pdf_title);
   cr = cairo_create (surface);
   n = jc_paged_doc_get_n_pages (doc, JC_PAGED_DOC_A4_WIDTH, JC_PAGED_DOC_A4_HEIGHT);
   for (guint p = 0; p < n; p++)

@@ -51,6 +51,10 @@ JcPagedDoc *jc_paged_doc_ref         (JcPagedDoc            *doc);
 void        jc_paged_doc_unref       (JcPagedDoc            *doc);
 
 const char *jc_paged_doc_get_title   (const JcPagedDoc      *doc);
+/* The title written into the PDF's metadata by jc_paged_doc_write_pdf()
+ * (none unless set). */
+void        jc_paged_doc_set_pdf_title (JcPagedDoc          *doc,
+                                        const char          *pdf_title);
 guint       jc_paged_doc_get_n_pages (const JcPagedDoc      *doc,
                                       double                 page_w,
                                       double                 page_h);

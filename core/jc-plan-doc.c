@@ -22,6 +22,7 @@
 #include "jc-error.h"
 #include "jc-master.h"
 #include "jc-output.h"
+#include "jc-paged-doc.h"
 #include "jc-plan-doc.h"
 #include "jc-doc-text.h"
 #include "jc-prices.h"
@@ -376,41 +377,36 @@ doc_draw_page (cairo_t   *cr,
   cairo_restore (cr);
 }
 
-static gboolean
-doc_write_pdf (const Doc      *doc,
-               const char     *path,
-               JcOutputFlags   flags,
-               GError        **error)
+/* The document as a JcPagedDoc: it holds its own laid-out table (every
+ * cell a copy), so nothing of the plan or statement it was made from needs
+ * to outlive it. */
+static guint
+paged_n_pages (gconstpointer data,
+               double        page_w,
+               double        page_h)
 {
-  g_autoptr(JcOutput) out = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  const Doc *doc = data;
 
-  out = jc_output_begin (path, flags, error);
-  if (out == NULL)
-    return FALSE;
-  surface = cairo_pdf_surface_create (jc_output_get_temp_path (out), JC_PLAN_DOC_A4_WIDTH,
-                                      JC_PLAN_DOC_A4_HEIGHT);
-  cr = cairo_create (surface);
-  for (guint p = 0; p < doc->page_starts->len; p++)
-    {
-      doc_draw_page (cr, doc, p, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, JC_PLAN_DOC_ERROR, JC_PLAN_DOC_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return jc_output_commit (out, error);
+  return doc->page_starts->len;
+}
+
+static void
+paged_draw_page (gconstpointer data,
+                 cairo_t      *cr,
+                 guint         page,
+                 double        page_w,
+                 double        page_h)
+{
+  doc_draw_page (cr, data, page, page_w, page_h);
+}
+
+static const JcPagedDocFuncs doc_paged_funcs = { paged_n_pages, paged_draw_page };
+
+static JcPagedDoc *
+doc_paged_new (Doc        *doc,
+               const char *title)
+{
+  return jc_paged_doc_new (title, &doc_paged_funcs, doc, (GDestroyNotify) doc_free);
 }
 
 /* ---- the purchase order --------------------------------------------- */
@@ -631,17 +627,28 @@ jc_plan_doc_draw_page (cairo_t      *cr,
   doc_draw_page (cr, doc, page, page_w, page_h);
 }
 
+JcPagedDoc *
+jc_plan_doc_paged_new (const JcPlan *plan)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+  /* TRANSLATORS: the print job's name; %s the delivery date */
+  title = g_strdup_printf (_("Purchase order %s"), plan->date);
+  return doc_paged_new (plan_doc_new (plan), title);
+}
+
 gboolean
 jc_plan_export_pdf (const JcPlan   *plan,
                     const char     *path,
                     JcOutputFlags   flags,
                     GError        **error)
 {
-  g_autoptr(Doc) doc = NULL;
+  g_autoptr(JcPagedDoc) paged = NULL;
 
   g_return_val_if_fail (plan != NULL && path != NULL, FALSE);
-  doc = plan_doc_new (plan);
-  return doc_write_pdf (doc, path, flags, error);
+  paged = jc_plan_doc_paged_new (plan);
+  return jc_paged_doc_write_pdf (paged, path, flags, error);
 }
 
 /* ---- XLSX ----------------------------------------------------------- */
@@ -1193,9 +1200,23 @@ jc_statement_write_pdf (const JcStatement  *st,
                         JcOutputFlags       flags,
                         GError            **error)
 {
-  g_autoptr(Doc) doc = statement_doc_new (st);
+  g_autoptr(JcPagedDoc) paged = NULL;
 
-  return doc_write_pdf (doc, path, flags, error);
+  g_return_val_if_fail (st != NULL && path != NULL, FALSE);
+  paged = jc_statement_doc_paged_new (st);
+  return jc_paged_doc_write_pdf (paged, path, flags, error);
+}
+
+JcPagedDoc *
+jc_statement_doc_paged_new (const JcStatement *statement)
+{
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (statement != NULL, NULL);
+  /* TRANSLATORS: a print job's name; %s the canteen's code, %s the month
+   * "YYYY-MM" or the date */
+  title = g_strdup_printf (_("Statement %s %s"), statement->canteen_code, statement->period);
+  return doc_paged_new (statement_doc_new (statement), title);
 }
 
 gboolean

@@ -13,6 +13,7 @@
 #include <glib.h>
 
 #include "jc-output.h"
+#include "jc-paged-doc.h"
 #include "jc-plan.h"
 #include "jc-store.h"
 
@@ -44,6 +45,11 @@ void      jc_plan_doc_draw_page  (cairo_t      *cr,
                                   guint         page,
                                   double        page_w,
                                   double        page_h);
+
+/* The purchase order as a paged document, titled "Purchase order DATE" in
+ * the user's language.  It is laid out here, once, and keeps its own copy
+ * of every cell: `plan` is not referenced after the call. */
+JcPagedDoc *jc_plan_doc_paged_new (const JcPlan *plan);
 
 gboolean  jc_plan_export_pdf     (const JcPlan   *plan,
                                   const char     *path,
@@ -122,6 +128,10 @@ gboolean  jc_statement_write_xlsx  (const JcStatement  *statement,
                                     const char         *path,
                                     JcOutputFlags       flags,
                                     GError            **error);
+/* A built statement as a paged document (the pages of its PDF), titled
+ * "Statement CODE PERIOD" in the user's language; laid out once, with its
+ * own copy of every cell: `statement` is not referenced after the call. */
+JcPagedDoc *jc_statement_doc_paged_new (const JcStatement *statement);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcStatement, jc_statement_free)
 

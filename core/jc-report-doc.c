@@ -20,6 +20,7 @@
 #include "jc-output.h"
 #include "jc-prices.h"
 #include "jc-doc-text.h"
+#include "jc-paged-doc.h"
 #include "jc-report-doc.h"
 #include "jc-units.h"
 
@@ -895,43 +896,16 @@ jc_report_export_pdf (JcStore         *store,
                       JcOutputFlags    flags,
                       GError         **error)
 {
-  g_autoptr(Doc) doc = NULL;
-  g_autoptr(JcOutput) out = NULL;
-  g_autofree char *title = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  cairo_t *cr;
+  g_autoptr(JcPagedDoc) paged = NULL;
+  JcReportDoc *doc;
 
   g_return_val_if_fail (store != NULL && report != NULL && path != NULL, FALSE);
 
-  doc = doc_new (store, report, error);
+  doc = jc_report_doc_new (store, report, error);
   if (doc == NULL)
     return FALSE;
-  out = jc_output_begin (path, flags, error);
-  if (out == NULL)
-    return FALSE;
-  surface = cairo_pdf_surface_create (jc_output_get_temp_path (out), PAGE_W, PAGE_H);
-  title = g_strdup_printf ("月度采购成本分析 Monthly cost review %s", report->month);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cr = cairo_create (surface);
-  for (guint p = 0; p < doc_n_pages (doc); p++)
-    {
-      doc_draw_page (cr, doc, p);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_set_error (error, JC_REPORT_DOC_ERROR, JC_REPORT_DOC_ERROR_FAILED,
-                   _("Could not write %s: %s"), path, cairo_status_to_string (status));
-      return FALSE;
-    }
-  return jc_output_commit (out, error);
+  paged = jc_report_doc_paged_new (doc);
+  return jc_paged_doc_write_pdf (paged, path, flags, error);
 }
 
 /* ---- the workbook ----------------------------------------------------- */
@@ -1331,7 +1305,8 @@ jc_report_format_index (gboolean has,
 /* ---- the pages for printing ------------------------------------------- */
 
 struct _JcReportDoc {
-  Doc *doc;
+  Doc      *doc;
+  JcReport *owned;   /* the report, when the document owns it */
 };
 
 JcReportDoc *
@@ -1352,12 +1327,32 @@ jc_report_doc_new (JcStore         *store,
   return self;
 }
 
+JcReportDoc *
+jc_report_doc_new_full (JcStore   *store,
+                        JcReport  *report,
+                        GError   **error)
+{
+  JcReportDoc *self;
+
+  g_return_val_if_fail (store != NULL && report != NULL, NULL);
+
+  self = jc_report_doc_new (store, report, error);
+  if (self == NULL)
+    {
+      jc_report_free (report);
+      return NULL;
+    }
+  self->owned = report;
+  return self;
+}
+
 void
 jc_report_doc_free (JcReportDoc *doc)
 {
   if (doc == NULL)
     return;
   doc_free (doc->doc);
+  g_clear_pointer (&doc->owned, jc_report_free);
   g_free (doc);
 }
 
@@ -1390,4 +1385,40 @@ jc_report_doc_draw_page (const JcReportDoc *doc,
   cairo_clip (cr);
   doc_draw_page (cr, doc->doc, page);
   cairo_restore (cr);
+}
+
+static guint
+paged_n_pages (gconstpointer data,
+               double        page_w,
+               double        page_h)
+{
+  return jc_report_doc_get_n_pages (data);
+}
+
+static void
+paged_draw_page (gconstpointer data,
+                 cairo_t      *cr,
+                 guint         page,
+                 double        page_w,
+                 double        page_h)
+{
+  jc_report_doc_draw_page (data, cr, page, page_w, page_h);
+}
+
+static const JcPagedDocFuncs paged_funcs = { paged_n_pages, paged_draw_page };
+
+JcPagedDoc *
+jc_report_doc_paged_new (JcReportDoc *doc)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *pdf_title = NULL;
+  JcPagedDoc *paged;
+
+  g_return_val_if_fail (doc != NULL, NULL);
+  /* TRANSLATORS: the print job's name; %s the month "YYYY-MM" */
+  title = g_strdup_printf (_("Cost review %s"), doc->doc->r->month);
+  pdf_title = g_strdup_printf ("月度采购成本分析 Monthly cost review %s", doc->doc->r->month);
+  paged = jc_paged_doc_new (title, &paged_funcs, doc, (GDestroyNotify) jc_report_doc_free);
+  jc_paged_doc_set_pdf_title (paged, pdf_title);
+  return paged;
 }

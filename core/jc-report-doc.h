@@ -15,6 +15,7 @@
 #include <glib.h>
 
 #include "jc-output.h"
+#include "jc-paged-doc.h"
 #include "jc-report.h"
 #include "jc-store.h"
 
@@ -86,6 +87,11 @@ typedef struct _JcReportDoc JcReportDoc;
 JcReportDoc *jc_report_doc_new         (JcStore          *store,
                                         const JcReport   *report,
                                         GError          **error);
+/* The same, owning `report` (transfer full; freed with the document, or at
+ * once on an error). */
+JcReportDoc *jc_report_doc_new_full    (JcStore          *store,
+                                        JcReport         *report,
+                                        GError          **error);
 void         jc_report_doc_free        (JcReportDoc      *doc);
 guint        jc_report_doc_get_n_pages (const JcReportDoc *doc);
 /* Draws page `page` (0-based) as jc_report_export_pdf() writes it, the A4
@@ -96,6 +102,13 @@ void         jc_report_doc_draw_page   (const JcReportDoc *doc,
                                         guint              page,
                                         double             page_w,
                                         double             page_h);
+
+/* The review as a paged document (transfer full of `doc`), titled "Cost
+ * review MONTH" in the user's language; its PDF carries the bilingual
+ * title of the review.  A `doc` made by jc_report_doc_new() borrows its
+ * report, which must then outlive the paged document; one made by
+ * jc_report_doc_new_full() is self-contained. */
+JcPagedDoc  *jc_report_doc_paged_new   (JcReportDoc      *doc);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReportDoc, jc_report_doc_free)
 

@@ -9,10 +9,12 @@
 
 #include <cairo-pdf.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "jc-test-util.h"
 #include "jc-delivery-map.h"
+#include "jc-paged-doc.h"
 
 #define W 640
 #define H 420
@@ -470,6 +472,71 @@ test_pdf_surface (void **state)
   jc_test_rmtree (dir);
 }
 
+static void
+release_plan (gpointer data)
+{
+  JcDeliveryPlan *plan = data;
+
+  for (guint r = 0; r < plan->routes->len; r++)
+    {
+      JcDeliveryRoute *route = plan->routes->pdata[r];
+
+      for (guint i = 0; i < route->stops->len; i++)
+        g_clear_pointer (&((JcDeliveryStop *) route->stops->pdata[i])->lines, g_ptr_array_unref);
+    }
+  for (guint i = 0; i < plan->unassigned->len; i++)
+    g_clear_pointer (&((JcDeliveryStop *) plan->unassigned->pdata[i])->lines, g_ptr_array_unref);
+  plan_free (plan);
+}
+
+/* The number of pages of a PDF file, as pdfinfo reads it. */
+static guint
+pdf_n_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = jc_test_run_tool (argv);
+  const char *line = strstr (info, "Pages:");
+
+  assert_non_null (line);
+  return (guint) atoi (line + strlen ("Pages:"));
+}
+
+/* The delivery documents as a paged document: as many pages as
+ * jc_delivery_doc_n_pages() counts, and the PDF written through it has as
+ * many; the document keeps the plan until its last reference goes. */
+static void
+test_paged_doc (void **state)
+{
+  JcDeliveryPlan *plan = sample_plan ();
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "deliveries.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  JcPagedDoc *doc;
+  guint n;
+
+  for (guint r = 0; r < plan->routes->len; r++)
+    {
+      JcDeliveryRoute *route = plan->routes->pdata[r];
+
+      for (guint i = 0; i < route->stops->len; i++)
+        ((JcDeliveryStop *) route->stops->pdata[i])->lines = g_ptr_array_new ();
+    }
+  for (guint i = 0; i < plan->unassigned->len; i++)
+    ((JcDeliveryStop *) plan->unassigned->pdata[i])->lines = g_ptr_array_new ();
+
+  n = jc_delivery_doc_n_pages (plan, JC_DELIVERY_DOC_ALL, 595.2756, 841.8898);
+  assert_true (n >= 3);
+  doc = jc_delivery_doc_paged_new (plan, JC_DELIVERY_DOC_ALL, plan, release_plan);
+  assert_int_equal (jc_paged_doc_get_n_pages (doc, 595.2756, 841.8898), n);
+  assert_int_equal (jc_paged_doc_get_n_pages (doc, 300, 200), n);
+  assert_non_null (strstr (jc_paged_doc_get_title (doc), "2026-12-01"));
+  assert_true (jc_paged_doc_write_pdf (doc, path, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  assert_int_equal (pdf_n_pages (path), n);
+  jc_paged_doc_unref (doc);   /* frees the plan */
+  jc_test_rmtree (dir);
+}
+
 int
 main (void)
 {
@@ -481,6 +548,7 @@ main (void)
     cmocka_unit_test (test_empty_plan),
     cmocka_unit_test (test_short_name),
     cmocka_unit_test (test_pdf_surface),
+    cmocka_unit_test (test_paged_doc),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

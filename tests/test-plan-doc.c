@@ -7,6 +7,7 @@
 #include <cairo.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
@@ -340,6 +341,19 @@ test_plan_pdf (void **state)
     }
 }
 
+
+/* The number of pages of a PDF file, as pdfinfo reads it. */
+static guint
+pdf_n_pages (const char *path)
+{
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autofree char *info = jc_test_run_tool (argv);
+  const char *line = strstr (info, "Pages:");
+
+  assert_non_null (line);
+  return (guint) atoi (line + strlen ("Pages:"));
+}
+
 /* Many lines: several pages, every one numbered, the total on the last. */
 static void
 test_plan_pages (void **state)
@@ -386,6 +400,21 @@ test_plan_pages (void **state)
       assert_contains (text, mark);
     }
   assert_contains (text, "¥240.00");
+  assert_int_equal (pdf_n_pages (pdf), n);
+  /* the paged document: the same pages, and the plan not needed after */
+  {
+    g_autoptr(JcPagedDoc) doc = jc_plan_doc_paged_new (plan);
+    g_autofree char *again = g_build_filename (dir, "again.pdf", NULL);
+
+    g_clear_pointer (&plan, jc_plan_free);
+    assert_int_equal (jc_paged_doc_get_n_pages (doc, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT),
+                      n);
+    assert_int_equal (jc_paged_doc_get_n_pages (doc, 300, 200), n);
+    assert_non_null (strstr (jc_paged_doc_get_title (doc), "2026-12-03"));
+    assert_true (jc_paged_doc_write_pdf (doc, again, JC_OUTPUT_NONE, &error));
+    assert_no_error (error);
+    assert_int_equal (pdf_n_pages (again), n);
+  }
   jc_test_rmtree (dir);
 }
 
@@ -564,6 +593,14 @@ test_statement (void **state)
 
   assert_true (jc_statement_export_pdf (f->store, "CT01", "2026-12", pdf, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
+  /* the statement as a paged document: the PDF's pages */
+  {
+    g_autoptr(JcPagedDoc) doc = jc_statement_doc_paged_new (st);
+
+    assert_int_equal (jc_paged_doc_get_n_pages (doc, JC_PLAN_DOC_A4_WIDTH, JC_PLAN_DOC_A4_HEIGHT),
+                      pdf_n_pages (pdf));
+    assert_non_null (strstr (jc_paged_doc_get_title (doc), "CT01"));
+  }
   {
     const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
 

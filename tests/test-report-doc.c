@@ -9,6 +9,7 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <zip.h>
 
@@ -16,6 +17,7 @@
 #include "jc-test-world.h"
 #include "jc-chart.h"
 #include "jc-master.h"
+#include "jc-paged-doc.h"
 #include "jc-orders.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
@@ -389,6 +391,40 @@ test_pdf (void **state)
                               cairo_image_surface_get_height (image)) > 3000);
       cairo_surface_destroy (image);
     }
+  /* the paged document: the pages of the PDF, the title in its metadata,
+   * and a document owning its report needs nothing else */
+  {
+    g_autoptr(JcReportDoc) rdoc = jc_report_doc_new (w->store, r, &error);
+    g_autoptr(JcPagedDoc) doc = NULL;
+    g_autoptr(JcReport) r2 = jc_report_build (w->store, "2026-10", NULL, &error);
+    g_autoptr(JcPagedDoc) owning = NULL;
+    g_autofree char *again = g_build_filename (w->dir, "again.pdf", NULL);
+    const char *argv[] = { "pdfinfo", pdf, NULL };
+    g_autofree char *info = jc_test_run_tool (argv);
+    guint n;
+
+    assert_no_error (error);
+    n = jc_report_doc_get_n_pages (rdoc);
+    assert_int_equal (n, 4);
+    assert_non_null (strstr (info, "Pages:"));
+    assert_contains (info, "Monthly cost review 2026-10");
+    assert_int_equal (atoi (strstr (info, "Pages:") + strlen ("Pages:")), 4);
+    doc = jc_report_doc_paged_new (g_steal_pointer (&rdoc));
+    assert_int_equal (jc_paged_doc_get_n_pages (doc, 595.2756, 841.8898), n);
+    assert_non_null (strstr (jc_paged_doc_get_title (doc), "2026-10"));
+    owning = jc_report_doc_paged_new (jc_report_doc_new_full (w->store, g_steal_pointer (&r2),
+                                                              &error));
+    assert_no_error (error);
+    assert_true (jc_paged_doc_write_pdf (owning, again, JC_OUTPUT_NONE, &error));
+    assert_no_error (error);
+    {
+      const char *argv2[] = { "pdfinfo", again, NULL };
+      g_autofree char *info2 = jc_test_run_tool (argv2);
+
+      assert_non_null (strstr (info2, "Pages:"));
+      assert_int_equal (atoi (strstr (info2, "Pages:") + strlen ("Pages:")), 4);
+    }
+  }
 }
 
 static void

@@ -6,9 +6,9 @@
 #define G_LOG_DOMAIN "jc-application"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "jc-application.h"
+#include "jc-date.h"
 #include "jc-preferences-window.h"
 #include "jc-window.h"
 
@@ -297,28 +297,11 @@ void
 jc_application_get_today (JcApplication *self,
                           GDate         *today)
 {
-  const char *env = g_getenv ("JICAI_TODAY");
-  int y = 0, m = 0, d = 0;
-  char extra;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (today != NULL);
 
-  g_date_clear (today, 1);
-  if (env != NULL && *env != '\0')
-    {
-      if (sscanf (env, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 &&
-          g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-        {
-          g_date_set_dmy (today, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-          return;
-        }
-      g_message ("JICAI_TODAY=%s is not a date (YYYY-MM-DD); using the local date", env);
-    }
-  {
-    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-    g_date_set_dmy (today, (GDateDay) g_date_time_get_day_of_month (now),
-                    (GDateMonth) g_date_time_get_month (now),
-                    (GDateYear) g_date_time_get_year (now));
-  }
+  if (!jc_date_today (today, &error))
+    g_message ("JICAI_TODAY=%s is not a date (YYYY-MM-DD); using the local date",
+               g_getenv ("JICAI_TODAY"));
 }
