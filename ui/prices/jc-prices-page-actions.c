@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-date.h"
 #include "jc-price-tasks.h"
 #include "jc-prices-page-private.h"
 
@@ -234,20 +235,17 @@ start_work (JcPricesPage *self,
             GPtrArray    *files)
 {
   g_autoptr(GPtrArray) owned = files;
-  g_autofree char *from_text = NULL;
-  GDate from;
+  char from[JC_DATE_LEN];
 
   if (self->fetch_cancellable != NULL || self->store == NULL ||
-      !_jc_prices_parse_date (self->date, &from))
+      !jc_date_shift (self->date, -(JC_PRICES_FETCH_DAYS - 1), from))
     return;
-  g_date_subtract_days (&from, JC_PRICES_FETCH_DAYS - 1);
-  from_text = _jc_prices_format_date (&from);
   self->fetch_cancellable = g_cancellable_new ();
 
   gtk_info_bar_set_revealed (self->info_bar, FALSE);
   gtk_progress_bar_set_fraction (self->fetch_progress, 0.0);
   gtk_progress_bar_set_text (self->fetch_progress, _("Starting…"));
-  jc_price_task_fetch (self->store, from_text, self->date, g_steal_pointer (&owned),
+  jc_price_task_fetch (self->store, from, self->date, g_steal_pointer (&owned),
                        fetch_progress_cb, G_OBJECT (self), self->fetch_cancellable, fetch_done_cb,
                        g_object_ref (self));
   _jc_prices_page_update_busy (self);

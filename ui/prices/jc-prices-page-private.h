@@ -105,9 +105,6 @@ void            _jc_prices_page_add_columns    (JcPricesPage *self);
 const char     *_jc_price_unit_label           (JcBaseUnit    unit);
 
 /* jc-prices-page.c */
-gboolean        _jc_prices_parse_date          (const char   *text,
-                                                GDate        *out);
-char           *_jc_prices_format_date         (const GDate  *date);
 void            _jc_prices_page_update_busy    (JcPricesPage *self);
 /* Reads the market again; `names_too`: the names to map and the held
  * prices as well. */

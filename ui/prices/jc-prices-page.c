@@ -14,10 +14,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-price-tasks.h"
 #include "jc-prices-page-private.h"
 #include "jc-ui-util.h"
-
 
 G_DEFINE_FINAL_TYPE (JcPricesPage, jc_prices_page, ADW_TYPE_BIN)
 
@@ -36,56 +36,15 @@ static void load_history (JcPricesPage *self,
 
 /* ---- dates ------------------------------------------------------------ */
 
-gboolean
-_jc_prices_parse_date (const char *text,
-                       GDate      *out)
-{
-  guint64 y, m, d;
-
-  g_date_clear (out, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  y = g_ascii_strtoull (text, NULL, 10);
-  m = g_ascii_strtoull (text + 5, NULL, 10);
-  d = g_ascii_strtoull (text + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
-char *
-_jc_prices_format_date (const GDate *date)
-{
-  return g_strdup_printf ("%04u-%02u-%02u", (guint) g_date_get_year (date),
-                          (guint) g_date_get_month (date), (guint) g_date_get_day (date));
-}
-
-/* $JICAI_TODAY when it is a date, else today. */
-static char *
-default_date (void)
-{
-  const char *env = g_getenv ("JICAI_TODAY");
-  g_autoptr(GDateTime) now = NULL;
-  GDate date;
-
-  if (_jc_prices_parse_date (env, &date))
-    return _jc_prices_format_date (&date);
-  now = g_date_time_new_now_local ();
-  return g_date_time_format (now, "%Y-%m-%d");
-}
-
 /* The first day of the chart's range, NULL: everything. */
 static char *
 range_start (const char *date,
              const char *range)
 {
   GDate d;
+  char out[JC_DATE_LEN];
 
-  if (!_jc_prices_parse_date (date, &d) || g_strcmp0 (range, "all") == 0)
+  if (!jc_date_parse (date, &d) || g_strcmp0 (range, "all") == 0)
     return NULL;
   if (g_strcmp0 (range, "1m") == 0)
     g_date_subtract_months (&d, 1);
@@ -94,7 +53,8 @@ range_start (const char *date,
   else
     g_date_subtract_months (&d, 3);
   g_date_add_days (&d, 1);
-  return _jc_prices_format_date (&d);
+  jc_date_format (&d, out);
+  return g_strdup (out);
 }
 
 /* ---- busy state ------------------------------------------------------- */
@@ -710,7 +670,8 @@ jc_prices_page_init (JcPricesPage *self)
   GtkSortListModel *sorted;
 
   self->range = g_strdup (JC_PRICES_DEFAULT_RANGE);
-  self->date = default_date ();
+  self->date = g_malloc (JC_DATE_LEN);
+  jc_date_today_string (self->date);   /* $JICAI_TODAY moves today */
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->categories = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_category_free);
@@ -805,7 +766,7 @@ jc_prices_page_set_date (JcPricesPage *self,
   GDate d;
 
   g_return_if_fail (JC_IS_PRICES_PAGE (self));
-  g_return_if_fail (_jc_prices_parse_date (date, &d));
+  g_return_if_fail (jc_date_parse (date, &d));
 
   if (g_strcmp0 (self->date, date) == 0)
     return;

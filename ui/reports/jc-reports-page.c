@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "jc-chart.h"
+#include "jc-date.h"
 #include "jc-master.h"
 #include "jc-order-format.h"
 #include "jc-order-row.h"
@@ -35,27 +36,13 @@ static const char *const month_names[] = {
   NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
 };
 
-static gboolean
-split_month (const char *month,
-             int        *year,
-             int        *mon)
-{
-  char check[8];
-
-  if (!jc_report_month_shift (month, 0, check))
-    return FALSE;
-  *year = atoi (check);
-  *mon = atoi (check + 5);
-  return TRUE;
-}
-
 /* "October 2026" */
 char *
 _jc_reports_format_month (const char *month)
 {
   int year, mon;
 
-  if (!split_month (month, &year, &mon))
+  if (!jc_month_parse (month, &year, &mon))
     return g_strdup (month ? month : "");
   /* TRANSLATORS: a month and its year: "October 2026"; reorder with %2$d
    * and %1$s, e.g. "%2$d年%1$s" */
@@ -63,26 +50,15 @@ _jc_reports_format_month (const char *month)
                           g_dpgettext2 (NULL, "month", month_names[mon - 1]), year);
 }
 
-/* The month before today's ($JICAI_TODAY, YYYY-MM-DD, moves today). */
+/* The month before today's (jc-date's today: $JICAI_TODAY moves it). */
 static void
-default_month (char out[8])
+default_month (char out[JC_MONTH_LEN])
 {
-  const char *env = g_getenv ("JICAI_TODAY");
-  int y = 0, m = 0, d = 0;
-  char extra, today[8];
+  char today[JC_DATE_LEN], month[JC_MONTH_LEN];
 
-  if (env != NULL && sscanf (env, "%4d-%2d-%2d%c", &y, &m, &d, &extra) == 3 &&
-      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    g_snprintf (today, sizeof today, "%04d-%02d", y, m);
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *text = g_date_time_format (now, "%Y-%m");
-
-      g_strlcpy (today, text, sizeof today);
-    }
-  if (!jc_report_month_shift (today, -1, out))
-    g_strlcpy (out, "2026-01", 8);
+  jc_date_today_string (today);
+  if (!jc_date_get_month (today, month) || !jc_month_shift (month, -1, out))
+    g_strlcpy (out, "2026-01", JC_MONTH_LEN);
 }
 
 gboolean
@@ -134,7 +110,7 @@ update_month_widgets (JcReportsPage *self)
   int y, m;
 
   gtk_menu_button_set_label (self->month_button, label);
-  if (!split_month (self->month, &y, &m))
+  if (!jc_month_parse (self->month, &y, &m))
     return;
   year = g_strdup_printf ("%d", self->popover_year);
   gtk_label_set_text (self->year_label, year);
@@ -180,7 +156,7 @@ on_month_popover_show_cb (JcReportsPage *self)
 {
   int y, m;
 
-  if (split_month (self->month, &y, &m))
+  if (jc_month_parse (self->month, &y, &m))
     self->popover_year = y;
   update_month_widgets (self);
 }
@@ -189,9 +165,9 @@ static void
 shift_month (JcReportsPage *self,
              int            months)
 {
-  char month[8];
+  char month[JC_MONTH_LEN];
 
-  if (jc_report_month_shift (self->month, months, month))
+  if (jc_month_shift (self->month, months, month))
     jc_reports_page_set_month (self, month);
 }
 
@@ -693,7 +669,7 @@ jc_reports_page_set_month (JcReportsPage *self,
   g_return_if_fail (JC_IS_REPORTS_PAGE (self));
   g_return_if_fail (month != NULL);
 
-  if (!jc_task_set_date (self->month, sizeof self->month, month, jc_report_month_shift,
+  if (!jc_task_set_date (self->month, sizeof self->month, month, jc_month_shift,
                          G_STRFUNC, "a month (YYYY-MM)"))
     return;
   self->popover_year = atoi (self->month);
