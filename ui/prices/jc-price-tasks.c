@@ -29,7 +29,7 @@ typedef struct {
   GPtrArray    *files;
   GMainContext *context;
   JcPriceFetchProgressFunc progress;
-  GObject      *target;
+  GObject      *target;         /* borrowed: see jc_price_task_fetch() */
   GCancellable *cancellable;
   guint         source_index;
   guint         n_sources;
@@ -49,7 +49,6 @@ task_data_free (TaskData *td)
   g_free (td->item_name);
   g_clear_pointer (&td->files, g_ptr_array_unref);
   g_clear_pointer (&td->context, g_main_context_unref);
-  g_clear_object (&td->target);
   g_clear_object (&td->cancellable);
   g_free (td->source_name_now);
   g_free (td);
@@ -459,7 +458,12 @@ jc_price_task_fetch (JcStore                  *store,
   td->files = files;
   td->context = g_main_context_ref_thread_default ();
   td->progress = progress;
-  td->target = target != NULL ? g_object_ref (target) : NULL;
+  /* Borrowed, never a reference here: the task data may be freed on the
+   * worker, and a widget must not be finalized there.  The caller's
+   * user_data holds the target until the callback has run on the main
+   * thread, after the last progress was posted; each progress holds its
+   * own reference until it has been shown. */
+  td->target = target;
   td->cancellable = g_object_ref (cancellable);
   /* a cancelled fetch still reports the sources it finished */
   g_task_set_check_cancellable (task, FALSE);

@@ -85,7 +85,9 @@ typedef void (*JcPriceFetchProgressFunc) (gpointer      target,
                                           double        fraction,
                                           const char   *text);
 
-/* Fetches `from`..`to` from every enabled source (`files` NULL), or imports
+/* `target` is borrowed: `user_data` must hold a reference to it until
+ * `callback` has run (the page passes itself in both).
+ * Fetches `from`..`to` from every enabled source (`files` NULL), or imports
  * `files` (taken; paths of CSV, Xinfadi or USDA JSON files, each its own
  * transaction).  A cancelled fetch still finishes with the report of the
  * sources it finished (`cancelled` set). */
