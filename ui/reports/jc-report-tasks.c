@@ -263,17 +263,6 @@ jc_report_task_history_finish (GAsyncResult  *result,
 
 /* ---- the pages for printing ----------------------------------------------- */
 
-void
-jc_report_pages_free (JcReportPages *pages)
-{
-  if (pages == NULL)
-    return;
-  /* the document borrows the report */
-  g_clear_pointer (&pages->doc, jc_report_doc_free);
-  g_clear_pointer (&pages->report, jc_report_free);
-  g_free (pages);
-}
-
 static void
 pages_thread (GTask        *task,
               gpointer      source,
@@ -282,21 +271,22 @@ pages_thread (GTask        *task,
 {
   TaskData *td = task_data;
   g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(JcReportPages) pages = NULL;
+  JcReport *report;
+  JcReportDoc *doc = NULL;
   GError *error = NULL;
 
   if (store == NULL)
     return;
-  pages = g_new0 (JcReportPages, 1);
-  pages->report = jc_report_build (store, td->base.date, td->canteen, &error);
-  if (pages->report != NULL)
-    pages->doc = jc_report_doc_new (store, pages->report, &error);
-  if (pages->doc == NULL)
+  report = jc_report_build (store, td->base.date, td->canteen, &error);
+  /* the document owns the report */
+  if (report != NULL)
+    doc = jc_report_doc_new_full (store, report, &error);
+  if (doc == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&pages), (GDestroyNotify) jc_report_pages_free);
+  g_task_return_pointer (task, jc_report_doc_paged_new (doc), (GDestroyNotify) jc_paged_doc_unref);
 }
 
 void
@@ -314,7 +304,7 @@ jc_report_task_pages (JcStore             *store,
   g_task_run_in_thread (task, pages_thread);
 }
 
-JcReportPages *
+JcPagedDoc *
 jc_report_task_pages_finish (GAsyncResult  *result,
                              GError       **error)
 {

@@ -77,23 +77,18 @@ void          jc_report_task_history       (JcStore             *store,
 GArray       *jc_report_task_history_finish (GAsyncResult       *result,
                                              GError            **error);
 
-/* The PDF's pages, laid out on the worker, for a print job. */
-typedef struct {
-  JcReport    *report;
-  JcReportDoc *doc;
-} JcReportPages;
-
-void          jc_report_pages_free         (JcReportPages       *pages);
+/* The review as a paged document (jc_report_doc_paged_new()), laid out on
+ * the worker, for a print job. */
 void          jc_report_task_pages         (JcStore             *store,
                                             const char          *month,
                                             const char          *canteen_or_null,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
-JcReportPages *jc_report_task_pages_finish (GAsyncResult        *result,
+/* Returns: (transfer full): the document, self-contained. */
+JcPagedDoc   *jc_report_task_pages_finish  (GAsyncResult        *result,
                                             GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReportData, jc_report_data_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReportPages, jc_report_pages_free)
 
 G_END_DECLS

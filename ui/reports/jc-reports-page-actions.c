@@ -208,9 +208,11 @@ on_begin_print_cb (GtkPrintOperation *op,
                    GtkPrintContext   *context,
                    gpointer           user_data)
 {
-  JcReportPages *pages = g_object_get_data (G_OBJECT (op), "jc-pages");
+  JcPagedDoc *doc = g_object_get_data (G_OBJECT (op), "jc-doc");
 
-  gtk_print_operation_set_n_pages (op, MAX ((int) jc_report_doc_get_n_pages (pages->doc), 1));
+  gtk_print_operation_set_n_pages (op, MAX ((int) jc_paged_doc_get_n_pages (
+                                              doc, gtk_print_context_get_width (context),
+                                              gtk_print_context_get_height (context)), 1));
 }
 
 static void
@@ -219,21 +221,20 @@ on_draw_page_cb (GtkPrintOperation *op,
                  int                page,
                  gpointer           user_data)
 {
-  JcReportPages *pages = g_object_get_data (G_OBJECT (op), "jc-pages");
+  JcPagedDoc *doc = g_object_get_data (G_OBJECT (op), "jc-doc");
 
-  jc_report_doc_draw_page (pages->doc, gtk_print_context_get_cairo_context (context),
-                           (guint) page, gtk_print_context_get_width (context),
-                           gtk_print_context_get_height (context));
+  jc_paged_doc_draw_page (doc, gtk_print_context_get_cairo_context (context), (guint) page,
+                          gtk_print_context_get_width (context),
+                          gtk_print_context_get_height (context));
 }
 
 static void
 run_print (JcReportsPage *self,
-           JcReportPages *pages)
+           JcPagedDoc    *doc)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *job = NULL;
   g_autofree char *export = g_steal_pointer (&self->print_export);
   GtkPaperSize *a4;
   GtkPrintOperationAction action = export != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
@@ -241,9 +242,8 @@ run_print (JcReportsPage *self,
 
   g_clear_object (&self->print_op);
   self->print_op = gtk_print_operation_new ();
-  /* TRANSLATORS: the print job's name; %s the month */
-  job = g_strdup_printf (_("Cost review %s"), pages->report->month);
-  gtk_print_operation_set_job_name (self->print_op, job);
+  /* "Cost review MONTH" */
+  gtk_print_operation_set_job_name (self->print_op, jc_paged_doc_get_title (doc));
   a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
   gtk_paper_size_free (a4);
@@ -252,8 +252,8 @@ run_print (JcReportsPage *self,
   gtk_print_operation_set_allow_async (self->print_op, export == NULL);
   if (export != NULL)
     gtk_print_operation_set_export_filename (self->print_op, export);
-  g_object_set_data_full (G_OBJECT (self->print_op), "jc-pages", pages,
-                          (GDestroyNotify) jc_report_pages_free);
+  g_object_set_data_full (G_OBJECT (self->print_op), "jc-doc", doc,
+                          (GDestroyNotify) jc_paged_doc_unref);
   g_signal_connect (self->print_op, "begin-print", G_CALLBACK (on_begin_print_cb), NULL);
   g_signal_connect (self->print_op, "draw-page", G_CALLBACK (on_draw_page_cb), NULL);
   if (gtk_print_operation_run (self->print_op, action,
@@ -269,18 +269,18 @@ on_pages_done (GObject      *source,
 {
   g_autoptr(JcReportsPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  JcReportPages *pages = jc_report_task_pages_finish (result, &error);
+  JcPagedDoc *doc = jc_report_task_pages_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->working--;
   _jc_reports_page_update_actions (self);
-  if (pages == NULL)
+  if (doc == NULL)
     {
       jc_ui_show_error (GTK_WIDGET (self), _("Could Not Print the Review"), error->message);
       return;
     }
-  run_print (self, pages);
+  run_print (self, doc);
 }
 
 static void
