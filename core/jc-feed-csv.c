@@ -1,17 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-feed-csv.c: CSV price files (Xinfadi scrapes in their many shapes,
- * re-shaped USDA terminal prices).  libcsv splits the fields; this file
+ * re-shaped USDA terminal prices).  jc-csv splits the fields; this file
  * finds out which column is what and hands each row to the batch. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-feed"
 
-#include <csv.h>
 #include <glib/gi18n-lib.h>
 #include <stddef.h>
 #include <string.h>
 
+#include "jc-csv.h"
 #include "jc-feed.h"
+#include "jc-feed-private.h"
 #include "jc-units.h"
 
 /* Columns we can know, Xinfadi-style then USDA-style. */
@@ -209,15 +210,11 @@ typedef enum {
 typedef struct {
   JcFeedBatch        *batch;
   const JcCsvMapping *mapping;
-  GString            *buf;       /* the fields of the record, each NUL-terminated */
-  GArray             *starts;    /* gsize: where each field starts in buf */
-  guint               cur_line;
+  const JcCsvRow     *row;       /* the record being read */
   guint               rec_line;
-  gboolean            between;   /* no record started yet */
   Kind                kind;
   int                 col[N_COLS];
   guint               n_fields;
-  guint               n_fields_done;  /* fields handed over so far, in all records */
   GError             *error;
 } CsvState;
 
@@ -225,7 +222,7 @@ static const char *
 field (CsvState *st,
        guint     i)
 {
-  return st->buf->str + g_array_index (st->starts, gsize, i);
+  return st->row->fields[i];
 }
 
 static const char *
@@ -289,7 +286,7 @@ first_line_text (CsvState *st)
   GString *s = g_string_new (NULL);
   g_autofree char *clipped = NULL;
 
-  for (guint i = 0; i < st->starts->len; i++)
+  for (guint i = 0; i < st->row->n_fields; i++)
     {
       const char *f = field (st, i);
 
@@ -317,7 +314,7 @@ first_line_text (CsvState *st)
 static gboolean
 decide_layout (CsvState *st)
 {
-  guint n = st->starts->len;
+  guint n = st->row->n_fields;
   int found[N_COLS];
   guint n_known = 0;
 
@@ -417,7 +414,7 @@ decide_layout (CsvState *st)
 static void
 on_record (CsvState *st)
 {
-  guint n = st->starts->len;
+  guint n = st->row->n_fields;
 
   if (st->kind == KIND_UNDECIDED)
     {
@@ -468,41 +465,6 @@ on_record (CsvState *st)
                            column (st, COL_HIGH, NULL));
 }
 
-static void
-field_cb (void   *s,
-          size_t  len,
-          void   *data)
-{
-  CsvState *st = data;
-  gsize start = st->buf->len;
-
-  if (st->error != NULL)
-    return;
-  if (st->between)
-    {
-      st->rec_line = st->cur_line;
-      st->between = FALSE;
-    }
-  if (len > 0)
-    g_string_append_len (st->buf, s, len);
-  g_string_append_c (st->buf, '\0');
-  g_array_append_val (st->starts, start);
-  st->n_fields_done++;
-}
-
-static void
-record_cb (int   c,
-           void *data)
-{
-  CsvState *st = data;
-
-  if (st->error == NULL)
-    on_record (st);
-  g_string_truncate (st->buf, 0);
-  g_array_set_size (st->starts, 0);
-  st->between = TRUE;
-}
-
 static gboolean
 line_has_content (const char *p,
                   const char *end)
@@ -513,46 +475,23 @@ line_has_content (const char *p,
   return FALSE;
 }
 
-/* libcsv's parser states (csv.c): FIELD_BEGUN is 2. */
-#define CSV_FIELD_BEGUN 2
-
-/* TRUE inside a quoted field whose closing quote has not come yet. */
 static gboolean
-quote_is_open (const struct csv_parser *parser)
+row_cb (const JcCsvRow  *row,
+        gpointer         data,
+        GError         **error)
 {
-  return parser->quoted && parser->pstate == CSV_FIELD_BEGUN;
-}
+  CsvState *st = data;
 
-/* Names the line where the quote that went wrong was opened: a stray
- * quote makes everything after it one field, so the line where the
- * parser gives up can be thousands of lines further on. */
-static void
-set_parse_error (CsvState          *st,
-                 struct csv_parser *parser,
-                 guint              quote_line)
-{
-  int code = csv_error (parser);
-
-  if (code != CSV_EPARSE)
-    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                 _("Line %u: %s"), st->cur_line, csv_strerror (code));
-  else if (quote_is_open (parser))
-    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                 _("Line %u: a quote opens a field that never ends (no closing quote up to "
-                   "the end of the file). A quote inside a field must be doubled (\"\") and "
-                   "the whole field put in quotes; correct the line and import the file "
-                   "again. Nothing was imported"), quote_line);
-  else if (parser->quoted)
-    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                 _("Line %u: a quote opens a field that is closed on line %u and followed "
-                   "by more text. A quote inside a field must be doubled (\"\") and the whole "
-                   "field put in quotes; correct the line and import the file again. Nothing "
-                   "was imported"), quote_line, st->cur_line);
-  else
-    g_set_error (&st->error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                 _("Line %u: a quote in the middle of a field. A field with a quote in it "
-                   "must be in quotes as a whole, its quotes doubled (\"\"); correct the line "
-                   "and import the file again. Nothing was imported"), st->cur_line);
+  st->row = row;
+  st->rec_line = row->line;
+  on_record (st);
+  st->row = NULL;
+  if (st->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&st->error));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -565,12 +504,9 @@ jc_feed_parse_csv (const char         *data,
   g_autofree char *converted = NULL;
   g_autofree char *note = NULL;
   gsize converted_len = 0;
-  struct csv_parser parser;
+  g_autoptr(GError) local = NULL;
   CsvState st = { 0 };
-  const char *p, *end;
-  char eol;
   guint seen_before, swaps_before;
-  guint quote_line = 0;
 
   g_return_val_if_fail (data != NULL || len == 0, FALSE);
   g_return_val_if_fail (batch != NULL, FALSE);
@@ -588,66 +524,20 @@ jc_feed_parse_csv (const char         *data,
       g_set_error_literal (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED, _("The file is empty"));
       return FALSE;
     }
-  /* Strict, like the order, matrix and purchase readers: a stray quote
-   * must not swallow the rest of the file into one field. */
-  if (csv_init (&parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
-    {
-      g_set_error_literal (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                           _("Could not start the CSV parser"));
-      return FALSE;
-    }
-
   st.batch = batch;
   st.mapping = mapping_or_null;
-  st.buf = g_string_sized_new (512);
-  st.starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
-  st.between = TRUE;
   st.kind = KIND_UNDECIDED;
   seen_before = jc_feed_batch_get_n_seen (batch);
   swaps_before = jc_feed_batch_get_n_swap_fits (batch);
 
-  /* Line by line, so that each record knows the line it starts on; libcsv
-   * keeps its state across calls, so quoted fields may span lines.  (A
-   * CR CR LF file counts its lines by the LF, as an editor shows them.) */
-  p = data;
-  end = data + len;
-  eol = memchr (data, '\n', len) != NULL ? '\n' : '\r';  /* old Mac files end lines with CR */
-  while (p < end && st.error == NULL)
+  if (!jc_csv_parse (data, len, NULL, row_cb, &st, NULL, &local))
     {
-      const char *nl = memchr (p, eol, end - p);
-      const char *stop = nl != NULL ? nl + 1 : end;
-      gboolean was_open = quote_is_open (&parser);
-      guint fields_before = st.n_fields_done;
-
-      st.cur_line++;
-      if (st.between && line_has_content (p, stop))
-        {
-          st.rec_line = st.cur_line;
-          st.between = FALSE;
-        }
-      if (csv_parse (&parser, p, stop - p, field_cb, record_cb, &st) != (size_t) (stop - p))
-        {
-          if (!was_open || st.n_fields_done != fields_before)
-            quote_line = st.cur_line;
-          set_parse_error (&st, &parser, quote_line);
-          break;
-        }
-      /* A field that is still open at the end of the line opened on this
-       * line, unless it was open before and no field ended since. */
-      if (quote_is_open (&parser) && (!was_open || st.n_fields_done != fields_before))
-        quote_line = st.cur_line;
-      p = stop;
-    }
-  if (st.error == NULL && csv_fini (&parser, field_cb, record_cb, &st) != 0 && st.error == NULL)
-    set_parse_error (&st, &parser, quote_line);
-  csv_free (&parser);
-  g_string_free (st.buf, TRUE);
-  g_array_unref (st.starts);
-
-  if (st.error != NULL)
-    {
-      /* layout problems are found on the first record, before any row */
-      g_propagate_error (error, st.error);
+      /* a refused file, or a layout problem found on the first record,
+       * before any row */
+      if (local->domain == JC_CSV_ERROR)
+        g_set_error_literal (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED, local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
 
@@ -688,3 +578,23 @@ jc_feed_parse_csv (const char         *data,
     }
   return TRUE;
 }
+
+/* ---- the adapter ---- */
+
+static gboolean
+csv_parse (const char          *data,
+           gsize                len,
+           const JcCsvMapping  *mapping,
+           JcFeedBatch         *batch,
+           JcXinfadiPage       *page_out,
+           GError             **error)
+{
+  return jc_feed_parse_csv (data, len, mapping, batch, error);
+}
+
+/* No sniff: what is not JSON is read as CSV. */
+const JcFeedAdapter _jc_feed_adapter_csv = {
+  .name = "csv",
+  .format = JC_FEED_FORMAT_CSV,
+  .parse = csv_parse,
+};

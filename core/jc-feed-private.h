@@ -1,13 +1,27 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-feed-private.h: what the JSON adapters of the feed module share. */
+/* jc-feed-private.h: what the feed adapters and the feed module share:
+ * the adapters' table entries, blank skipping and the JSON helpers. */
 #pragma once
 
 #include <cjson/cJSON.h>
 #include <glib.h>
 
+#include "jc-feed.h"
+
 G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
+
+/* The entries of the adapter table (jc-feed-adapters.c), one per feed
+ * file: jc-feed-xinfadi.c, jc-feed-csv.c, jc-feed-usda.c. */
+extern const JcFeedAdapter _jc_feed_adapter_xinfadi;
+extern const JcFeedAdapter _jc_feed_adapter_csv;
+extern const JcFeedAdapter _jc_feed_adapter_usda;
+
+/* The first byte at or after `p` that is not ASCII white space, U+FEFF,
+ * U+3000 or U+00A0 (jc-feed.c). */
+const char *_jc_feed_skip_blank (const char *p,
+                                 const char *end);
 
 /* "a number", "an object", "null", "missing" (v NULL): for messages. */
 const char *_jc_json_type_name  (const cJSON *v);

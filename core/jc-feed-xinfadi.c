@@ -173,3 +173,35 @@ jc_feed_parse_xinfadi (const char     *data,
     *page_out = page;
   return TRUE;
 }
+
+/* ---- the adapter ---- */
+
+/* A JSON object with a "list" member near its start. */
+static gboolean
+xinfadi_sniff (const char *data,
+               gsize       len)
+{
+  const char *end = data + len;
+  const char *p = _jc_feed_skip_blank (data, end);
+
+  return p < end && *p == '{' && g_strstr_len (p, MIN ((gsize) (end - p), 4096), "\"list\"") != NULL;
+}
+
+static gboolean
+xinfadi_parse (const char          *data,
+               gsize                len,
+               const JcCsvMapping  *mapping,
+               JcFeedBatch         *batch,
+               JcXinfadiPage       *page_out,
+               GError             **error)
+{
+  return jc_feed_parse_xinfadi (data, len, batch, page_out, error);
+}
+
+const JcFeedAdapter _jc_feed_adapter_xinfadi = {
+  .name = "xinfadi",
+  .format = JC_FEED_FORMAT_XINFADI,
+  .sniff = xinfadi_sniff,
+  .parse = xinfadi_parse,
+  .paged = TRUE,
+};

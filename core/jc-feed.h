@@ -348,13 +348,40 @@ gboolean     jc_feed_parse_usda            (const char     *data,
 gboolean     jc_usda_package_to_kg_milli   (const char     *package,
                                             gint64         *milli_kg);
 
-/* ---- Which parser ---- */
+/* ---- Which parser: the adapter table ---- */
 
 typedef enum {
   JC_FEED_FORMAT_XINFADI,
   JC_FEED_FORMAT_CSV,
   JC_FEED_FORMAT_USDA,
 } JcFeedFormat;
+
+/* One feed adapter, as curl's vtls backends: one entry per feed, each in
+ * its own file, found in one table (jc-feed-adapters.c) — no `switch`
+ * over the feeds anywhere. */
+typedef struct {
+  const char         *name;     /* "xinfadi": the source's adapter name */
+  const char         *alias;    /* another accepted name, or NULL */
+  JcFeedFormat        format;
+  /* TRUE when the first bytes look like this feed; NULL: the fallback. */
+  gboolean          (*sniff)  (const char          *data,
+                               gsize                len);
+  /* The whole of `data` into `batch`.  `mapping` is for CSV files,
+   * `page_out` for paged feeds; both may be NULL. */
+  gboolean          (*parse)  (const char          *data,
+                               gsize                len,
+                               const JcCsvMapping  *mapping,
+                               JcFeedBatch         *batch,
+                               JcXinfadiPage       *page_out,
+                               GError             **error);
+  /* Fetched page by page (a form POST per page, jc-price-import.c), not
+   * in one request. */
+  gboolean            paged;
+} JcFeedAdapter;
+
+/* The adapter named `name` (case-insensitive; aliases too), or NULL. */
+const JcFeedAdapter *jc_feed_adapter_lookup   (const char     *name);
+const JcFeedAdapter *jc_feed_adapter_get      (JcFeedFormat    format);
 
 const char  *jc_feed_format_to_string      (JcFeedFormat    format);
 gboolean     jc_feed_format_from_string    (const char     *text,

@@ -14,7 +14,6 @@
 
 #define G_LOG_DOMAIN "jc-order-form"
 
-#include <csv.h>
 #include <errno.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -25,9 +24,11 @@
 #include <string.h>
 #include <zip.h>
 
+#include "jc-csv.h"
 #include "jc-output.h"
 #include "jc-order-form.h"
 #include "jc-units.h"
+#include "jc-xlsx-read.h"
 
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
 
@@ -274,846 +275,6 @@ has_suffix_ci (const char *path,
   return g_str_has_suffix (lower, suffix);
 }
 
-/* ---- XLSX: the zip ----------------------------------------------------- */
-
-typedef struct {
-  zip_t      *za;
-  const char *path;
-} Zip;
-
-static void
-zip_clear (Zip *z)
-{
-  if (z->za != NULL)
-    zip_discard (z->za);
-  z->za = NULL;
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Zip, zip_clear)
-
-static gboolean
-zip_open_checked (Zip         *z,
-                  const char  *path,
-                  const void  *data,
-                  gsize        len,
-                  GError     **error)
-{
-  zip_error_t zerr;
-  zip_source_t *src;
-  zip_int64_t n;
-  guint64 total = 0;
-
-  z->path = path;
-  zip_error_init (&zerr);
-  src = zip_source_buffer_create (data, len, 0, &zerr);
-  if (src == NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not read %s: %s"), path, zip_error_strerror (&zerr));
-      zip_error_fini (&zerr);
-      return FALSE;
-    }
-  z->za = zip_open_from_source (src, ZIP_RDONLY, &zerr);
-  if (z->za == NULL)
-    {
-      if (zip_error_code_zip (&zerr) == ZIP_ER_NOZIP)
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                     _("%s is not an XLSX file (not a zip archive)"), path);
-      else
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                     _("%s is not an XLSX file (a damaged zip archive: %s)"), path,
-                     zip_error_strerror (&zerr));
-      zip_source_free (src);
-      zip_error_fini (&zerr);
-      return FALSE;
-    }
-  zip_error_fini (&zerr);
-
-  /* The zip-bomb checks, from the directory alone, before inflating
-   * anything. */
-  n = zip_get_num_entries (z->za, 0);
-  if (n < 0 || n > JC_ORDER_FORM_MAX_ENTRIES)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                   ngettext ("%s is not an order form: it holds %lld part",
-                             "%s is not an order form: it holds %lld parts",
-                             (unsigned long) CLAMP (n, 0, G_MAXLONG)),
-                   path, (long long) n);
-      return FALSE;
-    }
-  for (zip_int64_t i = 0; i < n; i++)
-    {
-      zip_stat_t st;
-
-      zip_stat_init (&st);
-      if (zip_stat_index (z->za, (zip_uint64_t) i, 0, &st) != 0 ||
-          !(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE))
-        {
-          g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                       _("%s is not an XLSX file (a damaged zip archive)"), path);
-          return FALSE;
-        }
-      if (st.size > JC_ORDER_FORM_MAX_PART_BYTES)
-        {
-          g_autofree char *have = size_text (st.size);
-          g_autofree char *limit = size_text (JC_ORDER_FORM_MAX_PART_BYTES);
-
-          g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                       _("%s is refused: its part “%s” would unpack to %s (at most %s is read); "
-                         "an order form is far smaller — this may be a zip bomb"),
-                       path, st.name ? st.name : "?", have, limit);
-          return FALSE;
-        }
-      if (st.size >= JC_ORDER_FORM_RATIO_MIN_BYTES &&
-          (st.comp_size == 0 || st.size / st.comp_size > JC_ORDER_FORM_MAX_RATIO))
-        {
-          g_autofree char *have = size_text (st.size);
-
-          g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                       ngettext ("%s is refused: its part “%s” would unpack to %s from %llu byte "
-                                 "(more than %d times); this may be a zip bomb",
-                                 "%s is refused: its part “%s” would unpack to %s from %llu bytes "
-                                 "(more than %d times); this may be a zip bomb",
-                                 (unsigned long) MIN (st.comp_size, G_MAXULONG)),
-                       path, st.name ? st.name : "?", have, (unsigned long long) st.comp_size,
-                       JC_ORDER_FORM_MAX_RATIO);
-          return FALSE;
-        }
-      total += st.size;
-      if (total > JC_ORDER_FORM_MAX_TOTAL_BYTES)
-        {
-          g_autofree char *limit = size_text (JC_ORDER_FORM_MAX_TOTAL_BYTES);
-
-          g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                       _("%s is refused: it would unpack to more than %s; "
-                         "this may be a zip bomb"), path, limit);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
-/* An entry's bytes, NUL-terminated, or NULL: missing (no error set, when
- * `optional`) or unreadable.  Reads at most the size the directory
- * declared (checked against the limits when the zip was opened). */
-static char *
-zip_read_entry (Zip         *z,
-                const char  *name,
-                gboolean     optional,
-                gsize       *out_len,
-                GError     **error)
-{
-  zip_int64_t idx = zip_name_locate (z->za, name, 0);
-  zip_stat_t st;
-  zip_file_t *zf;
-  g_autofree char *buf = NULL;
-  zip_uint64_t got = 0;
-  char extra;
-
-  if (idx < 0)
-    {
-      if (!optional)
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                     _("%s is not an XLSX file (it has no “%s”)"), z->path, name);
-      return NULL;
-    }
-  zip_stat_init (&st);
-  if (zip_stat_index (z->za, (zip_uint64_t) idx, 0, &st) != 0 || st.size > JC_ORDER_FORM_MAX_PART_BYTES)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                   _("%s is not an XLSX file (a damaged zip archive)"), z->path);
-      return NULL;
-    }
-  zf = zip_fopen_index (z->za, (zip_uint64_t) idx, 0);
-  if (zf == NULL)
-    {
-      zip_error_t *ze = zip_get_error (z->za);
-      int code = zip_error_code_zip (ze);
-
-      if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP || code == ZIP_ER_WRONGPASSWD)
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                     _("%s is password-protected; save it without a password"), z->path);
-      else
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                     _("%s is not an XLSX file (cannot unpack “%s”: %s)"), z->path, name,
-                     zip_error_strerror (ze));
-      return NULL;
-    }
-  buf = g_malloc ((gsize) st.size + 1);
-  while (got < st.size)
-    {
-      zip_int64_t r = zip_fread (zf, buf + got, st.size - got);
-
-      if (r < 0)
-        {
-          g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                       _("%s is not an XLSX file (cannot unpack “%s”: %s)"), z->path, name,
-                       zip_file_strerror (zf));
-          zip_fclose (zf);
-          return NULL;
-        }
-      if (r == 0)
-        break;
-      got += (zip_uint64_t) r;
-    }
-  if (got != st.size || zip_fread (zf, &extra, 1) != 0)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                   _("%s is not an XLSX file (“%s” is not the size its zip header says)"),
-                   z->path, name);
-      zip_fclose (zf);
-      return NULL;
-    }
-  zip_fclose (zf);
-  buf[got] = '\0';
-  *out_len = (gsize) got;
-  return g_steal_pointer (&buf);
-}
-
-/* ---- XLSX: XML --------------------------------------------------------- */
-
-static void
-xml_init_once (void)
-{
-  static gsize done = 0;
-
-  if (g_once_init_enter (&done))
-    {
-      xmlInitParser ();
-      g_once_init_leave (&done, 1);
-    }
-}
-
-static gboolean
-xml_check_no_dtd (const char  *path,
-                  const char  *part,
-                  const char  *buf,
-                  gsize        len,
-                  GError     **error)
-{
-  if (memmem (buf, len, "<!DOCTYPE", 9) != NULL || memmem (buf, len, "<!ENTITY", 8) != NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                   _("%s is refused: its part “%s” declares a DTD or entities, "
-                     "which an XLSX file never does"), path, part);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static xmlDoc *
-xml_parse_part (Zip         *z,
-                const char  *part,
-                gboolean     optional,
-                GError     **error)
-{
-  g_autofree char *buf = NULL;
-  gsize len = 0;
-  xmlDoc *doc;
-
-  buf = zip_read_entry (z, part, optional, &len, error);
-  if (buf == NULL)
-    return NULL;
-  if (!xml_check_no_dtd (z->path, part, buf, len, error))
-    return NULL;
-  doc = xmlReadMemory (buf, (int) len, part, NULL, XML_OPTIONS);
-  if (doc == NULL)
-    g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                 _("%s is not an XLSX file (“%s” is not well-formed XML)"), z->path, part);
-  return doc;
-}
-
-static gboolean
-node_is (const xmlNode *node,
-         const char    *local_name)
-{
-  return node->type == XML_ELEMENT_NODE && g_strcmp0 ((const char *) node->name, local_name) == 0;
-}
-
-static char *
-node_prop (const xmlNode *node,
-           const char    *name)
-{
-  xmlChar *v = xmlGetProp (node, (const xmlChar *) name);
-  char *out = g_strdup ((const char *) v);
-
-  xmlFree (v);
-  return out;
-}
-
-/* The value of a namespaced "r:id"-style attribute whatever its prefix
- * (transitional and strict OOXML use different namespaces). */
-static char *
-node_rel_id (const xmlNode *node)
-{
-  for (const xmlAttr *a = node->properties; a != NULL; a = a->next)
-    if (a->ns != NULL && g_strcmp0 ((const char *) a->name, "id") == 0)
-      {
-        xmlChar *v = xmlNodeGetContent ((const xmlNode *) a);
-        char *out = g_strdup ((const char *) v);
-
-        xmlFree (v);
-        return out;
-      }
-  return NULL;
-}
-
-static void
-collect_elements (xmlNode    *node,
-                  const char *local_name,
-                  GPtrArray  *out)
-{
-  for (xmlNode *n = node; n != NULL; n = n->next)
-    {
-      if (node_is (n, local_name))
-        g_ptr_array_add (out, n);
-      collect_elements (n->children, local_name, out);
-    }
-}
-
-typedef struct {
-  char *name;
-  char *part;       /* "xl/worksheets/sheet1.xml" */
-  gboolean worksheet;
-} SheetRef;
-
-static void
-sheet_ref_free (SheetRef *s)
-{
-  g_free (s->name);
-  g_free (s->part);
-  g_free (s);
-}
-
-static char *
-resolve_target (const char *target)
-{
-  if (target[0] == '/')
-    return g_strdup (target + 1);
-  return g_strconcat ("xl/", target, NULL);
-}
-
-typedef struct {
-  GPtrArray *sheets;        /* SheetRef *, in workbook order */
-  char      *defined_marker;
-  char      *shared_strings_part;
-} Workbook;
-
-static void
-workbook_clear (Workbook *wb)
-{
-  g_clear_pointer (&wb->sheets, g_ptr_array_unref);
-  g_clear_pointer (&wb->defined_marker, g_free);
-  g_clear_pointer (&wb->shared_strings_part, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Workbook, workbook_clear)
-
-/* A defined name's constant string: "\"a;b\"" → "a;b". */
-static char *
-unquote_formula_string (const char *text)
-{
-  g_autoptr(GString) s = g_string_new (NULL);
-  const char *p = text;
-
-  while (g_ascii_isspace (*p))
-    p++;
-  if (*p == '=')
-    p++;
-  if (*p != '"')
-    return g_strstrip (g_strdup (p));
-  for (p++; *p; p++)
-    {
-      if (*p == '"')
-        {
-          if (p[1] != '"')
-            break;
-          p++;
-        }
-      g_string_append_c (s, *p);
-    }
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static gboolean
-read_workbook (Zip        *z,
-               Workbook   *wb,
-               GError    **error)
-{
-  g_autoptr(GHashTable) targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) types = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
-  g_autoptr(GError) local = NULL;
-  xmlDoc *rels;
-  xmlDoc *doc;
-
-  wb->sheets = g_ptr_array_new_with_free_func ((GDestroyNotify) sheet_ref_free);
-  rels = xml_parse_part (z, "xl/_rels/workbook.xml.rels", TRUE, &local);
-  if (local != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  if (rels != NULL)
-    {
-      collect_elements (xmlDocGetRootElement (rels), "Relationship", nodes);
-      for (guint i = 0; i < nodes->len; i++)
-        {
-          g_autofree char *id = node_prop (nodes->pdata[i], "Id");
-          g_autofree char *target = node_prop (nodes->pdata[i], "Target");
-          g_autofree char *type = node_prop (nodes->pdata[i], "Type");
-
-          if (id == NULL || target == NULL)
-            continue;
-          if (type != NULL && g_str_has_suffix (type, "/sharedStrings"))
-            {
-              g_free (wb->shared_strings_part);
-              wb->shared_strings_part = resolve_target (target);
-            }
-          g_hash_table_insert (types, g_strdup (id), g_strdup (type ? type : ""));
-          g_hash_table_insert (targets, g_strdup (id), resolve_target (target));
-        }
-      xmlFreeDoc (rels);
-      g_ptr_array_set_size (nodes, 0);
-    }
-  if (wb->shared_strings_part == NULL)
-    wb->shared_strings_part = g_strdup ("xl/sharedStrings.xml");
-
-  doc = xml_parse_part (z, "xl/workbook.xml", FALSE, error);
-  if (doc == NULL)
-    return FALSE;
-  collect_elements (xmlDocGetRootElement (doc), "sheet", nodes);
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      SheetRef *s = g_new0 (SheetRef, 1);
-      g_autofree char *rid = node_rel_id (nodes->pdata[i]);
-      const char *target = rid ? g_hash_table_lookup (targets, rid) : NULL;
-      const char *type = rid ? g_hash_table_lookup (types, rid) : NULL;
-
-      s->name = node_prop (nodes->pdata[i], "name");
-      if (s->name == NULL)
-        s->name = g_strdup ("");
-      s->part = target ? g_strdup (target) : g_strdup_printf ("xl/worksheets/sheet%u.xml", i + 1);
-      s->worksheet = type == NULL || *type == '\0' || g_str_has_suffix (type, "/worksheet");
-      g_ptr_array_add (wb->sheets, s);
-    }
-  g_ptr_array_set_size (nodes, 0);
-  collect_elements (xmlDocGetRootElement (doc), "definedName", nodes);
-  for (guint i = 0; i < nodes->len; i++)
-    {
-      g_autofree char *name = node_prop (nodes->pdata[i], "name");
-
-      if (g_strcmp0 (name, JC_ORDER_FORM_DEFINED_NAME) == 0)
-        {
-          xmlChar *v = xmlNodeGetContent (nodes->pdata[i]);
-
-          g_free (wb->defined_marker);
-          wb->defined_marker = unquote_formula_string ((const char *) v);
-          xmlFree (v);
-        }
-    }
-  xmlFreeDoc (doc);
-  if (wb->sheets->len == 0)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_XLSX,
-                   _("%s is not an XLSX file (the workbook has no sheets)"), z->path);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-typedef struct {
-  char    *first_error;
-} ReaderErrors;
-
-static void
-on_reader_error (void        *data,
-                 xmlErrorPtr  err)
-{
-  ReaderErrors *re = data;
-
-  if (re->first_error == NULL && err != NULL && err->message != NULL)
-    re->first_error = g_strstrip (g_strdup_printf ("line %d: %s", err->line, err->message));
-}
-
-static xmlTextReader *
-reader_new (Zip           *z,
-            const char    *part,
-            const char    *buf,
-            gsize          len,
-            ReaderErrors  *re,
-            GError       **error)
-{
-  xmlTextReader *r;
-
-  if (!xml_check_no_dtd (z->path, part, buf, len, error))
-    return NULL;
-  r = xmlReaderForMemory (buf, (int) len, part, NULL, XML_OPTIONS);
-  if (r == NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                   _("%s is not an XLSX file (“%s” is not well-formed XML)"), z->path, part);
-      return NULL;
-    }
-  xmlTextReaderSetStructuredErrorHandler (r, on_reader_error, re);
-  return r;
-}
-
-static gboolean
-reader_finish (Zip            *z,
-               const char     *part,
-               xmlTextReader  *r,
-               int             rc,
-               ReaderErrors   *re,
-               GError        **error)
-{
-  xmlFreeTextReader (r);
-  if (rc < 0)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                   _("%s is not an XLSX file (“%s” is not well-formed XML: %s)"), z->path, part,
-                   re->first_error ? re->first_error : "?");
-      g_free (re->first_error);
-      return FALSE;
-    }
-  g_free (re->first_error);
-  return TRUE;
-}
-
-static gboolean
-reader_is (xmlTextReader *r,
-           int            type,
-           const char    *local_name)
-{
-  return xmlTextReaderNodeType (r) == type &&
-         g_strcmp0 ((const char *) xmlTextReaderConstLocalName (r), local_name) == 0;
-}
-
-static gboolean
-reader_is_text (xmlTextReader *r)
-{
-  int t = xmlTextReaderNodeType (r);
-
-  return t == XML_READER_TYPE_TEXT || t == XML_READER_TYPE_CDATA ||
-         t == XML_READER_TYPE_SIGNIFICANT_WHITESPACE || t == XML_READER_TYPE_WHITESPACE;
-}
-
-/* The shared strings: the text of each <si>, phonetic runs left out. */
-static GPtrArray *
-read_shared_strings (Zip         *z,
-                     const char  *part,
-                     GError     **error)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local = NULL;
-  g_autofree char *buf = NULL;
-  g_autoptr(GString) cur = NULL;
-  ReaderErrors re = { NULL };
-  xmlTextReader *r;
-  gsize len = 0;
-  gboolean in_t = FALSE;
-  int in_rph = 0;
-  int rc;
-
-  buf = zip_read_entry (z, part, TRUE, &len, &local);
-  if (buf == NULL)
-    {
-      if (local != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local));
-          return NULL;
-        }
-      return g_steal_pointer (&out);
-    }
-  r = reader_new (z, part, buf, len, &re, error);
-  if (r == NULL)
-    return NULL;
-  while ((rc = xmlTextReaderRead (r)) == 1)
-    {
-      if (reader_is (r, XML_READER_TYPE_ELEMENT, "si"))
-        {
-          if (cur != NULL)
-            g_ptr_array_add (out, g_string_free (g_steal_pointer (&cur), FALSE));
-          cur = g_string_new (NULL);
-          if (xmlTextReaderIsEmptyElement (r))
-            g_ptr_array_add (out, g_string_free (g_steal_pointer (&cur), FALSE));
-        }
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "si"))
-        {
-          if (cur != NULL)
-            g_ptr_array_add (out, g_string_free (g_steal_pointer (&cur), FALSE));
-        }
-      else if (reader_is (r, XML_READER_TYPE_ELEMENT, "rPh") && !xmlTextReaderIsEmptyElement (r))
-        in_rph++;
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "rPh"))
-        in_rph--;
-      else if (reader_is (r, XML_READER_TYPE_ELEMENT, "t"))
-        in_t = !xmlTextReaderIsEmptyElement (r);
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "t"))
-        in_t = FALSE;
-      else if (in_t && in_rph == 0 && cur != NULL && reader_is_text (r))
-        g_string_append (cur, (const char *) xmlTextReaderConstValue (r));
-    }
-  if (!reader_finish (z, part, r, rc, &re, error))
-    return NULL;
-  return g_steal_pointer (&out);
-}
-
-typedef enum {
-  CELL_NUMBER,
-  CELL_STRING,
-  CELL_BOOL,
-  CELL_ERROR,
-  CELL_DATE,
-} CellKind;
-
-typedef struct {
-  guint     row;
-  guint     col;
-  CellKind  kind;
-  gboolean  formula;
-  char     *text;      /* resolved: shared strings looked up */
-} Cell;
-
-static void
-cell_clear (Cell *c)
-{
-  g_clear_pointer (&c->text, g_free);
-}
-
-/* "E12" → column 4, row 12.  FALSE if it is not a cell reference. */
-static gboolean
-parse_ref (const char *ref,
-           guint      *col,
-           guint      *row)
-{
-  guint c = 0, r = 0;
-  const char *p = ref;
-
-  if (ref == NULL)
-    return FALSE;
-  while (g_ascii_isalpha (*p))
-    {
-      c = c * 26 + (guint) (g_ascii_toupper (*p) - 'A' + 1);
-      if (c > 16384)
-        return FALSE;
-      p++;
-    }
-  if (c == 0 || !g_ascii_isdigit (*p))
-    return FALSE;
-  while (g_ascii_isdigit (*p))
-    {
-      r = r * 10 + (guint) (*p - '0');
-      if (r > 1048576)
-        return FALSE;
-      p++;
-    }
-  if (*p != '\0' || r == 0)
-    return FALSE;
-  *col = c - 1;
-  *row = r;
-  return TRUE;
-}
-
-static char *
-col_letters (guint col)
-{
-  char buf[8];
-  int i = (int) sizeof buf - 1;
-
-  buf[i] = '\0';
-  col++;
-  while (col > 0 && i > 0)
-    {
-      guint rem = (col - 1) % 26;
-
-      buf[--i] = (char) ('A' + rem);
-      col = (col - 1) / 26;
-    }
-  return g_strdup (buf + i);
-}
-
-typedef void (*CellFunc) (const Cell *cell, gpointer data);
-typedef void (*RowEndFunc) (guint row, gpointer data);
-
-typedef struct {
-  GPtrArray *merges;       /* "E12:F13" */
-} SheetExtras;
-
-/* Streams a worksheet: calls `cell_func` for every cell with a value or
- * a formula, `row_end` after each row, collects the merged ranges. */
-static gboolean
-read_sheet (Zip              *z,
-            const char       *part,
-            const GPtrArray  *sst,
-            CellFunc          cell_func,
-            RowEndFunc        row_end,
-            gpointer          data,
-            SheetExtras      *extras,
-            GError          **error)
-{
-  g_autofree char *buf = NULL;
-  ReaderErrors re = { NULL };
-  xmlTextReader *r;
-  gsize len = 0;
-  int rc;
-  guint row = 0, next_col = 0;
-  Cell cell = { 0 };
-  gboolean in_cell = FALSE, in_v = FALSE, in_is_t = FALSE, in_row = FALSE;
-  int in_rph = 0;
-  g_autofree char *type = NULL;
-  g_autoptr(GString) v = g_string_new (NULL);
-  g_autoptr(GString) is = g_string_new (NULL);
-  gboolean have_v = FALSE, have_is = FALSE;
-
-  buf = zip_read_entry (z, part, FALSE, &len, error);
-  if (buf == NULL)
-    return FALSE;
-  r = reader_new (z, part, buf, len, &re, error);
-  if (r == NULL)
-    return FALSE;
-  while ((rc = xmlTextReaderRead (r)) == 1)
-    {
-      if (reader_is (r, XML_READER_TYPE_ELEMENT, "row"))
-        {
-          xmlChar *rr = xmlTextReaderGetAttribute (r, (const xmlChar *) "r");
-          guint64 n = 0;
-
-          if (rr != NULL && g_ascii_string_to_unsigned ((const char *) rr, 10, 1, 1048576, &n, NULL))
-            row = (guint) n;
-          else
-            row++;
-          xmlFree (rr);
-          next_col = 0;
-          in_row = !xmlTextReaderIsEmptyElement (r);
-          if (!in_row && row_end != NULL)
-            row_end (row, data);
-        }
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "row"))
-        {
-          in_row = FALSE;
-          if (row_end != NULL)
-            row_end (row, data);
-        }
-      else if (in_row && reader_is (r, XML_READER_TYPE_ELEMENT, "c"))
-        {
-          xmlChar *ref = xmlTextReaderGetAttribute (r, (const xmlChar *) "r");
-          xmlChar *t = xmlTextReaderGetAttribute (r, (const xmlChar *) "t");
-          guint c_col, c_row;
-
-          if (ref != NULL && parse_ref ((const char *) ref, &c_col, &c_row))
-            cell.col = c_col;
-          else
-            cell.col = next_col;
-          cell.row = row;
-          next_col = cell.col + 1;
-          cell.formula = FALSE;
-          g_free (type);
-          type = g_strdup (t ? (const char *) t : "n");
-          xmlFree (ref);
-          xmlFree (t);
-          g_string_truncate (v, 0);
-          g_string_truncate (is, 0);
-          have_v = have_is = FALSE;
-          in_cell = !xmlTextReaderIsEmptyElement (r);
-        }
-      else if (in_cell && reader_is (r, XML_READER_TYPE_ELEMENT, "f"))
-        cell.formula = TRUE;
-      else if (in_cell && reader_is (r, XML_READER_TYPE_ELEMENT, "v"))
-        {
-          have_v = TRUE;
-          in_v = !xmlTextReaderIsEmptyElement (r);
-        }
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "v"))
-        in_v = FALSE;
-      else if (in_cell && reader_is (r, XML_READER_TYPE_ELEMENT, "is"))
-        have_is = TRUE;
-      else if (in_cell && reader_is (r, XML_READER_TYPE_ELEMENT, "rPh") && !xmlTextReaderIsEmptyElement (r))
-        in_rph++;
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "rPh"))
-        in_rph--;
-      else if (in_cell && have_is && reader_is (r, XML_READER_TYPE_ELEMENT, "t"))
-        in_is_t = !xmlTextReaderIsEmptyElement (r);
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "t"))
-        in_is_t = FALSE;
-      else if (in_cell && reader_is_text (r))
-        {
-          if (in_v)
-            g_string_append (v, (const char *) xmlTextReaderConstValue (r));
-          else if (in_is_t && in_rph == 0)
-            g_string_append (is, (const char *) xmlTextReaderConstValue (r));
-        }
-      else if (reader_is (r, XML_READER_TYPE_END_ELEMENT, "c"))
-        {
-          in_cell = FALSE;
-          if (!have_v && !have_is && !cell.formula)
-            continue;   /* a styled blank */
-          if (g_str_equal (type, "s"))
-            {
-              guint64 idx = 0;
-
-              cell.kind = CELL_STRING;
-              if (g_ascii_string_to_unsigned (v->str, 10, 0, G_MAXUINT, &idx, NULL) && idx < sst->len)
-                cell.text = g_strdup (sst->pdata[idx]);
-              else
-                {
-                  g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                               _("%s is not an XLSX file (a cell refers to shared string “%s”, "
-                                 "which does not exist)"), z->path, v->str);
-                  xmlFreeTextReader (r);
-                  return FALSE;
-                }
-            }
-          else if (g_str_equal (type, "inlineStr"))
-            {
-              cell.kind = CELL_STRING;
-              cell.text = g_strdup (is->str);
-            }
-          else if (g_str_equal (type, "str"))
-            {
-              cell.kind = CELL_STRING;
-              cell.text = g_strdup (v->str);
-            }
-          else if (g_str_equal (type, "b"))
-            {
-              cell.kind = CELL_BOOL;
-              cell.text = g_strdup (g_str_equal (v->str, "1") ? "TRUE" : "FALSE");
-            }
-          else if (g_str_equal (type, "e"))
-            {
-              cell.kind = CELL_ERROR;
-              cell.text = g_strdup (v->str);
-            }
-          else if (g_str_equal (type, "d"))
-            {
-              cell.kind = CELL_DATE;
-              cell.text = g_strdup (v->str);
-            }
-          else
-            {
-              cell.kind = CELL_NUMBER;
-              /* Excel keeps a typed 2.3 as 2.2999999999999998: the
-               * quantity is what was typed, exactly */
-              cell.text = jc_decimal_text_from_double_text (v->str);
-              if (cell.text == NULL)
-                cell.text = g_strdup (v->str);
-            }
-          cell_func (&cell, data);
-          cell_clear (&cell);
-        }
-      else if (extras != NULL && reader_is (r, XML_READER_TYPE_ELEMENT, "mergeCell"))
-        {
-          xmlChar *ref = xmlTextReaderGetAttribute (r, (const xmlChar *) "ref");
-
-          if (ref != NULL)
-            g_ptr_array_add (extras->merges, g_strdup ((const char *) ref));
-          xmlFree (ref);
-        }
-    }
-  cell_clear (&cell);
-  return reader_finish (z, part, r, rc, &re, error);
-}
-
 /* ---- XLSX: the form sheet ---------------------------------------------- */
 
 #define N_KEPT_COLS (JC_ORDER_FORM_COL_MARKER + 1)
@@ -1121,10 +282,10 @@ read_sheet (Zip              *z,
 typedef struct {
   JcParsedForm *form;
   char         *marker_cell;
-  Cell          canteen_cell;
-  Cell          date_cell;
+  JcXlsxCell    canteen_cell;
+  JcXlsxCell    date_cell;
   char         *headings[JC_ORDER_FORM_COL_NOTE + 1];
-  Cell          row_cells[N_KEPT_COLS];   /* the current row, A to H */
+  JcXlsxCell    row_cells[N_KEPT_COLS];   /* the current row, A to H */
   guint         row;
 } FormSheet;
 
@@ -1132,7 +293,7 @@ static void
 form_sheet_clear_row (FormSheet *fs)
 {
   for (guint i = 0; i < N_KEPT_COLS; i++)
-    cell_clear (&fs->row_cells[i]);
+    jc_xlsx_cell_clear (&fs->row_cells[i]);
 }
 
 static const char *
@@ -1156,7 +317,7 @@ static char *
 column_name (guint col,
              guint row)
 {
-  g_autofree char *letters = col_letters (col);
+  g_autofree char *letters = jc_xlsx_col_letters (col);
   const char *label = NULL;
 
   if (row >= JC_ORDER_FORM_ROW_HEADER)
@@ -1171,16 +332,16 @@ column_name (guint col,
 }
 
 static void
-copy_cell (Cell       *dst,
-           const Cell *src)
+copy_cell (JcXlsxCell       *dst,
+           const JcXlsxCell *src)
 {
-  cell_clear (dst);
+  jc_xlsx_cell_clear (dst);
   *dst = *src;
   dst->text = g_strdup (src->text);
 }
 
 static void
-on_form_cell (const Cell *cell,
+on_form_cell (const JcXlsxCell *cell,
               gpointer    data)
 {
   FormSheet *fs = data;
@@ -1195,7 +356,7 @@ on_form_cell (const Cell *cell,
   if (cell->row < JC_ORDER_FORM_FIRST_ROW)
     {
       if (cell->row == JC_ORDER_FORM_ROW_TITLE && cell->col == JC_ORDER_FORM_COL_MARKER &&
-          cell->kind == CELL_STRING)
+          cell->kind == JC_XLSX_CELL_STRING)
         {
           g_free (fs->marker_cell);
           fs->marker_cell = g_strdup (cell->text);
@@ -1228,7 +389,7 @@ on_form_cell (const Cell *cell,
 }
 
 static const char *
-cell_text (const Cell *c)
+cell_text (const JcXlsxCell *c)
 {
   return c->text ? c->text : "";
 }
@@ -1238,9 +399,9 @@ on_form_row_end (guint    row,
                  gpointer data)
 {
   FormSheet *fs = data;
-  Cell *qty = &fs->row_cells[JC_ORDER_FORM_COL_QTY];
-  Cell *note = &fs->row_cells[JC_ORDER_FORM_COL_NOTE];
-  Cell *code = &fs->row_cells[JC_ORDER_FORM_COL_CODE];
+  JcXlsxCell *qty = &fs->row_cells[JC_ORDER_FORM_COL_QTY];
+  JcXlsxCell *note = &fs->row_cells[JC_ORDER_FORM_COL_NOTE];
+  JcXlsxCell *code = &fs->row_cells[JC_ORDER_FORM_COL_CODE];
   g_autofree char *qty_col = column_name (JC_ORDER_FORM_COL_QTY, row);
   g_autofree char *qty_text = g_strstrip (g_strdup (cell_text (qty)));
   g_autofree char *note_text = g_strstrip (g_strdup (cell_text (note)));
@@ -1253,7 +414,7 @@ on_form_row_end (guint    row,
     }
   for (guint c = 0; c < N_KEPT_COLS; c++)
     {
-      Cell *cell = &fs->row_cells[c];
+      JcXlsxCell *cell = &fs->row_cells[c];
 
       if (cell->text == NULL || *cell->text == '\0' || c == JC_ORDER_FORM_COL_QTY || c == JC_ORDER_FORM_COL_NOTE ||
           c == JC_ORDER_FORM_COL_CODE || c == JC_ORDER_FORM_COL_NAME ||
@@ -1272,10 +433,10 @@ on_form_row_end (guint    row,
       form_sheet_clear_row (fs);
       return;
     }
-  if (qty->text != NULL && (qty->kind == CELL_BOOL || qty->kind == CELL_ERROR))
+  if (qty->text != NULL && (qty->kind == JC_XLSX_CELL_BOOL || qty->kind == JC_XLSX_CELL_ERROR))
     {
       add_problem (fs->form, row, qty_col,
-                   qty->kind == CELL_ERROR
+                   qty->kind == JC_XLSX_CELL_ERROR
                      ? _("“%s” is a spreadsheet error, not a number")
                      : _("“%s” is not a number"), qty->text);
       form_sheet_clear_row (fs);
@@ -1312,37 +473,11 @@ static void
 form_sheet_clear (FormSheet *fs)
 {
   form_sheet_clear_row (fs);
-  cell_clear (&fs->canteen_cell);
-  cell_clear (&fs->date_cell);
+  jc_xlsx_cell_clear (&fs->canteen_cell);
+  jc_xlsx_cell_clear (&fs->date_cell);
   g_free (fs->marker_cell);
   for (guint i = 0; i < G_N_ELEMENTS (fs->headings); i++)
     g_free (fs->headings[i]);
-}
-
-/* Excel keeps a typed date as a day count from 1899-12-30. */
-static char *
-date_cell_text (const Cell *c)
-{
-  gint64 serial_milli;
-
-  if (c->text == NULL)
-    return g_strdup ("");
-  if (c->kind == CELL_NUMBER && jc_parse_decimal (c->text, 3, &serial_milli, NULL) &&
-      serial_milli >= 1000 && serial_milli < G_GINT64_CONSTANT (2958466000))
-    {
-      GDate d;
-      char out[11];
-
-      g_date_clear (&d, 1);
-      g_date_set_dmy (&d, 30, G_DATE_DECEMBER, 1899);
-      g_date_add_days (&d, (guint) (serial_milli / 1000));
-      g_snprintf (out, sizeof out, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-                  g_date_get_day (&d));
-      return g_strdup (out);
-    }
-  if (c->kind == CELL_DATE && strlen (c->text) >= 10)
-    return g_strndup (c->text, 10);
-  return g_strstrip (g_strdup (c->text));
 }
 
 static gboolean
@@ -1384,7 +519,7 @@ typedef struct {
 } AnyData;
 
 static void
-on_any_cell (const Cell *cell,
+on_any_cell (const JcXlsxCell *cell,
              gpointer    data)
 {
   AnyData *a = data;
@@ -1396,38 +531,70 @@ on_any_cell (const Cell *cell,
   a->col = cell->col;
 }
 
+/* The reader's error as the order form's (the codes correspond). */
+static void
+set_xlsx_error (GError **error,
+                GError  *local)
+{
+  JcOrderFormError code = JC_ORDER_FORM_ERROR_FAILED;
+
+  if (local->domain == JC_XLSX_ERROR)
+    switch ((JcXlsxError) local->code)
+      {
+      case JC_XLSX_ERROR_FAILED:
+        code = JC_ORDER_FORM_ERROR_FAILED;
+        break;
+      case JC_XLSX_ERROR_TOO_LARGE:
+        code = JC_ORDER_FORM_ERROR_TOO_LARGE;
+        break;
+      case JC_XLSX_ERROR_NOT_XLSX:
+        code = JC_ORDER_FORM_ERROR_NOT_XLSX;
+        break;
+      case JC_XLSX_ERROR_MALFORMED:
+        code = JC_ORDER_FORM_ERROR_MALFORMED;
+        break;
+      default:
+        break;
+      }
+  g_set_error_literal (error, JC_ORDER_FORM_ERROR, code, local->message);
+}
+
+static const JcXlsxLimits form_limits = {
+  .max_part_bytes = JC_ORDER_FORM_MAX_PART_BYTES,
+  .max_total_bytes = JC_ORDER_FORM_MAX_TOTAL_BYTES,
+  .max_ratio = JC_ORDER_FORM_MAX_RATIO,
+  .ratio_min_bytes = JC_ORDER_FORM_RATIO_MIN_BYTES,
+  .max_entries = JC_ORDER_FORM_MAX_ENTRIES,
+};
+
 static JcParsedForm *
 read_xlsx (const char  *path,
            GBytes      *bytes,
            GError     **error)
 {
   g_autoptr(JcParsedForm) form = parsed_form_new (path, JC_FORM_FORMAT_XLSX);
-  g_auto(Zip) z = { NULL, NULL };
-  g_auto(Workbook) wb = { NULL, NULL, NULL };
-  g_autoptr(GPtrArray) sst = NULL;
+  g_autoptr(JcXlsx) x = NULL;
+  g_autoptr(GError) local = NULL;
   FormSheet fs = { 0 };
-  SheetExtras extras = { NULL };
   g_autoptr(GPtrArray) merges = g_ptr_array_new_with_free_func (g_free);
-  gsize len = 0;
-  const char *data = g_bytes_get_data (bytes, &len);
-  const SheetRef *first;
+  const JcXlsxSheet *first;
+  const char *defined_marker;
   const char *marker;
-  gboolean ok;
 
-  xml_init_once ();
-  if (!zip_open_checked (&z, path, data, len, error) || !read_workbook (&z, &wb, error))
-    return NULL;
-  sst = read_shared_strings (&z, wb.shared_strings_part, error);
-  if (sst == NULL)
-    return NULL;
+  x = jc_xlsx_open (path, bytes, &form_limits, &local);
+  if (x == NULL)
+    {
+      set_xlsx_error (error, local);
+      return NULL;
+    }
+  defined_marker = jc_xlsx_get_defined_name (x, JC_ORDER_FORM_DEFINED_NAME);
 
-  first = wb.sheets->pdata[0];
+  first = jc_xlsx_get_sheet (x, 0);
   fs.form = form;
-  extras.merges = merges;
-  ok = read_sheet (&z, first->part, sst, on_form_cell, on_form_row_end, &fs, &extras, error);
-  if (!ok)
+  if (!jc_xlsx_read_sheet (x, first, on_form_cell, on_form_row_end, &fs, merges, &local))
     {
       form_sheet_clear (&fs);
+      set_xlsx_error (error, local);
       return NULL;
     }
 
@@ -1435,8 +602,8 @@ read_xlsx (const char  *path,
    * name; when both are there they must agree. */
   if (fs.marker_cell != NULL && g_str_has_prefix (fs.marker_cell, "jicai-order-form"))
     marker = fs.marker_cell;
-  else if (wb.defined_marker != NULL && g_str_has_prefix (wb.defined_marker, "jicai-order-form"))
-    marker = wb.defined_marker;
+  else if (defined_marker != NULL && g_str_has_prefix (defined_marker, "jicai-order-form"))
+    marker = defined_marker;
   else
     marker = NULL;
   if (marker == NULL)
@@ -1452,16 +619,16 @@ read_xlsx (const char  *path,
       form_sheet_clear (&fs);
       return NULL;
     }
-  if (fs.marker_cell != NULL && wb.defined_marker != NULL &&
-      !g_str_equal (fs.marker_cell, wb.defined_marker))
+  if (fs.marker_cell != NULL && defined_marker != NULL &&
+      !g_str_equal (fs.marker_cell, defined_marker))
     add_problem (form, JC_ORDER_FORM_ROW_TITLE, "H",
                  _("the form's markers disagree (“%s” in the cell, “%s” in the workbook); "
-                   "make a new form"), fs.marker_cell, wb.defined_marker);
+                   "make a new form"), fs.marker_cell, defined_marker);
 
   /* The visible canteen and date must be those of the marker. */
   {
     g_autofree char *canteen = g_strstrip (g_strdup (cell_text (&fs.canteen_cell)));
-    g_autofree char *date = date_cell_text (&fs.date_cell);
+    g_autofree char *date = jc_xlsx_cell_date_text (&fs.date_cell);
     g_autofree char *ccol = column_name (1, JC_ORDER_FORM_ROW_CANTEEN);
     g_autofree char *dcol = column_name (1, JC_ORDER_FORM_ROW_DATE);
 
@@ -1477,7 +644,7 @@ read_xlsx (const char  *path,
   for (guint c = 0; c < G_N_ELEMENTS (expected_headings); c++)
     if (g_strcmp0 (fs.headings[c], expected_headings[c]) != 0)
       {
-        g_autofree char *col = col_letters (c);
+        g_autofree char *col = jc_xlsx_col_letters (c);
 
         add_problem (form, JC_ORDER_FORM_ROW_HEADER, col,
                      _("the heading should be “%s”, not “%s”; the form's columns were changed — "
@@ -1493,7 +660,7 @@ read_xlsx (const char  *path,
       g_auto(GStrv) ends = g_strsplit (ref, ":", 2);
       guint c0, r0, c1, r1;
 
-      if (g_strv_length (ends) != 2 || !parse_ref (ends[0], &c0, &r0) || !parse_ref (ends[1], &c1, &r1))
+      if (g_strv_length (ends) != 2 || !jc_xlsx_parse_ref (ends[0], &c0, &r0) || !jc_xlsx_parse_ref (ends[1], &c1, &r1))
         continue;
       if (MAX (r0, r1) >= JC_ORDER_FORM_FIRST_ROW)
         {
@@ -1509,18 +676,21 @@ read_xlsx (const char  *path,
   /* Only the first sheet is the form.  Empty extra sheets (Excel's
    * "Sheet2") are harmless; one with data may hold part of the order, so
    * the file is refused rather than read in part. */
-  for (guint i = 1; i < wb.sheets->len; i++)
+  for (guint i = 1; i < jc_xlsx_get_n_sheets (x); i++)
     {
-      const SheetRef *s = wb.sheets->pdata[i];
+      const JcXlsxSheet *s = jc_xlsx_get_sheet (x, i);
       AnyData any = { FALSE, 0, 0 };
 
       if (!s->worksheet)
         continue;
-      if (!read_sheet (&z, s->part, sst, on_any_cell, NULL, &any, NULL, error))
-        return NULL;
+      if (!jc_xlsx_read_sheet (x, s, on_any_cell, NULL, &any, NULL, &local))
+        {
+          set_xlsx_error (error, local);
+          return NULL;
+        }
       if (any.found)
         {
-          g_autofree char *cell = col_letters (any.col);
+          g_autofree char *cell = jc_xlsx_col_letters (any.col);
 
           add_problem (form, 0, NULL,
                        _("%s has data on sheet “%s” (cell %s%u), but an order form has one "
@@ -1551,50 +721,6 @@ read_xlsx (const char  *path,
 /* ---- CSV --------------------------------------------------------------- */
 
 typedef struct {
-  guint  line;
-  GStrv  fields;
-} Record;
-
-static void
-record_free (Record *r)
-{
-  g_strfreev (r->fields);
-  g_free (r);
-}
-
-typedef struct {
-  GPtrArray *fields;    /* char *, the record being read */
-  GPtrArray *records;   /* Record * */
-  guint      line;      /* the line being fed */
-  guint      rec_line;  /* where the record being read started; 0: none yet */
-} CsvCtx;
-
-static void
-on_csv_field (void   *s,
-              size_t  len,
-              void   *data)
-{
-  CsvCtx *ctx = data;
-
-  g_ptr_array_add (ctx->fields, g_strndup (s ? s : "", s ? len : 0));
-}
-
-static void
-on_csv_record (int   c,
-               void *data)
-{
-  CsvCtx *ctx = data;
-  Record *r = g_new0 (Record, 1);
-
-  g_ptr_array_add (ctx->fields, NULL);
-  r->fields = (GStrv) g_ptr_array_free (ctx->fields, FALSE);
-  r->line = ctx->rec_line ? ctx->rec_line : ctx->line;
-  g_ptr_array_add (ctx->records, r);
-  ctx->fields = g_ptr_array_new_with_free_func (g_free);
-  ctx->rec_line = 0;
-}
-
-typedef struct {
   const char  *name;
   JcFormField  field;
 } HeaderName;
@@ -1617,115 +743,29 @@ only_blank (const char *text)
   return TRUE;
 }
 
-static gboolean
-blank_line (const char *p,
-            gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_isspace (p[i]))
-      return FALSE;
-  return TRUE;
-}
-
-/* The text as UTF-8: a UTF-8 BOM dropped; not UTF-8 → GB18030, which is
- * what Chinese Excel writes for "CSV (逗号分隔)". */
-static char *
-csv_text (const char  *path,
-          const char  *data,
-          gsize        len,
-          gsize       *out_len,
-          GError     **error)
+/* The records of the CSV, or NULL with JC_ORDER_FORM_ERROR. */
+static GPtrArray *
+csv_records (const char  *path,
+             const char  *text,
+             gsize        len,
+             GError     **error)
 {
   g_autoptr(GError) local = NULL;
-  char *out;
-  gsize n = 0;
+  JcCsvStop stop;
+  GPtrArray *records = jc_csv_read_records (text, len, path, &stop, &local);
 
-  if (len >= 2 && (((guchar) data[0] == 0xFF && (guchar) data[1] == 0xFE) ||
-                   ((guchar) data[0] == 0xFE && (guchar) data[1] == 0xFF)))
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_ENCODING,
-                   _("%s is UTF-16 text; save it as “CSV UTF-8” or plain CSV"), path);
-      return NULL;
-    }
-  if (memchr (data, '\0', len) != NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_ENCODING,
-                   _("%s is not a CSV text file"), path);
-      return NULL;
-    }
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-  if (g_utf8_validate_len (data, len, NULL))
-    {
-      *out_len = len;
-      return g_strndup (data, len);
-    }
-  out = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, &n, &local);
-  if (out == NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_ENCODING,
-                   _("%s is neither UTF-8 nor GB18030 text; save it as “CSV UTF-8”"), path);
-      return NULL;
-    }
-  *out_len = n;
-  return out;
-}
-
-static gboolean
-csv_parse_records (const char  *path,
-                   const char  *text,
-                   gsize        len,
-                   GPtrArray   *records,
-                   GError     **error)
-{
-  struct csv_parser p;
-  CsvCtx ctx = { NULL, records, 0, 0 };
-  gboolean cr_only = memchr (text, '\n', len) == NULL;
-  const char sep = cr_only ? '\r' : '\n';
-  gsize pos = 0;
-  gboolean ok = TRUE;
-
-  if (csv_init (&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not read %s: out of memory"), path);
-      return FALSE;
-    }
-  ctx.fields = g_ptr_array_new_with_free_func (g_free);
-  /* Fed a line at a time, so that each record knows the line it starts on
-   * (a quoted field may span lines). */
-  while (pos < len && ok)
-    {
-      const char *start = text + pos;
-      const char *nl = memchr (start, sep, len - pos);
-      gsize n = nl ? (gsize) (nl - start) + 1 : len - pos;
-
-      ctx.line++;
-      if (ctx.rec_line == 0 && !blank_line (start, n))
-        ctx.rec_line = ctx.line;
-      if (csv_parse (&p, start, n, on_csv_field, on_csv_record, &ctx) != n)
-        ok = FALSE;
-      pos += n;
-    }
-  if (ok && csv_fini (&p, on_csv_field, on_csv_record, &ctx) != 0)
-    ok = FALSE;
-  if (!ok)
-    {
-      if (csv_error (&p) == CSV_EPARSE)
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                     _("%s: line %u: a quote in the wrong place, or a quoted field that never "
-                       "ends (a field with a quote or comma must be in quotes, its quotes "
-                       "doubled)"), path, ctx.rec_line ? ctx.rec_line : ctx.line);
-      else
-        g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
-                     _("%s: line %u: %s"), path, ctx.line, csv_strerror (csv_error (&p)));
-    }
-  csv_free (&p);
-  g_ptr_array_unref (ctx.fields);
-  return ok;
+  if (records != NULL)
+    return records;
+  if (local->code == JC_CSV_ERROR_QUOTE_UNCLOSED || local->code == JC_CSV_ERROR_QUOTE_TRAILING ||
+      local->code == JC_CSV_ERROR_QUOTE_INSIDE)
+    g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
+                 _("%s: line %u: a quote in the wrong place, or a quoted field that never "
+                   "ends (a field with a quote or comma must be in quotes, its quotes "
+                   "doubled)"), path, stop.line);
+  else
+    g_set_error_literal (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_MALFORMED,
+                         local->message);
+  return NULL;
 }
 
 static JcParsedForm *
@@ -1734,23 +774,31 @@ read_csv (const char  *path,
           GError     **error)
 {
   g_autoptr(JcParsedForm) form = parsed_form_new (path, JC_FORM_FORMAT_CSV);
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local = NULL;
   g_autofree char *text = NULL;
   gsize len = 0, tlen = 0;
   const char *data = g_bytes_get_data (bytes, &len);
   int map[64];
   guint n_cols;
-  Record *header;
+  JcCsvRecord *header;
 
-  text = csv_text (path, data, len, &tlen, error);
+  text = jc_csv_decode (data, len, path, &tlen, NULL, &local);
   if (text == NULL)
-    return NULL;
+    {
+      g_set_error_literal (error, JC_ORDER_FORM_ERROR,
+                           local->code == JC_CSV_ERROR_FAILED ? JC_ORDER_FORM_ERROR_FAILED
+                                                              : JC_ORDER_FORM_ERROR_ENCODING,
+                           local->message);
+      return NULL;
+    }
   if (only_blank (text))
     {
       g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_EMPTY, _("%s is empty"), path);
       return NULL;
     }
-  if (!csv_parse_records (path, text, tlen, records, error))
+  records = csv_records (path, text, tlen, error);
+  if (records == NULL)
     return NULL;
   if (records->len == 0)
     {
@@ -1808,7 +856,7 @@ read_csv (const char  *path,
 
   for (guint i = 1; i < records->len; i++)
     {
-      Record *rec = records->pdata[i];
+      JcCsvRecord *rec = records->pdata[i];
       guint n = g_strv_length (rec->fields);
       gboolean all_blank = TRUE;
       JcFormRow *row;

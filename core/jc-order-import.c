@@ -19,6 +19,7 @@
 #include "jc-error.h"
 #include "jc-order-form.h"
 #include "jc-pinyin.h"
+#include "jc-suggest.h"
 
 #define MAX_NOTE_CHARS 500
 #define N_SUGGESTIONS 3
@@ -208,43 +209,6 @@ first_report (Ctx         *ctx,
 
 /* ---- suggestions ------------------------------------------------------- */
 
-#define MAX_LEV_CHARS 64
-
-static guint
-levenshtein (const char *a,
-             const char *b)
-{
-  g_autofree char *fa = g_utf8_casefold (a, -1);
-  g_autofree char *fb = g_utf8_casefold (b, -1);
-  g_autofree gunichar *ua = NULL;
-  g_autofree gunichar *ub = NULL;
-  g_autofree guint *prev = NULL;
-  g_autofree guint *cur = NULL;
-  glong na = 0, nb = 0;
-
-  ua = g_utf8_to_ucs4_fast (fa, -1, &na);
-  ub = g_utf8_to_ucs4_fast (fb, -1, &nb);
-  na = MIN (na, MAX_LEV_CHARS);
-  nb = MIN (nb, MAX_LEV_CHARS);
-  prev = g_new (guint, nb + 1);
-  cur = g_new (guint, nb + 1);
-  for (glong j = 0; j <= nb; j++)
-    prev[j] = (guint) j;
-  for (glong i = 1; i <= na; i++)
-    {
-      cur[0] = (guint) i;
-      for (glong j = 1; j <= nb; j++)
-        {
-          guint del = prev[j] + 1, ins = cur[j - 1] + 1;
-          guint sub = prev[j - 1] + (ua[i - 1] == ub[j - 1] ? 0 : 1);
-
-          cur[j] = MIN (MIN (del, ins), sub);
-        }
-      memcpy (prev, cur, sizeof (guint) * (gsize) (nb + 1));
-    }
-  return prev[nb];
-}
-
 typedef struct {
   const JcItem *item;
   guint         score;
@@ -284,14 +248,14 @@ suggest_items (Ctx         *ctx,
   for (guint i = 0; i < ctx->catalog->len; i++)
     {
       const JcItem *item = ctx->catalog->pdata[i];
-      guint text = MIN (levenshtein (typed, item->name), levenshtein (typed, item->code));
+      guint text = MIN (jc_suggest_edit_distance (typed, item->name), jc_suggest_edit_distance (typed, item->code));
       guint py = G_MAXUINT / 4;
       Scored s;
 
       for (char **a = item->aliases; a != NULL && *a != NULL; a++)
-        text = MIN (text, levenshtein (typed, *a));
+        text = MIN (text, jc_suggest_edit_distance (typed, *a));
       if (typed_py != NULL && *typed_py != '\0' && item->pinyin != NULL && *item->pinyin != '\0')
-        py = levenshtein (typed_py, item->pinyin);
+        py = jc_suggest_edit_distance (typed_py, item->pinyin);
       /* Characters count double; the initials break ties and find what
          was typed in pinyin. */
       s.item = item;

@@ -228,17 +228,7 @@ parse_bytes (JcFeedFormat         format,
              JcXinfadiPage       *page,
              GError             **error)
 {
-  switch (format)
-    {
-    case JC_FEED_FORMAT_XINFADI:
-      return jc_feed_parse_xinfadi (data, len, batch, page, error);
-    case JC_FEED_FORMAT_CSV:
-      return jc_feed_parse_csv (data, len, mapping, batch, error);
-    case JC_FEED_FORMAT_USDA:
-      return jc_feed_parse_usda (data, len, batch, error);
-    default:
-      g_assert_not_reached ();
-    }
+  return jc_feed_adapter_get (format)->parse (data, len, mapping, batch, page, error);
 }
 
 /* The source named `name`, or a new one for files imported without a
@@ -541,7 +531,7 @@ jc_prices_fetch_source (JcStore               *store,
                    to ? to : "");
       return FALSE;
     }
-  if (format == JC_FEED_FORMAT_XINFADI)
+  if (jc_feed_adapter_get (format)->paged)
     ok = fetch_xinfadi (source, from, to, &opts, cancellable, progress, user_data, batch, r, &local);
   else
     {

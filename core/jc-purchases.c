@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-purchases.c: the purchases CSV.  Parsed with libcsv a line at a time
- * (so each record knows its line), every field checked and converted to
- * base units with jc-units, then recorded in one transaction. */
+/* jc-purchases.c: the purchases CSV.  Read with jc-csv (so each record
+ * knows its line), every field checked and converted to base units with
+ * jc-units, then recorded in one transaction. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jicai-purchases"
 
-#include <csv.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jc-csv.h"
+#include "jc-date.h"
 #include "jc-output.h"
 #include "jc-error.h"
 #include "jc-master.h"
@@ -19,119 +20,6 @@
 #include "jc-units.h"
 
 G_DEFINE_QUARK (jc-purchases-error-quark, jc_purchases_error)
-
-typedef struct {
-  guint   line;
-  char  **fields;
-} Record;
-
-typedef struct {
-  GPtrArray *fields;
-  GPtrArray *records;
-  guint      line;
-  guint      rec_line;
-} Ctx;
-
-static void
-record_free (Record *r)
-{
-  g_strfreev (r->fields);
-  g_free (r);
-}
-
-static void
-on_field (void   *data,
-          size_t  len,
-          void   *user_data)
-{
-  Ctx *ctx = user_data;
-
-  g_ptr_array_add (ctx->fields, g_strndup (data, len));
-}
-
-static void
-on_record (int   c,
-           void *user_data)
-{
-  Ctx *ctx = user_data;
-  Record *r = g_new0 (Record, 1);
-
-  (void) c;
-  g_ptr_array_add (ctx->fields, NULL);
-  r->fields = (char **) g_ptr_array_steal (ctx->fields, NULL);
-  r->line = ctx->rec_line ? ctx->rec_line : ctx->line;
-  ctx->rec_line = 0;
-  g_ptr_array_add (ctx->records, r);
-}
-
-static char *
-to_utf8 (const char  *path,
-         const char  *data,
-         gsize        len,
-         GError     **error)
-{
-  char *out;
-
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-  if (memchr (data, '\0', len) != NULL)
-    {
-      g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_FAILED,
-                   _("%s is not a CSV text file"), path);
-      return NULL;
-    }
-  if (g_utf8_validate_len (data, len, NULL))
-    return g_strndup (data, len);
-  out = g_convert (data, (gssize) len, "UTF-8", "GB18030", NULL, NULL, NULL);
-  if (out == NULL)
-    g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_FAILED,
-                 _("%s is neither UTF-8 nor GB18030 text"), path);
-  return out;
-}
-
-static gboolean
-parse_records (const char  *path,
-               const char  *text,
-               GPtrArray   *records,
-               GError     **error)
-{
-  struct csv_parser p;
-  Ctx ctx = { NULL, records, 0, 0 };
-  gsize len = strlen (text), pos = 0;
-  gboolean ok = TRUE;
-
-  if (csv_init (&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
-    {
-      g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_FAILED,
-                   _("Could not read %s: out of memory"), path);
-      return FALSE;
-    }
-  ctx.fields = g_ptr_array_new_with_free_func (g_free);
-  while (pos < len && ok)
-    {
-      const char *start = text + pos;
-      const char *nl = memchr (start, '\n', len - pos);
-      gsize n = nl ? (gsize) (nl - start) + 1 : len - pos;
-
-      ctx.line++;
-      if (ctx.rec_line == 0 && ctx.fields->len == 0)
-        ctx.rec_line = ctx.line;
-      if (csv_parse (&p, start, n, on_field, on_record, &ctx) != n)
-        ok = FALSE;
-      pos += n;
-    }
-  if (ok && csv_fini (&p, on_field, on_record, &ctx) != 0)
-    ok = FALSE;
-  if (!ok)
-    g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID,
-                 _("%s:%u: %s"), path, ctx.line, csv_strerror (csv_error (&p)));
-  csv_free (&p);
-  g_ptr_array_unref (ctx.fields);
-  return ok;
-}
 
 /* canteen is optional (the last): when filled, the line is that
  * canteen's supplementary purchase (补单) of the item */
@@ -156,21 +44,6 @@ purchase_free (Purchase *p)
 {
   g_free (p->item_code);
   g_free (p);
-}
-
-static gboolean
-valid_date (const char *text)
-{
-  int y, m, d;
-
-  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  if (sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3)
-    return FALSE;
-  return y >= 1 && g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
 }
 
 /* The supplementary line (补单) of `item` for `canteen` in the plan of
@@ -234,25 +107,33 @@ jc_purchases_import_csv (JcStore     *store,
                          guint       *out_n,
                          GError     **error)
 {
-  g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) record_free);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) local_csv = NULL;
   g_autoptr(GPtrArray) purchases = g_ptr_array_new_with_free_func ((GDestroyNotify) purchase_free);
   g_autoptr(GHashTable) plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) jc_plan_free);
   g_autofree char *data = NULL;
   g_autofree char *text = NULL;
-  gsize len = 0;
+  gsize len = 0, text_len = 0;
   int map[N_COLS];
   guint first_problem = problems->len;
-  Record *header;
+  JcCsvRecord *header;
 
   g_return_val_if_fail (store != NULL && path != NULL && problems != NULL, FALSE);
   if (out_n)
     *out_n = 0;
   if (!jc_output_check_input (path, error) || !g_file_get_contents (path, &data, &len, error))
     return FALSE;
-  text = to_utf8 (path, data, len, error);
-  if (text == NULL || !parse_records (path, text, records, error))
-    return FALSE;
+  text = jc_csv_decode (data, len, path, &text_len, NULL, &local_csv);
+  if (text != NULL)
+    records = jc_csv_read_records (text, text_len, path, NULL, &local_csv);
+  if (records == NULL)
+    {
+      g_set_error_literal (error, JC_PURCHASES_ERROR,
+                           text == NULL ? JC_PURCHASES_ERROR_FAILED : JC_PURCHASES_ERROR_INVALID,
+                           local_csv->message);
+      return FALSE;
+    }
   if (records->len == 0)
     {
       g_set_error (error, JC_PURCHASES_ERROR, JC_PURCHASES_ERROR_INVALID, _("%s is empty"), path);
@@ -280,7 +161,7 @@ jc_purchases_import_csv (JcStore     *store,
 
   for (guint r = 1; r < records->len; r++)
     {
-      Record *rec = records->pdata[r];
+      JcCsvRecord *rec = records->pdata[r];
       guint n = g_strv_length (rec->fields);
       const char *f[N_COLS];
       g_autoptr(JcItem) item = NULL;
@@ -310,7 +191,7 @@ jc_purchases_import_csv (JcStore     *store,
         bad = TRUE;                                                              \
       } G_STMT_END
 
-      if (!valid_date (f[COL_DATE]))
+      if (!jc_date_is_valid (f[COL_DATE]))
         PROBLEM (COL_DATE, _("“%s” is not a date (YYYY-MM-DD)"), f[COL_DATE]);
       if (*f[COL_ITEM] == '\0')
         PROBLEM (COL_ITEM, _("an item code or name is required"));

@@ -113,6 +113,21 @@ edit_distance (const gunichar *a,
   return row[lb];
 }
 
+guint
+jc_suggest_edit_distance (const char *a,
+                          const char *b)
+{
+  g_autofree char *fa = g_utf8_casefold (a, -1);
+  g_autofree char *fb = g_utf8_casefold (b, -1);
+  g_autofree gunichar *ua = NULL;
+  g_autofree gunichar *ub = NULL;
+  glong na = 0, nb = 0;
+
+  ua = g_utf8_to_ucs4_fast (fa, -1, &na);
+  ub = g_utf8_to_ucs4_fast (fb, -1, &nb);
+  return (guint) edit_distance (ua, MIN (na, MAX_CHARS), ub, MIN (nb, MAX_CHARS));
+}
+
 static int
 score_names (const gunichar *a,
              glong           la,

@@ -33,4 +33,9 @@ GArray *jc_suggest_items (const char   *market_name,
                           GPtrArray    *items,
                           guint         max);
 
+/* The edit distance (Levenshtein, in characters) between `a` and `b`,
+ * case-folded, each cut to its first 64 characters. */
+guint   jc_suggest_edit_distance (const char *a,
+                                  const char *b);
+
 G_END_DECLS

@@ -67,7 +67,7 @@ preferences_activated (GSimpleAction *action,
 {
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   JcPreferencesWindow *prefs = jc_preferences_window_new (parent,
-                                                         jc_application_get_db_path (JC_APPLICATION (user_data)));
+                                                         jc_application_get_store (JC_APPLICATION (user_data)));
 
   gtk_window_present (GTK_WINDOW (prefs));
 }

@@ -392,18 +392,14 @@ jc_preferences_window_init (JcPreferencesWindow *self)
 /* Fills the office rules from the database, or greys them out when there
  * is none yet. */
 static void
-load_office_settings (JcPreferencesWindow *self)
+load_office_settings (JcPreferencesWindow *self,
+                      JcStore             *store)
 {
-  g_autoptr(JcStore) store = NULL;
   g_autofree char *cutoff = NULL;
   g_autoptr(GPtrArray) entries = NULL;
   int stale = JC_DEFAULT_STALE_DAYS;
 
-  if (self->db_path != NULL && g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
-    store = jc_store_open (self->db_path, NULL);
-  if (store == NULL)
-    g_clear_pointer (&self->db_path, g_free);
-  else
+  if (store != NULL)
     {
       g_autoptr(GError) error = NULL;
 
@@ -425,18 +421,19 @@ load_office_settings (JcPreferencesWindow *self)
 
 /**
  * jc_preferences_window_new:
- * @db_path: (nullable): the database whose office rules to edit
+ * @store: (nullable): the open database whose office rules to edit; read
+ *   now, on this thread; the writes go through workers of their own
  * Returns: (transfer none): the preferences, modal for `parent`.
  */
 JcPreferencesWindow *
-jc_preferences_window_new (GtkWindow  *parent,
-                           const char *db_path)
+jc_preferences_window_new (GtkWindow *parent,
+                           JcStore   *store)
 {
   JcPreferencesWindow *self = g_object_new (JC_TYPE_PREFERENCES_WINDOW, "transient-for", parent,
                                             NULL);
 
-  self->db_path = g_strdup (db_path);
-  load_office_settings (self);
+  self->db_path = store ? g_strdup (jc_store_get_path (store)) : NULL;
+  load_office_settings (self, store);
   return self;
 }
 

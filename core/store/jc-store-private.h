@@ -10,6 +10,22 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* One connection (jc-store.c opens it; jc-store-schema.c migrates it). */
+struct _JcStore {
+  sqlite3    *db;
+  char       *path;
+  int         schema_version;
+  GHashTable *stmts;  /* SQL text → sqlite3_stmt, prepared once */
+  GArray     *units;  /* gboolean per open savepoint: a transaction of its own? */
+  gboolean    protected;  /* its files are refused as export targets */
+};
+
+/* jc-store-schema.c: runs the migrations from+1 … to. */
+gboolean      _jc_store_migrate         (JcStore      *store,
+                                         int           from,
+                                         int           to,
+                                         GError      **error);
+
 /* Opens (creating if needed) and migrates only up to `version`: lets the
  * tests make a database as an older jicai left it. */
 JcStore      *_jc_store_open_at_version (const char  *path,
@@ -19,6 +35,10 @@ sqlite3      *_jc_store_get_db          (JcStore     *store);
 sqlite3_stmt *_jc_store_prepare         (JcStore     *store,
                                          const char  *sql,
                                          GError     **error);
+gboolean      _jc_store_error_printf    (GError      **error,
+                                         int           code,
+                                         const char   *format,
+                                         ...) G_GNUC_PRINTF (3, 4);
 gboolean      _jc_store_set_error       (JcStore     *store,
                                          int          rc,
                                          const char  *what,
@@ -43,6 +63,27 @@ gboolean      _jc_store_savepoint_end   (JcStore      *store,
                                          GError      **error);
 gint64        _jc_store_count           (JcStore      *store,
                                          const char   *sql,
+                                         GError      **error);
+
+/* Prices (jc-store-prices.c), shared with jc-store-price-held.c and
+ * jc-store-market.c. */
+void          _jc_store_bind_nullable   (sqlite3_stmt *stmt,
+                                         int           i,
+                                         gboolean      present,
+                                         gint64        v);
+gint64        _jc_store_mean_half_up    (gint64        sum,
+                                         gint64        n);
+gboolean      _jc_store_window_start    (const char   *date,
+                                         int           stale_days,
+                                         char          out[11],
+                                         GError      **error);
+gboolean      _jc_store_evaluate_hold   (JcStore      *store,
+                                         const JcItem *item,
+                                         const char   *date,
+                                         gint64        avg,
+                                         gboolean     *held,
+                                         gboolean     *has_median,
+                                         gint64       *median,
                                          GError      **error);
 
 /* Orders (jc-store-orders.c), for jc-orders.c. */

@@ -26,6 +26,23 @@ jc_task_new (gpointer             task_data,
   return task;
 }
 
+GTask *
+jc_task_new_for_store (gpointer             task_data,
+                       GDestroyNotify       task_data_free,
+                       JcStore             *store,
+                       const char          *date,
+                       gpointer             source_tag,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+
+  /* TODO(store): jc_store_open_same() once core/store/ offers it */
+  return jc_task_new (task_data, task_data_free, jc_store_get_path (store), date, source_tag,
+                      cancellable, callback, user_data);
+}
+
 void
 jc_task_data_clear (JcTaskData *data)
 {

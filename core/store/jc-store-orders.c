@@ -1063,3 +1063,61 @@ _jc_store_foreach_plan_demand (JcStore     *store,
     return _jc_store_set_error (store, rc, _("Could not read the orders"), error);
   return TRUE;
 }
+
+/* ---- bulk writers -------------------------------------------------- */
+gint64
+jc_store_count_orders (JcStore  *store,
+                       GError  **error)
+{
+  return _jc_store_count (store, "SELECT COUNT(*) FROM orders", error);
+}
+
+gboolean
+jc_store_put_order (JcStore                 *store,
+                    gint64                   canteen_id,
+                    const char              *delivery_date,
+                    const char              *status,
+                    const JcStoreOrderLine  *lines,
+                    guint                    n_lines,
+                    GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  gint64 order_id = 0;
+  gboolean ok;
+
+  if (!_jc_store_savepoint_begin (store, error))
+    return FALSE;
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO orders (canteen_id, delivery_date, status, version, created_at, updated_at, "
+    "submitted_at) VALUES (?, ?, ?, 1, ?4, ?4, CASE WHEN ?3 = 'draft' THEN '' ELSE ?4 END) "
+    "RETURNING id", error);
+  ok = stmt != NULL;
+  if (ok)
+    {
+      sqlite3_bind_int64 (stmt, 1, canteen_id);
+      _jc_store_bind_text (stmt, 2, delivery_date);
+      _jc_store_bind_text (stmt, 3, status);
+      _jc_store_bind_text (stmt, 4, stamp);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        order_id = sqlite3_column_int64 (stmt, 0);
+      ok = _jc_store_step_done (store, stmt, _("Could not save the order"), error) && order_id > 0;
+    }
+  if (ok)
+    stmt = _jc_store_prepare (store,
+      "INSERT INTO order_lines (order_id, item_id, qty_milli, unit, unit_qty_milli) "
+      "VALUES (?, ?, ?, ?, ?)", error);
+  ok = ok && stmt != NULL;
+  for (guint i = 0; ok && i < n_lines; i++)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_bind_int64 (stmt, 1, order_id);
+      sqlite3_bind_int64 (stmt, 2, lines[i].item_id);
+      sqlite3_bind_int64 (stmt, 3, lines[i].qty_milli);
+      _jc_store_bind_text (stmt, 4, lines[i].unit);
+      sqlite3_bind_int64 (stmt, 5, lines[i].unit ? lines[i].unit_qty_milli : lines[i].qty_milli);
+      ok = _jc_store_step_done (store, stmt, _("Could not save an order line"), error);
+    }
+  return _jc_store_savepoint_end (store, ok, error) && ok;
+}

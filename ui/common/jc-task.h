@@ -31,6 +31,17 @@ GTask    *jc_task_new                (gpointer             task_data,
                                       GCancellable        *cancellable,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
+/* jc_task_new() for the pages that hold the store they work on: the
+ * worker opens its own connection to the same database (a JcStore is one
+ * connection for one thread). */
+GTask    *jc_task_new_for_store      (gpointer             task_data,
+                                      GDestroyNotify       task_data_free,
+                                      JcStore             *store,
+                                      const char          *date,
+                                      gpointer             source_tag,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
 /* Frees the path and date, not `data` itself. */
 void      jc_task_data_clear         (JcTaskData          *data);
 

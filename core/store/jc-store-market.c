@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store-market.c: the SQL of the fetch log, the market overview (every
+ * item's reference price today against before) and the staleness window
+ * setting. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-store"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-calendar.h"
+#include "jc-error.h"
+#include "jc-prices.h"
+#include "jc-store-private.h"
+
+/* ---- fetch log ----------------------------------------------------- */
+
+gint64
+jc_store_log_fetch (JcStore                *store,
+                    const JcFetchLogEntry  *e,
+                    gint64                  source_id,
+                    GError                **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO fetch_log (source_id, source_name, started_at, finished_at, status, rows_seen, "
+    "rows_new, rows_changed, rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, "
+    "message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  _jc_store_bind_nullable (stmt, 1, source_id > 0, source_id);
+  _jc_store_bind_text (stmt, 2, e->source_name);
+  _jc_store_bind_text (stmt, 3, e->started_at);
+  _jc_store_bind_text (stmt, 4, e->finished_at ? e->finished_at : e->started_at);
+  _jc_store_bind_text (stmt, 5, e->status ? e->status : "ok");
+  sqlite3_bind_int (stmt, 6, (int) e->rows_seen);
+  sqlite3_bind_int (stmt, 7, (int) e->rows_new);
+  sqlite3_bind_int (stmt, 8, (int) e->rows_changed);
+  sqlite3_bind_int (stmt, 9, (int) e->rows_same);
+  sqlite3_bind_int (stmt, 10, (int) e->rows_rejected);
+  sqlite3_bind_int (stmt, 11, (int) e->rows_duplicate);
+  sqlite3_bind_int (stmt, 12, (int) e->rows_unmapped);
+  _jc_store_bind_text (stmt, 13, e->rejects);
+  _jc_store_bind_text (stmt, 14, e->message);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (!_jc_store_step_done (store, stmt, _("Could not write the fetch log"), error))
+    return 0;
+  return id;
+}
+
+gboolean
+jc_store_finish_fetch_log (JcStore                *store,
+                           gint64                  id,
+                           const JcFetchLogEntry  *e,
+                           GError                **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "UPDATE fetch_log SET finished_at = ?, status = ?, rows_seen = ?, rows_new = ?, "
+    "rows_changed = ?, rows_same = ?, rows_rejected = ?, rows_duplicate = ?, rows_unmapped = ?, "
+    "rejects = ?, message = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, e->finished_at);
+  _jc_store_bind_text (stmt, 2, e->status ? e->status : "ok");
+  sqlite3_bind_int (stmt, 3, (int) e->rows_seen);
+  sqlite3_bind_int (stmt, 4, (int) e->rows_new);
+  sqlite3_bind_int (stmt, 5, (int) e->rows_changed);
+  sqlite3_bind_int (stmt, 6, (int) e->rows_same);
+  sqlite3_bind_int (stmt, 7, (int) e->rows_rejected);
+  sqlite3_bind_int (stmt, 8, (int) e->rows_duplicate);
+  sqlite3_bind_int (stmt, 9, (int) e->rows_unmapped);
+  _jc_store_bind_text (stmt, 10, e->rejects);
+  _jc_store_bind_text (stmt, 11, e->message);
+  sqlite3_bind_int64 (stmt, 12, id);
+  return _jc_store_step_done (store, stmt, _("Could not write the fetch log"), error);
+}
+
+GPtrArray *
+jc_store_list_fetch_log (JcStore  *store,
+                         guint     limit,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT id, source_name, started_at, finished_at, status, rows_seen, rows_new, rows_changed, "
+    "rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, message "
+    "FROM fetch_log ORDER BY id DESC LIMIT ?", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_fetch_log_entry_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, (int) MIN (limit, (guint) G_MAXINT));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcFetchLogEntry *e = g_new0 (JcFetchLogEntry, 1);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->source_name = _jc_store_column_dup (stmt, 1);
+      e->started_at = _jc_store_column_dup (stmt, 2);
+      e->finished_at = _jc_store_column_dup (stmt, 3);
+      e->status = _jc_store_column_dup (stmt, 4);
+      e->rows_seen = (guint) sqlite3_column_int (stmt, 5);
+      e->rows_new = (guint) sqlite3_column_int (stmt, 6);
+      e->rows_changed = (guint) sqlite3_column_int (stmt, 7);
+      e->rows_same = (guint) sqlite3_column_int (stmt, 8);
+      e->rows_rejected = (guint) sqlite3_column_int (stmt, 9);
+      e->rows_duplicate = (guint) sqlite3_column_int (stmt, 10);
+      e->rows_unmapped = (guint) sqlite3_column_int (stmt, 11);
+      e->rejects = _jc_store_column_dup (stmt, 12);
+      e->message = _jc_store_column_dup (stmt, 13);
+      g_ptr_array_add (out, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the fetch log"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+
+static gint64
+days_between (const char *a,
+              const char *b)
+{
+  GDate da, db;
+
+  g_date_clear (&da, 1);
+  g_date_clear (&db, 1);
+  g_date_set_parse (&da, a);
+  g_date_set_parse (&db, b);
+  if (!g_date_valid (&da) || !g_date_valid (&db))
+    return G_MAXINT;
+  return g_date_days_between (&da, &db);
+}
+
+GPtrArray *
+jc_store_market_overview (JcStore     *store,
+                          const char  *date,
+                          int          stale_days,
+                          GError     **error)
+{
+  /* per item and day, the preferred source's quotes: the first row per
+   * (item, date) in this order */
+  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_market_row_free);
+  JcMarketRow *row = NULL;
+  char from[11];
+  char last_date[11] = "";
+  int rc;
+
+  if (!_jc_store_window_start (date, 60, from, error))
+    return NULL;
+  stmt = _jc_store_prepare (store,
+    "SELECT i.id, i.code, i.name, c.code, i.pinyin, i.base_unit, p.date, s.priority, p.source_id, "
+    "  MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high), MAX(p.spec), MAX(p.origin) "
+    "FROM prices p JOIN price_sources s ON s.id = p.source_id "
+    "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
+    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 AND i.active = 1 "
+    "AND p.date >= ? AND p.date <= ? "
+    "GROUP BY i.id, i.code, i.name, c.code, c.position, i.pinyin, i.base_unit, p.date, s.priority, "
+    "  p.source_id "
+    "ORDER BY c.position, i.code, p.date DESC, s.priority, p.source_id", error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, from);
+  _jc_store_bind_text (stmt, 2, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *day = (const char *) sqlite3_column_text (stmt, 6);
+      gint64 avg = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 10), sqlite3_column_int64 (stmt, 11));
+
+      if (row == NULL || row->item_id != id)
+        {
+          row = g_new0 (JcMarketRow, 1);
+          row->item_id = id;
+          row->item_code = _jc_store_column_dup (stmt, 1);
+          row->item_name = _jc_store_column_dup (stmt, 2);
+          row->category = _jc_store_column_dup (stmt, 3);
+          row->pinyin = _jc_store_column_dup (stmt, 4);
+          if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 5), &row->base_unit))
+            row->base_unit = JC_BASE_UNIT_KG;
+          g_strlcpy (row->date, day, sizeof row->date);
+          row->low_milliyuan = sqlite3_column_int64 (stmt, 9);
+          row->avg_milliyuan = avg;
+          row->high_milliyuan = sqlite3_column_int64 (stmt, 12);
+          row->spec = _jc_store_column_dup (stmt, 13);
+          row->origin = _jc_store_column_dup (stmt, 14);
+          row->stale = days_between (row->date, date) > stale_days;
+          g_ptr_array_add (out, row);
+          g_strlcpy (last_date, day, sizeof last_date);
+          continue;
+        }
+      if (g_strcmp0 (day, last_date) == 0)
+        continue;   /* a less preferred source on the same day */
+      g_strlcpy (last_date, day, sizeof last_date);
+      if (!row->has_prev_day)
+        {
+          row->has_prev_day = TRUE;
+          row->prev_day_avg_milliyuan = avg;
+        }
+      if (!row->has_prev_week && days_between (day, row->date) >= 7)
+        {
+          row->has_prev_week = TRUE;
+          row->prev_week_avg_milliyuan = avg;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the market prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+int
+jc_store_get_stale_days (JcStore *store)
+{
+  g_autofree char *v = jc_store_get_setting (store, "stale_days");
+  gint64 days;
+
+  if (v == NULL || !g_ascii_string_to_signed (v, 10, 1, 60, &days, NULL))
+    return JC_DEFAULT_STALE_DAYS;
+  return (int) days;
+}
+
+gboolean
+jc_store_set_stale_days (JcStore  *store,
+                         int       days,
+                         GError  **error)
+{
+  g_autofree char *v = NULL;
+
+  if (days < 1 || days > 60)
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   ngettext ("staleness window: %d day is out of range (1 to 60)",
+                             "staleness window: %d days is out of range (1 to 60)",
+                             (unsigned long) ABS (days)),
+                   days);
+      return FALSE;
+    }
+  v = g_strdup_printf ("%d", days);
+  return jc_store_set_setting (store, "stale_days", v, error);
+}

@@ -1,0 +1,571 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store-price-held.c: the SQL of mapping market names to catalog items
+ * (converting their quotes), of held quotes and of category price ranges. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-store"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-calendar.h"
+#include "jc-error.h"
+#include "jc-prices.h"
+#include "jc-store-private.h"
+
+/* ---- mapping ------------------------------------------------------- */
+
+GPtrArray *
+jc_store_list_unmapped (JcStore  *store,
+                        GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.market_name, MAX(p.category), p.unit, COUNT(*), MAX(p.date), "
+    "  (SELECT q.avg_milliyuan FROM prices q WHERE q.market_name = p.market_name "
+    "   AND q.unit = p.unit AND q.item_id IS NULL ORDER BY q.date DESC LIMIT 1) "
+    "FROM prices p WHERE p.item_id IS NULL "
+    "GROUP BY p.market_name, p.unit ORDER BY COUNT(*) DESC, p.market_name, p.unit", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_unmapped_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcUnmapped *u = g_new0 (JcUnmapped, 1);
+
+      u->market_name = _jc_store_column_dup (stmt, 0);
+      u->category = _jc_store_column_dup (stmt, 1);
+      u->unit = _jc_store_column_dup (stmt, 2);
+      u->n_rows = (guint) sqlite3_column_int64 (stmt, 3);
+      g_strlcpy (u->last_date, (const char *) sqlite3_column_text (stmt, 4), sizeof u->last_date);
+      u->last_avg_milliyuan = sqlite3_column_int64 (stmt, 5);
+      g_ptr_array_add (out, u);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the unmapped names"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* One stored quote of a market name, as jc_store_map_market_name_as()
+ * reads it before converting it again. */
+typedef struct {
+  gint64   id;
+  gint64   source_id;
+  char     date[11];
+  char    *unit;
+  gint64   unit_milli_kg;
+  gint64   price[3];
+  JcDecimal exact[3];    /* as quoted, when has_exact */
+  gboolean has_exact;
+  gboolean unmapped;
+  gboolean held;
+  char    *quoted_per;   /* as it was converted */
+} NameQuote;
+
+static void
+name_quote_clear (gpointer data)
+{
+  g_free (((NameQuote *) data)->unit);
+  g_free (((NameQuote *) data)->quoted_per);
+}
+
+static gboolean
+write_quoted_per (JcStore     *store,
+                  gint64       source_id,
+                  const char  *market_name,
+                  const char  *quoted_per,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "DELETE FROM price_quoted_per WHERE market_name = ? AND COALESCE(source_id, 0) = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, market_name);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  if (!_jc_store_step_done (store, stmt, _("Could not save how a market name is quoted"), error))
+    return FALSE;
+  if (*quoted_per == '\0')
+    return TRUE;
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO price_quoted_per (source_id, market_name, quoted_per) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_nullable (stmt, 1, source_id > 0, source_id);
+  _jc_store_bind_text (stmt, 2, market_name);
+  _jc_store_bind_text (stmt, 3, quoted_per);
+  return _jc_store_step_done (store, stmt, _("Could not save how a market name is quoted"), error);
+}
+
+static gboolean
+audit_hold (JcStore     *store,
+            gint64       price_id,
+            const char  *action,
+            const char  *quoted_per,
+            const char  *reason,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO price_hold_audit (price_id, at, who, action, quoted_per, reason) "
+    "VALUES (?, ?, ?, ?, ?, ?)", error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, price_id);
+  _jc_store_bind_text (stmt, 2, stamp);
+  _jc_store_bind_text (stmt, 3, g_get_user_name ());
+  _jc_store_bind_text (stmt, 4, action);
+  _jc_store_bind_text (stmt, 5, quoted_per ? quoted_per : "");
+  _jc_store_bind_text (stmt, 6, reason ? reason : "");
+  return _jc_store_step_done (store, stmt, _("Could not record what was done with a held price"),
+                              error);
+}
+
+static gboolean
+read_name_quotes (JcStore     *store,
+                  const char  *market_name,
+                  gint64       source_id,
+                  gint64       item_id,
+                  GArray      *out,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT id, source_id, date, unit, unit_milli_kg, low_milliyuan, avg_milliyuan, "
+    "high_milliyuan, item_id IS NULL, held, quoted_per, low_exact, avg_exact, high_exact "
+    "FROM prices "
+    "WHERE market_name = ? AND (source_id = ? OR ? = 0) AND (item_id IS NULL OR item_id = ?) "
+    "ORDER BY date, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, market_name);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  sqlite3_bind_int64 (stmt, 3, source_id);
+  sqlite3_bind_int64 (stmt, 4, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      NameQuote nq = { 0 };
+
+      nq.id = sqlite3_column_int64 (stmt, 0);
+      nq.source_id = sqlite3_column_int64 (stmt, 1);
+      g_strlcpy (nq.date, (const char *) sqlite3_column_text (stmt, 2), sizeof nq.date);
+      nq.unit = _jc_store_column_dup (stmt, 3);
+      nq.unit_milli_kg = sqlite3_column_int64 (stmt, 4);
+      for (int k = 0; k < 3; k++)
+        nq.price[k] = sqlite3_column_int64 (stmt, 5 + k);
+      nq.unmapped = sqlite3_column_int (stmt, 8) != 0;
+      nq.held = sqlite3_column_int (stmt, 9) != 0;
+      nq.quoted_per = _jc_store_column_dup (stmt, 10);
+      /* rows stored before the exact figures were kept convert from the
+       * milli-yuan */
+      nq.has_exact = TRUE;
+      for (int k = 0; k < 3; k++)
+        if (sqlite3_column_type (stmt, 11 + k) == SQLITE_NULL ||
+            !jc_decimal_parse ((const char *) sqlite3_column_text (stmt, 11 + k),
+                               &nq.exact[k], NULL))
+          nq.has_exact = FALSE;
+      g_array_append_val (out, nq);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the prices"), error);
+  return TRUE;
+}
+
+/* Converts the stored quotes of a name again and evaluates the held, the
+ * newly mapped and the ones now read through another "quoted per" (a
+ * wrong one holds what it breaks), oldest first, so that a quote released
+ * here is history for the next. */
+static gboolean
+convert_name_quotes (JcStore      *store,
+                     const JcItem *item,
+                     const char   *market_name,
+                     gint64        source_id,
+                     JcMapResult  *res,
+                     GError      **error)
+{
+  g_autoptr(GArray) quotes = g_array_new (FALSE, TRUE, sizeof (NameQuote));
+  g_autoptr(GHashTable) pers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  g_array_set_clear_func (quotes, name_quote_clear);
+  if (!read_name_quotes (store, market_name, source_id, item->id, quotes, error))
+    return FALSE;
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      NameQuote *nq = &g_array_index (quotes, NameQuote, i);
+      JcPriceQuote pq = {
+        market_name, "", "", "", nq->unit, nq->date,
+        nq->price[0], nq->price[1], nq->price[2], nq->unit_milli_kg,
+        nq->has_exact ? nq->exact : NULL,
+      };
+      const char *per = g_hash_table_lookup (pers, &nq->source_id);
+      gboolean held = nq->held, has_median = FALSE, evaluate;
+      gint64 base[3], median = 0;
+      sqlite3_stmt *stmt;
+
+      if (per == NULL)
+        {
+          char *p = jc_store_dup_quoted_per (store, nq->source_id, market_name, error);
+
+          if (p == NULL)
+            return FALSE;
+          g_hash_table_insert (pers, g_memdup2 (&nq->source_id, sizeof (gint64)), p);
+          per = p;
+        }
+      if (!jc_price_quote_to_base_as (item, &pq, per, base))
+        continue;   /* stays as it was: unmapped, or mapped as before */
+      evaluate = nq->held || nq->unmapped || g_strcmp0 (nq->quoted_per, per) != 0;
+      if (evaluate &&
+          !_jc_store_evaluate_hold (store, item, nq->date, base[1], &held, &has_median, &median, error))
+        return FALSE;
+      stmt = _jc_store_prepare (store,
+        "UPDATE prices SET item_id = ?, base_low = ?, base_avg = ?, base_high = ?, quoted_per = ?, "
+        "held = ?, held_median = CASE WHEN ? = 1 THEN ? ELSE held_median END WHERE id = ?", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, item->id);
+      for (int k = 0; k < 3; k++)
+        sqlite3_bind_int64 (stmt, 2 + k, base[k]);
+      _jc_store_bind_text (stmt, 5, per);
+      sqlite3_bind_int (stmt, 6, held ? 1 : 0);
+      sqlite3_bind_int (stmt, 7, evaluate ? 1 : 0);
+      _jc_store_bind_nullable (stmt, 8, held && has_median, median);
+      sqlite3_bind_int64 (stmt, 9, nq->id);
+      if (!_jc_store_step_done (store, stmt, _("Could not map the prices"), error))
+        return FALSE;
+      if (nq->unmapped)
+        res->mapped++;
+      if (*per != '\0')
+        res->converted++;
+      if (held)
+        res->held++;
+      if (nq->held && !held)
+        {
+          res->released++;
+          if (!audit_hold (store, nq->id, "convert", per, "", error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * jc_store_map_market_name_as:
+ * Maps a market name to a catalog item: the name becomes an alias of the
+ * item; with `quoted_per` (not NULL) the name's override for `source_name`
+ * (NULL: every source) is set ("" removes it); then every stored quote of
+ * that name whose unit converts gets the item and its per-base-unit prices,
+ * and the held and newly mapped ones are evaluated again.  One
+ * transaction.  Quotes in a unit that does not convert for the item stay
+ * on the to-map list.
+ */
+gboolean
+jc_store_map_market_name_as (JcStore      *store,
+                             const char   *market_name,
+                             const char   *item_code,
+                             const char   *source_name,
+                             const char   *quoted_per,
+                             JcMapResult  *out,
+                             GError      **error)
+{
+  g_autoptr(JcItem) item = NULL;
+  g_autoptr(JcSource) source = NULL;
+  g_autofree char *per = quoted_per ? g_strstrip (g_strdup (quoted_per)) : NULL;
+  JcMapResult res = { 0 };
+  gboolean ok = TRUE;
+
+  if (market_name == NULL || *market_name == '\0')
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME, _("name: a market name is required"));
+      return FALSE;
+    }
+  item = jc_store_get_item (store, item_code, error);
+  if (item == NULL)
+    return FALSE;
+  if (source_name != NULL)
+    {
+      source = jc_store_get_source (store, source_name, error);
+      if (source == NULL)
+        return FALSE;
+    }
+  if (per != NULL && *per != '\0')
+    {
+      JcUnitFactor f;
+
+      if (!jc_quoted_per_factor (item, per, &f, error))
+        return FALSE;
+    }
+  if (!_jc_store_savepoint_begin (store, error))
+    return FALSE;
+
+  if (g_strcmp0 (item->name, market_name) != 0 &&
+      !g_strv_contains ((const char * const *) item->aliases, market_name))
+    {
+      gsize n_aliases = g_strv_length (item->aliases);
+
+      item->aliases = g_renew (char *, item->aliases, n_aliases + 2);
+      item->aliases[n_aliases] = g_strdup (market_name);
+      item->aliases[n_aliases + 1] = NULL;
+      ok = jc_store_update_item (store, item, error);
+    }
+  if (ok && per != NULL)
+    ok = write_quoted_per (store, source ? source->id : 0, market_name, per, error);
+  ok = ok && convert_name_quotes (store, item, market_name, source ? source->id : 0, &res, error);
+  if (!_jc_store_savepoint_end (store, ok, error) || !ok)
+    return FALSE;
+  if (out != NULL)
+    *out = res;
+  return TRUE;
+}
+
+/**
+ * jc_store_map_market_name:
+ * jc_store_map_market_name_as() for every source, keeping the override;
+ * `out_rows` is how many quotes were newly mapped.
+ */
+gboolean
+jc_store_map_market_name (JcStore     *store,
+                          const char  *market_name,
+                          const char  *item_code,
+                          guint       *out_rows,
+                          GError     **error)
+{
+  JcMapResult res = { 0 };
+
+  if (!jc_store_map_market_name_as (store, market_name, item_code, NULL, NULL, &res, error))
+    return FALSE;
+  if (out_rows != NULL)
+    *out_rows = res.mapped;
+  return TRUE;
+}
+
+/* ---- held quotes ---------------------------------------------------- */
+
+gint64
+jc_store_count_held (JcStore  *store,
+                     GError  **error)
+{
+  return _jc_store_count (store, "SELECT COUNT(*) FROM prices WHERE held = 1", error);
+}
+
+GPtrArray *
+jc_store_list_held (JcStore  *store,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, p.quoted_per, "
+    "i.code, i.name, c.code, i.base_unit, i.pack_milli, i.piece_mass_mg, "
+    "p.low_milliyuan, p.avg_milliyuan, p.high_milliyuan, p.base_low, p.base_avg, p.base_high, "
+    "p.held_median, r.low_milliyuan, r.high_milliyuan "
+    "FROM prices p JOIN price_sources s ON s.id = p.source_id "
+    "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
+    "LEFT JOIN price_ranges r ON r.category_id = i.category_id AND r.base_unit = i.base_unit "
+    "WHERE p.held = 1 AND p.item_id IS NOT NULL "
+    "ORDER BY p.date DESC, s.priority, p.market_name, p.id", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_held_quote_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcHeldQuote *h = g_new0 (JcHeldQuote, 1);
+
+      h->id = sqlite3_column_int64 (stmt, 0);
+      g_strlcpy (h->source_name, (const char *) sqlite3_column_text (stmt, 1), sizeof h->source_name);
+      g_strlcpy (h->date, (const char *) sqlite3_column_text (stmt, 2), sizeof h->date);
+      h->market_name = _jc_store_column_dup (stmt, 3);
+      h->spec = _jc_store_column_dup (stmt, 4);
+      h->origin = _jc_store_column_dup (stmt, 5);
+      h->unit = _jc_store_column_dup (stmt, 6);
+      h->quoted_per = _jc_store_column_dup (stmt, 7);
+      h->item_code = _jc_store_column_dup (stmt, 8);
+      h->item_name = _jc_store_column_dup (stmt, 9);
+      h->category = _jc_store_column_dup (stmt, 10);
+      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 11),
+                                     &h->units.base_unit))
+        h->units.base_unit = JC_BASE_UNIT_KG;
+      h->units.pack_milli = sqlite3_column_int64 (stmt, 12);
+      h->units.piece_mass_mg = sqlite3_column_int64 (stmt, 13);
+      h->low_milliyuan = sqlite3_column_int64 (stmt, 14);
+      h->avg_milliyuan = sqlite3_column_int64 (stmt, 15);
+      h->high_milliyuan = sqlite3_column_int64 (stmt, 16);
+      h->base_low_milliyuan = sqlite3_column_int64 (stmt, 17);
+      h->base_avg_milliyuan = sqlite3_column_int64 (stmt, 18);
+      h->base_high_milliyuan = sqlite3_column_int64 (stmt, 19);
+      h->has_median = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
+      h->median_milliyuan = sqlite3_column_int64 (stmt, 20);
+      h->has_range = !h->has_median && sqlite3_column_type (stmt, 21) != SQLITE_NULL;
+      h->range_low_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 21) : 0;
+      h->range_high_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 22) : 0;
+      jc_held_quote_suggest (h);
+      g_ptr_array_add (out, h);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the held prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+jc_store_release_held (JcStore       *store,
+                       const gint64  *ids,
+                       guint          n_ids,
+                       gboolean       all,
+                       const char    *reason,
+                       guint         *out_released,
+                       GError       **error)
+{
+  g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok = TRUE;
+  int rc;
+
+  if (all)
+    {
+      sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM prices WHERE held = 1 ORDER BY id",
+                                              error);
+
+      if (stmt == NULL)
+        return FALSE;
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+
+          g_array_append_val (todo, id);
+        }
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return _jc_store_set_error (store, rc, _("Could not read the held prices"), error);
+    }
+  else
+    g_array_append_vals (todo, ids, n_ids);
+
+  if (!_jc_store_savepoint_begin (store, error))
+    return FALSE;
+  for (guint i = 0; ok && i < todo->len; i++)
+    {
+      gint64 id = g_array_index (todo, gint64, i);
+      sqlite3_stmt *stmt = _jc_store_prepare (store,
+        "UPDATE prices SET held = 0 WHERE id = ? AND held = 1", error);
+
+      ok = stmt != NULL;
+      if (!ok)
+        break;
+      sqlite3_bind_int64 (stmt, 1, id);
+      ok = _jc_store_step_done (store, stmt, _("Could not release a held price"), error);
+      if (ok && sqlite3_changes (_jc_store_get_db (store)) == 0)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND,
+                       _("Quote %s is not held (see “prices held”)"), number);
+          ok = FALSE;
+        }
+      ok = ok && audit_hold (store, id, "release", NULL, reason, error);
+    }
+  if (!_jc_store_savepoint_end (store, ok, error) || !ok)
+    return FALSE;
+  if (out_released != NULL)
+    *out_released = todo->len;
+  return TRUE;
+}
+
+/* ---- category ranges ------------------------------------------------ */
+
+GPtrArray *
+jc_store_list_price_ranges (JcStore  *store,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT c.code, r.base_unit, r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
+    "JOIN categories c ON c.id = r.category_id ORDER BY c.position, r.base_unit", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_price_range_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPriceRange *r = g_new0 (JcPriceRange, 1);
+
+      r->category = _jc_store_column_dup (stmt, 0);
+      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 1), &r->base_unit))
+        r->base_unit = JC_BASE_UNIT_KG;
+      r->low_milliyuan = sqlite3_column_int64 (stmt, 2);
+      r->high_milliyuan = sqlite3_column_int64 (stmt, 3);
+      g_ptr_array_add (out, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the price ranges"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+jc_store_set_price_range (JcStore     *store,
+                          const char  *category,
+                          JcBaseUnit   base_unit,
+                          gint64       low,
+                          gint64       high,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 category_id = 0;
+  int rc;
+
+  if (!(low == 0 && high == 0) && (low <= 0 || high <= low || high > JC_MAX_MILLI))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("price range: the lowest price must be above 0 and below the highest"));
+      return FALSE;
+    }
+  stmt = _jc_store_prepare (store, "SELECT id FROM categories WHERE code = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, category);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    category_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (category_id == 0)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No category “%s”"),
+                   category ? category : "");
+      return FALSE;
+    }
+  stmt = _jc_store_prepare (store,
+    "DELETE FROM price_ranges WHERE category_id = ? AND base_unit = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, category_id);
+  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (base_unit));
+  if (!_jc_store_step_done (store, stmt, _("Could not save the price range"), error))
+    return FALSE;
+  if (low == 0 && high == 0)
+    return TRUE;
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO price_ranges (category_id, base_unit, low_milliyuan, high_milliyuan) "
+    "VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, category_id);
+  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (base_unit));
+  sqlite3_bind_int64 (stmt, 3, low);
+  sqlite3_bind_int64 (stmt, 4, high);
+  return _jc_store_step_done (store, stmt, _("Could not save the price range"), error);
+}
+

@@ -1,0 +1,885 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store-prices.c: the SQL of price sources, of quotes (writing them with
+ * their revisions and hold flag, listing them, their history) and of the
+ * reference price.  The mapping of market names, held quotes and category
+ * ranges are in jc-store-price-held.c; the fetch log and the market
+ * overview in jc-store-market.c. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-store"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "jc-calendar.h"
+#include "jc-error.h"
+#include "jc-prices.h"
+#include "jc-store-private.h"
+
+/* ---- sources ------------------------------------------------------- */
+
+#define SOURCE_COLUMNS "id, name, adapter, url, params, credentials, priority, enabled, schedule "
+
+static JcSource *
+source_from_row (sqlite3_stmt *stmt)
+{
+  JcSource *s = jc_source_new ();
+
+  g_free (s->params);
+  g_free (s->credentials);
+  g_free (s->schedule);
+  s->id = sqlite3_column_int64 (stmt, 0);
+  s->name = _jc_store_column_dup (stmt, 1);
+  s->adapter = _jc_store_column_dup (stmt, 2);
+  s->url = _jc_store_column_dup (stmt, 3);
+  s->params = _jc_store_column_dup (stmt, 4);
+  s->credentials = _jc_store_column_dup (stmt, 5);
+  s->priority = sqlite3_column_int (stmt, 6);
+  s->enabled = sqlite3_column_int (stmt, 7) != 0;
+  s->schedule = _jc_store_column_dup (stmt, 8);
+  return s;
+}
+
+GPtrArray *
+jc_store_list_sources (JcStore  *store,
+                       GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT " SOURCE_COLUMNS "FROM price_sources ORDER BY priority, name", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_source_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, source_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the price sources"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+JcSource *
+jc_store_get_source (JcStore     *store,
+                     const char  *name,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT " SOURCE_COLUMNS "FROM price_sources WHERE name = ?", error);
+  JcSource *s = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    s = source_from_row (stmt);
+  sqlite3_reset (stmt);
+  if (s == NULL)
+    g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
+                 name ? name : "");
+  return s;
+}
+
+static gboolean
+write_source (JcStore         *store,
+              const char      *sql,
+              const JcSource  *s,
+              gint64          *out_id,
+              GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!jc_source_validate (s, error))
+    return FALSE;
+  stmt = _jc_store_prepare (store, "SELECT 1 FROM price_sources WHERE name = ? AND id <> ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, s->name);
+  sqlite3_bind_int64 (stmt, 2, s->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME,
+                   _("name: “%s” is already used by another price source"), s->name);
+      return FALSE;
+    }
+  stmt = _jc_store_prepare (store, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, s->name);
+  _jc_store_bind_text (stmt, 2, s->adapter);
+  _jc_store_bind_text (stmt, 3, s->url);
+  _jc_store_bind_text (stmt, 4, s->params);
+  _jc_store_bind_text (stmt, 5, s->credentials);
+  sqlite3_bind_int (stmt, 6, s->priority);
+  sqlite3_bind_int (stmt, 7, s->enabled ? 1 : 0);
+  _jc_store_bind_text (stmt, 8, s->schedule);
+  if (out_id == NULL)
+    sqlite3_bind_int64 (stmt, 9, s->id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && out_id != NULL)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not save the price source"), error);
+  if (out_id == NULL && sqlite3_changes (_jc_store_get_db (store)) == 0)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
+                   s->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+jc_store_insert_source (JcStore   *store,
+                        JcSource  *source,
+                        GError   **error)
+{
+  gint64 id = 0;
+
+  source->id = 0;
+  if (!write_source (store,
+        "INSERT INTO price_sources (name, adapter, url, params, credentials, priority, enabled, "
+        "schedule) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", source, &id, error))
+    return FALSE;
+  source->id = id;
+  return TRUE;
+}
+
+gboolean
+jc_store_update_source (JcStore         *store,
+                        const JcSource  *source,
+                        GError         **error)
+{
+  g_return_val_if_fail (source->id > 0, FALSE);
+
+  return write_source (store,
+    "UPDATE price_sources SET name = ?, adapter = ?, url = ?, params = ?, credentials = ?, "
+    "priority = ?, enabled = ?, schedule = ? WHERE id = ?", source, NULL, error);
+}
+
+gint64
+jc_store_count_source_prices (JcStore  *store,
+                              gint64    source_id,
+                              GError  **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT COUNT(*) FROM prices WHERE source_id = ?",
+                                          error);
+  gint64 n = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _jc_store_set_error (store, rc, _("Could not count the prices"), error);
+  return n;
+}
+
+gboolean
+jc_store_delete_source (JcStore     *store,
+                        const char  *name,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "DELETE FROM price_sources WHERE name = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, name);
+  if (!_jc_store_step_done (store, stmt, _("Could not remove the price source"), error))
+    return FALSE;
+  if (sqlite3_changes (_jc_store_get_db (store)) == 0)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
+                   name ? name : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- quotes -------------------------------------------------------- */
+
+/* The quote's low, avg and high exactly as quoted ("1.00045"), kept in
+ * prices.low_exact … so that a quote mapped or converted later is
+ * converted from them, not from the milli-yuan rounded at import; all NULL
+ * when the quote has no exact figures. */
+static void
+exact_texts (const JcPriceQuote *q,
+             char               *out[3])
+{
+  for (int k = 0; k < 3; k++)
+    out[k] = q->exact != NULL ? jc_decimal_to_string (&q->exact[k]) : NULL;
+}
+
+static void
+exact_texts_clear (char *texts[3])
+{
+  for (int k = 0; k < 3; k++)
+    g_clear_pointer (&texts[k], g_free);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           i,
+                   const char   *text)
+{
+  if (text != NULL)
+    _jc_store_bind_text (stmt, i, text);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+/* The quote's texts outlive the statement's step: no copy. */
+static void
+bind_static (sqlite3_stmt *stmt,
+             int           i,
+             const char   *text)
+{
+  sqlite3_bind_text (stmt, i, text ? text : "", -1, SQLITE_STATIC);
+}
+
+void
+_jc_store_bind_nullable (sqlite3_stmt *stmt,
+                         int           i,
+                         gboolean      present,
+                         gint64        v)
+{
+  if (present)
+    sqlite3_bind_int64 (stmt, i, v);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+/* ---- holding ------------------------------------------------------ */
+
+/* Half-up mean of non-negative integers. */
+gint64
+_jc_store_mean_half_up (gint64 sum,
+                        gint64 n)
+{
+  return n > 0 ? (2 * sum + n) / (2 * n) : 0;
+}
+
+
+static int
+compare_gint64 (gconstpointer a,
+                gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The item's median price per base unit over its last 30 quoted days
+ * before `date`, from quotes that are not held (every source). */
+static gboolean
+item_median (JcStore     *store,
+             gint64       item_id,
+             const char  *date,
+             gboolean    *found,
+             gint64      *median,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT date, base_avg FROM prices WHERE item_id = ? AND item_id IS NOT NULL AND held = 0 "
+    "AND base_avg IS NOT NULL AND date < ? ORDER BY date DESC", error);
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
+  char last[11] = "";
+  guint days = 0;
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  _jc_store_bind_text (stmt, 2, date);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *d = (const char *) sqlite3_column_text (stmt, 0);
+      gint64 v = sqlite3_column_int64 (stmt, 1);
+
+      if (strcmp (d, last) != 0)
+        {
+          if (days == JC_HOLD_HISTORY_DAYS)
+            break;
+          days++;
+          g_strlcpy (last, d, sizeof last);
+        }
+      g_array_append_val (values, v);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the price history"), error);
+  if (values->len == 0)
+    return TRUE;
+  g_array_sort (values, compare_gint64);
+  if (values->len % 2 == 1)
+    *median = g_array_index (values, gint64, values->len / 2);
+  else
+    *median = _jc_store_mean_half_up (g_array_index (values, gint64, values->len / 2 - 1) +
+                            g_array_index (values, gint64, values->len / 2), 2);
+  *found = TRUE;
+  return TRUE;
+}
+
+static gboolean
+category_range (JcStore      *store,
+                const JcItem *item,
+                gboolean     *found,
+                gint64       *low,
+                gint64       *high,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
+    "JOIN categories c ON c.id = r.category_id WHERE c.code = ? AND r.base_unit = ?", error);
+  int rc;
+
+  *found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, item->category);
+  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (item->base_unit));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *found = TRUE;
+      *low = sqlite3_column_int64 (stmt, 0);
+      *high = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _("Could not read the price ranges"), error);
+  return TRUE;
+}
+
+/* Whether a quote of `item` on `date` at `avg` per base unit is held:
+ * against the item's median when it has history, else against its
+ * category's range (none: not held). */
+gboolean
+_jc_store_evaluate_hold (JcStore      *store,
+                         const JcItem *item,
+                         const char   *date,
+                         gint64        avg,
+                         gboolean     *held,
+                         gboolean     *has_median,
+                         gint64       *median,
+                         GError      **error)
+{
+  gboolean found;
+  gint64 low = 0, high = 0;
+
+  *held = FALSE;
+  *median = 0;
+  if (!item_median (store, item->id, date, has_median, median, error))
+    return FALSE;
+  if (*has_median)
+    {
+      *held = jc_price_is_outlier (avg, *median);
+      return TRUE;
+    }
+  if (!category_range (store, item, &found, &low, &high, error))
+    return FALSE;
+  *held = found && (avg < low || avg > high);
+  return TRUE;
+}
+
+char *
+jc_store_dup_quoted_per (JcStore     *store,
+                         gint64       source_id,
+                         const char  *market_name,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT quoted_per FROM price_quoted_per WHERE market_name = ? "
+    "AND (source_id = ? OR source_id IS NULL) ORDER BY source_id IS NULL LIMIT 1", error);
+  char *out = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, market_name);
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    out = _jc_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read how a market name is quoted"), error);
+      return NULL;
+    }
+  return out != NULL ? out : g_strdup ("");
+}
+
+/**
+ * jc_store_put_quote:
+ * Stores one market quote, keyed by (source, date, name, spec, origin,
+ * unit).  New: inserted.  Same prices: nothing changes.  Different prices:
+ * updated, and the old and new prices go to price_revisions.
+ */
+gboolean
+jc_store_put_quote (JcStore             *store,
+                    gint64               source_id,
+                    gint64               fetch_id,
+                    const JcPriceQuote  *q,
+                    const JcItem        *item,
+                    JcPutResult         *result,
+                    GError             **error)
+{
+  return jc_store_put_quote_full (store, source_id, fetch_id, q, item, result, NULL, NULL, error);
+}
+
+static gboolean
+put_quote_rows (JcStore             *store,
+                gint64               source_id,
+                gint64               fetch_id,
+                const JcPriceQuote  *q,
+                gint64               item_id,
+                gboolean             mapped,
+                const gint64         base[3],
+                const char          *per,
+                gboolean             held,
+                gboolean             has_median,
+                gint64               median,
+                const char * const  *exact,
+                JcPutResult         *result,
+                GError             **error)
+{
+  sqlite3 *db = _jc_store_get_db (store);
+  sqlite3_stmt *stmt;
+  gint64 id, old[3];
+  gboolean same_exact = TRUE;
+  int rc;
+
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO prices (source_id, date, market_name, spec, origin, unit, category, "
+    "low_milliyuan, avg_milliyuan, high_milliyuan, item_id, base_low, base_avg, base_high, "
+    "fetch_id, unit_milli_kg, quoted_per, held, held_median, low_exact, avg_exact, high_exact) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+    "ON CONFLICT (market_name, source_id, date, spec, origin, unit) DO NOTHING", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  bind_static (stmt, 2, q->date);
+  bind_static (stmt, 3, q->market_name);
+  bind_static (stmt, 4, q->spec);
+  bind_static (stmt, 5, q->origin);
+  bind_static (stmt, 6, q->unit);
+  bind_static (stmt, 7, q->category);
+  sqlite3_bind_int64 (stmt, 8, q->low_milliyuan);
+  sqlite3_bind_int64 (stmt, 9, q->avg_milliyuan);
+  sqlite3_bind_int64 (stmt, 10, q->high_milliyuan);
+  _jc_store_bind_nullable (stmt, 11, mapped, item_id);
+  _jc_store_bind_nullable (stmt, 12, mapped, base[0]);
+  _jc_store_bind_nullable (stmt, 13, mapped, base[1]);
+  _jc_store_bind_nullable (stmt, 14, mapped, base[2]);
+  _jc_store_bind_nullable (stmt, 15, fetch_id > 0, fetch_id);
+  sqlite3_bind_int64 (stmt, 16, q->unit_milli_kg);
+  _jc_store_bind_text (stmt, 17, per);
+  sqlite3_bind_int (stmt, 18, held ? 1 : 0);
+  _jc_store_bind_nullable (stmt, 19, held && has_median, median);
+  for (int k = 0; k < 3; k++)
+    bind_text_or_null (stmt, 20 + k, exact[k]);
+  if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
+    return FALSE;
+  if (sqlite3_changes (db) == 1)
+    {
+      *result = JC_PUT_NEW;
+      return TRUE;
+    }
+
+  stmt = _jc_store_prepare (store,
+    "SELECT id, low_milliyuan, avg_milliyuan, high_milliyuan, low_exact, avg_exact, high_exact "
+    "FROM prices "
+    "WHERE source_id = ? AND date = ? AND market_name = ? AND spec = ? AND origin = ? AND unit = ?",
+    error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  bind_static (stmt, 2, q->date);
+  bind_static (stmt, 3, q->market_name);
+  bind_static (stmt, 4, q->spec);
+  bind_static (stmt, 5, q->origin);
+  bind_static (stmt, 6, q->unit);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _jc_store_set_error (store, rc, _("Could not read a price"), error);
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  old[0] = sqlite3_column_int64 (stmt, 1);
+  old[1] = sqlite3_column_int64 (stmt, 2);
+  old[2] = sqlite3_column_int64 (stmt, 3);
+  /* the same quote printed with more decimals is a change too: its exact
+   * figures convert to other per-base-unit prices */
+  for (int k = 0; k < 3; k++)
+    if (exact[k] != NULL)
+      {
+        /* a row without exact figures: its milli-yuan are exact */
+        JcDecimal stored = jc_decimal_from_milli (old[k]);
+        g_autofree char *old_text = sqlite3_column_type (stmt, 4 + k) == SQLITE_NULL
+                                    ? jc_decimal_to_string (&stored)
+                                    : _jc_store_column_dup (stmt, 4 + k);
+
+        if (g_strcmp0 (old_text, exact[k]) != 0)
+          same_exact = FALSE;
+      }
+  sqlite3_reset (stmt);
+  if (old[0] == q->low_milliyuan && old[1] == q->avg_milliyuan && old[2] == q->high_milliyuan &&
+      same_exact)
+    {
+      *result = JC_PUT_SAME;
+      return TRUE;
+    }
+
+  stmt = _jc_store_prepare (store,
+    "INSERT INTO price_revisions (price_id, fetch_id, changed_at, old_low, old_avg, old_high, "
+    "new_low, new_avg, new_high) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autofree char *stamp = g_date_time_format_iso8601 (now);
+
+    sqlite3_bind_int64 (stmt, 1, id);
+    _jc_store_bind_nullable (stmt, 2, fetch_id > 0, fetch_id);
+    _jc_store_bind_text (stmt, 3, stamp);
+  }
+  sqlite3_bind_int64 (stmt, 4, old[0]);
+  sqlite3_bind_int64 (stmt, 5, old[1]);
+  sqlite3_bind_int64 (stmt, 6, old[2]);
+  sqlite3_bind_int64 (stmt, 7, q->low_milliyuan);
+  sqlite3_bind_int64 (stmt, 8, q->avg_milliyuan);
+  sqlite3_bind_int64 (stmt, 9, q->high_milliyuan);
+  if (!_jc_store_step_done (store, stmt, _("Could not save a price revision"), error))
+    return FALSE;
+
+  stmt = _jc_store_prepare (store,
+    "UPDATE prices SET low_milliyuan = ?, avg_milliyuan = ?, high_milliyuan = ?, category = ?, "
+    "item_id = ?, base_low = ?, base_avg = ?, base_high = ?, fetch_id = ?, quoted_per = ?, "
+    "held = ?, held_median = ?, low_exact = ?, avg_exact = ?, high_exact = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, q->low_milliyuan);
+  sqlite3_bind_int64 (stmt, 2, q->avg_milliyuan);
+  sqlite3_bind_int64 (stmt, 3, q->high_milliyuan);
+  bind_static (stmt, 4, q->category);
+  _jc_store_bind_nullable (stmt, 5, mapped, item_id);
+  _jc_store_bind_nullable (stmt, 6, mapped, base[0]);
+  _jc_store_bind_nullable (stmt, 7, mapped, base[1]);
+  _jc_store_bind_nullable (stmt, 8, mapped, base[2]);
+  _jc_store_bind_nullable (stmt, 9, fetch_id > 0, fetch_id);
+  _jc_store_bind_text (stmt, 10, per);
+  sqlite3_bind_int (stmt, 11, held ? 1 : 0);
+  _jc_store_bind_nullable (stmt, 12, held && has_median, median);
+  for (int k = 0; k < 3; k++)
+    bind_text_or_null (stmt, 13 + k, exact[k]);
+  sqlite3_bind_int64 (stmt, 16, id);
+  if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
+    return FALSE;
+  *result = JC_PUT_CHANGED;
+  return TRUE;
+}
+/**
+ * jc_store_put_quote_full:
+ * jc_store_put_quote(), converting through the name's "quoted per"
+ * override and holding an outlier; `out_mapped` says whether it has
+ * per-base-unit prices, `out_held` whether it is held.
+ */
+gboolean
+jc_store_put_quote_full (JcStore             *store,
+                         gint64               source_id,
+                         gint64               fetch_id,
+                         const JcPriceQuote  *q,
+                         const JcItem        *item,
+                         JcPutResult         *result,
+                         gboolean            *out_mapped,
+                         gboolean            *out_held,
+                         GError             **error)
+{
+  gint64 base[3] = { 0 };
+  g_autofree char *per = NULL;
+  gboolean mapped, held = FALSE, has_median = FALSE;
+  gint64 median = 0;
+  char *exact[3] = { NULL };
+  gboolean ok;
+
+  if (out_held != NULL)
+    *out_held = FALSE;
+  if (out_mapped != NULL)
+    *out_mapped = FALSE;
+  per = item != NULL ? jc_store_dup_quoted_per (store, source_id, q->market_name, error)
+                     : g_strdup ("");
+  if (per == NULL)
+    return FALSE;
+  mapped = jc_price_quote_to_base_as (item, q, per, base);
+  if (mapped && !_jc_store_evaluate_hold (store, item, q->date, base[1], &held, &has_median, &median, error))
+    return FALSE;
+  if (!mapped)
+    per[0] = '\0';
+  if (out_mapped != NULL)
+    *out_mapped = mapped;
+
+  exact_texts (q, exact);
+  ok = put_quote_rows (store, source_id, fetch_id, q, mapped ? item->id : 0, mapped, base,
+                       per, held, has_median, median, (const char * const *) exact, result, error);
+  exact_texts_clear (exact);
+  if (ok && out_held != NULL && *result != JC_PUT_SAME)
+    *out_held = held;
+  return ok;
+}
+
+gint64
+jc_store_count_prices (JcStore  *store,
+                       GError  **error)
+{
+  return _jc_store_count (store, "SELECT COUNT(*) FROM prices", error);
+}
+
+gint64
+jc_store_count_revisions (JcStore  *store,
+                          GError  **error)
+{
+  return _jc_store_count (store, "SELECT COUNT(*) FROM price_revisions", error);
+}
+
+GPtrArray *
+jc_store_list_prices (JcStore     *store,
+                      const char  *item_code,
+                      const char  *from,
+                      const char  *to,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.id, p.source_id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, i.code, "
+    "p.base_low, p.base_avg, p.base_high "
+    "FROM prices p JOIN price_sources s ON s.id = p.source_id JOIN items i ON i.id = p.item_id "
+    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND (i.code = ? OR ? = '') AND p.date >= ? AND p.date <= ? "
+    "ORDER BY i.code, p.date, s.priority, p.market_name, p.spec, p.origin, p.unit", error);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_price_row_free);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, item_code);
+  _jc_store_bind_text (stmt, 2, item_code);
+  _jc_store_bind_text (stmt, 3, from ? from : "0000-00-00");
+  _jc_store_bind_text (stmt, 4, to ? to : "9999-99-99");
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPriceRow *r = g_new0 (JcPriceRow, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->source_id = sqlite3_column_int64 (stmt, 1);
+      g_strlcpy (r->source_name, (const char *) sqlite3_column_text (stmt, 2), sizeof r->source_name);
+      g_strlcpy (r->date, (const char *) sqlite3_column_text (stmt, 3), sizeof r->date);
+      r->market_name = _jc_store_column_dup (stmt, 4);
+      r->spec = _jc_store_column_dup (stmt, 5);
+      r->origin = _jc_store_column_dup (stmt, 6);
+      r->unit = _jc_store_column_dup (stmt, 7);
+      r->item_code = _jc_store_column_dup (stmt, 8);
+      r->low_milliyuan = sqlite3_column_int64 (stmt, 9);
+      r->avg_milliyuan = sqlite3_column_int64 (stmt, 10);
+      r->high_milliyuan = sqlite3_column_int64 (stmt, 11);
+      r->per_base_unit = TRUE;
+      g_ptr_array_add (out, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* The day's prices of an item from the preferred source that quoted it
+ * over [from, to]: low = lowest, high = highest, avg = mean of the
+ * quotes' averages. */
+GArray *
+jc_store_price_history (JcStore     *store,
+                        gint64       item_id,
+                        const char  *from,
+                        const char  *to,
+                        GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT p.date, MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high) "
+    "FROM prices p WHERE p.item_id = ? AND p.base_avg IS NOT NULL AND p.held = 0 AND p.date >= ? AND p.date <= ? "
+    "AND p.source_id = (SELECT q.source_id FROM prices q JOIN price_sources s ON s.id = q.source_id "
+    "  WHERE q.item_id = ? AND q.base_avg IS NOT NULL AND q.held = 0 AND s.enabled = 1 "
+    "  ORDER BY s.priority, q.source_id LIMIT 1) "
+    "GROUP BY p.date ORDER BY p.date", error);
+  g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (JcPricePoint));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  _jc_store_bind_text (stmt, 2, from ? from : "0000-00-00");
+  _jc_store_bind_text (stmt, 3, to ? to : "9999-99-99");
+  sqlite3_bind_int64 (stmt, 4, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JcPricePoint pt = { { 0 } };
+
+      g_strlcpy (pt.date, (const char *) sqlite3_column_text (stmt, 0), sizeof pt.date);
+      pt.low_milliyuan = sqlite3_column_int64 (stmt, 1);
+      pt.avg_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+      pt.high_milliyuan = sqlite3_column_int64 (stmt, 4);
+      g_array_append_val (out, pt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the price history"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+gboolean
+_jc_store_window_start (const char  *date,
+                        int          stale_days,
+                        char         out[11],
+                        GError     **error)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_parse (&d, date ? date : "");
+  if (date == NULL || strlen (date) != 10 || !g_date_valid (&d))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
+      return FALSE;
+    }
+  g_date_subtract_days (&d, (guint) CLAMP (stale_days, 0, 366));
+  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
+              g_date_get_day (&d));
+  return TRUE;
+}
+
+/* Two forms so that each can use its index: one item over (item_id,
+ * date), every item over (date). */
+#define REF_SQL_HEAD \
+  "SELECT p.item_id, p.date, s.priority, p.source_id, SUM(p.base_avg), COUNT(*) " \
+  "FROM prices p JOIN price_sources s ON s.id = p.source_id " \
+  "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 " \
+  "AND p.date >= ? AND p.date <= ? "
+#define REF_SQL_TAIL \
+  "GROUP BY p.item_id, p.date, s.priority, p.source_id " \
+  "ORDER BY p.item_id, p.date DESC, s.priority, p.source_id"
+#define REF_SQL_ONE REF_SQL_HEAD "AND p.item_id = ? " REF_SQL_TAIL
+#define REF_SQL_ALL REF_SQL_HEAD REF_SQL_TAIL
+
+/* Runs the query and keeps the first row per item: the latest date in the
+ * window, then the preferred source. */
+static GHashTable *
+reference_prices (JcStore     *store,
+                  gint64       item_id,
+                  const char  *date,
+                  int          stale_days,
+                  GError     **error)
+{
+  g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  sqlite3_stmt *stmt;
+  char from[11];
+  char current_from[11];
+  int rc;
+
+  if (!_jc_store_window_start (date, stale_days, from, error) ||
+      !jc_store_last_working_day_before (store, date, current_from, error))
+    return NULL;
+  stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, from);
+  _jc_store_bind_text (stmt, 2, date);
+  if (item_id > 0)
+    sqlite3_bind_int64 (stmt, 3, item_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      JcRefPrice *ref;
+      gint64 *key;
+
+      if (g_hash_table_contains (out, &id))
+        continue;
+      ref = g_new0 (JcRefPrice, 1);
+      ref->found = TRUE;
+      g_strlcpy (ref->date, (const char *) sqlite3_column_text (stmt, 1), sizeof ref->date);
+      /* Monday's plan is made on Friday, on Friday's market */
+      ref->stale = strcmp (ref->date, current_from) < 0;
+      ref->source_id = sqlite3_column_int64 (stmt, 3);
+      ref->price_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 4),
+                                           sqlite3_column_int64 (stmt, 5));
+      key = g_new (gint64, 1);
+      *key = id;
+      g_hash_table_insert (out, key, ref);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, _("Could not read the reference prices"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/**
+ * jc_store_reference_price:
+ * DESIGN.md's reference price of an item for date D: the average price of
+ * the latest day up to D, within `stale_days` before D, from the preferred
+ * enabled source (lowest priority number) that quoted it that day; marked
+ * stale when dated before the last working day before D (the office
+ * calendar); else out->found is FALSE ("no price" — never zero).
+ */
+gboolean
+jc_store_reference_price (JcStore     *store,
+                          gint64       item_id,
+                          const char  *date,
+                          int          stale_days,
+                          JcRefPrice  *out,
+                          GError     **error)
+{
+  g_autoptr(GHashTable) all = NULL;
+  JcRefPrice *ref;
+
+  g_return_val_if_fail (item_id > 0, FALSE);
+
+  memset (out, 0, sizeof *out);
+  all = reference_prices (store, item_id, date, stale_days, error);
+  if (all == NULL)
+    return FALSE;
+  ref = g_hash_table_lookup (all, &item_id);
+  if (ref != NULL)
+    *out = *ref;
+  return TRUE;
+}
+
+/* The same for every item at once: item id (gint64 *) → JcRefPrice *. */
+GHashTable *
+jc_store_reference_prices (JcStore     *store,
+                           const char  *date,
+                           int          stale_days,
+                           GError     **error)
+{
+  return reference_prices (store, 0, date, stale_days, error);
+}
+

@@ -1,0 +1,560 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-store.c: opening (refusing what is not ours, migrating through
+ * jc-store-schema.c), the statement cache, errors, transactions and
+ * savepoints, settings.  No table of the domain is read or written here. */
+#include "config.h"
+
+#define G_LOG_DOMAIN "jc-store"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jc-error.h"
+#include "jc-output.h"
+#include "jc-store-private.h"
+
+/* Sets a JC_STORE_ERROR `code` with a printf-style message; FALSE. */
+gboolean
+_jc_store_error_printf (GError     **error,
+                        int          code,
+                        const char  *format,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_set_error_literal (error, JC_STORE_ERROR, code, "");
+  if (error != NULL && *error != NULL)
+    {
+      g_free ((*error)->message);
+      (*error)->message = g_strdup_vprintf (format, args);
+    }
+  va_end (args);
+  return FALSE;
+}
+
+/* Wraps an SQLite result code in a message a person can act on. */
+gboolean
+_jc_store_set_error (JcStore    *store,
+                     int         rc,
+                     const char *what,
+                     GError    **error)
+{
+  const char *msg = store && store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
+  int code;
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      code = JC_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_NOTADB:
+      code = JC_STORE_ERROR_NOT_DATABASE;
+      break;
+    case SQLITE_READONLY:
+      code = JC_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      code = JC_STORE_ERROR_BUSY;
+      break;
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_IOERR:
+      code = JC_STORE_ERROR_CANT_OPEN;
+      break;
+    default:
+      code = JC_STORE_ERROR_FAILED;
+      break;
+    }
+  return _jc_store_error_printf (error, code, "%s: %s", what, msg);
+}
+
+sqlite3 *
+_jc_store_get_db (JcStore *store)
+{
+  return store->db;
+}
+
+/* Returns a statement prepared once per store and reset for use; the store
+ * owns it. */
+sqlite3_stmt *
+_jc_store_prepare (JcStore     *store,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->stmts, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _jc_store_set_error (store, rc, _("Could not prepare a query"), error);
+      return NULL;
+    }
+  g_hash_table_insert (store->stmts, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+_jc_store_exec (JcStore     *store,
+      const char  *sql,
+      GError     **error)
+{
+  char *errmsg = NULL;
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, &errmsg);
+
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *what = g_strdup (errmsg ? errmsg : sqlite3_errstr (rc));
+
+      sqlite3_free (errmsg);
+      return _jc_store_set_error (store, rc, what, error);
+    }
+  return TRUE;
+}
+
+char *
+jc_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jicai", "jicai.db", NULL);
+}
+
+/* --db PATH, else $JICAI_DB, else the default. */
+char *
+jc_store_resolve_path (const char *cli_path)
+{
+  const char *env = g_getenv ("JICAI_DB");
+
+  if (cli_path != NULL && *cli_path != '\0')
+    return g_strdup (cli_path);
+  if (env != NULL && *env != '\0')
+    return g_strdup (env);
+  return jc_store_default_path ();
+}
+
+static void
+stmt_finalize (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+void
+jc_store_free (JcStore *store)
+{
+  if (store == NULL)
+    return;
+  g_clear_pointer (&store->stmts, g_hash_table_unref);
+  g_clear_pointer (&store->units, g_array_unref);
+  if (store->db != NULL)
+    sqlite3_close (store->db);
+  if (store->protected)
+    _jc_output_unprotect (store->path);
+  g_free (store->path);
+  g_free (store);
+}
+
+const char *
+jc_store_get_path (JcStore *store)
+{
+  return store->path;
+}
+
+int
+jc_store_get_schema_version (JcStore *store)
+{
+  return store->schema_version;
+}
+
+/* Looks at the first bytes before SQLite reads or changes anything, so a
+ * file that is not ours is refused without being touched.  The bytes are
+ * read through the connection's own file handle: opening and closing the
+ * file ourselves would drop every POSIX lock this process holds on it
+ * (fcntl locks belong to the process, not to the descriptor), and another
+ * process would then take itself for the last connection and delete the
+ * WAL under our other connections. */
+static gboolean
+check_header (sqlite3     *db,
+              const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char buf[16] = { 0 };
+  sqlite3_file *file = NULL;
+  sqlite3_int64 size = 0;
+  int rc;
+
+  rc = sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file);
+  if (rc != SQLITE_OK || file == NULL || file->pMethods == NULL)
+    return _jc_store_error_printf (error, JC_STORE_ERROR_CANT_OPEN,
+                            _("Cannot read the database “%s”: %s"), path,
+                            sqlite3_errstr (rc != SQLITE_OK ? rc : SQLITE_CANTOPEN));
+  rc = file->pMethods->xFileSize (file, &size);
+  if (rc != SQLITE_OK)
+    return _jc_store_error_printf (error, JC_STORE_ERROR_CANT_OPEN,
+                            _("Cannot read the database “%s”: %s"), path, sqlite3_errstr (rc));
+  if (size == 0)
+    return TRUE;  /* an empty file: SQLite treats it as a new database */
+  if (size < (sqlite3_int64) sizeof buf)
+    return _jc_store_error_printf (error, JC_STORE_ERROR_NOT_DATABASE,
+                            _("“%s” is not an SQLite database; it was left untouched"), path);
+  rc = file->pMethods->xRead (file, buf, sizeof buf, 0);
+  if (rc != SQLITE_OK)
+    return _jc_store_error_printf (error, JC_STORE_ERROR_CANT_OPEN,
+                            _("Cannot read the database “%s”: %s"), path, sqlite3_errstr (rc));
+  if (memcmp (buf, magic, sizeof magic) != 0)
+    return _jc_store_error_printf (error, JC_STORE_ERROR_NOT_DATABASE,
+                            _("“%s” is not an SQLite database; it was left untouched"), path);
+  return TRUE;
+}
+
+/* Reads the schema version without writing: -1 for a database that has no
+ * tables at all (new), -2 for one that has tables but is not jicai's. */
+static gboolean
+read_version (JcStore  *store,
+              int      *out,
+              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  int n_tables = 0;
+  gboolean has_version = FALSE;
+
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT name FROM sqlite_master WHERE type = 'table'",
+                           -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (stmt, 0);
+
+      n_tables++;
+      if (g_strcmp0 (name, "schema_version") == 0)
+        has_version = TRUE;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    goto fail;
+  if (n_tables == 0)
+    {
+      *out = -1;
+      return TRUE;
+    }
+  if (!has_version)
+    {
+      *out = -2;
+      return TRUE;
+    }
+  rc = sqlite3_prepare_v2 (store->db, "SELECT MAX(version) FROM schema_version", -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    goto fail;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      goto fail;
+    }
+  *out = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return TRUE;
+
+fail:
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    return _jc_store_error_printf (error, (rc & 0xff) == SQLITE_CORRUPT ? JC_STORE_ERROR_CORRUPT
+                                                                 : JC_STORE_ERROR_NOT_DATABASE,
+                            _("The database “%s” is damaged (%s); it was left untouched"),
+                            store->path, sqlite3_errstr (rc));
+  return _jc_store_set_error (store, rc, store->path, error);
+}
+
+
+JcStore *
+_jc_store_open_at_version (const char  *path,
+                           int          version,
+                           GError     **error)
+{
+  g_autoptr(JcStore) store = NULL;
+  gboolean exists;
+  int current = -1;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 1 && version <= JC_STORE_SCHEMA_VERSION, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      _jc_store_error_printf (error, JC_STORE_ERROR_CANT_OPEN,
+                       _("“%s” is a folder, not a database file"), path);
+      return NULL;
+    }
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+
+          _jc_store_error_printf (error, JC_STORE_ERROR_CANT_OPEN,
+                           _("Cannot create the database “%s”: %s"), path, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  store = g_new0 (JcStore, 1);
+  store->path = g_strdup (path);
+  /* Keyed by the SQL's address: the queries are string literals, and
+   * hashing their text on every call showed in the import profile. */
+  store->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, stmt_finalize);
+  store->units = g_array_new (FALSE, FALSE, sizeof (gboolean));
+
+  rc = sqlite3_open_v2 (path, &store->db,
+                        SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) |
+                        SQLITE_OPEN_NOMUTEX, NULL);
+  /* From here on no export may write over the database's files. */
+  _jc_output_protect (path);
+  store->protected = TRUE;
+  if (rc != SQLITE_OK)
+    {
+      _jc_store_error_printf (error, JC_STORE_ERROR_CANT_OPEN, _("Cannot open the database “%s”: %s"),
+                       path, store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  if (exists && !check_header (store->db, path, error))
+    return NULL;
+  if (sqlite3_db_readonly (store->db, "main") == 1)
+    {
+      _jc_store_error_printf (error, JC_STORE_ERROR_READ_ONLY,
+                       _("The database “%s” is not writable"), path);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (store->db, 1);
+  sqlite3_busy_timeout (store->db, 5000);
+
+  if (!read_version (store, &current, error))
+    return NULL;
+  if (current == -2)
+    {
+      _jc_store_error_printf (error, JC_STORE_ERROR_NOT_DATABASE,
+                       _("“%s” is an SQLite database of another program, not a jicai "
+                         "database; it was left untouched"), path);
+      return NULL;
+    }
+  if (current > JC_STORE_SCHEMA_VERSION)
+    {
+      _jc_store_error_printf (error, JC_STORE_ERROR_TOO_NEW,
+                       _("The database “%s” was written by a newer version of jicai "
+                         "(schema %d; this version knows up to %d); it was left untouched"),
+                       path, current, JC_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  /* Only now, with the file known to be ours and not too new, change it. */
+  if (!_jc_store_exec (store, "PRAGMA journal_mode = WAL", error) ||
+      !_jc_store_exec (store, "PRAGMA foreign_keys = ON", error) ||
+      !_jc_store_exec (store, "PRAGMA synchronous = NORMAL", error) ||
+      !_jc_store_exec (store, "PRAGMA cache_size = -65536", error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  if (current < 0)
+    current = 0;
+  store->schema_version = current;
+  if (current < version && !_jc_store_migrate (store, current, version, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+/**
+ * jc_store_open:
+ * Opens the database at `path`, creating it if it does not exist and
+ * migrating it if an older jicai wrote it.  A file that is not an SQLite
+ * database, a damaged one, another program's, one from a newer jicai, or
+ * one that cannot be written is refused and left as it was.
+ * Returns: (transfer full): the store, or NULL with `error` set.
+ */
+JcStore *
+jc_store_open (const char  *path,
+               GError     **error)
+{
+  return _jc_store_open_at_version (path, JC_STORE_SCHEMA_VERSION, error);
+}
+
+/* TRUE when the database holds no master data and no price source: the
+ * demo may be loaded into it.  A failed query counts as "not empty". */
+gboolean
+jc_store_is_empty (JcStore *store)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM canteens) + "
+    "(SELECT COUNT(*) FROM vehicles) + (SELECT COUNT(*) FROM price_sources)", NULL);
+  gboolean empty = FALSE;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    empty = sqlite3_column_int64 (stmt, 0) == 0;
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return empty;
+}
+
+gboolean
+jc_store_begin (JcStore  *store,
+                GError  **error)
+{
+  return _jc_store_exec (store, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+jc_store_commit (JcStore  *store,
+                 GError  **error)
+{
+  return _jc_store_exec (store, "COMMIT", error);
+}
+
+void
+jc_store_rollback (JcStore *store)
+{
+  if (!sqlite3_get_autocommit (store->db))
+    _jc_store_exec (store, "ROLLBACK", NULL);
+}
+
+/* Runs a statement that returns no rows; resets it. */
+gboolean
+_jc_store_step_done (JcStore      *store,
+           sqlite3_stmt *stmt,
+           const char   *what,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, what, error);
+  return TRUE;
+}
+
+void
+_jc_store_bind_text (sqlite3_stmt *stmt,
+           int           i,
+           const char   *text)
+{
+  sqlite3_bind_text (stmt, i, text ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+char *
+_jc_store_column_dup (sqlite3_stmt *stmt,
+            int           i)
+{
+  const char *t = (const char *) sqlite3_column_text (stmt, i);
+
+  return g_strdup (t ? t : "");
+}
+
+char *
+jc_store_get_setting (JcStore    *store,
+                      const char *key)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT value FROM settings WHERE key = ?", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  _jc_store_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = _jc_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+jc_store_set_setting (JcStore     *store,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO settings (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, key);
+  _jc_store_bind_text (stmt, 2, value);
+  return _jc_store_step_done (store, stmt, _("Could not save a setting"), error);
+}
+
+
+/* Opens a unit of writing that a failure part-way undoes whole: inside
+ * the caller's transaction a savepoint; outside one a transaction of its
+ * own, BEGIN IMMEDIATE, so that two writers queue on the busy timeout
+ * instead of one failing with "database is locked" when its read lock
+ * cannot be upgraded. */
+gboolean
+_jc_store_savepoint_begin (JcStore  *store,
+                           GError  **error)
+{
+  gboolean own = sqlite3_get_autocommit (store->db) != 0;
+
+  if (!_jc_store_exec (store, own ? "BEGIN IMMEDIATE" : "SAVEPOINT jc_write", error))
+    return FALSE;
+  g_array_append_val (store->units, own);
+  return TRUE;
+}
+
+gboolean
+_jc_store_savepoint_end (JcStore   *store,
+                         gboolean   ok,
+                         GError   **error)
+{
+  gboolean own;
+
+  g_return_val_if_fail (store->units->len > 0, FALSE);
+  own = g_array_index (store->units, gboolean, store->units->len - 1);
+  g_array_set_size (store->units, store->units->len - 1);
+  if (own)
+    {
+      if (ok && _jc_store_exec (store, "COMMIT", error))
+        return TRUE;
+      _jc_store_exec (store, "ROLLBACK", NULL);
+      return FALSE;
+    }
+  if (ok)
+    return _jc_store_exec (store, "RELEASE jc_write", error);
+  _jc_store_exec (store, "ROLLBACK TO jc_write", NULL);
+  _jc_store_exec (store, "RELEASE jc_write", NULL);
+  return FALSE;
+}
+
+/* ---- sources, prices, orders (bulk writers) ------------------------ */
+
+gint64
+_jc_store_count (JcStore     *store,
+       const char  *sql,
+       GError     **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  gint64 n = -1;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    _jc_store_set_error (store, rc, _("Could not count"), error);
+  return n;
+}

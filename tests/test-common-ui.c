@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The parts the pages share (ui/common/), on real widgets under Xvfb: the
+ * date bar steps a day back and on, asks the page's leave function before
+ * a change the person asked for and keeps its date when refused, takes a
+ * date set by the page without asking, and is built from a template; the
+ * print operation counts the pages of a three-page document as the
+ * printer's page gives them (an export to PDF: no dialog) and draws each
+ * once; the preview window shows "Page N of M" and turns the pages within
+ * bounds; the save chooser hands a chosen existing file on (after the
+ * chooser's own "Replace") with JC_OUTPUT_REPLACE and a new one with
+ * JC_OUTPUT_NONE, nothing on cancel, and goes with its page.  PNGs go to
+ * $JICAI_SCREENSHOT_DIR: common-date-bar-en.png, common-preview-en.png. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "jc-date-bar.h"
+#include "jc-doc-preview.h"
+#include "jc-paged-doc.h"
+#include "jc-print-operation.h"
+#include "jc-save-file.h"
+#include "jc-test-ui.h"
+
+/* ---- a document of three pages ----------------------------------------- */
+
+typedef struct {
+  guint n_drawn;
+} ThreePages;
+
+static guint
+three_get_n_pages (gconstpointer data,
+                   double        page_w,
+                   double        page_h)
+{
+  return 3;
+}
+
+static void
+three_draw_page (gconstpointer data,
+                 cairo_t      *cr,
+                 guint         page,
+                 double        page_w,
+                 double        page_h)
+{
+  ThreePages *three = (ThreePages *) data;
+
+  three->n_drawn++;
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.6);
+  cairo_rectangle (cr, 40, 40 + 100 * page, page_w - 80, 60);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+static const JcPagedDocFuncs three_funcs = { three_get_n_pages, three_draw_page };
+
+static JcPagedDoc *
+three_new (ThreePages **out)
+{
+  ThreePages *three = g_new0 (ThreePages, 1);
+
+  *out = three;
+  return jc_paged_doc_new ("Three pages", &three_funcs, three, g_free);
+}
+
+/* ---- the date bar -------------------------------------------------------- */
+
+typedef struct {
+  gboolean allow;
+  guint    n_asked;
+  char    *asked;
+} Leave;
+
+static gboolean
+leave_cb (JcDateBar  *bar,
+          const char *new_date,
+          gpointer    user_data)
+{
+  Leave *leave = user_data;
+
+  leave->n_asked++;
+  g_free (leave->asked);
+  leave->asked = g_strdup (new_date);
+  return leave->allow;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n)
+{
+  (*n)++;
+}
+
+static void
+test_date_bar (void **state)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  JcDateBar *bar = JC_DATE_BAR (jc_date_bar_new ());
+  GtkWindow *window;
+  Leave leave = { TRUE, 0, NULL };
+  guint n_notify = 0;
+
+  jc_test_set_language ("en");
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (bar));
+  jc_date_bar_add_shortcuts (bar, box);
+  window = jc_test_present (box, 420, 60);
+  jc_test_settle (GTK_WIDGET (window));
+
+  /* The page sets the date: no question asked, one notify. */
+  g_signal_connect (bar, "notify::date", G_CALLBACK (count_notify_cb), &n_notify);
+  jc_date_bar_set_leave_func (bar, leave_cb, &leave, NULL);
+  jc_date_bar_set_date (bar, "2026-12-31");
+  assert_string_equal (jc_date_bar_get_date (bar), "2026-12-31");
+  assert_int_equal (leave.n_asked, 0);
+  assert_int_equal (n_notify, 1);
+  jc_date_bar_set_date (bar, "2026-12-31");
+  assert_int_equal (n_notify, 1);
+  assert_non_null (jc_test_find_label (GTK_WIDGET (bar), "Thu 31 Dec 2026"));
+
+  /* Next and previous, as the buttons do: across the year and back. */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "date-bar.next-day", NULL));
+  assert_string_equal (jc_date_bar_get_date (bar), "2027-01-01");
+  assert_int_equal (leave.n_asked, 1);
+  assert_string_equal (leave.asked, "2027-01-01");
+  assert_true (jc_date_bar_step (bar, -1));
+  assert_string_equal (jc_date_bar_get_date (bar), "2026-12-31");
+  assert_int_equal (n_notify, 3);
+  jc_test_settle (GTK_WIDGET (window));
+  jc_test_screenshot (GTK_WIDGET (window), "common-date-bar-en");
+
+  /* Refused: the date stays, nothing notified. */
+  leave.allow = FALSE;
+  assert_false (jc_date_bar_step (bar, 1));
+  assert_string_equal (jc_date_bar_get_date (bar), "2026-12-31");
+  assert_string_equal (leave.asked, "2027-01-01");
+  assert_false (jc_date_bar_choose (bar, "2026-12-01"));
+  assert_string_equal (jc_date_bar_get_date (bar), "2026-12-31");
+  assert_int_equal (leave.n_asked, 4);
+  assert_int_equal (n_notify, 3);
+  /* The page answered "discard" and sets the date it was asked for. */
+  jc_date_bar_set_date (bar, "2027-01-01");
+  assert_string_equal (jc_date_bar_get_date (bar), "2027-01-01");
+  assert_int_equal (n_notify, 4);
+
+  /* The same day is no change and no question. */
+  leave.allow = TRUE;
+  assert_false (jc_date_bar_choose (bar, "2027-01-01"));
+  assert_int_equal (leave.n_asked, 4);
+
+  /* Steps off (an order open): the buttons and keys do nothing. */
+  jc_date_bar_set_steps_enabled (bar, FALSE);
+  assert_false (jc_date_bar_step (bar, 1));
+  gtk_widget_activate_action (GTK_WIDGET (bar), "date-bar.next-day", NULL);
+  assert_string_equal (jc_date_bar_get_date (bar), "2027-01-01");
+  jc_date_bar_set_steps_enabled (bar, TRUE);
+  assert_true (jc_date_bar_step (bar, 1));
+  assert_string_equal (jc_date_bar_get_date (bar), "2027-01-02");
+
+  g_free (leave.asked);
+  jc_test_close_window (window);
+}
+
+/* A template names the bar and sets its date. */
+static void
+test_date_bar_template (void **state)
+{
+  static const char ui[] =
+    "<interface>"
+    "  <object class='GtkBox' id='box'>"
+    "    <child>"
+    "      <object class='JcDateBar' id='bar'>"
+    "        <property name='date'>2026-11-28</property>"
+    "      </object>"
+    "    </child>"
+    "  </object>"
+    "</interface>";
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkWidget) box = NULL;
+  GObject *bar;
+
+  g_type_ensure (JC_TYPE_DATE_BAR);
+  builder = gtk_builder_new_from_string (ui, -1);
+  box = g_object_ref_sink (GTK_WIDGET (gtk_builder_get_object (builder, "box")));
+  bar = gtk_builder_get_object (builder, "bar");
+  assert_true (JC_IS_DATE_BAR (bar));
+  assert_string_equal (jc_date_bar_get_date (JC_DATE_BAR (bar)), "2026-11-28");
+}
+
+/* ---- the print operation ------------------------------------------------ */
+
+static void
+test_print_operation (void **state)
+{
+  ThreePages *three = NULL;
+  g_autoptr(JcPagedDoc) doc = three_new (&three);
+  g_autoptr(JcPrintOperation) op = jc_print_operation_new (doc);
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "three.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  int n_pages = 0;
+  g_autofree char *job = NULL;
+
+  assert_ptr_equal (jc_print_operation_get_doc (op), doc);
+  g_object_get (op, "job-name", &job, NULL);
+  assert_string_equal (job, "Three pages");
+  assert_string_equal (gtk_paper_size_get_name (gtk_page_setup_get_paper_size (
+                         gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (op)))),
+                       GTK_PAPER_NAME_A4);
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (op), pdf);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (op), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    NULL, &error);
+  assert_null (error);
+  assert_int_equal (result, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_object_get (op, "n-pages", &n_pages, NULL);
+  assert_int_equal (n_pages, 3);
+  assert_int_equal (three->n_drawn, 3);
+  assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  jc_test_rmtree (dir);
+}
+
+/* ---- the preview --------------------------------------------------------- */
+
+static void
+test_preview (void **state)
+{
+  ThreePages *three = NULL;
+  g_autoptr(JcPagedDoc) doc = three_new (&three);
+  GtkWidget *page = gtk_button_new_with_label ("page");
+  GtkWindow *window;
+  JcDocPreviewWindow *preview;
+  JcDocPreview *view;
+
+  jc_test_set_language ("en");
+  window = jc_test_present (page, 200, 100);
+  jc_test_settle (GTK_WIDGET (window));
+
+  preview = jc_doc_preview_window_new (page, doc);
+  jc_doc_preview_window_set_print_action (preview, "page.print");
+  jc_doc_preview_window_set_export_action (preview, "page.export-pdf", TRUE);
+  gtk_window_present (GTK_WINDOW (preview));
+  jc_test_settle (GTK_WIDGET (preview));
+  view = jc_doc_preview_window_get_preview (preview);
+  assert_string_equal (gtk_window_get_title (GTK_WINDOW (preview)), "Three pages");
+  assert_ptr_equal (gtk_window_get_transient_for (GTK_WINDOW (preview)), window);
+  assert_int_equal (jc_doc_preview_get_n_pages (view), 3);
+  assert_int_equal (jc_doc_preview_get_page (view), 0);
+  assert_string_equal (jc_doc_preview_window_get_counter (preview), "Page 1 of 3");
+  assert_true (three->n_drawn > 0);
+
+  jc_doc_preview_window_turn (preview, -1);
+  assert_int_equal (jc_doc_preview_get_page (view), 0);
+  jc_doc_preview_window_turn (preview, 1);
+  jc_doc_preview_window_turn (preview, 1);
+  assert_string_equal (jc_doc_preview_window_get_counter (preview), "Page 3 of 3");
+  jc_doc_preview_window_turn (preview, 1);
+  assert_int_equal (jc_doc_preview_get_page (view), 2);
+  jc_test_settle (GTK_WIDGET (preview));
+  jc_test_screenshot (GTK_WIDGET (preview), "common-preview-en");
+  jc_doc_preview_set_page (view, 1);
+  assert_string_equal (jc_doc_preview_window_get_counter (preview), "Page 2 of 3");
+
+  gtk_window_close (GTK_WINDOW (preview));
+  jc_test_pump (50);
+  assert_null (jc_test_find_toplevel (JC_TYPE_DOC_PREVIEW_WINDOW));
+  jc_test_close_window (window);
+}
+
+/* ---- the save chooser ---------------------------------------------------- */
+
+typedef struct {
+  guint          n_called;
+  guint          n_destroyed;
+  char          *path;
+  JcOutputFlags  flags;
+  GtkWidget     *parent;
+} Saved;
+
+static void
+saved_cb (GtkWidget     *parent,
+          const char    *path,
+          JcOutputFlags  flags,
+          gpointer       user_data)
+{
+  Saved *saved = user_data;
+
+  saved->n_called++;
+  g_free (saved->path);
+  saved->path = g_strdup (path);
+  saved->flags = flags;
+  saved->parent = parent;
+}
+
+static void
+saved_destroy (gpointer user_data)
+{
+  Saved *saved = user_data;
+
+  saved->n_destroyed++;
+}
+
+static GtkWindow *
+wait_for_chooser (void)
+{
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  return jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+}
+
+static gboolean
+chooser_has_file (GtkWindow  *chooser,
+                  const char *path)
+{
+  g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *chosen_path = chosen ? g_file_get_path (chosen) : NULL;
+
+  return g_strcmp0 (chosen_path, path) == 0;
+}
+
+static void
+answer_chooser (const char *path,
+                int         response)
+{
+  GtkWindow *chooser = wait_for_chooser ();
+
+  assert_non_null (chooser);
+  if (path != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      /* the chooser opens in the current folder, the test's own */
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      jc_test_pump_until (chooser_has_file (chooser, path), 3000);
+      assert_true (chooser_has_file (chooser, path));
+    }
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      /* the chooser's own Save button, whatever answer it gives */
+      GtkWidget *save = gtk_window_get_default_widget (chooser);
+
+      assert_non_null (save);
+      response = gtk_dialog_get_response_for_widget (GTK_DIALOG (chooser), save);
+    }
+  gtk_dialog_response (GTK_DIALOG (chooser), response);
+  if (response == GTK_RESPONSE_ACCEPT && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      /* The chooser asks before replacing: "Replace". */
+      GtkWindow *confirm;
+
+      jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG) != NULL, 3000);
+      confirm = jc_test_find_toplevel (GTK_TYPE_MESSAGE_DIALOG);
+      assert_non_null (confirm);
+      assert_ptr_equal (gtk_window_get_transient_for (confirm), chooser);
+      gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
+    }
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL, 3000);
+  jc_test_pump (20);
+}
+
+static void
+test_save_file (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "old.pdf", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "fresh.pdf", NULL);
+  GtkWidget *page = gtk_button_new_with_label ("page");
+  GtkWindow *window;
+  Saved saved = { 0 };
+  g_autofree char *cwd = g_get_current_dir ();
+
+  jc_test_set_language ("en");
+  assert_int_equal (g_chdir (dir), 0);
+  window = jc_test_present (page, 200, 100);
+  jc_test_settle (GTK_WIDGET (window));
+  assert_true (g_file_set_contents (old, "old", -1, NULL));
+
+  /* An existing file, the chooser's own confirmation given: replace. */
+  jc_save_file_choose (page, "Export", "suggested.pdf", "PDF documents", "*.pdf", saved_cb,
+                       &saved, saved_destroy);
+  {
+    GtkWindow *chooser = wait_for_chooser ();
+
+    assert_non_null (chooser);
+    assert_string_equal (gtk_window_get_title (chooser), "Export");
+    assert_ptr_equal (gtk_window_get_transient_for (chooser), window);
+  }
+  answer_chooser (old, GTK_RESPONSE_ACCEPT);
+  assert_int_equal (saved.n_called, 1);
+  assert_int_equal (saved.n_destroyed, 1);
+  assert_string_equal (saved.path, old);
+  assert_int_equal (saved.flags, JC_OUTPUT_REPLACE);
+  assert_ptr_equal (saved.parent, page);
+
+  /* A new file: nothing to replace. */
+  jc_save_file_choose (page, "Export", "suggested.pdf", "PDF documents", "*.pdf", saved_cb,
+                       &saved, saved_destroy);
+  answer_chooser (fresh, GTK_RESPONSE_ACCEPT);
+  assert_int_equal (saved.n_called, 2);
+  assert_string_equal (saved.path, fresh);
+  assert_int_equal (saved.flags, JC_OUTPUT_NONE);
+
+  /* Cancelled: not called, the data freed. */
+  jc_save_file_choose (page, "Export", "suggested.pdf", "PDF documents", "*.pdf", saved_cb,
+                       &saved, saved_destroy);
+  answer_chooser (NULL, GTK_RESPONSE_CANCEL);
+  assert_int_equal (saved.n_called, 2);
+  assert_int_equal (saved.n_destroyed, 3);
+
+  /* The page goes while the chooser is open: the chooser goes too. */
+  jc_save_file_choose (page, "Export", "suggested.pdf", "PDF documents", "*.pdf", saved_cb,
+                       &saved, saved_destroy);
+  assert_non_null (wait_for_chooser ());
+  jc_test_close_window (window);
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL, 3000);
+  assert_null (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  assert_int_equal (saved.n_called, 2);
+  assert_int_equal (saved.n_destroyed, 4);
+
+  g_free (saved.path);
+  assert_int_equal (g_chdir (cwd), 0);
+  jc_test_rmtree (dir);
+}
+
+int
+main (void)
+{
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_date_bar),
+    cmocka_unit_test (test_date_bar_template),
+    cmocka_unit_test (test_print_operation),
+    cmocka_unit_test (test_preview),
+    cmocka_unit_test (test_save_file),
+  };
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  int failed;
+
+  /* The chooser adds a chosen file to the recent files: the test's own,
+   * under a name. */
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_set_prgname ("test-common-ui");
+  g_set_application_name ("jicai tests");
+  jc_test_ui_init ();
+  jc_test_set_screenshot_dir (dir);
+  failed = cmocka_run_group_tests (tests, NULL, NULL);
+  jc_test_set_screenshot_dir (NULL);
+  jc_test_rmtree (dir);
+  return failed;
+}
