@@ -66,8 +66,8 @@ task_new (JcStore             *store,
   TaskData *td = g_new0 (TaskData, 1);
 
   *out = td;
-  return jc_task_new (td, (GDestroyNotify) task_data_free, jc_store_get_path (store), date, tag,
-                      cancellable, callback, user_data);
+  return jc_task_new_for_store (td, (GDestroyNotify) task_data_free, store, date, tag,
+                                cancellable, callback, user_data);
 }
 
 /* On the worker: the task's own store on an existing file.  NULL when the

@@ -15,6 +15,7 @@ typedef struct {
   char               *item_code;
   char               *path;
   JcReportExportKind  kind;
+  JcOutputFlags       flags;
 } TaskData;
 
 static void
@@ -41,8 +42,8 @@ task_new (JcStore             *store,
 
   td->canteen = g_strdup (canteen);
   *out = td;
-  return jc_task_new (td, (GDestroyNotify) task_data_free, jc_store_get_path (store), month, tag,
-                      cancellable, callback, user_data);
+  return jc_task_new_for_store (td, (GDestroyNotify) task_data_free, store, month, tag,
+                                cancellable, callback, user_data);
 }
 
 /* ---- the page's data ---------------------------------------------------- */
@@ -167,13 +168,13 @@ export_thread (GTask        *task,
   switch (td->kind)
     {
     case JC_REPORT_EXPORT_PDF:
-      ok = jc_report_export_pdf (store, report, td->path, JC_OUTPUT_REPLACE, &error);
+      ok = jc_report_export_pdf (store, report, td->path, td->flags, &error);
       break;
     case JC_REPORT_EXPORT_XLSX:
-      ok = jc_report_export_xlsx (store, report, td->path, JC_OUTPUT_REPLACE, &error);
+      ok = jc_report_export_xlsx (store, report, td->path, td->flags, &error);
       break;
     case JC_REPORT_EXPORT_CSV:
-      ok = jc_report_export_csv (report, td->path, JC_OUTPUT_REPLACE, &error);
+      ok = jc_report_export_csv (report, td->path, td->flags, &error);
       break;
     default:
       g_assert_not_reached ();
@@ -190,6 +191,7 @@ jc_report_task_export (JcStore             *store,
                        const char          *canteen_or_null,
                        JcReportExportKind   kind,
                        const char          *path,
+                       JcOutputFlags        flags,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
@@ -199,6 +201,7 @@ jc_report_task_export (JcStore             *store,
                                     cancellable, callback, user_data, &td);
 
   td->kind = kind;
+  td->flags = flags;
   td->path = g_strdup (path);
   g_task_run_in_thread (task, export_thread);
 }

@@ -53,12 +53,14 @@ void          jc_report_task_load          (JcStore             *store,
 JcReportData *jc_report_task_load_finish   (GAsyncResult        *result,
                                             GError             **error);
 
-/* Builds the review afresh on the worker and writes it to `path`. */
+/* Builds the review afresh on the worker and writes it to `path`
+ * (`flags`: JC_OUTPUT_REPLACE to replace a file that is there). */
 void          jc_report_task_export        (JcStore             *store,
                                             const char          *month,
                                             const char          *canteen_or_null,
                                             JcReportExportKind   kind,
                                             const char          *path,
+                                            JcOutputFlags        flags,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);

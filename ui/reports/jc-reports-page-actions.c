@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-reports-page-actions.c: what the Reports page does with its month's
- * review — export it as PDF, XLSX or CSV through a file chooser, print it,
- * open the file written — and the actions that start these.  The documents
+ * review — export it as PDF, XLSX or CSV through the save chooser
+ * (jc-save-file), print it (jc-print-operation, over the review's
+ * JcPagedDoc), open the file written — and the actions that start these.  The documents
  * are written by jc-report-tasks.c's workers; nothing here reads the
  * database or runs a thread. */
 #include "config.h"
@@ -17,9 +18,11 @@
 #include "jc-master.h"
 #include "jc-order-format.h"
 #include "jc-order-row.h"
+#include "jc-print-operation.h"
 #include "jc-report-doc.h"
 #include "jc-report-tasks.h"
 #include "jc-reports-page-private.h"
+#include "jc-save-file.h"
 #include "jc-task.h"
 #include "jc-ui-util.h"
 #include "jc-units.h"
@@ -86,10 +89,11 @@ on_export_done (GObject      *source,
   }
 }
 
-void
-_jc_reports_page_start_export (JcReportsPage      *self,
+static void
+start_export (JcReportsPage      *self,
               JcReportExportKind  kind,
-              const char         *path)
+              const char         *path,
+              JcOutputFlags       flags)
 {
   ExportCall *call;
 
@@ -100,51 +104,41 @@ _jc_reports_page_start_export (JcReportsPage      *self,
   call->path = g_strdup (path);
   self->working++;
   _jc_reports_page_update_actions (self);
-  jc_report_task_export (self->store, self->month, self->canteen, kind, path,
+  jc_report_task_export (self->store, self->month, self->canteen, kind, path, flags,
                          self->cancellable, on_export_done, call);
 }
 
-static void
-on_export_chooser_response (JcReportsPage *self,
-                            int            response)
+/* What the chooser's Save does: a file that is there is replaced. */
+void
+_jc_reports_page_start_export (JcReportsPage      *self,
+                               JcReportExportKind  kind,
+                               const char         *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  JcReportExportKind kind;
+  start_export (self, kind, path, JC_OUTPUT_REPLACE);
+}
 
-  if (self->chooser == NULL)
-    return;
-  kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (self->chooser), "jc-kind"));
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  path = file ? g_file_get_path (file) : NULL;
-  _jc_reports_page_start_export (self, kind, path);
+static void
+on_export_file_chosen (GtkWidget     *parent,
+                       const char    *path,
+                       JcOutputFlags  flags,
+                       gpointer       user_data)
+{
+  start_export (JC_REPORTS_PAGE (parent), (JcReportExportKind) GPOINTER_TO_INT (user_data), path,
+                flags);
 }
 
 static void
 choose_export_file (JcReportsPage      *self,
                     JcReportExportKind  kind)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
+  g_autofree char *pattern = g_strconcat ("*.", export_suffix[kind], NULL);
   const char *titles[] = {
     _("Export the Review as PDF"), _("Export the Review as XLSX"),
     _("Export the Items as CSV"),
   };
   const char *filters[] = { _("PDF documents"), _("Excel workbooks"), _("CSV files") };
 
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
-  self->chooser = gtk_file_chooser_native_new (titles[kind],
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                               _("_Cancel"));
   if (self->canteen != NULL)
     /* TRANSLATORS: the suggested file name of the review of one canteen */
     name = g_strdup_printf (_("cost-review-%s-%s.%s"), self->month, self->canteen,
@@ -152,15 +146,8 @@ choose_export_file (JcReportsPage      *self,
   else
     /* TRANSLATORS: the suggested file name of the review; %s the month */
     name = g_strdup_printf (_("cost-review-%s.%s"), self->month, export_suffix[kind]);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_file_filter_set_name (filter, filters[kind]);
-  gtk_file_filter_add_suffix (filter, export_suffix[kind]);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  g_object_set_data (G_OBJECT (self->chooser), "jc-kind", GINT_TO_POINTER (kind));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_export_chooser_response),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  jc_save_file_choose (GTK_WIDGET (self), titles[kind], name, filters[kind], pattern,
+                       on_export_file_chosen, GINT_TO_POINTER (kind), NULL);
 }
 
 static void
@@ -203,60 +190,29 @@ open_file_activated (GtkWidget  *widget,
 
 /* ---- print --------------------------------------------------------------------------------- */
 
-static void
-on_begin_print_cb (GtkPrintOperation *op,
-                   GtkPrintContext   *context,
-                   gpointer           user_data)
-{
-  JcPagedDoc *doc = g_object_get_data (G_OBJECT (op), "jc-doc");
-
-  gtk_print_operation_set_n_pages (op, MAX ((int) jc_paged_doc_get_n_pages (
-                                              doc, gtk_print_context_get_width (context),
-                                              gtk_print_context_get_height (context)), 1));
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation *op,
-                 GtkPrintContext   *context,
-                 int                page,
-                 gpointer           user_data)
-{
-  JcPagedDoc *doc = g_object_get_data (G_OBJECT (op), "jc-doc");
-
-  jc_paged_doc_draw_page (doc, gtk_print_context_get_cairo_context (context), (guint) page,
-                          gtk_print_context_get_width (context),
-                          gtk_print_context_get_height (context));
-}
-
+/* Prints `doc` (taken) through the one print operation of the ui; the
+ * tests' print-to-file exports its pages instead. */
 static void
 run_print (JcReportsPage *self,
            JcPagedDoc    *doc)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JcPagedDoc) owned = doc;
   g_autofree char *export = g_steal_pointer (&self->print_export);
-  GtkPaperSize *a4;
-  GtkPrintOperationAction action = export != NULL ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                  : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
 
   g_clear_object (&self->print_op);
-  self->print_op = gtk_print_operation_new ();
-  /* "Cost review MONTH" */
-  gtk_print_operation_set_job_name (self->print_op, jc_paged_doc_get_title (doc));
-  a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, a4);
-  gtk_paper_size_free (a4);
-  gtk_print_operation_set_default_page_setup (self->print_op, setup);
-  gtk_print_operation_set_unit (self->print_op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (self->print_op, export == NULL);
-  if (export != NULL)
-    gtk_print_operation_set_export_filename (self->print_op, export);
-  g_object_set_data_full (G_OBJECT (self->print_op), "jc-doc", doc,
-                          (GDestroyNotify) jc_paged_doc_unref);
-  g_signal_connect (self->print_op, "begin-print", G_CALLBACK (on_begin_print_cb), NULL);
-  g_signal_connect (self->print_op, "draw-page", G_CALLBACK (on_draw_page_cb), NULL);
-  if (gtk_print_operation_run (self->print_op, action,
+  self->print_op = GTK_PRINT_OPERATION (jc_print_operation_new (doc));
+  if (export == NULL)
+    {
+      jc_print_operation_run_dialog (JC_PRINT_OPERATION (self->print_op), GTK_WIDGET (self),
+                                     _("Could Not Print the Review"));
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  gtk_print_operation_set_allow_async (self->print_op, FALSE);
+  gtk_print_operation_set_export_filename (self->print_op, export);
+  if (gtk_print_operation_run (self->print_op, GTK_PRINT_OPERATION_ACTION_EXPORT,
                                GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     jc_ui_show_error (GTK_WIDGET (self), _("Could Not Print the Review"), error->message);

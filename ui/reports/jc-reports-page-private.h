@@ -77,7 +77,6 @@ struct _JcReportsPage {
   GListStore           *movers;           /* JcOrderRow of JcReportsMoverRow */
   GtkSortListModel     *sorted;           /* the movers in the column view's order */
   GtkSingleSelection   *selection;
-  GtkFileChooserNative *chooser;
   GtkWindow            *item_dialog;      /* weak */
   GCancellable         *item_cancellable;
   GtkPrintOperation    *print_op;

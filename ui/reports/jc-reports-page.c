@@ -437,9 +437,6 @@ jc_reports_page_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   if (self->item_cancellable != NULL)
     g_cancellable_cancel (self->item_cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   if (self->item_dialog != NULL)
     gtk_window_destroy (self->item_dialog);
   g_clear_weak_pointer (&self->item_dialog);
