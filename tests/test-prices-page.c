@@ -12,9 +12,11 @@
 #include <adwaita.h>
 #include <curl/curl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
+#include "jc-test-prices.h"
 #include "jc-test-ui.h"
 #include "jc-demo.h"
 #include "jc-test-server.h"
@@ -23,131 +25,11 @@
 #include "jc-held-view-private.h"
 #include "jc-unmapped-view-private.h"
 
-#define TODAY "2026-11-28"
-
 static struct {
   char      *dir;
   char      *db_path;
   char      *feed_path;
 } fx;
-
-/* ---- helpers ---------------------------------------------------------- */
-
-static gboolean
-labels_have (GtkWidget  *widget,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-  jc_test_collect_shown_labels (widget, labels);
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (labels, i), text) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* The mapped button (or menu button) whose action target is `target`. */
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             GVariant   *target)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return NULL;
-  if (GTK_IS_BUTTON (widget))
-    {
-      GVariant *t = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
-
-      if (t != NULL && g_variant_equal (t, target))
-        return widget;
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, target);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static guint
-count_mapped_warnings (GtkWidget *widget)
-{
-  guint n = 0;
-
-  if (!gtk_widget_get_mapped (widget))
-    return 0;
-  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)),
-                                          "dialog-warning-symbolic") == 0)
-    n++;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_mapped_warnings (child);
-  return n;
-}
-
-static guint
-find_row (JcPricesPage *page,
-          const char   *code)
-{
-  GListModel *shown = _jc_prices_page_get_shown (page);
-
-  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
-    if (g_strcmp0 (_jc_prices_page_get_row (page, i)->item_code, code) == 0)
-      return i;
-  return GTK_INVALID_LIST_POSITION;
-}
-
-typedef struct {
-  GtkWidget    *window;
-  JcPricesPage *page;
-} Shown;
-
-static void
-wait_loaded (JcPricesPage *page)
-{
-  jc_test_pump (20);
-  jc_test_pump_until (!_jc_prices_page_get_loading (page), 10000);
-  assert_false (_jc_prices_page_get_loading (page));
-}
-
-static Shown
-open_page (const char *db_path)
-{
-  Shown s;
-
-  s.window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (s.window), 1200, 820);
-  s.page = JC_PRICES_PAGE (jc_prices_page_new (db_path));
-  jc_prices_page_set_date (s.page, TODAY);
-  gtk_window_set_child (GTK_WINDOW (s.window), GTK_WIDGET (s.page));
-  gtk_window_present (GTK_WINDOW (s.window));
-  jc_test_settle (s.window);
-  wait_loaded (s.page);
-  jc_test_settle (s.window);
-  return s;
-}
-
-static void
-close_page (Shown *s)
-{
-  gtk_window_destroy (GTK_WINDOW (s->window));
-  jc_test_pump (50);
-}
-
-static void
-select_code (Shown      *s,
-             const char *code)
-{
-  guint pos = find_row (s->page, code);
-
-  assert_int_not_equal (pos, GTK_INVALID_LIST_POSITION);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (_jc_prices_page_get_shown (s->page)), pos,
-                                   TRUE);
-  wait_loaded (s->page);
-  jc_test_settle (s->window);
-}
 
 /* ---- the database ----------------------------------------------------- */
 
@@ -1107,14 +989,28 @@ test_empty (void **state)
   close_page (&s);
 
   /* no database at all, and one that is not there */
-  s = open_page (NULL);
+  s = open_page_on (NULL);
   assert_string_equal (_jc_prices_page_get_market_state (s.page), "empty");
   assert_false (gtk_widget_get_sensitive (_jc_prices_page_get_fetch_button (s.page)));
   close_page (&s);
   {
     g_autofree char *nowhere = g_build_filename (fx.dir, "nowhere", "x.db", NULL);
+    g_autofree char *dir = g_path_get_dirname (nowhere);
+    JcStore *gone;
 
-    s = open_page (nowhere);
+    /* a store whose file went away: the workers open their own on the file */
+    assert_int_equal (g_mkdir (dir, 0700), 0);
+    gone = jc_store_open (nowhere, NULL);
+    assert_non_null (gone);
+    for (guint i = 0; i < 4; i++)
+      {
+        const char *suffix[] = { "", "-wal", "-shm", "-journal" };
+        g_autofree char *file = g_strconcat (nowhere, suffix[i], NULL);
+
+        g_remove (file);
+      }
+    assert_int_equal (g_rmdir (dir), 0);
+    s = open_page_on (gone);
     assert_string_equal (_jc_prices_page_get_market_state (s.page), "error");
     assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
     close_page (&s);

@@ -29,6 +29,7 @@
 static struct {
   JcTestWorld *world;
   char        *db_path;
+  GPtrArray   *stores;   /* the pages', open until the end */
 } fx;
 
 /* ---- helpers ----------------------------------------------------------- */
@@ -61,8 +62,14 @@ wait_idle (JcReportsPage *page)
 static GtkWindow *
 open_page (JcReportsPage **out_page)
 {
-  GtkWidget *page = jc_reports_page_new (fx.db_path);
-  GtkWindow *window = jc_test_present (page, 1280, 900);
+  JcStore *store = jc_store_open (fx.db_path, NULL);
+  GtkWidget *page;
+  GtkWindow *window;
+
+  assert_non_null (store);
+  g_ptr_array_add (fx.stores, store);
+  page = jc_reports_page_new (store);
+  window = jc_test_present (page, 1280, 900);
 
   jc_test_settle (GTK_WIDGET (window));
   wait_idle (JC_REPORTS_PAGE (page));
@@ -696,6 +703,7 @@ setup (void **state)
   jc_store_free (fx.world->store);
   fx.world->store = NULL;
   fx.db_path = g_build_filename (fx.world->dir, "report.db", NULL);
+  fx.stores = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_store_free);
   jc_test_set_screenshot_dir (fx.world->dir);
   return 0;
 }
@@ -703,6 +711,7 @@ setup (void **state)
 static int
 teardown (void **state)
 {
+  g_clear_pointer (&fx.stores, g_ptr_array_unref);
   jc_test_world_free (fx.world);
   g_free (fx.db_path);
   jc_test_set_screenshot_dir (NULL);

@@ -145,11 +145,11 @@ update_worker_pages (JcWindow      *self,
   if (path == NULL)
     {
       jc_dashboard_page_set_store (self->dashboard_page, NULL);
-      jc_prices_page_set_db_path (self->prices_page, NULL);
+      jc_prices_page_set_store (self->prices_page, NULL);
       jc_orders_page_set_store (self->orders_page, NULL);
       jc_plan_page_set_store (self->plan_page, NULL);
       jc_deliveries_page_set_store (self->deliveries_page, NULL);
-      jc_reports_page_set_db_path (self->reports_page, NULL);
+      jc_reports_page_set_store (self->reports_page, NULL);
       return;
     }
   jc_application_get_today (app, &date);
@@ -171,10 +171,13 @@ update_worker_pages (JcWindow      *self,
   if (g_strcmp0 (jc_prices_page_get_db_path (self->prices_page), path) != 0)
     {
       jc_prices_page_set_date (self->prices_page, today);
-      jc_prices_page_set_db_path (self->prices_page, path);
+      jc_prices_page_set_store (self->prices_page, store);
     }
   else
-    jc_prices_page_reload (self->prices_page);
+    {
+      jc_prices_page_set_store (self->prices_page, store);
+      jc_prices_page_reload (self->prices_page);
+    }
   if (g_strcmp0 (jc_orders_page_get_db_path (self->orders_page), path) != 0)
     {
       jc_orders_page_set_date (self->orders_page, tomorrow);
@@ -208,10 +211,13 @@ update_worker_pages (JcWindow      *self,
   if (g_strcmp0 (jc_reports_page_get_db_path (self->reports_page), path) != 0)
     {
       jc_reports_page_set_month (self->reports_page, last_month);
-      jc_reports_page_set_db_path (self->reports_page, path);
+      jc_reports_page_set_store (self->reports_page, store);
     }
   else
-    jc_reports_page_reload (self->reports_page);
+    {
+      jc_reports_page_set_store (self->reports_page, store);
+      jc_reports_page_reload (self->reports_page);
+    }
 }
 
 static void

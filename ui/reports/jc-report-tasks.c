@@ -15,6 +15,7 @@ typedef struct {
   char               *item_code;
   char               *path;
   JcReportExportKind  kind;
+  JcOutputFlags       flags;
 } TaskData;
 
 static void
@@ -28,7 +29,7 @@ task_data_free (TaskData *td)
 }
 
 static GTask *
-task_new (const char          *db_path,
+task_new (JcStore             *store,
           const char          *month,
           const char          *canteen,
           gpointer             tag,
@@ -41,8 +42,8 @@ task_new (const char          *db_path,
 
   td->canteen = g_strdup (canteen);
   *out = td;
-  return jc_task_new (td, (GDestroyNotify) task_data_free, db_path, month, tag, cancellable,
-                      callback, user_data);
+  return jc_task_new_for_store (td, (GDestroyNotify) task_data_free, store, month, tag,
+                                cancellable, callback, user_data);
 }
 
 /* ---- the page's data ---------------------------------------------------- */
@@ -119,7 +120,7 @@ load_thread (GTask        *task,
 }
 
 void
-jc_report_task_load (const char          *db_path,
+jc_report_task_load (JcStore             *store,
                      const char          *month,
                      const char          *canteen_or_null,
                      GCancellable        *cancellable,
@@ -127,7 +128,7 @@ jc_report_task_load (const char          *db_path,
                      gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_load,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_load,
                                     cancellable, callback, user_data, &td);
 
   g_task_run_in_thread (task, load_thread);
@@ -167,13 +168,13 @@ export_thread (GTask        *task,
   switch (td->kind)
     {
     case JC_REPORT_EXPORT_PDF:
-      ok = jc_report_export_pdf (store, report, td->path, JC_OUTPUT_REPLACE, &error);
+      ok = jc_report_export_pdf (store, report, td->path, td->flags, &error);
       break;
     case JC_REPORT_EXPORT_XLSX:
-      ok = jc_report_export_xlsx (store, report, td->path, JC_OUTPUT_REPLACE, &error);
+      ok = jc_report_export_xlsx (store, report, td->path, td->flags, &error);
       break;
     case JC_REPORT_EXPORT_CSV:
-      ok = jc_report_export_csv (report, td->path, JC_OUTPUT_REPLACE, &error);
+      ok = jc_report_export_csv (report, td->path, td->flags, &error);
       break;
     default:
       g_assert_not_reached ();
@@ -185,20 +186,22 @@ export_thread (GTask        *task,
 }
 
 void
-jc_report_task_export (const char          *db_path,
+jc_report_task_export (JcStore             *store,
                        const char          *month,
                        const char          *canteen_or_null,
                        JcReportExportKind   kind,
                        const char          *path,
+                       JcOutputFlags        flags,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
                        gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_export,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_export,
                                     cancellable, callback, user_data, &td);
 
   td->kind = kind;
+  td->flags = flags;
   td->path = g_strdup (path);
   g_task_run_in_thread (task, export_thread);
 }
@@ -238,7 +241,7 @@ history_thread (GTask        *task,
 }
 
 void
-jc_report_task_history (const char          *db_path,
+jc_report_task_history (JcStore             *store,
                         const char          *month,
                         const char          *canteen_or_null,
                         const char          *item_code,
@@ -247,7 +250,7 @@ jc_report_task_history (const char          *db_path,
                         gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_history,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_history,
                                     cancellable, callback, user_data, &td);
 
   td->item_code = g_strdup (item_code);
@@ -263,17 +266,6 @@ jc_report_task_history_finish (GAsyncResult  *result,
 
 /* ---- the pages for printing ----------------------------------------------- */
 
-void
-jc_report_pages_free (JcReportPages *pages)
-{
-  if (pages == NULL)
-    return;
-  /* the document borrows the report */
-  g_clear_pointer (&pages->doc, jc_report_doc_free);
-  g_clear_pointer (&pages->report, jc_report_free);
-  g_free (pages);
-}
-
 static void
 pages_thread (GTask        *task,
               gpointer      source,
@@ -282,25 +274,26 @@ pages_thread (GTask        *task,
 {
   TaskData *td = task_data;
   g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(JcReportPages) pages = NULL;
+  JcReport *report;
+  JcReportDoc *doc = NULL;
   GError *error = NULL;
 
   if (store == NULL)
     return;
-  pages = g_new0 (JcReportPages, 1);
-  pages->report = jc_report_build (store, td->base.date, td->canteen, &error);
-  if (pages->report != NULL)
-    pages->doc = jc_report_doc_new (store, pages->report, &error);
-  if (pages->doc == NULL)
+  report = jc_report_build (store, td->base.date, td->canteen, &error);
+  /* the document owns the report */
+  if (report != NULL)
+    doc = jc_report_doc_new_full (store, report, &error);
+  if (doc == NULL)
     {
       g_task_return_error (task, error);
       return;
     }
-  g_task_return_pointer (task, g_steal_pointer (&pages), (GDestroyNotify) jc_report_pages_free);
+  g_task_return_pointer (task, jc_report_doc_paged_new (doc), (GDestroyNotify) jc_paged_doc_unref);
 }
 
 void
-jc_report_task_pages (const char          *db_path,
+jc_report_task_pages (JcStore             *store,
                       const char          *month,
                       const char          *canteen_or_null,
                       GCancellable        *cancellable,
@@ -308,13 +301,13 @@ jc_report_task_pages (const char          *db_path,
                       gpointer             user_data)
 {
   TaskData *td;
-  g_autoptr(GTask) task = task_new (db_path, month, canteen_or_null, jc_report_task_pages,
+  g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_pages,
                                     cancellable, callback, user_data, &td);
 
   g_task_run_in_thread (task, pages_thread);
 }
 
-JcReportPages *
+JcPagedDoc *
 jc_report_task_pages_finish (GAsyncResult  *result,
                              GError       **error)
 {

@@ -6,25 +6,30 @@
  * the market names no item claims yet.  Fetch pulls the last 7 days from
  * every enabled source.
  *
- * The page keeps no JcStore of its own: every read and the fetch run on
- * worker threads, each opening its own JcStore on the database file, so
- * the window never waits.  Actions (on the page, prefix "prices."):
+ * The page is given the window's JcStore (jc_prices_page_set_store(), as
+ * every page is) but reads nothing on it: every read and the fetch run on
+ * worker threads (jc-price-tasks.h), each opening its own JcStore on the
+ * store's file, so the window never waits.  Actions (on the page, prefix "prices."):
  * fetch, cancel-fetch, reload, search, range (a string state:
  * "1m", "3m", "1y", "all"), show-view (a string: "market", "to-map"). */
 #pragma once
 
 #include <adwaita.h>
 
+#include "jc-store.h"
+
 G_BEGIN_DECLS
 
 #define JC_TYPE_PRICES_PAGE (jc_prices_page_get_type ())
 G_DECLARE_FINAL_TYPE (JcPricesPage, jc_prices_page, JC, PRICES_PAGE, AdwBin)
 
-/* `db_path` (nullable): the database file; the page reads it on worker
- * threads.  The date defaults to $JICAI_TODAY, else today. */
-GtkWidget  *jc_prices_page_new         (const char   *db_path);
-void        jc_prices_page_set_db_path (JcPricesPage *self,
-                                        const char   *db_path);
+/* `store` (nullable, transfer none): the database; it must stay open
+ * until another is set.  The date defaults to $JICAI_TODAY, else today. */
+GtkWidget  *jc_prices_page_new         (JcStore      *store);
+void        jc_prices_page_set_store   (JcPricesPage *self,
+                                        JcStore      *store);
+JcStore    *jc_prices_page_get_store   (JcPricesPage *self);
+/* The file of the store shown, NULL: none. */
 const char *jc_prices_page_get_db_path (JcPricesPage *self);
 /* The market day shown, "YYYY-MM-DD"; reloads. */
 void        jc_prices_page_set_date    (JcPricesPage *self,

@@ -3,10 +3,13 @@
  * was compared with and the suggestion of core (jc_held_quote_suggest), and
  * two actions, Release (accept it as it is) and Quoted per Pack (map its
  * market name, for its source, as quoted per the item's pack).  Loading and
- * both actions run on worker threads, each on its own JcStore. */
+ * both actions run on jc-price-tasks.h's worker threads, each on its own
+ * JcStore on the given store's file. */
 #pragma once
 
 #include <adwaita.h>
+
+#include "jc-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +17,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JcHeldView, jc_held_view, JC, HELD_VIEW, AdwBin)
 
 GtkWidget  *jc_held_view_new          (void);
-/* NULL: no database; shows the empty state.  Reloads. */
-void        jc_held_view_set_db_path  (JcHeldView *self,
-                                       const char *db_path);
+/* `store` (transfer none; it must stay open until another is set), NULL:
+ * no database; shows the empty state.  Reloads. */
+void        jc_held_view_set_store    (JcHeldView *self,
+                                       JcStore    *store);
+/* The file of the store shown, NULL: none. */
 const char *jc_held_view_get_db_path  (JcHeldView *self);
 void        jc_held_view_reload       (JcHeldView *self);
 /* How many prices are held (as last loaded): the "n-held" property. */

@@ -2,11 +2,13 @@
 /* jc-unmapped-view.h: the market names no catalog item claims yet ("To
  * map"), with the items they most likely mean (core/jc-suggest) and a
  * one-click Map per suggestion, plus a search over every item for the
- * names no suggestion fits.  Loading and mapping run on worker threads,
- * each on its own JcStore opened on the database file. */
+ * names no suggestion fits.  Loading and mapping run on jc-price-tasks.h's
+ * worker threads, each on its own JcStore on the given store's file. */
 #pragma once
 
 #include <adwaita.h>
+
+#include "jc-store.h"
 
 G_BEGIN_DECLS
 
@@ -14,9 +16,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (JcUnmappedView, jc_unmapped_view, JC, UNMAPPED_VIEW, AdwBin)
 
 GtkWidget  *jc_unmapped_view_new          (void);
-/* NULL: no database; shows the empty state.  Reloads. */
-void        jc_unmapped_view_set_db_path  (JcUnmappedView *self,
-                                           const char     *db_path);
+/* `store` (transfer none; it must stay open until another is set), NULL:
+ * no database; shows the empty state.  Reloads. */
+void        jc_unmapped_view_set_store    (JcUnmappedView *self,
+                                           JcStore        *store);
+/* The file of the store shown, NULL: none. */
 const char *jc_unmapped_view_get_db_path  (JcUnmappedView *self);
 void        jc_unmapped_view_reload       (JcUnmappedView *self);
 /* How many market names wait (as last loaded). */

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-unmapped-view.c: market names to map. */
+/* jc-unmapped-view.c: market names to map.  Its loading and mapping run
+ * in jc-price-tasks.c: it must not read the database nor run a thread. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-unmapped-view"
@@ -7,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jc-price-tasks.h"
 #include "jc-prices.h"
 #include "jc-record.h"
 #include "jc-store.h"
@@ -57,7 +59,7 @@ jc_unmapped_row_init (JcUnmappedRow *self)
 {
 }
 
-/* Takes `u`; `suggestions` index `items`.  Any thread. */
+/* Takes `u`; `suggestions` index `items`. */
 static JcUnmappedRow *
 jc_unmapped_row_new (JcUnmapped *u,
                      GArray     *suggestions,
@@ -87,7 +89,8 @@ jc_unmapped_row_new (JcUnmapped *u,
 struct _JcUnmappedView {
   AdwBin              parent_instance;
 
-  char               *db_path;
+  JcStore            *store;    /* borrowed */
+  char               *db_path;  /* its file */
   gboolean            disposed;
   GCancellable       *load_cancellable;
   GCancellable       *map_cancellable;
@@ -542,107 +545,21 @@ create_item_popover_cb (GtkMenuButton *button,
 
 /* ---- loading ---------------------------------------------------------- */
 
-typedef struct {
-  GPtrArray *rows;    /* JcUnmappedRow */
-  GPtrArray *items;   /* JcItem */
-} LoadResult;
-
-static void
-load_result_free (LoadResult *r)
-{
-  g_clear_pointer (&r->rows, g_ptr_array_unref);
-  g_clear_pointer (&r->items, g_ptr_array_unref);
-  g_free (r);
-}
-
-/* The market names the feed filed under a category name, in the codes of
- * the catalog. */
-static const char *
-category_code (GPtrArray  *categories,
-               const char *market_category)
-{
-  for (guint i = 0; i < categories->len; i++)
-    {
-      JcCategory *c = g_ptr_array_index (categories, i);
-
-      if (g_strcmp0 (c->name, market_category) == 0 || g_strcmp0 (c->code, market_category) == 0)
-        return c->code;
-    }
-  return NULL;
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  const char *path = task_data;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GPtrArray) unmapped = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  LoadResult *r;
-
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("The database %s does not exist"), path);
-      return;
-    }
-  store = jc_store_open (path, &error);
-  if (store != NULL)
-    unmapped = jc_store_list_unmapped (store, &error);
-  if (unmapped != NULL)
-    categories = jc_store_list_categories (store, &error);
-  if (categories != NULL)
-    items = jc_store_list_items (store, FALSE, &error);
-  if (items == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  r = g_new0 (LoadResult, 1);
-  r->rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < unmapped->len; i++)
-    {
-      JcUnmapped *u = g_ptr_array_index (unmapped, i);
-      g_autoptr(GArray) s = NULL;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
-      s = jc_suggest_items (u->market_name, category_code (categories, u->category), items,
-                            MAX_SUGGESTIONS);
-      unmapped->pdata[i] = NULL;
-      g_ptr_array_add (r->rows, jc_unmapped_row_new (u, s, items));
-    }
-  r->items = g_steal_pointer (&items);
-  if (g_task_return_error_if_cancelled (task))
-    {
-      load_result_free (r);
-      return;
-    }
-  g_task_return_pointer (task, r, (GDestroyNotify) load_result_free);
-}
-
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  JcUnmappedView *self = JC_UNMAPPED_VIEW (source);
+  g_autoptr(JcUnmappedView) self = user_data;
   g_autoptr(GError) error = NULL;
-  LoadResult *r = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(JcPriceUnmapped) r = jc_price_task_load_unmapped_finish (result, &error);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   gboolean was_busy;
   guint before;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->disposed)
-    {
-      g_clear_pointer (&r, load_result_free);
-      return;
-    }
+    return;
   was_busy = is_busy (self);
   g_clear_object (&self->load_cancellable);
   set_busy (self, was_busy);
@@ -659,7 +576,13 @@ load_done_cb (GObject      *source,
     {
       if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "error"))
         gtk_stack_set_visible_child_name (self->stack, "loading");
-      g_list_store_splice (self->rows, 0, before, r->rows->pdata, r->rows->len);
+      for (guint i = 0; i < r->suggestions->len; i++)
+        {
+          g_ptr_array_add (rows, jc_unmapped_row_new (r->unmapped->pdata[i],
+                                                      r->suggestions->pdata[i], r->items));
+          r->unmapped->pdata[i] = NULL;
+        }
+      g_list_store_splice (self->rows, 0, before, rows->pdata, rows->len);
       for (guint i = 0; i < r->items->len; i++)
         {
           g_ptr_array_add (records, jc_record_new_item (r->items->pdata[i]));
@@ -667,7 +590,6 @@ load_done_cb (GObject      *source,
         }
       g_list_store_splice (self->items, 0, g_list_model_get_n_items (G_LIST_MODEL (self->items)),
                            records->pdata, records->len);
-      load_result_free (r);
     }
   self->loaded_once = TRUE;
   update_state (self);
@@ -683,7 +605,6 @@ load_done_cb (GObject      *source,
 void
 jc_unmapped_view_reload (JcUnmappedView *self)
 {
-  g_autoptr(GTask) task = NULL;
   gboolean was_busy;
 
   g_return_if_fail (JC_IS_UNMAPPED_VIEW (self));
@@ -692,7 +613,7 @@ jc_unmapped_view_reload (JcUnmappedView *self)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
-  if (self->db_path == NULL)
+  if (self->store == NULL)
     {
       guint before = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
@@ -707,70 +628,46 @@ jc_unmapped_view_reload (JcUnmappedView *self)
       return;
     }
   self->load_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, jc_unmapped_view_reload);
-  g_task_set_task_data (task, g_strdup (self->db_path), g_free);
-  g_task_run_in_thread (task, load_thread);
+  jc_price_task_load_unmapped (self->store, MAX_SUGGESTIONS, self->load_cancellable, load_done_cb,
+                               g_object_ref (self));
   set_busy (self, was_busy);
   update_state (self);
 }
 
 /* ---- mapping ---------------------------------------------------------- */
 
+/* The mapping asked for, back with its answer. */
 typedef struct {
-  char  *path;
-  char  *market_name;
-  char  *item_code;
-  char  *item_name;
-  guint  rows;
-} MapData;
+  JcUnmappedView *view;    /* a reference */
+  char           *market_name;
+  char           *item_code;
+} MapCall;
 
 static void
-map_data_free (MapData *d)
+map_call_free (MapCall *call)
 {
-  g_free (d->path);
-  g_free (d->market_name);
-  g_free (d->item_code);
-  g_free (d->item_name);
-  g_free (d);
+  g_object_unref (call->view);
+  g_free (call->market_name);
+  g_free (call->item_code);
+  g_free (call);
 }
 
-static void
-map_thread (GTask        *task,
-            gpointer      source,
-            gpointer      task_data,
-            GCancellable *cancellable)
-{
-  MapData *d = task_data;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(JcItem) item = NULL;
-  g_autoptr(GError) error = NULL;
-
-  store = jc_store_open (d->path, &error);
-  if (store != NULL)
-    item = jc_store_get_item (store, d->item_code, &error);
-  if (item == NULL || !jc_store_map_market_name (store, d->market_name, d->item_code, &d->rows,
-                                                  &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  d->item_name = g_strdup (item->name);
-  g_task_return_boolean (task, TRUE);
-}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MapCall, map_call_free)
 
 static void
 map_done_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  JcUnmappedView *self = JC_UNMAPPED_VIEW (source);
-  MapData *d = g_task_get_task_data (G_TASK (result));
+  g_autoptr(MapCall) call = user_data;
+  JcUnmappedView *self = call->view;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *item_name = NULL;
+  guint rows = 0;
   gboolean was_busy;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+  if (!jc_price_task_map_name_finish (result, &item_name, &rows, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (self->disposed)
@@ -781,17 +678,17 @@ map_done_cb (GObject      *source,
   if (error != NULL)
     {
       /* TRANSLATORS: the market name, then why it could not be mapped */
-      text = g_strdup_printf (_("Could not map “%s”: %s"), d->market_name, error->message);
+      text = g_strdup_printf (_("Could not map “%s”: %s"), call->market_name, error->message);
       show_message (self, GTK_MESSAGE_ERROR, text);
       return;
     }
   /* TRANSLATORS: "“黄心大白菜” is now 大白菜: 12 prices count for it", after a mapping */
   text = g_strdup_printf (ngettext ("“%s” is now %s: %u price counts for it",
-                                    "“%s” is now %s: %u prices count for it", d->rows),
-                          d->market_name, d->item_name, d->rows);
+                                    "“%s” is now %s: %u prices count for it", rows),
+                          call->market_name, item_name, rows);
   show_message (self, GTK_MESSAGE_INFO, text);
   jc_unmapped_view_reload (self);
-  g_signal_emit (self, signals[SIGNAL_MAPPED], 0, d->market_name, d->item_code, d->rows);
+  g_signal_emit (self, signals[SIGNAL_MAPPED], 0, call->market_name, call->item_code, rows);
 }
 
 static void
@@ -800,21 +697,18 @@ map_activated (GtkWidget  *widget,
                GVariant   *parameter)
 {
   JcUnmappedView *self = JC_UNMAPPED_VIEW (widget);
-  g_autoptr(GTask) task = NULL;
-  MapData *d;
+  MapCall *call;
   gboolean was_busy;
 
-  if (self->db_path == NULL || self->map_cancellable != NULL)
+  if (self->store == NULL || self->map_cancellable != NULL)
     return;
   was_busy = is_busy (self);
-  d = g_new0 (MapData, 1);
-  d->path = g_strdup (self->db_path);
-  g_variant_get (parameter, "(ss)", &d->market_name, &d->item_code);
+  call = g_new0 (MapCall, 1);
+  call->view = g_object_ref (self);
+  g_variant_get (parameter, "(ss)", &call->market_name, &call->item_code);
   self->map_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->map_cancellable, map_done_cb, NULL);
-  g_task_set_source_tag (task, map_activated);
-  g_task_set_task_data (task, d, (GDestroyNotify) map_data_free);
-  g_task_run_in_thread (task, map_thread);
+  jc_price_task_map_name (self->store, call->market_name, call->item_code, self->map_cancellable,
+                          map_done_cb, call);
   set_busy (self, was_busy);
 }
 
@@ -871,24 +765,6 @@ jc_unmapped_view_get_property (GObject    *object,
 }
 
 static void
-jc_unmapped_view_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  JcUnmappedView *self = JC_UNMAPPED_VIEW (object);
-
-  switch (prop_id)
-    {
-    case PROP_DB_PATH:
-      jc_unmapped_view_set_db_path (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 jc_unmapped_view_dispose (GObject *object)
 {
   JcUnmappedView *self = JC_UNMAPPED_VIEW (object);
@@ -926,13 +802,13 @@ jc_unmapped_view_class_init (JcUnmappedViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->get_property = jc_unmapped_view_get_property;
-  object_class->set_property = jc_unmapped_view_set_property;
   object_class->dispose = jc_unmapped_view_dispose;
   object_class->finalize = jc_unmapped_view_finalize;
 
+  /* the file of the store shown: set with jc_unmapped_view_set_store() */
   properties[PROP_DB_PATH] =
     g_param_spec_string ("db-path", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_N_NAMES] =
     g_param_spec_uint ("n-names", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -998,15 +874,18 @@ jc_unmapped_view_new (void)
 }
 
 void
-jc_unmapped_view_set_db_path (JcUnmappedView *self,
-                              const char     *db_path)
+jc_unmapped_view_set_store (JcUnmappedView *self,
+                            JcStore        *store)
 {
+  const char *path = store != NULL ? jc_store_get_path (store) : NULL;
+
   g_return_if_fail (JC_IS_UNMAPPED_VIEW (self));
 
-  if (g_strcmp0 (self->db_path, db_path) != 0)
+  self->store = store;
+  if (g_strcmp0 (self->db_path, path) != 0)
     {
       g_free (self->db_path);
-      self->db_path = g_strdup (db_path);
+      self->db_path = g_strdup (path);
       self->loaded_once = FALSE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
     }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-held-view.c: prices held for review. */
+/* jc-held-view.c: prices held for review.  Its loading and actions run in
+ * jc-price-tasks.c: it must not read the database nor run a thread. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-held-view"
@@ -7,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "jc-held-view-private.h"
+#include "jc-price-tasks.h"
 #include "jc-prices.h"
 #include "jc-store.h"
 #include "jc-task.h"
@@ -51,7 +53,8 @@ struct _JcHeldView {
   AdwStatusPage *error_page;
   GListStore    *rows;
 
-  char          *db_path;
+  JcStore       *store;              /* borrowed */
+  char          *db_path;            /* its file */
   GCancellable  *cancellable;         /* the load; restarted by each reload */
   GCancellable  *action_cancellable;  /* release and per pack: only at dispose */
   gboolean       loading;
@@ -180,45 +183,6 @@ show_rows (JcHeldView *self)
 
 /* ---- load --------------------------------------------------------------- */
 
-typedef struct {
-  JcTaskData base;
-} LoadData;
-
-static void
-load_data_free (gpointer data)
-{
-  jc_task_data_clear (data);
-  g_free (data);
-}
-
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  JcTaskData *d = task_data;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GPtrArray) held = NULL;
-  GError *error = NULL;
-
-  /* the prices page reports a missing database; never create one here */
-  if (!g_file_test (d->db_path, G_FILE_TEST_EXISTS))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("The database %s does not exist"), d->db_path);
-      return;
-    }
-  store = jc_task_open_store (task);
-  if (store == NULL)
-    return;
-  held = jc_store_list_held (store, &error);
-  if (held == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&held), (GDestroyNotify) g_ptr_array_unref);
-}
-
 static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
@@ -226,7 +190,7 @@ load_done_cb (GObject      *source,
 {
   g_autoptr(JcHeldView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) held = jc_task_propagate_pointer (result, load_thread, &error);
+  g_autoptr(GPtrArray) held = jc_price_task_load_held_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* a newer load runs, or the view is gone */
@@ -253,12 +217,10 @@ load_done_cb (GObject      *source,
 void
 jc_held_view_reload (JcHeldView *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (JC_IS_HELD_VIEW (self));
 
   jc_task_restart_cancellable (&self->cancellable);
-  if (self->db_path == NULL)
+  if (self->store == NULL)
     {
       set_busy (self, &self->loading, FALSE);
       g_list_store_remove_all (self->rows);
@@ -266,57 +228,10 @@ jc_held_view_reload (JcHeldView *self)
       return;
     }
   set_busy (self, &self->loading, TRUE);
-  task = jc_task_new (g_new0 (LoadData, 1), load_data_free, self->db_path, NULL, load_thread,
-                      self->cancellable, load_done_cb, g_object_ref (self));
-  g_task_run_in_thread (task, load_thread);
+  jc_price_task_load_held (self->store, self->cancellable, load_done_cb, g_object_ref (self));
 }
 
 /* ---- release and quoted per pack ------------------------------------------ */
-
-typedef struct {
-  JcTaskData base;
-  gint64     id;
-  gboolean   per_pack;
-  char      *market_name;
-  char      *item_code;
-  char      *source_name;
-} ActionData;
-
-static void
-action_data_free (gpointer data)
-{
-  ActionData *d = data;
-
-  jc_task_data_clear (&d->base);
-  g_free (d->market_name);
-  g_free (d->item_code);
-  g_free (d->source_name);
-  g_free (d);
-}
-
-static void
-action_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  ActionData *d = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
-  gboolean ok;
-
-  if (store == NULL)
-    return;
-  if (d->per_pack)
-    ok = jc_store_map_market_name_as (store, d->market_name, d->item_code, d->source_name, "pack",
-                                      NULL, &error);
-  else
-    ok = jc_store_release_held (store, &d->id, 1, FALSE, NULL, NULL, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
 
 static void
 action_done_cb (GObject      *source,
@@ -327,7 +242,7 @@ action_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   set_busy (self, &self->acting, FALSE);
-  if (!jc_task_propagate_boolean (result, action_thread, &error))
+  if (!jc_price_task_settle_held_finish (result, &error))
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
       GtkWidget *dialog;
@@ -367,21 +282,12 @@ run_action (JcHeldView *self,
             gboolean    per_pack)
 {
   const JcHeldQuote *h = find_held (self, id);
-  g_autoptr(GTask) task = NULL;
-  ActionData *d;
 
-  if (h == NULL || self->db_path == NULL || self->acting)
+  if (h == NULL || self->store == NULL || self->acting)
     return;
-  d = g_new0 (ActionData, 1);
-  d->id = id;
-  d->per_pack = per_pack;
-  d->market_name = g_strdup (h->market_name);
-  d->item_code = g_strdup (h->item_code);
-  d->source_name = g_strdup (h->source_name);
   set_busy (self, &self->acting, TRUE);
-  task = jc_task_new (d, action_data_free, self->db_path, NULL, action_thread,
-                      self->action_cancellable, action_done_cb, g_object_ref (self));
-  g_task_run_in_thread (task, action_thread);
+  jc_price_task_settle_held (self->store, h, per_pack, self->action_cancellable, action_done_cb,
+                             g_object_ref (self));
 }
 
 static void
@@ -409,12 +315,13 @@ jc_held_view_new (void)
 }
 
 void
-jc_held_view_set_db_path (JcHeldView *self,
-                          const char *db_path)
+jc_held_view_set_store (JcHeldView *self,
+                        JcStore    *store)
 {
   g_return_if_fail (JC_IS_HELD_VIEW (self));
 
-  jc_task_set_db_path (&self->db_path, db_path);
+  self->store = store;
+  jc_task_set_db_path (&self->db_path, store != NULL ? jc_store_get_path (store) : NULL);
   jc_held_view_reload (self);
 }
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-report-tasks.h: the Reports page's database work, on worker threads.
  *
- * Every call runs on a GTask thread that opens its own JcStore on `db_path`,
- * makes the core calls (jc-report.h, jc-report-doc.h), closes the store and
+ * Every call runs on a GTask thread (jc-task) that opens its own JcStore on
+ * the file of the `store` it is given (the given store itself is never used
+ * off the main thread), makes the core calls (jc-report.h, jc-report-doc.h), closes the store and
  * hands back plain values the main thread owns after _finish.  Nothing here
  * touches a widget and nothing here writes SQL.  Pass a reference to the
  * widget as `user_data` and drop it in the callback.  A cancelled call
@@ -13,6 +14,7 @@
 
 #include "jc-report.h"
 #include "jc-report-doc.h"
+#include "jc-store.h"
 
 G_BEGIN_DECLS
 
@@ -41,7 +43,7 @@ typedef enum {
   JC_REPORT_EXPORT_CSV,
 } JcReportExportKind;
 
-void          jc_report_task_load          (const char          *db_path,
+void          jc_report_task_load          (JcStore             *store,
                                             const char          *month,
                                             const char          *canteen_or_null,
                                             GCancellable        *cancellable,
@@ -51,12 +53,14 @@ void          jc_report_task_load          (const char          *db_path,
 JcReportData *jc_report_task_load_finish   (GAsyncResult        *result,
                                             GError             **error);
 
-/* Builds the review afresh on the worker and writes it to `path`. */
-void          jc_report_task_export        (const char          *db_path,
+/* Builds the review afresh on the worker and writes it to `path`
+ * (`flags`: JC_OUTPUT_REPLACE to replace a file that is there). */
+void          jc_report_task_export        (JcStore             *store,
                                             const char          *month,
                                             const char          *canteen_or_null,
                                             JcReportExportKind   kind,
                                             const char          *path,
+                                            JcOutputFlags        flags,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
@@ -64,7 +68,7 @@ gboolean      jc_report_task_export_finish (GAsyncResult        *result,
                                             GError             **error);
 
 /* One item's JC_REPORT_TASK_MONTHS months ending with `month`. */
-void          jc_report_task_history       (const char          *db_path,
+void          jc_report_task_history       (JcStore             *store,
                                             const char          *month,
                                             const char          *canteen_or_null,
                                             const char          *item_code,
@@ -75,23 +79,18 @@ void          jc_report_task_history       (const char          *db_path,
 GArray       *jc_report_task_history_finish (GAsyncResult       *result,
                                              GError            **error);
 
-/* The PDF's pages, laid out on the worker, for a print job. */
-typedef struct {
-  JcReport    *report;
-  JcReportDoc *doc;
-} JcReportPages;
-
-void          jc_report_pages_free         (JcReportPages       *pages);
-void          jc_report_task_pages         (const char          *db_path,
+/* The review as a paged document (jc_report_doc_paged_new()), laid out on
+ * the worker, for a print job. */
+void          jc_report_task_pages         (JcStore             *store,
                                             const char          *month,
                                             const char          *canteen_or_null,
                                             GCancellable        *cancellable,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data);
-JcReportPages *jc_report_task_pages_finish (GAsyncResult        *result,
+/* Returns: (transfer full): the document, self-contained. */
+JcPagedDoc   *jc_report_task_pages_finish  (GAsyncResult        *result,
                                             GError             **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReportData, jc_report_data_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcReportPages, jc_report_pages_free)
 
 G_END_DECLS
