@@ -695,7 +695,7 @@ test_plan_and_move (void **state)
   assert_figures (page, want);
 
   /* another day asks too, and Cancel stays on this one with the edits */
-  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "deliveries.next-day", NULL));
+  assert_true (gtk_widget_activate (find_action_button (GTK_WIDGET (page), "date-bar.next-day")));
   jc_test_pump_until (_jc_deliveries_page_get_dialog (page) != NULL, 5000);
   assert_non_null (_jc_deliveries_page_get_dialog (page));
   jc_test_respond (ADW_MESSAGE_DIALOG (_jc_deliveries_page_get_dialog (page)), "cancel");

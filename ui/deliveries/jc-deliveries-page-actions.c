@@ -312,22 +312,6 @@ cancel_build_activated (GtkWidget  *widget,
 }
 
 static void
-previous_day_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  _jc_deliveries_page_shift_date (JC_DELIVERIES_PAGE (widget), -1);
-}
-
-static void
-next_day_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  _jc_deliveries_page_shift_date (JC_DELIVERIES_PAGE (widget), 1);
-}
-
-static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -455,10 +439,6 @@ void
 _jc_deliveries_page_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_bind_template_callback (widget_class, on_docs_toggled_cb);
-  gtk_widget_class_install_action (widget_class, "deliveries.previous-day", NULL,
-                                   previous_day_activated);
-  gtk_widget_class_install_action (widget_class, "deliveries.next-day", NULL,
-                                   next_day_activated);
   gtk_widget_class_install_action (widget_class, "deliveries.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "deliveries.build", NULL, build_activated);
   gtk_widget_class_install_action (widget_class, "deliveries.cancel-build", NULL,
@@ -474,10 +454,6 @@ _jc_deliveries_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "deliveries.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "deliveries.export-pdf", NULL,
                                    export_pdf_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "deliveries.previous-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "deliveries.next-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK,
                                        "deliveries.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK,

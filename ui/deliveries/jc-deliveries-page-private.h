@@ -2,6 +2,7 @@
 /* For the UI tests: the real widgets and state of the deliveries page. */
 #pragma once
 
+#include "jc-date-bar.h"
 #include "jc-delivery.h"
 #include "jc-delivery-tasks.h"
 #include "jc-deliveries-page.h"
@@ -95,9 +96,7 @@ struct _JcDeliveriesPage {
   GMenu              *move_menu;
   GtkWindow          *dialog;             /* weak: a confirmation on show */
 
-  GtkMenuButton      *date_button;
-  GtkPopover         *date_popover;
-  GtkCalendar        *calendar;
+  JcDateBar          *date_bar;
   GtkLabel           *status_label;
   GtkSpinner         *spinner;
   GtkWidget          *edited_box;
@@ -141,7 +140,6 @@ void  _jc_deliveries_page_set_busy (JcDeliveriesPage *self);
 void  _jc_deliveries_page_show_plan (JcDeliveriesPage *self, JcDeliveryPlan *plan);
 void  _jc_deliveries_page_show_state_page (JcDeliveriesPage *self);
 void  _jc_deliveries_page_load_plan (JcDeliveriesPage *self);
-void  _jc_deliveries_page_shift_date (JcDeliveriesPage *self, int days);
 
 /* jc-deliveries-page-routes.c: the list of routes and stops, the map */
 void                    _jc_deliveries_page_class_routes_init (GtkWidgetClass *widget_class);

@@ -11,7 +11,6 @@
 #define G_LOG_DOMAIN "jc-deliveries-page"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "jc-deliveries-page-private.h"
 #include "jc-delivery-map.h"
@@ -369,28 +368,6 @@ _jc_deliveries_page_load_plan (JcDeliveriesPage *self)
 /* ---- the date -------------------------------------------------------------------------------- */
 
 static void
-update_date_widgets (JcDeliveriesPage *self)
-{
-  g_autofree char *label = jc_order_format_date (self->date);
-  int y, m, d;
-
-  gtk_menu_button_set_label (self->date_button, label);
-  if (sscanf (self->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      if (dt != NULL)
-        {
-          g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                           self);
-          gtk_calendar_select_day (self->calendar, dt);
-          g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                             NULL, self);
-        }
-    }
-}
-
-static void
 on_date_confirm_cb (AdwMessageDialog *dialog,
                     const char       *response,
                     JcDeliveriesPage *self)
@@ -402,26 +379,24 @@ on_date_confirm_cb (AdwMessageDialog *dialog,
       self->dirty = FALSE;
       jc_deliveries_page_set_date (self, date);
     }
-  else
-    update_date_widgets (self);
 }
 
-/* A date a person chose: unsaved hand edits are not dropped without asking. */
-static void
-choose_date (JcDeliveriesPage *self,
-             const char       *date)
+/* Before the person changes the day in the date bar: unsaved hand edits
+ * are not dropped without asking, and the day stays until the answer. */
+static gboolean
+date_bar_leave_cb (JcDateBar  *bar,
+                   const char *new_date,
+                   gpointer    user_data)
 {
+  JcDeliveriesPage *self = user_data;
   g_autofree char *shown = NULL;
   g_autofree char *body = NULL;
   GtkWidget *dialog;
 
-  if (!self->dirty || g_str_equal (date, self->date))
-    {
-      jc_deliveries_page_set_date (self, date);
-      return;
-    }
+  if (!self->dirty || g_str_equal (new_date, self->date))
+    return TRUE;
   g_free (self->pending_date);
-  self->pending_date = g_strdup (date);
+  self->pending_date = g_strdup (new_date);
   shown = jc_order_format_date (self->date);
   /* TRANSLATORS: %s is the delivery date whose routes were changed */
   body = g_strdup_printf (_("The routes of %s were changed by hand and are not saved."), shown);
@@ -429,26 +404,14 @@ choose_date (JcDeliveriesPage *self,
                                                    "discard", _("_Discard"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_date_confirm_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
 }
 
+/* The person changed the day in the date bar. */
 static void
-on_calendar_day_selected_cb (JcDeliveriesPage *self)
+on_date_bar_date_cb (JcDeliveriesPage *self)
 {
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
-
-  gtk_popover_popdown (self->date_popover);
-  choose_date (self, date);
-}
-
-void
-_jc_deliveries_page_shift_date (JcDeliveriesPage *self,
-                                int               days)
-{
-  char date[11];
-
-  if (jc_order_date_shift (self->date, days, date))
-    choose_date (self, date);
+  jc_deliveries_page_set_date (self, jc_date_bar_get_date (self->date_bar));
 }
 
 /* ---- GObject ------------------------------------------------------------------------------------- */
@@ -586,11 +549,10 @@ jc_deliveries_page_class_init (JcDeliveriesPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JC_TYPE_DATE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jicai/Jicai/ui/jc-deliveries-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, date_bar);
   gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, edited_box);
@@ -618,7 +580,7 @@ jc_deliveries_page_class_init (JcDeliveriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, stops_list);
   gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, map_area);
   gtk_widget_class_bind_template_child (widget_class, JcDeliveriesPage, error_page);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_bar_date_cb);
   _jc_deliveries_page_class_routes_init (widget_class);
   _jc_deliveries_page_class_actions_init (widget_class);
 
@@ -648,7 +610,9 @@ jc_deliveries_page_init (JcDeliveriesPage *self)
   gtk_widget_add_controller (GTK_WIDGET (self->map_area), GTK_EVENT_CONTROLLER (click));
 
   g_strlcpy (self->date, date, sizeof self->date);
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
+  jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
+  jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->content_stack, "no-database");
   _jc_deliveries_page_refresh (self);
   _jc_deliveries_page_set_busy (self);
@@ -755,7 +719,7 @@ jc_deliveries_page_set_date (JcDeliveriesPage *self,
   self->dirty = FALSE;
   self->sel_route = -1;
   self->sel_index = -1;
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
   _jc_deliveries_page_load_plan (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }

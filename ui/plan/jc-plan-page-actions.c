@@ -652,22 +652,6 @@ statements_activated (GtkWidget  *widget,
 }
 
 static void
-previous_day_activated (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  _jc_plan_page_shift_date (JC_PLAN_PAGE (widget), -1);
-}
-
-static void
-next_day_activated (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  _jc_plan_page_shift_date (JC_PLAN_PAGE (widget), 1);
-}
-
-static void
 reload_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -697,8 +681,6 @@ _jc_plan_preview_get_page (GtkWindow *preview)
 void
 _jc_plan_page_class_actions_init (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "plan.previous-day", NULL, previous_day_activated);
-  gtk_widget_class_install_action (widget_class, "plan.next-day", NULL, next_day_activated);
   gtk_widget_class_install_action (widget_class, "plan.reload", NULL, reload_activated);
   gtk_widget_class_install_action (widget_class, "plan.lock", NULL, lock_activated);
   gtk_widget_class_install_action (widget_class, "plan.unlock", NULL, unlock_activated);
@@ -713,10 +695,6 @@ _jc_plan_page_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "plan.print", NULL, print_activated);
   gtk_widget_class_install_action (widget_class, "plan.preview", NULL, preview_activated);
   gtk_widget_class_install_action (widget_class, "plan.statements", NULL, statements_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "plan.previous-day", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "plan.next-day", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "plan.reload", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "plan.print", NULL);

@@ -2,6 +2,7 @@
 /* For the UI tests: the real widgets of the purchase plan page. */
 #pragma once
 
+#include "jc-date-bar.h"
 #include "jc-order-row.h"
 #include "jc-plan.h"
 #include "jc-plan-page.h"
@@ -132,9 +133,7 @@ struct _JcPlanPage {
   GtkWindow          *preview;           /* weak */
   GSettings          *settings;          /* the variance limit is kept there */
 
-  GtkMenuButton      *date_button;
-  GtkPopover         *date_popover;
-  GtkCalendar        *calendar;
+  JcDateBar          *date_bar;
   GtkLabel           *status_label;
   GtkSpinner         *spinner;
   GtkSpinButton      *threshold_spin;
@@ -210,7 +209,6 @@ _jc_plan_page_work_cancellable (JcPlanPage *self)
 }
 
 /* jc-plan-page.c: the page's state and view */
-void  _jc_plan_page_shift_date (JcPlanPage *self, int days);
 void  _jc_plan_page_update_drill (JcPlanPage *self);
 void  _jc_plan_page_update_actions (JcPlanPage *self);
 void  _jc_plan_page_set_busy (JcPlanPage *self);

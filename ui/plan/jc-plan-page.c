@@ -11,7 +11,6 @@
 #define G_LOG_DOMAIN "jc-plan-page"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "jc-order-format.h"
@@ -39,46 +38,36 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- the date ------------------------------------------------------------- */
 
+static void show_date (JcPlanPage *self,
+                       const char *date);
+
+/* What was typed for the day left is saved, for that day; a wrong value
+ * is let go with its error. */
 static void
-update_date_widgets (JcPlanPage *self)
+leave_day (JcPlanPage *self)
 {
-  g_autofree char *label = jc_order_format_date (self->date);
-  int y, m, d;
-
-  gtk_menu_button_set_label (self->date_button, label);
-  if (sscanf (self->date, "%4d-%2d-%2d", &y, &m, &d) == 3)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_local (y, m, d, 0, 0, 0);
-
-      if (dt != NULL)
-        {
-          g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                           self);
-          gtk_calendar_select_day (self->calendar, dt);
-          g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                             NULL, self);
-        }
-    }
+  if (self->form_dirty && !_jc_plan_page_leave_form (self))
+    jc_ui_toast (GTK_WIDGET (self), gtk_label_get_text (self->actual_error));
 }
 
-static void
-on_calendar_day_selected_cb (JcPlanPage *self)
+/* Before the person changes the day in the date bar. */
+static gboolean
+date_bar_leave_cb (JcDateBar  *bar,
+                   const char *new_date,
+                   gpointer    user_data)
 {
-  g_autoptr(GDateTime) dt = gtk_calendar_get_date (self->calendar);
-  g_autofree char *date = g_date_time_format (dt, "%Y-%m-%d");
+  JcPlanPage *self = user_data;
 
-  gtk_popover_popdown (self->date_popover);
-  jc_plan_page_set_date (self, date);
+  if (!g_str_equal (new_date, self->date))
+    leave_day (self);
+  return TRUE;
 }
 
-void
-_jc_plan_page_shift_date (JcPlanPage *self,
-                          int         days)
+/* The person changed the day in the date bar. */
+static void
+on_date_bar_date_cb (JcPlanPage *self)
 {
-  char date[11];
-
-  if (jc_order_date_shift (self->date, days, date))
-    jc_plan_page_set_date (self, date);
+  show_date (self, jc_date_bar_get_date (self->date_bar));
 }
 
 /* ---- the figures, the warnings, the drill-down ------------------------------ */
@@ -641,11 +630,10 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JC_TYPE_DATE_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/jicai/Jicai/ui/jc-plan-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, date_popover);
-  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, JcPlanPage, date_bar);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, names_view);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, figures_box);
@@ -675,7 +663,7 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, qty_unit_label);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, price_unit_label);
   gtk_widget_class_bind_template_child (widget_class, JcPlanPage, actual_error);
-  gtk_widget_class_bind_template_callback (widget_class, on_calendar_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_date_bar_date_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_threshold_changed_cb);
   _jc_plan_page_class_actuals_init (widget_class);
   _jc_plan_page_class_actions_init (widget_class);
@@ -719,7 +707,9 @@ jc_plan_page_init (JcPlanPage *self)
   self->threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
 
   g_strlcpy (self->date, date, sizeof self->date);
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
+  jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
+  jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->content_stack, "no-database");
   update_figures (self);
   _jc_plan_page_update_drill (self);
@@ -805,15 +795,22 @@ jc_plan_page_set_date (JcPlanPage *self,
   g_return_if_fail (JC_IS_PLAN_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  /* what was typed for the day left is saved, for that day */
-  if (self->form_dirty && !g_str_equal (date, self->date) && !_jc_plan_page_leave_form (self))
-    jc_ui_toast (GTK_WIDGET (self), gtk_label_get_text (self->actual_error));
+  if (!g_str_equal (date, self->date))
+    leave_day (self);
+  show_date (self, date);
+}
+
+/* Shows the plan of `date` without asking about what was typed. */
+static void
+show_date (JcPlanPage *self,
+           const char *date)
+{
   if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
   self->form_dirty = FALSE;
   g_clear_pointer (&self->keep_item, g_free);
-  update_date_widgets (self);
+  jc_date_bar_set_date (self->date_bar, self->date);
   _jc_plan_page_load_plan (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
 }
