@@ -144,7 +144,7 @@ cli_prices_run_map (Cli *cli)
     return CLI_EXIT_FAILED;
   item = jc_store_get_item (store, code, &error);
   if (item == NULL ||
-      !jc_store_map_market_name_as (store, name, code, cli_get (cli, "source"), per, &res, &error))
+      !jc_price_map_market_name_as (store, name, code, cli_get (cli, "source"), per, &res, &error))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;
@@ -184,7 +184,7 @@ cli_prices_run_held (Cli *cli)
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
-  held = jc_store_list_held (store, &error);
+  held = jc_price_list_held (store, &error);
   if (held == NULL)
     {
       cli_error_gerror (cli, error);

@@ -80,7 +80,7 @@ generate (JcStore *store)
       q.low_milliyuan = price;
       q.avg_milliyuan = price;
       q.high_milliyuan = price;
-      jc_store_put_quote (store, src->id, 0, &q, item, &put, &error);
+      jc_price_put_quote (store, src->id, 0, &q, item, &put, &error);
       die_on (error);
       g_ptr_array_add (items, item);
     }

@@ -126,7 +126,7 @@ generate (JcStore *store)
           price[i] += (gint64) g_rand_int_range (rand, -20, 21) * price[i] / 1000;
           price[i] = MAX (price[i], 500);
           q.low_milliyuan = q.avg_milliyuan = q.high_milliyuan = price[i];
-          jc_store_put_quote (store, src->id, 0, &q, item, &put, &error);
+          jc_price_put_quote (store, src->id, 0, &q, item, &put, &error);
           die_on (error);
 
           l->item_id = item->id;

@@ -371,7 +371,7 @@ load_prices (JcStore        *store,
         DemoItem *d = &g_array_index (demo_items, DemoItem, i);
 
         if (*d->quoted_per != '\0' &&
-            !jc_store_map_market_name_as (store, d->item->name, d->item->code, source->name,
+            !jc_price_map_market_name_as (store, d->item->name, d->item->code, source->name,
                                           d->quoted_per, NULL, error))
           {
             g_prefix_error (error, "catalog.tsv, %s: ", d->item->code);
@@ -431,7 +431,7 @@ load_prices (JcStore        *store,
         };
         JcPutResult put;
 
-        if (!jc_store_put_quote (store, source_id, fetch_id, &q, d->item, &put, error))
+        if (!jc_price_put_quote (store, source_id, fetch_id, &q, d->item, &put, error))
           {
             g_prefix_error (error, "prices.tsv, line %u: ", i + 1);
             goto fail;

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-price-hold.c: what a "quoted per" override means for an item, the
- * outlier rule that holds a quote, and the suggestion shown with a held
- * quote.  No SQL here (that is jc-store-prices.c). */
+ * outlier rule that holds a quote, the suggestion shown with a held
+ * quote, and storing a quote held or not: this decides, through the
+ * store's plain reads (an item's median, a category's range) and writes.
+ * No SQL here (that is core/store/). */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-prices"
@@ -12,32 +14,6 @@
 
 #include "jc-error.h"
 #include "jc-prices.h"
-
-void
-jc_held_quote_free (JcHeldQuote *h)
-{
-  if (h == NULL)
-    return;
-  g_free (h->market_name);
-  g_free (h->spec);
-  g_free (h->origin);
-  g_free (h->unit);
-  g_free (h->quoted_per);
-  g_free (h->item_code);
-  g_free (h->item_name);
-  g_free (h->category);
-  g_free (h->suggest_unit);
-  g_free (h);
-}
-
-void
-jc_price_range_free (JcPriceRange *r)
-{
-  if (r == NULL)
-    return;
-  g_free (r->category);
-  g_free (r);
-}
 
 /**
  * jc_quoted_per_factor:
@@ -262,4 +238,267 @@ jc_held_quote_dup_suggestion (const JcHeldQuote *h)
     default:
       return g_strdup ("");
     }
+}
+
+/* ---- holding quotes as they are stored ------------------------------ */
+
+/* Whether a quote of `item` on `date` at `avg` per base unit is held:
+ * against the item's median when it has history, else against its
+ * category's range (none: not held). */
+static gboolean
+evaluate_hold (JcStore      *store,
+               const JcItem *item,
+               const char   *date,
+               gint64        avg,
+               gboolean     *held,
+               gboolean     *has_median,
+               gint64       *median,
+               GError      **error)
+{
+  gboolean found;
+  gint64 low = 0, high = 0;
+
+  *held = FALSE;
+  *median = 0;
+  if (!jc_store_get_item_median (store, item->id, date, has_median, median, error))
+    return FALSE;
+  if (*has_median)
+    {
+      *held = jc_price_is_outlier (avg, *median);
+      return TRUE;
+    }
+  if (!jc_store_get_category_range (store, item, &found, &low, &high, error))
+    return FALSE;
+  *held = found && (avg < low || avg > high);
+  return TRUE;
+}
+
+/**
+ * jc_price_put_quote:
+ * Stores one market quote, keyed by (source, date, name, spec, origin,
+ * unit).  New: inserted.  Same prices: nothing changes.  Different prices:
+ * updated, and the old and new prices go to price_revisions.
+ */
+gboolean
+jc_price_put_quote (JcStore             *store,
+                    gint64               source_id,
+                    gint64               fetch_id,
+                    const JcPriceQuote  *q,
+                    const JcItem        *item,
+                    JcPutResult         *result,
+                    GError             **error)
+{
+  return jc_price_put_quote_full (store, source_id, fetch_id, q, item, result, NULL, NULL, error);
+}
+
+/**
+ * jc_price_put_quote_full:
+ * jc_price_put_quote(), converting through the name's "quoted per"
+ * override and holding an outlier; `out_mapped` says whether it has
+ * per-base-unit prices, `out_held` whether it is held.
+ */
+gboolean
+jc_price_put_quote_full (JcStore             *store,
+                         gint64               source_id,
+                         gint64               fetch_id,
+                         const JcPriceQuote  *q,
+                         const JcItem        *item,
+                         JcPutResult         *result,
+                         gboolean            *out_mapped,
+                         gboolean            *out_held,
+                         GError             **error)
+{
+  gint64 base[3] = { 0 };
+  g_autofree char *per = NULL;
+  gboolean mapped, held = FALSE, has_median = FALSE;
+  gint64 median = 0;
+  gboolean ok;
+
+  if (out_held != NULL)
+    *out_held = FALSE;
+  if (out_mapped != NULL)
+    *out_mapped = FALSE;
+  per = item != NULL ? jc_store_dup_quoted_per (store, source_id, q->market_name, error)
+                     : g_strdup ("");
+  if (per == NULL)
+    return FALSE;
+  mapped = jc_price_quote_to_base_as (item, q, per, base);
+  if (mapped && !evaluate_hold (store, item, q->date, base[1], &held, &has_median, &median, error))
+    return FALSE;
+  if (out_mapped != NULL)
+    *out_mapped = mapped;
+
+  ok = jc_store_write_quote (store, source_id, fetch_id, q, mapped ? item->id : 0, base,
+                             mapped ? per : "", held, has_median, median, result, error);
+  if (ok && out_held != NULL && *result != JC_PUT_SAME)
+    *out_held = held;
+  return ok;
+}
+
+/* Converts the stored quotes of a name again and evaluates the held, the
+ * newly mapped and the ones now read through another "quoted per" (a
+ * wrong one holds what it breaks), oldest first, so that a quote released
+ * here is history for the next. */
+static gboolean
+convert_name_quotes (JcStore      *store,
+                     const JcItem *item,
+                     const char   *market_name,
+                     gint64        source_id,
+                     JcMapResult  *res,
+                     GError      **error)
+{
+  g_autoptr(GArray) quotes = g_array_new (FALSE, TRUE, sizeof (JcNameQuote));
+  g_autoptr(GHashTable) pers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+
+  g_array_set_clear_func (quotes, jc_name_quote_clear);
+  if (!jc_store_list_name_quotes (store, market_name, source_id, item->id, quotes, error))
+    return FALSE;
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      JcNameQuote *nq = &g_array_index (quotes, JcNameQuote, i);
+      JcPriceQuote pq = {
+        market_name, "", "", "", nq->unit, nq->date,
+        nq->price[0], nq->price[1], nq->price[2], nq->unit_milli_kg,
+        nq->has_exact ? nq->exact : NULL,
+      };
+      const char *per = g_hash_table_lookup (pers, &nq->source_id);
+      gboolean held = nq->held, has_median = FALSE, evaluate;
+      gint64 base[3], median = 0;
+
+      if (per == NULL)
+        {
+          char *p = jc_store_dup_quoted_per (store, nq->source_id, market_name, error);
+
+          if (p == NULL)
+            return FALSE;
+          g_hash_table_insert (pers, g_memdup2 (&nq->source_id, sizeof (gint64)), p);
+          per = p;
+        }
+      if (!jc_price_quote_to_base_as (item, &pq, per, base))
+        continue;   /* stays as it was: unmapped, or mapped as before */
+      evaluate = nq->held || nq->unmapped || g_strcmp0 (nq->quoted_per, per) != 0;
+      if (evaluate &&
+          !evaluate_hold (store, item, nq->date, base[1], &held, &has_median, &median, error))
+        return FALSE;
+      if (!jc_store_set_quote_mapping (store, nq->id, item->id, base, per, held, evaluate,
+                                       has_median, median, error))
+        return FALSE;
+      if (nq->unmapped)
+        res->mapped++;
+      if (*per != '\0')
+        res->converted++;
+      if (held)
+        res->held++;
+      if (nq->held && !held)
+        {
+          res->released++;
+          if (!jc_store_audit_hold (store, nq->id, "convert", per, "", error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/**
+ * jc_price_map_market_name_as:
+ * Maps a market name to a catalog item: the name becomes an alias of the
+ * item; with `quoted_per` (not NULL) the name's override for `source_name`
+ * (NULL: every source) is set ("" removes it); then every stored quote of
+ * that name whose unit converts gets the item and its per-base-unit prices,
+ * and the held and newly mapped ones are evaluated again.  One
+ * transaction.  Quotes in a unit that does not convert for the item stay
+ * on the to-map list.
+ */
+gboolean
+jc_price_map_market_name_as (JcStore      *store,
+                             const char   *market_name,
+                             const char   *item_code,
+                             const char   *source_name,
+                             const char   *quoted_per,
+                             JcMapResult  *out,
+                             GError      **error)
+{
+  g_autoptr(JcItem) item = NULL;
+  g_autoptr(JcSource) source = NULL;
+  g_autofree char *per = quoted_per ? g_strstrip (g_strdup (quoted_per)) : NULL;
+  JcMapResult res = { 0 };
+  gboolean ok = TRUE;
+
+  if (market_name == NULL || *market_name == '\0')
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME, _("name: a market name is required"));
+      return FALSE;
+    }
+  item = jc_store_get_item (store, item_code, error);
+  if (item == NULL)
+    return FALSE;
+  if (source_name != NULL)
+    {
+      source = jc_store_get_source (store, source_name, error);
+      if (source == NULL)
+        return FALSE;
+    }
+  if (per != NULL && *per != '\0')
+    {
+      JcUnitFactor f;
+
+      if (!jc_quoted_per_factor (item, per, &f, error))
+        return FALSE;
+    }
+  if (!jc_store_write_begin (store, error))
+    return FALSE;
+
+  if (g_strcmp0 (item->name, market_name) != 0 &&
+      !g_strv_contains ((const char * const *) item->aliases, market_name))
+    {
+      gsize n_aliases = g_strv_length (item->aliases);
+
+      item->aliases = g_renew (char *, item->aliases, n_aliases + 2);
+      item->aliases[n_aliases] = g_strdup (market_name);
+      item->aliases[n_aliases + 1] = NULL;
+      ok = jc_store_update_item (store, item, error);
+    }
+  if (ok && per != NULL)
+    ok = jc_store_set_quoted_per (store, source ? source->id : 0, market_name, per, error);
+  ok = ok && convert_name_quotes (store, item, market_name, source ? source->id : 0, &res, error);
+  if (!jc_store_write_end (store, ok, error) || !ok)
+    return FALSE;
+  if (out != NULL)
+    *out = res;
+  return TRUE;
+}
+
+/**
+ * jc_price_map_market_name:
+ * jc_price_map_market_name_as() for every source, keeping the override;
+ * `out_rows` is how many quotes were newly mapped.
+ */
+gboolean
+jc_price_map_market_name (JcStore     *store,
+                          const char  *market_name,
+                          const char  *item_code,
+                          guint       *out_rows,
+                          GError     **error)
+{
+  JcMapResult res = { 0 };
+
+  if (!jc_price_map_market_name_as (store, market_name, item_code, NULL, NULL, &res, error))
+    return FALSE;
+  if (out_rows != NULL)
+    *out_rows = res.mapped;
+  return TRUE;
+}
+
+/* Held quotes, newest first, each with its suggestion. */
+GPtrArray *
+jc_price_list_held (JcStore  *store,
+                    GError  **error)
+{
+  GPtrArray *out = jc_store_read_held (store, error);
+
+  if (out == NULL)
+    return NULL;
+  for (guint i = 0; i < out->len; i++)
+    jc_held_quote_suggest (g_ptr_array_index (out, i));
+  return out;
 }

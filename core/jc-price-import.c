@@ -143,7 +143,7 @@ store_batch (JcStore           *store,
       JcPutResult put;
       gboolean mapped = FALSE, held = FALSE;
 
-      if (!jc_store_put_quote_full (store, source->id, r->fetch_log_id, &pq, item, &put, &mapped,
+      if (!jc_price_put_quote_full (store, source->id, r->fetch_log_id, &pq, item, &put, &mapped,
                                     &held, error))
         {
           g_prefix_error (error, _("line %u (%s): "), q->line, q->market_name);

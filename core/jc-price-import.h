@@ -22,7 +22,7 @@ typedef struct {
   guint      rows_rejected;
   guint      rows_duplicate;
   guint      rows_unmapped;      /* stored, but their name or unit is not mapped yet */
-  guint      rows_held;          /* stored, mapped, but held for review (jc_store_list_held) */
+  guint      rows_held;          /* stored, mapped, but held for review (jc_price_list_held) */
   guint      rejected_by_reason[JC_N_REJECT_REASONS];
   GPtrArray *reject_examples;    /* char *: "line 12: avgPrice “2.7（个）” …", the first few per reason */
   GPtrArray *warnings;           /* char *, from the parser */

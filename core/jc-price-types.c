@@ -212,3 +212,28 @@ jc_change_permille (gint64 now,
   return out;
 }
 
+void
+jc_held_quote_free (JcHeldQuote *h)
+{
+  if (h == NULL)
+    return;
+  g_free (h->market_name);
+  g_free (h->spec);
+  g_free (h->origin);
+  g_free (h->unit);
+  g_free (h->quoted_per);
+  g_free (h->item_code);
+  g_free (h->item_name);
+  g_free (h->category);
+  g_free (h->suggest_unit);
+  g_free (h);
+}
+
+void
+jc_price_range_free (JcPriceRange *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->category);
+  g_free (r);
+}

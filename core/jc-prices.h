@@ -174,14 +174,14 @@ gboolean   jc_store_delete_source  (JcStore        *store,
 
 /* Stores one quote; `item` (NULL: unmapped) converts it to the base unit.
  * A quote whose unit does not convert for the item is stored unmapped. */
-gboolean   jc_store_put_quote      (JcStore            *store,
+gboolean   jc_price_put_quote      (JcStore            *store,
                                     gint64              source_id,
                                     gint64              fetch_id,
                                     const JcPriceQuote *quote,
                                     const JcItem       *item,
                                     JcPutResult        *result,
                                     GError            **error);
-gboolean   jc_store_put_quote_full (JcStore            *store,
+gboolean   jc_price_put_quote_full (JcStore            *store,
                                     gint64              source_id,
                                     gint64              fetch_id,
                                     const JcPriceQuote *quote,
@@ -230,7 +230,7 @@ gint64     jc_change_permille      (gint64          now,
 
 GPtrArray *jc_store_list_unmapped  (JcStore        *store,
                                     GError        **error);
-gboolean   jc_store_map_market_name (JcStore       *store,
+gboolean   jc_price_map_market_name (JcStore       *store,
                                      const char    *market_name,
                                      const char    *item_code,
                                      guint         *out_rows,
@@ -347,7 +347,7 @@ char      *jc_store_dup_quoted_per  (JcStore            *store,
 gint64     jc_store_count_held      (JcStore            *store,
                                      GError            **error);
 /* Held quotes, newest first: JcHeldQuote *s with their suggestion. */
-GPtrArray *jc_store_list_held       (JcStore            *store,
+GPtrArray *jc_price_list_held       (JcStore            *store,
                                      GError            **error);
 /* Accepts held quotes as they are (ids; or every held quote when `all`),
  * audited with `reason`.  One transaction; an id that is not a held quote
@@ -363,7 +363,7 @@ gboolean   jc_store_release_held    (JcStore            *store,
  * source) with `quoted_per` (NULL: leave the override as it is; "": the
  * source's own unit), then converts the name's stored quotes and evaluates
  * the held and newly mapped ones again, oldest first.  One transaction. */
-gboolean   jc_store_map_market_name_as (JcStore         *store,
+gboolean   jc_price_map_market_name_as (JcStore         *store,
                                         const char      *market_name,
                                         const char      *item_code,
                                         const char      *source_name,
@@ -398,5 +398,95 @@ GPtrArray *jc_store_list_fetch_log (JcStore        *store,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcSource, jc_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPriceRow, jc_price_row_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcHeldQuote, jc_held_quote_free)
+
+/* ---- the store's plain reads and writes behind the hold rule ---------
+ * The store decides nothing here: jc-price-hold.c reads the history,
+ * decides whether a quote is held and tells the store what to write. */
+
+/* One stored quote of a market name, as jc_store_list_name_quotes() reads
+ * it for converting it again. */
+typedef struct {
+  gint64    id;
+  gint64    source_id;
+  char      date[11];
+  char     *unit;
+  gint64    unit_milli_kg;
+  gint64    price[3];
+  JcDecimal exact[3];    /* as quoted, when has_exact */
+  gboolean  has_exact;
+  gboolean  unmapped;
+  gboolean  held;
+  char     *quoted_per;  /* as it was converted */
+} JcNameQuote;
+
+/* The clear function of a GArray of JcNameQuote. */
+void       jc_name_quote_clear      (gpointer            data);
+
+/* The item's median price per base unit over its last 30 quoted days
+ * before `date`, from quotes that are not held; `found` FALSE without
+ * history. */
+gboolean   jc_store_get_item_median (JcStore            *store,
+                                     gint64              item_id,
+                                     const char         *date,
+                                     gboolean           *found,
+                                     gint64             *median,
+                                     GError            **error);
+/* The range of the item's category for its base unit; `found` FALSE
+ * without one. */
+gboolean   jc_store_get_category_range (JcStore         *store,
+                                        const JcItem    *item,
+                                        gboolean        *found,
+                                        gint64          *low,
+                                        gint64          *high,
+                                        GError         **error);
+gboolean   jc_store_write_quote     (JcStore            *store,
+                                     gint64              source_id,
+                                     gint64              fetch_id,
+                                     const JcPriceQuote *quote,
+                                     gint64              item_id,
+                                     const gint64        base[3],
+                                     const char         *quoted_per,
+                                     gboolean            held,
+                                     gboolean            has_median,
+                                     gint64              median,
+                                     JcPutResult        *result,
+                                     GError            **error);
+/* Sets a market name's override for a source (0: every source); "" removes
+ * it. */
+gboolean   jc_store_set_quoted_per  (JcStore            *store,
+                                     gint64              source_id,
+                                     const char         *market_name,
+                                     const char         *quoted_per,
+                                     GError            **error);
+/* Records what was done with a held quote. */
+gboolean   jc_store_audit_hold      (JcStore            *store,
+                                     gint64              price_id,
+                                     const char         *action,
+                                     const char         *quoted_per,
+                                     const char         *reason,
+                                     GError            **error);
+/* Appends to `out` (JcNameQuote) the stored quotes of a market name for a
+ * source (0: every source) that are unmapped or mapped to `item_id`,
+ * oldest first. */
+gboolean   jc_store_list_name_quotes (JcStore           *store,
+                                      const char        *market_name,
+                                      gint64             source_id,
+                                      gint64             item_id,
+                                      GArray            *out,
+                                      GError           **error);
+gboolean   jc_store_set_quote_mapping (JcStore          *store,
+                                       gint64            price_id,
+                                       gint64            item_id,
+                                       const gint64      base[3],
+                                       const char       *quoted_per,
+                                       gboolean          held,
+                                       gboolean          evaluated,
+                                       gboolean          has_median,
+                                       gint64            median,
+                                       GError          **error);
+/* Held quotes, newest first, without their suggestion (jc_price_list_held()
+ * adds it). */
+GPtrArray *jc_store_read_held       (JcStore            *store,
+                                     GError            **error);
 
 G_END_DECLS

@@ -56,7 +56,7 @@ jc_test_world_quote (JcTestWorld *w,
   JcPutResult put;
   g_autoptr(GError) error = NULL;
 
-  assert_true (jc_store_put_quote (w->store, src->id, 0, &q, it, &put, &error));
+  assert_true (jc_price_put_quote (w->store, src->id, 0, &q, it, &put, &error));
   assert_no_error (error);
 }
 

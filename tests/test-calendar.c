@@ -74,7 +74,7 @@ put_price (Fixture    *f,
   JcPutResult put;
   g_autoptr(GError) error = NULL;
 
-  assert_true (jc_store_put_quote (f->store, f->source->id, 0, &q, f->item, &put, &error));
+  assert_true (jc_price_put_quote (f->store, f->source->id, 0, &q, f->item, &put, &error));
   assert_no_error (error);
 }
 

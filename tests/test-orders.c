@@ -368,7 +368,7 @@ test_board_and_spikes (void **state)
   src->adapter = g_strdup ("xinfadi");
   src->url = g_strdup ("file:///dev/null");
   assert_true (jc_store_insert_source (f->store, src, NULL));
-  assert_true (jc_store_put_quote (f->store, src->id, 0, &q, f->cabbage, &put, NULL));
+  assert_true (jc_price_put_quote (f->store, src->id, 0, &q, f->cabbage, &put, NULL));
 
   order = jc_store_get_order (f->store, "CT01", DATE, NULL);
   add_line (order, f->cabbage, "50", "kg");   /* exactly 5× the median: fine */

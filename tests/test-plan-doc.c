@@ -99,8 +99,8 @@ setup (void **state)
     JcPriceQuote r = { "大米", "", "", "", "斤", "2026-11-27", 2000, 2000, 2000 };  /* Friday: stale for Tuesday */
     JcPriceQuote c = { "大白菜", "", "", "", "斤", "2026-12-01", 600, 640, 700 };
 
-    assert_true (jc_store_put_quote (f->store, src->id, 0, &r, rice, &put, NULL));
-    assert_true (jc_store_put_quote (f->store, src->id, 0, &c, cabbage, &put, NULL));
+    assert_true (jc_price_put_quote (f->store, src->id, 0, &r, rice, &put, NULL));
+    assert_true (jc_price_put_quote (f->store, src->id, 0, &c, cabbage, &put, NULL));
   }
   for (guint d = 0; d < 2; d++)
     {

@@ -218,7 +218,7 @@ setup (void **state)
         q.low_milliyuan = q.avg_milliyuan = q.high_milliyuan = items[i].price_milliyuan;
         item = jc_store_get_item (store, items[i].code, &error);
         assert_no_error (error);
-        assert_true (jc_store_put_quote (store, source->id, 0, &q, item, &r, &error));
+        assert_true (jc_price_put_quote (store, source->id, 0, &q, item, &r, &error));
         assert_no_error (error);
       }
 

@@ -253,8 +253,8 @@ test_plan_from_store (void **state)
     JcPriceQuote r = { "大米", "", "", "", "斤", "2026-11-27", 2000, 2000, 2000 };
     JcPriceQuote c = { "大白菜", "", "", "", "斤", "2026-12-01", 600, 640, 700 };
 
-    assert_true (jc_store_put_quote (store, src->id, 0, &r, rice, &put, NULL));
-    assert_true (jc_store_put_quote (store, src->id, 0, &c, cabbage, &put, NULL));
+    assert_true (jc_price_put_quote (store, src->id, 0, &r, rice, &put, NULL));
+    assert_true (jc_price_put_quote (store, src->id, 0, &c, cabbage, &put, NULL));
   }
   /* CT01 30 kg rice + 10 kg cabbage; CT02 10 kg cabbage + 5 kg fish;
    * CT03 a draft (left out) */
@@ -490,7 +490,7 @@ test_late_orders (void **state)
   {
     JcPriceQuote q = { "大白菜", "", "", "", "斤", "2026-12-01", 600, 640, 700 };
 
-    assert_true (jc_store_put_quote (store, src->id, 0, &q, cabbage, &put, NULL));
+    assert_true (jc_price_put_quote (store, src->id, 0, &q, cabbage, &put, NULL));
   }
   /* CT01 submits 10 kg; CT02 keeps a draft; CT03 has no order */
   {

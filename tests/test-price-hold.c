@@ -93,7 +93,7 @@ put (Fixture      *f,
   JcPutResult r;
   gboolean mapped = FALSE, held = FALSE;
 
-  assert_true (jc_store_put_quote_full (f->store, source, 0, &q, item, &r, &mapped, &held, &error));
+  assert_true (jc_price_put_quote_full (f->store, source, 0, &q, item, &r, &mapped, &held, &error));
   assert_no_error (error);
   assert_true (mapped);
   return held;
@@ -176,7 +176,7 @@ test_median_rule (void **state)
   assert_int_equal (jc_store_count_held (f->store, NULL), 3);
 
   {
-    g_autoptr(GPtrArray) held = jc_store_list_held (f->store, NULL);
+    g_autoptr(GPtrArray) held = jc_price_list_held (f->store, NULL);
     JcHeldQuote *h;
 
     assert_int_equal (held->len, 3);
@@ -218,7 +218,7 @@ test_category_range (void **state)
   /* 13 元/kg is in range */
   assert_false (put (f, f->backup, f->oil, "金龙鱼调和油", "kg", "2026-11-29", 13000));
   {
-    g_autoptr(GPtrArray) held = jc_store_list_held (f->store, NULL);
+    g_autoptr(GPtrArray) held = jc_price_list_held (f->store, NULL);
     JcHeldQuote *h = held->pdata[0];
 
     assert_int_equal (held->len, 1);
@@ -287,7 +287,7 @@ test_override_conversion (void **state)
   g_clear_error (&error);
 
   /* a refused override changes nothing: no override is kept */
-  assert_false (jc_store_map_market_name_as (f->store, "金龙鱼调和油", "G010", "新发地", "5 L",
+  assert_false (jc_price_map_market_name_as (f->store, "金龙鱼调和油", "G010", "新发地", "5 L",
                                              NULL, &error));
   g_clear_error (&error);
   {
@@ -296,7 +296,7 @@ test_override_conversion (void **state)
     assert_string_equal (per, "");
   }
 
-  assert_true (jc_store_map_market_name_as (f->store, "金龙鱼调和油", "G010", "新发地", "pack",
+  assert_true (jc_price_map_market_name_as (f->store, "金龙鱼调和油", "G010", "新发地", "pack",
                                             &res, &error));
   assert_no_error (error);
   /* 61.5 per drum of 4.6 kg = 13369.565… → 13370 milli-yuan/kg */
@@ -307,12 +307,12 @@ test_override_conversion (void **state)
   assert_int_equal (listed_avg (f, "G010", "2026-11-29", &n), 13000);
 
   /* half up, once: 2 milli-yuan per 4 kg is 0.5 → 1 */
-  assert_true (jc_store_map_market_name_as (f->store, "大白菜", "V001", NULL, "4 kg", &res, NULL));
+  assert_true (jc_price_map_market_name_as (f->store, "大白菜", "V001", NULL, "4 kg", &res, NULL));
   assert_true (jc_store_set_price_range (f->store, "veg", JC_BASE_UNIT_KG, 0, 0, NULL));
   assert_false (put (f, f->xfd, f->cabbage, "大白菜", "斤", "2026-11-30", 2));
   assert_int_equal (listed_avg (f, "V001", "2026-11-30", &n), 1);
   /* the source's own override wins over the every-source one */
-  assert_true (jc_store_map_market_name_as (f->store, "大白菜", "V001", "backup", "kg", &res, NULL));
+  assert_true (jc_price_map_market_name_as (f->store, "大白菜", "V001", "backup", "kg", &res, NULL));
   assert_false (put (f, f->backup, f->cabbage, "大白菜", "斤", "2026-11-29", 2000));
   assert_int_equal (listed_avg (f, "V001", "2026-11-29", &n), 2000);
 }
@@ -336,7 +336,7 @@ test_release (void **state)
 
   assert_true (put (f, f->xfd, f->oil, "金龙鱼调和油", "斤", "2026-11-30", 61500));
   assert_true (put (f, f->xfd, f->oil, "金龙鱼调和油", "斤", "2026-11-29", 61500));
-  held = jc_store_list_held (f->store, NULL);
+  held = jc_price_list_held (f->store, NULL);
   assert_int_equal (held->len, 2);
   ids[0] = ((JcHeldQuote *) held->pdata[0])->id;
   ids[1] = ids[0] + 1000;
@@ -388,7 +388,7 @@ test_map_reevaluates (void **state)
   day (33, d);
   assert_true (put (f, f->xfd, f->oil, "金龙鱼调和油", "斤", d, 600000));
 
-  held = jc_store_list_held (f->store, NULL);
+  held = jc_price_list_held (f->store, NULL);
   assert_int_equal (held->len, 4);
   {
     JcHeldQuote *h = held->pdata[1];
@@ -400,7 +400,7 @@ test_map_reevaluates (void **state)
     assert_non_null (strstr (text, "4.6"));
   }
 
-  assert_true (jc_store_map_market_name_as (f->store, "金龙鱼调和油", "G010", "新发地", "pack",
+  assert_true (jc_price_map_market_name_as (f->store, "金龙鱼调和油", "G010", "新发地", "pack",
                                             &res, &error));
   assert_no_error (error);
   assert_int_equal (res.converted, 4);
@@ -431,7 +431,7 @@ test_suggest_ten (void **state)
     }
   day (10, d);
   assert_true (put (f, f->xfd, f->cabbage, "大白菜", "斤", d, 8000));
-  held = jc_store_list_held (f->store, NULL);
+  held = jc_price_list_held (f->store, NULL);
   assert_int_equal (held->len, 1);
   assert_int_equal (((JcHeldQuote *) held->pdata[0])->suggest, JC_HOLD_SUGGEST_TEN_HIGH);
   assert_int_equal (((JcHeldQuote *) held->pdata[0])->suggested_avg_milliyuan, 1600);

@@ -68,7 +68,7 @@ put (JcStore      *store,
   g_autoptr(GError) error = NULL;
   JcPutResult r;
 
-  assert_true (jc_store_put_quote (store, source, 0, &q, item, &r, &error));
+  assert_true (jc_price_put_quote (store, source, 0, &q, item, &r, &error));
   assert_no_error (error);
 }
 

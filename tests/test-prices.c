@@ -93,7 +93,7 @@ put (Fixture      *f,
   g_autoptr(GError) error = NULL;
   JcPutResult r = JC_PUT_SAME;
 
-  assert_true (jc_store_put_quote (f->store, source, 0, &q, item, &r, &error));
+  assert_true (jc_price_put_quote (f->store, source, 0, &q, item, &r, &error));
   assert_no_error (error);
   return r;
 }
@@ -194,8 +194,8 @@ test_reference_mean_of_quotes (void **state)
   JcRefPrice ref;
   g_autoptr(GHashTable) all = NULL;
 
-  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &a, f->cabbage, &r, NULL));
-  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &b, f->cabbage, &r, NULL));
+  assert_true (jc_price_put_quote (f->store, f->xfd, 0, &a, f->cabbage, &r, NULL));
+  assert_true (jc_price_put_quote (f->store, f->xfd, 0, &b, f->cabbage, &r, NULL));
   /* (1000 + 1502) / 2 = 1251 */
   assert_true (jc_store_reference_price (f->store, f->cabbage->id, "2026-11-25", 7, &ref, NULL));
   assert_int_equal (ref.price_milliyuan, 1251);
@@ -228,7 +228,7 @@ test_unmapped_and_mapping (void **state)
   g_clear_pointer (&unmapped, g_ptr_array_unref);
 
   /* mapping converts what converts; the 袋 quotes (no pack) stay to map */
-  assert_true (jc_store_map_market_name (f->store, "黄心大白菜", "V001", &n, &error));
+  assert_true (jc_price_map_market_name (f->store, "黄心大白菜", "V001", &n, &error));
   assert_no_error (error);
   assert_int_equal (n, 2);
   item = jc_store_get_item (f->store, "V001", NULL);
@@ -240,13 +240,13 @@ test_unmapped_and_mapping (void **state)
   g_clear_pointer (&unmapped, g_ptr_array_unref);
 
   /* eggs quoted per 斤, item counted in pieces of 50 g: 32 元/斤 ÷ 10 = 3.2 元 each */
-  assert_true (jc_store_map_market_name (f->store, "散装鸡蛋", "M001", &n, &error));
+  assert_true (jc_price_map_market_name (f->store, "散装鸡蛋", "M001", &n, &error));
   assert_int_equal (n, 1);
   assert_true (jc_store_reference_price (f->store, f->eggs->id, "2026-11-25", 7, &ref, NULL));
   assert_int_equal (ref.price_milliyuan, 320);
 
   /* mapping to an unknown item changes nothing */
-  assert_false (jc_store_map_market_name (f->store, "黄心大白菜", "NOPE", &n, &error));
+  assert_false (jc_price_map_market_name (f->store, "黄心大白菜", "NOPE", &n, &error));
   assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND);
 }
 
@@ -463,15 +463,15 @@ test_exact_quote_mapped_later (void **state)
   assert_true (jc_decimal_parse ("1.00045", &exact[0], NULL));
   exact[1] = exact[0];
   assert_true (jc_decimal_parse ("1.5", &exact[2], NULL));
-  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &q, NULL, &r, &error));
+  assert_true (jc_price_put_quote (f->store, f->xfd, 0, &q, NULL, &r, &error));
   assert_no_error (error);
   assert_int_equal (r, JC_PUT_NEW);
   /* the same quote again: nothing changes */
-  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &q, NULL, &r, &error));
+  assert_true (jc_price_put_quote (f->store, f->xfd, 0, &q, NULL, &r, &error));
   assert_int_equal (r, JC_PUT_SAME);
-  assert_true (jc_store_put_quote (f->store, f->xfd, 0, &bag, NULL, &r, &error));
+  assert_true (jc_price_put_quote (f->store, f->xfd, 0, &bag, NULL, &r, &error));
 
-  assert_true (jc_store_map_market_name_as (f->store, "精品白菜", "V001", NULL, NULL, &res, &error));
+  assert_true (jc_price_map_market_name_as (f->store, "精品白菜", "V001", NULL, NULL, &res, &error));
   assert_no_error (error);
   assert_int_equal (res.mapped, 1);
   assert_true (jc_store_reference_price (f->store, f->cabbage->id, "2026-11-25", 7, &ref, NULL));
@@ -479,7 +479,7 @@ test_exact_quote_mapped_later (void **state)
 
   /* a bag quoted per 斤 (the override): also from the exact figure */
   memset (&res, 0, sizeof res);
-  assert_true (jc_store_map_market_name_as (f->store, "袋装白菜", "V001", NULL, "斤", &res, &error));
+  assert_true (jc_price_map_market_name_as (f->store, "袋装白菜", "V001", NULL, "斤", &res, &error));
   assert_no_error (error);
   assert_int_equal (res.mapped, 1);
   {
@@ -502,9 +502,9 @@ test_exact_quote_mapped_later (void **state)
     JcPriceQuote old = { "老白菜", "蔬菜", "", "", "斤", "2026-11-25", 1000, 1000, 1000, 0, NULL };
     sqlite3_stmt *stmt;
 
-    assert_true (jc_store_put_quote (f->store, f->backup, 0, &old, NULL, &r, &error));
+    assert_true (jc_price_put_quote (f->store, f->backup, 0, &old, NULL, &r, &error));
     memset (&res, 0, sizeof res);
-    assert_true (jc_store_map_market_name_as (f->store, "老白菜", "V001", NULL, NULL, &res, &error));
+    assert_true (jc_price_map_market_name_as (f->store, "老白菜", "V001", NULL, NULL, &res, &error));
     assert_int_equal (res.mapped, 1);
     stmt = _jc_store_prepare (f->store,
       "SELECT base_avg, avg_exact IS NULL FROM prices WHERE market_name = '老白菜'", NULL);

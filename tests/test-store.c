@@ -379,7 +379,7 @@ test_delete_in_use_refused (void **state)
     src->url = g_strdup ("file:///dev/null");
     assert_true (jc_store_insert_source (store, src, &error));
     source = src->id;
-    assert_true (jc_store_put_quote (store, source, 0, &q, item, &put, &error));
+    assert_true (jc_price_put_quote (store, source, 0, &q, item, &put, &error));
     assert_int_equal (put, JC_PUT_NEW);
   }
   assert_false (jc_store_delete_item (store, "V001", &error));
@@ -395,7 +395,7 @@ test_delete_in_use_refused (void **state)
     JcPriceQuote bad = { "大白菜", "蔬菜", "", "", "斤", "2026-11-29", 800, 600, 700 };
     JcPutResult put;
 
-    assert_false (jc_store_put_quote (store, source, 0, &bad, item, &put, &error));
+    assert_false (jc_price_put_quote (store, source, 0, &bad, item, &put, &error));
     g_clear_error (&error);
   }
   assert_int_equal (jc_store_count_prices (store, &error), 1);

@@ -51,35 +51,19 @@ jc_store_list_unmapped (JcStore  *store,
   return g_steal_pointer (&out);
 }
 
-/* One stored quote of a market name, as jc_store_map_market_name_as()
- * reads it before converting it again. */
-typedef struct {
-  gint64   id;
-  gint64   source_id;
-  char     date[11];
-  char    *unit;
-  gint64   unit_milli_kg;
-  gint64   price[3];
-  JcDecimal exact[3];    /* as quoted, when has_exact */
-  gboolean has_exact;
-  gboolean unmapped;
-  gboolean held;
-  char    *quoted_per;   /* as it was converted */
-} NameQuote;
-
-static void
-name_quote_clear (gpointer data)
+void
+jc_name_quote_clear (gpointer data)
 {
-  g_free (((NameQuote *) data)->unit);
-  g_free (((NameQuote *) data)->quoted_per);
+  g_free (((JcNameQuote *) data)->unit);
+  g_free (((JcNameQuote *) data)->quoted_per);
 }
 
-static gboolean
-write_quoted_per (JcStore     *store,
-                  gint64       source_id,
-                  const char  *market_name,
-                  const char  *quoted_per,
-                  GError     **error)
+gboolean
+jc_store_set_quoted_per (JcStore     *store,
+                         gint64       source_id,
+                         const char  *market_name,
+                         const char  *quoted_per,
+                         GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "DELETE FROM price_quoted_per WHERE market_name = ? AND COALESCE(source_id, 0) = ?", error);
@@ -102,13 +86,13 @@ write_quoted_per (JcStore     *store,
   return _jc_store_step_done (store, stmt, _("Could not save how a market name is quoted"), error);
 }
 
-static gboolean
-audit_hold (JcStore     *store,
-            gint64       price_id,
-            const char  *action,
-            const char  *quoted_per,
-            const char  *reason,
-            GError     **error)
+gboolean
+jc_store_audit_hold (JcStore     *store,
+                     gint64       price_id,
+                     const char  *action,
+                     const char  *quoted_per,
+                     const char  *reason,
+                     GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "INSERT INTO price_hold_audit (price_id, at, who, action, quoted_per, reason) "
@@ -128,13 +112,13 @@ audit_hold (JcStore     *store,
                               error);
 }
 
-static gboolean
-read_name_quotes (JcStore     *store,
-                  const char  *market_name,
-                  gint64       source_id,
-                  gint64       item_id,
-                  GArray      *out,
-                  GError     **error)
+gboolean
+jc_store_list_name_quotes (JcStore     *store,
+                           const char  *market_name,
+                           gint64       source_id,
+                           gint64       item_id,
+                           GArray      *out,
+                           GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT id, source_id, date, unit, unit_milli_kg, low_milliyuan, avg_milliyuan, "
@@ -152,7 +136,7 @@ read_name_quotes (JcStore     *store,
   sqlite3_bind_int64 (stmt, 4, item_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      NameQuote nq = { 0 };
+      JcNameQuote nq = { 0 };
 
       nq.id = sqlite3_column_int64 (stmt, 0);
       nq.source_id = sqlite3_column_int64 (stmt, 1);
@@ -180,171 +164,39 @@ read_name_quotes (JcStore     *store,
   return TRUE;
 }
 
-/* Converts the stored quotes of a name again and evaluates the held, the
- * newly mapped and the ones now read through another "quoted per" (a
- * wrong one holds what it breaks), oldest first, so that a quote released
- * here is history for the next. */
-static gboolean
-convert_name_quotes (JcStore      *store,
-                     const JcItem *item,
-                     const char   *market_name,
-                     gint64        source_id,
-                     JcMapResult  *res,
-                     GError      **error)
-{
-  g_autoptr(GArray) quotes = g_array_new (FALSE, TRUE, sizeof (NameQuote));
-  g_autoptr(GHashTable) pers = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  g_array_set_clear_func (quotes, name_quote_clear);
-  if (!read_name_quotes (store, market_name, source_id, item->id, quotes, error))
-    return FALSE;
-  for (guint i = 0; i < quotes->len; i++)
-    {
-      NameQuote *nq = &g_array_index (quotes, NameQuote, i);
-      JcPriceQuote pq = {
-        market_name, "", "", "", nq->unit, nq->date,
-        nq->price[0], nq->price[1], nq->price[2], nq->unit_milli_kg,
-        nq->has_exact ? nq->exact : NULL,
-      };
-      const char *per = g_hash_table_lookup (pers, &nq->source_id);
-      gboolean held = nq->held, has_median = FALSE, evaluate;
-      gint64 base[3], median = 0;
-      sqlite3_stmt *stmt;
-
-      if (per == NULL)
-        {
-          char *p = jc_store_dup_quoted_per (store, nq->source_id, market_name, error);
-
-          if (p == NULL)
-            return FALSE;
-          g_hash_table_insert (pers, g_memdup2 (&nq->source_id, sizeof (gint64)), p);
-          per = p;
-        }
-      if (!jc_price_quote_to_base_as (item, &pq, per, base))
-        continue;   /* stays as it was: unmapped, or mapped as before */
-      evaluate = nq->held || nq->unmapped || g_strcmp0 (nq->quoted_per, per) != 0;
-      if (evaluate &&
-          !_jc_store_evaluate_hold (store, item, nq->date, base[1], &held, &has_median, &median, error))
-        return FALSE;
-      stmt = _jc_store_prepare (store,
-        "UPDATE prices SET item_id = ?, base_low = ?, base_avg = ?, base_high = ?, quoted_per = ?, "
-        "held = ?, held_median = CASE WHEN ? = 1 THEN ? ELSE held_median END WHERE id = ?", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, item->id);
-      for (int k = 0; k < 3; k++)
-        sqlite3_bind_int64 (stmt, 2 + k, base[k]);
-      _jc_store_bind_text (stmt, 5, per);
-      sqlite3_bind_int (stmt, 6, held ? 1 : 0);
-      sqlite3_bind_int (stmt, 7, evaluate ? 1 : 0);
-      _jc_store_bind_nullable (stmt, 8, held && has_median, median);
-      sqlite3_bind_int64 (stmt, 9, nq->id);
-      if (!_jc_store_step_done (store, stmt, _("Could not map the prices"), error))
-        return FALSE;
-      if (nq->unmapped)
-        res->mapped++;
-      if (*per != '\0')
-        res->converted++;
-      if (held)
-        res->held++;
-      if (nq->held && !held)
-        {
-          res->released++;
-          if (!audit_hold (store, nq->id, "convert", per, "", error))
-            return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 /**
- * jc_store_map_market_name_as:
- * Maps a market name to a catalog item: the name becomes an alias of the
- * item; with `quoted_per` (not NULL) the name's override for `source_name`
- * (NULL: every source) is set ("" removes it); then every stored quote of
- * that name whose unit converts gets the item and its per-base-unit prices,
- * and the held and newly mapped ones are evaluated again.  One
- * transaction.  Quotes in a unit that does not convert for the item stay
- * on the to-map list.
+ * jc_store_set_quote_mapping:
+ * Writes a stored quote as mapped to `item_id` with its per-base-unit
+ * prices through `quoted_per`, held or not as given; the median it was
+ * held against is written only when `evaluated`.
  */
 gboolean
-jc_store_map_market_name_as (JcStore      *store,
-                             const char   *market_name,
-                             const char   *item_code,
-                             const char   *source_name,
-                             const char   *quoted_per,
-                             JcMapResult  *out,
-                             GError      **error)
+jc_store_set_quote_mapping (JcStore       *store,
+                            gint64         price_id,
+                            gint64         item_id,
+                            const gint64   base[3],
+                            const char    *quoted_per,
+                            gboolean       held,
+                            gboolean       evaluated,
+                            gboolean       has_median,
+                            gint64         median,
+                            GError       **error)
 {
-  g_autoptr(JcItem) item = NULL;
-  g_autoptr(JcSource) source = NULL;
-  g_autofree char *per = quoted_per ? g_strstrip (g_strdup (quoted_per)) : NULL;
-  JcMapResult res = { 0 };
-  gboolean ok = TRUE;
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "UPDATE prices SET item_id = ?, base_low = ?, base_avg = ?, base_high = ?, quoted_per = ?, "
+    "held = ?, held_median = CASE WHEN ? = 1 THEN ? ELSE held_median END WHERE id = ?", error);
 
-  if (market_name == NULL || *market_name == '\0')
-    {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME, _("name: a market name is required"));
-      return FALSE;
-    }
-  item = jc_store_get_item (store, item_code, error);
-  if (item == NULL)
+  if (stmt == NULL)
     return FALSE;
-  if (source_name != NULL)
-    {
-      source = jc_store_get_source (store, source_name, error);
-      if (source == NULL)
-        return FALSE;
-    }
-  if (per != NULL && *per != '\0')
-    {
-      JcUnitFactor f;
-
-      if (!jc_quoted_per_factor (item, per, &f, error))
-        return FALSE;
-    }
-  if (!_jc_store_savepoint_begin (store, error))
-    return FALSE;
-
-  if (g_strcmp0 (item->name, market_name) != 0 &&
-      !g_strv_contains ((const char * const *) item->aliases, market_name))
-    {
-      gsize n_aliases = g_strv_length (item->aliases);
-
-      item->aliases = g_renew (char *, item->aliases, n_aliases + 2);
-      item->aliases[n_aliases] = g_strdup (market_name);
-      item->aliases[n_aliases + 1] = NULL;
-      ok = jc_store_update_item (store, item, error);
-    }
-  if (ok && per != NULL)
-    ok = write_quoted_per (store, source ? source->id : 0, market_name, per, error);
-  ok = ok && convert_name_quotes (store, item, market_name, source ? source->id : 0, &res, error);
-  if (!_jc_store_savepoint_end (store, ok, error) || !ok)
-    return FALSE;
-  if (out != NULL)
-    *out = res;
-  return TRUE;
-}
-
-/**
- * jc_store_map_market_name:
- * jc_store_map_market_name_as() for every source, keeping the override;
- * `out_rows` is how many quotes were newly mapped.
- */
-gboolean
-jc_store_map_market_name (JcStore     *store,
-                          const char  *market_name,
-                          const char  *item_code,
-                          guint       *out_rows,
-                          GError     **error)
-{
-  JcMapResult res = { 0 };
-
-  if (!jc_store_map_market_name_as (store, market_name, item_code, NULL, NULL, &res, error))
-    return FALSE;
-  if (out_rows != NULL)
-    *out_rows = res.mapped;
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 1, item_id);
+  for (int k = 0; k < 3; k++)
+    sqlite3_bind_int64 (stmt, 2 + k, base[k]);
+  _jc_store_bind_text (stmt, 5, quoted_per);
+  sqlite3_bind_int (stmt, 6, held ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, evaluated ? 1 : 0);
+  _jc_store_bind_nullable (stmt, 8, held && has_median, median);
+  sqlite3_bind_int64 (stmt, 9, price_id);
+  return _jc_store_step_done (store, stmt, _("Could not map the prices"), error);
 }
 
 /* ---- held quotes ---------------------------------------------------- */
@@ -356,8 +208,9 @@ jc_store_count_held (JcStore  *store,
   return _jc_store_count (store, "SELECT COUNT(*) FROM prices WHERE held = 1", error);
 }
 
+/* Held quotes, newest first, without their suggestion. */
 GPtrArray *
-jc_store_list_held (JcStore  *store,
+jc_store_read_held (JcStore  *store,
                     GError  **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
@@ -406,7 +259,6 @@ jc_store_list_held (JcStore  *store,
       h->has_range = !h->has_median && sqlite3_column_type (stmt, 21) != SQLITE_NULL;
       h->range_low_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 21) : 0;
       h->range_high_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 22) : 0;
-      jc_held_quote_suggest (h);
       g_ptr_array_add (out, h);
     }
   sqlite3_reset (stmt);
@@ -472,7 +324,7 @@ jc_store_release_held (JcStore       *store,
                        _("Quote %s is not held (see “prices held”)"), number);
           ok = FALSE;
         }
-      ok = ok && audit_hold (store, id, "release", NULL, reason, error);
+      ok = ok && jc_store_audit_hold (store, id, "release", NULL, reason, error);
     }
   if (!_jc_store_savepoint_end (store, ok, error) || !ok)
     return FALSE;

@@ -285,13 +285,13 @@ compare_gint64 (gconstpointer a,
 
 /* The item's median price per base unit over its last 30 quoted days
  * before `date`, from quotes that are not held (every source). */
-static gboolean
-item_median (JcStore     *store,
-             gint64       item_id,
-             const char  *date,
-             gboolean    *found,
-             gint64      *median,
-             GError     **error)
+gboolean
+jc_store_get_item_median (JcStore     *store,
+                          gint64       item_id,
+                          const char  *date,
+                          gboolean    *found,
+                          gint64      *median,
+                          GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT date, base_avg FROM prices WHERE item_id = ? AND item_id IS NOT NULL AND held = 0 "
@@ -335,13 +335,13 @@ item_median (JcStore     *store,
   return TRUE;
 }
 
-static gboolean
-category_range (JcStore      *store,
-                const JcItem *item,
-                gboolean     *found,
-                gint64       *low,
-                gint64       *high,
-                GError      **error)
+gboolean
+jc_store_get_category_range (JcStore      *store,
+                             const JcItem *item,
+                             gboolean     *found,
+                             gint64       *low,
+                             gint64       *high,
+                             GError      **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
@@ -363,37 +363,6 @@ category_range (JcStore      *store,
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     return _jc_store_set_error (store, rc, _("Could not read the price ranges"), error);
-  return TRUE;
-}
-
-/* Whether a quote of `item` on `date` at `avg` per base unit is held:
- * against the item's median when it has history, else against its
- * category's range (none: not held). */
-gboolean
-_jc_store_evaluate_hold (JcStore      *store,
-                         const JcItem *item,
-                         const char   *date,
-                         gint64        avg,
-                         gboolean     *held,
-                         gboolean     *has_median,
-                         gint64       *median,
-                         GError      **error)
-{
-  gboolean found;
-  gint64 low = 0, high = 0;
-
-  *held = FALSE;
-  *median = 0;
-  if (!item_median (store, item->id, date, has_median, median, error))
-    return FALSE;
-  if (*has_median)
-    {
-      *held = jc_price_is_outlier (avg, *median);
-      return TRUE;
-    }
-  if (!category_range (store, item, &found, &low, &high, error))
-    return FALSE;
-  *held = found && (avg < low || avg > high);
   return TRUE;
 }
 
@@ -423,24 +392,6 @@ jc_store_dup_quoted_per (JcStore     *store,
       return NULL;
     }
   return out != NULL ? out : g_strdup ("");
-}
-
-/**
- * jc_store_put_quote:
- * Stores one market quote, keyed by (source, date, name, spec, origin,
- * unit).  New: inserted.  Same prices: nothing changes.  Different prices:
- * updated, and the old and new prices go to price_revisions.
- */
-gboolean
-jc_store_put_quote (JcStore             *store,
-                    gint64               source_id,
-                    gint64               fetch_id,
-                    const JcPriceQuote  *q,
-                    const JcItem        *item,
-                    JcPutResult         *result,
-                    GError             **error)
-{
-  return jc_store_put_quote_full (store, source_id, fetch_id, q, item, result, NULL, NULL, error);
 }
 
 static gboolean
@@ -596,51 +547,39 @@ put_quote_rows (JcStore             *store,
   return TRUE;
 }
 /**
- * jc_store_put_quote_full:
- * jc_store_put_quote(), converting through the name's "quoted per"
- * override and holding an outlier; `out_mapped` says whether it has
- * per-base-unit prices, `out_held` whether it is held.
+ * jc_store_write_quote:
+ * Stores one market quote as it is given, keyed by (source, date, name,
+ * spec, origin, unit).  New: inserted.  Same prices: nothing changes.
+ * Different prices: updated, and the old and new prices go to
+ * price_revisions.  `item_id` 0 stores it unmapped (`base` and
+ * `quoted_per` unused); `held` and the median it was held against are
+ * written as they are.
  */
 gboolean
-jc_store_put_quote_full (JcStore             *store,
-                         gint64               source_id,
-                         gint64               fetch_id,
-                         const JcPriceQuote  *q,
-                         const JcItem        *item,
-                         JcPutResult         *result,
-                         gboolean            *out_mapped,
-                         gboolean            *out_held,
-                         GError             **error)
+jc_store_write_quote (JcStore             *store,
+                      gint64               source_id,
+                      gint64               fetch_id,
+                      const JcPriceQuote  *q,
+                      gint64               item_id,
+                      const gint64         base[3],
+                      const char          *quoted_per,
+                      gboolean             held,
+                      gboolean             has_median,
+                      gint64               median,
+                      JcPutResult         *result,
+                      GError             **error)
 {
-  gint64 base[3] = { 0 };
-  g_autofree char *per = NULL;
-  gboolean mapped, held = FALSE, has_median = FALSE;
-  gint64 median = 0;
+  static const gint64 none[3] = { 0 };
+  gboolean mapped = item_id > 0;
   char *exact[3] = { NULL };
   gboolean ok;
 
-  if (out_held != NULL)
-    *out_held = FALSE;
-  if (out_mapped != NULL)
-    *out_mapped = FALSE;
-  per = item != NULL ? jc_store_dup_quoted_per (store, source_id, q->market_name, error)
-                     : g_strdup ("");
-  if (per == NULL)
-    return FALSE;
-  mapped = jc_price_quote_to_base_as (item, q, per, base);
-  if (mapped && !_jc_store_evaluate_hold (store, item, q->date, base[1], &held, &has_median, &median, error))
-    return FALSE;
-  if (!mapped)
-    per[0] = '\0';
-  if (out_mapped != NULL)
-    *out_mapped = mapped;
-
   exact_texts (q, exact);
-  ok = put_quote_rows (store, source_id, fetch_id, q, mapped ? item->id : 0, mapped, base,
-                       per, held, has_median, median, (const char * const *) exact, result, error);
+  ok = put_quote_rows (store, source_id, fetch_id, q, mapped ? item_id : 0, mapped,
+                       mapped ? base : none, mapped && quoted_per != NULL ? quoted_per : "",
+                       mapped && held, has_median, median, (const char * const *) exact,
+                       result, error);
   exact_texts_clear (exact);
-  if (ok && out_held != NULL && *result != JC_PUT_SAME)
-    *out_held = held;
   return ok;
 }
 

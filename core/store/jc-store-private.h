@@ -64,13 +64,5 @@ gboolean      _jc_store_window_start    (const char   *date,
                                          int           stale_days,
                                          char          out[11],
                                          GError      **error);
-gboolean      _jc_store_evaluate_hold   (JcStore      *store,
-                                         const JcItem *item,
-                                         const char   *date,
-                                         gint64        avg,
-                                         gboolean     *held,
-                                         gboolean     *has_median,
-                                         gint64       *median,
-                                         GError      **error);
 
 G_END_DECLS

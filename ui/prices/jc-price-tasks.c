@@ -502,7 +502,7 @@ load_held_thread (GTask        *task,
 
   if (store == NULL)
     return;
-  held = jc_store_list_held (store, &error);
+  held = jc_price_list_held (store, &error);
   if (held == NULL)
     g_task_return_error (task, error);
   else
@@ -543,7 +543,7 @@ settle_held_thread (GTask        *task,
   if (store == NULL)
     return;
   if (td->per_pack)
-    ok = jc_store_map_market_name_as (store, td->market_name, td->item_code, td->source_name,
+    ok = jc_price_map_market_name_as (store, td->market_name, td->item_code, td->source_name,
                                       "pack", NULL, &error);
   else
     ok = jc_store_release_held (store, &td->id, 1, FALSE, NULL, NULL, &error);
@@ -689,7 +689,7 @@ map_name_thread (GTask        *task,
   if (store == NULL)
     return;
   item = jc_store_get_item (store, td->item_code, &error);
-  if (item == NULL || !jc_store_map_market_name (store, td->market_name, td->item_code, &td->rows,
+  if (item == NULL || !jc_price_map_market_name (store, td->market_name, td->item_code, &td->rows,
                                                   &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));

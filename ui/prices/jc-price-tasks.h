@@ -115,7 +115,7 @@ void           jc_price_task_load_held       (JcStore             *store,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,
                                               gpointer             user_data);
-/* Returns: (transfer full): JcHeldQuote *, as jc_store_list_held(). */
+/* Returns: (transfer full): JcHeldQuote *, as jc_price_list_held(). */
 GPtrArray     *jc_price_task_load_held_finish (GAsyncResult       *result,
                                                GError            **error);
 
