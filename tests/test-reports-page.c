@@ -272,7 +272,7 @@ test_review (void **state)
   jc_test_pump (50);
   assert_int_equal (_jc_reports_page_get_n_movers (page), 1);
   assert_mover (page, 0, JC_REPORTS_MOVER_BEFORE, "2.400");
-  assert_mover (page, 0, JC_REPORTS_MOVER_CHANGE, "-2.1%");
+  assert_mover (page, 0, JC_REPORTS_MOVER_CHANGE, "−2.1%");
   assert_mover (page, 0, JC_REPORTS_MOVER_MARKET, "+2.0%");   /* 2500 → 2550 */
   assert_contains (gtk_label_get_text (_jc_reports_page_get_label (page, "movers-title")),
                    "September 2026");

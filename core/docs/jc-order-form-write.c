@@ -16,6 +16,7 @@
 #include "jc-error.h"
 #include "jc-order-form.h"
 #include "jc-order-form-write.h"
+#include "jc-xlsx-formats.h"
 
 static const char *help_zh =
   "只在“数量”列（E列）填写要订的数量，单位见“单位”列（C列）；不订的品种请留空。"
@@ -157,10 +158,8 @@ make_formats (lxw_workbook *wb,
   f->help = workbook_add_format (wb);
   format_set_font_color (f->help, 0x555555);
 
-  f->header = workbook_add_format (wb);
-  format_set_bold (f->header);
-  format_set_bg_color (f->header, 0xD9E1F2);
-  format_set_border (f->header, LXW_BORDER_THIN);
+  /* the workbooks' column headings, on one line */
+  f->header = jc_xlsx_add_header_format (wb, FALSE);
 
   f->category = workbook_add_format (wb);
   format_set_bold (f->category);

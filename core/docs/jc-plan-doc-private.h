@@ -13,6 +13,7 @@
 #include "jc-doc-text.h"
 #include "jc-output.h"
 #include "jc-paged-doc.h"
+#include "jc-xlsx-formats.h"
 
 G_BEGIN_DECLS
 
@@ -47,16 +48,6 @@ typedef struct {
   GArray       *page_starts;  /* guint: the first row of each page */
 } Doc;
 
-typedef struct {
-  lxw_format *header;
-  lxw_format *money;
-  lxw_format *price;
-  lxw_format *qty;
-  lxw_format *total;
-  lxw_format *total_money;
-  lxw_format *title;
-} Formats;
-
 #define doc_add         _jc_plan_doc_doc_add
 #define doc_add_text    _jc_plan_doc_doc_add_text
 #define doc_new         _jc_plan_doc_doc_new
@@ -64,7 +55,6 @@ typedef struct {
 #define doc_paged_new   _jc_plan_doc_doc_paged_new
 #define doc_paginate    _jc_plan_doc_doc_paginate
 #define fen_to_cell     _jc_plan_doc_fen_to_cell
-#define formats_init    _jc_plan_doc_formats_init
 #define milli_to_cell   _jc_plan_doc_milli_to_cell
 #define workbook_finish _jc_plan_doc_workbook_finish
 #define workbook_start  _jc_plan_doc_workbook_start
@@ -84,8 +74,6 @@ JcPagedDoc *doc_paged_new (Doc *doc,
                            const char *title);
 void doc_paginate (Doc *doc);
 double fen_to_cell (gint64 fen);
-void formats_init (lxw_workbook *wb,
-                   Formats *f);
 double milli_to_cell (gint64 milli);
 gboolean workbook_finish (lxw_workbook *wb,
                           JcOutput *out,

@@ -687,32 +687,6 @@ workbook_finish (lxw_workbook  *wb,
 }
 
 void
-formats_init (lxw_workbook *wb,
-              Formats      *f)
-{
-  f->header = workbook_add_format (wb);
-  format_set_bold (f->header);
-  format_set_bg_color (f->header, 0xD9E1F2);
-  format_set_border (f->header, LXW_BORDER_THIN);
-  format_set_text_wrap (f->header);
-  f->money = workbook_add_format (wb);
-  format_set_num_format (f->money, "¥#,##0.00");
-  f->price = workbook_add_format (wb);
-  format_set_num_format (f->price, "¥#,##0.000");
-  f->qty = workbook_add_format (wb);
-  format_set_num_format (f->qty, "#,##0.###");
-  f->total = workbook_add_format (wb);
-  format_set_bold (f->total);
-  format_set_top (f->total, LXW_BORDER_DOUBLE);
-  f->total_money = workbook_add_format (wb);
-  format_set_bold (f->total_money);
-  format_set_top (f->total_money, LXW_BORDER_DOUBLE);
-  format_set_num_format (f->total_money, "¥#,##0.00");
-  f->title = workbook_add_format (wb);
-  format_set_bold (f->title);
-}
-
-void
 write_headers (lxw_worksheet     *ws,
                const char *const *labels,
                lxw_format        *format)
@@ -758,7 +732,7 @@ jc_plan_export_xlsx (const JcPlan   *plan,
   g_autoptr(GHashTable) canteen_col = g_hash_table_new (g_str_hash, g_str_equal);
   lxw_workbook *wb;
   lxw_worksheet *ws, *alloc;
-  Formats f;
+  JcXlsxFormats f;
   lxw_row_t row;
   gint64 *canteen_totals;
   gint64 alloc_total = 0;
@@ -767,7 +741,7 @@ jc_plan_export_xlsx (const JcPlan   *plan,
   wb = workbook_start (path, flags, &out, error);
   if (wb == NULL)
     return FALSE;
-  formats_init (wb, &f);
+  jc_xlsx_formats_init (wb, &f);
 
   ws = workbook_add_worksheet (wb, "采购单 Purchase order");
   write_headers (ws, headers, f.header);

@@ -22,6 +22,7 @@
 #include "jc-report-doc.h"
 #include "jc-report-doc-private.h"
 #include "jc-units.h"
+#include "jc-xlsx-formats.h"
 
 /* ---- the workbook ----------------------------------------------------- */
 
@@ -35,42 +36,6 @@ static double
 milli_to_cell (gint64 milli)
 {
   return (double) milli / 1000.0;
-}
-
-typedef struct {
-  lxw_format *header;
-  lxw_format *money;
-  lxw_format *qty;
-  lxw_format *pct;
-  lxw_format *index;
-  lxw_format *total_money;
-  lxw_format *wrap;
-} Formats;
-
-static void
-formats_init (lxw_workbook *wb,
-              Formats      *f)
-{
-  f->header = workbook_add_format (wb);
-  format_set_bold (f->header);
-  format_set_bg_color (f->header, 0xD9E1F2);
-  format_set_border (f->header, LXW_BORDER_THIN);
-  format_set_text_wrap (f->header);
-  f->money = workbook_add_format (wb);
-  format_set_num_format (f->money, "¥#,##0.00");
-  f->qty = workbook_add_format (wb);
-  format_set_num_format (f->qty, "#,##0.###");
-  f->pct = workbook_add_format (wb);
-  format_set_num_format (f->pct, "0.00%");
-  f->index = workbook_add_format (wb);
-  format_set_num_format (f->index, "0.0000");
-  f->total_money = workbook_add_format (wb);
-  format_set_bold (f->total_money);
-  format_set_top (f->total_money, LXW_BORDER_DOUBLE);
-  format_set_num_format (f->total_money, "¥#,##0.00");
-  f->wrap = workbook_add_format (wb);
-  format_set_text_wrap (f->wrap);
-  format_set_align (f->wrap, LXW_ALIGN_VERTICAL_TOP);
 }
 
 static void
@@ -90,7 +55,7 @@ summary_money (lxw_worksheet *ws,
                const char    *label,
                gboolean       has,
                gint64         fen,
-               const Formats *f)
+               const JcXlsxFormats *f)
 {
   worksheet_write_string (ws, row, 0, label, NULL);
   if (has)
@@ -115,7 +80,7 @@ summary_comparison (lxw_worksheet            *ws,
                     lxw_row_t                 row,
                     const char               *name,
                     const JcReportComparison *c,
-                    const Formats            *f)
+                    const JcXlsxFormats            *f)
 {
   g_autofree char *l_month = g_strdup_printf ("%s基期 %s base month", name, name);
   g_autofree char *l_base = g_strdup_printf ("%s基数 %s base ¥", name, name);
@@ -135,7 +100,7 @@ static void
 write_summary (lxw_worksheet  *ws,
                const JcReport *r,
                GPtrArray      *canteens,
-               const Formats  *f)
+               const JcXlsxFormats  *f)
 {
   static const char *const headers[] = { "项目 Item", "数值 Value", NULL };
   const JcReportComparison *y = &r->yoy;
@@ -181,7 +146,7 @@ write_amounts (lxw_worksheet *ws,
                GPtrArray     *amounts,
                GPtrArray     *canteens,
                gint64         total,
-               const Formats *f)
+               const JcXlsxFormats *f)
 {
   const char *headers[] = { key_label, "支出 Spend ¥", "占比 Share", NULL };
   lxw_row_t row = 1;
@@ -208,7 +173,7 @@ write_amounts (lxw_worksheet *ws,
 static void
 write_items (lxw_worksheet  *ws,
              const JcReport *r,
-             const Formats  *f)
+             const JcXlsxFormats  *f)
 {
   static const char *const headers[] = {
     "编码 Code", "品名 Item", "类别 Category", "上年数量 Qty M−12", "上年金额 Cost M−12 ¥",
@@ -248,7 +213,7 @@ write_items (lxw_worksheet  *ws,
 static void
 write_decomposition (lxw_worksheet  *ws,
                      const JcReport *r,
-                     const Formats  *f)
+                     const JcXlsxFormats  *f)
 {
   static const char *const headers[] = {
     "项目 Component", "同比 Year on year ¥", "环比 Month on month ¥", NULL
@@ -296,7 +261,7 @@ jc_report_export_xlsx (JcStore         *store,
   lxw_workbook *wb;
   lxw_worksheet *ws;
   lxw_error err;
-  Formats f;
+  JcXlsxFormats f;
   lxw_row_t total_row;
   g_autoptr(GPtrArray) canteens = NULL;
 
@@ -315,7 +280,7 @@ jc_report_export_xlsx (JcStore         *store,
                    _("Could not write %s"), path);
       return FALSE;
     }
-  formats_init (wb, &f);
+  jc_xlsx_formats_init (wb, &f);
   write_summary (workbook_add_worksheet (wb, "汇总 Summary"), report, canteens, &f);
   write_amounts (workbook_add_worksheet (wb, "按食堂 By canteen"), "食堂 Canteen",
                  report->by_canteen, canteens, report->spend_fen, &f);

@@ -332,13 +332,13 @@ jc_statement_write_xlsx (const JcStatement  *st,
   JcOutput *out = NULL;
   lxw_workbook *wb;
   lxw_worksheet *ws;
-  Formats f;
+  JcXlsxFormats f;
   lxw_row_t row = 1;
 
   wb = workbook_start (path, flags, &out, error);
   if (wb == NULL)
     return FALSE;
-  formats_init (wb, &f);
+  jc_xlsx_formats_init (wb, &f);
   ws = workbook_add_worksheet (wb, "对账单 Statement");
   write_headers (ws, headers, f.header);
   worksheet_set_column (ws, 0, 1, 11, NULL);

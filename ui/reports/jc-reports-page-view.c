@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "jc-chart.h"
+#include "jc-format.h"
 #include "jc-master.h"
 #include "jc-order-format.h"
 #include "jc-order-row.h"
@@ -42,33 +43,62 @@ _jc_reports_canteen_name (const JcReportData *data,
 }
 
 
+/* An amount that may be below zero, with the true minus sign U+2212 as the
+ * Dashboard writes it: "−¥3.00"; with `plus` a rise gets a "+". */
+static char *
+format_money_sign (gint64   fen,
+                   gboolean plus)
+{
+  JcFormatFlags flags = JC_FORMAT_TRUE_MINUS | (plus ? JC_FORMAT_PLUS : JC_FORMAT_NONE);
+  g_autofree char *money = jc_order_format_money (fen < 0 ? -fen : fen);
+
+  return g_strconcat (jc_format_sign (fen, flags), money, NULL);
+}
+
 static char *
 format_signed_money (gint64 fen)
 {
-  g_autofree char *money = jc_order_format_money (fen);
-
-  return fen > 0 ? g_strconcat ("+", money, NULL) : g_steal_pointer (&money);
+  return format_money_sign (fen, TRUE);
 }
 
 /* a ratio as a signed percentage with one decimal, "+12.3%", and more
  * (up to three) when a change that is not zero would read as 0.0%: the
- * sign shown is always the sign of the change, as its colour is */
+ * sign shown is always the sign of the change, as its colour is, a fall
+ * with the true minus sign "−" */
 static char *
 format_ratio (double ratio)
 {
   double pct = ratio * 100.0;
   int decimals = 1;
+  const char *sign;
 
   if (!isfinite (pct) || pct == 0)
     pct = 0;   /* no "-0.0%" */
   while (pct != 0 && decimals < 3 && round (fabs (pct) * pow (10, decimals)) == 0)
     decimals++;
+  /* a zero keeps its "+0.0%", as printf's "%+" wrote it */
+  sign = jc_format_sign (pct < 0 ? -1 : 1, JC_FORMAT_PLUS | JC_FORMAT_TRUE_MINUS);
   if (pct != 0 && round (fabs (pct) * pow (10, decimals)) == 0)
-    /* TRANSLATORS: a change too small to show in percent, with its sign */
-    return g_strdup (pct < 0 ? C_("change", "-<0.001%") : C_("change", "+<0.001%"));
-  /* TRANSLATORS: a change in percent with its sign, "+12.3%"; the * is the
-   * number of decimals */
-  return g_strdup_printf (C_("change", "%+.*f%%"), decimals, pct);
+    /* TRANSLATORS: a change too small to show in percent; %s is its sign,
+     * "+" or "−" */
+    return g_strdup_printf (C_("change", "%s<0.001%%"), sign);
+  /* TRANSLATORS: a change in percent, "+12.3%"; %s is its sign, "+" or
+   * "−", the * the number of decimals */
+  return g_strdup_printf (C_("change", "%s%.*f%%"), sign, decimals, fabs (pct));
+}
+
+/* A key figure's change against its base as a percentage with two
+ * decimals and the true minus sign: "+43.17%", "−2.08%"; "—" without a
+ * base or with a zero one (jc_report_format_change() for the screen). */
+static char *
+format_comparison (const JcReportComparison *c)
+{
+  char *text = NULL;
+
+  if (c->has_base)
+    text = jc_format_percent (c->change_fen, c->base_fen,
+                              JC_FORMAT_PLUS | JC_FORMAT_TRUE_MINUS);
+  return text != NULL ? text : g_strdup ("—");
 }
 
 /* a unit cost per base unit, always three decimals so a column lines up */
@@ -164,7 +194,7 @@ set_comparison (JcReportsPage            *self,
                 JcReportsFigure           figure,
                 const JcReportComparison *c)
 {
-  g_autofree char *pct = jc_report_format_change (c);
+  g_autofree char *pct = format_comparison (c);
   g_autofree char *base = _jc_reports_format_month (c->month);
   g_autofree char *note = NULL;
   g_autofree char *tooltip = NULL;
@@ -241,7 +271,7 @@ _jc_reports_page_update_figures (JcReportsPage *self)
   set_figure (self, JC_REPORTS_FIGURE_OUR_INDEX, ours, index_note, ours_tip, NULL);
   set_figure (self, JC_REPORTS_FIGURE_MARKET_INDEX, market, index_note, market_tip, NULL);
 
-  savings = jc_order_format_money (r->savings_vs_market_fen);
+  savings = format_money_sign (r->savings_vs_market_fen, FALSE);
   savings_note = g_strdup_printf (ngettext ("%u line with a reference price",
                                             "%u lines with a reference price",
                                             r->n_savings_lines), r->n_savings_lines);
