@@ -78,26 +78,27 @@ show_at (cairo_t     *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-/* An amount of fen as the charts write it next to a bar: "1,234.50". */
+/* An amount of fen as the charts write it next to a bar: "1,234.50", a
+ * fall with the true minus "−" as the pages write it. */
 static char *
 format_amount (gint64 fen)
 {
-  return jc_format_money (fen, JC_FORMAT_GROUPS);
+  return jc_format_money (fen, JC_FORMAT_GROUPS | JC_FORMAT_TRUE_MINUS);
 }
 
 /**
  * jc_chart_format_axis_fen:
  * Returns: (transfer full): the label of a value-axis tick at `fen`: whole
  * yuan when `step` (fen) is a whole number of yuan, with digit groups
- * ("2,050,000", "-1,234.50").
+ * ("2,050,000", "−1,234.50", the true minus as the pages write it).
  */
 char *
 jc_chart_format_axis_fen (gint64 fen,
                           gint64 step)
 {
   if (step > 0 && step % 100 == 0)
-    return jc_format_decimal_full (fen / 100, 0, 0, JC_FORMAT_GROUPS);
-  return jc_format_money (fen, JC_FORMAT_GROUPS);
+    return jc_format_decimal_full (fen / 100, 0, 0, JC_FORMAT_GROUPS | JC_FORMAT_TRUE_MINUS);
+  return jc_format_money (fen, JC_FORMAT_GROUPS | JC_FORMAT_TRUE_MINUS);
 }
 
 /* Whole steps around [lo, hi], which always contains 0. */
