@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli-orders.c: `jicai-cli orders template|import|list|show|submit|history`.
  *
- * Every save goes through jc_store_save_order(), which checks the version
+ * Every save goes through jc_orders_save(), which checks the version
  * the change was based on: two people (or two scripts) changing the same
  * order cannot overwrite each other; the second is refused and told so.
  * Changes are recorded with the OS user's name. */
@@ -902,7 +902,7 @@ run_submit (Cli *cli)
   if (reason != NULL)
     flags |= JC_ORDER_SAVE_ACCEPT_LATE;
   spikes = jc_orders_find_spikes (store, order, NULL);
-  if (!jc_store_save_order (store, order, flags, g_get_user_name (), reason, NULL, &error) ||
+  if (!jc_orders_save (store, order, flags, g_get_user_name (), reason, NULL, &error) ||
       !jc_store_commit (store, &error))
     {
       jc_store_rollback (store);

@@ -1076,7 +1076,7 @@ apply_file (JcStore           *store,
       if (!order_needs_save (io))
         continue;
       copy = order_copy (io->order);
-      if (!jc_store_save_order (store, copy, flags | JC_ORDER_SAVE_SUBMIT, who, plan->reason, now,
+      if (!jc_orders_save (store, copy, flags | JC_ORDER_SAVE_SUBMIT, who, plan->reason, now,
                                 error))
         {
           g_prefix_error (error, "%s %s: ", io->canteen_code, io->date);

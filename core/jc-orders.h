@@ -57,9 +57,6 @@ gboolean     jc_orders_save          (JcStore           *store,
                                       const char        *reason,
                                       GDateTime         *now,
                                       GError           **error);
-/* The name this had while the store decided it; callers move over to
- * jc_orders_save as their owners touch them. */
-#define jc_store_save_order jc_orders_save
 
 GPtrArray   *jc_orders_board         (JcStore     *store,
                                       const char  *date,

@@ -8,7 +8,6 @@
 #define G_LOG_DOMAIN "jc-report"
 
 #include <glib/gi18n-lib.h>
-#include <gmp.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>

@@ -502,7 +502,7 @@ stored_baseline (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   g_ptr_array_add (o->lines, jc_order_line_parse (item, "7", "kg", "", NULL));
-  assert_true (jc_store_save_order (f->store, o, JC_ORDER_SAVE_SUBMIT, "canteen", NULL, now, &error));
+  assert_true (jc_orders_save (f->store, o, JC_ORDER_SAVE_SUBMIT, "canteen", NULL, now, &error));
   assert_no_error (error);
   return snapshot (f);
 }

@@ -74,7 +74,7 @@ jc_test_world_order (JcTestWorld *w,
   assert_non_null (o);
   g_ptr_array_add (o->lines,
                    jc_order_line_parse (jc_test_world_item (w, code), qty, "kg", "", NULL));
-  assert_true (jc_store_save_order (w->store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
+  assert_true (jc_orders_save (w->store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
   assert_no_error (error);
 }
 

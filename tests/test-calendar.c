@@ -256,7 +256,7 @@ test_plan_monday (void **state)
   assert_true (jc_store_insert_canteen (f->store, c, NULL));
   o = jc_store_get_order (f->store, "CT01", MONDAY, NULL);
   g_ptr_array_add (o->lines, jc_order_line_parse (f->item, "10", "kg", "", NULL));
-  assert_true (jc_store_save_order (f->store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
+  assert_true (jc_orders_save (f->store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
   assert_no_error (error);
   put_price (f, FRIDAY, 640);
 

@@ -100,7 +100,7 @@ order (JcStore    *store,
       assert_no_error (error);
       g_ptr_array_add (o->lines, l);
     }
-  assert_true (jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
+  assert_true (jc_orders_save (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
   assert_no_error (error);
 }
 

@@ -25,7 +25,7 @@ test_template_structure (void **state)
     g_autoptr(GDateTime) then = g_date_time_new_local (2026, 11, 20, 9, 0, 0);
 
     g_ptr_array_add (o->lines, jc_order_line_parse (cabbage, "31", "斤", "", NULL));
-    assert_true (jc_store_save_order (f->store, o, JC_ORDER_SAVE_SUBMIT, "a", NULL, then, &error));
+    assert_true (jc_orders_save (f->store, o, JC_ORDER_SAVE_SUBMIT, "a", NULL, then, &error));
   }
   path = make_form (f, "CT01.xlsx", "CT01");
   sst = shared_strings (path);
@@ -749,7 +749,7 @@ test_conflict_and_cutoff (void **state)
 
   /* someone saves CT02's order between preview and apply */
   g_ptr_array_add (theirs->lines, jc_order_line_parse (eggs, "60", "个", "", NULL));
-  assert_true (jc_store_save_order (f->store, theirs, 0, "desk2", NULL, now, NULL));
+  assert_true (jc_orders_save (f->store, theirs, 0, "desk2", NULL, now, NULL));
   assert_false (jc_order_import_apply (f->store, plan, 0, "test", now, &error));
   assert_int_equal (file->state, JC_IMPORT_FILE_FAILED);
   assert_contains (file->outcome, "CT02 2026-12-01: The order of CT02 for 2026-12-01 was changed by someone else");
@@ -809,7 +809,7 @@ test_spike_warning (void **state)
       g_date_strftime (iso, sizeof iso, "%Y-%m-%d", &d);
       o = jc_store_get_order (f->store, "CT01", iso, NULL);
       g_ptr_array_add (o->lines, jc_order_line_parse (cabbage, "10", "kg", "", NULL));
-      assert_true (jc_store_save_order (f->store, o, JC_ORDER_SAVE_SUBMIT, "a", NULL, then, NULL));
+      assert_true (jc_orders_save (f->store, o, JC_ORDER_SAVE_SUBMIT, "a", NULL, then, NULL));
     }
   plan = prepare (f, path);
   assert_false (jc_import_plan_has_errors (plan));

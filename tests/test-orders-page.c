@@ -249,7 +249,7 @@ test_not_in_plan (void **state)
   line->item_code = g_strdup (item->code);
   line->qty_milli = line->unit_qty_milli = 4000;
   g_ptr_array_add (order->lines, line);
-  assert_true (jc_store_save_order (store, order, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE,
+  assert_true (jc_orders_save (store, order, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE,
                                     "planner", "电话补报", NULL, &error));
   assert_no_error (error);
 

@@ -53,7 +53,7 @@ submit (JcStore    *store,
   g_autoptr(GError) error = NULL;
 
   g_ptr_array_add (o->lines, jc_order_line_parse (item, qty, "kg", "", NULL));
-  assert_true (jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
+  assert_true (jc_orders_save (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, &error));
   assert_no_error (error);
 }
 
@@ -643,7 +643,7 @@ test_plan_supplement (void **state)
   guint n = 0, sup_row = 0, own_row = 0;
 
   g_ptr_array_add (order->lines, jc_order_line_parse (rice, "5", "kg", "", NULL));
-  assert_true (jc_store_save_order (f->store, order,
+  assert_true (jc_orders_save (f->store, order,
                                     JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
                                     "电话补报", now, &error));
   assert_no_error (error);
@@ -656,7 +656,7 @@ test_plan_supplement (void **state)
     g_autoptr(JcItem) fish = jc_store_get_item (f->store, "A001", NULL);
 
     g_ptr_array_add (o1->lines, jc_order_line_parse (fish, "3", "kg", "", NULL));
-    assert_true (jc_store_save_order (f->store, o1,
+    assert_true (jc_orders_save (f->store, o1,
                                       JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
                                       "电话补报", now, &error));
     assert_no_error (error);

@@ -75,7 +75,7 @@ submit_late (const char *date,
   line->qty_milli = qty_milli;
   line->unit_qty_milli = qty_milli;
   g_ptr_array_add (order->lines, line);
-  assert_true (jc_store_save_order (store, order,
+  assert_true (jc_orders_save (store, order,
                                     JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
                                     "电话补报", now, &error));
   assert_no_error (error);

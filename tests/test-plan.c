@@ -272,7 +272,7 @@ test_plan_from_store (void **state)
         g_autoptr(JcOrder) o = jc_store_get_order (store, lines[i].canteen, "2026-12-01", NULL);
 
         g_ptr_array_add (o->lines, jc_order_line_parse (lines[i].item, lines[i].qty, "kg", "", NULL));
-        assert_true (jc_store_save_order (store, o, lines[i].f, "t", NULL, now, &error));
+        assert_true (jc_orders_save (store, o, lines[i].f, "t", NULL, now, &error));
       }
   }
 
@@ -329,7 +329,7 @@ test_plan_from_store (void **state)
     assert_int_equal (o->status, JC_ORDER_LOCKED);
     /* an amendment after lock does not move the locked plan */
     ((JcOrderLine *) o->lines->pdata[1])->qty_milli = 99000;
-    assert_true (jc_store_save_order (store, o, 0, "staff", "加餐", now, &error));
+    assert_true (jc_orders_save (store, o, 0, "staff", "加餐", now, &error));
     locked = jc_plan_load (store, "2026-12-01", 7, &error);
     assert_no_error (error);
     assert_int_equal (locked->status, JC_PLAN_LOCKED);
@@ -401,7 +401,7 @@ test_unlock (void **state)
 
   o = jc_store_get_order (store, "CT01", "2026-12-01", NULL);
   g_ptr_array_add (o->lines, jc_order_line_parse (item, "5", "kg", "", NULL));
-  assert_true (jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
+  assert_true (jc_orders_save (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
   assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
   assert_true (jc_plan_unlock (store, "2026-12-01", "staff", "订单有误", &error));
   assert_no_error (error);
@@ -443,7 +443,7 @@ submit_late (JcStore      *store,
 
   g_ptr_array_set_size (o->lines, 0);
   g_ptr_array_add (o->lines, jc_order_line_parse (item, qty, "kg", "", NULL));
-  return jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
+  return jc_orders_save (store, o, JC_ORDER_SAVE_SUBMIT | JC_ORDER_SAVE_ACCEPT_LATE, "staff",
                               reason, late, error);
 }
 
@@ -498,9 +498,9 @@ test_late_orders (void **state)
     g_autoptr(JcOrder) b = jc_store_get_order (store, "CT02", "2026-12-01", NULL);
 
     g_ptr_array_add (a->lines, jc_order_line_parse (cabbage, "10", "kg", "", NULL));
-    assert_true (jc_store_save_order (store, a, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
+    assert_true (jc_orders_save (store, a, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
     g_ptr_array_add (b->lines, jc_order_line_parse (cabbage, "3", "kg", "", NULL));
-    assert_true (jc_store_save_order (store, b, 0, "t", NULL, now, NULL));
+    assert_true (jc_orders_save (store, b, 0, "t", NULL, now, NULL));
   }
 
   /* who is not in: the draft and the canteen with no order, not the closed one */
@@ -702,7 +702,7 @@ test_zero_line_left_out (void **state)
   o = jc_store_get_order (store, "CT01", "2026-12-01", NULL);
   g_ptr_array_add (o->lines, jc_order_line_parse (cabbage, "5", "kg", "", NULL));
   g_ptr_array_add (o->lines, jc_order_line_parse (egg, "0.5", "kg", "", NULL));
-  assert_true (jc_store_save_order (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
+  assert_true (jc_orders_save (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
   /* what 0.125 g imported as before the fix */
   assert_int_equal (sqlite3_open (path, &db), SQLITE_OK);
   assert_int_equal (sqlite3_exec (db, "UPDATE order_lines SET qty_milli = 0 WHERE item_id = "

@@ -369,7 +369,7 @@ save_thread (GTask        *task,
   else
     result->spikes = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_spike_free);
   /* NULL: the store records the OS user. */
-  if (!jc_store_save_order (store, td->order, td->flags, NULL, td->reason, NULL, &error))
+  if (!jc_orders_save (store, td->order, td->flags, NULL, td->reason, NULL, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -380,7 +380,7 @@ save_thread (GTask        *task,
 
 /**
  * jc_order_task_save:
- * Saves a copy of `order` with jc_store_save_order().  With `check_spikes`
+ * Saves a copy of `order` with jc_orders_save().  With `check_spikes`
  * it first looks for unusual quantities and, if there are any, saves
  * nothing and returns them to be confirmed.
  */
