@@ -24,25 +24,26 @@ _jc_store_delivery_matrix_replace (JcStore    *store,
   for (guint i = 0; ok && pairs != NULL && i < pairs->len; i++)
     {
       const JcDeliveryPair *p = pairs->pdata[i];
-      sqlite3_stmt *stmt = _jc_store_prepare (store,
-        "INSERT INTO delivery_matrix (from_key, to_key, distance_m, time_s) VALUES (?, ?, ?, ?)",
-        error);
 
-      if (stmt == NULL)
-        {
-          ok = FALSE;
-          break;
-        }
-      _jc_store_bind_text (stmt, 1, p->from_key);
-      _jc_store_bind_text (stmt, 2, p->to_key);
-      sqlite3_bind_int64 (stmt, 3, p->distance_m);
-      if (p->time_s >= 0)
-        sqlite3_bind_int64 (stmt, 4, p->time_s);
-      else
-        sqlite3_bind_null (stmt, 4);
-      ok = _jc_store_step_done (store, stmt, _("Could not store the distance matrix"), error);
+      ok = _jc_store_run (store,
+             "INSERT INTO delivery_matrix (from_key, to_key, distance_m, time_s) VALUES (?, ?, ?, ?)",
+             _("Could not store the distance matrix"), error, "ssiN", p->from_key, p->to_key,
+             p->distance_m, p->time_s >= 0, p->time_s);
     }
   return _jc_store_savepoint_end (store, ok, ok ? error : NULL) && ok;
+}
+
+static void
+add_pair (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  JcDeliveryPair *p = g_new0 (JcDeliveryPair, 1);
+
+  p->from_key = _jc_store_column_dup (stmt, 0);
+  p->to_key = _jc_store_column_dup (stmt, 1);
+  p->distance_m = sqlite3_column_int64 (stmt, 2);
+  p->time_s = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
+  g_hash_table_insert (data, g_strdup_printf ("%s\t%s", p->from_key, p->to_key), p);
 }
 
 GHashTable *
@@ -53,26 +54,12 @@ _jc_store_delivery_matrix_read (JcStore  *store,
                                                        (GDestroyNotify) _jc_delivery_pair_free);
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT from_key, to_key, distance_m, time_s FROM delivery_matrix", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcDeliveryPair *p = g_new0 (JcDeliveryPair, 1);
-
-      p->from_key = _jc_store_column_dup (stmt, 0);
-      p->to_key = _jc_store_column_dup (stmt, 1);
-      p->distance_m = sqlite3_column_int64 (stmt, 2);
-      p->time_s = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
-      g_hash_table_insert (pairs, g_strdup_printf ("%s\t%s", p->from_key, p->to_key), p);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the distance matrix"), error);
-      return NULL;
-    }
+  if (!_jc_store_step_each (store, stmt, add_pair, pairs, _("Could not read the distance matrix"),
+                            error))
+    return NULL;
   return g_steal_pointer (&pairs);
 }
 
@@ -81,29 +68,19 @@ _jc_store_delivery_delete (JcStore    *store,
                            const char *date,
                            GError    **error)
 {
-  sqlite3_stmt *stmt;
-
   /* the lines go with their stops, the stops with their plan (cascade);
    * spelled out so that it holds without foreign keys too */
-  stmt = _jc_store_prepare (store,
+  static const char * const sql[] = {
     "DELETE FROM delivery_stop_lines WHERE stop_id IN "
-    "(SELECT id FROM delivery_stops WHERE delivery_date = ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  if (!_jc_store_step_done (store, stmt, _("Could not delete the delivery plan"), error))
-    return FALSE;
-  stmt = _jc_store_prepare (store, "DELETE FROM delivery_stops WHERE delivery_date = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  if (!_jc_store_step_done (store, stmt, _("Could not delete the delivery plan"), error))
-    return FALSE;
-  stmt = _jc_store_prepare (store, "DELETE FROM delivery_plans WHERE delivery_date = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  return _jc_store_step_done (store, stmt, _("Could not delete the delivery plan"), error);
+    "(SELECT id FROM delivery_stops WHERE delivery_date = ?)",
+    "DELETE FROM delivery_stops WHERE delivery_date = ?",
+    "DELETE FROM delivery_plans WHERE delivery_date = ?",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
+    if (!_jc_store_run (store, sql[i], _("Could not delete the delivery plan"), error, "s", date))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -116,35 +93,22 @@ write_stop (JcStore              *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "INSERT INTO delivery_stops (delivery_date, vehicle_id, position, canteen_id, part, n_parts) "
-    "VALUES (?, ?, ?, ?, ?, ?)", error);
-  gint64 stop_id;
+    "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", error);
+  gint64 stop_id = 0;
 
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  if (vehicle_id > 0)
-    sqlite3_bind_int64 (stmt, 2, vehicle_id);
-  else
-    sqlite3_bind_null (stmt, 2);
-  sqlite3_bind_int (stmt, 3, position);
-  sqlite3_bind_int64 (stmt, 4, stop->canteen_id);
-  sqlite3_bind_int (stmt, 5, stop->part);
-  sqlite3_bind_int (stmt, 6, stop->n_parts);
-  if (!_jc_store_step_done (store, stmt, _("Could not save the delivery plan"), error))
+  _jc_store_bind (stmt, "skdidd", date, vehicle_id, position, stop->canteen_id, stop->part,
+                  stop->n_parts);
+  if (!_jc_store_step_returning (store, stmt, &stop_id, _("Could not save the delivery plan"), error))
     return FALSE;
-  stop_id = sqlite3_last_insert_rowid (_jc_store_get_db (store));
   for (guint i = 0; i < stop->lines->len; i++)
     {
       const JcDeliveryLine *l = stop->lines->pdata[i];
 
-      stmt = _jc_store_prepare (store,
-        "INSERT INTO delivery_stop_lines (stop_id, item_id, qty_milli) VALUES (?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, stop_id);
-      sqlite3_bind_int64 (stmt, 2, l->item_id);
-      sqlite3_bind_int64 (stmt, 3, l->qty_milli);
-      if (!_jc_store_step_done (store, stmt, _("Could not save the delivery plan"), error))
+      if (!_jc_store_run (store,
+            "INSERT INTO delivery_stop_lines (stop_id, item_id, qty_milli) VALUES (?, ?, ?)",
+            _("Could not save the delivery plan"), error, "iii", stop_id, l->item_id, l->qty_milli))
         return FALSE;
     }
   return TRUE;
@@ -157,29 +121,16 @@ _jc_store_delivery_write (JcStore              *store,
                           const char           *who,
                           GError              **error)
 {
-  sqlite3_stmt *stmt;
   gboolean ok;
 
   if (!_jc_store_savepoint_begin (store, error))
     return FALSE;
-  ok = _jc_store_delivery_delete (store, plan->date, error);
-  if (ok)
-    {
-      stmt = _jc_store_prepare (store,
-        "INSERT INTO delivery_plans (delivery_date, saved_at, saved_by, edited, solve_seconds, "
-        "detour_permille) VALUES (?, ?, ?, ?, ?, ?)", error);
-      ok = stmt != NULL;
-      if (ok)
-        {
-          _jc_store_bind_text (stmt, 1, plan->date);
-          _jc_store_bind_text (stmt, 2, saved_at);
-          _jc_store_bind_text (stmt, 3, who);
-          sqlite3_bind_int (stmt, 4, plan->edited ? 1 : 0);
-          sqlite3_bind_double (stmt, 5, plan->solve_seconds);
-          sqlite3_bind_int (stmt, 6, plan->detour_permille);
-          ok = _jc_store_step_done (store, stmt, _("Could not save the delivery plan"), error);
-        }
-    }
+  ok = _jc_store_delivery_delete (store, plan->date, error) &&
+       _jc_store_run (store,
+         "INSERT INTO delivery_plans (delivery_date, saved_at, saved_by, edited, solve_seconds, "
+         "detour_permille) VALUES (?, ?, ?, ?, ?, ?)", _("Could not save the delivery plan"), error,
+         "sssbfd", plan->date, saved_at, who, plan->edited, (double) plan->solve_seconds,
+         plan->detour_permille);
   for (guint r = 0; ok && r < plan->routes->len; r++)
     {
       const JcDeliveryRoute *route = plan->routes->pdata[r];
@@ -192,6 +143,73 @@ _jc_store_delivery_write (JcStore              *store,
   return _jc_store_savepoint_end (store, ok, ok ? error : NULL) && ok;
 }
 
+static gpointer
+delivery_plan_from_row (sqlite3_stmt *stmt)
+{
+  JcDeliveryPlan *plan = _jc_delivery_plan_new ("");
+
+  plan->saved_at = _jc_store_column_dup (stmt, 0);
+  plan->saved_by = _jc_store_column_dup (stmt, 1);
+  plan->edited = sqlite3_column_int (stmt, 2) != 0;
+  plan->solve_seconds = sqlite3_column_double (stmt, 3);
+  plan->detour_permille = sqlite3_column_int (stmt, 4);
+  return plan;
+}
+
+/* The plan being read, its stops by id (the ids kept in `ids`) and the
+ * route the last stop went to. */
+typedef struct {
+  JcDeliveryPlan  *plan;
+  GHashTable      *stops;
+  GArray          *ids;
+  JcDeliveryRoute *route;
+} StopsRead;
+
+static void
+add_stop (sqlite3_stmt *stmt,
+          gpointer      data)
+{
+  StopsRead *read = data;
+  JcDeliveryStop *stop = _jc_delivery_stop_new ();
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gboolean has_vehicle = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
+  gint64 vehicle_id = sqlite3_column_int64 (stmt, 1);
+
+  stop->canteen_id = sqlite3_column_int64 (stmt, 2);
+  stop->part = sqlite3_column_int (stmt, 3);
+  stop->n_parts = sqlite3_column_int (stmt, 4);
+  if (!has_vehicle)
+    g_ptr_array_add (read->plan->unassigned, stop);
+  else
+    {
+      if (read->route == NULL || read->route->vehicle_id != vehicle_id)
+        {
+          read->route = _jc_delivery_route_new ();
+          read->route->vehicle_id = vehicle_id;
+          g_ptr_array_add (read->plan->routes, read->route);
+        }
+      g_ptr_array_add (read->route->stops, stop);
+    }
+  g_array_append_val (read->ids, id);
+  g_hash_table_insert (read->stops, &g_array_index (read->ids, gint64, read->ids->len - 1), stop);
+}
+
+static void
+add_stop_line (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  gint64 stop_id = sqlite3_column_int64 (stmt, 0);
+  JcDeliveryStop *stop = g_hash_table_lookup (data, &stop_id);
+  JcDeliveryLine *l;
+
+  if (stop == NULL)
+    return;
+  l = g_new0 (JcDeliveryLine, 1);
+  l->item_id = sqlite3_column_int64 (stmt, 1);
+  l->qty_milli = sqlite3_column_int64 (stmt, 2);
+  g_ptr_array_add (stop->lines, l);
+}
+
 JcDeliveryPlan *
 _jc_store_delivery_read (JcStore    *store,
                          const char *date,
@@ -200,34 +218,27 @@ _jc_store_delivery_read (JcStore    *store,
   g_autoptr(JcDeliveryPlan) plan = NULL;
   g_autoptr(GHashTable) stops = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  JcDeliveryRoute *route = NULL;
+  g_autoptr(GError) local = NULL;
+  StopsRead read;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _jc_store_prepare (store,
     "SELECT saved_at, saved_by, edited, solve_seconds, detour_permille FROM delivery_plans "
     "WHERE delivery_date = ?", error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, date);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _jc_store_bind (stmt, "s", date);
+  plan = _jc_store_step_first (store, stmt, delivery_plan_from_row,
+                               _("Could not read the delivery plan"), &local);
+  if (local != NULL)
     {
-      plan = _jc_delivery_plan_new (date);
-      plan->saved_at = _jc_store_column_dup (stmt, 0);
-      plan->saved_by = _jc_store_column_dup (stmt, 1);
-      plan->edited = sqlite3_column_int (stmt, 2) != 0;
-      plan->solve_seconds = sqlite3_column_double (stmt, 3);
-      plan->detour_permille = sqlite3_column_int (stmt, 4);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the delivery plan"), error);
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   if (plan == NULL)
     return NULL;
+  g_strlcpy (plan->date, date, sizeof plan->date);
+  read = (StopsRead) { plan, stops, ids, NULL };
 
   /* unassigned (NULL vehicle) first, then by vehicle and position */
   stmt = _jc_store_prepare (store,
@@ -235,38 +246,10 @@ _jc_store_delivery_read (JcStore    *store,
     "WHERE delivery_date = ? ORDER BY vehicle_id IS NOT NULL, vehicle_id, position, id", error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcDeliveryStop *stop = _jc_delivery_stop_new ();
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gboolean has_vehicle = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-      gint64 vehicle_id = sqlite3_column_int64 (stmt, 1);
-
-      stop->canteen_id = sqlite3_column_int64 (stmt, 2);
-      stop->part = sqlite3_column_int (stmt, 3);
-      stop->n_parts = sqlite3_column_int (stmt, 4);
-      if (!has_vehicle)
-        g_ptr_array_add (plan->unassigned, stop);
-      else
-        {
-          if (route == NULL || route->vehicle_id != vehicle_id)
-            {
-              route = _jc_delivery_route_new ();
-              route->vehicle_id = vehicle_id;
-              g_ptr_array_add (plan->routes, route);
-            }
-          g_ptr_array_add (route->stops, stop);
-        }
-      g_array_append_val (ids, id);
-      g_hash_table_insert (stops, &g_array_index (ids, gint64, ids->len - 1), stop);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the delivery plan"), error);
-      return NULL;
-    }
+  _jc_store_bind (stmt, "s", date);
+  if (!_jc_store_step_each (store, stmt, add_stop, &read, _("Could not read the delivery plan"),
+                            error))
+    return NULL;
   /* the hash keys point into `ids`, which has stopped growing only now:
    * rebuild the table on stable addresses */
   g_hash_table_remove_all (stops);
@@ -290,25 +273,9 @@ _jc_store_delivery_read (JcStore    *store,
     "ORDER BY l.stop_id, l.item_id", error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 stop_id = sqlite3_column_int64 (stmt, 0);
-      JcDeliveryStop *stop = g_hash_table_lookup (stops, &stop_id);
-      JcDeliveryLine *l;
-
-      if (stop == NULL)
-        continue;
-      l = g_new0 (JcDeliveryLine, 1);
-      l->item_id = sqlite3_column_int64 (stmt, 1);
-      l->qty_milli = sqlite3_column_int64 (stmt, 2);
-      g_ptr_array_add (stop->lines, l);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the delivery plan"), error);
-      return NULL;
-    }
+  _jc_store_bind (stmt, "s", date);
+  if (!_jc_store_step_each (store, stmt, add_stop_line, stops, _("Could not read the delivery plan"),
+                            error))
+    return NULL;
   return g_steal_pointer (&plan);
 }

@@ -10,11 +10,27 @@
 #include <string.h>
 
 #include "jc-calendar.h"
+#include "jc-date.h"
 #include "jc-error.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
 
 /* ---- fetch log ----------------------------------------------------- */
+
+/* Parameters 1 to 12 of a fetch log row, the same for the first write and
+ * the last; an insert's 13 and 14 are its source and start. */
+static void
+bind_fetch_log (sqlite3_stmt           *stmt,
+                gboolean                insert,
+                const JcFetchLogEntry  *e,
+                const char             *finished_at,
+                gint64                  id)
+{
+  _jc_store_bind (stmt, insert ? "kssdddddddssss" : "kssdddddddss", id, finished_at, e->status ? e->status : "ok",
+                  (int) e->rows_seen, (int) e->rows_new, (int) e->rows_changed,
+                  (int) e->rows_same, (int) e->rows_rejected, (int) e->rows_duplicate,
+                  (int) e->rows_unmapped, e->rejects, e->message, e->source_name, e->started_at);
+}
 
 gint64
 jc_store_log_fetch (JcStore                *store,
@@ -23,30 +39,15 @@ jc_store_log_fetch (JcStore                *store,
                     GError                **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "INSERT INTO fetch_log (source_id, source_name, started_at, finished_at, status, rows_seen, "
-    "rows_new, rows_changed, rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, "
-    "message) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
+    "INSERT INTO fetch_log (source_id, finished_at, status, rows_seen, rows_new, rows_changed, "
+    "rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, message, source_name, "
+    "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
   gint64 id = 0;
 
   if (stmt == NULL)
     return 0;
-  _jc_store_bind_nullable (stmt, 1, source_id > 0, source_id);
-  _jc_store_bind_text (stmt, 2, e->source_name);
-  _jc_store_bind_text (stmt, 3, e->started_at);
-  _jc_store_bind_text (stmt, 4, e->finished_at ? e->finished_at : e->started_at);
-  _jc_store_bind_text (stmt, 5, e->status ? e->status : "ok");
-  sqlite3_bind_int (stmt, 6, (int) e->rows_seen);
-  sqlite3_bind_int (stmt, 7, (int) e->rows_new);
-  sqlite3_bind_int (stmt, 8, (int) e->rows_changed);
-  sqlite3_bind_int (stmt, 9, (int) e->rows_same);
-  sqlite3_bind_int (stmt, 10, (int) e->rows_rejected);
-  sqlite3_bind_int (stmt, 11, (int) e->rows_duplicate);
-  sqlite3_bind_int (stmt, 12, (int) e->rows_unmapped);
-  _jc_store_bind_text (stmt, 13, e->rejects);
-  _jc_store_bind_text (stmt, 14, e->message);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (!_jc_store_step_done (store, stmt, _("Could not write the fetch log"), error))
+  bind_fetch_log (stmt, TRUE, e, e->finished_at ? e->finished_at : e->started_at, source_id);
+  if (!_jc_store_step_returning (store, stmt, &id, _("Could not write the fetch log"), error))
     return 0;
   return id;
 }
@@ -58,25 +59,36 @@ jc_store_finish_fetch_log (JcStore                *store,
                            GError                **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "UPDATE fetch_log SET finished_at = ?, status = ?, rows_seen = ?, rows_new = ?, "
-    "rows_changed = ?, rows_same = ?, rows_rejected = ?, rows_duplicate = ?, rows_unmapped = ?, "
-    "rejects = ?, message = ? WHERE id = ?", error);
+    "UPDATE fetch_log SET finished_at = ?2, status = ?3, rows_seen = ?4, rows_new = ?5, "
+    "rows_changed = ?6, rows_same = ?7, rows_rejected = ?8, rows_duplicate = ?9, "
+    "rows_unmapped = ?10, rejects = ?11, message = ?12 WHERE id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, e->finished_at);
-  _jc_store_bind_text (stmt, 2, e->status ? e->status : "ok");
-  sqlite3_bind_int (stmt, 3, (int) e->rows_seen);
-  sqlite3_bind_int (stmt, 4, (int) e->rows_new);
-  sqlite3_bind_int (stmt, 5, (int) e->rows_changed);
-  sqlite3_bind_int (stmt, 6, (int) e->rows_same);
-  sqlite3_bind_int (stmt, 7, (int) e->rows_rejected);
-  sqlite3_bind_int (stmt, 8, (int) e->rows_duplicate);
-  sqlite3_bind_int (stmt, 9, (int) e->rows_unmapped);
-  _jc_store_bind_text (stmt, 10, e->rejects);
-  _jc_store_bind_text (stmt, 11, e->message);
-  sqlite3_bind_int64 (stmt, 12, id);
+  bind_fetch_log (stmt, FALSE, e, e->finished_at, id);
   return _jc_store_step_done (store, stmt, _("Could not write the fetch log"), error);
+}
+
+static gpointer
+fetch_log_from_row (sqlite3_stmt *stmt)
+{
+  JcFetchLogEntry *e = g_new0 (JcFetchLogEntry, 1);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->source_name = _jc_store_column_dup (stmt, 1);
+  e->started_at = _jc_store_column_dup (stmt, 2);
+  e->finished_at = _jc_store_column_dup (stmt, 3);
+  e->status = _jc_store_column_dup (stmt, 4);
+  e->rows_seen = (guint) sqlite3_column_int (stmt, 5);
+  e->rows_new = (guint) sqlite3_column_int (stmt, 6);
+  e->rows_changed = (guint) sqlite3_column_int (stmt, 7);
+  e->rows_same = (guint) sqlite3_column_int (stmt, 8);
+  e->rows_rejected = (guint) sqlite3_column_int (stmt, 9);
+  e->rows_duplicate = (guint) sqlite3_column_int (stmt, 10);
+  e->rows_unmapped = (guint) sqlite3_column_int (stmt, 11);
+  e->rejects = _jc_store_column_dup (stmt, 12);
+  e->message = _jc_store_column_dup (stmt, 13);
+  return e;
 }
 
 GPtrArray *
@@ -88,39 +100,13 @@ jc_store_list_fetch_log (JcStore  *store,
     "SELECT id, source_name, started_at, finished_at, status, rows_seen, rows_new, rows_changed, "
     "rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, message "
     "FROM fetch_log ORDER BY id DESC LIMIT ?", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_fetch_log_entry_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, (int) MIN (limit, (guint) G_MAXINT));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcFetchLogEntry *e = g_new0 (JcFetchLogEntry, 1);
-
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->source_name = _jc_store_column_dup (stmt, 1);
-      e->started_at = _jc_store_column_dup (stmt, 2);
-      e->finished_at = _jc_store_column_dup (stmt, 3);
-      e->status = _jc_store_column_dup (stmt, 4);
-      e->rows_seen = (guint) sqlite3_column_int (stmt, 5);
-      e->rows_new = (guint) sqlite3_column_int (stmt, 6);
-      e->rows_changed = (guint) sqlite3_column_int (stmt, 7);
-      e->rows_same = (guint) sqlite3_column_int (stmt, 8);
-      e->rows_rejected = (guint) sqlite3_column_int (stmt, 9);
-      e->rows_duplicate = (guint) sqlite3_column_int (stmt, 10);
-      e->rows_unmapped = (guint) sqlite3_column_int (stmt, 11);
-      e->rejects = _jc_store_column_dup (stmt, 12);
-      e->message = _jc_store_column_dup (stmt, 13);
-      g_ptr_array_add (out, e);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the fetch log"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  _jc_store_bind (stmt, "d", (int) MIN (limit, (guint) G_MAXINT));
+  return _jc_store_step_all (store, stmt, fetch_log_from_row,
+                             (GDestroyNotify) jc_fetch_log_entry_free,
+                             _("Could not read the fetch log"), error);
 }
 
 
@@ -128,15 +114,11 @@ static gint64
 days_between (const char *a,
               const char *b)
 {
-  GDate da, db;
+  int days;
 
-  g_date_clear (&da, 1);
-  g_date_clear (&db, 1);
-  g_date_set_parse (&da, a);
-  g_date_set_parse (&db, b);
-  if (!g_date_valid (&da) || !g_date_valid (&db))
+  if (!jc_date_days_between (a, b, &days))
     return G_MAXINT;
-  return g_date_days_between (&da, &db);
+  return days;
 }
 
 GPtrArray *

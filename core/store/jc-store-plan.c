@@ -11,14 +11,6 @@
 #include "jc-plan.h"
 #include "jc-store-private.h"
 
-static char *
-now_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 gboolean
 _jc_store_plan_is_locked (JcStore     *store,
                           const char  *date,
@@ -26,16 +18,16 @@ _jc_store_plan_is_locked (JcStore     *store,
                           GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT 1 FROM plans WHERE delivery_date = ?", error);
-  int rc;
+  gint64 one = 0;
+  int found;
 
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the plan"), error);
-  *locked = rc == SQLITE_ROW;
+  _jc_store_bind (stmt, "s", date);
+  found = _jc_store_step_int64 (store, stmt, &one, _("Could not read the plan"), error);
+  if (found < 0)
+    return FALSE;
+  *locked = found > 0;
   return TRUE;
 }
 
@@ -47,63 +39,33 @@ _jc_store_plan_write (JcStore        *store,
                       GError        **error)
 {
   const JcPlan *plan = data;
-  g_autofree char *at = now_iso ();
-  sqlite3_stmt *stmt;
+  g_autofree char *at = _jc_store_now_iso ();
 
-  stmt = _jc_store_prepare (store,
-    "INSERT INTO plans (delivery_date, locked_at, locked_by, stale_days, total_cost_fen) "
-    "VALUES (?, ?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, plan->date);
-  _jc_store_bind_text (stmt, 2, at);
-  _jc_store_bind_text (stmt, 3, who);
-  sqlite3_bind_int (stmt, 4, stale_days);
-  sqlite3_bind_int64 (stmt, 5, plan->total_cost_fen);
-  if (!_jc_store_step_done (store, stmt, _("Could not lock the plan"), error))
+  if (!_jc_store_run (store,
+        "INSERT INTO plans (delivery_date, locked_at, locked_by, stale_days, total_cost_fen) "
+        "VALUES (?, ?, ?, ?, ?)", _("Could not lock the plan"), error,
+        "sssdi", plan->date, at, who, stale_days, plan->total_cost_fen))
     return FALSE;
   for (guint i = 0; i < plan->lines->len; i++)
     {
       JcPlanLine *l = plan->lines->pdata[i];
 
-      stmt = _jc_store_prepare (store,
-        "INSERT INTO plan_lines (delivery_date, item_id, demand_milli, loss_permille, pack_milli, "
-        "gross_milli, packs, purchase_milli, price_milliyuan, price_date, stale, cost_fen) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-      if (stmt == NULL)
-        return FALSE;
-      _jc_store_bind_text (stmt, 1, plan->date);
-      sqlite3_bind_int64 (stmt, 2, l->item_id);
-      sqlite3_bind_int64 (stmt, 3, l->demand_milli);
-      sqlite3_bind_int (stmt, 4, l->loss_permille);
-      sqlite3_bind_int64 (stmt, 5, l->pack_milli);
-      sqlite3_bind_int64 (stmt, 6, l->gross_milli);
-      sqlite3_bind_int64 (stmt, 7, l->packs);
-      sqlite3_bind_int64 (stmt, 8, l->purchase_milli);
-      if (l->has_price)
-        sqlite3_bind_int64 (stmt, 9, l->price_milliyuan);
-      else
-        sqlite3_bind_null (stmt, 9);
-      _jc_store_bind_text (stmt, 10, l->price_date);
-      sqlite3_bind_int (stmt, 11, l->stale ? 1 : 0);
-      sqlite3_bind_int64 (stmt, 12, l->cost_fen);
-      if (!_jc_store_step_done (store, stmt, _("Could not lock the plan"), error))
+      if (!_jc_store_run (store,
+            "INSERT INTO plan_lines (delivery_date, item_id, demand_milli, loss_permille, pack_milli, "
+            "gross_milli, packs, purchase_milli, price_milliyuan, price_date, stale, cost_fen) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", _("Could not lock the plan"), error,
+            "siidiiiiNsbi", plan->date, l->item_id, l->demand_milli, l->loss_permille,
+            l->pack_milli, l->gross_milli, l->packs, l->purchase_milli, l->has_price,
+            l->price_milliyuan, l->price_date, l->stale, l->cost_fen))
         return FALSE;
       for (guint k = 0; k < l->shares->len; k++)
         {
           JcPlanShare *sh = &g_array_index (l->shares, JcPlanShare, k);
 
-          stmt = _jc_store_prepare (store,
-            "INSERT INTO plan_shares (delivery_date, item_id, canteen_id, qty_milli, share_fen) "
-            "VALUES (?, ?, ?, ?, ?)", error);
-          if (stmt == NULL)
-            return FALSE;
-          _jc_store_bind_text (stmt, 1, plan->date);
-          sqlite3_bind_int64 (stmt, 2, l->item_id);
-          sqlite3_bind_int64 (stmt, 3, sh->canteen_id);
-          sqlite3_bind_int64 (stmt, 4, sh->qty_milli);
-          sqlite3_bind_int64 (stmt, 5, sh->share_fen);
-          if (!_jc_store_step_done (store, stmt, _("Could not lock the plan"), error))
+          if (!_jc_store_run (store,
+                "INSERT INTO plan_shares (delivery_date, item_id, canteen_id, qty_milli, share_fen) "
+                "VALUES (?, ?, ?, ?, ?)", _("Could not lock the plan"), error,
+                "siiii", plan->date, l->item_id, sh->canteen_id, sh->qty_milli, sh->share_fen))
             return FALSE;
         }
     }
@@ -147,6 +109,89 @@ plan_line_from_columns (sqlite3_stmt *stmt,
   return l;
 }
 
+/* A locked plan's header row, without its date and lines. */
+static gpointer
+plan_from_row (sqlite3_stmt *stmt)
+{
+  JcPlan *plan = g_new0 (JcPlan, 1);
+
+  plan->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) _jc_plan_line_free);
+  plan->no_price = g_ptr_array_new_with_free_func (g_free);
+  plan->status = JC_PLAN_LOCKED;
+  plan->locked_at = _jc_store_column_dup (stmt, 0);
+  plan->locked_by = _jc_store_column_dup (stmt, 1);
+  plan->total_cost_fen = sqlite3_column_int64 (stmt, 2);
+  return plan;
+}
+
+/* The plan being read, its lines by item id and the canteens sharing it. */
+typedef struct {
+  JcPlan     *plan;
+  GHashTable *by_item;
+  GHashTable *canteens;
+} PlanRead;
+
+static void
+add_plan_line (sqlite3_stmt *stmt,
+               gpointer      data)
+{
+  PlanRead *read = data;
+  JcPlanLine *l = plan_line_from_columns (stmt, 0);
+
+  if (!l->has_price)
+    g_ptr_array_add (read->plan->no_price, g_strdup (l->item_code));
+  if (l->stale)
+    read->plan->n_stale++;
+  g_ptr_array_add (read->plan->lines, l);
+  g_hash_table_insert (read->by_item, &l->item_id, l);
+}
+
+static void
+add_plan_share (sqlite3_stmt *stmt,
+                gpointer      data)
+{
+  PlanRead *read = data;
+  gint64 item_id = sqlite3_column_int64 (stmt, 0);
+  JcPlanLine *l = g_hash_table_lookup (read->by_item, &item_id);
+  JcPlanShare sh = { 0 };
+
+  if (l == NULL)
+    return;
+  sh.canteen_id = sqlite3_column_int64 (stmt, 1);
+  g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 2), sizeof sh.canteen_code);
+  sh.qty_milli = sqlite3_column_int64 (stmt, 3);
+  sh.share_fen = sqlite3_column_int64 (stmt, 4);
+  g_array_append_val (l->shares, sh);
+  g_hash_table_add (read->canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
+}
+
+static void
+add_plan_supplement (sqlite3_stmt *stmt,
+                     gpointer      data)
+{
+  PlanRead *read = data;
+  JcPlan *plan = read->plan;
+  JcPlanLine *l = plan_line_from_columns (stmt, 1);
+  JcPlanShare sh = { 0 };
+
+  l->supplement_id = sqlite3_column_int64 (stmt, 0);
+  sh.canteen_id = sqlite3_column_int64 (stmt, 21);
+  g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 22), sizeof sh.canteen_code);
+  l->supplement_canteen_name = _jc_store_column_dup (stmt, 23);
+  sh.qty_milli = l->demand_milli;
+  sh.share_fen = l->cost_fen;
+  g_array_append_val (l->shares, sh);
+  g_hash_table_add (read->canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
+  if (!l->has_price && !g_ptr_array_find_with_equal_func (plan->no_price, l->item_code,
+                                                           g_str_equal, NULL))
+    g_ptr_array_add (plan->no_price, g_strdup (l->item_code));
+  if (l->stale)
+    plan->n_stale++;
+  plan->total_cost_fen += l->cost_fen;
+  plan->n_supplements++;
+  g_ptr_array_add (plan->lines, l);
+}
+
 /* The locked snapshot of a date with its purchases, or NULL (no error)
  * when the date's plan is not locked. */
 gpointer
@@ -156,35 +201,26 @@ _jc_store_plan_read (JcStore     *store,
 {
   g_autoptr(JcPlan) plan = NULL;
   g_autoptr(GHashTable) by_item = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GHashTable) canteens = NULL;
+  g_autoptr(GHashTable) canteens = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GError) local = NULL;
+  PlanRead read;
   sqlite3_stmt *stmt;
-  int rc;
 
   stmt = _jc_store_prepare (store,
     "SELECT locked_at, locked_by, total_cost_fen FROM plans WHERE delivery_date = ?", error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, date);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _jc_store_bind (stmt, "s", date);
+  plan = _jc_store_step_first (store, stmt, plan_from_row, _("Could not read the plan"), &local);
+  if (local != NULL)
     {
-      plan = g_new0 (JcPlan, 1);
-      plan->lines = g_ptr_array_new_with_free_func ((GDestroyNotify) _jc_plan_line_free);
-      plan->no_price = g_ptr_array_new_with_free_func (g_free);
-      g_strlcpy (plan->date, date, sizeof plan->date);
-      plan->status = JC_PLAN_LOCKED;
-      plan->locked_at = _jc_store_column_dup (stmt, 0);
-      plan->locked_by = _jc_store_column_dup (stmt, 1);
-      plan->total_cost_fen = sqlite3_column_int64 (stmt, 2);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the plan"), error);
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   if (plan == NULL)
     return NULL;
+  g_strlcpy (plan->date, date, sizeof plan->date);
+  read = (PlanRead) { plan, by_item, canteens };
 
   stmt = _jc_store_prepare (store,
     "SELECT l.item_id, i.code, i.name, c.code, c.name, c.position, i.base_unit, l.loss_permille, "
@@ -195,54 +231,19 @@ _jc_store_plan_read (JcStore     *store,
     "WHERE l.delivery_date = ? ORDER BY c.position, i.code", error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcPlanLine *l = plan_line_from_columns (stmt, 0);
+  _jc_store_bind (stmt, "s", date);
+  if (!_jc_store_step_each (store, stmt, add_plan_line, &read, _("Could not read the plan"), error))
+    return NULL;
 
-      if (!l->has_price)
-        g_ptr_array_add (plan->no_price, g_strdup (l->item_code));
-      if (l->stale)
-        plan->n_stale++;
-      g_ptr_array_add (plan->lines, l);
-      g_hash_table_insert (by_item, &l->item_id, l);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the plan"), error);
-      return NULL;
-    }
-
-  canteens = g_hash_table_new (g_direct_hash, g_direct_equal);
   stmt = _jc_store_prepare (store,
     "SELECT s.item_id, s.canteen_id, c.code, s.qty_milli, s.share_fen FROM plan_shares s "
     "JOIN canteens c ON c.id = s.canteen_id WHERE s.delivery_date = ? ORDER BY s.item_id, c.code",
     error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 item_id = sqlite3_column_int64 (stmt, 0);
-      JcPlanLine *l = g_hash_table_lookup (by_item, &item_id);
-      JcPlanShare sh = { 0 };
-
-      if (l == NULL)
-        continue;
-      sh.canteen_id = sqlite3_column_int64 (stmt, 1);
-      g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 2), sizeof sh.canteen_code);
-      sh.qty_milli = sqlite3_column_int64 (stmt, 3);
-      sh.share_fen = sqlite3_column_int64 (stmt, 4);
-      g_array_append_val (l->shares, sh);
-      g_hash_table_add (canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the plan"), error);
-      return NULL;
-    }
+  _jc_store_bind (stmt, "s", date);
+  if (!_jc_store_step_each (store, stmt, add_plan_share, &read, _("Could not read the plan"), error))
+    return NULL;
 
   /* the supplementary lines, after the plan as locked, in the order added */
   stmt = _jc_store_prepare (store,
@@ -255,35 +256,10 @@ _jc_store_plan_read (JcStore     *store,
     "WHERE s.delivery_date = ? ORDER BY s.id", error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcPlanLine *l = plan_line_from_columns (stmt, 1);
-      JcPlanShare sh = { 0 };
-
-      l->supplement_id = sqlite3_column_int64 (stmt, 0);
-      sh.canteen_id = sqlite3_column_int64 (stmt, 21);
-      g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 22), sizeof sh.canteen_code);
-      l->supplement_canteen_name = _jc_store_column_dup (stmt, 23);
-      sh.qty_milli = l->demand_milli;
-      sh.share_fen = l->cost_fen;
-      g_array_append_val (l->shares, sh);
-      g_hash_table_add (canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
-      if (!l->has_price && !g_ptr_array_find_with_equal_func (plan->no_price, l->item_code,
-                                                               g_str_equal, NULL))
-        g_ptr_array_add (plan->no_price, g_strdup (l->item_code));
-      if (l->stale)
-        plan->n_stale++;
-      plan->total_cost_fen += l->cost_fen;
-      plan->n_supplements++;
-      g_ptr_array_add (plan->lines, l);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the supplementary purchases"), error);
-      return NULL;
-    }
+  _jc_store_bind (stmt, "s", date);
+  if (!_jc_store_step_each (store, stmt, add_plan_supplement, &read,
+                            _("Could not read the supplementary purchases"), error))
+    return NULL;
   plan->n_canteens = g_hash_table_size (canteens);
   return g_steal_pointer (&plan);
 }
@@ -299,7 +275,7 @@ _jc_store_plan_add_supplement (JcStore        *store,
                                GError        **error)
 {
   const JcPlanLine *l = data;
-  g_autofree char *at = now_iso ();
+  g_autofree char *at = _jc_store_now_iso ();
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "INSERT INTO plan_supplements (delivery_date, item_id, canteen_id, demand_milli, "
     "loss_permille, pack_milli, gross_milli, packs, purchase_milli, price_milliyuan, price_date, "
@@ -309,27 +285,11 @@ _jc_store_plan_add_supplement (JcStore        *store,
 
   if (stmt == NULL)
     return 0;
-  _jc_store_bind_text (stmt, 1, date);
-  sqlite3_bind_int64 (stmt, 2, l->item_id);
-  sqlite3_bind_int64 (stmt, 3, canteen_id);
-  sqlite3_bind_int64 (stmt, 4, l->demand_milli);
-  sqlite3_bind_int (stmt, 5, l->loss_permille);
-  sqlite3_bind_int64 (stmt, 6, l->pack_milli);
-  sqlite3_bind_int64 (stmt, 7, l->gross_milli);
-  sqlite3_bind_int64 (stmt, 8, l->packs);
-  sqlite3_bind_int64 (stmt, 9, l->purchase_milli);
-  if (l->has_price)
-    sqlite3_bind_int64 (stmt, 10, l->price_milliyuan);
-  else
-    sqlite3_bind_null (stmt, 10);
-  _jc_store_bind_text (stmt, 11, l->price_date);
-  sqlite3_bind_int (stmt, 12, l->stale ? 1 : 0);
-  sqlite3_bind_int64 (stmt, 13, l->cost_fen);
-  _jc_store_bind_text (stmt, 14, at);
-  _jc_store_bind_text (stmt, 15, who);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (!_jc_store_step_done (store, stmt, _("Could not add the supplementary purchase"), error))
+  _jc_store_bind (stmt, "siiidiiiiNsbiss", date, l->item_id, canteen_id, l->demand_milli,
+                  l->loss_permille, l->pack_milli, l->gross_milli, l->packs, l->purchase_milli,
+                  l->has_price, l->price_milliyuan, l->price_date, l->stale, l->cost_fen, at, who);
+  if (!_jc_store_step_returning (store, stmt, &id, _("Could not add the supplementary purchase"),
+                                 error))
     return 0;
   return id;
 }
@@ -345,25 +305,15 @@ _jc_store_put_supplement_purchase (JcStore     *store,
                                    const char  *note,
                                    GError     **error)
 {
-  g_autofree char *at = now_iso ();
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "UPDATE plan_supplements SET actual_qty_milli = ?, actual_price_milliyuan = ?, "
-    "actual_cost_fen = ?, recorded_at = ?, recorded_by = ?, note = ? "
-    "WHERE id = ? AND delivery_date = ?", error);
+  g_autofree char *at = _jc_store_now_iso ();
 
-  if (stmt == NULL)
+  if (!_jc_store_run (store,
+        "UPDATE plan_supplements SET actual_qty_milli = ?, actual_price_milliyuan = ?, "
+        "actual_cost_fen = ?, recorded_at = ?, recorded_by = ?, note = ? "
+        "WHERE id = ? AND delivery_date = ?", _("Could not record the purchase"), error,
+        "iiisssis", qty_milli, price_milliyuan, cost_fen, at, who, note, supplement_id, date))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, qty_milli);
-  sqlite3_bind_int64 (stmt, 2, price_milliyuan);
-  sqlite3_bind_int64 (stmt, 3, cost_fen);
-  _jc_store_bind_text (stmt, 4, at);
-  _jc_store_bind_text (stmt, 5, who);
-  _jc_store_bind_text (stmt, 6, note);
-  sqlite3_bind_int64 (stmt, 7, supplement_id);
-  _jc_store_bind_text (stmt, 8, date);
-  if (!_jc_store_step_done (store, stmt, _("Could not record the purchase"), error))
-    return FALSE;
-  if (sqlite3_changes (_jc_store_get_db (store)) != 1)
+  if (_jc_store_changes (store) != 1)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND,
                    _("supplementary line %lld is not in the plan for %s"),
@@ -378,12 +328,8 @@ _jc_store_plan_delete (JcStore     *store,
                        const char  *date,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, "DELETE FROM plans WHERE delivery_date = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  return _jc_store_step_done (store, stmt, _("Could not unlock the plan"), error);
+  return _jc_store_run (store, "DELETE FROM plans WHERE delivery_date = ?",
+                        _("Could not unlock the plan"), error, "s", date);
 }
 
 gboolean
@@ -394,18 +340,11 @@ _jc_store_plan_audit (JcStore     *store,
                       const char  *reason,
                       GError     **error)
 {
-  g_autofree char *at = now_iso ();
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "INSERT INTO plan_audit (delivery_date, at, who, action, reason) VALUES (?, ?, ?, ?, ?)", error);
+  g_autofree char *at = _jc_store_now_iso ();
 
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  _jc_store_bind_text (stmt, 2, at);
-  _jc_store_bind_text (stmt, 3, who);
-  _jc_store_bind_text (stmt, 4, action);
-  _jc_store_bind_text (stmt, 5, reason);
-  return _jc_store_step_done (store, stmt, _("Could not write the plan history"), error);
+  return _jc_store_run (store,
+    "INSERT INTO plan_audit (delivery_date, at, who, action, reason) VALUES (?, ?, ?, ?, ?)",
+    _("Could not write the plan history"), error, "sssss", date, at, who, action, reason);
 }
 
 gboolean
@@ -419,26 +358,16 @@ _jc_store_put_purchase (JcStore     *store,
                         const char  *note,
                         GError     **error)
 {
-  g_autofree char *at = now_iso ();
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  g_autofree char *at = _jc_store_now_iso ();
+
+  return _jc_store_run (store,
     "INSERT INTO purchases (delivery_date, item_id, qty_milli, price_milliyuan, cost_fen, "
     "recorded_at, recorded_by, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
     "ON CONFLICT (delivery_date, item_id) DO UPDATE SET qty_milli = excluded.qty_milli, "
     "price_milliyuan = excluded.price_milliyuan, cost_fen = excluded.cost_fen, "
     "recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by, note = excluded.note",
-    error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  sqlite3_bind_int64 (stmt, 2, item_id);
-  sqlite3_bind_int64 (stmt, 3, qty_milli);
-  sqlite3_bind_int64 (stmt, 4, price_milliyuan);
-  sqlite3_bind_int64 (stmt, 5, cost_fen);
-  _jc_store_bind_text (stmt, 6, at);
-  _jc_store_bind_text (stmt, 7, who);
-  _jc_store_bind_text (stmt, 8, note);
-  return _jc_store_step_done (store, stmt, _("Could not record the purchase"), error);
+    _("Could not record the purchase"), error,
+    "siiiisss", date, item_id, qty_milli, price_milliyuan, cost_fen, at, who, note);
 }
 
 /* Deletes the purchase of an item on a date; *out_removed says whether
@@ -450,16 +379,10 @@ _jc_store_delete_purchase (JcStore     *store,
                            gboolean    *out_removed,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "DELETE FROM purchases WHERE delivery_date = ? AND item_id = ?", error);
-
-  if (stmt == NULL)
+  if (!_jc_store_run (store, "DELETE FROM purchases WHERE delivery_date = ? AND item_id = ?",
+                      _("Could not remove the purchase"), error, "si", date, item_id))
     return FALSE;
-  _jc_store_bind_text (stmt, 1, date);
-  sqlite3_bind_int64 (stmt, 2, item_id);
-  if (!_jc_store_step_done (store, stmt, _("Could not remove the purchase"), error))
-    return FALSE;
-  *out_removed = sqlite3_changes (_jc_store_get_db (store)) > 0;
+  *out_removed = _jc_store_changes (store) > 0;
   return TRUE;
 }
 
@@ -469,21 +392,15 @@ _jc_store_count_purchases (JcStore     *store,
                            GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT (SELECT COUNT(*) FROM purchases WHERE delivery_date = ?) + "
-    "(SELECT COUNT(*) FROM plan_supplements WHERE delivery_date = ? "
+    "SELECT (SELECT COUNT(*) FROM purchases WHERE delivery_date = ?1) + "
+    "(SELECT COUNT(*) FROM plan_supplements WHERE delivery_date = ?1 "
     "AND actual_qty_milli IS NOT NULL)", error);
   gint64 n = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
-  _jc_store_bind_text (stmt, 1, date);
-  _jc_store_bind_text (stmt, 2, date);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    _jc_store_set_error (store, rc, _("Could not read the purchases"), error);
+  _jc_store_bind (stmt, "s", date);
+  if (_jc_store_step_int64 (store, stmt, &n, _("Could not read the purchases"), error) < 1)
+    return -1;
   return n;
 }

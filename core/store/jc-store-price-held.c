@@ -15,6 +15,20 @@
 
 /* ---- mapping ------------------------------------------------------- */
 
+static gpointer
+unmapped_from_row (sqlite3_stmt *stmt)
+{
+  JcUnmapped *u = g_new0 (JcUnmapped, 1);
+
+  u->market_name = _jc_store_column_dup (stmt, 0);
+  u->category = _jc_store_column_dup (stmt, 1);
+  u->unit = _jc_store_column_dup (stmt, 2);
+  u->n_rows = (guint) sqlite3_column_int64 (stmt, 3);
+  g_strlcpy (u->last_date, (const char *) sqlite3_column_text (stmt, 4), sizeof u->last_date);
+  u->last_avg_milliyuan = sqlite3_column_int64 (stmt, 5);
+  return u;
+}
+
 GPtrArray *
 jc_store_list_unmapped (JcStore  *store,
                         GError  **error)
@@ -25,30 +39,11 @@ jc_store_list_unmapped (JcStore  *store,
     "   AND q.unit = p.unit AND q.item_id IS NULL ORDER BY q.date DESC LIMIT 1) "
     "FROM prices p WHERE p.item_id IS NULL "
     "GROUP BY p.market_name, p.unit ORDER BY COUNT(*) DESC, p.market_name, p.unit", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_unmapped_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcUnmapped *u = g_new0 (JcUnmapped, 1);
-
-      u->market_name = _jc_store_column_dup (stmt, 0);
-      u->category = _jc_store_column_dup (stmt, 1);
-      u->unit = _jc_store_column_dup (stmt, 2);
-      u->n_rows = (guint) sqlite3_column_int64 (stmt, 3);
-      g_strlcpy (u->last_date, (const char *) sqlite3_column_text (stmt, 4), sizeof u->last_date);
-      u->last_avg_milliyuan = sqlite3_column_int64 (stmt, 5);
-      g_ptr_array_add (out, u);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the unmapped names"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return _jc_store_step_all (store, stmt, unmapped_from_row, (GDestroyNotify) jc_unmapped_free,
+                             _("Could not read the unmapped names"), error);
 }
 
 void
@@ -65,25 +60,16 @@ jc_store_set_quoted_per (JcStore     *store,
                          const char  *quoted_per,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "DELETE FROM price_quoted_per WHERE market_name = ? AND COALESCE(source_id, 0) = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, market_name);
-  sqlite3_bind_int64 (stmt, 2, source_id);
-  if (!_jc_store_step_done (store, stmt, _("Could not save how a market name is quoted"), error))
+  if (!_jc_store_run (store,
+        "DELETE FROM price_quoted_per WHERE market_name = ? AND COALESCE(source_id, 0) = ?",
+        _("Could not save how a market name is quoted"), error, "si", market_name, source_id))
     return FALSE;
   if (*quoted_per == '\0')
     return TRUE;
-  stmt = _jc_store_prepare (store,
-    "INSERT INTO price_quoted_per (source_id, market_name, quoted_per) VALUES (?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_nullable (stmt, 1, source_id > 0, source_id);
-  _jc_store_bind_text (stmt, 2, market_name);
-  _jc_store_bind_text (stmt, 3, quoted_per);
-  return _jc_store_step_done (store, stmt, _("Could not save how a market name is quoted"), error);
+  return _jc_store_run (store,
+    "INSERT INTO price_quoted_per (source_id, market_name, quoted_per) VALUES (?, ?, ?)",
+    _("Could not save how a market name is quoted"), error, "kss", source_id, market_name,
+    quoted_per);
 }
 
 gboolean
@@ -94,22 +80,40 @@ jc_store_audit_hold (JcStore     *store,
                      const char  *reason,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "INSERT INTO price_hold_audit (price_id, at, who, action, quoted_per, reason) "
-    "VALUES (?, ?, ?, ?, ?, ?)", error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
 
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, price_id);
-  _jc_store_bind_text (stmt, 2, stamp);
-  _jc_store_bind_text (stmt, 3, g_get_user_name ());
-  _jc_store_bind_text (stmt, 4, action);
-  _jc_store_bind_text (stmt, 5, quoted_per ? quoted_per : "");
-  _jc_store_bind_text (stmt, 6, reason ? reason : "");
-  return _jc_store_step_done (store, stmt, _("Could not record what was done with a held price"),
-                              error);
+  return _jc_store_run (store,
+    "INSERT INTO price_hold_audit (price_id, at, who, action, quoted_per, reason) "
+    "VALUES (?, ?, ?, ?, ?, ?)", _("Could not record what was done with a held price"), error,
+    "isssss", price_id, stamp, g_get_user_name (), action, quoted_per, reason);
+}
+
+static void
+append_name_quote (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  JcNameQuote nq = { 0 };
+
+  nq.id = sqlite3_column_int64 (stmt, 0);
+  nq.source_id = sqlite3_column_int64 (stmt, 1);
+  g_strlcpy (nq.date, (const char *) sqlite3_column_text (stmt, 2), sizeof nq.date);
+  nq.unit = _jc_store_column_dup (stmt, 3);
+  nq.unit_milli_kg = sqlite3_column_int64 (stmt, 4);
+  for (int k = 0; k < 3; k++)
+    nq.price[k] = sqlite3_column_int64 (stmt, 5 + k);
+  nq.unmapped = sqlite3_column_int (stmt, 8) != 0;
+  nq.held = sqlite3_column_int (stmt, 9) != 0;
+  nq.quoted_per = _jc_store_column_dup (stmt, 10);
+  /* rows stored before the exact figures were kept convert from the
+   * milli-yuan */
+  nq.has_exact = TRUE;
+  for (int k = 0; k < 3; k++)
+    if (sqlite3_column_type (stmt, 11 + k) == SQLITE_NULL ||
+        !jc_decimal_parse ((const char *) sqlite3_column_text (stmt, 11 + k),
+                           &nq.exact[k], NULL))
+      nq.has_exact = FALSE;
+  g_array_append_val ((GArray *) data, nq);
 }
 
 gboolean
@@ -126,42 +130,12 @@ jc_store_list_name_quotes (JcStore     *store,
     "FROM prices "
     "WHERE market_name = ? AND (source_id = ? OR ? = 0) AND (item_id IS NULL OR item_id = ?) "
     "ORDER BY date, id", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, market_name);
-  sqlite3_bind_int64 (stmt, 2, source_id);
-  sqlite3_bind_int64 (stmt, 3, source_id);
-  sqlite3_bind_int64 (stmt, 4, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcNameQuote nq = { 0 };
-
-      nq.id = sqlite3_column_int64 (stmt, 0);
-      nq.source_id = sqlite3_column_int64 (stmt, 1);
-      g_strlcpy (nq.date, (const char *) sqlite3_column_text (stmt, 2), sizeof nq.date);
-      nq.unit = _jc_store_column_dup (stmt, 3);
-      nq.unit_milli_kg = sqlite3_column_int64 (stmt, 4);
-      for (int k = 0; k < 3; k++)
-        nq.price[k] = sqlite3_column_int64 (stmt, 5 + k);
-      nq.unmapped = sqlite3_column_int (stmt, 8) != 0;
-      nq.held = sqlite3_column_int (stmt, 9) != 0;
-      nq.quoted_per = _jc_store_column_dup (stmt, 10);
-      /* rows stored before the exact figures were kept convert from the
-       * milli-yuan */
-      nq.has_exact = TRUE;
-      for (int k = 0; k < 3; k++)
-        if (sqlite3_column_type (stmt, 11 + k) == SQLITE_NULL ||
-            !jc_decimal_parse ((const char *) sqlite3_column_text (stmt, 11 + k),
-                               &nq.exact[k], NULL))
-          nq.has_exact = FALSE;
-      g_array_append_val (out, nq);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the prices"), error);
-  return TRUE;
+  _jc_store_bind (stmt, "siii", market_name, source_id, source_id, item_id);
+  return _jc_store_step_each (store, stmt, append_name_quote, out, _("Could not read the prices"),
+                              error);
 }
 
 /**
@@ -182,21 +156,11 @@ jc_store_set_quote_mapping (JcStore       *store,
                             gint64         median,
                             GError       **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_run (store,
     "UPDATE prices SET item_id = ?, base_low = ?, base_avg = ?, base_high = ?, quoted_per = ?, "
-    "held = ?, held_median = CASE WHEN ? = 1 THEN ? ELSE held_median END WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  for (int k = 0; k < 3; k++)
-    sqlite3_bind_int64 (stmt, 2 + k, base[k]);
-  _jc_store_bind_text (stmt, 5, quoted_per);
-  sqlite3_bind_int (stmt, 6, held ? 1 : 0);
-  sqlite3_bind_int (stmt, 7, evaluated ? 1 : 0);
-  _jc_store_bind_nullable (stmt, 8, held && has_median, median);
-  sqlite3_bind_int64 (stmt, 9, price_id);
-  return _jc_store_step_done (store, stmt, _("Could not map the prices"), error);
+    "held = ?, held_median = CASE WHEN ? = 1 THEN ? ELSE held_median END WHERE id = ?",
+    _("Could not map the prices"), error, "iiiisbbNi", item_id, base[0], base[1], base[2],
+    quoted_per, held, evaluated, held && has_median, median, price_id);
 }
 
 /* ---- held quotes ---------------------------------------------------- */
@@ -206,6 +170,41 @@ jc_store_count_held (JcStore  *store,
                      GError  **error)
 {
   return _jc_store_count (store, "SELECT COUNT(*) FROM prices WHERE held = 1", error);
+}
+
+static gpointer
+held_quote_from_row (sqlite3_stmt *stmt)
+{
+  JcHeldQuote *h = g_new0 (JcHeldQuote, 1);
+
+  h->id = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (h->source_name, (const char *) sqlite3_column_text (stmt, 1), sizeof h->source_name);
+  g_strlcpy (h->date, (const char *) sqlite3_column_text (stmt, 2), sizeof h->date);
+  h->market_name = _jc_store_column_dup (stmt, 3);
+  h->spec = _jc_store_column_dup (stmt, 4);
+  h->origin = _jc_store_column_dup (stmt, 5);
+  h->unit = _jc_store_column_dup (stmt, 6);
+  h->quoted_per = _jc_store_column_dup (stmt, 7);
+  h->item_code = _jc_store_column_dup (stmt, 8);
+  h->item_name = _jc_store_column_dup (stmt, 9);
+  h->category = _jc_store_column_dup (stmt, 10);
+  if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 11),
+                                 &h->units.base_unit))
+    h->units.base_unit = JC_BASE_UNIT_KG;
+  h->units.pack_milli = sqlite3_column_int64 (stmt, 12);
+  h->units.piece_mass_mg = sqlite3_column_int64 (stmt, 13);
+  h->low_milliyuan = sqlite3_column_int64 (stmt, 14);
+  h->avg_milliyuan = sqlite3_column_int64 (stmt, 15);
+  h->high_milliyuan = sqlite3_column_int64 (stmt, 16);
+  h->base_low_milliyuan = sqlite3_column_int64 (stmt, 17);
+  h->base_avg_milliyuan = sqlite3_column_int64 (stmt, 18);
+  h->base_high_milliyuan = sqlite3_column_int64 (stmt, 19);
+  h->has_median = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
+  h->median_milliyuan = sqlite3_column_int64 (stmt, 20);
+  h->has_range = !h->has_median && sqlite3_column_type (stmt, 21) != SQLITE_NULL;
+  h->range_low_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 21) : 0;
+  h->range_high_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 22) : 0;
+  return h;
 }
 
 /* Held quotes, newest first, without their suggestion. */
@@ -223,51 +222,11 @@ jc_store_read_held (JcStore  *store,
     "LEFT JOIN price_ranges r ON r.category_id = i.category_id AND r.base_unit = i.base_unit "
     "WHERE p.held = 1 AND p.item_id IS NOT NULL "
     "ORDER BY p.date DESC, s.priority, p.market_name, p.id", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_held_quote_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcHeldQuote *h = g_new0 (JcHeldQuote, 1);
-
-      h->id = sqlite3_column_int64 (stmt, 0);
-      g_strlcpy (h->source_name, (const char *) sqlite3_column_text (stmt, 1), sizeof h->source_name);
-      g_strlcpy (h->date, (const char *) sqlite3_column_text (stmt, 2), sizeof h->date);
-      h->market_name = _jc_store_column_dup (stmt, 3);
-      h->spec = _jc_store_column_dup (stmt, 4);
-      h->origin = _jc_store_column_dup (stmt, 5);
-      h->unit = _jc_store_column_dup (stmt, 6);
-      h->quoted_per = _jc_store_column_dup (stmt, 7);
-      h->item_code = _jc_store_column_dup (stmt, 8);
-      h->item_name = _jc_store_column_dup (stmt, 9);
-      h->category = _jc_store_column_dup (stmt, 10);
-      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 11),
-                                     &h->units.base_unit))
-        h->units.base_unit = JC_BASE_UNIT_KG;
-      h->units.pack_milli = sqlite3_column_int64 (stmt, 12);
-      h->units.piece_mass_mg = sqlite3_column_int64 (stmt, 13);
-      h->low_milliyuan = sqlite3_column_int64 (stmt, 14);
-      h->avg_milliyuan = sqlite3_column_int64 (stmt, 15);
-      h->high_milliyuan = sqlite3_column_int64 (stmt, 16);
-      h->base_low_milliyuan = sqlite3_column_int64 (stmt, 17);
-      h->base_avg_milliyuan = sqlite3_column_int64 (stmt, 18);
-      h->base_high_milliyuan = sqlite3_column_int64 (stmt, 19);
-      h->has_median = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
-      h->median_milliyuan = sqlite3_column_int64 (stmt, 20);
-      h->has_range = !h->has_median && sqlite3_column_type (stmt, 21) != SQLITE_NULL;
-      h->range_low_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 21) : 0;
-      h->range_high_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 22) : 0;
-      g_ptr_array_add (out, h);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the held prices"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return _jc_store_step_all (store, stmt, held_quote_from_row, (GDestroyNotify) jc_held_quote_free,
+                             _("Could not read the held prices"), error);
 }
 
 gboolean
@@ -281,24 +240,16 @@ jc_store_release_held (JcStore       *store,
 {
   g_autoptr(GArray) todo = g_array_new (FALSE, FALSE, sizeof (gint64));
   gboolean ok = TRUE;
-  int rc;
 
   if (all)
     {
       sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM prices WHERE held = 1 ORDER BY id",
                                               error);
 
-      if (stmt == NULL)
+      if (stmt == NULL ||
+          !_jc_store_step_each (store, stmt, _jc_store_append_int64, todo,
+                                _("Could not read the held prices"), error))
         return FALSE;
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
-
-          g_array_append_val (todo, id);
-        }
-      sqlite3_reset (stmt);
-      if (rc != SQLITE_DONE)
-        return _jc_store_set_error (store, rc, _("Could not read the held prices"), error);
     }
   else
     g_array_append_vals (todo, ids, n_ids);
@@ -308,15 +259,10 @@ jc_store_release_held (JcStore       *store,
   for (guint i = 0; ok && i < todo->len; i++)
     {
       gint64 id = g_array_index (todo, gint64, i);
-      sqlite3_stmt *stmt = _jc_store_prepare (store,
-        "UPDATE prices SET held = 0 WHERE id = ? AND held = 1", error);
 
-      ok = stmt != NULL;
-      if (!ok)
-        break;
-      sqlite3_bind_int64 (stmt, 1, id);
-      ok = _jc_store_step_done (store, stmt, _("Could not release a held price"), error);
-      if (ok && sqlite3_changes (_jc_store_get_db (store)) == 0)
+      ok = _jc_store_run (store, "UPDATE prices SET held = 0 WHERE id = ? AND held = 1",
+                          _("Could not release a held price"), error, "i", id);
+      if (ok && _jc_store_changes (store) == 0)
         {
           g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
@@ -335,6 +281,19 @@ jc_store_release_held (JcStore       *store,
 
 /* ---- category ranges ------------------------------------------------ */
 
+static gpointer
+price_range_from_row (sqlite3_stmt *stmt)
+{
+  JcPriceRange *r = g_new0 (JcPriceRange, 1);
+
+  r->category = _jc_store_column_dup (stmt, 0);
+  if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 1), &r->base_unit))
+    r->base_unit = JC_BASE_UNIT_KG;
+  r->low_milliyuan = sqlite3_column_int64 (stmt, 2);
+  r->high_milliyuan = sqlite3_column_int64 (stmt, 3);
+  return r;
+}
+
 GPtrArray *
 jc_store_list_price_ranges (JcStore  *store,
                             GError  **error)
@@ -342,29 +301,11 @@ jc_store_list_price_ranges (JcStore  *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT c.code, r.base_unit, r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
     "JOIN categories c ON c.id = r.category_id ORDER BY c.position, r.base_unit", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_price_range_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcPriceRange *r = g_new0 (JcPriceRange, 1);
-
-      r->category = _jc_store_column_dup (stmt, 0);
-      if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 1), &r->base_unit))
-        r->base_unit = JC_BASE_UNIT_KG;
-      r->low_milliyuan = sqlite3_column_int64 (stmt, 2);
-      r->high_milliyuan = sqlite3_column_int64 (stmt, 3);
-      g_ptr_array_add (out, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the price ranges"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return _jc_store_step_all (store, stmt, price_range_from_row, (GDestroyNotify) jc_price_range_free,
+                             _("Could not read the price ranges"), error);
 }
 
 gboolean
@@ -377,7 +318,6 @@ jc_store_set_price_range (JcStore     *store,
 {
   sqlite3_stmt *stmt;
   gint64 category_id = 0;
-  int rc;
 
   if (!(low == 0 && high == 0) && (low <= 0 || high <= low || high > JC_MAX_MILLI))
     {
@@ -388,36 +328,23 @@ jc_store_set_price_range (JcStore     *store,
   stmt = _jc_store_prepare (store, "SELECT id FROM categories WHERE code = ?", error);
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, category);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    category_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  _jc_store_bind (stmt, "s", category);
+  _jc_store_step_int64 (store, stmt, &category_id, NULL, NULL);
   if (category_id == 0)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No category “%s”"),
                    category ? category : "");
       return FALSE;
     }
-  stmt = _jc_store_prepare (store,
-    "DELETE FROM price_ranges WHERE category_id = ? AND base_unit = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, category_id);
-  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (base_unit));
-  if (!_jc_store_step_done (store, stmt, _("Could not save the price range"), error))
+  if (!_jc_store_run (store, "DELETE FROM price_ranges WHERE category_id = ? AND base_unit = ?",
+                      _("Could not save the price range"), error, "is", category_id,
+                      jc_base_unit_to_string (base_unit)))
     return FALSE;
   if (low == 0 && high == 0)
     return TRUE;
-  stmt = _jc_store_prepare (store,
+  return _jc_store_run (store,
     "INSERT INTO price_ranges (category_id, base_unit, low_milliyuan, high_milliyuan) "
-    "VALUES (?, ?, ?, ?)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, category_id);
-  _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (base_unit));
-  sqlite3_bind_int64 (stmt, 3, low);
-  sqlite3_bind_int64 (stmt, 4, high);
-  return _jc_store_step_done (store, stmt, _("Could not save the price range"), error);
+    "VALUES (?, ?, ?, ?)", _("Could not save the price range"), error, "isii", category_id,
+    jc_base_unit_to_string (base_unit), low, high);
 }
 

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jc-calendar.h"
+#include "jc-date.h"
 #include "jc-error.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
@@ -20,7 +21,7 @@
 
 #define SOURCE_COLUMNS "id, name, adapter, url, params, credentials, priority, enabled, schedule "
 
-static JcSource *
+static gpointer
 source_from_row (sqlite3_stmt *stmt)
 {
   JcSource *s = jc_source_new ();
@@ -46,20 +47,11 @@ jc_store_list_sources (JcStore  *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT " SOURCE_COLUMNS "FROM price_sources ORDER BY priority, name", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_source_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, source_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the price sources"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return _jc_store_step_all (store, stmt, source_from_row, (GDestroyNotify) jc_source_free,
+                             _("Could not read the price sources"), error);
 }
 
 JcSource *
@@ -69,14 +61,12 @@ jc_store_get_source (JcStore     *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT " SOURCE_COLUMNS "FROM price_sources WHERE name = ?", error);
-  JcSource *s = NULL;
+  JcSource *s;
 
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    s = source_from_row (stmt);
-  sqlite3_reset (stmt);
+  _jc_store_bind (stmt, "s", name);
+  s = _jc_store_step_first (store, stmt, source_from_row, NULL, NULL);
   if (s == NULL)
     g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
                  name ? name : "");
@@ -91,18 +81,15 @@ write_source (JcStore         *store,
               GError         **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
+  gint64 one = 0;
 
   if (!jc_source_validate (s, error))
     return FALSE;
   stmt = _jc_store_prepare (store, "SELECT 1 FROM price_sources WHERE name = ? AND id <> ?", error);
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, s->name);
-  sqlite3_bind_int64 (stmt, 2, s->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  _jc_store_bind (stmt, "si", s->name, s->id);
+  if (_jc_store_step_int64 (store, stmt, &one, NULL, NULL) > 0)
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME,
                    _("name: “%s” is already used by another price source"), s->name);
@@ -111,26 +98,13 @@ write_source (JcStore         *store,
   stmt = _jc_store_prepare (store, sql, error);
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, s->name);
-  _jc_store_bind_text (stmt, 2, s->adapter);
-  _jc_store_bind_text (stmt, 3, s->url);
-  _jc_store_bind_text (stmt, 4, s->params);
-  _jc_store_bind_text (stmt, 5, s->credentials);
-  sqlite3_bind_int (stmt, 6, s->priority);
-  sqlite3_bind_int (stmt, 7, s->enabled ? 1 : 0);
-  _jc_store_bind_text (stmt, 8, s->schedule);
-  if (out_id == NULL)
-    sqlite3_bind_int64 (stmt, 9, s->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && out_id != NULL)
-    {
-      *out_id = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not save the price source"), error);
-  if (out_id == NULL && sqlite3_changes (_jc_store_get_db (store)) == 0)
+  /* an update binds the id as its ninth parameter, an insert returns it */
+  _jc_store_bind (stmt, out_id == NULL ? "sssssdbsi" : "sssssdbs", s->name, s->adapter, s->url,
+                  s->params, s->credentials, s->priority, s->enabled, s->schedule, s->id);
+  if (!_jc_store_step_returning (store, stmt, out_id != NULL ? out_id : &one,
+                                 _("Could not save the price source"), error))
+    return FALSE;
+  if (out_id == NULL && _jc_store_changes (store) == 0)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
                    s->name);
@@ -175,17 +149,12 @@ jc_store_count_source_prices (JcStore  *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT COUNT(*) FROM prices WHERE source_id = ?",
                                           error);
   gint64 n = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    _jc_store_set_error (store, rc, _("Could not count the prices"), error);
+  _jc_store_bind (stmt, "i", source_id);
+  if (_jc_store_step_int64 (store, stmt, &n, _("Could not count the prices"), error) < 1)
+    return -1;
   return n;
 }
 
@@ -194,14 +163,10 @@ jc_store_delete_source (JcStore     *store,
                         const char  *name,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, "DELETE FROM price_sources WHERE name = ?", error);
-
-  if (stmt == NULL)
+  if (!_jc_store_run (store, "DELETE FROM price_sources WHERE name = ?",
+                      _("Could not remove the price source"), error, "s", name))
     return FALSE;
-  _jc_store_bind_text (stmt, 1, name);
-  if (!_jc_store_step_done (store, stmt, _("Could not remove the price source"), error))
-    return FALSE;
-  if (sqlite3_changes (_jc_store_get_db (store)) == 0)
+  if (_jc_store_changes (store) == 0)
     {
       g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No price source “%s”"),
                    name ? name : "");
@@ -375,20 +340,17 @@ jc_store_dup_quoted_per (JcStore     *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT quoted_per FROM price_quoted_per WHERE market_name = ? "
     "AND (source_id = ? OR source_id IS NULL) ORDER BY source_id IS NULL LIMIT 1", error);
-  char *out = NULL;
-  int rc;
+  g_autoptr(GError) local = NULL;
+  char *out;
 
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, market_name);
-  sqlite3_bind_int64 (stmt, 2, source_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    out = _jc_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  _jc_store_bind (stmt, "si", market_name, source_id);
+  out = _jc_store_step_first (store, stmt, _jc_store_text_from_row,
+                              _("Could not read how a market name is quoted"), &local);
+  if (local != NULL)
     {
-      _jc_store_set_error (store, rc, _("Could not read how a market name is quoted"), error);
+      g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
   return out != NULL ? out : g_strdup ("");
@@ -597,6 +559,27 @@ jc_store_count_revisions (JcStore  *store,
   return _jc_store_count (store, "SELECT COUNT(*) FROM price_revisions", error);
 }
 
+static gpointer
+price_row_from_row (sqlite3_stmt *stmt)
+{
+  JcPriceRow *r = g_new0 (JcPriceRow, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->source_id = sqlite3_column_int64 (stmt, 1);
+  g_strlcpy (r->source_name, (const char *) sqlite3_column_text (stmt, 2), sizeof r->source_name);
+  g_strlcpy (r->date, (const char *) sqlite3_column_text (stmt, 3), sizeof r->date);
+  r->market_name = _jc_store_column_dup (stmt, 4);
+  r->spec = _jc_store_column_dup (stmt, 5);
+  r->origin = _jc_store_column_dup (stmt, 6);
+  r->unit = _jc_store_column_dup (stmt, 7);
+  r->item_code = _jc_store_column_dup (stmt, 8);
+  r->low_milliyuan = sqlite3_column_int64 (stmt, 9);
+  r->avg_milliyuan = sqlite3_column_int64 (stmt, 10);
+  r->high_milliyuan = sqlite3_column_int64 (stmt, 11);
+  r->per_base_unit = TRUE;
+  return r;
+}
+
 GPtrArray *
 jc_store_list_prices (JcStore     *store,
                       const char  *item_code,
@@ -608,43 +591,27 @@ jc_store_list_prices (JcStore     *store,
     "SELECT p.id, p.source_id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, i.code, "
     "p.base_low, p.base_avg, p.base_high "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id JOIN items i ON i.id = p.item_id "
-    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND (i.code = ? OR ? = '') AND p.date >= ? AND p.date <= ? "
+    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND (i.code = ?1 OR ?1 = '') AND p.date >= ?2 AND p.date <= ?3 "
     "ORDER BY i.code, p.date, s.priority, p.market_name, p.spec, p.origin, p.unit", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_price_row_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, item_code);
-  _jc_store_bind_text (stmt, 2, item_code);
-  _jc_store_bind_text (stmt, 3, from ? from : "0000-00-00");
-  _jc_store_bind_text (stmt, 4, to ? to : "9999-99-99");
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcPriceRow *r = g_new0 (JcPriceRow, 1);
+  _jc_store_bind (stmt, "sss", item_code, from ? from : "0000-00-00", to ? to : "9999-99-99");
+  return _jc_store_step_all (store, stmt, price_row_from_row, (GDestroyNotify) jc_price_row_free,
+                             _("Could not read the prices"), error);
+}
 
-      r->id = sqlite3_column_int64 (stmt, 0);
-      r->source_id = sqlite3_column_int64 (stmt, 1);
-      g_strlcpy (r->source_name, (const char *) sqlite3_column_text (stmt, 2), sizeof r->source_name);
-      g_strlcpy (r->date, (const char *) sqlite3_column_text (stmt, 3), sizeof r->date);
-      r->market_name = _jc_store_column_dup (stmt, 4);
-      r->spec = _jc_store_column_dup (stmt, 5);
-      r->origin = _jc_store_column_dup (stmt, 6);
-      r->unit = _jc_store_column_dup (stmt, 7);
-      r->item_code = _jc_store_column_dup (stmt, 8);
-      r->low_milliyuan = sqlite3_column_int64 (stmt, 9);
-      r->avg_milliyuan = sqlite3_column_int64 (stmt, 10);
-      r->high_milliyuan = sqlite3_column_int64 (stmt, 11);
-      r->per_base_unit = TRUE;
-      g_ptr_array_add (out, r);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the prices"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+static void
+append_price_point (sqlite3_stmt *stmt,
+                    gpointer      data)
+{
+  JcPricePoint pt = { { 0 } };
+
+  g_strlcpy (pt.date, (const char *) sqlite3_column_text (stmt, 0), sizeof pt.date);
+  pt.low_milliyuan = sqlite3_column_int64 (stmt, 1);
+  pt.avg_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
+  pt.high_milliyuan = sqlite3_column_int64 (stmt, 4);
+  g_array_append_val ((GArray *) data, pt);
 }
 
 /* The day's prices of an item from the preferred source that quoted it
@@ -659,36 +626,19 @@ jc_store_price_history (JcStore     *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT p.date, MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high) "
-    "FROM prices p WHERE p.item_id = ? AND p.base_avg IS NOT NULL AND p.held = 0 AND p.date >= ? AND p.date <= ? "
+    "FROM prices p WHERE p.item_id = ?1 AND p.base_avg IS NOT NULL AND p.held = 0 AND p.date >= ?2 AND p.date <= ?3 "
     "AND p.source_id = (SELECT q.source_id FROM prices q JOIN price_sources s ON s.id = q.source_id "
-    "  WHERE q.item_id = ? AND q.base_avg IS NOT NULL AND q.held = 0 AND s.enabled = 1 "
+    "  WHERE q.item_id = ?1 AND q.base_avg IS NOT NULL AND q.held = 0 AND s.enabled = 1 "
     "  ORDER BY s.priority, q.source_id LIMIT 1) "
     "GROUP BY p.date ORDER BY p.date", error);
   g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (JcPricePoint));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, item_id);
-  _jc_store_bind_text (stmt, 2, from ? from : "0000-00-00");
-  _jc_store_bind_text (stmt, 3, to ? to : "9999-99-99");
-  sqlite3_bind_int64 (stmt, 4, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcPricePoint pt = { { 0 } };
-
-      g_strlcpy (pt.date, (const char *) sqlite3_column_text (stmt, 0), sizeof pt.date);
-      pt.low_milliyuan = sqlite3_column_int64 (stmt, 1);
-      pt.avg_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
-      pt.high_milliyuan = sqlite3_column_int64 (stmt, 4);
-      g_array_append_val (out, pt);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the price history"), error);
-      return NULL;
-    }
+  _jc_store_bind (stmt, "iss", item_id, from ? from : "0000-00-00", to ? to : "9999-99-99");
+  if (!_jc_store_step_each (store, stmt, append_price_point, out,
+                            _("Could not read the price history"), error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 
@@ -698,19 +648,12 @@ _jc_store_window_start (const char  *date,
                         char         out[11],
                         GError     **error)
 {
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_parse (&d, date ? date : "");
-  if (date == NULL || strlen (date) != 10 || !g_date_valid (&d))
+  if (!jc_date_shift (date, -CLAMP (stale_days, 0, 366), out))
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
                    _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
       return FALSE;
     }
-  g_date_subtract_days (&d, (guint) CLAMP (stale_days, 0, 366));
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-              g_date_get_day (&d));
   return TRUE;
 }
 
@@ -727,8 +670,38 @@ _jc_store_window_start (const char  *date,
 #define REF_SQL_ONE REF_SQL_HEAD "AND p.item_id = ? " REF_SQL_TAIL
 #define REF_SQL_ALL REF_SQL_HEAD REF_SQL_TAIL
 
-/* Runs the query and keeps the first row per item: the latest date in the
- * window, then the preferred source. */
+typedef struct {
+  GHashTable *out;
+  const char *current_from;
+} RefRead;
+
+/* Keeps the first row per item: the latest date in the window, then the
+ * preferred source. */
+static void
+add_reference_price (sqlite3_stmt *stmt,
+                     gpointer      data)
+{
+  RefRead *read = data;
+  gint64 id = sqlite3_column_int64 (stmt, 0);
+  JcRefPrice *ref;
+  gint64 *key;
+
+  if (g_hash_table_contains (read->out, &id))
+    return;
+  ref = g_new0 (JcRefPrice, 1);
+  ref->found = TRUE;
+  g_strlcpy (ref->date, (const char *) sqlite3_column_text (stmt, 1), sizeof ref->date);
+  /* Monday's plan is made on Friday, on Friday's market */
+  ref->stale = strcmp (ref->date, read->current_from) < 0;
+  ref->source_id = sqlite3_column_int64 (stmt, 3);
+  ref->price_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 4),
+                                                 sqlite3_column_int64 (stmt, 5));
+  key = g_new (gint64, 1);
+  *key = id;
+  g_hash_table_insert (read->out, key, ref);
+}
+
+/* Runs the query and keeps the first row per item. */
 static GHashTable *
 reference_prices (JcStore     *store,
                   gint64       item_id,
@@ -740,7 +713,7 @@ reference_prices (JcStore     *store,
   sqlite3_stmt *stmt;
   char from[11];
   char current_from[11];
-  int rc;
+  RefRead read = { out, current_from };
 
   if (!_jc_store_window_start (date, stale_days, from, error) ||
       !jc_store_last_working_day_before (store, date, current_from, error))
@@ -748,36 +721,10 @@ reference_prices (JcStore     *store,
   stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, from);
-  _jc_store_bind_text (stmt, 2, date);
-  if (item_id > 0)
-    sqlite3_bind_int64 (stmt, 3, item_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      JcRefPrice *ref;
-      gint64 *key;
-
-      if (g_hash_table_contains (out, &id))
-        continue;
-      ref = g_new0 (JcRefPrice, 1);
-      ref->found = TRUE;
-      g_strlcpy (ref->date, (const char *) sqlite3_column_text (stmt, 1), sizeof ref->date);
-      /* Monday's plan is made on Friday, on Friday's market */
-      ref->stale = strcmp (ref->date, current_from) < 0;
-      ref->source_id = sqlite3_column_int64 (stmt, 3);
-      ref->price_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 4),
-                                           sqlite3_column_int64 (stmt, 5));
-      key = g_new (gint64, 1);
-      *key = id;
-      g_hash_table_insert (out, key, ref);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the reference prices"), error);
-      return NULL;
-    }
+  _jc_store_bind (stmt, item_id > 0 ? "ssi" : "ss", from, date, item_id);
+  if (!_jc_store_step_each (store, stmt, add_reference_price, &read,
+                            _("Could not read the reference prices"), error))
+    return NULL;
   return g_steal_pointer (&out);
 }
 

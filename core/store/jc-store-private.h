@@ -48,6 +48,83 @@ gboolean      _jc_store_savepoint_begin (JcStore      *store,
 gboolean      _jc_store_savepoint_end   (JcStore      *store,
                                          gboolean      ok,
                                          GError      **error);
+/* Binds the parameters of `stmt` in order, one letter of `types` each:
+ * 's' const char * (NULL binds ""), 'i' gint64, 'd' int, 'b' gboolean
+ * (stored 0 or 1), 'f' double, 'k' gint64 id (0 or less binds NULL), 'N' a gboolean
+ * and a gint64 (the value when the flag is TRUE, else NULL). */
+void          _jc_store_bind            (sqlite3_stmt *stmt,
+                                         const char   *types,
+                                         ...);
+/* A write: prepares `sql`, binds it as _jc_store_bind() does and steps it
+ * to its end; `what` says what failed. */
+gboolean      _jc_store_run             (JcStore      *store,
+                                         const char   *sql,
+                                         const char   *what,
+                                         GError      **error,
+                                         const char   *types,
+                                         ...);
+/* Rows the last write changed. */
+gint64        _jc_store_changes         (JcStore      *store);
+
+/* Reads the current row of a statement into a new record. */
+typedef gpointer (*JcStoreRowRead) (sqlite3_stmt *stmt);
+/* Called for each row of a statement. */
+typedef void     (*JcStoreRowFunc) (sqlite3_stmt *stmt,
+                                    gpointer      data);
+/* Steps a prepared and bound `stmt` through all its rows, calling `func`
+ * on each, and resets it; `what` says what failed. */
+gboolean      _jc_store_step_each       (JcStore        *store,
+                                         sqlite3_stmt   *stmt,
+                                         JcStoreRowFunc  func,
+                                         gpointer        data,
+                                         const char     *what,
+                                         GError        **error);
+/* All rows of `stmt`, each read by `read`, in an array freeing them with
+ * `free_func`; NULL with `error` set when a step fails. */
+GPtrArray    *_jc_store_step_all        (JcStore        *store,
+                                         sqlite3_stmt   *stmt,
+                                         JcStoreRowRead  read,
+                                         GDestroyNotify  free_func,
+                                         const char     *what,
+                                         GError        **error);
+
+/* The first row of `stmt` read by `read`, or NULL: without an error when
+ * there is none, with one when the step failed.  Resets it. */
+gpointer      _jc_store_step_first      (JcStore        *store,
+                                         sqlite3_stmt   *stmt,
+                                         JcStoreRowRead  read,
+                                         const char     *what,
+                                         GError        **error);
+/* The first column of the first row of `stmt` in `out`: 1 when there was
+ * a row, 0 when none (`out` untouched), -1 with `error` set.  Resets it. */
+int           _jc_store_step_int64      (JcStore        *store,
+                                         sqlite3_stmt   *stmt,
+                                         gint64         *out,
+                                         const char     *what,
+                                         GError        **error);
+/* A write with RETURNING id: the id in `out_id` (untouched when no row). */
+gboolean      _jc_store_step_returning  (JcStore        *store,
+                                         sqlite3_stmt   *stmt,
+                                         gint64         *out_id,
+                                         const char     *what,
+                                         GError        **error);
+
+/* Row readers every subject shares. */
+typedef struct {
+  gint64  id;
+  char   *text;
+} JcStoreIdText;
+/* Column 0 as a new string ("" for NULL). */
+gpointer      _jc_store_text_from_row   (sqlite3_stmt   *stmt);
+/* Column 0 as the id, column 1 as the text; free with _jc_store_id_text_free. */
+gpointer      _jc_store_id_text_from_row (sqlite3_stmt  *stmt);
+void          _jc_store_id_text_free    (gpointer        p);
+/* A JcStoreRowFunc appending column 0 to a GArray of gint64 (`data`). */
+void          _jc_store_append_int64    (sqlite3_stmt   *stmt,
+                                         gpointer        data);
+
+/* Now as the store stamps its rows: UTC, "YYYY-MM-DDTHH:MM:SSZ". */
+char         *_jc_store_now_iso         (void);
 gint64        _jc_store_count           (JcStore      *store,
                                          const char   *sql,
                                          GError      **error);

@@ -11,6 +11,81 @@
 
 #include "jc-store-private.h"
 
+/* The callers' functions and data, for the rows of _jc_store_step_each(). */
+typedef struct {
+  void   (*func) (const JcStoreReportLine *line, gpointer data);
+  gpointer data;
+} ReportLineCall;
+
+static void
+call_report_line (sqlite3_stmt *stmt,
+                  gpointer      data)
+{
+  ReportLineCall *call = data;
+  JcStoreReportLine line = { 0 };
+
+  line.date = (const char *) sqlite3_column_text (stmt, 0);
+  line.item_id = sqlite3_column_int64 (stmt, 1);
+  line.item_code = (const char *) sqlite3_column_text (stmt, 2);
+  line.item_name = (const char *) sqlite3_column_text (stmt, 3);
+  line.category_name = (const char *) sqlite3_column_text (stmt, 4);
+  line.category_position = sqlite3_column_int (stmt, 5);
+  line.purchase_milli = sqlite3_column_int64 (stmt, 6);
+  line.has_price = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
+  line.price_milliyuan = sqlite3_column_int64 (stmt, 7);
+  line.cost_fen = sqlite3_column_int64 (stmt, 8);
+  line.has_actual = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
+  line.actual_qty_milli = sqlite3_column_int64 (stmt, 9);
+  line.actual_cost_fen = sqlite3_column_int64 (stmt, 10);
+  line.supplement_id = sqlite3_column_int64 (stmt, 11);
+  call->func (&line, call->data);
+}
+
+typedef struct {
+  void   (*func) (const char *date, gint64 item_id, gint64 supplement_id,
+                  const char *canteen_code, gint64 qty_milli, gint64 share_fen, gpointer data);
+  gpointer data;
+} ShareCall;
+
+static void
+call_report_share (sqlite3_stmt *stmt,
+                   gpointer      data)
+{
+  ShareCall *call = data;
+
+  call->func ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
+              sqlite3_column_int64 (stmt, 5),
+              (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
+              sqlite3_column_int64 (stmt, 4), call->data);
+}
+
+/* The first row of an (item, day) is the preferred source: the market day
+ * it gives, the mean of its quotes' averages. */
+typedef struct {
+  void   (*func) (gint64 item_id, const char *date, gint64 avg_milliyuan, gpointer data);
+  gpointer data;
+  gint64   last_item;
+  char    *last_date;
+} MarketDayCall;
+
+static void
+call_market_day (sqlite3_stmt *stmt,
+                 gpointer      data)
+{
+  MarketDayCall *call = data;
+  gint64 item_id = sqlite3_column_int64 (stmt, 0);
+  const char *date = (const char *) sqlite3_column_text (stmt, 1);
+  gint64 sum = sqlite3_column_int64 (stmt, 2);
+  gint64 n = sqlite3_column_int64 (stmt, 3);
+
+  if (item_id == call->last_item && call->last_date != NULL && strcmp (date, call->last_date) == 0)
+    return;
+  call->last_item = item_id;
+  g_free (call->last_date);
+  call->last_date = g_strdup (date);
+  call->func (item_id, date, n > 0 ? (2 * sum + n) / (2 * n) : 0, call->data);
+}
+
 gboolean
 _jc_store_foreach_report_line (JcStore     *store,
                                const char  *from,
@@ -34,36 +109,13 @@ _jc_store_foreach_report_line (JcStore     *store,
     "JOIN categories c ON c.id = i.category_id "
     "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
     "ORDER BY 1, 2, 12", error);
-  int rc;
+  ReportLineCall call = { func, data };
 
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, from);
-  _jc_store_bind_text (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      JcStoreReportLine line = { 0 };
-
-      line.date = (const char *) sqlite3_column_text (stmt, 0);
-      line.item_id = sqlite3_column_int64 (stmt, 1);
-      line.item_code = (const char *) sqlite3_column_text (stmt, 2);
-      line.item_name = (const char *) sqlite3_column_text (stmt, 3);
-      line.category_name = (const char *) sqlite3_column_text (stmt, 4);
-      line.category_position = sqlite3_column_int (stmt, 5);
-      line.purchase_milli = sqlite3_column_int64 (stmt, 6);
-      line.has_price = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
-      line.price_milliyuan = sqlite3_column_int64 (stmt, 7);
-      line.cost_fen = sqlite3_column_int64 (stmt, 8);
-      line.has_actual = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
-      line.actual_qty_milli = sqlite3_column_int64 (stmt, 9);
-      line.actual_cost_fen = sqlite3_column_int64 (stmt, 10);
-      line.supplement_id = sqlite3_column_int64 (stmt, 11);
-      func (&line, data);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the month's plans"), error);
-  return TRUE;
+  _jc_store_bind (stmt, "ss", from, to);
+  return _jc_store_step_each (store, stmt, call_report_line, &call,
+                              _("Could not read the month's plans"), error);
 }
 
 gboolean
@@ -91,21 +143,13 @@ _jc_store_foreach_report_share (JcStore     *store,
     "FROM plan_supplements s JOIN canteens c ON c.id = s.canteen_id "
     "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
     "ORDER BY 1, 2, 6", error);
-  int rc;
+  ShareCall call = { func, data };
 
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, from);
-  _jc_store_bind_text (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-          sqlite3_column_int64 (stmt, 5),
-          (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
-          sqlite3_column_int64 (stmt, 4), data);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the month's shares"), error);
-  return TRUE;
+  _jc_store_bind (stmt, "ss", from, to);
+  return _jc_store_step_each (store, stmt, call_report_share, &call,
+                              _("Could not read the month's shares"), error);
 }
 
 gboolean
@@ -126,31 +170,14 @@ _jc_store_foreach_market_day (JcStore     *store,
     "AND p.date >= ? AND p.date < ? "
     "GROUP BY p.item_id, p.date, s.priority, p.source_id "
     "ORDER BY p.item_id, p.date, s.priority, p.source_id", error);
-  g_autofree char *last_date = NULL;
-  gint64 last_item = 0;
-  int rc;
+  MarketDayCall call = { func, data, 0, NULL };
+  gboolean ok;
 
   if (stmt == NULL)
     return FALSE;
-  _jc_store_bind_text (stmt, 1, from);
-  _jc_store_bind_text (stmt, 2, to);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 item_id = sqlite3_column_int64 (stmt, 0);
-      const char *date = (const char *) sqlite3_column_text (stmt, 1);
-      gint64 sum = sqlite3_column_int64 (stmt, 2);
-      gint64 n = sqlite3_column_int64 (stmt, 3);
-
-      /* the first row of an (item, day) is the preferred source */
-      if (item_id == last_item && last_date != NULL && strcmp (date, last_date) == 0)
-        continue;
-      last_item = item_id;
-      g_free (last_date);
-      last_date = g_strdup (date);
-      func (item_id, date, n > 0 ? (2 * sum + n) / (2 * n) : 0, data);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the market prices"), error);
-  return TRUE;
+  _jc_store_bind (stmt, "ss", from, to);
+  ok = _jc_store_step_each (store, stmt, call_market_day, &call,
+                            _("Could not read the market prices"), error);
+  g_free (call.last_date);
+  return ok;
 }

@@ -9,6 +9,21 @@
 
 #include "jc-store-schema.h"
 
+/* What a plan line is priced and bought at, the same for the lines of a
+ * locked plan (4) and its supplementary lines (6).  Part of two released
+ * migrations: never edit it either. */
+#define PLAN_LINE_COLUMNS \
+  "  demand_milli BIGINT NOT NULL," \
+  "  loss_permille INTEGER NOT NULL," \
+  "  pack_milli BIGINT NOT NULL," \
+  "  gross_milli BIGINT NOT NULL," \
+  "  packs BIGINT NOT NULL," \
+  "  purchase_milli BIGINT NOT NULL," \
+  "  price_milliyuan BIGINT," \
+  "  price_date TEXT NOT NULL DEFAULT ''," \
+  "  stale INTEGER NOT NULL DEFAULT 0," \
+  "  cost_fen BIGINT NOT NULL,"
+
 /* Numbered migrations.  Each moves the schema from version N-1 to N in one
  * transaction.  Never edit a released one: add the next. */
 static const char *migrations[] = {
@@ -179,16 +194,7 @@ static const char *migrations[] = {
   "CREATE TABLE plan_lines ("
   "  delivery_date TEXT NOT NULL REFERENCES plans (delivery_date) ON DELETE CASCADE,"
   "  item_id INTEGER NOT NULL REFERENCES items (id),"
-  "  demand_milli BIGINT NOT NULL,"
-  "  loss_permille INTEGER NOT NULL,"
-  "  pack_milli BIGINT NOT NULL,"
-  "  gross_milli BIGINT NOT NULL,"
-  "  packs BIGINT NOT NULL,"
-  "  purchase_milli BIGINT NOT NULL,"
-  "  price_milliyuan BIGINT,"
-  "  price_date TEXT NOT NULL DEFAULT '',"
-  "  stale INTEGER NOT NULL DEFAULT 0,"
-  "  cost_fen BIGINT NOT NULL,"
+  PLAN_LINE_COLUMNS
   "  PRIMARY KEY (delivery_date, item_id));"
   "CREATE TABLE plan_shares ("
   "  delivery_date TEXT NOT NULL,"
@@ -266,16 +272,7 @@ static const char *migrations[] = {
   "  delivery_date TEXT NOT NULL REFERENCES plans (delivery_date) ON DELETE CASCADE,"
   "  item_id INTEGER NOT NULL REFERENCES items (id),"
   "  canteen_id INTEGER NOT NULL REFERENCES canteens (id),"
-  "  demand_milli BIGINT NOT NULL,"
-  "  loss_permille INTEGER NOT NULL,"
-  "  pack_milli BIGINT NOT NULL,"
-  "  gross_milli BIGINT NOT NULL,"
-  "  packs BIGINT NOT NULL,"
-  "  purchase_milli BIGINT NOT NULL,"
-  "  price_milliyuan BIGINT,"
-  "  price_date TEXT NOT NULL DEFAULT '',"
-  "  stale INTEGER NOT NULL DEFAULT 0,"
-  "  cost_fen BIGINT NOT NULL,"
+  PLAN_LINE_COLUMNS
   "  added_at TEXT NOT NULL,"
   "  added_by TEXT NOT NULL,"
   "  actual_qty_milli BIGINT CHECK (actual_qty_milli IS NULL OR actual_qty_milli >= 0),"

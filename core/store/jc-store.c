@@ -7,6 +7,7 @@
 #define G_LOG_DOMAIN "jc-store"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -500,6 +501,238 @@ _jc_store_step_done (JcStore      *store,
   return TRUE;
 }
 
+static void
+bind_valist (sqlite3_stmt *stmt,
+             const char   *types,
+             va_list       ap)
+{
+  for (int i = 0; types[i] != '\0'; i++)
+    switch (types[i])
+      {
+      case 's':
+        _jc_store_bind_text (stmt, i + 1, va_arg (ap, const char *));
+        break;
+      case 'i':
+        sqlite3_bind_int64 (stmt, i + 1, va_arg (ap, gint64));
+        break;
+      case 'd':
+        sqlite3_bind_int (stmt, i + 1, va_arg (ap, int));
+        break;
+      case 'b':
+        sqlite3_bind_int (stmt, i + 1, va_arg (ap, gboolean) ? 1 : 0);
+        break;
+      case 'f':
+        sqlite3_bind_double (stmt, i + 1, va_arg (ap, double));
+        break;
+      case 'N':
+        {
+          gboolean present = va_arg (ap, gboolean);
+          gint64 v = va_arg (ap, gint64);
+
+          if (present)
+            sqlite3_bind_int64 (stmt, i + 1, v);
+          else
+            sqlite3_bind_null (stmt, i + 1);
+        }
+        break;
+      case 'k':
+        {
+          gint64 id = va_arg (ap, gint64);
+
+          if (id > 0)
+            sqlite3_bind_int64 (stmt, i + 1, id);
+          else
+            sqlite3_bind_null (stmt, i + 1);
+        }
+        break;
+      default:
+        g_assert_not_reached ();
+      }
+}
+
+void
+_jc_store_bind (sqlite3_stmt *stmt,
+                const char   *types,
+                ...)
+{
+  va_list ap;
+
+  va_start (ap, types);
+  bind_valist (stmt, types, ap);
+  va_end (ap);
+}
+
+gboolean
+_jc_store_run (JcStore     *store,
+               const char  *sql,
+               const char  *what,
+               GError     **error,
+               const char  *types,
+               ...)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  va_list ap;
+
+  if (stmt == NULL)
+    return FALSE;
+  va_start (ap, types);
+  bind_valist (stmt, types, ap);
+  va_end (ap);
+  return _jc_store_step_done (store, stmt, what, error);
+}
+
+gint64
+_jc_store_changes (JcStore *store)
+{
+  return sqlite3_changes64 (store->db);
+}
+
+gboolean
+_jc_store_step_each (JcStore         *store,
+                     sqlite3_stmt    *stmt,
+                     JcStoreRowFunc   func,
+                     gpointer         data,
+                     const char      *what,
+                     GError         **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (stmt, data);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, what, error);
+  return TRUE;
+}
+
+gpointer
+_jc_store_step_first (JcStore         *store,
+                      sqlite3_stmt    *stmt,
+                      JcStoreRowRead   read,
+                      const char      *what,
+                      GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+  gpointer row = rc == SQLITE_ROW ? read (stmt) : NULL;
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    _jc_store_set_error (store, rc, what, error);
+  return row;
+}
+
+int
+_jc_store_step_int64 (JcStore       *store,
+                      sqlite3_stmt  *stmt,
+                      gint64        *out,
+                      const char    *what,
+                      GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_ROW)
+    return 1;
+  if (rc == SQLITE_DONE)
+    return 0;
+  _jc_store_set_error (store, rc, what, error);
+  return -1;
+}
+
+gboolean
+_jc_store_step_returning (JcStore       *store,
+                          sqlite3_stmt  *stmt,
+                          gint64        *out_id,
+                          const char    *what,
+                          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    {
+      *out_id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, what, error);
+  return TRUE;
+}
+
+typedef struct {
+  JcStoreRowRead  read;
+  GPtrArray      *out;
+} StepAll;
+
+static void
+add_row (sqlite3_stmt *stmt,
+         gpointer      data)
+{
+  StepAll *all = data;
+
+  g_ptr_array_add (all->out, all->read (stmt));
+}
+
+GPtrArray *
+_jc_store_step_all (JcStore         *store,
+                    sqlite3_stmt    *stmt,
+                    JcStoreRowRead   read,
+                    GDestroyNotify   free_func,
+                    const char      *what,
+                    GError         **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  StepAll all = { read, out };
+
+  if (!_jc_store_step_each (store, stmt, add_row, &all, what, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+gpointer
+_jc_store_text_from_row (sqlite3_stmt *stmt)
+{
+  return _jc_store_column_dup (stmt, 0);
+}
+
+gpointer
+_jc_store_id_text_from_row (sqlite3_stmt *stmt)
+{
+  JcStoreIdText *r = g_new (JcStoreIdText, 1);
+
+  r->id = sqlite3_column_int64 (stmt, 0);
+  r->text = _jc_store_column_dup (stmt, 1);
+  return r;
+}
+
+void
+_jc_store_id_text_free (gpointer p)
+{
+  JcStoreIdText *r = p;
+
+  g_free (r->text);
+  g_free (r);
+}
+
+void
+_jc_store_append_int64 (sqlite3_stmt *stmt,
+                        gpointer      data)
+{
+  gint64 v = sqlite3_column_int64 (stmt, 0);
+
+  g_array_append_val ((GArray *) data, v);
+}
+
+char *
+_jc_store_now_iso (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
 void
 _jc_store_bind_text (sqlite3_stmt *stmt,
            int           i,
@@ -522,15 +755,11 @@ jc_store_get_setting (JcStore    *store,
                       const char *key)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT value FROM settings WHERE key = ?", NULL);
-  char *value = NULL;
 
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind_text (stmt, 1, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = _jc_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
+  _jc_store_bind (stmt, "s", key);
+  return _jc_store_step_first (store, stmt, _jc_store_text_from_row, NULL, NULL);
 }
 
 gboolean
@@ -539,15 +768,10 @@ jc_store_set_setting (JcStore     *store,
                       const char  *value,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_run (store,
     "INSERT INTO settings (key, value) VALUES (?, ?) "
-    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, key);
-  _jc_store_bind_text (stmt, 2, value);
-  return _jc_store_step_done (store, stmt, _("Could not save a setting"), error);
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", _("Could not save a setting"), error,
+    "ss", key, value);
 }
 
 
@@ -596,21 +820,16 @@ _jc_store_savepoint_end (JcStore   *store,
 
 gint64
 _jc_store_count (JcStore     *store,
-       const char  *sql,
-       GError     **error)
+                 const char  *sql,
+                 GError     **error)
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
   gint64 n = -1;
-  int rc;
 
   if (stmt == NULL)
     return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW)
-    _jc_store_set_error (store, rc, _("Could not count"), error);
+  if (_jc_store_step_int64 (store, stmt, &n, _("Could not count"), error) < 1)
+    return -1;
   return n;
 }
 
