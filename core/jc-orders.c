@@ -816,3 +816,29 @@ jc_orders_decline (JcStore     *store,
                               trimmed, order->version + 1, error);
   return jc_store_write_end (store, ok, error) && ok;
 }
+
+/**
+ * jc_orders_lock:
+ * Freezes (`lock`) the submitted orders of a date, or reopens the locked
+ * ones; reopening needs a reason, which the history keeps.  `who` NULL:
+ * the user's login name.  The number of orders changed goes to `out_n`.
+ */
+gboolean
+jc_orders_lock (JcStore     *store,
+                const char  *date,
+                gboolean     lock,
+                const char  *who,
+                const char  *reason,
+                guint       *out_n,
+                GError     **error)
+{
+  if (!lock && (reason == NULL || *reason == '\0'))
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
+                   _("Unlocking the orders of %s needs a reason"), date ? date : "");
+      return FALSE;
+    }
+  if (who == NULL)
+    who = g_get_user_name ();
+  return jc_store_lock_orders (store, date, lock, who, reason, out_n, error);
+}

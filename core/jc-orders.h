@@ -83,6 +83,15 @@ gboolean     jc_orders_decline       (JcStore     *store,
                                       const char  *who,
                                       const char  *reason,
                                       GError     **error);
+/* Freezes (lock) or reopens the submitted orders of a date; reopening
+ * needs a reason.  Audited; one unit of writing. */
+gboolean     jc_orders_lock          (JcStore     *store,
+                                      const char  *date,
+                                      gboolean     lock,
+                                      const char  *who,
+                                      const char  *reason,
+                                      guint       *out_n,
+                                      GError     **error);
 JcOrder     *jc_orders_copy_last_week (JcStore    *store,
                                       const char  *canteen_code,
                                       const char  *date,

@@ -315,7 +315,7 @@ test_lock_and_amend (void **state)
 
   add_line (order, f->cabbage, "10", "kg");
   assert_true (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT, "a", NULL, now, NULL));
-  assert_true (jc_store_lock_orders (f->store, DATE, TRUE, "staff", NULL, &n, &error));
+  assert_true (jc_orders_lock (f->store, DATE, TRUE, "staff", NULL, &n, &error));
   assert_int_equal (n, 1);
   g_clear_pointer (&order, jc_order_free);
   order = jc_store_get_order (f->store, "CT01", DATE, NULL);
@@ -331,9 +331,9 @@ test_lock_and_amend (void **state)
   assert_string_equal (((JcAuditEntry *) hist->pdata[hist->len - 1])->action, "amend");
   assert_string_equal (((JcAuditEntry *) hist->pdata[hist->len - 1])->reason, "食堂加餐");
 
-  assert_false (jc_store_lock_orders (f->store, DATE, FALSE, "staff", NULL, &n, &error));
+  assert_false (jc_orders_lock (f->store, DATE, FALSE, "staff", NULL, &n, &error));
   g_clear_error (&error);
-  assert_true (jc_store_lock_orders (f->store, DATE, FALSE, "staff", "计划有误", &n, &error));
+  assert_true (jc_orders_lock (f->store, DATE, FALSE, "staff", "计划有误", &n, &error));
   assert_int_equal (n, 1);
 }
 

@@ -338,14 +338,6 @@ jc_store_lock_orders (JcStore     *store,
 
   if (!check_date (date, error))
     return FALSE;
-  if (!lock && (reason == NULL || *reason == '\0'))
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_LOCKED,
-                   _("Unlocking the orders of %s needs a reason"), date);
-      return FALSE;
-    }
-  if (who == NULL)
-    who = g_get_user_name ();
   if (!_jc_store_savepoint_begin (store, error))
     return FALSE;
   ok = _jc_store_run (store,
