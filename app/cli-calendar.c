@@ -123,7 +123,7 @@ run_add (Cli *cli)
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
-  if (!jc_store_add_calendar_entry (store, date, kind, cli_get (cli, "name"), &error))
+  if (!jc_calendar_add_entry (store, date, kind, cli_get (cli, "name"), &error))
     {
       cli_error_gerror (cli, error);
       return CLI_EXIT_FAILED;

@@ -162,3 +162,100 @@ jc_calendar_is_weekend (const char *date)
 
   return jc_date_parse (date, &d) && is_weekend (&d);
 }
+
+/* ---- the office calendar of a store ------------------------------------ */
+
+#define MAX_NAME_CHARS 40
+
+/**
+ * jc_calendar_add_entry:
+ * Adds one entry to the store's office calendar.  Refuses a bad date, a
+ * holiday on a weekend or a 调休 workday on a weekday (each would change
+ * nothing), a name longer than 40 characters, and a date that already has
+ * an entry (JC_STORE_ERROR_DUPLICATE: remove it first).
+ */
+gboolean
+jc_calendar_add_entry (JcStore         *store,
+                       const char      *date,
+                       JcCalendarKind   kind,
+                       const char      *name,
+                       GError         **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  g_autoptr(GPtrArray) existing = NULL;
+
+  if (!jc_calendar_check_date (_("date"), date, error))
+    return FALSE;
+  if (!g_utf8_validate (clean, -1, NULL) || g_utf8_strlen (clean, -1) > MAX_NAME_CHARS)
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   ngettext ("name: longer than %d character", "name: longer than %d characters",
+                             MAX_NAME_CHARS),
+                   MAX_NAME_CHARS);
+      return FALSE;
+    }
+  if (kind == JC_CALENDAR_HOLIDAY && jc_calendar_is_weekend (date))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("%s is a Saturday or Sunday, not a working day anyway: a holiday "
+                     "is entered only for a weekday"), date);
+      return FALSE;
+    }
+  if (kind == JC_CALENDAR_WORKDAY && !jc_calendar_is_weekend (date))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("%s is a weekday, a working day anyway: a 调休 workday is entered "
+                     "only for a Saturday or Sunday"), date);
+      return FALSE;
+    }
+  existing = jc_store_list_calendar (store, date, date, error);
+  if (existing == NULL)
+    return FALSE;
+  if (existing->len > 0)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_DUPLICATE,
+                   _("%s already has an entry in the office calendar; remove it first"), date);
+      return FALSE;
+    }
+  return jc_store_add_calendar_entry (store, date, kind, clean, error);
+}
+
+JcCalendar *
+jc_store_load_calendar (JcStore     *store,
+                        const char  *date,
+                        int          days,
+                        GError     **error)
+{
+  g_autoptr(JcCalendar) calendar = jc_calendar_new ();
+  g_autoptr(GPtrArray) entries = NULL;
+  char from[JC_DATE_LEN];
+
+  if (!jc_calendar_check_date (_("date"), date, error))
+    return NULL;
+  /* a date too early to have a window starts it at the first day there is */
+  if (!jc_date_shift (date, -CLAMP (days, 0, 3660), from))
+    g_strlcpy (from, "0001-01-01", sizeof from);
+  entries = jc_store_list_calendar (store, from, date, error);
+  if (entries == NULL)
+    return NULL;
+  for (guint i = 0; i < entries->len; i++)
+    {
+      JcCalendarEntry *e = g_ptr_array_index (entries, i);
+
+      jc_calendar_add (calendar, e->date, e->kind);
+    }
+  return g_steal_pointer (&calendar);
+}
+
+gboolean
+jc_store_last_working_day_before (JcStore     *store,
+                                  const char  *date,
+                                  char         out[11],
+                                  GError     **error)
+{
+  g_autoptr(JcCalendar) calendar = jc_store_load_calendar (store, date, MAX_DAYS_OFF + 2, error);
+
+  if (calendar == NULL)
+    return FALSE;
+  return jc_calendar_last_working_day_before (calendar, date, out, error);
+}

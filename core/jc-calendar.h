@@ -58,7 +58,7 @@ gboolean    jc_calendar_check_date       (const char      *field,
                                           const char      *date,
                                           GError         **error);
 
-/* The store's entries (jc-store-calendar.c). */
+/* The store's entries (the SQL in jc-store-calendar.c). */
 
 /* Entries dated from `from` to `to` (either NULL: open), by date;
  * JcCalendarEntry *s the array owns. */
@@ -70,6 +70,13 @@ GPtrArray  *jc_store_list_calendar       (JcStore         *store,
  * 调休 workday on a weekday (each would change nothing), a name longer
  * than 40 characters, and a date that already has an entry
  * (JC_STORE_ERROR_DUPLICATE: remove it first). */
+gboolean    jc_calendar_add_entry        (JcStore         *store,
+                                          const char      *date,
+                                          JcCalendarKind   kind,
+                                          const char      *name,
+                                          GError         **error);
+/* Writes one entry as given (jc_calendar_add_entry() decides whether it
+ * may be). */
 gboolean    jc_store_add_calendar_entry  (JcStore         *store,
                                           const char      *date,
                                           JcCalendarKind   kind,

@@ -99,7 +99,7 @@ add_entry (Fixture        *f,
 {
   g_autoptr(GError) error = NULL;
 
-  assert_true (jc_store_add_calendar_entry (f->store, date, kind, "test", &error));
+  assert_true (jc_calendar_add_entry (f->store, date, kind, "test", &error));
   assert_no_error (error);
 }
 
@@ -329,23 +329,23 @@ test_store_refusals (void **state)
   g_autoptr(GPtrArray) entries = NULL;
   GError *error = NULL;
 
-  assert_false (jc_store_add_calendar_entry (f->store, "2026-13-01", JC_CALENDAR_HOLIDAY, "", &error));
+  assert_false (jc_calendar_add_entry (f->store, "2026-13-01", JC_CALENDAR_HOLIDAY, "", &error));
   assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE);
   assert_contains (error->message, "“2026-13-01” is not a date");
   g_clear_error (&error);
-  assert_false (jc_store_add_calendar_entry (f->store, "12/07/2026", JC_CALENDAR_HOLIDAY, "", &error));
+  assert_false (jc_calendar_add_entry (f->store, "12/07/2026", JC_CALENDAR_HOLIDAY, "", &error));
   assert_contains (error->message, "is not a date (YYYY-MM-DD)");
   g_clear_error (&error);
   /* a holiday on a Saturday, a workday on a Tuesday: would change nothing */
-  assert_false (jc_store_add_calendar_entry (f->store, SATURDAY, JC_CALENDAR_HOLIDAY, "", &error));
+  assert_false (jc_calendar_add_entry (f->store, SATURDAY, JC_CALENDAR_HOLIDAY, "", &error));
   assert_contains (error->message, "Saturday or Sunday");
   g_clear_error (&error);
-  assert_false (jc_store_add_calendar_entry (f->store, TUESDAY, JC_CALENDAR_WORKDAY, "", &error));
+  assert_false (jc_calendar_add_entry (f->store, TUESDAY, JC_CALENDAR_WORKDAY, "", &error));
   assert_contains (error->message, "is a weekday");
   g_clear_error (&error);
   /* one entry per date */
   add_entry (f, FRIDAY, JC_CALENDAR_HOLIDAY);
-  assert_false (jc_store_add_calendar_entry (f->store, FRIDAY, JC_CALENDAR_HOLIDAY, "", &error));
+  assert_false (jc_calendar_add_entry (f->store, FRIDAY, JC_CALENDAR_HOLIDAY, "", &error));
   assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_DUPLICATE);
   assert_contains (error->message, "remove it first");
   g_clear_error (&error);
@@ -355,7 +355,7 @@ test_store_refusals (void **state)
   assert_contains (error->message, THURSDAY);
   g_clear_error (&error);
   /* a name too long */
-  assert_false (jc_store_add_calendar_entry (f->store, MONDAY, JC_CALENDAR_HOLIDAY,
+  assert_false (jc_calendar_add_entry (f->store, MONDAY, JC_CALENDAR_HOLIDAY,
                                              "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一",
                                              &error));
   assert_contains (error->message, "40 characters");

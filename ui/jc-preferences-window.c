@@ -236,7 +236,7 @@ calendar_thread (GTask        *task,
       return;
     }
   if (d->add)
-    ok = jc_store_add_calendar_entry (store, d->date, d->kind, d->name, &error);
+    ok = jc_calendar_add_entry (store, d->date, d->kind, d->name, &error);
   else
     ok = jc_store_remove_calendar_entry (store, d->date, &error);
   if (!ok)
