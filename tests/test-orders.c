@@ -403,6 +403,56 @@ test_board_and_spikes (void **state)
   }
 }
 
+/* Dates are keys: only "YYYY-MM-DD" itself reaches the orders table —
+ * "2026-12/01" names a day to GDate but would be a second key for it. */
+static void
+test_date_shape (void **state)
+{
+  Fixture *f = *state;
+  static const char * const bad[] = { "2026-12/01", "2026/12/01", "2026-12-1x", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JcOrder) order = jc_store_get_order (f->store, "CT01", bad[i], &error);
+      g_autoptr(GPtrArray) all = NULL;
+
+      assert_null (order);
+      assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE);
+      g_clear_error (&error);
+      all = jc_store_list_orders (f->store, bad[i], &error);
+      assert_null (all);
+      assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE);
+    }
+}
+
+/* The reason an unlock needs is the domain's rule (jc_orders_lock); the
+ * store writes what it is given, the history saying who and why. */
+static void
+test_store_lock_only_writes (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = before_cutoff ();
+  g_autoptr(JcOrder) order = jc_store_get_order (f->store, "CT01", DATE, NULL);
+  g_autoptr(GPtrArray) hist = NULL;
+  JcAuditEntry *last;
+  guint n = 0;
+
+  add_line (order, f->cabbage, "10", "kg");
+  assert_true (jc_orders_save (f->store, order, JC_ORDER_SAVE_SUBMIT, "a", NULL, now, NULL));
+  assert_true (jc_orders_lock (f->store, DATE, TRUE, "staff", NULL, &n, &error));
+  assert_int_equal (n, 1);
+  assert_true (jc_store_lock_orders (f->store, DATE, FALSE, "staff", NULL, &n, &error));
+  assert_no_error (error);
+  assert_int_equal (n, 1);
+  hist = jc_store_order_history (f->store, order->id, NULL);
+  last = hist->pdata[hist->len - 1];
+  assert_string_equal (last->action, "unlock");
+  assert_string_equal (last->who, "staff");
+  assert_string_equal (last->reason, "");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
 
 int
@@ -415,6 +465,8 @@ main (void)
     T (test_cutoff),
     T (test_lock_and_amend),
     T (test_board_and_spikes),
+    T (test_date_shape),
+    T (test_store_lock_only_writes),
   };
 
   return cmocka_run_group_tests_name ("orders", tests, NULL, NULL);

@@ -345,7 +345,7 @@ jc_store_lock_orders (JcStore     *store,
          "SELECT id, ?, ?, ?, status, ?, ?, version + 1 FROM orders "
          "WHERE delivery_date = ? AND status = ? AND (? = 0 OR after_lock <> 'declined')",
          _("Could not write the order history"), error,
-         "ssssssb", at, who, lock ? "lock" : "unlock", to, reason, date, from, lock) &&
+         "sssssssb", at, who, lock ? "lock" : "unlock", to, reason, date, from, lock) &&
        _jc_store_run (store,
          "UPDATE orders SET status = ?, version = version + 1, updated_at = ? "
          "WHERE delivery_date = ? AND status = ? AND (? = 0 OR after_lock <> 'declined')",
