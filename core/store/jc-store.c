@@ -506,7 +506,9 @@ bind_valist (sqlite3_stmt *stmt,
              const char   *types,
              va_list       ap)
 {
-  for (int i = 0; types[i] != '\0'; i++)
+  int i;
+
+  for (i = 0; types[i] != '\0'; i++)
     switch (types[i])
       {
       case 's':
@@ -548,6 +550,11 @@ bind_valist (sqlite3_stmt *stmt,
       default:
         g_assert_not_reached ();
       }
+  /* a type string one letter short binds every later value to the wrong
+   * parameter: say so where it happens */
+  if (i != sqlite3_bind_parameter_count (stmt))
+    g_critical ("“%s” takes %d parameters; %d were bound", sqlite3_sql (stmt),
+                sqlite3_bind_parameter_count (stmt), i);
 }
 
 void
