@@ -216,6 +216,13 @@ GHashTable *jc_store_reference_prices (JcStore     *store,
                                        const char  *date,
                                        int          stale_days,
                                        GError     **error);
+/* The store's plain read under them (jc-store-prices.c): the latest day's
+ * price per item in [from, to] from the preferred source, stale unset. */
+GHashTable *_jc_store_latest_prices  (JcStore     *store,
+                                      gint64       item_id,
+                                      const char  *from,
+                                      const char  *to,
+                                      GError     **error);
 
 /* Every active item with a price in the 60 days up to `date`: JcMarketRow *s
  * by category and code.  One query. */

@@ -9,7 +9,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "jc-calendar.h"
 #include "jc-date.h"
 #include "jc-error.h"
 #include "jc-prices.h"
@@ -96,17 +95,12 @@ jc_store_list_fetch_log (JcStore  *store,
                          guint     limit,
                          GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_all (store,
     "SELECT id, source_name, started_at, finished_at, status, rows_seen, rows_new, rows_changed, "
     "rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, message "
-    "FROM fetch_log ORDER BY id DESC LIMIT ?", error);
-
-  if (stmt == NULL)
-    return NULL;
-  _jc_store_bind (stmt, "d", (int) MIN (limit, (guint) G_MAXINT));
-  return _jc_store_step_all (store, stmt, fetch_log_from_row,
-                             (GDestroyNotify) jc_fetch_log_entry_free,
-                             _("Could not read the fetch log"), error);
+    "FROM fetch_log ORDER BY id DESC LIMIT ?",
+    fetch_log_from_row, (GDestroyNotify) jc_fetch_log_entry_free, _("Could not read the fetch log"),
+    error, "d", (int) MIN (limit, (guint) G_MAXINT));
 }
 
 
@@ -200,35 +194,4 @@ jc_store_market_overview (JcStore     *store,
       return NULL;
     }
   return g_steal_pointer (&out);
-}
-
-int
-jc_store_get_stale_days (JcStore *store)
-{
-  g_autofree char *v = jc_store_get_setting (store, "stale_days");
-  gint64 days;
-
-  if (v == NULL || !g_ascii_string_to_signed (v, 10, 1, 60, &days, NULL))
-    return JC_DEFAULT_STALE_DAYS;
-  return (int) days;
-}
-
-gboolean
-jc_store_set_stale_days (JcStore  *store,
-                         int       days,
-                         GError  **error)
-{
-  g_autofree char *v = NULL;
-
-  if (days < 1 || days > 60)
-    {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-                   ngettext ("staleness window: %d day is out of range (1 to 60)",
-                             "staleness window: %d days is out of range (1 to 60)",
-                             (unsigned long) ABS (days)),
-                   days);
-      return FALSE;
-    }
-  v = g_strdup_printf ("%d", days);
-  return jc_store_set_setting (store, "stale_days", v, error);
 }

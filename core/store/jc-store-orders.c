@@ -464,16 +464,12 @@ jc_store_order_history (JcStore     *store,
                         gint64       order_id,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_all (store,
     "SELECT a.id, a.at, a.who, a.action, i.code, a.before, a.after, a.reason, a.version "
     "FROM order_audit a LEFT JOIN items i ON i.id = a.item_id WHERE a.order_id = ? "
-    "ORDER BY a.id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  _jc_store_bind (stmt, "i", order_id);
-  return _jc_store_step_all (store, stmt, audit_entry_from_row, (GDestroyNotify) jc_audit_entry_free,
-                             _("Could not read the order history"), error);
+    "ORDER BY a.id",
+    audit_entry_from_row, (GDestroyNotify) jc_audit_entry_free,
+    _("Could not read the order history"), error, "i", order_id);
 }
 
 char *
@@ -526,17 +522,13 @@ _jc_store_board_rows (JcStore     *store,
                       const char  *date,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_all (store,
     "SELECT c.code, c.name, o.status, o.version, o.late, "
     "  (SELECT COUNT(*) FROM order_lines l WHERE l.order_id = o.id), o.after_lock "
     "FROM canteens c LEFT JOIN orders o ON o.canteen_id = c.id AND o.delivery_date = ? "
-    "WHERE c.active = 1 ORDER BY c.code", error);
-
-  if (stmt == NULL)
-    return NULL;
-  _jc_store_bind (stmt, "s", date);
-  return _jc_store_step_all (store, stmt, board_row_from_row, (GDestroyNotify) jc_board_row_free,
-                             _("Could not read the orders"), error);
+    "WHERE c.active = 1 ORDER BY c.code",
+    board_row_from_row, (GDestroyNotify) jc_board_row_free, _("Could not read the orders"), error,
+    "s", date);
 }
 
 /* A caller's function and data, for the rows of _jc_store_step_each(). */
@@ -572,17 +564,13 @@ _jc_store_foreach_order_line (JcStore     *store,
                               gpointer     data,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT c.code, l.item_id, l.qty_milli FROM order_lines l "
-    "JOIN orders o ON o.id = l.order_id JOIN canteens c ON c.id = o.canteen_id "
-    "WHERE o.delivery_date = ?", error);
   LineCall call = { func, data };
 
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind (stmt, "s", date);
-  return _jc_store_step_each (store, stmt, call_order_line, &call,
-                              _("Could not read the order lines"), error);
+  return _jc_store_query_each (store,
+    "SELECT c.code, l.item_id, l.qty_milli FROM order_lines l "
+    "JOIN orders o ON o.id = l.order_id JOIN canteens c ON c.id = o.canteen_id "
+    "WHERE o.delivery_date = ?",
+    call_order_line, &call, _("Could not read the order lines"), error, "s", date);
 }
 
 /* The canteen's ordered quantities of an item on delivery dates in

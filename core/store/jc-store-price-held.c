@@ -33,17 +33,14 @@ GPtrArray *
 jc_store_list_unmapped (JcStore  *store,
                         GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_all (store,
     "SELECT p.market_name, MAX(p.category), p.unit, COUNT(*), MAX(p.date), "
     "  (SELECT q.avg_milliyuan FROM prices q WHERE q.market_name = p.market_name "
     "   AND q.unit = p.unit AND q.item_id IS NULL ORDER BY q.date DESC LIMIT 1) "
     "FROM prices p WHERE p.item_id IS NULL "
-    "GROUP BY p.market_name, p.unit ORDER BY COUNT(*) DESC, p.market_name, p.unit", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return _jc_store_step_all (store, stmt, unmapped_from_row, (GDestroyNotify) jc_unmapped_free,
-                             _("Could not read the unmapped names"), error);
+    "GROUP BY p.market_name, p.unit ORDER BY COUNT(*) DESC, p.market_name, p.unit",
+    unmapped_from_row, (GDestroyNotify) jc_unmapped_free, _("Could not read the unmapped names"),
+    error, "");
 }
 
 void
@@ -124,18 +121,14 @@ jc_store_list_name_quotes (JcStore     *store,
                            GArray      *out,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_each (store,
     "SELECT id, source_id, date, unit, unit_milli_kg, low_milliyuan, avg_milliyuan, "
     "high_milliyuan, item_id IS NULL, held, quoted_per, low_exact, avg_exact, high_exact "
     "FROM prices "
     "WHERE market_name = ? AND (source_id = ? OR ? = 0) AND (item_id IS NULL OR item_id = ?) "
-    "ORDER BY date, id", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind (stmt, "siii", market_name, source_id, source_id, item_id);
-  return _jc_store_step_each (store, stmt, append_name_quote, out, _("Could not read the prices"),
-                              error);
+    "ORDER BY date, id",
+    append_name_quote, out, _("Could not read the prices"), error, "siii", market_name, source_id,
+    source_id, item_id);
 }
 
 /**
@@ -212,7 +205,7 @@ GPtrArray *
 jc_store_read_held (JcStore  *store,
                     GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_all (store,
     "SELECT p.id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, p.quoted_per, "
     "i.code, i.name, c.code, i.base_unit, i.pack_milli, i.piece_mass_mg, "
     "p.low_milliyuan, p.avg_milliyuan, p.high_milliyuan, p.base_low, p.base_avg, p.base_high, "
@@ -221,12 +214,9 @@ jc_store_read_held (JcStore  *store,
     "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
     "LEFT JOIN price_ranges r ON r.category_id = i.category_id AND r.base_unit = i.base_unit "
     "WHERE p.held = 1 AND p.item_id IS NOT NULL "
-    "ORDER BY p.date DESC, s.priority, p.market_name, p.id", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return _jc_store_step_all (store, stmt, held_quote_from_row, (GDestroyNotify) jc_held_quote_free,
-                             _("Could not read the held prices"), error);
+    "ORDER BY p.date DESC, s.priority, p.market_name, p.id",
+    held_quote_from_row, (GDestroyNotify) jc_held_quote_free, _("Could not read the held prices"),
+    error, "");
 }
 
 gboolean
@@ -298,14 +288,11 @@ GPtrArray *
 jc_store_list_price_ranges (JcStore  *store,
                             GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_all (store,
     "SELECT c.code, r.base_unit, r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
-    "JOIN categories c ON c.id = r.category_id ORDER BY c.position, r.base_unit", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return _jc_store_step_all (store, stmt, price_range_from_row, (GDestroyNotify) jc_price_range_free,
-                             _("Could not read the price ranges"), error);
+    "JOIN categories c ON c.id = r.category_id ORDER BY c.position, r.base_unit",
+    price_range_from_row, (GDestroyNotify) jc_price_range_free,
+    _("Could not read the price ranges"), error, "");
 }
 
 gboolean

@@ -11,7 +11,6 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "jc-calendar.h"
 #include "jc-date.h"
 #include "jc-error.h"
 #include "jc-prices.h"
@@ -45,13 +44,10 @@ GPtrArray *
 jc_store_list_sources (JcStore  *store,
                        GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT " SOURCE_COLUMNS "FROM price_sources ORDER BY priority, name", error);
-
-  if (stmt == NULL)
-    return NULL;
-  return _jc_store_step_all (store, stmt, source_from_row, (GDestroyNotify) jc_source_free,
-                             _("Could not read the price sources"), error);
+  return _jc_store_query_all (store,
+    "SELECT " SOURCE_COLUMNS "FROM price_sources ORDER BY priority, name",
+    source_from_row, (GDestroyNotify) jc_source_free, _("Could not read the price sources"), error,
+    "");
 }
 
 JcSource *
@@ -587,18 +583,14 @@ jc_store_list_prices (JcStore     *store,
                       const char  *to,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  return _jc_store_query_all (store,
     "SELECT p.id, p.source_id, s.name, p.date, p.market_name, p.spec, p.origin, p.unit, i.code, "
     "p.base_low, p.base_avg, p.base_high "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id JOIN items i ON i.id = p.item_id "
     "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND (i.code = ?1 OR ?1 = '') AND p.date >= ?2 AND p.date <= ?3 "
-    "ORDER BY i.code, p.date, s.priority, p.market_name, p.spec, p.origin, p.unit", error);
-
-  if (stmt == NULL)
-    return NULL;
-  _jc_store_bind (stmt, "sss", item_code, from ? from : "0000-00-00", to ? to : "9999-99-99");
-  return _jc_store_step_all (store, stmt, price_row_from_row, (GDestroyNotify) jc_price_row_free,
-                             _("Could not read the prices"), error);
+    "ORDER BY i.code, p.date, s.priority, p.market_name, p.spec, p.origin, p.unit",
+    price_row_from_row, (GDestroyNotify) jc_price_row_free, _("Could not read the prices"), error,
+    "sss", item_code, from ? from : "0000-00-00", to ? to : "9999-99-99");
 }
 
 static void
@@ -670,102 +662,49 @@ _jc_store_window_start (const char  *date,
 #define REF_SQL_ONE REF_SQL_HEAD "AND p.item_id = ? " REF_SQL_TAIL
 #define REF_SQL_ALL REF_SQL_HEAD REF_SQL_TAIL
 
-typedef struct {
-  GHashTable *out;
-  const char *current_from;
-} RefRead;
-
 /* Keeps the first row per item: the latest date in the window, then the
  * preferred source. */
 static void
 add_reference_price (sqlite3_stmt *stmt,
                      gpointer      data)
 {
-  RefRead *read = data;
+  GHashTable *out = data;
   gint64 id = sqlite3_column_int64 (stmt, 0);
   JcRefPrice *ref;
   gint64 *key;
 
-  if (g_hash_table_contains (read->out, &id))
+  if (g_hash_table_contains (out, &id))
     return;
   ref = g_new0 (JcRefPrice, 1);
   ref->found = TRUE;
   g_strlcpy (ref->date, (const char *) sqlite3_column_text (stmt, 1), sizeof ref->date);
-  /* Monday's plan is made on Friday, on Friday's market */
-  ref->stale = strcmp (ref->date, read->current_from) < 0;
   ref->source_id = sqlite3_column_int64 (stmt, 3);
   ref->price_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 4),
                                                  sqlite3_column_int64 (stmt, 5));
   key = g_new (gint64, 1);
   *key = id;
-  g_hash_table_insert (read->out, key, ref);
+  g_hash_table_insert (out, key, ref);
 }
 
-/* Runs the query and keeps the first row per item. */
-static GHashTable *
-reference_prices (JcStore     *store,
-                  gint64       item_id,
-                  const char  *date,
-                  int          stale_days,
-                  GError     **error)
+/* The latest day's price of each item within [from, to] from the preferred
+ * enabled source that quoted it (one item when item_id > 0): item id
+ * (gint64 *) → JcRefPrice * with found, date, source and price; whether it
+ * is stale is the domain's to say (jc-price-reference.c). */
+GHashTable *
+_jc_store_latest_prices (JcStore     *store,
+                         gint64       item_id,
+                         const char  *from,
+                         const char  *to,
+                         GError     **error)
 {
   g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt;
-  char from[11];
-  char current_from[11];
-  RefRead read = { out, current_from };
+  sqlite3_stmt *stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
 
-  if (!_jc_store_window_start (date, stale_days, from, error) ||
-      !jc_store_last_working_day_before (store, date, current_from, error))
-    return NULL;
-  stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
   if (stmt == NULL)
     return NULL;
-  _jc_store_bind (stmt, item_id > 0 ? "ssi" : "ss", from, date, item_id);
-  if (!_jc_store_step_each (store, stmt, add_reference_price, &read,
+  _jc_store_bind (stmt, item_id > 0 ? "ssi" : "ss", from, to, item_id);
+  if (!_jc_store_step_each (store, stmt, add_reference_price, out,
                             _("Could not read the reference prices"), error))
     return NULL;
   return g_steal_pointer (&out);
 }
-
-/**
- * jc_store_reference_price:
- * DESIGN.md's reference price of an item for date D: the average price of
- * the latest day up to D, within `stale_days` before D, from the preferred
- * enabled source (lowest priority number) that quoted it that day; marked
- * stale when dated before the last working day before D (the office
- * calendar); else out->found is FALSE ("no price" — never zero).
- */
-gboolean
-jc_store_reference_price (JcStore     *store,
-                          gint64       item_id,
-                          const char  *date,
-                          int          stale_days,
-                          JcRefPrice  *out,
-                          GError     **error)
-{
-  g_autoptr(GHashTable) all = NULL;
-  JcRefPrice *ref;
-
-  g_return_val_if_fail (item_id > 0, FALSE);
-
-  memset (out, 0, sizeof *out);
-  all = reference_prices (store, item_id, date, stale_days, error);
-  if (all == NULL)
-    return FALSE;
-  ref = g_hash_table_lookup (all, &item_id);
-  if (ref != NULL)
-    *out = *ref;
-  return TRUE;
-}
-
-/* The same for every item at once: item id (gint64 *) → JcRefPrice *. */
-GHashTable *
-jc_store_reference_prices (JcStore     *store,
-                           const char  *date,
-                           int          stale_days,
-                           GError     **error)
-{
-  return reference_prices (store, 0, date, stale_days, error);
-}
-

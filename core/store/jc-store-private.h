@@ -88,6 +88,24 @@ GPtrArray    *_jc_store_step_all        (JcStore        *store,
                                          const char     *what,
                                          GError        **error);
 
+/* _jc_store_step_all() and _jc_store_step_each() of `sql` bound as
+ * _jc_store_bind() does: a whole query in one call. */
+GPtrArray    *_jc_store_query_all       (JcStore        *store,
+                                         const char     *sql,
+                                         JcStoreRowRead  read,
+                                         GDestroyNotify  free_func,
+                                         const char     *what,
+                                         GError        **error,
+                                         const char     *types,
+                                         ...);
+gboolean      _jc_store_query_each      (JcStore        *store,
+                                         const char     *sql,
+                                         JcStoreRowFunc  func,
+                                         gpointer        data,
+                                         const char     *what,
+                                         GError        **error,
+                                         const char     *types,
+                                         ...);
 /* The first row of `stmt` read by `read`, or NULL: without an error when
  * there is none, with one when the step failed.  Resets it. */
 gpointer      _jc_store_step_first      (JcStore        *store,

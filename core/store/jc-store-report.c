@@ -95,7 +95,9 @@ _jc_store_foreach_report_line (JcStore     *store,
                                gpointer     data,
                                GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  ReportLineCall call = { func, data };
+
+  return _jc_store_query_each (store,
     "SELECT l.delivery_date, l.item_id, i.code, i.name, c.name, c.position, "
     "l.purchase_milli, l.price_milliyuan, l.cost_fen, p.qty_milli, p.cost_fen, 0 "
     "FROM plan_lines l JOIN items i ON i.id = l.item_id "
@@ -108,14 +110,8 @@ _jc_store_foreach_report_line (JcStore     *store,
     "FROM plan_supplements s JOIN items i ON i.id = s.item_id "
     "JOIN categories c ON c.id = i.category_id "
     "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
-    "ORDER BY 1, 2, 12", error);
-  ReportLineCall call = { func, data };
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind (stmt, "ss", from, to);
-  return _jc_store_step_each (store, stmt, call_report_line, &call,
-                              _("Could not read the month's plans"), error);
+    "ORDER BY 1, 2, 12",
+    call_report_line, &call, _("Could not read the month's plans"), error, "ss", from, to);
 }
 
 gboolean
@@ -134,7 +130,9 @@ _jc_store_foreach_report_share (JcStore     *store,
 {
   /* The primary key's order: no sort.  Ties in the allocation are broken
    * by canteen code by jc_allocate() itself, whatever the order. */
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  ShareCall call = { func, data };
+
+  return _jc_store_query_each (store,
     "SELECT s.delivery_date, s.item_id, c.code, s.qty_milli, s.share_fen, 0 "
     "FROM plan_shares s JOIN canteens c ON c.id = s.canteen_id "
     "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
@@ -142,14 +140,8 @@ _jc_store_foreach_report_share (JcStore     *store,
     "SELECT s.delivery_date, s.item_id, c.code, s.demand_milli, s.cost_fen, s.id "
     "FROM plan_supplements s JOIN canteens c ON c.id = s.canteen_id "
     "WHERE s.delivery_date >= ?1 AND s.delivery_date < ?2 "
-    "ORDER BY 1, 2, 6", error);
-  ShareCall call = { func, data };
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind (stmt, "ss", from, to);
-  return _jc_store_step_each (store, stmt, call_report_share, &call,
-                              _("Could not read the month's shares"), error);
+    "ORDER BY 1, 2, 6",
+    call_report_share, &call, _("Could not read the month's shares"), error, "ss", from, to);
 }
 
 gboolean

@@ -698,6 +698,48 @@ _jc_store_step_all (JcStore         *store,
   return g_steal_pointer (&out);
 }
 
+GPtrArray *
+_jc_store_query_all (JcStore         *store,
+                     const char      *sql,
+                     JcStoreRowRead   read,
+                     GDestroyNotify   free_func,
+                     const char      *what,
+                     GError         **error,
+                     const char      *types,
+                     ...)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  va_list ap;
+
+  if (stmt == NULL)
+    return NULL;
+  va_start (ap, types);
+  bind_valist (stmt, types, ap);
+  va_end (ap);
+  return _jc_store_step_all (store, stmt, read, free_func, what, error);
+}
+
+gboolean
+_jc_store_query_each (JcStore         *store,
+                      const char      *sql,
+                      JcStoreRowFunc   func,
+                      gpointer         data,
+                      const char      *what,
+                      GError         **error,
+                      const char      *types,
+                      ...)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  va_list ap;
+
+  if (stmt == NULL)
+    return FALSE;
+  va_start (ap, types);
+  bind_valist (stmt, types, ap);
+  va_end (ap);
+  return _jc_store_step_each (store, stmt, func, data, what, error);
+}
+
 gpointer
 _jc_store_text_from_row (sqlite3_stmt *stmt)
 {
