@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-output.h"
 #include "jc-error.h"
 #include "jc-price-import.h"
@@ -30,14 +31,6 @@ jc_import_report_clear (JcImportReport *r)
   g_clear_pointer (&r->reject_examples, g_ptr_array_unref);
   g_clear_pointer (&r->warnings, g_ptr_array_unref);
   g_clear_pointer (&r->unmapped_names, g_ptr_array_unref);
-}
-
-static char *
-now_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /* Market name → catalog item, through names and aliases; items owned by
@@ -178,7 +171,7 @@ store_batch (JcStore           *store,
     }
   if (ok)
     {
-      g_autofree char *finished = now_iso ();
+      g_autofree char *finished = jc_timestamp_format (NULL);
 
       e.finished_at = finished;
       e.rows_seen = r->rows_seen;
@@ -207,7 +200,7 @@ log_failure (JcStore        *store,
              const char     *started_at,
              const GError   *error)
 {
-  g_autofree char *finished = now_iso ();
+  g_autofree char *finished = jc_timestamp_format (NULL);
   JcFetchLogEntry e = { 0 };
 
   e.source_name = source->name;
@@ -288,7 +281,7 @@ jc_prices_import_file (JcStore            *store,
   g_autoptr(JcFeedBatch) batch = NULL;
   g_autoptr(JcSource) source = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *started = now_iso ();
+  g_autofree char *started = jc_timestamp_format (NULL);
   g_autofree char *name = NULL;
   JcFeedFormat format;
   const char *data;
@@ -506,7 +499,7 @@ jc_prices_fetch_source (JcStore               *store,
 {
   g_autoptr(JcFeedBatch) batch = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *started = now_iso ();
+  g_autofree char *started = jc_timestamp_format (NULL);
   JcFetchOptions opts;
   JcFeedFormat format;
   gboolean ok;
