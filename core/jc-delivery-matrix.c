@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "jc-csv.h"
-#include "jc-output.h"
+#include "jc-input.h"
 #include "jc-delivery-private.h"
 #include "jc-store-private.h"
 
@@ -40,7 +40,8 @@ jc_delivery_import_matrix (JcStore      *store,
                            guint        *out_pairs,
                            GError      **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
   g_autoptr(GError) local = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) _jc_delivery_pair_free);
@@ -55,14 +56,17 @@ jc_delivery_import_matrix (JcStore      *store,
   int col_from = -1, col_to = -1, col_dist = -1, col_time = -1;
 
   g_return_val_if_fail (store != NULL && path != NULL, FALSE);
-  if (!jc_output_check_input (path, error))
-    return FALSE;
-  if (!g_file_get_contents (path, &data, &len, &local))
+  bytes = jc_input_read_file (path, JC_DELIVERY_MATRIX_MAX_FILE_BYTES, _("a distance matrix"),
+                              &local);
+  if (bytes == NULL)
     {
-      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID,
-                   _("Could not read %s: %s"), path, local->message);
+      if (local->domain == JC_INPUT_ERROR)
+        g_set_error_literal (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID, local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  data = g_bytes_get_data (bytes, &len);
   text = jc_csv_decode (data, len, path, &text_len, NULL, &local);
   if (text == NULL)
     {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jc-date.h"
+#include "jc-input.h"
 #include "jc-output.h"
 #include "jc-error.h"
 #include "jc-price-import.h"
@@ -277,7 +278,7 @@ jc_prices_import_file (JcStore            *store,
                        JcImportReport     *r,
                        GError            **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) file = NULL;
   g_autoptr(JcFeedBatch) batch = NULL;
   g_autoptr(JcSource) source = NULL;
   g_autoptr(GError) local = NULL;
@@ -287,17 +288,11 @@ jc_prices_import_file (JcStore            *store,
   const char *data;
   gsize len;
 
-  if (!jc_output_check_input (path, error))
-    return FALSE;
-  file = g_mapped_file_new (path, FALSE, &local);
+  /* read, not mapped: a mapped file cut short under us is a SIGBUS */
+  file = jc_input_read_file (path, JC_PRICE_IMPORT_MAX_FILE_BYTES, _("a price file"), error);
   if (file == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read %s: %s"), path,
-                   local->message);
-      return FALSE;
-    }
-  data = g_mapped_file_get_contents (file);
-  len = g_mapped_file_get_length (file);
+    return FALSE;
+  data = g_bytes_get_data (file, &len);
   if (format_name != NULL)
     {
       if (!jc_feed_format_from_string (format_name, &format))
