@@ -401,6 +401,7 @@ fetch_xinfadi (const JcSource        *source,
   gboolean is_file = g_str_has_prefix (source->url, "file://");
   gint64 count = -1, limit = g_ascii_strtoll (param (params, "limit", XINFADI_DEFAULT_LIMIT), NULL, 10);
   guint pages = 1;
+  guint64 n_received = 0;
 
   if (limit <= 0 || limit > 10000)
     limit = 20;
@@ -460,6 +461,25 @@ fetch_xinfadi (const JcSource        *source,
                                  "%lld rows, page %u announces %lld; nothing was stored, fetch "
                                  "again", (unsigned long) CLAMP (count, 0, G_MAXLONG)),
                        (long long) count, page, (long long) info.count);
+          return FALSE;
+        }
+      /* A page larger than asked, or more rows than announced, is not the
+       * paging we follow: refused before it can fill the database. */
+      if (!is_file && info.n_records > limit)
+        {
+          g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                       _("Page %u has %u rows, more than the %lld asked for; nothing was stored. "
+                         "Check the source’s address and parameters"),
+                       page, info.n_records, (long long) limit);
+          return FALSE;
+        }
+      n_received += info.n_records;
+      if ((gint64) n_received > MAX (count, 0))
+        {
+          g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                       _("The source sent %llu rows by page %u, more than the %lld it announced; "
+                         "nothing was stored. Check the source’s address and parameters"),
+                       (unsigned long long) n_received, page, (long long) MAX (count, 0));
           return FALSE;
         }
       if (info.n_records == 0 && page < pages)
