@@ -542,16 +542,16 @@ plan_evaluate (JcDeliveryPlan *plan)
       route->load_g = ev.load;
       route->overload_g = ev.overload;
       route->distance_m = ev.distance;
-      route->depart_s = (int) ev.departure;
-      route->return_s = (int) ev.return_time;
+      route->depart_s = ev.departure;
+      route->return_s = ev.return_time;
       prev = p->types[r].depot;
       for (int s = 0; s < n; s++)
         {
           JcDeliveryStop *stop = route->stops->pdata[s];
 
           stop->leg_m = jc_route_dist (p, prev, nodes[s]);
-          stop->arrival_s = (int) arrival[s];
-          stop->start_s = (int) start[s];
+          stop->arrival_s = arrival[s];
+          stop->start_s = start[s];
           stop->late = start[s] > p->due[nodes[s]];
           if (stop->late)
             route->n_late++;

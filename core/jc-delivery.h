@@ -86,6 +86,10 @@ gint64          jc_delivery_great_circle_m (double lat1, double lon1,
  * stored then.  Returns the number of pairs.  The file may be
  * JC_DELIVERY_MATRIX_MAX_FILE_BYTES at the most. */
 #define JC_DELIVERY_MATRIX_MAX_FILE_BYTES ((guint64) 256 * 1024 * 1024)
+/* A leg longer than this is refused at import, never later by the
+ * solver: 5,000 km, 48 hours. */
+#define JC_DELIVERY_MATRIX_MAX_DISTANCE_M 5000000
+#define JC_DELIVERY_MATRIX_MAX_TIME_S     (48 * 3600)
 gboolean        jc_delivery_import_matrix  (JcStore      *store,
                                             const char   *path,
                                             guint        *out_pairs,
