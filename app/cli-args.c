@@ -14,6 +14,7 @@
 
 #include "cli-private.h"
 #include "jc-date.h"
+#include "jc-input.h"
 
 /* Every command takes these two besides its own. */
 static const CliOption db_option = {
@@ -73,6 +74,26 @@ cli_error_gerror (Cli          *cli,
     cli_error (cli, _("%s; pass --force to replace it"), error->message);
   else
     cli_error (cli, "%s", error->message);
+}
+
+gboolean
+cli_check_input_file (Cli        *cli,
+                      const char *path,
+                      const char *what)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      cli_error (cli, _("%s: no such file"), path);
+      return FALSE;
+    }
+  if (!jc_input_check_file (path, what, &error))
+    {
+      cli_error_gerror (cli, error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 JcOutputFlags

@@ -124,14 +124,6 @@ plan_to_json (const JcDeliveryPlan *plan)
 }
 
 static char *
-hhmm (int seconds)
-{
-  int m = (seconds + 30) / 60;
-
-  return g_strdup_printf ("%02d:%02d", m / 60 % 24, m % 60);
-}
-
-static char *
 kg (gint64 g)
 {
   return jc_format_decimal (g, 3, 1);
@@ -156,7 +148,7 @@ add_stop_row (CliTable             *t,
   g_autofree char *window = g_strdup_printf ("%02d:%02d-%02d:%02d", s->window_start / 60,
                                              s->window_start % 60, s->window_end / 60,
                                              s->window_end % 60);
-  g_autofree char *arr = hhmm (s->start_s);
+  g_autofree char *arr = jc_format_clock (s->start_s);
   g_autofree char *arrival = s->late ? g_strdup_printf ("%s %s", arr, _("LATE")) : g_strdup (arr);
   g_autofree char *load = kg (s->load_g);
   g_autofree char *leg = km (s->leg_m);
@@ -188,8 +180,8 @@ print_plan (const JcDeliveryPlan *plan)
     {
       const JcDeliveryRoute *route = plan->routes->pdata[r];
       g_autoptr(CliTable) t = cli_table_new (6);
-      g_autofree char *dep = hhmm (route->depart_s);
-      g_autofree char *ret = hhmm (route->return_s);
+      g_autofree char *dep = jc_format_clock (route->depart_s);
+      g_autofree char *ret = jc_format_clock (route->return_s);
       g_autofree char *rkm = km (route->distance_m);
       g_autofree char *rkg = kg (route->load_g);
 

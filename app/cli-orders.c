@@ -345,8 +345,7 @@ run_import (Cli *cli)
     {
       const char *path = g_ptr_array_index (cli->args, i);
 
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        cli_error (cli, _("%s: no such file"), path);
+      cli_check_input_file (cli, path, _("an order file"));
       g_ptr_array_add (paths, (gpointer) path);
     }
   g_ptr_array_add (paths, NULL);

@@ -623,8 +623,7 @@ run_import (Cli *cli)
     {
       const char *path = g_ptr_array_index (cli->args, i);
 
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        cli_error (cli, _("%s: no such file"), path);
+      cli_check_input_file (cli, path, _("a price file"));
       g_ptr_array_add (files, (gpointer) path);
     }
   if (cli->n_errors > 0)

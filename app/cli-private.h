@@ -112,6 +112,12 @@ void         cli_error           (Cli               *cli,
                                   ...) G_GNUC_PRINTF (2, 3);
 void         cli_error_gerror    (Cli               *cli,
                                   const GError      *error);
+/* An input file named on the command line: "PATH: no such file", or what
+ * it is instead of a file ("… is a folder, not a price file"); counts the
+ * error.  `what` is translated, with its article. */
+gboolean     cli_check_input_file (Cli              *cli,
+                                   const char       *path,
+                                   const char       *what);
 /* The `--force` option of the commands that write files. */
 #define CLI_FORCE_OPTION                                                      \
   { "force", CLI_OPT_FLAG, NULL,                                              \

@@ -82,13 +82,7 @@ jc_calendar_check_date (const char  *field,
                         const char  *date,
                         GError     **error)
 {
-  GDate d;
-
-  if (jc_date_parse (date, &d))
-    return TRUE;
-  g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-               _("%s: “%s” is not a date (YYYY-MM-DD)"), field, date ? date : "");
-  return FALSE;
+  return jc_date_check (field, date, error);
 }
 
 static gboolean

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-dashboard.h"
 #include "jc-report.h"
 
@@ -46,37 +47,6 @@ jc_dashboard_free (JcDashboard *d)
   g_clear_pointer (&d->plan_no_price, g_ptr_array_unref);
   g_free (d->month_error);
   g_free (d);
-}
-
-/* "YYYY-MM-DD", exactly that shape and a real day. */
-static gboolean
-parse_day (const char *text,
-           GDate      *out)
-{
-  GDateDay day;
-  GDateMonth month;
-  GDateYear year;
-
-  g_date_clear (out, 1);
-  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
-  for (guint i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  day = (GDateDay) atoi (text + 8);
-  month = (GDateMonth) atoi (text + 5);
-  year = (GDateYear) atoi (text);
-  if (!g_date_valid_dmy (day, month, year))
-    return FALSE;
-  g_date_set_dmy (out, day, month, year);
-  return TRUE;
-}
-
-static void
-format_day (const GDate *date,
-            char         out[11])
-{
-  g_date_strftime (out, 11, "%Y-%m-%d", date);
 }
 
 static int
@@ -247,7 +217,7 @@ jc_dashboard_month_periods (const char *today,
   GDateYear year;
   GDateMonth month;
 
-  if (!parse_day (today, &day))
+  if (!jc_date_parse (today, &day))
     return FALSE;
   year = g_date_get_year (&day);
   month = g_date_get_month (&day);
@@ -259,9 +229,9 @@ jc_dashboard_month_periods (const char *today,
   g_date_set_dmy (&last_to,
                   MIN (g_date_get_day (&day), g_date_get_days_in_month (month, year - 1)),
                   month, year - 1);
-  format_day (&from, month_from);
-  format_day (&last_from, ly_from);
-  format_day (&last_to, ly_to);
+  jc_date_format (&from, month_from);
+  jc_date_format (&last_from, ly_from);
+  jc_date_format (&last_to, ly_to);
   return TRUE;
 }
 
@@ -315,7 +285,7 @@ jc_dashboard_read (JcStore       *store,
   g_return_val_if_fail (store != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!parse_day (today, &day))
+  if (!jc_date_parse (today, &day))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                    "“%s” is not a date (YYYY-MM-DD)", today != NULL ? today : "");
@@ -326,9 +296,9 @@ jc_dashboard_read (JcStore       *store,
   d->up = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
   d->down = g_ptr_array_new_with_free_func ((GDestroyNotify) mover_free);
   d->plan_no_price = g_ptr_array_new_with_free_func (g_free);
-  format_day (&day, d->today);
+  jc_date_format (&day, d->today);
   g_date_add_days (&day, 1);
-  format_day (&day, d->tomorrow);
+  jc_date_format (&day, d->tomorrow);
   stale_days = jc_store_get_stale_days (store);
 
   read_orders (store, stale_days, d);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jc-date.h"
+#include "jc-error.h"
 
 /* `n` ASCII digits at `p` as a number, or -1. */
 static int
@@ -49,6 +50,27 @@ gboolean
 jc_date_is_valid (const char *text)
 {
   return jc_date_parse (text, NULL);
+}
+
+gboolean
+jc_date_check (const char  *field,
+               const char  *date,
+               GError     **error)
+{
+  const char *text = date != NULL ? date : "";
+
+  if (jc_date_parse (date, NULL))
+    return TRUE;
+  if (field == NULL)
+    g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                 _("“%s” is not a date (YYYY-MM-DD)"), text);
+  else if (strcmp (field, "date") == 0)
+    g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                 _("date: “%s” is not a date (YYYY-MM-DD)"), text);
+  else
+    g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                 _("%s: “%s” is not a date (YYYY-MM-DD)"), field, text);
+  return FALSE;
 }
 
 void
@@ -143,6 +165,16 @@ jc_date_today_string (char out[JC_DATE_LEN])
 
   jc_date_today (&d, NULL);
   jc_date_format (&d, out);
+}
+
+/* ---- timestamps ------------------------------------------------------------ */
+
+char *
+jc_timestamp_format (GDateTime *at)
+{
+  g_autoptr(GDateTime) utc = at != NULL ? g_date_time_to_utc (at) : g_date_time_new_now_utc ();
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /* ---- months --------------------------------------------------------------- */

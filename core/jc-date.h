@@ -25,6 +25,11 @@ G_BEGIN_DECLS
 gboolean     jc_date_parse           (const char  *text,
                                       GDate       *out);
 gboolean     jc_date_is_valid        (const char  *text);
+/* TRUE when `date` is a date; else FALSE with JC_VALIDATE_ERROR saying
+ * "FIELD: “…” is not a date (YYYY-MM-DD)" (no prefix when `field` is NULL). */
+gboolean     jc_date_check           (const char  *field,
+                                      const char  *date,
+                                      GError     **error);
 
 /* "YYYY-MM-DD" of a valid GDate. */
 void         jc_date_format          (const GDate *date,
@@ -57,6 +62,12 @@ gboolean     jc_date_today           (GDate       *out,
                                       GError     **error);
 /* The same as text; the local date when $JICAI_TODAY is bad. */
 void         jc_date_today_string    (char         out[JC_DATE_LEN]);
+
+/* ---- timestamps ------------------------------------------------------------ */
+
+/* The stored form of a moment: UTC, "2026-12-07T15:38:16Z".  `at` may be in
+ * any time zone; NULL means now.  Free with g_free(). */
+char        *jc_timestamp_format     (GDateTime   *at);
 
 /* ---- months --------------------------------------------------------------- */
 

@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "jc-csv.h"
-#include "jc-output.h"
+#include "jc-input.h"
 #include "jc-delivery-private.h"
 #include "jc-store-private.h"
 
@@ -34,13 +34,32 @@ parse_whole (const char *text,
   return *t != '\0' && g_ascii_string_to_signed (t, 10, min, G_MAXINT64 / 4096, out, NULL);
 }
 
+/* A whole number above `max`: the value the solver would refuse later
+ * (every `deliver` failing) or that would run a route's clock over. */
+static gboolean
+too_large (const char *text,
+           gint64      max)
+{
+  g_autofree char *t = g_strstrip (g_strdup (text));
+  const char *p = *t == '+' ? t + 1 : t;
+  gsize n = strlen (p);
+  guint64 v;
+
+  if (n == 0 || strspn (p, "0123456789") != n)
+    return FALSE;
+  /* twenty digits and more are beyond any integer type */
+  return n > 19 || !g_ascii_string_to_unsigned (p, 10, 0, G_MAXUINT64, &v, NULL) ||
+         v > (guint64) max;
+}
+
 gboolean
 jc_delivery_import_matrix (JcStore      *store,
                            const char   *path,
                            guint        *out_pairs,
                            GError      **error)
 {
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
   g_autoptr(GError) local = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) _jc_delivery_pair_free);
@@ -55,14 +74,17 @@ jc_delivery_import_matrix (JcStore      *store,
   int col_from = -1, col_to = -1, col_dist = -1, col_time = -1;
 
   g_return_val_if_fail (store != NULL && path != NULL, FALSE);
-  if (!jc_output_check_input (path, error))
-    return FALSE;
-  if (!g_file_get_contents (path, &data, &len, &local))
+  bytes = jc_input_read_file (path, JC_DELIVERY_MATRIX_MAX_FILE_BYTES, _("a distance matrix"),
+                              &local);
+  if (bytes == NULL)
     {
-      g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID,
-                   _("Could not read %s: %s"), path, local->message);
+      if (local->domain == JC_INPUT_ERROR)
+        g_set_error_literal (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID, local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
+  data = g_bytes_get_data (bytes, &len);
   text = jc_csv_decode (data, len, path, &text_len, NULL, &local);
   if (text == NULL)
     {
@@ -155,7 +177,16 @@ jc_delivery_import_matrix (JcStore      *store,
                                                         path, line, to));
             ok = FALSE;
           }
-        if (!parse_whole (f[col_dist], 0, &dist))
+        if (too_large (f[col_dist], JC_DELIVERY_MATRIX_MAX_DISTANCE_M))
+          {
+            g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: distance_m: more than %d km "
+                                                          "(%d m); no delivery leg is that long"),
+                                                        path, line,
+                                                        JC_DELIVERY_MATRIX_MAX_DISTANCE_M / 1000,
+                                                        JC_DELIVERY_MATRIX_MAX_DISTANCE_M));
+            ok = FALSE;
+          }
+        else if (!parse_whole (f[col_dist], 0, &dist))
           {
             g_autofree char *v = g_strstrip (g_strdup (f[col_dist]));
             gint64 neg;
@@ -172,7 +203,17 @@ jc_delivery_import_matrix (JcStore      *store,
           {
             g_autofree char *v = g_strstrip (g_strdup (f[col_time]));
 
-            if (*v != '\0' && !parse_whole (v, 0, &time_s))
+            if (too_large (v, JC_DELIVERY_MATRIX_MAX_TIME_S))
+              {
+                g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: time_s: more than %d hours "
+                                                              "(%d s); no delivery leg takes that "
+                                                              "long"),
+                                                            path, line,
+                                                            JC_DELIVERY_MATRIX_MAX_TIME_S / 3600,
+                                                            JC_DELIVERY_MATRIX_MAX_TIME_S));
+                ok = FALSE;
+              }
+            else if (*v != '\0' && !parse_whole (v, 0, &time_s))
               {
                 g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: time_s: “%s” is not a whole "
                                                               "number of seconds (0 or more)"),

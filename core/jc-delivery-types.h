@@ -41,8 +41,8 @@ typedef struct {
   GPtrArray *lines;             /* JcDeliveryLine *, by category position, item code */
   /* evaluated on the route: */
   gint64     leg_m;             /* from the previous stop (or the depot) */
-  int        arrival_s;         /* seconds after midnight */
-  int        start_s;           /* start of unloading (≥ window start) */
+  gint64     arrival_s;         /* seconds after midnight; past 86400 the next day */
+  gint64     start_s;           /* start of unloading (≥ window start) */
   gboolean   late;              /* start after the window's end */
 } JcDeliveryStop;
 
@@ -58,8 +58,8 @@ typedef struct {
   gint64     load_g;
   gint64     overload_g;        /* > 0 only after a move by hand */
   gint64     distance_m;        /* including the way back to the depot */
-  int        depart_s;
-  int        return_s;
+  gint64     depart_s;          /* seconds after midnight */
+  gint64     return_s;
   int        n_late;
 } JcDeliveryRoute;
 

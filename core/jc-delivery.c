@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-output.h"
 #include "jc-delivery-private.h"
 #include "jc-plan.h"
@@ -541,16 +542,16 @@ plan_evaluate (JcDeliveryPlan *plan)
       route->load_g = ev.load;
       route->overload_g = ev.overload;
       route->distance_m = ev.distance;
-      route->depart_s = (int) ev.departure;
-      route->return_s = (int) ev.return_time;
+      route->depart_s = ev.departure;
+      route->return_s = ev.return_time;
       prev = p->types[r].depot;
       for (int s = 0; s < n; s++)
         {
           JcDeliveryStop *stop = route->stops->pdata[s];
 
           stop->leg_m = jc_route_dist (p, prev, nodes[s]);
-          stop->arrival_s = (int) arrival[s];
-          stop->start_s = (int) start[s];
+          stop->arrival_s = arrival[s];
+          stop->start_s = start[s];
           stop->late = start[s] > p->due[nodes[s]];
           if (stop->late)
             route->n_late++;
@@ -769,11 +770,7 @@ static gboolean
 check_date (const char  *date,
             GError     **error)
 {
-  int y, m, d;
-  char tail;
-
-  if (date == NULL || strlen (date) != 10 || sscanf (date, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-      date[4] != '-' || date[7] != '-' || !g_date_valid_dmy (d, m, y))
+  if (!jc_date_is_valid (date))
     {
       g_set_error (error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_INVALID,
                    _("“%s” is not a date (YYYY-MM-DD)"), date ? date : "");
@@ -789,14 +786,6 @@ cmp_stop_canteen (gconstpointer a,
   const JcDeliveryStop *sa = *(JcDeliveryStop **) a, *sb = *(JcDeliveryStop **) b;
 
   return g_strcmp0 (sa->canteen_code, sb->canteen_code);
-}
-
-static char *
-now_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 typedef struct {
@@ -972,7 +961,7 @@ jc_delivery_save (JcStore         *store,
                   const char      *who,
                   GError         **error)
 {
-  g_autofree char *at = now_iso ();
+  g_autofree char *at = jc_timestamp_format (NULL);
 
   g_return_val_if_fail (store != NULL && plan != NULL, FALSE);
   if (who == NULL)

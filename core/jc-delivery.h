@@ -83,7 +83,13 @@ gint64          jc_delivery_great_circle_m (double lat1, double lon1,
  * "from,to,distance_m[,time_s]"; from/to are canteen codes or "depot:NAME"
  * for a vehicle's depot), replacing the stored one in one transaction.
  * Every bad line is named (file:line: field: what is wrong) and nothing is
- * stored then.  Returns the number of pairs. */
+ * stored then.  Returns the number of pairs.  The file may be
+ * JC_DELIVERY_MATRIX_MAX_FILE_BYTES at the most. */
+#define JC_DELIVERY_MATRIX_MAX_FILE_BYTES ((guint64) 256 * 1024 * 1024)
+/* A leg longer than this is refused at import, never later by the
+ * solver: 5,000 km, 48 hours. */
+#define JC_DELIVERY_MATRIX_MAX_DISTANCE_M 5000000
+#define JC_DELIVERY_MATRIX_MAX_TIME_S     (48 * 3600)
 gboolean        jc_delivery_import_matrix  (JcStore      *store,
                                             const char   *path,
                                             guint        *out_pairs,

@@ -7,6 +7,7 @@
 #include <cJSON.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-demo.h"
 #include "jc-error.h"
 #include "jc-plan.h"
@@ -46,6 +47,16 @@ typedef struct {
   guint       n_lines;
   guint       n_fields;
 } Table;
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
+
+static void
+table_clear (Table *t)
+{
+  g_clear_pointer (&t->lines, g_strfreev);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Table, table_clear)
 
 static gboolean
 load_table (const char  *name,
@@ -121,21 +132,13 @@ parse_time (const char *s,
   return jc_parse_time_field (JC_FIELD_NONE, s, out, NULL);
 }
 
-static void
-date_string (const GDate *d,
-             char         out[11])
-{
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (d), g_date_get_month (d),
-              g_date_get_day (d));
-}
-
 static gboolean
 load_catalog (JcStore     *store,
               GArray      *demo_items,
               GHashTable  *by_code,
               GError     **error)
 {
-  Table t = { 0 };
+  g_auto(Table) t = { 0 };
 
   /* code name category base_unit pack_milli loss_permille piece_mass_g per_diner_g aliases
    * quoted_per */
@@ -148,7 +151,7 @@ load_catalog (JcStore     *store,
       DemoItem d = { 0 };
 
       if (f == NULL)
-        goto fail;
+        return FALSE;
       item->code = g_strdup (f[0]);
       item->name = g_strdup (f[1]);
       item->category = g_strdup (f[2]);
@@ -156,21 +159,21 @@ load_catalog (JcStore     *store,
         {
           g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
                        "catalog.tsv, line %u: unknown base unit “%s”", i + 1, f[3]);
-          goto fail;
+          return FALSE;
         }
       item->pack_milli = to_int (f[4]);
       item->loss_permille = (int) to_int (f[5]);
       if (*f[6] != '\0' && !jc_parse_piece_mass (f[6], &item->piece_mass_mg, error))
         {
           g_prefix_error (error, "catalog.tsv, line %u: ", i + 1);
-          goto fail;
+          return FALSE;
         }
       g_strfreev (item->aliases);
       item->aliases = *f[8] ? g_strsplit (f[8], "|", -1) : g_new0 (char *, 1);
       if (!jc_store_insert_item (store, item, error))
         {
           g_prefix_error (error, "catalog.tsv, line %u: ", i + 1);
-          goto fail;
+          return FALSE;
         }
       d.id = item->id;
       d.item = jc_item_copy (item);
@@ -180,12 +183,7 @@ load_catalog (JcStore     *store,
       g_array_append_val (demo_items, d);
       g_hash_table_insert (by_code, g_strdup (item->code), GINT_TO_POINTER (demo_items->len));
     }
-  g_strfreev (t.lines);
   return TRUE;
-
-fail:
-  g_strfreev (t.lines);
-  return FALSE;
 }
 
 static gboolean
@@ -193,7 +191,7 @@ load_canteens (JcStore    *store,
                GPtrArray  *canteens,
                GError    **error)
 {
-  Table t = { 0 };
+  g_auto(Table) t = { 0 };
 
   /* code name agency address lat lon window_start window_end diners */
   if (!load_table ("canteens.tsv", 9, &t, error))
@@ -205,7 +203,7 @@ load_canteens (JcStore    *store,
 
       g_ptr_array_add (canteens, c);
       if (f == NULL)
-        goto fail;
+        return FALSE;
       c->code = g_strdup (f[0]);
       c->name = g_strdup (f[1]);
       c->agency = g_strdup (f[2]);
@@ -216,21 +214,16 @@ load_canteens (JcStore    *store,
         {
           g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
                        "canteens.tsv, line %u: bad delivery window", i + 1);
-          goto fail;
+          return FALSE;
         }
       c->diners = (int) to_int (f[8]);
       if (!jc_store_insert_canteen (store, c, error))
         {
           g_prefix_error (error, "canteens.tsv, line %u: ", i + 1);
-          goto fail;
+          return FALSE;
         }
     }
-  g_strfreev (t.lines);
   return TRUE;
-
-fail:
-  g_strfreev (t.lines);
-  return FALSE;
 }
 
 static gboolean
@@ -238,7 +231,7 @@ load_vehicles (JcStore  *store,
                guint    *n,
                GError  **error)
 {
-  Table t = { 0 };
+  g_auto(Table) t = { 0 };
 
   /* plate capacity_kg depot depot_lat depot_lon start_time speed_kmh service_min */
   if (!load_table ("vehicles.tsv", 8, &t, error))
@@ -249,7 +242,7 @@ load_vehicles (JcStore  *store,
       g_autoptr(JcVehicle) v = jc_vehicle_new ();
 
       if (f == NULL)
-        goto fail;
+        return FALSE;
       v->plate = g_strdup (f[0]);
       v->capacity_kg = to_int (f[1]);
       v->depot = g_strdup (f[2]);
@@ -259,23 +252,18 @@ load_vehicles (JcStore  *store,
         {
           g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
                        "vehicles.tsv, line %u: bad start time", i + 1);
-          goto fail;
+          return FALSE;
         }
       v->speed_kmh = (int) to_int (f[6]);
       v->service_min = (int) to_int (f[7]);
       if (!jc_store_insert_vehicle (store, v, error))
         {
           g_prefix_error (error, "vehicles.tsv, line %u: ", i + 1);
-          goto fail;
+          return FALSE;
         }
       (*n)++;
     }
-  g_strfreev (t.lines);
   return TRUE;
-
-fail:
-  g_strfreev (t.lines);
-  return FALSE;
 }
 
 /* The last days of the demo series as the Xinfadi API answers. */
@@ -338,14 +326,14 @@ load_prices (JcStore        *store,
              JcDemoSummary  *summary,
              GError        **error)
 {
-  Table t = { 0 };
+  g_auto(Table) t = { 0 };
   gint64 source_id;
   gint64 fetch_id;
   guint max_back = 0;
   g_autofree char *db_path = g_canonicalize_filename (jc_store_get_path (store), NULL);
   g_autofree char *dir = g_path_get_dirname (db_path);
   g_autofree char *feed_path = g_build_filename (dir, "jicai-demo-feed.json", NULL);
-  cJSON *feed = cJSON_CreateObject ();
+  g_autoptr(cJSON) feed = cJSON_CreateObject ();
   cJSON *list = cJSON_AddArrayToObject (feed, "list");
 
   {
@@ -375,7 +363,6 @@ load_prices (JcStore        *store,
                                           d->quoted_per, NULL, error))
           {
             g_prefix_error (error, "catalog.tsv, %s: ", d->item->code);
-            cJSON_Delete (feed);
             return FALSE;
           }
       }
@@ -383,8 +370,7 @@ load_prices (JcStore        *store,
   /* The prices enter like a fetch, with a log entry saying where they come
    * from: the dashboard and `prices log` show it like any other. */
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autofree char *started = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    g_autofree char *started = jc_timestamp_format (NULL);
     JcFetchLogEntry e = { 0 };
 
     e.source_name = (char *) "新发地";
@@ -408,18 +394,18 @@ load_prices (JcStore        *store,
       guint back;
 
       if (f == NULL)
-        goto fail;
+        return FALSE;
       if (!g_hash_table_lookup_extended (by_code, f[0], NULL, &idx))
         {
           g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_FAILED,
                        "prices.tsv, line %u: unknown item “%s”", i + 1, f[0]);
-          goto fail;
+          return FALSE;
         }
       d = &g_array_index (demo_items, DemoItem, GPOINTER_TO_UINT (idx) - 1);
       back = (guint) to_int (f[1]);
       max_back = MAX (max_back, back);
       g_date_subtract_days (&date, back);
-      date_string (&date, iso);
+      jc_date_format (&date, iso);
       {
         /* The market quotes per 斤 (per 个 for counted goods); the demo
          * series is per base unit, so store it as the market would. */
@@ -434,7 +420,7 @@ load_prices (JcStore        *store,
         if (!jc_price_put_quote (store, source_id, fetch_id, &q, d->item, &put, error))
           {
             g_prefix_error (error, "prices.tsv, line %u: ", i + 1);
-            goto fail;
+            return FALSE;
           }
       }
       summary->n_prices++;
@@ -443,7 +429,7 @@ load_prices (JcStore        *store,
       if (i % 5000 == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
-            goto fail;
+            return FALSE;
           if (progress)
             progress (0.1 + 0.4 * i / t.n_lines, _("Loading market prices…"), user_data);
         }
@@ -451,15 +437,14 @@ load_prices (JcStore        *store,
   {
     GDate first = *today;
 
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autofree char *finished = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+    g_autofree char *finished = jc_timestamp_format (NULL);
     g_autofree char *message = NULL;
     char last[11];
     JcFetchLogEntry e = { 0 };
 
     g_date_subtract_days (&first, max_back);
-    date_string (&first, summary->first_date);
-    date_string (today, last);
+    jc_date_format (&first, summary->first_date);
+    jc_date_format (today, last);
     /* TRANSLATORS: the fetch log entry of the demo's prices: first and
      * last date, then the number of rows */
     message = g_strdup_printf (ngettext ("Demo prices, not fetched: the Beijing Xinfadi market’s "
@@ -477,15 +462,9 @@ load_prices (JcStore        *store,
     e.rows_new = summary->n_prices;
     e.message = message;
     if (!jc_store_finish_fetch_log (store, fetch_id, &e, error))
-      goto fail;
+      return FALSE;
   }
-  g_strfreev (t.lines);
-  return write_feed (feed, feed_path, error);
-
-fail:
-  cJSON_Delete (feed);
-  g_strfreev (t.lines);
-  return FALSE;
+  return write_feed (g_steal_pointer (&feed), feed_path, error);
 }
 
 /* Orders on weekdays from the first price day to tomorrow, from each
@@ -539,7 +518,7 @@ load_orders (JcStore        *store,
 
       if (wd == G_DATE_SATURDAY || wd == G_DATE_SUNDAY)
         continue;
-      date_string (&day, iso);
+      jc_date_format (&day, iso);
       for (guint c = 0; c < canteens->len; c++)
         {
           JcCanteen *canteen = g_ptr_array_index (canteens, c);
@@ -622,7 +601,7 @@ lock_past_plans (JcStore        *store,
 
       if (wd == G_DATE_SATURDAY || wd == G_DATE_SUNDAY)
         continue;
-      date_string (&day, iso);
+      jc_date_format (&day, iso);
       if (!_jc_plan_lock_in_transaction (store, iso, JC_DEFAULT_STALE_DAYS, "demo", &plan, error))
         return FALSE;
       summary->n_plans++;
@@ -709,7 +688,7 @@ jc_demo_load (JcStore        *store,
     }
   local.n_items = demo_items->len;
   local.n_canteens = canteens->len;
-  date_string (today, local.last_date);
+  jc_date_format (today, local.last_date);
   if (progress)
     progress (1.0, _("Done"), user_data);
   if (summary != NULL)

@@ -37,6 +37,22 @@ _jc_json_type_name (const cJSON *v)
   return _("invalid");
 }
 
+JcJsonText
+_jc_json_get_text (const cJSON  *record,
+                   const char   *name,
+                   const char  **out)
+{
+  const cJSON *v = cJSON_GetObjectItemCaseSensitive (record, name);
+
+  *out = NULL;
+  if (v == NULL || cJSON_IsNull (v))
+    return JC_JSON_TEXT_ABSENT;
+  if (!cJSON_IsString (v) || v->valuestring == NULL)
+    return JC_JSON_TEXT_WRONG_TYPE;
+  *out = v->valuestring;
+  return JC_JSON_TEXT_OK;
+}
+
 /* Skips white space and a UTF-8 BOM. */
 static const char *
 skip_json_blank (const char *p,

@@ -26,6 +26,18 @@ const char *_jc_feed_skip_blank (const char *p,
 /* "a number", "an object", "null", "missing" (v NULL): for messages. */
 const char *_jc_json_type_name  (const cJSON *v);
 
+typedef enum {
+  JC_JSON_TEXT_OK,
+  JC_JSON_TEXT_ABSENT,      /* missing or null */
+  JC_JSON_TEXT_WRONG_TYPE,
+} JcJsonText;
+
+/* A string member of `record`: *out points into the record (NULL unless
+ * JC_JSON_TEXT_OK). */
+JcJsonText  _jc_json_get_text   (const cJSON  *record,
+                                 const char   *name,
+                                 const char  **out);
+
 /* Parses a whole JSON document (white space and a BOM around it are
  * allowed).  `what` names the source in messages ("Xinfadi").  NULL with
  * JC_FEED_ERROR_MALFORMED for an empty body, an HTML page (its <title> is

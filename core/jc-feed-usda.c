@@ -12,28 +12,6 @@
 #include "jc-feed-private.h"
 #include "jc-units.h"
 
-typedef enum {
-  TEXT_OK,
-  TEXT_ABSENT,      /* missing or null */
-  TEXT_WRONG_TYPE,
-} TextStatus;
-
-static TextStatus
-get_text (const cJSON  *record,
-          const char   *name,
-          const char  **out)
-{
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive (record, name);
-
-  *out = NULL;
-  if (v == NULL || cJSON_IsNull (v))
-    return TEXT_ABSENT;
-  if (!cJSON_IsString (v) || v->valuestring == NULL)
-    return TEXT_WRONG_TYPE;
-  *out = v->valuestring;
-  return TEXT_OK;
-}
-
 static void
 add_record (JcFeedBatch *batch,
             guint        index,
@@ -72,7 +50,7 @@ add_record (JcFeedBatch *batch,
 
       if (*slot != NULL)
         continue;  /* "package" before "pack_size" */
-      if (get_text (record, texts[i].member, &value) == TEXT_WRONG_TYPE)
+      if (_jc_json_get_text (record, texts[i].member, &value) == JC_JSON_TEXT_WRONG_TYPE)
         {
           jc_feed_batch_reject (batch, JC_REJECT_MISSING_FIELD, index,
                                 _("%s is %s, not a string"), texts[i].member,

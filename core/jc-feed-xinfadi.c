@@ -44,28 +44,6 @@ get_int (const cJSON *root,
   return FALSE;
 }
 
-typedef enum {
-  TEXT_OK,
-  TEXT_ABSENT,      /* missing or null */
-  TEXT_WRONG_TYPE,
-} TextStatus;
-
-static TextStatus
-get_text (const cJSON  *record,
-          const char   *name,
-          const char  **out)
-{
-  const cJSON *v = cJSON_GetObjectItemCaseSensitive (record, name);
-
-  *out = NULL;
-  if (v == NULL || cJSON_IsNull (v))
-    return TEXT_ABSENT;
-  if (!cJSON_IsString (v) || v->valuestring == NULL)
-    return TEXT_WRONG_TYPE;
-  *out = v->valuestring;
-  return TEXT_OK;
-}
-
 static void
 add_record (JcFeedBatch *batch,
             guint        index,
@@ -91,9 +69,9 @@ add_record (JcFeedBatch *batch,
     }
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      TextStatus s = get_text (record, texts[i].member, &value[i]);
+      JcJsonText s = _jc_json_get_text (record, texts[i].member, &value[i]);
 
-      if (s == TEXT_WRONG_TYPE)
+      if (s == JC_JSON_TEXT_WRONG_TYPE)
         {
           jc_feed_batch_reject (batch, JC_REJECT_MISSING_FIELD, index,
                                 _("%s is %s, not a string"), texts[i].member,
@@ -101,7 +79,7 @@ add_record (JcFeedBatch *batch,
                                                                                   texts[i].member)));
           return;
         }
-      if (s == TEXT_ABSENT && texts[i].required)
+      if (s == JC_JSON_TEXT_ABSENT && texts[i].required)
         {
           jc_feed_batch_reject (batch, JC_REJECT_MISSING_FIELD, index, _("no %s"),
                                 texts[i].member);

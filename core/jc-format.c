@@ -124,6 +124,14 @@ jc_format_km (gint64 metres)
   return jc_format_decimal ((metres + 50) / 100, 1, 1);
 }
 
+char *
+jc_format_clock (gint64 seconds)
+{
+  gint64 m = (MAX (seconds, 0) + 30) / 60 % (24 * 60);
+
+  return g_strdup_printf ("%02d:%02d", (int) (m / 60), (int) (m % 60));
+}
+
 /* change / base in hundredths of a percent, halves away from zero; FALSE
  * without a base. */
 static gboolean

@@ -58,6 +58,11 @@ char       *jc_format_qty_unit (gint64        milli,
                                 const char   *unit);
 /* metres as kilometres to a tenth, halves up: 12345 → "12.3", 50 → "0.1". */
 char       *jc_format_km      (gint64         metres);
+/* seconds after midnight as the clock time "HH:MM", to the nearest
+ * minute (halves up), on a 24-hour dial (a return at 25:10 reads 01:10);
+ * a negative time reads "00:00".  Screens, the CLI and route sheets all
+ * show times through this. */
+char       *jc_format_clock   (gint64         seconds);
 
 /* change / base as a percentage with two decimals, halves away from zero
  * ("+43.17%" with JC_FORMAT_PLUS), and with up to four when a change that

@@ -25,6 +25,7 @@
 #include <zip.h>
 
 #include "jc-csv.h"
+#include "jc-input.h"
 #include "jc-output.h"
 #include "jc-order-form.h"
 #include "jc-units.h"
@@ -190,80 +191,33 @@ add_problem (JcParsedForm *form,
 
 /* "20.0 MiB", with a plain space (GLib puts a no-break space there), so
  * that a message reads and greps the same in a terminal and a log. */
-static char *
-size_text (guint64 bytes)
-{
-  g_autofree char *s = g_format_size_full (bytes, G_FORMAT_SIZE_IEC_UNITS);
-  g_auto(GStrv) parts = g_strsplit (s, "\xC2\xA0", -1);
-
-  return g_strjoinv (" ", parts);
-}
-
 /* The file's bytes, refusing before reading what is too large or empty. */
 static GBytes *
 read_bounded (const char  *path,
               GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *buf = NULL;
-  goffset size;
-  gsize got = 0;
+  g_autoptr(GBytes) bytes = jc_input_read_file (path, JC_ORDER_FORM_MAX_FILE_BYTES,
+                                                _("an order file"), &local);
 
-  in = g_file_read (file, NULL, &local);
-  if (in == NULL)
+  if (bytes == NULL)
     {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not read %s: %s"), path, local->message);
+      if (local->domain == JC_INPUT_ERROR)
+        g_set_error_literal (error, JC_ORDER_FORM_ERROR,
+                             local->code == JC_INPUT_ERROR_TOO_LARGE ? JC_ORDER_FORM_ERROR_TOO_LARGE
+                                                                     : JC_ORDER_FORM_ERROR_FAILED,
+                             local->message);
+      else
+        g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
-  info = g_file_input_stream_query_info (in, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                         NULL, &local);
-  if (info == NULL)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not read %s: %s"), path, local->message);
-      return NULL;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("%s is a folder, not an order file"), path);
-      return NULL;
-    }
-  size = g_file_info_get_size (info);
-  if (size > JC_ORDER_FORM_MAX_FILE_BYTES)
-    {
-      g_autofree char *have = size_text ((guint64) size);
-      g_autofree char *limit = size_text (JC_ORDER_FORM_MAX_FILE_BYTES);
-
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_TOO_LARGE,
-                   _("%s is too large (%s; an order file may be at most %s)"), path, have, limit);
-      return NULL;
-    }
-  if (size <= 0)
+  if (g_bytes_get_size (bytes) == 0)
     {
       g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_EMPTY,
                    _("%s is empty"), path);
       return NULL;
     }
-  /* One byte more than the size: a file that grew since is noticed. */
-  buf = g_malloc ((gsize) size + 1);
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), buf, (gsize) size + 1, &got, NULL, &local))
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("Could not read %s: %s"), path, local->message);
-      return NULL;
-    }
-  if (got != (gsize) size)
-    {
-      g_set_error (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_FAILED,
-                   _("%s changed while it was being read; try again"), path);
-      return NULL;
-    }
-  return g_bytes_new_take (g_steal_pointer (&buf), got);
+  return g_steal_pointer (&bytes);
 }
 
 static gboolean
@@ -914,8 +868,6 @@ jc_order_form_read (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!jc_output_check_input (path, error))
-    return NULL;
   bytes = read_bounded (path, error);
   if (bytes == NULL)
     return NULL;

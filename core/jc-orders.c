@@ -15,6 +15,7 @@
 
 #include "jc-calendar.h"
 #include "jc-error.h"
+#include "jc-date.h"
 #include "jc-orders.h"
 #include "jc-prices.h"
 #include "jc-store-orders.h"
@@ -113,7 +114,7 @@ jc_orders_cutoff_for (JcStore    *store,
 {
   g_autofree char *set = _jc_store_get_cutoff (store, date);
   g_autofree char *time = NULL;
-  char day[11];
+  char day[JC_DATE_LEN];
   int minutes;
 
   if (set != NULL)
@@ -125,19 +126,9 @@ jc_orders_cutoff_for (JcStore    *store,
       time = g_strdup (DEFAULT_CUTOFF);
       jc_parse_time_field (JC_FIELD_NONE, time, &minutes, NULL);
     }
-  if (!jc_store_last_working_day_before (store, date, day, NULL))
-    {
-      GDate d;
-
-      /* a bad date, or no working day in the calendar's reach */
-      g_date_clear (&d, 1);
-      g_date_set_parse (&d, date);
-      if (!g_date_valid (&d))
-        return g_strdup ("");
-      g_date_subtract_days (&d, 1);
-      g_snprintf (day, sizeof day, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-                  g_date_get_day (&d));
-    }
+  /* a bad date, or no working day in the calendar's reach */
+  if (!jc_store_last_working_day_before (store, date, day, NULL) && !jc_date_shift (date, -1, day))
+    return g_strdup ("");
   return g_strdup_printf ("%sT%02d:%02d", day, minutes / 60, minutes % 60);
 }
 
@@ -147,22 +138,17 @@ jc_orders_set_cutoff (JcStore     *store,
                       const char  *cutoff_iso,
                       GError     **error)
 {
-  int y, mo, d, h, mi;
-  GDate delivery;
-  char day[11];
+  int h, mi;
+  char day[JC_DATE_LEN] = "";
 
-  g_date_clear (&delivery, 1);
-  if (date != NULL)
-    g_date_set_parse (&delivery, date);
-  if (date == NULL || strlen (date) != 10 || !g_date_valid (&delivery))
-    {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-                   _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
-      return FALSE;
-    }
-  if (cutoff_iso == NULL ||
-      sscanf (cutoff_iso, "%4d-%2d-%2dT%2d:%2d", &y, &mo, &d, &h, &mi) != 5 ||
-      strlen (cutoff_iso) != 16 || !g_date_valid_dmy (d, mo, y) || h > 23 || mi > 59)
+  if (!jc_date_check ("date", date, error))
+    return FALSE;
+  if (cutoff_iso != NULL && strlen (cutoff_iso) == 16)
+    g_strlcpy (day, cutoff_iso, sizeof day);
+  if (!jc_date_is_valid (day) || cutoff_iso[10] != 'T' || cutoff_iso[13] != ':' ||
+      !g_ascii_isdigit (cutoff_iso[11]) || !g_ascii_isdigit (cutoff_iso[12]) ||
+      !g_ascii_isdigit (cutoff_iso[14]) || !g_ascii_isdigit (cutoff_iso[15]) ||
+      sscanf (cutoff_iso + 11, "%2d:%2d", &h, &mi) != 2 || h > 23 || mi > 59)
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
                    _("cutoff: “%s” is not a date and time (YYYY-MM-DDTHH:MM)"),
@@ -171,7 +157,6 @@ jc_orders_set_cutoff (JcStore     *store,
     }
   /* Orders close before the goods are delivered, on the delivery day at
    * the latest. */
-  g_snprintf (day, sizeof day, "%04d-%02d-%02d", y, mo, d);
   if (strcmp (day, date) > 0)
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
@@ -351,16 +336,10 @@ jc_orders_find_spikes (JcStore        *store,
                        GError        **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_spike_free);
-  char from[11];
-  GDate d;
+  char from[JC_DATE_LEN];
 
-  g_date_clear (&d, 1);
-  g_date_set_parse (&d, order->date);
-  if (!g_date_valid (&d))
+  if (!jc_date_shift (order->date, -SPIKE_WEEKS * 7, from))
     return g_steal_pointer (&out);
-  g_date_subtract_days (&d, SPIKE_WEEKS * 7);
-  g_snprintf (from, sizeof from, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-              g_date_get_day (&d));
   for (guint i = 0; i < order->lines->len; i++)
     {
       JcOrderLine *l = order->lines->pdata[i];
@@ -402,16 +381,16 @@ jc_orders_copy_last_week (JcStore     *store,
 {
   g_autoptr(JcOrder) order = jc_store_get_order (store, canteen_code, date, error);
   g_autoptr(JcOrder) last = NULL;
-  char prev[11];
-  GDate d;
+  char prev[JC_DATE_LEN];
 
   if (order == NULL)
     return NULL;
-  g_date_clear (&d, 1);
-  g_date_set_parse (&d, date);
-  g_date_subtract_days (&d, 7);
-  g_snprintf (prev, sizeof prev, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-              g_date_get_day (&d));
+  if (!jc_date_shift (date, -7, prev))
+    {
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
+                   _("date: “%s” is not a date (YYYY-MM-DD)"), date);
+      return NULL;
+    }
   last = jc_store_get_order (store, canteen_code, prev, error);
   if (last == NULL)
     return NULL;
@@ -422,32 +401,6 @@ jc_orders_copy_last_week (JcStore     *store,
 }
 
 /* ---- saving: the rules of an order's life --------------------------- */
-
-static char *
-now_iso (GDateTime *now)
-{
-  g_autoptr(GDateTime) utc = now ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static gboolean
-check_date (const char  *date,
-            GError     **error)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  if (date != NULL && strlen (date) == 10)
-    g_date_set_parse (&d, date);
-  if (date == NULL || strlen (date) != 10 || !g_date_valid (&d) || date[4] != '-')
-    {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
-                   _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
-      return FALSE;
-    }
-  return TRUE;
-}
 
 static char *
 line_text (const JcOrderLine *l)
@@ -548,7 +501,7 @@ save_order_unit (JcStore          *store,
   g_autoptr(JcOrder) old = NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(GHashTable) old_lines = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *at = now_iso (now);
+  g_autofree char *at = jc_timestamp_format (now);
   gboolean has_reason = reason != NULL && *reason != '\0';
   gboolean late = FALSE;
   gboolean plan_locked = FALSE;
@@ -747,7 +700,7 @@ jc_orders_save (JcStore           *store,
 
   g_return_val_if_fail (order != NULL && order->canteen_id > 0, FALSE);
 
-  if (!check_date (order->date, error))
+  if (!jc_date_check ("date", order->date, error))
     return FALSE;
   if (who == NULL)
     who = g_get_user_name ();
@@ -778,12 +731,12 @@ jc_orders_decline (JcStore     *store,
 {
   g_autoptr(JcOrder) order = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *at = now_iso (NULL);
+  g_autofree char *at = jc_timestamp_format (NULL);
   g_autofree char *trimmed = g_strstrip (g_strdup (reason ? reason : ""));
   gint64 canteen_id;
   gboolean ok;
 
-  if (!check_date (date, error))
+  if (!jc_date_check ("date", date, error))
     return FALSE;
   if (*trimmed == '\0')
     {

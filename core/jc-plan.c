@@ -559,6 +559,28 @@ jc_plan_unlock (JcStore     *store,
   return ok;
 }
 
+/* A recorded purchase's quantity and price are within what the money type
+ * holds. */
+static gboolean
+check_purchase (gint64   qty_milli,
+                gint64   price_milliyuan,
+                GError **error)
+{
+  if (qty_milli < 0 || qty_milli > JC_MAX_MILLI)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("quantity: %lld is out of range"), (long long) qty_milli);
+      return FALSE;
+    }
+  if (price_milliyuan < 0 || price_milliyuan > JC_MAX_MILLI)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   _("price: %lld is out of range"), (long long) price_milliyuan);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * jc_plan_record_purchase:
  * Records what was actually bought of an item of the date's locked plan:
@@ -581,18 +603,8 @@ jc_plan_record_purchase (JcStore     *store,
   JcPlanLine *line;
   gint64 cost = 0;
 
-  if (qty_milli < 0 || qty_milli > JC_MAX_MILLI)
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("quantity: %lld is out of range"), (long long) qty_milli);
-      return FALSE;
-    }
-  if (price_milliyuan < 0 || price_milliyuan > JC_MAX_MILLI)
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("price: %lld is out of range"), (long long) price_milliyuan);
-      return FALSE;
-    }
+  if (!check_purchase (qty_milli, price_milliyuan, error))
+    return FALSE;
   plan = _jc_store_plan_read (store, date, &local);
   if (local != NULL)
     {
@@ -879,18 +891,8 @@ jc_plan_record_supplement_purchase (JcStore     *store,
 {
   gint64 cost = 0;
 
-  if (qty_milli < 0 || qty_milli > JC_MAX_MILLI)
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("quantity: %lld is out of range"), (long long) qty_milli);
-      return FALSE;
-    }
-  if (price_milliyuan < 0 || price_milliyuan > JC_MAX_MILLI)
-    {
-      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("price: %lld is out of range"), (long long) price_milliyuan);
-      return FALSE;
-    }
+  if (!check_purchase (qty_milli, price_milliyuan, error))
+    return FALSE;
   if (!jc_line_cost_fen (qty_milli, price_milliyuan, &cost, error))
     return FALSE;
   return _jc_store_put_supplement_purchase (store, date, supplement_id, qty_milli,

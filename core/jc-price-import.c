@@ -6,6 +6,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "jc-date.h"
+#include "jc-input.h"
 #include "jc-output.h"
 #include "jc-error.h"
 #include "jc-price-import.h"
@@ -30,14 +32,6 @@ jc_import_report_clear (JcImportReport *r)
   g_clear_pointer (&r->reject_examples, g_ptr_array_unref);
   g_clear_pointer (&r->warnings, g_ptr_array_unref);
   g_clear_pointer (&r->unmapped_names, g_ptr_array_unref);
-}
-
-static char *
-now_iso (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-
-  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
 /* Market name → catalog item, through names and aliases; items owned by
@@ -178,7 +172,7 @@ store_batch (JcStore           *store,
     }
   if (ok)
     {
-      g_autofree char *finished = now_iso ();
+      g_autofree char *finished = jc_timestamp_format (NULL);
 
       e.finished_at = finished;
       e.rows_seen = r->rows_seen;
@@ -207,7 +201,7 @@ log_failure (JcStore        *store,
              const char     *started_at,
              const GError   *error)
 {
-  g_autofree char *finished = now_iso ();
+  g_autofree char *finished = jc_timestamp_format (NULL);
   JcFetchLogEntry e = { 0 };
 
   e.source_name = source->name;
@@ -284,27 +278,21 @@ jc_prices_import_file (JcStore            *store,
                        JcImportReport     *r,
                        GError            **error)
 {
-  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) file = NULL;
   g_autoptr(JcFeedBatch) batch = NULL;
   g_autoptr(JcSource) source = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *started = now_iso ();
+  g_autofree char *started = jc_timestamp_format (NULL);
   g_autofree char *name = NULL;
   JcFeedFormat format;
   const char *data;
   gsize len;
 
-  if (!jc_output_check_input (path, error))
-    return FALSE;
-  file = g_mapped_file_new (path, FALSE, &local);
+  /* read, not mapped: a mapped file cut short under us is a SIGBUS */
+  file = jc_input_read_file (path, JC_PRICE_IMPORT_MAX_FILE_BYTES, _("a price file"), error);
   if (file == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Could not read %s: %s"), path,
-                   local->message);
-      return FALSE;
-    }
-  data = g_mapped_file_get_contents (file);
-  len = g_mapped_file_get_length (file);
+    return FALSE;
+  data = g_bytes_get_data (file, &len);
   if (format_name != NULL)
     {
       if (!jc_feed_format_from_string (format_name, &format))
@@ -413,6 +401,7 @@ fetch_xinfadi (const JcSource        *source,
   gboolean is_file = g_str_has_prefix (source->url, "file://");
   gint64 count = -1, limit = g_ascii_strtoll (param (params, "limit", XINFADI_DEFAULT_LIMIT), NULL, 10);
   guint pages = 1;
+  guint64 n_received = 0;
 
   if (limit <= 0 || limit > 10000)
     limit = 20;
@@ -474,6 +463,25 @@ fetch_xinfadi (const JcSource        *source,
                        (long long) count, page, (long long) info.count);
           return FALSE;
         }
+      /* A page larger than asked, or more rows than announced, is not the
+       * paging we follow: refused before it can fill the database. */
+      if (!is_file && info.n_records > limit)
+        {
+          g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                       _("Page %u has %u rows, more than the %lld asked for; nothing was stored. "
+                         "Check the source’s address and parameters"),
+                       page, info.n_records, (long long) limit);
+          return FALSE;
+        }
+      n_received += info.n_records;
+      if ((gint64) n_received > MAX (count, 0))
+        {
+          g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
+                       _("The source sent %llu rows by page %u, more than the %lld it announced; "
+                         "nothing was stored. Check the source’s address and parameters"),
+                       (unsigned long long) n_received, page, (long long) MAX (count, 0));
+          return FALSE;
+        }
       if (info.n_records == 0 && page < pages)
         {
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
@@ -506,7 +514,7 @@ jc_prices_fetch_source (JcStore               *store,
 {
   g_autoptr(JcFeedBatch) batch = NULL;
   g_autoptr(GError) local = NULL;
-  g_autofree char *started = now_iso ();
+  g_autofree char *started = jc_timestamp_format (NULL);
   JcFetchOptions opts;
   JcFeedFormat format;
   gboolean ok;

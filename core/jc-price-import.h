@@ -13,6 +13,10 @@
 
 G_BEGIN_DECLS
 
+/* A price file imported from disk may be this large at the most (about
+ * eight million CSV rows); larger is refused before reading. */
+#define JC_PRICE_IMPORT_MAX_FILE_BYTES ((guint64) 512 * 1024 * 1024)
+
 typedef struct {
   guint      pages;
   guint      rows_seen;

@@ -11,8 +11,8 @@
 
 #include "jc-csv.h"
 #include "jc-date.h"
-#include "jc-output.h"
 #include "jc-error.h"
+#include "jc-input.h"
 #include "jc-master.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
@@ -112,7 +112,8 @@ jc_purchases_import_csv (JcStore     *store,
   g_autoptr(GPtrArray) purchases = g_ptr_array_new_with_free_func ((GDestroyNotify) purchase_free);
   g_autoptr(GHashTable) plans = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) jc_plan_free);
-  g_autofree char *data = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
   g_autofree char *text = NULL;
   gsize len = 0, text_len = 0;
   int map[N_COLS];
@@ -122,8 +123,10 @@ jc_purchases_import_csv (JcStore     *store,
   g_return_val_if_fail (store != NULL && path != NULL && problems != NULL, FALSE);
   if (out_n)
     *out_n = 0;
-  if (!jc_output_check_input (path, error) || !g_file_get_contents (path, &data, &len, error))
+  bytes = jc_input_read_file (path, JC_PURCHASES_MAX_FILE_BYTES, _("a purchases file"), error);
+  if (bytes == NULL)
     return FALSE;
+  data = g_bytes_get_data (bytes, &len);
   text = jc_csv_decode (data, len, path, &text_len, NULL, &local_csv);
   if (text != NULL)
     records = jc_csv_read_records (text, text_len, path, NULL, &local_csv);

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 
 #define JC_PURCHASES_ERROR (jc_purchases_error_quark ())
 
+/* A purchases file may be this large at the most. */
+#define JC_PURCHASES_MAX_FILE_BYTES ((guint64) 64 * 1024 * 1024)
+
 typedef enum {
   JC_PURCHASES_ERROR_FAILED,
   JC_PURCHASES_ERROR_INVALID,   /* bad lines: see the problems */

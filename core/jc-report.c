@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-error.h"
 #include "jc-master.h"
 #include "jc-plan.h"
@@ -399,17 +400,19 @@ on_market_day (gint64      item_id,
   m->n++;
 }
 
+/* The month's first day and the next month's (past every date of 9999). */
 static void
 month_range (int   year,
              int   month,
-             char  from[11],
-             char  to[11])
+             char  from[JC_DATE_LEN],
+             char  to[JC_DATE_LEN])
 {
-  int ny = month == 12 ? year + 1 : year;
-  int nm = month == 12 ? 1 : month + 1;
+  char m[JC_MONTH_LEN], next[JC_MONTH_LEN];
 
-  g_snprintf (from, 11, "%04d-%02d-01", year, month);
-  g_snprintf (to, 11, "%04d-%02d-01", ny, nm);
+  jc_month_format (year, month, m);
+  jc_month_first_day (m, from);
+  if (!jc_month_shift (m, 1, next) || !jc_month_first_day (next, to))
+    g_strlcpy (to, "9999-12-32", JC_DATE_LEN);
 }
 
 static gboolean
@@ -417,14 +420,7 @@ parse_month (const char *text,
              int        *year,
              int        *month)
 {
-  if (text == NULL || strlen (text) != 7 || text[4] != '-')
-    return FALSE;
-  for (int i = 0; i < 7; i++)
-    if (i != 4 && !g_ascii_isdigit (text[i]))
-      return FALSE;
-  *year = atoi (text);
-  *month = atoi (text + 5);
-  return *year >= 1000 && *month >= 1 && *month <= 12;
+  return jc_month_parse (text, year, month) && *year >= 1000;
 }
 
 /* Reads one month into the report's rows; fills the period's totals. */
@@ -622,10 +618,8 @@ jc_report_build (JcStore     *store,
   ym[JC_REPORT_MOM_BASE][1] = mon == 1 ? 12 : mon - 1;
   ym[JC_REPORT_YOY_BASE][0] = year - 1;
   ym[JC_REPORT_YOY_BASE][1] = mon;
-  g_snprintf (report->mom.month, sizeof report->mom.month, "%04d-%02d",
-              ym[JC_REPORT_MOM_BASE][0], ym[JC_REPORT_MOM_BASE][1]);
-  g_snprintf (report->yoy.month, sizeof report->yoy.month, "%04d-%02d",
-              ym[JC_REPORT_YOY_BASE][0], ym[JC_REPORT_YOY_BASE][1]);
+  jc_month_format (ym[JC_REPORT_MOM_BASE][0], ym[JC_REPORT_MOM_BASE][1], report->mom.month);
+  jc_month_format (ym[JC_REPORT_YOY_BASE][0], ym[JC_REPORT_YOY_BASE][1], report->yoy.month);
 
   for (guint p = 0; ok && p < JC_REPORT_N_PERIODS; p++)
     {
@@ -750,7 +744,7 @@ jc_report_trend (JcStore     *store,
       char m[8];
       g_autoptr(JcReport) r = NULL;
 
-      g_snprintf (m, sizeof m, "%04d-%02d", total / 12, total % 12 + 1);
+      jc_month_format (total / 12, total % 12 + 1, m);
       r = jc_report_build (store, m, canteen_or_null, error);
       if (r == NULL)
         return FALSE;
@@ -839,21 +833,16 @@ jc_report_spend_between (JcStore     *store,
                          GError     **error)
 {
   SpendCtx ctx = { 0 };
-  GDate end;
-  char end_text[11];
+  char end_text[JC_DATE_LEN];
 
   g_return_val_if_fail (store != NULL && from != NULL && to != NULL, FALSE);
 
-  g_date_clear (&end, 1);
-  g_date_set_parse (&end, to);
-  if (!g_date_valid (&end) || strlen (to) != 10 || strlen (from) != 10)
+  if (!jc_date_is_valid (from) || !jc_date_shift (to, 1, end_text))
     {
       g_set_error (error, JC_REPORT_ERROR, JC_REPORT_ERROR_INVALID,
                    _("“%s” to “%s” is not a period of dates (YYYY-MM-DD)"), from, to);
       return FALSE;
     }
-  g_date_add_days (&end, 1);
-  g_date_strftime (end_text, sizeof end_text, "%Y-%m-%d", &end);
   ctx.days = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!_jc_store_foreach_report_line (store, from, end_text, spend_line, &ctx, error))
     {
@@ -885,15 +874,10 @@ jc_report_month_shift (const char *month,
                        int         months,
                        char        out[8])
 {
-  int year, mon, total;
+  int year, mon;
 
-  if (!parse_month (month, &year, &mon))
-    return FALSE;
-  total = year * 12 + (mon - 1) + months;
-  if (total < 1000 * 12 || total > 9999 * 12 + 11)
-    return FALSE;
-  g_snprintf (out, 8, "%04d-%02d", total / 12, total % 12 + 1);
-  return TRUE;
+  return parse_month (month, &year, &mon) && jc_month_shift (month, months, out) &&
+         parse_month (out, &year, &mon);
 }
 
 /* The market's monthly means of `month` (item id → MeanAcc). */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <zip.h>
 
+#include "jc-date.h"
 #include "jc-units.h"
 #include "jc-xlsx-read.h"
 
@@ -925,13 +926,12 @@ jc_xlsx_cell_date_text (const JcXlsxCell *c)
       serial_milli >= 1000 && serial_milli < G_GINT64_CONSTANT (2958466000))
     {
       GDate d;
-      char out[11];
+      char out[JC_DATE_LEN];
 
       g_date_clear (&d, 1);
       g_date_set_dmy (&d, 30, G_DATE_DECEMBER, 1899);
       g_date_add_days (&d, (guint) (serial_milli / 1000));
-      g_snprintf (out, sizeof out, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-                  g_date_get_day (&d));
+      jc_date_format (&d, out);
       return g_strdup (out);
     }
   if (c->kind == JC_XLSX_CELL_DATE && strlen (c->text) >= 10)

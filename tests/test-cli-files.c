@@ -9,6 +9,7 @@
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -400,6 +401,44 @@ test_import_database_refused (void **state)
   }
 }
 
+/* A folder, a pipe or a device given as the file to import is named as
+ * such, at once (a pipe is never waited on), for every importer. */
+static void
+test_import_not_files (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *fifo = g_build_filename (f->dir, "pipe.csv", NULL);
+  const char *const commands[][4] = {
+    { "prices", "import", NULL },
+    { "orders", "import", NULL },
+    { "purchases", "record", NULL },
+    { "deliver", "matrix", "import", NULL },
+  };
+  const struct {
+    const char *path;
+    const char *kind;
+  } inputs[] = {
+    { f->dir, "is a folder, not " },
+    { fifo, "is a pipe, not " },
+    { "/dev/null", "is a device, not " },
+  };
+
+  assert_int_equal (mkfifo (fifo, 0600), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (inputs); j++)
+      {
+        g_autoptr(GPtrArray) args = g_ptr_array_new ();
+        g_autoptr(Run) r = NULL;
+
+        for (guint k = 0; commands[i][k] != NULL; k++)
+          g_ptr_array_add (args, (gpointer) commands[i][k]);
+        g_ptr_array_add (args, (gpointer) inputs[j].path);
+        g_ptr_array_add (args, NULL);
+        r = run_argv (f->path, (const char *const *) args->pdata);
+        assert_refused (r, inputs[j].kind);
+      }
+}
+
 int
 main (void)
 {
@@ -410,6 +449,7 @@ main (void)
   const struct CMUnitTest empty_tests[] = {
     cmocka_unit_test_setup_teardown (test_prices_stray_quote, setup_empty, teardown),
     cmocka_unit_test_setup_teardown (test_import_database_refused, setup_empty, teardown),
+    cmocka_unit_test_setup_teardown (test_import_not_files, setup_empty, teardown),
   };
   int failed = 0;
 

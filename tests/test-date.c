@@ -7,6 +7,7 @@
 
 #include "jc-test-util.h"
 #include "jc-date.h"
+#include "jc-error.h"
 
 static void
 test_parse (void **state)
@@ -165,6 +166,42 @@ test_today (void **state)
     }
 }
 
+/* The one date check behind every "is not a date" message: the field named
+ * as asked, the value quoted, the validation error domain. */
+static void
+test_check (void **state)
+{
+  g_autoptr(GError) error = NULL;
+
+  assert_true (jc_date_check ("date", "2024-02-29", &error));
+  assert_no_error (error);
+  assert_false (jc_date_check ("date", "2023-02-29", &error));
+  assert_true (g_error_matches (error, JC_VALIDATE_ERROR, JC_FIELD_NONE));
+  assert_string_equal (error->message, "date: “2023-02-29” is not a date (YYYY-MM-DD)");
+  g_clear_error (&error);
+  assert_false (jc_date_check ("from", "2026-1-07", &error));
+  assert_string_equal (error->message, "from: “2026-1-07” is not a date (YYYY-MM-DD)");
+  g_clear_error (&error);
+  assert_false (jc_date_check (NULL, NULL, &error));
+  assert_string_equal (error->message, "“” is not a date (YYYY-MM-DD)");
+}
+
+/* Stored moments are UTC with a Z, whatever zone they were taken in. */
+static void
+test_timestamp (void **state)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("+08:00");
+  g_autoptr(GDateTime) at = g_date_time_new (tz, 2026, 12, 8, 7, 38, 16);
+  g_autofree char *text = jc_timestamp_format (at);
+  g_autofree char *now = jc_timestamp_format (NULL);
+
+  assert_string_equal (text, "2026-12-07T23:38:16Z");
+  assert_int_equal (strlen (now), 20);
+  assert_int_equal (now[19], 'Z');
+  assert_true (jc_date_is_valid ((char[]) { now[0], now[1], now[2], now[3], now[4], now[5], now[6],
+                                            now[7], now[8], now[9], '\0' }));
+}
+
 int
 main (void)
 {
@@ -173,6 +210,8 @@ main (void)
     cmocka_unit_test (test_shift),
     cmocka_unit_test (test_months),
     cmocka_unit_test (test_today),
+    cmocka_unit_test (test_check),
+    cmocka_unit_test (test_timestamp),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -447,7 +447,7 @@ assert_figures (JcDeliveriesPage     *page,
         {
           const JcDeliveryStop *s = route->stops->pdata[i];
           g_autofree char *row = _jc_deliveries_page_dup_row_text (page, (int) r, (int) i);
-          g_autofree char *arrival = jc_format_time (s->arrival_s / 60);
+          g_autofree char *arrival = jc_format_clock (s->arrival_s);
 
           assert_non_null (row);
           assert_contains (row, s->canteen_name);

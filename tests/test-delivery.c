@@ -207,8 +207,8 @@ signature (const JcDeliveryPlan *plan)
         {
           const JcDeliveryStop *st = route->stops->pdata[i];
 
-          g_string_append_printf (s, " %s/%d %lld@%d", st->canteen_code, st->part,
-                                  (long long) st->load_g, st->start_s);
+          g_string_append_printf (s, " %s/%d %lld@%lld", st->canteen_code, st->part,
+                                  (long long) st->load_g, (long long) st->start_s);
         }
       g_string_append_printf (s, " = %lld m %lld g;", (long long) route->distance_m,
                               (long long) route->load_g);
@@ -550,6 +550,16 @@ test_matrix (void **state)
       { "time.csv", "from,to,distance_m,time_s\nCT01,CT02,100,soon\n",
         "time.csv:2: time_s: “soon”" },
       { "quote.csv", "from,to,distance_m\n\"CT01,CT02,100\n", "quote.csv:" },
+      /* what the solver would refuse at every later `deliver`, or what
+       * ran the clock into "返回 −12:−52": refused at import */
+      { "far.csv", "from,to,distance_m\nCT01,CT02,5000001\n",
+        "far.csv:2: distance_m: more than 5000 km (5000000 m)" },
+      { "huge.csv", "from,to,distance_m\nCT01,CT02,99999999999999999999\n",
+        "huge.csv:2: distance_m: more than 5000 km" },
+      { "slow.csv", "from,to,distance_m,time_s\nCT01,CT02,100,172801\n",
+        "slow.csv:2: time_s: more than 48 hours (172800 s)" },
+      { "ages.csv", "from,to,distance_m,time_s\nCT01,CT02,100,2147483648\n",
+        "ages.csv:2: time_s: more than 48 hours" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)

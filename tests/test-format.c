@@ -79,6 +79,22 @@ test_km (void **state)
   ASSERT_TEXT (jc_format_km (1000000), "1000.0");
 }
 
+/* One clock for the Deliveries page, the CLI and the route sheet: to the
+ * nearest minute (the page used to cut 08:29:45 to 08:29 where the sheet
+ * printed 08:30), on a 24-hour dial, and a time past what an int holds
+ * never turns negative. */
+static void
+test_clock (void **state)
+{
+  ASSERT_TEXT (jc_format_clock (0), "00:00");
+  ASSERT_TEXT (jc_format_clock (8 * 3600 + 29 * 60 + 29), "08:29");
+  ASSERT_TEXT (jc_format_clock (8 * 3600 + 29 * 60 + 30), "08:30");   /* halves up */
+  ASSERT_TEXT (jc_format_clock (23 * 3600 + 59 * 60 + 45), "00:00");
+  ASSERT_TEXT (jc_format_clock (25 * 3600 + 10 * 60), "01:10");
+  ASSERT_TEXT (jc_format_clock (-5), "00:00");
+  ASSERT_TEXT (jc_format_clock ((gint64) G_MAXINT + 1), "03:14");
+}
+
 static void
 test_percent (void **state)
 {
@@ -112,6 +128,7 @@ main (void)
     cmocka_unit_test (test_money),
     cmocka_unit_test (test_price_qty),
     cmocka_unit_test (test_km),
+    cmocka_unit_test (test_clock),
     cmocka_unit_test (test_percent),
   };
 

@@ -283,6 +283,16 @@ test_cutoff (void **state)
   assert_false (jc_orders_set_cutoff (f->store, DATE, "tomorrow", &error));
   assert_contains (error->message, "“tomorrow”");
   g_clear_error (&error);
+  /* the time is two digits each, not a sign or a blank sscanf would take */
+  for (const char *const *bad = (const char *const[]) { "2026-11-30T-1:00", "2026-11-30T 8:00",
+                                                        "2026-11-30T08:+5", "+026-11-30T08:00",
+                                                        "2026-11-30 08:00", NULL };
+       *bad != NULL; bad++)
+    {
+      assert_false (jc_orders_set_cutoff (f->store, DATE, *bad, &error));
+      assert_contains (error->message, "is not a date and time");
+      g_clear_error (&error);
+    }
   /* not after the delivery date, and nothing changed by a refusal */
   assert_false (jc_orders_set_cutoff (f->store, DATE, "2026-12-02T08:00", &error));
   assert_contains (error->message, "after the delivery date");

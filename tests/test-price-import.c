@@ -383,6 +383,47 @@ test_page_count_changes (void **state)
   jc_import_report_clear (&r);
 }
 
+/* A source that sends more rows per page than the limit asked (limit=2
+ * here), or more rows in all than it announced, is refused before its rows
+ * can fill the database (a source announcing 6,000 rows and sending 20,000
+ * a page would have stored 6,000,000). */
+static void
+test_page_larger_than_asked (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *r1 = record ("大白菜", "0.55", "0.58", "0.6", "斤", "2026-11-28");
+  g_autofree char *r2 = record ("土豆", "1.0", "1.1", "1.2", "斤", "2026-11-28");
+  g_autofree char *three = g_strdup_printf ("%s,%s,%s", r1, r2, r1);
+  g_autofree char *two = g_strdup_printf ("%s,%s", r1, r2);
+  g_autofree char *big = page (1, 2, 6, three);
+  g_autofree char *first = page (1, 2, 3, two);
+  g_autofree char *second = page (2, 2, 3, two);
+  JcTestReply reply = { JC_TEST_REPLY_BODY, 200, "application/json", NULL, -1, NULL, NULL, 0, 0, 1 };
+  JcImportReport r;
+
+  reply.body = big;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+  assert_false (fetch (f, &r, &error));
+  assert_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED);
+  assert_contains (error->message, "Page 1 has 3 rows, more than the 2 asked for");
+  assert_int_equal (jc_store_count_prices (f->store, NULL), 0);
+  jc_import_report_clear (&r);
+  g_clear_error (&error);
+
+  /* 3 announced, 4 sent over two pages of 2 */
+  jc_test_server_clear (f->server);
+  reply.body = first;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+  reply.body = second;
+  jc_test_server_add_reply (f->server, "/getPriceData.html", &reply);
+  assert_false (fetch (f, &r, &error));
+  assert_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED);
+  assert_contains (error->message, "The source sent 4 rows by page 2, more than the 3 it announced");
+  assert_int_equal (jc_store_count_prices (f->store, NULL), 0);
+  jc_import_report_clear (&r);
+}
+
 static void
 test_tls_self_signed_refused (void **state)
 {
@@ -471,6 +512,7 @@ main (void)
     T (test_faults_leave_tables_unchanged),
     T (test_retries_succeed),
     T (test_page_count_changes),
+    T (test_page_larger_than_asked),
     T (test_tls_self_signed_refused),
     T (test_import_file_and_file_url),
   };

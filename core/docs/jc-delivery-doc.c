@@ -226,14 +226,6 @@ section_paginate (Section *s)
 /* ---- formatting ------------------------------------------------------ */
 
 static char *
-fmt_time (int seconds)
-{
-  int m = (seconds + 30) / 60;
-
-  return g_strdup_printf ("%02d:%02d", m / 60 % 24, m % 60);
-}
-
-static char *
 fmt_window (const JcDeliveryStop *s)
 {
   return g_strdup_printf ("%02d:%02d–%02d:%02d", s->window_start / 60, s->window_start % 60,
@@ -283,8 +275,8 @@ add_route_sheet (Docs                  *d,
   const JcDeliveryRoute *route = plan->routes->pdata[r];
   Section *s = section_new (d, route_columns, G_N_ELEMENTS (route_columns),
                             g_strdup_printf ("配送路线单 Route sheet — %s", route->plate));
-  g_autofree char *dep = fmt_time (route->depart_s);
-  g_autofree char *ret = fmt_time (route->return_s);
+  g_autofree char *dep = jc_format_clock (route->depart_s);
+  g_autofree char *ret = jc_format_clock (route->return_s);
   g_autofree char *km = fmt_km (route->distance_m);
   g_autofree char *load = fmt_kg (route->load_g);
   g_autoptr(GString) order = g_string_new ("装车顺序（先装最后一站）Loading order — load last stop first:");
@@ -303,7 +295,7 @@ add_route_sheet (Docs                  *d,
   for (guint i = 0; i < route->stops->len; i++)
     {
       const JcDeliveryStop *st = route->stops->pdata[i];
-      g_autofree char *arr = fmt_time (st->start_s);
+      g_autofree char *arr = jc_format_clock (st->start_s);
 
       section_add (s, ROW_LINE, g_strdup_printf ("%u", i + 1), stop_label (st),
                    g_strdup (st->address), fmt_window (st),
@@ -456,7 +448,7 @@ add_note (Docs                 *d,
                                              st->address, window));
   if (plate != NULL)
     {
-      g_autofree char *arr = fmt_time (st->start_s);
+      g_autofree char *arr = jc_format_clock (st->start_s);
 
       g_ptr_array_add (s->info, g_strdup_printf ("车辆 Vehicle: %s · 第 %u 站 Stop %u · "
                                                  "预计到达 Expected: %s", plate, index, index, arr));

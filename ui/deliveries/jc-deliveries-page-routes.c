@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "jc-deliveries-page-private.h"
+#include "jc-format.h"
 #include "jc-delivery-map.h"
 #include "jc-delivery-tasks.h"
 #include "jc-master.h"
@@ -53,12 +54,6 @@ _jc_deliveries_page_format_kg (gint64 grams)
     number = g_strdup_printf ("%lld.%lld", (long long) (tenths / 10), (long long) (tenths % 10));
   /* TRANSLATORS: a mass in kilograms, "123.4 kg" */
   return g_strdup_printf (C_("mass", "%s kg"), number);
-}
-
-static char *
-format_clock (int seconds)
-{
-  return jc_format_time (MAX (seconds, 0) / 60 % (24 * 60));
 }
 
 gint64
@@ -322,8 +317,8 @@ route_row_new (JcDeliveriesPage *self,
     times_text = g_strdup (_("No stops: the vehicle stays at the depot"));
   else
     {
-      g_autofree char *depart = format_clock (route->depart_s);
-      g_autofree char *back = format_clock (route->return_s);
+      g_autofree char *depart = jc_format_clock (route->depart_s);
+      g_autofree char *back = jc_format_clock (route->return_s);
       g_autofree char *stops = g_strdup_printf (ngettext ("%u stop", "%u stops",
                                                           route->stops->len),
                                                 route->stops->len);
@@ -416,8 +411,8 @@ stop_row_new (JcDeliveriesPage     *self,
 
   if (assigned)
     {
-      g_autofree char *at = format_clock (s->arrival_s);
-      g_autofree char *start = format_clock (s->start_s);
+      g_autofree char *at = jc_format_clock (s->arrival_s);
+      g_autofree char *start = jc_format_clock (s->start_s);
 
       arrival_text = g_strdup (at);
       if (s->late)
