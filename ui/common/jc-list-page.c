@@ -273,6 +273,24 @@ toggle_active_activated (GtkWidget  *widget,
 }
 
 static void
+default_load (JcListPage *self,
+              JcStore    *store,
+              GPtrArray  *records)
+{
+  JcListPageClass *klass = JC_LIST_PAGE_GET_CLASS (self);
+  g_autoptr(GPtrArray) structs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  structs = klass->list (store, &error);
+  if (structs == NULL)
+    jc_list_page_set_load_error (self, _(klass->load_error_title), error->message);
+  else
+    jc_list_page_take_records (records, structs, (JcListPageWrapFunc) klass->wrap);
+}
+
+static void
 on_editor_saved_cb (JcListPage *self,
                     const char *key,
                     GtkWindow  *editor)
@@ -462,11 +480,13 @@ jc_list_page_constructed (GObject *object)
   update_state (self);
 }
 
-/* The subclass disposes its template first, then chains up here. */
 static void
 jc_list_page_dispose (GObject *object)
 {
   JcListPagePrivate *priv = GET_PRIV (JC_LIST_PAGE (object));
+
+  /* the subclass's template, which this class's children belong to */
+  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
 
   g_clear_object (&priv->selection);
   g_clear_object (&priv->filtered);
@@ -497,6 +517,7 @@ jc_list_page_class_init (JcListPageClass *klass)
   object_class->constructed = jc_list_page_constructed;
   object_class->dispose = jc_list_page_dispose;
   object_class->finalize = jc_list_page_finalize;
+  klass->load = default_load;
   klass->open_editor = default_open_editor;
   klass->toggle_active = default_toggle_active;
 

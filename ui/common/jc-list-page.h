@@ -33,10 +33,16 @@ struct _JcListPageClass
 
   /* Appends every record (JcRecord, active or not) of `store` (NULL: no
    * database) to `records`, in the store's order; when they cannot be
-   * read, calls jc_list_page_set_load_error(). */
+   * read, calls jc_list_page_set_load_error().  By default: the structs
+   * `list` reads (all, active or not), each in the record `wrap` makes of
+   * it, or `load_error_title` (an N_() string) with the error. */
   void      (*load)                (JcListPage *self,
                                     JcStore    *store,
                                     GPtrArray  *records);
+  GPtrArray *(*list)               (JcStore    *store,
+                                    GError    **error);
+  JcRecord  *(*wrap)               (gpointer    data);
+  const char *load_error_title;
   /* Whether the record's data matches `query` (case-folded, stripped, maybe
    * empty) and the page's own filters; inactive records are already out. */
   gboolean  (*match)               (JcListPage   *self,

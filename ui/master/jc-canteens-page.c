@@ -39,22 +39,12 @@ window_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 
 /* ---- what JcListPage asks ----------------------------------------------- */
 
-static void
-load (JcListPage *page,
-      JcStore    *store,
-      GPtrArray  *records)
+/* Every one, active or not: the page filters. */
+static GPtrArray *
+list_all (JcStore  *store,
+          GError  **error)
 {
-  g_autoptr(GPtrArray) canteens = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (store != NULL)
-    {
-      canteens = jc_store_list_canteens (store, TRUE, &error);
-      if (canteens == NULL)
-        jc_list_page_set_load_error (page, _("Could Not Read the Canteens"), error->message);
-    }
-  if (canteens != NULL)
-    jc_list_page_take_records (records, canteens, (JcListPageWrapFunc) jc_record_new_canteen);
+  return jc_store_list_canteens (store, TRUE, error);
 }
 
 static gboolean
@@ -140,26 +130,18 @@ describe_toggled (JcListPage    *page,
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-jc_canteens_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_CANTEENS_PAGE);
-  G_OBJECT_CLASS (jc_canteens_page_parent_class)->dispose (object);
-}
-
-static void
 jc_canteens_page_class_init (JcCanteensPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   JcListPageClass *page_class = JC_LIST_PAGE_CLASS (klass);
-
-  object_class->dispose = jc_canteens_page_dispose;
 
   page_class->activate_label = N_("_Activate");
   page_class->deactivate_label = N_("_Deactivate");
   page_class->activate_tooltip = N_("Make the selected canteen active again");
   page_class->deactivate_tooltip = N_("Deactivate the selected canteen: it gets no more orders "
                                       "or deliveries, and its history stays");
-  page_class->load = load;
+  page_class->list = list_all;
+  page_class->wrap = (JcRecord *(*) (gpointer)) jc_record_new_canteen;
+  page_class->load_error_title = N_("Could Not Read the Canteens");
   page_class->match = match;
   page_class->describe_count = describe_count;
   page_class->describe_no_results = describe_no_results;

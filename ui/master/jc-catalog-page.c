@@ -282,7 +282,6 @@ jc_catalog_page_dispose (GObject *object)
 {
   JcCatalogPage *self = JC_CATALOG_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_CATALOG_PAGE);
   G_OBJECT_CLASS (jc_catalog_page_parent_class)->dispose (object);
   g_clear_object (&self->category_names);
 }

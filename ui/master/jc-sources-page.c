@@ -624,7 +624,6 @@ jc_sources_page_dispose (GObject *object)
   if (self->remove_dialog != NULL)
     gtk_window_destroy (self->remove_dialog);
   g_clear_weak_pointer (&self->remove_dialog);
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_SOURCES_PAGE);
   G_OBJECT_CLASS (jc_sources_page_parent_class)->dispose (object);
 }
 

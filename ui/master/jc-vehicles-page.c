@@ -35,22 +35,12 @@ start_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 
 /* ---- what JcListPage asks ----------------------------------------------- */
 
-static void
-load (JcListPage *page,
-      JcStore    *store,
-      GPtrArray  *records)
+/* Every one, active or not: the page filters. */
+static GPtrArray *
+list_all (JcStore  *store,
+          GError  **error)
 {
-  g_autoptr(GPtrArray) vehicles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (store != NULL)
-    {
-      vehicles = jc_store_list_vehicles (store, TRUE, &error);
-      if (vehicles == NULL)
-        jc_list_page_set_load_error (page, _("Could Not Read the Vehicles"), error->message);
-    }
-  if (vehicles != NULL)
-    jc_list_page_take_records (records, vehicles, (JcListPageWrapFunc) jc_record_new_vehicle);
+  return jc_store_list_vehicles (store, TRUE, error);
 }
 
 static gboolean
@@ -137,26 +127,18 @@ describe_toggled (JcListPage    *page,
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-jc_vehicles_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_VEHICLES_PAGE);
-  G_OBJECT_CLASS (jc_vehicles_page_parent_class)->dispose (object);
-}
-
-static void
 jc_vehicles_page_class_init (JcVehiclesPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   JcListPageClass *page_class = JC_LIST_PAGE_CLASS (klass);
-
-  object_class->dispose = jc_vehicles_page_dispose;
 
   page_class->activate_label = N_("_Activate");
   page_class->deactivate_label = N_("_Deactivate");
   page_class->activate_tooltip = N_("Make the selected vehicle active again");
   page_class->deactivate_tooltip = N_("Deactivate the selected vehicle: it gets no more routes, "
                                       "and its history stays");
-  page_class->load = load;
+  page_class->list = list_all;
+  page_class->wrap = (JcRecord *(*) (gpointer)) jc_record_new_vehicle;
+  page_class->load_error_title = N_("Could Not Read the Vehicles");
   page_class->match = match;
   page_class->describe_count = describe_count;
   page_class->describe_no_results = describe_no_results;
