@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "jc-master-save.h"
 
 #define CANTEEN_OPTIONS(required)                                                      \
   { "name", CLI_OPT_VALUE, "NAME", N_("the canteen's name"), required },               \
@@ -196,8 +197,8 @@ static const CliMasterKind canteen_kind = {
   .apply = (void (*) (Cli *, gpointer)) apply_options,
   .validate = (gboolean (*) (gconstpointer, GError **)) jc_canteen_validate,
   .get = (gpointer (*) (JcStore *, const char *, GError **)) jc_store_get_canteen,
-  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_insert_canteen,
-  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_update_canteen,
+  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_canteen,
+  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_canteen,
   .delete = jc_store_delete_canteen,
   .edit_changes = edit_changes,
 };

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "jc-master-save.h"
 
 #define ITEM_OPTIONS(required)                                                       \
   { "name", CLI_OPT_VALUE, "NAME", N_("the name, as the market names it"), required }, \
@@ -243,8 +244,8 @@ static const CliMasterKind item_kind = {
   .apply = (void (*) (Cli *, gpointer)) apply_options,
   .validate = (gboolean (*) (gconstpointer, GError **)) jc_item_validate,
   .get = (gpointer (*) (JcStore *, const char *, GError **)) jc_store_get_item,
-  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_insert_item,
-  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_update_item,
+  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_item,
+  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_item,
   .delete = jc_store_delete_item,
   .edit_changes = edit_changes,
 };

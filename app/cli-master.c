@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli-master.c: what `catalog`, `canteens` and `vehicles` do alike — add,
- * edit and remove one record, checking everything that can be checked
- * before the database is opened. */
+/* cli-master.c: what `catalog`, `canteens`, `vehicles` and `sources` do
+ * alike — add, edit and remove one record, checking everything that can be
+ * checked before the database is opened, and saving through the domain
+ * (jc-master-save.h), which validates before the store writes. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jicai-cli"

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli-private.h"
+#include "jc-master-save.h"
 #include "jc-prices.h"
 
 #define SOURCE_OPTIONS(required)                                                       \
@@ -299,28 +300,28 @@ run_list (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+static const CliMasterKind source_kind = {
+  .new_record = (gpointer (*) (void)) jc_source_new,
+  .free_record = (void (*) (gpointer)) jc_source_free,
+  .apply = (void (*) (Cli *, gpointer)) apply_options,
+  .validate = (gboolean (*) (gconstpointer, GError **)) jc_source_validate,
+  .get = (gpointer (*) (JcStore *, const char *, GError **)) jc_store_get_source,
+  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_source,
+  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_source,
+  .delete = jc_store_delete_source,
+  .edit_changes = edit_changes,
+};
+
 static CliExit
 run_add (Cli *cli)
 {
   g_autoptr(JcSource) source = jc_source_new ();
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  CliExit status;
 
   source->name = g_strdup (cli_arg (cli, 0));
-  apply_options (cli, source);
-  if (cli->n_errors == 0 && !jc_source_validate (source, &error))
-    cli_error_gerror (cli, error);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_insert_source (store, source, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+  status = cli_master_add (cli, &source_kind, source);
+  if (status != CLI_EXIT_OK)
+    return status;
   printf (_("Added price source %s (%s).\n"), source->name, source->adapter);
   return CLI_EXIT_OK;
 }
@@ -328,41 +329,18 @@ run_add (Cli *cli)
 static CliExit
 run_edit (Cli *cli)
 {
-  g_autoptr(JcSource) scratch = jc_source_new ();
   g_autoptr(JcSource) source = NULL;
-  g_autoptr(JcStore) store = NULL;
-  g_autoptr(GError) error = NULL;
+  CliExit status;
 
   if (cli_has (cli, "enabled") && cli_has (cli, "disabled"))
     return cli_usage_error (cli, _("options “--enabled” and “--disabled” exclude each other"));
   if (cli_has (cli, "clear-credentials") && cli_has (cli, "credentials-from-env"))
     return cli_usage_error (cli, _("options “--clear-credentials” and “--credentials-from-env” "
                                    "exclude each other"));
-  if (!cli_has_any (cli, edit_changes))
-    return cli_usage_error (cli, _("nothing to change; give at least one option"));
-  apply_options (cli, scratch);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-
-  store = cli_open_store (cli, FALSE);
-  if (store == NULL)
-    return CLI_EXIT_FAILED;
-  source = jc_store_get_source (store, cli_arg (cli, 0), &error);
-  if (source == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  apply_options (cli, source);
-  if (cli->n_errors > 0)
-    return CLI_EXIT_FAILED;
-  if (!jc_store_update_source (store, source, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
-  printf (_("Updated price source %s.\n"), source->name);
-  return CLI_EXIT_OK;
+  status = cli_master_edit (cli, &source_kind, (gpointer *) &source);
+  if (status == CLI_EXIT_OK)
+    printf (_("Updated price source %s.\n"), source->name);
+  return status;
 }
 
 /* The mapped prices stored from `source_id`.  Core has no count per

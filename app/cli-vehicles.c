@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cli-private.h"
+#include "jc-master-save.h"
 
 #define VEHICLE_OPTIONS(required)                                                      \
   { "capacity", CLI_OPT_VALUE, "KG", N_("load capacity in kg, 1 to 100000"), required }, \
@@ -159,8 +160,8 @@ static const CliMasterKind vehicle_kind = {
   .apply = (void (*) (Cli *, gpointer)) apply_options,
   .validate = (gboolean (*) (gconstpointer, GError **)) jc_vehicle_validate,
   .get = (gpointer (*) (JcStore *, const char *, GError **)) jc_store_get_vehicle,
-  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_insert_vehicle,
-  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_store_update_vehicle,
+  .insert = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_vehicle,
+  .update = (gboolean (*) (JcStore *, gpointer, GError **)) jc_master_save_vehicle,
   .delete = jc_store_delete_vehicle,
   .edit_changes = edit_changes,
 };

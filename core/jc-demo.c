@@ -10,6 +10,7 @@
 #include "jc-date.h"
 #include "jc-demo.h"
 #include "jc-error.h"
+#include "jc-master-save.h"
 #include "jc-plan.h"
 #include "jc-prices.h"
 #include "jc-store-plan.h"
@@ -170,7 +171,7 @@ load_catalog (JcStore     *store,
         }
       g_strfreev (item->aliases);
       item->aliases = *f[8] ? g_strsplit (f[8], "|", -1) : g_new0 (char *, 1);
-      if (!jc_store_insert_item (store, item, error))
+      if (!jc_master_save_item (store, item, error))
         {
           g_prefix_error (error, "catalog.tsv, line %u: ", i + 1);
           return FALSE;
@@ -217,7 +218,7 @@ load_canteens (JcStore    *store,
           return FALSE;
         }
       c->diners = (int) to_int (f[8]);
-      if (!jc_store_insert_canteen (store, c, error))
+      if (!jc_master_save_canteen (store, c, error))
         {
           g_prefix_error (error, "canteens.tsv, line %u: ", i + 1);
           return FALSE;
@@ -256,7 +257,7 @@ load_vehicles (JcStore  *store,
         }
       v->speed_kmh = (int) to_int (f[6]);
       v->service_min = (int) to_int (f[7]);
-      if (!jc_store_insert_vehicle (store, v, error))
+      if (!jc_master_save_vehicle (store, v, error))
         {
           g_prefix_error (error, "vehicles.tsv, line %u: ", i + 1);
           return FALSE;
@@ -348,7 +349,7 @@ load_prices (JcStore        *store,
     source->priority = 10;
     source->enabled = TRUE;
     source->schedule = g_strdup ("05:30");
-    if (!jc_store_insert_source (store, source, error))
+    if (!jc_master_save_source (store, source, error))
       return FALSE;
     source_id = source->id;
 

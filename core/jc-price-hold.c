@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "jc-error.h"
+#include "jc-master-save.h"
 #include "jc-prices.h"
 
 /**
@@ -456,7 +457,7 @@ jc_price_map_market_name_as (JcStore      *store,
       item->aliases = g_renew (char *, item->aliases, n_aliases + 2);
       item->aliases[n_aliases] = g_strdup (market_name);
       item->aliases[n_aliases + 1] = NULL;
-      ok = jc_store_update_item (store, item, error);
+      ok = jc_master_save_item (store, item, error);
     }
   if (ok && per != NULL)
     ok = jc_store_set_quoted_per (store, source ? source->id : 0, market_name, per, error);

@@ -7,6 +7,7 @@
 #include "jc-test-util.h"
 #include "jc-error.h"
 #include "jc-fetch.h"
+#include "jc-master-save.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
 
@@ -278,14 +279,14 @@ test_sources (void **state)
   s->name = g_strdup ("USDA Chicago");
   s->adapter = g_strdup ("ftp");
   s->url = g_strdup ("https://example.invalid/x");
-  assert_false (jc_store_insert_source (f->store, s, &error));
+  assert_false (jc_master_save_source (f->store, s, &error));
   assert_contains (error->message, "ftp");
   g_clear_error (&error);
   g_free (s->adapter);
   s->adapter = g_strdup ("usda");
   g_free (s->url);
   s->url = g_strdup ("gopher://x");
-  assert_false (jc_store_insert_source (f->store, s, &error));
+  assert_false (jc_master_save_source (f->store, s, &error));
   assert_contains (error->message, "gopher://x");
   g_clear_error (&error);
   g_free (s->url);

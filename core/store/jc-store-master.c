@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-store-master.c: the SQL of master data: categories, catalog items
- * with their aliases, canteens and vehicles. */
+ * with their aliases, canteens and vehicles.  Each table is read through
+ * read_row()/collect() and written through one MasterTable (its INSERT,
+ * its UPDATE and how a record binds to them).  It checks only what the
+ * database decides (the category exists, a code, plate or alias is not
+ * taken): the rules of a record are the domain's (jc-master-save.c
+ * validates before it calls here). */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-store"
@@ -11,6 +16,55 @@
 #include "jc-error.h"
 #include "jc-pinyin.h"
 #include "jc-store-private.h"
+
+/* Every row `stmt` gives, each made by `from_row`; `what` says what could
+ * not be read. */
+static GPtrArray *
+collect (JcStore        *store,
+         sqlite3_stmt   *stmt,
+         gpointer      (*from_row) (sqlite3_stmt *),
+         GDestroyNotify  free_func,
+         const char     *what,
+         GError        **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (out, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _jc_store_set_error (store, rc, what, error);
+      return NULL;
+    }
+  return g_steal_pointer (&out);
+}
+
+/* Reads the one row `sql` selects by `key` into *out (NULL when there is
+ * none); *rc is the step's result.  FALSE when the statement could not be
+ * prepared (error set). */
+static gboolean
+read_row (JcStore       *store,
+          const char    *sql,
+          const char    *key,
+          gpointer     (*from_row) (sqlite3_stmt *),
+          gpointer      *out,
+          int           *rc,
+          GError       **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+
+  *out = NULL;
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, key);
+  *rc = sqlite3_step (stmt);
+  if (*rc == SQLITE_ROW)
+    *out = from_row (stmt);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
 
 /* ---- categories ---------------------------------------------------- */
 
@@ -31,20 +85,11 @@ jc_store_list_categories (JcStore  *store,
 {
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT code, name, position FROM categories ORDER BY position, code", error);
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_category_free);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, category_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, _("Could not read the categories"), error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
+  return collect (store, stmt, (gpointer) category_from_row, (GDestroyNotify) jc_category_free,
+                  _("Could not read the categories"), error);
 }
 
 JcCategory *
@@ -52,17 +97,12 @@ jc_store_find_category (JcStore     *store,
                         const char  *code_or_name,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT code, name, position FROM categories WHERE code = ? OR name = ?", error);
   JcCategory *c = NULL;
+  int rc;
 
-  if (stmt == NULL)
+  if (!read_row (store, "SELECT code, name, position FROM categories WHERE code = ?1 OR name = ?1",
+                 code_or_name, (gpointer) category_from_row, (gpointer *) &c, &rc, error))
     return NULL;
-  _jc_store_bind_text (stmt, 1, code_or_name);
-  _jc_store_bind_text (stmt, 2, code_or_name);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    c = category_from_row (stmt);
-  sqlite3_reset (stmt);
   if (c == NULL)
     g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CATEGORY,
                  _("category: unknown category “%s”"), code_or_name ? code_or_name : "");
@@ -92,6 +132,27 @@ item_from_row (sqlite3_stmt *stmt)
   item->loss_permille = sqlite3_column_int (stmt, 8);
   item->active = sqlite3_column_int (stmt, 9) != 0;
   return item;
+}
+
+static const char *
+item_key (gconstpointer record)
+{
+  return ((const JcItem *) record)->code;
+}
+
+static void
+item_taken (GError     **error,
+            const char  *code)
+{
+  g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE,
+               _("code: “%s” is already used by another item"), code);
+}
+
+static void
+item_missing (GError     **error,
+              const char  *code)
+{
+  g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No catalog item “%s”"), code);
 }
 
 /* Fills in the aliases of `items` (sorted by nothing in particular) with one
@@ -154,28 +215,6 @@ load_aliases (JcStore    *store,
   return TRUE;
 }
 
-static GPtrArray *
-collect (JcStore        *store,
-         sqlite3_stmt   *stmt,
-         gpointer      (*from_row) (sqlite3_stmt *),
-         GDestroyNotify  free_func,
-         const char     *what,
-         GError        **error)
-{
-  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (out, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _jc_store_set_error (store, rc, what, error);
-      return NULL;
-    }
-  return g_steal_pointer (&out);
-}
-
 GPtrArray *
 jc_store_list_items (JcStore   *store,
                      gboolean   include_inactive,
@@ -202,22 +241,15 @@ get_item_where (JcStore     *store,
                 const char  *key,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
   JcItem *item = NULL;
-  int rc;
+  int rc = SQLITE_DONE;
 
-  if (stmt == NULL)
+  if (!read_row (store, sql, key, (gpointer) item_from_row, (gpointer *) &item, &rc, error))
     return NULL;
-  _jc_store_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    item = item_from_row (stmt);
-  sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     _jc_store_set_error (store, rc, _("Could not read the catalog"), error);
   else if (item == NULL)
-    g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND,
-                 _("No catalog item “%s”"), key ? key : "");
+    item_missing (error, key ? key : "");
   if (item != NULL)
     {
       g_autoptr(GPtrArray) one = g_ptr_array_new ();
@@ -251,6 +283,8 @@ jc_store_find_item_by_name (JcStore     *store,
     name_or_alias, error);
 }
 
+/* Whether another row than `except_id` has `key`, by `sql` (?1 the key,
+ * ?2 the id): a code, plate or alias already taken. */
 static gboolean
 exists (JcStore     *store,
         const char  *sql,
@@ -274,70 +308,183 @@ exists (JcStore     *store,
   return TRUE;
 }
 
-/* Checks what only the database can: the category exists, code and aliases
- * are not taken by another item. */
-static gboolean
-check_item (JcStore       *store,
-            const JcItem  *item,
-            gint64        *category_id,
-            GError       **error)
+/* One table of master data: how it is read, written and named. */
+typedef struct {
+  /* SELECT … WHERE active = 1 OR ?1 = 1, and SELECT … WHERE key = ?1 */
+  const char    *list_sql;
+  const char    *get_sql;
+  gpointer     (*from_row) (sqlite3_stmt *stmt);
+  GDestroyNotify free_func;
+  const char    *list_failed;  /* N_() */
+  /* INSERT … RETURNING id, and UPDATE … WHERE id = ?(n_columns + 1) */
+  const char    *insert_sql;
+  const char    *update_sql;
+  int            n_columns;
+  /* Binds the record's columns to ?1…?n_columns; `extra` is the item's
+   * category id. */
+  void         (*bind) (sqlite3_stmt  *stmt,
+                        gconstpointer  record,
+                        gint64         extra);
+  const char    *save_failed;  /* N_() */
+  /* SELECT 1 … WHERE key = ?1 AND id <> ?2: the key is taken */
+  const char    *taken_sql;
+  const char  *(*get_key) (gconstpointer record);
+  /* The errors that name the key: taken by another row, no such row. */
+  void         (*set_taken)   (GError     **error,
+                               const char  *key);
+  void         (*set_missing) (GError     **error,
+                               const char  *key);
+  const char    *delete_sql;
+  const char    *kind;         /* N_(): "canteen" */
+} MasterTable;
+
+static GPtrArray *
+list_rows (JcStore            *store,
+           const MasterTable  *table,
+           gboolean            include_inactive,
+           GError            **error)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = _jc_store_prepare (store, table->list_sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
+  return collect (store, stmt, table->from_row, table->free_func, _(table->list_failed), error);
+}
+
+static gpointer
+get_row (JcStore            *store,
+         const MasterTable  *table,
+         const char         *key,
+         GError            **error)
+{
+  gpointer record = NULL;
+  int rc;
+
+  if (!read_row (store, table->get_sql, key, table->from_row, &record, &rc, error))
+    return NULL;
+  if (record == NULL)
+    table->set_missing (error, key ? key : "");
+  return record;
+}
+
+/* FALSE with the table's "taken" error when another row than `id` has
+ * the record's key. */
+static gboolean
+check_taken (JcStore            *store,
+             const MasterTable  *table,
+             gconstpointer       record,
+             gint64              id,
+             GError            **error)
+{
   gboolean dup = FALSE;
 
-  if (!jc_item_validate (item, error))
-    return FALSE;
-  stmt = _jc_store_prepare (store, "SELECT id FROM categories WHERE code = ? OR name = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, item->category);
-  _jc_store_bind_text (stmt, 2, item->category);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CATEGORY,
-                   _("category: unknown category “%s”"), item->category);
-      return FALSE;
-    }
-  *category_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  if (!exists (store, "SELECT 1 FROM items WHERE code = ? AND id <> ?", item->code, item->id,
-               &dup, error))
+  if (!exists (store, table->taken_sql, table->get_key (record), id, &dup, error))
     return FALSE;
   if (dup)
     {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE,
-                   _("code: “%s” is already used by another item"), item->code);
+      table->set_taken (error, table->get_key (record));
       return FALSE;
-    }
-  for (char **a = item->aliases; a != NULL && *a != NULL; a++)
-    {
-      if (!exists (store, "SELECT 1 FROM item_aliases WHERE alias = ? AND item_id <> ?", *a,
-                   item->id, &dup, error))
-        return FALSE;
-      if (dup)
-        {
-          g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_ALIASES,
-                       _("aliases: “%s” already names another item"), *a);
-          return FALSE;
-        }
-      for (char **b = item->aliases; b != a; b++)
-        if (g_str_equal (*a, *b))
-          {
-            g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_ALIASES,
-                         _("aliases: “%s” is listed twice"), *a);
-            return FALSE;
-          }
     }
   return TRUE;
 }
 
-static void
-bind_item (sqlite3_stmt *stmt,
-           const JcItem *item,
-           gint64        category_id)
+/* Inserts the record when *id is 0 (setting *id to the new row's id), else
+ * updates the row *id.  An UPDATE that changed nothing is not an error
+ * here: the caller says what was not found (sqlite3_changes() is 0). */
+static gboolean
+write_row (JcStore            *store,
+           const MasterTable  *table,
+           gconstpointer       record,
+           gint64              extra,
+           gint64             *id,
+           GError            **error)
 {
+  gboolean insert = *id == 0;
+  sqlite3_stmt *stmt = _jc_store_prepare (store, insert ? table->insert_sql : table->update_sql,
+                                          error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  table->bind (stmt, record, extra);
+  if (!insert)
+    sqlite3_bind_int64 (stmt, table->n_columns + 1, *id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW && insert)
+    {
+      *id = sqlite3_column_int64 (stmt, 0);
+      rc = sqlite3_step (stmt);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, _(table->save_failed), error);
+  return TRUE;
+}
+
+static gboolean
+nothing_changed (JcStore *store)
+{
+  return sqlite3_changes (_jc_store_get_db (store)) == 0;
+}
+
+/* A table without a savepoint of its own (canteens, vehicles): the key
+ * checked, then the row written — a new one (*id set) when *id is 0, else
+ * the row *id, which must exist. */
+static gboolean
+save_row (JcStore            *store,
+          const MasterTable  *table,
+          gconstpointer       record,
+          gint64             *id,
+          GError            **error)
+{
+  gboolean insert = *id == 0;
+
+  if (!check_taken (store, table, record, *id, error) ||
+      !write_row (store, table, record, 0, id, error))
+    return FALSE;
+  if (!insert && nothing_changed (store))
+    {
+      table->set_missing (error, table->get_key (record));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Deletes a row that nothing refers to.  A row with history (prices, orders)
+ * is refused with IN_USE: deactivating keeps that history readable. */
+static gboolean
+delete_row (JcStore            *store,
+            const MasterTable  *table,
+            const char         *key,
+            GError            **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store, table->delete_sql, error);
+  const char *kind = _(table->kind);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, key);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    return _jc_store_error_printf (error, JC_STORE_ERROR_IN_USE,
+                            _("%s “%s” has history (prices or orders) and cannot be removed; "
+                              "deactivate it instead"), kind, key);
+  if (rc != SQLITE_DONE)
+    return _jc_store_set_error (store, rc, kind, error);
+  if (nothing_changed (store))
+    return _jc_store_error_printf (error, JC_STORE_ERROR_NOT_FOUND, _("No %s “%s”"), kind, key);
+  return TRUE;
+}
+
+static void
+bind_item (sqlite3_stmt  *stmt,
+           gconstpointer  record,
+           gint64         category_id)
+{
+  const JcItem *item = record;
   g_autofree char *pinyin = NULL;
 
   if (item->pinyin == NULL || *item->pinyin == '\0')
@@ -359,6 +506,75 @@ bind_item (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, 7);
   sqlite3_bind_int (stmt, 8, item->loss_permille);
   sqlite3_bind_int (stmt, 9, item->active ? 1 : 0);
+}
+
+/* Items are listed and read with their aliases (jc_store_list_items()). */
+static const MasterTable item_table = {
+  .insert_sql =
+    "INSERT INTO items (code, name, category_id, pinyin, base_unit, pack_milli, "
+    "piece_mass_mg, loss_permille, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+  .update_sql =
+    "UPDATE items SET code = ?, name = ?, category_id = ?, pinyin = ?, base_unit = ?, "
+    "pack_milli = ?, piece_mass_mg = ?, loss_permille = ?, active = ? WHERE id = ?",
+  .n_columns = 9,
+  .bind = bind_item,
+  .save_failed = N_("Could not save the item"),
+  .taken_sql = "SELECT 1 FROM items WHERE code = ? AND id <> ?",
+  .get_key = item_key,
+  .set_taken = item_taken,
+  .set_missing = item_missing,
+  .delete_sql = "DELETE FROM items WHERE code = ?",
+  .kind = N_("catalog item"),
+};
+
+/* Checks what only the database can: the category exists, code and aliases
+ * are not taken by another item. */
+static gboolean
+check_item (JcStore       *store,
+            const JcItem  *item,
+            gint64        *category_id,
+            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gboolean dup = FALSE;
+
+  stmt = _jc_store_prepare (store, "SELECT id FROM categories WHERE code = ? OR name = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  _jc_store_bind_text (stmt, 1, item->category);
+  _jc_store_bind_text (stmt, 2, item->category);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CATEGORY,
+                   _("category: unknown category “%s”"), item->category);
+      return FALSE;
+    }
+  *category_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (!check_taken (store, &item_table, item, item->id, error))
+    return FALSE;
+  for (char **a = item->aliases; a != NULL && *a != NULL; a++)
+    {
+      if (!exists (store, "SELECT 1 FROM item_aliases WHERE alias = ? AND item_id <> ?", *a,
+                   item->id, &dup, error))
+        return FALSE;
+      if (dup)
+        {
+          g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_ALIASES,
+                       _("aliases: “%s” already names another item"), *a);
+          return FALSE;
+        }
+      for (char **b = item->aliases; b != a; b++)
+        if (g_str_equal (*a, *b))
+          {
+            g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_ALIASES,
+                         _("aliases: “%s” is listed twice"), *a);
+            return FALSE;
+          }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -388,45 +604,58 @@ write_aliases (JcStore       *store,
   return TRUE;
 }
 
+/* The item's row and its aliases, in one savepoint: a new one when
+ * item->id is 0 (its id set), else the row item->id. */
+static gboolean
+write_item (JcStore  *store,
+            JcItem   *item,
+            GError  **error)
+{
+  gint64 category_id = 0;
+  gint64 id = item->id;
+  gboolean ok;
+
+  if (!check_item (store, item, &category_id, error))
+    return FALSE;
+  if (!_jc_store_savepoint_begin (store, error))
+    return FALSE;
+  ok = write_row (store, &item_table, item, category_id, &id, error);
+  if (ok && item->id == 0)
+    {
+      item->id = id;
+      ok = id > 0;
+    }
+  else if (ok && nothing_changed (store))
+    {
+      item_missing (error, item->code);
+      ok = FALSE;
+    }
+  ok = ok && write_aliases (store, item, error);
+  return _jc_store_savepoint_end (store, ok, error) && ok;
+}
+
 /**
  * jc_store_insert_item:
- * Validates and stores a new item with its aliases; sets item->id (and
- * item->pinyin when it was empty).
+ * Stores a new item with its aliases (jc_master_save_item() validates it
+ * first); sets item->id (and item->pinyin when it was empty).
  */
 gboolean
 jc_store_insert_item (JcStore  *store,
                       JcItem   *item,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 category_id = 0;
-  gboolean ok;
-
   item->id = 0;
-  if (!check_item (store, item, &category_id, error))
-    return FALSE;
-  if (!_jc_store_savepoint_begin (store, error))
-    return FALSE;
-  stmt = _jc_store_prepare (store,
-    "INSERT INTO items (code, name, category_id, pinyin, base_unit, pack_milli, "
-    "piece_mass_mg, loss_permille, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
-  ok = stmt != NULL;
-  if (ok)
+  if (!write_item (store, item, error))
     {
-      bind_item (stmt, item, category_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        item->id = sqlite3_column_int64 (stmt, 0);
-      ok = _jc_store_step_done (store, stmt, _("Could not save the item"), error) && item->id > 0;
+      item->id = 0;
+      return FALSE;
     }
-  ok = ok && write_aliases (store, item, error);
-  if (ok && (item->pinyin == NULL || *item->pinyin == '\0'))
+  if (item->pinyin == NULL || *item->pinyin == '\0')
     {
       g_free (item->pinyin);
       item->pinyin = jc_pinyin_initials (item->name);
     }
-  if (!ok)
-    item->id = 0;
-  return _jc_store_savepoint_end (store, ok, error) && ok;
+  return TRUE;
 }
 
 gboolean
@@ -434,62 +663,10 @@ jc_store_update_item (JcStore       *store,
                       const JcItem  *item,
                       GError       **error)
 {
-  sqlite3_stmt *stmt;
-  gint64 category_id = 0;
-  gboolean ok;
-
   g_return_val_if_fail (item->id > 0, FALSE);
 
-  if (!check_item (store, item, &category_id, error))
-    return FALSE;
-  if (!_jc_store_savepoint_begin (store, error))
-    return FALSE;
-  stmt = _jc_store_prepare (store,
-    "UPDATE items SET code = ?, name = ?, category_id = ?, pinyin = ?, base_unit = ?, "
-    "pack_milli = ?, piece_mass_mg = ?, loss_permille = ?, active = ? WHERE id = ?", error);
-  ok = stmt != NULL;
-  if (ok)
-    {
-      bind_item (stmt, item, category_id);
-      sqlite3_bind_int64 (stmt, 10, item->id);
-      ok = _jc_store_step_done (store, stmt, _("Could not save the item"), error);
-    }
-  if (ok && sqlite3_changes (_jc_store_get_db (store)) == 0)
-    {
-      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND,
-                   _("No catalog item “%s”"), item->code);
-      ok = FALSE;
-    }
-  ok = ok && write_aliases (store, item, error);
-  return _jc_store_savepoint_end (store, ok, error) && ok;
-}
-
-/* Deletes a row that nothing refers to.  A row with history (prices, orders)
- * is refused with IN_USE: deactivating keeps that history readable. */
-static gboolean
-delete_row (JcStore     *store,
-            const char  *sql,
-            const char  *key,
-            const char  *kind,
-            GError     **error)
-{
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  _jc_store_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    return _jc_store_error_printf (error, JC_STORE_ERROR_IN_USE,
-                            _("%s “%s” has history (prices or orders) and cannot be removed; "
-                              "deactivate it instead"), kind, key);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, kind, error);
-  if (sqlite3_changes (_jc_store_get_db (store)) == 0)
-    return _jc_store_error_printf (error, JC_STORE_ERROR_NOT_FOUND, _("No %s “%s”"), kind, key);
-  return TRUE;
+  /* write_item changes an item only when inserting it */
+  return write_item (store, (JcItem *) item, error);
 }
 
 gboolean
@@ -497,7 +674,7 @@ jc_store_delete_item (JcStore     *store,
                       const char  *code,
                       GError     **error)
 {
-  return delete_row (store, "DELETE FROM items WHERE code = ?", code, _("catalog item"), error);
+  return delete_row (store, &item_table, code, error);
 }
 
 /* ---- canteens ------------------------------------------------------ */
@@ -524,67 +701,13 @@ canteen_from_row (sqlite3_stmt *stmt)
   return c;
 }
 
-GPtrArray *
-jc_store_list_canteens (JcStore   *store,
-                        gboolean   include_inactive,
-                        GError   **error)
+static void
+bind_canteen (sqlite3_stmt  *stmt,
+              gconstpointer  record,
+              gint64         unused)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT " CANTEEN_COLUMNS "FROM canteens WHERE active = 1 OR ? = 1 ORDER BY code", error);
+  const JcCanteen *c = record;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
-  return collect (store, stmt, (gpointer) canteen_from_row, (GDestroyNotify) jc_canteen_free,
-                  _("Could not read the canteens"), error);
-}
-
-JcCanteen *
-jc_store_get_canteen (JcStore     *store,
-                      const char  *code,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT " CANTEEN_COLUMNS "FROM canteens WHERE code = ?", error);
-  JcCanteen *c = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  _jc_store_bind_text (stmt, 1, code);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    c = canteen_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (c == NULL)
-    g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No canteen “%s”"),
-                 code ? code : "");
-  return c;
-}
-
-static gboolean
-write_canteen (JcStore          *store,
-               const char       *sql,
-               const JcCanteen  *c,
-               gint64           *out_id,
-               GError          **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean dup = FALSE;
-  int rc;
-
-  if (!jc_canteen_validate (c, error))
-    return FALSE;
-  if (!exists (store, "SELECT 1 FROM canteens WHERE code = ? AND id <> ?", c->code, c->id,
-               &dup, error))
-    return FALSE;
-  if (dup)
-    {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE,
-                   _("code: “%s” is already used by another canteen"), c->code);
-      return FALSE;
-    }
-  stmt = _jc_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
   _jc_store_bind_text (stmt, 1, c->code);
   _jc_store_bind_text (stmt, 2, c->name);
   _jc_store_bind_text (stmt, 3, c->agency);
@@ -595,23 +718,67 @@ write_canteen (JcStore          *store,
   sqlite3_bind_int (stmt, 8, c->window_end);
   sqlite3_bind_int (stmt, 9, c->diners);
   sqlite3_bind_int (stmt, 10, c->active ? 1 : 0);
-  if (out_id == NULL)
-    sqlite3_bind_int64 (stmt, 11, c->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && out_id != NULL)
-    {
-      *out_id = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not save the canteen"), error);
-  if (out_id == NULL && sqlite3_changes (_jc_store_get_db (store)) == 0)
-    {
-      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No canteen “%s”"), c->code);
-      return FALSE;
-    }
-  return TRUE;
+}
+
+static const char *
+canteen_key (gconstpointer record)
+{
+  return ((const JcCanteen *) record)->code;
+}
+
+static void
+canteen_taken (GError     **error,
+               const char  *code)
+{
+  g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CODE,
+               _("code: “%s” is already used by another canteen"), code);
+}
+
+static void
+canteen_missing (GError     **error,
+                 const char  *code)
+{
+  g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No canteen “%s”"), code);
+}
+
+static const MasterTable canteen_table = {
+  .list_sql =
+    "SELECT " CANTEEN_COLUMNS "FROM canteens WHERE active = 1 OR ? = 1 ORDER BY code",
+  .get_sql = "SELECT " CANTEEN_COLUMNS "FROM canteens WHERE code = ?",
+  .from_row = (gpointer) canteen_from_row,
+  .free_func = (GDestroyNotify) jc_canteen_free,
+  .list_failed = N_("Could not read the canteens"),
+  .insert_sql =
+    "INSERT INTO canteens (code, name, agency, address, lat, lon, window_start, "
+    "window_end, diners, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+  .update_sql =
+    "UPDATE canteens SET code = ?, name = ?, agency = ?, address = ?, lat = ?, lon = ?, "
+    "window_start = ?, window_end = ?, diners = ?, active = ? WHERE id = ?",
+  .n_columns = 10,
+  .bind = bind_canteen,
+  .save_failed = N_("Could not save the canteen"),
+  .taken_sql = "SELECT 1 FROM canteens WHERE code = ? AND id <> ?",
+  .get_key = canteen_key,
+  .set_taken = canteen_taken,
+  .set_missing = canteen_missing,
+  .delete_sql = "DELETE FROM canteens WHERE code = ?",
+  .kind = N_("canteen"),
+};
+
+GPtrArray *
+jc_store_list_canteens (JcStore   *store,
+                        gboolean   include_inactive,
+                        GError   **error)
+{
+  return list_rows (store, &canteen_table, include_inactive, error);
+}
+
+JcCanteen *
+jc_store_get_canteen (JcStore     *store,
+                      const char  *code,
+                      GError     **error)
+{
+  return get_row (store, &canteen_table, code, error);
 }
 
 gboolean
@@ -622,10 +789,7 @@ jc_store_insert_canteen (JcStore    *store,
   gint64 id = 0;
 
   canteen->id = 0;
-  if (!write_canteen (store,
-        "INSERT INTO canteens (code, name, agency, address, lat, lon, window_start, "
-        "window_end, diners, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        canteen, &id, error))
+  if (!save_row (store, &canteen_table, canteen, &id, error))
     return FALSE;
   canteen->id = id;
   return TRUE;
@@ -636,12 +800,11 @@ jc_store_update_canteen (JcStore          *store,
                          const JcCanteen  *canteen,
                          GError          **error)
 {
+  gint64 id = canteen->id;
+
   g_return_val_if_fail (canteen->id > 0, FALSE);
 
-  return write_canteen (store,
-    "UPDATE canteens SET code = ?, name = ?, agency = ?, address = ?, lat = ?, lon = ?, "
-    "window_start = ?, window_end = ?, diners = ?, active = ? WHERE id = ?",
-    canteen, NULL, error);
+  return save_row (store, &canteen_table, canteen, &id, error);
 }
 
 gboolean
@@ -649,7 +812,7 @@ jc_store_delete_canteen (JcStore     *store,
                          const char  *code,
                          GError     **error)
 {
-  return delete_row (store, "DELETE FROM canteens WHERE code = ?", code, _("canteen"), error);
+  return delete_row (store, &canteen_table, code, error);
 }
 
 /* ---- vehicles ------------------------------------------------------ */
@@ -675,67 +838,13 @@ vehicle_from_row (sqlite3_stmt *stmt)
   return v;
 }
 
-GPtrArray *
-jc_store_list_vehicles (JcStore   *store,
-                        gboolean   include_inactive,
-                        GError   **error)
+static void
+bind_vehicle (sqlite3_stmt  *stmt,
+              gconstpointer  record,
+              gint64         unused)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT " VEHICLE_COLUMNS "FROM vehicles WHERE active = 1 OR ? = 1 ORDER BY plate", error);
+  const JcVehicle *v = record;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
-  return collect (store, stmt, (gpointer) vehicle_from_row, (GDestroyNotify) jc_vehicle_free,
-                  _("Could not read the vehicles"), error);
-}
-
-JcVehicle *
-jc_store_get_vehicle (JcStore     *store,
-                      const char  *plate,
-                      GError     **error)
-{
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT " VEHICLE_COLUMNS "FROM vehicles WHERE plate = ?", error);
-  JcVehicle *v = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  _jc_store_bind_text (stmt, 1, plate);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    v = vehicle_from_row (stmt);
-  sqlite3_reset (stmt);
-  if (v == NULL)
-    g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No vehicle “%s”"),
-                 plate ? plate : "");
-  return v;
-}
-
-static gboolean
-write_vehicle (JcStore          *store,
-               const char       *sql,
-               const JcVehicle  *v,
-               gint64           *out_id,
-               GError          **error)
-{
-  sqlite3_stmt *stmt;
-  gboolean dup = FALSE;
-  int rc;
-
-  if (!jc_vehicle_validate (v, error))
-    return FALSE;
-  if (!exists (store, "SELECT 1 FROM vehicles WHERE plate = ? AND id <> ?", v->plate, v->id,
-               &dup, error))
-    return FALSE;
-  if (dup)
-    {
-      g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_PLATE,
-                   _("plate: “%s” is already used by another vehicle"), v->plate);
-      return FALSE;
-    }
-  stmt = _jc_store_prepare (store, sql, error);
-  if (stmt == NULL)
-    return FALSE;
   _jc_store_bind_text (stmt, 1, v->plate);
   sqlite3_bind_int64 (stmt, 2, v->capacity_kg);
   _jc_store_bind_text (stmt, 3, v->depot);
@@ -745,23 +854,67 @@ write_vehicle (JcStore          *store,
   sqlite3_bind_int (stmt, 7, v->speed_kmh);
   sqlite3_bind_int (stmt, 8, v->service_min);
   sqlite3_bind_int (stmt, 9, v->active ? 1 : 0);
-  if (out_id == NULL)
-    sqlite3_bind_int64 (stmt, 10, v->id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && out_id != NULL)
-    {
-      *out_id = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not save the vehicle"), error);
-  if (out_id == NULL && sqlite3_changes (_jc_store_get_db (store)) == 0)
-    {
-      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No vehicle “%s”"), v->plate);
-      return FALSE;
-    }
-  return TRUE;
+}
+
+static const char *
+vehicle_key (gconstpointer record)
+{
+  return ((const JcVehicle *) record)->plate;
+}
+
+static void
+vehicle_taken (GError     **error,
+               const char  *plate)
+{
+  g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_PLATE,
+               _("plate: “%s” is already used by another vehicle"), plate);
+}
+
+static void
+vehicle_missing (GError     **error,
+                 const char  *plate)
+{
+  g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_FOUND, _("No vehicle “%s”"), plate);
+}
+
+static const MasterTable vehicle_table = {
+  .list_sql =
+    "SELECT " VEHICLE_COLUMNS "FROM vehicles WHERE active = 1 OR ? = 1 ORDER BY plate",
+  .get_sql = "SELECT " VEHICLE_COLUMNS "FROM vehicles WHERE plate = ?",
+  .from_row = (gpointer) vehicle_from_row,
+  .free_func = (GDestroyNotify) jc_vehicle_free,
+  .list_failed = N_("Could not read the vehicles"),
+  .insert_sql =
+    "INSERT INTO vehicles (plate, capacity_kg, depot, depot_lat, depot_lon, start_time, "
+    "speed_kmh, service_min, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+  .update_sql =
+    "UPDATE vehicles SET plate = ?, capacity_kg = ?, depot = ?, depot_lat = ?, depot_lon = ?, "
+    "start_time = ?, speed_kmh = ?, service_min = ?, active = ? WHERE id = ?",
+  .n_columns = 9,
+  .bind = bind_vehicle,
+  .save_failed = N_("Could not save the vehicle"),
+  .taken_sql = "SELECT 1 FROM vehicles WHERE plate = ? AND id <> ?",
+  .get_key = vehicle_key,
+  .set_taken = vehicle_taken,
+  .set_missing = vehicle_missing,
+  .delete_sql = "DELETE FROM vehicles WHERE plate = ?",
+  .kind = N_("vehicle"),
+};
+
+GPtrArray *
+jc_store_list_vehicles (JcStore   *store,
+                        gboolean   include_inactive,
+                        GError   **error)
+{
+  return list_rows (store, &vehicle_table, include_inactive, error);
+}
+
+JcVehicle *
+jc_store_get_vehicle (JcStore     *store,
+                      const char  *plate,
+                      GError     **error)
+{
+  return get_row (store, &vehicle_table, plate, error);
 }
 
 gboolean
@@ -772,10 +925,7 @@ jc_store_insert_vehicle (JcStore    *store,
   gint64 id = 0;
 
   vehicle->id = 0;
-  if (!write_vehicle (store,
-        "INSERT INTO vehicles (plate, capacity_kg, depot, depot_lat, depot_lon, start_time, "
-        "speed_kmh, service_min, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-        vehicle, &id, error))
+  if (!save_row (store, &vehicle_table, vehicle, &id, error))
     return FALSE;
   vehicle->id = id;
   return TRUE;
@@ -786,12 +936,11 @@ jc_store_update_vehicle (JcStore          *store,
                          const JcVehicle  *vehicle,
                          GError          **error)
 {
+  gint64 id = vehicle->id;
+
   g_return_val_if_fail (vehicle->id > 0, FALSE);
 
-  return write_vehicle (store,
-    "UPDATE vehicles SET plate = ?, capacity_kg = ?, depot = ?, depot_lat = ?, depot_lon = ?, "
-    "start_time = ?, speed_kmh = ?, service_min = ?, active = ? WHERE id = ?",
-    vehicle, NULL, error);
+  return save_row (store, &vehicle_table, vehicle, &id, error);
 }
 
 gboolean
@@ -799,5 +948,5 @@ jc_store_delete_vehicle (JcStore     *store,
                          const char  *plate,
                          GError     **error)
 {
-  return delete_row (store, "DELETE FROM vehicles WHERE plate = ?", plate, _("vehicle"), error);
+  return delete_row (store, &vehicle_table, plate, error);
 }

@@ -79,8 +79,7 @@ write_source (JcStore         *store,
   sqlite3_stmt *stmt;
   gint64 one = 0;
 
-  if (!jc_source_validate (s, error))
-    return FALSE;
+  /* the source's own rules are checked by jc_master_save_source() */
   stmt = _jc_store_prepare (store, "SELECT 1 FROM price_sources WHERE name = ? AND id <> ?", error);
   if (stmt == NULL)
     return FALSE;

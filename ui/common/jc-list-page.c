@@ -273,6 +273,75 @@ toggle_active_activated (GtkWidget  *widget,
 }
 
 static void
+default_load (JcListPage *self,
+              JcStore    *store,
+              GPtrArray  *records)
+{
+  JcListPageClass *klass = JC_LIST_PAGE_GET_CLASS (self);
+  g_autoptr(GPtrArray) structs = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  structs = klass->list (store, &error);
+  if (structs == NULL)
+    jc_list_page_set_load_error (self, _(klass->load_error_title), error->message);
+  else
+    jc_list_page_take_records (records, structs, (JcListPageWrapFunc) klass->wrap);
+}
+
+static void
+on_editor_saved_cb (JcListPage *self,
+                    const char *key,
+                    GtkWindow  *editor)
+{
+  g_autofree char *message = JC_LIST_PAGE_GET_CLASS (self)->describe_saved (self, key);
+
+  jc_list_page_reload_and_select (self, key);
+  jc_ui_toast (GTK_WIDGET (self), message);
+}
+
+static void
+default_open_editor (JcListPage   *self,
+                     JcStore      *store,
+                     gconstpointer data)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *editor;
+
+  editor = JC_LIST_PAGE_GET_CLASS (self)->new_editor (self,
+                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                           : NULL,
+                                                      store, data);
+  if (editor == NULL)
+    return;
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (editor);
+}
+
+static void
+default_toggle_active (JcListPage *self,
+                       JcStore    *store,
+                       JcRecord   *record)
+{
+  JcListPageClass *klass = JC_LIST_PAGE_GET_CLASS (self);
+  g_autofree char *key = g_strdup (jc_record_get_key (record));
+  gboolean active = !jc_record_get_active (record);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!klass->set_active (self, store, jc_record_get_data (record), active, &error))
+    {
+      jc_ui_show_error (GTK_WIDGET (self), _(klass->toggle_error_title), error->message);
+      return;
+    }
+  message = klass->describe_toggled (self, jc_record_get_data (record), active);
+  jc_list_page_reload_and_select (self, key);
+  jc_ui_toast (GTK_WIDGET (self), message);
+}
+
+static void
 search_activated (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
@@ -411,11 +480,13 @@ jc_list_page_constructed (GObject *object)
   update_state (self);
 }
 
-/* The subclass disposes its template first, then chains up here. */
 static void
 jc_list_page_dispose (GObject *object)
 {
   JcListPagePrivate *priv = GET_PRIV (JC_LIST_PAGE (object));
+
+  /* the subclass's template, which this class's children belong to */
+  gtk_widget_dispose_template (GTK_WIDGET (object), G_OBJECT_TYPE (object));
 
   g_clear_object (&priv->selection);
   g_clear_object (&priv->filtered);
@@ -446,6 +517,9 @@ jc_list_page_class_init (JcListPageClass *klass)
   object_class->constructed = jc_list_page_constructed;
   object_class->dispose = jc_list_page_dispose;
   object_class->finalize = jc_list_page_finalize;
+  klass->load = default_load;
+  klass->open_editor = default_open_editor;
+  klass->toggle_active = default_toggle_active;
 
   properties[PROP_SHOW_INACTIVE] =
     g_param_spec_boolean ("show-inactive", NULL, NULL, FALSE,
@@ -501,6 +575,40 @@ jc_list_page_class_set_template (GtkWidgetClass *widget_class,
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate_cb);
 }
 
+/* A field column's user_data: its offset and type in one pointer. */
+#define FIELD_PACK(f)        GSIZE_TO_POINTER (((f)->offset << 2) | (gsize) (f)->type)
+#define FIELD_OFFSET(data)   (GPOINTER_TO_SIZE (data) >> 2)
+#define FIELD_TYPE(data)     ((JcListFieldType) (GPOINTER_TO_SIZE (data) & 3))
+
+static gint64
+field_int (gconstpointer record,
+           gpointer      field)
+{
+  if (FIELD_TYPE (field) == JC_LIST_FIELD_INT)
+    return G_STRUCT_MEMBER (int, (gpointer) record, FIELD_OFFSET (field));
+  return G_STRUCT_MEMBER (gint64, (gpointer) record, FIELD_OFFSET (field));
+}
+
+static char *
+field_text (gconstpointer record,
+            gpointer      field)
+{
+  if (FIELD_TYPE (field) == JC_LIST_FIELD_STRING)
+    return g_strdup (G_STRUCT_MEMBER (const char *, (gpointer) record, FIELD_OFFSET (field)));
+  return g_strdup_printf ("%" G_GINT64_FORMAT, field_int (record, field));
+}
+
+static int
+field_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      field)
+{
+  if (FIELD_TYPE (field) == JC_LIST_FIELD_STRING)
+    return jc_ui_compare_text (G_STRUCT_MEMBER (const char *, (gpointer) a, FIELD_OFFSET (field)),
+                               G_STRUCT_MEMBER (const char *, (gpointer) b, FIELD_OFFSET (field)));
+  return jc_ui_compare_int (field_int (a, field), field_int (b, field));
+}
+
 void
 jc_list_page_add_columns (JcListPage         *self,
                           const JcListColumn *columns,
@@ -513,9 +621,14 @@ jc_list_page_add_columns (JcListPage         *self,
   priv = GET_PRIV (self);
   for (guint i = 0; i < n_columns; i++)
     {
-      g_autoptr(GtkColumnViewColumn) col = jc_column_new (columns[i].title, columns[i].kind,
-                                                          columns[i].text, columns[i].compare,
-                                                          self, columns[i].expand);
+      const JcListColumn *c = &columns[i];
+      g_autoptr(GtkColumnViewColumn) col = NULL;
+
+      if (c->field.type != JC_LIST_FIELD_NONE)
+        col = jc_column_new (c->title, c->kind, field_text, field_compare, FIELD_PACK (&c->field),
+                             c->expand);
+      else
+        col = jc_column_new (c->title, c->kind, c->text, c->compare, self, c->expand);
 
       gtk_column_view_append_column (priv->column_view, col);
     }

@@ -33,10 +33,16 @@ struct _JcListPageClass
 
   /* Appends every record (JcRecord, active or not) of `store` (NULL: no
    * database) to `records`, in the store's order; when they cannot be
-   * read, calls jc_list_page_set_load_error(). */
+   * read, calls jc_list_page_set_load_error().  By default: the structs
+   * `list` reads (all, active or not), each in the record `wrap` makes of
+   * it, or `load_error_title` (an N_() string) with the error. */
   void      (*load)                (JcListPage *self,
                                     JcStore    *store,
                                     GPtrArray  *records);
+  GPtrArray *(*list)               (JcStore    *store,
+                                    GError    **error);
+  JcRecord  *(*wrap)               (gpointer    data);
+  const char *load_error_title;
   /* Whether the record's data matches `query` (case-folded, stripped, maybe
    * empty) and the page's own filters; inactive records are already out. */
   gboolean  (*match)               (JcListPage   *self,
@@ -50,11 +56,36 @@ struct _JcListPageClass
   /* Why nothing is shown: `search` is the search text, NULL when none. */
   char     *(*describe_no_results) (JcListPage *self,
                                     const char *search);
-  /* Opens the editor on `data`, or on a new record when NULL. */
+  /* Makes the editor on `data`, or on a new record when NULL: a window
+   * with a "saved" signal that carries the key of the record saved; NULL
+   * when none may open now.  The page presents it, and when it saves
+   * reloads, selects the record and shows describe_saved() in a toast. */
+  GtkWindow *(*new_editor)         (JcListPage   *self,
+                                    GtkWindow    *parent,
+                                    JcStore      *store,
+                                    gconstpointer data);
+  char     *(*describe_saved)      (JcListPage *self,
+                                    const char *key);
+  /* Opens the editor on `data`, or on a new record when NULL; by default
+   * through new_editor. */
   void      (*open_editor)         (JcListPage   *self,
                                     JcStore      *store,
                                     gconstpointer data);
-  /* Switches the record on or off in the store. */
+  /* Writes a copy of `data` switched on or off; FALSE with `error` when
+   * it cannot be written (shown under toggle_error_title, an N_() string). */
+  gboolean  (*set_active)          (JcListPage    *self,
+                                    JcStore       *store,
+                                    gconstpointer  data,
+                                    gboolean       active,
+                                    GError       **error);
+  /* "Canteen “CT01” deactivated", for the toast after set_active; `data`
+   * is the record as it was. */
+  char     *(*describe_toggled)    (JcListPage    *self,
+                                    gconstpointer  data,
+                                    gboolean       active);
+  const char *toggle_error_title;
+  /* Switches the record on or off in the store; by default through
+   * set_active. */
   void      (*toggle_active)       (JcListPage *self,
                                     JcStore    *store,
                                     JcRecord   *record);
@@ -76,13 +107,32 @@ void        jc_list_page_class_set_template (GtkWidgetClass *widget_class,
                                              const char     *toggle_icon_button_id,
                                              const char     *show_inactive_id);
 
-/* One column: its title, what it shows and how it sorts. */
+/* What a column shows when it is one field of the record's struct. */
+typedef enum {
+  JC_LIST_FIELD_NONE,    /* the column's own text and compare functions */
+  JC_LIST_FIELD_STRING,  /* a char *, sorted as text */
+  JC_LIST_FIELD_INT,     /* an int, in decimal, sorted as a number */
+  JC_LIST_FIELD_INT64,   /* a gint64, likewise */
+} JcListFieldType;
+
+typedef struct {
+  JcListFieldType type;
+  gsize           offset;
+} JcListField;
+
+#define JC_LIST_FIELD(ftype, Type, member) \
+  { JC_LIST_FIELD_##ftype, G_STRUCT_OFFSET (Type, member) }
+
+/* One column: its title, what it shows and how it sorts — by its text and
+ * compare functions, or, when they are NULL, by `field`
+ * (JC_LIST_FIELD (STRING, JcCanteen, code)). */
 typedef struct {
   const char          *title;
   JcColumnKind         kind;
   JcColumnTextFunc     text;
   JcColumnCompareFunc  compare;
   gboolean             expand;
+  JcListField          field;
 } JcListColumn;
 
 /* Appends the columns, their functions called with the page as user_data. */

@@ -6,10 +6,24 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *_jc_canteen_editor_get_row         (JcCanteenEditor *self,
-                                               JcField          field);
-GtkLabel  *_jc_canteen_editor_get_caption     (JcCanteenEditor *self,
-                                               JcField          field);
-GtkWidget *_jc_canteen_editor_get_save_button (JcCanteenEditor *self);
+static inline GtkWidget *
+_jc_canteen_editor_get_row (JcCanteenEditor *self,
+                            JcField          field)
+{
+  return _jc_master_editor_get_row (JC_MASTER_EDITOR (self), field);
+}
+
+static inline GtkLabel *
+_jc_canteen_editor_get_caption (JcCanteenEditor *self,
+                                JcField          field)
+{
+  return _jc_master_editor_get_caption (JC_MASTER_EDITOR (self), field);
+}
+
+static inline GtkWidget *
+_jc_canteen_editor_get_save_button (JcCanteenEditor *self)
+{
+  return _jc_master_editor_get_save_button (JC_MASTER_EDITOR (self));
+}
 
 G_END_DECLS

@@ -7,19 +7,16 @@
 #include <glib/gi18n.h>
 
 #include "jc-canteen-editor-private.h"
-#include "jc-form.h"
+#include "jc-master-editor.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 
 struct _JcCanteenEditor {
-  AdwWindow       parent_instance;
+  JcMasterEditor  parent_instance;
 
-  JcStore        *store;      /* borrowed from the application */
   JcCanteen      *original;   /* NULL: a new canteen */
-  JcForm         *form;
   GHashTable     *taken;      /* the codes of the other canteens, read at open */
 
-  AdwWindowTitle *window_title;
-  GtkWidget      *save_button;
   GtkWidget      *code_row;
   GtkWidget      *name_row;
   GtkWidget      *agency_row;
@@ -30,20 +27,14 @@ struct _JcCanteenEditor {
   GtkWidget      *window_end_row;
   GtkWidget      *diners_row;
   GtkSwitch      *active_switch;
-  GtkLabel       *general_caption;
   GtkLabel       *canteen_caption;
   GtkLabel       *location_caption;
   GtkLabel       *delivery_caption;
 };
 
-G_DEFINE_FINAL_TYPE (JcCanteenEditor, jc_canteen_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (JcCanteenEditor, jc_canteen_editor, JC_TYPE_MASTER_EDITOR)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+#define EDITOR(self) JC_MASTER_EDITOR (self)
 
 /* Puts a value that passes validation into the field that failed, so that
  * asking core again finds the next wrong field: every wrong field gets its
@@ -74,7 +65,7 @@ substitute (gpointer record,
 static JcCanteen *
 validate (JcCanteenEditor *self)
 {
-  JcForm *form = self->form;
+  JcForm *form = jc_master_editor_get_form (EDITOR (self));
   g_autoptr(JcCanteen) c = self->original ? jc_canteen_copy (self->original) : jc_canteen_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *lat = jc_form_dup_text (form, JC_FIELD_LAT);
@@ -123,47 +114,9 @@ validate (JcCanteenEditor *self)
       jc_form_add_error (form, taken);
     }
 
-  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
+  valid = jc_form_finish (form, GTK_WIDGET (self),
+                          jc_master_editor_get_store (EDITOR (self)) != NULL);
   return valid ? g_steal_pointer (&c) : NULL;
-}
-
-static void
-form_changed_cb (gpointer user_data)
-{
-  g_autoptr(JcCanteen) c = validate (JC_CANTEEN_EDITOR (user_data));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  JcCanteenEditor *self = JC_CANTEEN_EDITOR (widget);
-  g_autoptr(JcCanteen) c = validate (self);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  /* Nothing is written unless every field is valid. */
-  if (c == NULL || self->store == NULL)
-    return;
-  if (self->original != NULL)
-    ok = jc_store_update_canteen (self->store, c, &error);
-  else
-    ok = jc_store_insert_canteen (self->store, c, &error);
-  if (!jc_form_check_save (self->form, ok, &error))
-    return;
-  g_signal_emit (self, signals[SAVED], 0, c->code);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-jc_canteen_editor_dispose (GObject *object)
-{
-  JcCanteenEditor *self = JC_CANTEEN_EDITOR (object);
-
-  g_clear_pointer (&self->form, jc_form_free);
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_CANTEEN_EDITOR);
-  G_OBJECT_CLASS (jc_canteen_editor_parent_class)->dispose (object);
 }
 
 static void
@@ -176,27 +129,41 @@ jc_canteen_editor_finalize (GObject *object)
   G_OBJECT_CLASS (jc_canteen_editor_parent_class)->finalize (object);
 }
 
+static gpointer
+build (JcMasterEditor *editor)
+{
+  return validate (JC_CANTEEN_EDITOR (editor));
+}
+
+static gboolean
+save (JcStore   *store,
+      gpointer   record,
+      GError   **error)
+{
+  return jc_master_save_canteen (store, record, error);
+}
+
+static const char *
+get_key (gconstpointer record)
+{
+  return ((JcCanteen *) record)->code;
+}
+
 static void
 jc_canteen_editor_class_init (JcCanteenEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JcMasterEditorClass *editor_class = JC_MASTER_EDITOR_CLASS (klass);
 
-  object_class->dispose = jc_canteen_editor_dispose;
   object_class->finalize = jc_canteen_editor_finalize;
+  editor_class->build = build;
+  editor_class->save = save;
+  editor_class->get_key = get_key;
+  editor_class->free_record = (GDestroyNotify) jc_canteen_free;
 
-  /**
-   * JcCanteenEditor::saved:
-   * @code: the code of the canteen as saved
-   * The canteen is in the store; the editor closes next.
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jicai/Jicai/ui/jc-canteen-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, save_button);
+  jc_master_editor_class_set_template (widget_class,
+                                       "/io/github/jicai/Jicai/ui/jc-canteen-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, code_row);
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, agency_row);
@@ -207,20 +174,9 @@ jc_canteen_editor_class_init (JcCanteenEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, window_end_row);
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, diners_row);
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, active_switch);
-  gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, general_caption);
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, canteen_caption);
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, location_caption);
   gtk_widget_class_bind_template_child (widget_class, JcCanteenEditor, delivery_caption);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-set_text (GtkWidget  *row,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
 static void
@@ -230,8 +186,7 @@ jc_canteen_editor_init (JcCanteenEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = form = jc_form_new (form_changed_cb, self);
-  jc_form_set_general_caption (form, self->general_caption);
+  form = jc_master_editor_get_form (EDITOR (self));
   jc_form_add_field (form, JC_FIELD_CODE, self->code_row, self->canteen_caption);
   jc_form_add_field (form, JC_FIELD_NAME, self->name_row, self->canteen_caption);
   jc_form_add_field (form, JC_FIELD_AGENCY, self->agency_row, self->canteen_caption);
@@ -247,12 +202,11 @@ jc_canteen_editor_init (JcCanteenEditor *self)
     g_autofree char *start = jc_format_time (defaults->window_start);
     g_autofree char *end = jc_format_time (defaults->window_end);
 
-    set_text (self->window_start_row, start);
-    set_text (self->window_end_row, end);
+    jc_master_editor_set_text (self->window_start_row, start);
+    jc_master_editor_set_text (self->window_end_row, end);
   }
-  adw_window_title_set_title (self->window_title, _("New Canteen"));
-  jc_form_untouch_all (form);
-  form_changed_cb (self);
+  jc_master_editor_set_title (EDITOR (self), _("New Canteen"), NULL);
+  jc_master_editor_start (EDITOR (self));
 }
 
 static void
@@ -266,18 +220,17 @@ load (JcCanteenEditor *self,
   g_autofree char *diners = g_strdup_printf ("%d", c->diners);
 
   self->original = jc_canteen_copy (c);
-  set_text (self->code_row, c->code);
-  set_text (self->name_row, c->name);
-  set_text (self->agency_row, c->agency);
-  set_text (self->address_row, c->address);
-  set_text (self->lat_row, lat);
-  set_text (self->lon_row, lon);
-  set_text (self->window_start_row, start);
-  set_text (self->window_end_row, end);
-  set_text (self->diners_row, diners);
+  jc_master_editor_set_text (self->code_row, c->code);
+  jc_master_editor_set_text (self->name_row, c->name);
+  jc_master_editor_set_text (self->agency_row, c->agency);
+  jc_master_editor_set_text (self->address_row, c->address);
+  jc_master_editor_set_text (self->lat_row, lat);
+  jc_master_editor_set_text (self->lon_row, lon);
+  jc_master_editor_set_text (self->window_start_row, start);
+  jc_master_editor_set_text (self->window_end_row, end);
+  jc_master_editor_set_text (self->diners_row, diners);
   gtk_switch_set_active (self->active_switch, c->active);
-  adw_window_title_set_title (self->window_title, _("Edit Canteen"));
-  adw_window_title_set_subtitle (self->window_title, c->name);
+  jc_master_editor_set_title (EDITOR (self), _("Edit Canteen"), c->name);
 }
 
 /**
@@ -294,7 +247,7 @@ jc_canteen_editor_new (GtkWindow       *parent,
 {
   JcCanteenEditor *self = g_object_new (JC_TYPE_CANTEEN_EDITOR, "transient-for", parent, NULL);
 
-  self->store = store;
+  jc_master_editor_set_store (EDITOR (self), store);
   if (canteen != NULL)
     load (self, canteen);
   if (store != NULL)
@@ -311,27 +264,6 @@ jc_canteen_editor_new (GtkWindow       *parent,
             g_hash_table_add (self->taken, g_strdup (other->code));
         }
     }
-  jc_form_untouch_all (self->form);
-  form_changed_cb (self);
+  jc_master_editor_start (EDITOR (self));
   return self;
-}
-
-GtkWidget *
-_jc_canteen_editor_get_row (JcCanteenEditor *self,
-                            JcField          field)
-{
-  return jc_form_get_row (self->form, field);
-}
-
-GtkLabel *
-_jc_canteen_editor_get_caption (JcCanteenEditor *self,
-                                JcField          field)
-{
-  return jc_form_get_caption (self->form, field);
-}
-
-GtkWidget *
-_jc_canteen_editor_get_save_button (JcCanteenEditor *self)
-{
-  return self->save_button;
 }

@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
+#include "jc-master-editor.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_CANTEEN_EDITOR (jc_canteen_editor_get_type ())
-G_DECLARE_FINAL_TYPE (JcCanteenEditor, jc_canteen_editor, JC, CANTEEN_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (JcCanteenEditor, jc_canteen_editor, JC, CANTEEN_EDITOR, JcMasterEditor)
 
 JcCanteenEditor *jc_canteen_editor_new (GtkWindow       *parent,
                                         JcStore         *store,

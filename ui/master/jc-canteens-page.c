@@ -9,6 +9,7 @@
 
 #include "jc-canteen-editor.h"
 #include "jc-canteens-page-private.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 
 struct _JcCanteensPage {
@@ -18,54 +19,6 @@ struct _JcCanteensPage {
 G_DEFINE_FINAL_TYPE (JcCanteensPage, jc_canteens_page, JC_TYPE_LIST_PAGE)
 
 /* ---- columns ---------------------------------------------------------- */
-
-static char *
-code_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const JcCanteen *) data)->code);
-}
-
-static int
-code_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const JcCanteen *) a)->code, ((const JcCanteen *) b)->code);
-}
-
-static char *
-name_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const JcCanteen *) data)->name);
-}
-
-static int
-name_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const JcCanteen *) a)->name, ((const JcCanteen *) b)->name);
-}
-
-static char *
-agency_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const JcCanteen *) data)->agency);
-}
-
-static int
-agency_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const JcCanteen *) a)->agency, ((const JcCanteen *) b)->agency);
-}
-
-static char *
-address_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const JcCanteen *) data)->address);
-}
-
-static int
-address_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const JcCanteen *) a)->address, ((const JcCanteen *) b)->address);
-}
 
 static char *
 window_text (gconstpointer data, gpointer user_data)
@@ -84,36 +37,14 @@ window_compare (gconstpointer a, gconstpointer b, gpointer user_data)
   return r != 0 ? r : jc_ui_compare_int (ca->window_end, cb->window_end);
 }
 
-static char *
-diners_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup_printf ("%d", ((const JcCanteen *) data)->diners);
-}
-
-static int
-diners_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_int (((const JcCanteen *) a)->diners, ((const JcCanteen *) b)->diners);
-}
-
 /* ---- what JcListPage asks ----------------------------------------------- */
 
-static void
-load (JcListPage *page,
-      JcStore    *store,
-      GPtrArray  *records)
+/* Every one, active or not: the page filters. */
+static GPtrArray *
+list_all (JcStore  *store,
+          GError  **error)
 {
-  g_autoptr(GPtrArray) canteens = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (store != NULL)
-    {
-      canteens = jc_store_list_canteens (store, TRUE, &error);
-      if (canteens == NULL)
-        jc_list_page_set_load_error (page, _("Could Not Read the Canteens"), error->message);
-    }
-  if (canteens != NULL)
-    jc_list_page_take_records (records, canteens, (JcListPageWrapFunc) jc_record_new_canteen);
+  return jc_store_list_canteens (store, TRUE, error);
 }
 
 static gboolean
@@ -156,80 +87,69 @@ describe_no_results (JcListPage *page,
   return g_strdup (_("Every canteen is deactivated. Turn on “Show deactivated” to see them."));
 }
 
-static void
-on_editor_saved_cb (JcListPage *page,
-                    const char *code,
-                    GtkWindow  *editor)
+static GtkWindow *
+new_editor (JcListPage   *page,
+            GtkWindow    *parent,
+            JcStore      *store,
+            gconstpointer data)
 {
-  g_autofree char *message = g_strdup_printf (_("Canteen “%s” saved"), code);
-
-  jc_list_page_reload_and_select (page, code);
-  jc_ui_toast (GTK_WIDGET (page), message);
+  return GTK_WINDOW (jc_canteen_editor_new (parent, store, data));
 }
 
-static void
-open_editor (JcListPage   *page,
-             JcStore      *store,
-             gconstpointer data)
+static char *
+describe_saved (JcListPage *page,
+                const char *code)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
-  JcCanteenEditor *editor;
-
-  editor = jc_canteen_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, data);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), page,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  return g_strdup_printf (_("Canteen “%s” saved"), code);
 }
 
-static void
-toggle_active (JcListPage *page,
-               JcStore    *store,
-               JcRecord   *record)
+static gboolean
+set_active (JcListPage    *page,
+            JcStore       *store,
+            gconstpointer  data,
+            gboolean       active,
+            GError       **error)
 {
-  g_autoptr(JcCanteen) c = jc_canteen_copy (jc_record_get_data (record));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(JcCanteen) copy = jc_canteen_copy (data);
 
-  c->active = !c->active;
-  if (!jc_store_update_canteen (store, c, &error))
-    {
-      jc_ui_show_error (GTK_WIDGET (page), _("Could Not Change the Canteen"), error->message);
-      return;
-    }
-  message = g_strdup_printf (c->active ? _("Canteen “%s” is active again")
-                                       : _("Canteen “%s” deactivated"), c->code);
-  jc_list_page_reload_and_select (page, c->code);
-  jc_ui_toast (GTK_WIDGET (page), message);
+  copy->active = active;
+  return jc_master_save_canteen (store, copy, error);
+}
+
+static char *
+describe_toggled (JcListPage    *page,
+                  gconstpointer  data,
+                  gboolean       active)
+{
+  const JcCanteen *canteen = data;
+
+  return g_strdup_printf (active ? _("Canteen “%s” is active again")
+                                 : _("Canteen “%s” deactivated"), canteen->code);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-jc_canteens_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_CANTEENS_PAGE);
-  G_OBJECT_CLASS (jc_canteens_page_parent_class)->dispose (object);
-}
-
-static void
 jc_canteens_page_class_init (JcCanteensPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   JcListPageClass *page_class = JC_LIST_PAGE_CLASS (klass);
-
-  object_class->dispose = jc_canteens_page_dispose;
 
   page_class->activate_label = N_("_Activate");
   page_class->deactivate_label = N_("_Deactivate");
   page_class->activate_tooltip = N_("Make the selected canteen active again");
   page_class->deactivate_tooltip = N_("Deactivate the selected canteen: it gets no more orders "
                                       "or deliveries, and its history stays");
-  page_class->load = load;
+  page_class->list = list_all;
+  page_class->wrap = (JcRecord *(*) (gpointer)) jc_record_new_canteen;
+  page_class->load_error_title = N_("Could Not Read the Canteens");
   page_class->match = match;
   page_class->describe_count = describe_count;
   page_class->describe_no_results = describe_no_results;
-  page_class->open_editor = open_editor;
-  page_class->toggle_active = toggle_active;
+  page_class->new_editor = new_editor;
+  page_class->describe_saved = describe_saved;
+  page_class->set_active = set_active;
+  page_class->describe_toggled = describe_toggled;
+  page_class->toggle_error_title = N_("Could Not Change the Canteen");
 
   jc_list_page_class_set_template (GTK_WIDGET_CLASS (klass),
                                    "/io/github/jicai/Jicai/ui/jc-canteens-page.ui",
@@ -241,12 +161,17 @@ static void
 jc_canteens_page_init (JcCanteensPage *self)
 {
   const JcListColumn columns[] = {
-    { C_("column title", "Code"), JC_COLUMN_TEXT, code_text, code_compare, FALSE },
-    { C_("column title", "Name"), JC_COLUMN_TEXT, name_text, name_compare, TRUE },
-    { C_("column title", "Agency"), JC_COLUMN_TEXT, agency_text, agency_compare, TRUE },
-    { C_("column title", "Address"), JC_COLUMN_TEXT, address_text, address_compare, TRUE },
+    { C_("column title", "Code"), JC_COLUMN_TEXT, NULL, NULL, FALSE,
+      JC_LIST_FIELD (STRING, JcCanteen, code) },
+    { C_("column title", "Name"), JC_COLUMN_TEXT, NULL, NULL, TRUE,
+      JC_LIST_FIELD (STRING, JcCanteen, name) },
+    { C_("column title", "Agency"), JC_COLUMN_TEXT, NULL, NULL, TRUE,
+      JC_LIST_FIELD (STRING, JcCanteen, agency) },
+    { C_("column title", "Address"), JC_COLUMN_TEXT, NULL, NULL, TRUE,
+      JC_LIST_FIELD (STRING, JcCanteen, address) },
     { C_("column title", "Delivery Window"), JC_COLUMN_TEXT, window_text, window_compare, FALSE },
-    { C_("column title", "Diners"), JC_COLUMN_NUMBER, diners_text, diners_compare, FALSE },
+    { C_("column title", "Diners"), JC_COLUMN_NUMBER, NULL, NULL, FALSE,
+      JC_LIST_FIELD (INT, JcCanteen, diners) },
     { C_("column title", "Active"), JC_COLUMN_ACTIVE, NULL, NULL, FALSE },
   };
 

@@ -9,6 +9,7 @@
 
 #include "jc-item-editor.h"
 #include "jc-catalog-page-private.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 
 struct _JcCatalogPage {
@@ -25,18 +26,6 @@ struct _JcCatalogPage {
 G_DEFINE_FINAL_TYPE (JcCatalogPage, jc_catalog_page, JC_TYPE_LIST_PAGE)
 
 /* ---- columns ---------------------------------------------------------- */
-
-static char *
-code_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const JcItem *) data)->code);
-}
-
-static int
-code_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const JcItem *) a)->code, ((const JcItem *) b)->code);
-}
 
 static char *
 name_text (gconstpointer data, gpointer user_data)
@@ -104,19 +93,6 @@ static int
 pack_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   return jc_ui_compare_int (((const JcItem *) a)->pack_milli, ((const JcItem *) b)->pack_milli);
-}
-
-static char *
-loss_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup_printf ("%d", ((const JcItem *) data)->loss_permille);
-}
-
-static int
-loss_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_int (((const JcItem *) a)->loss_permille,
-                            ((const JcItem *) b)->loss_permille);
 }
 
 static char *
@@ -259,50 +235,44 @@ describe_no_results (JcListPage *page,
   return g_strdup (_("Every item is deactivated. Turn on “Show deactivated” to see them."));
 }
 
-static void
-on_editor_saved_cb (JcListPage *page,
-                    const char *code,
-                    GtkWindow  *editor)
+static GtkWindow *
+new_editor (JcListPage   *page,
+            GtkWindow    *parent,
+            JcStore      *store,
+            gconstpointer data)
 {
-  g_autofree char *message = g_strdup_printf (_("Item “%s” saved"), code);
-
-  jc_list_page_reload_and_select (page, code);
-  jc_ui_toast (GTK_WIDGET (page), message);
+  return GTK_WINDOW (jc_item_editor_new (parent, store, data));
 }
 
-static void
-open_editor (JcListPage   *page,
-             JcStore      *store,
-             gconstpointer data)
+static char *
+describe_saved (JcListPage *page,
+                const char *code)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
-  JcItemEditor *editor;
-
-  editor = jc_item_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, data);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), page,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  return g_strdup_printf (_("Item “%s” saved"), code);
 }
 
-static void
-toggle_active (JcListPage *page,
-               JcStore    *store,
-               JcRecord   *record)
+static gboolean
+set_active (JcListPage    *page,
+            JcStore       *store,
+            gconstpointer  data,
+            gboolean       active,
+            GError       **error)
 {
-  g_autoptr(JcItem) it = jc_item_copy (jc_record_get_data (record));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(JcItem) copy = jc_item_copy (data);
 
-  it->active = !it->active;
-  if (!jc_store_update_item (store, it, &error))
-    {
-      jc_ui_show_error (GTK_WIDGET (page), _("Could Not Change the Item"), error->message);
-      return;
-    }
-  message = g_strdup_printf (it->active ? _("Item “%s” is active again")
-                                        : _("Item “%s” deactivated"), it->name);
-  jc_list_page_reload_and_select (page, it->code);
-  jc_ui_toast (GTK_WIDGET (page), message);
+  copy->active = active;
+  return jc_master_save_item (store, copy, error);
+}
+
+static char *
+describe_toggled (JcListPage    *page,
+                  gconstpointer  data,
+                  gboolean       active)
+{
+  const JcItem *item = data;
+
+  return g_strdup_printf (active ? _("Item “%s” is active again")
+                                 : _("Item “%s” deactivated"), item->name);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
@@ -312,7 +282,6 @@ jc_catalog_page_dispose (GObject *object)
 {
   JcCatalogPage *self = JC_CATALOG_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_CATALOG_PAGE);
   G_OBJECT_CLASS (jc_catalog_page_parent_class)->dispose (object);
   g_clear_object (&self->category_names);
 }
@@ -347,8 +316,11 @@ jc_catalog_page_class_init (JcCatalogPageClass *klass)
   page_class->match = match;
   page_class->describe_count = describe_count;
   page_class->describe_no_results = describe_no_results;
-  page_class->open_editor = open_editor;
-  page_class->toggle_active = toggle_active;
+  page_class->new_editor = new_editor;
+  page_class->describe_saved = describe_saved;
+  page_class->set_active = set_active;
+  page_class->describe_toggled = describe_toggled;
+  page_class->toggle_error_title = N_("Could Not Change the Item");
 
   jc_list_page_class_set_template (widget_class, "/io/github/jicai/Jicai/ui/jc-catalog-page.ui",
                                    "toggle_active_button", "toggle_active_icon_button",
@@ -360,12 +332,14 @@ static void
 jc_catalog_page_init (JcCatalogPage *self)
 {
   const JcListColumn columns[] = {
-    { C_("column title", "Code"), JC_COLUMN_TEXT, code_text, code_compare, FALSE },
+    { C_("column title", "Code"), JC_COLUMN_TEXT, NULL, NULL, FALSE,
+      JC_LIST_FIELD (STRING, JcItem, code) },
     { C_("column title", "Name"), JC_COLUMN_TEXT, name_text, name_compare, TRUE },
     { C_("column title", "Category"), JC_COLUMN_TEXT, category_text, category_compare, FALSE },
     { C_("column title", "Base Unit"), JC_COLUMN_TEXT, unit_text, unit_compare, FALSE },
     { C_("column title", "Pack"), JC_COLUMN_NUMBER, pack_text, pack_compare, FALSE },
-    { C_("column title", "Loss ‰"), JC_COLUMN_NUMBER, loss_text, loss_compare, FALSE },
+    { C_("column title", "Loss ‰"), JC_COLUMN_NUMBER, NULL, NULL, FALSE,
+      JC_LIST_FIELD (INT, JcItem, loss_permille) },
     { C_("column title", "Aliases"), JC_COLUMN_TEXT, aliases_text, aliases_compare, TRUE },
     { C_("column title", "Active"), JC_COLUMN_ACTIVE, NULL, NULL, FALSE },
   };

@@ -6,23 +6,20 @@
 
 #include <glib/gi18n.h>
 
-#include "jc-form.h"
 #include "jc-item-editor-private.h"
 #include "jc-pinyin.h"
+#include "jc-master-editor.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 
 struct _JcItemEditor {
-  AdwWindow       parent_instance;
+  JcMasterEditor  parent_instance;
 
-  JcStore        *store;          /* borrowed from the application */
   JcItem         *original;       /* NULL: a new item */
-  JcForm         *form;
   GPtrArray      *category_codes; /* parallel to the category row's model */
   char           *pinyin_auto;    /* what we filled in; replaced while unedited */
   GtkWidget      *pack_unit_label;
 
-  AdwWindowTitle *window_title;
-  GtkWidget      *save_button;
   GtkWidget      *code_row;
   GtkWidget      *name_row;
   GtkWidget      *category_row;
@@ -33,19 +30,13 @@ struct _JcItemEditor {
   GtkWidget      *piece_mass_row;
   GtkWidget      *loss_row;
   GtkSwitch      *active_switch;
-  GtkLabel       *general_caption;
   GtkLabel       *item_caption;
   GtkLabel       *units_caption;
 };
 
-G_DEFINE_FINAL_TYPE (JcItemEditor, jc_item_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (JcItemEditor, jc_item_editor, JC_TYPE_MASTER_EDITOR)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+#define EDITOR(self) JC_MASTER_EDITOR (self)
 
 static gboolean
 substitute (gpointer record,
@@ -72,7 +63,7 @@ substitute (gpointer record,
 static JcItem *
 validate (JcItemEditor *self)
 {
-  JcForm *form = self->form;
+  JcForm *form = jc_master_editor_get_form (EDITOR (self));
   g_autoptr(JcItem) item = self->original ? jc_item_copy (self->original) : jc_item_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *pack = jc_form_dup_text (form, JC_FIELD_PACK);
@@ -119,14 +110,9 @@ validate (JcItemEditor *self)
 
   jc_form_check_record (form, (JcFormValidateFunc) jc_item_validate, substitute, item);
 
-  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
+  valid = jc_form_finish (form, GTK_WIDGET (self),
+                          jc_master_editor_get_store (EDITOR (self)) != NULL);
   return valid ? g_steal_pointer (&item) : NULL;
-}
-
-static void
-form_changed_cb (gpointer user_data)
-{
-  g_autoptr(JcItem) item = validate (JC_ITEM_EDITOR (user_data));
 }
 
 /* The initials follow the name until the person edits them. */
@@ -147,7 +133,7 @@ on_name_changed_cb (JcItemEditor *self)
 static void
 on_pinyin_changed_cb (JcItemEditor *self)
 {
-  form_changed_cb (self);
+  jc_master_editor_changed (EDITOR (self));
 }
 
 static void
@@ -156,38 +142,6 @@ on_base_unit_changed_cb (JcItemEditor *self)
   JcBaseUnit unit = (JcBaseUnit) adw_combo_row_get_selected (ADW_COMBO_ROW (self->base_unit_row));
 
   gtk_label_set_text (GTK_LABEL (self->pack_unit_label), jc_ui_base_unit_label (unit));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  JcItemEditor *self = JC_ITEM_EDITOR (widget);
-  g_autoptr(JcItem) item = validate (self);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (item == NULL || self->store == NULL)
-    return;
-  if (self->original != NULL)
-    ok = jc_store_update_item (self->store, item, &error);
-  else
-    ok = jc_store_insert_item (self->store, item, &error);
-  if (!jc_form_check_save (self->form, ok, &error))
-    return;
-  g_signal_emit (self, signals[SAVED], 0, item->code);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-jc_item_editor_dispose (GObject *object)
-{
-  JcItemEditor *self = JC_ITEM_EDITOR (object);
-
-  g_clear_pointer (&self->form, jc_form_free);
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_ITEM_EDITOR);
-  G_OBJECT_CLASS (jc_item_editor_parent_class)->dispose (object);
 }
 
 static void
@@ -201,27 +155,41 @@ jc_item_editor_finalize (GObject *object)
   G_OBJECT_CLASS (jc_item_editor_parent_class)->finalize (object);
 }
 
+static gpointer
+build (JcMasterEditor *editor)
+{
+  return validate (JC_ITEM_EDITOR (editor));
+}
+
+static gboolean
+save (JcStore   *store,
+      gpointer   record,
+      GError   **error)
+{
+  return jc_master_save_item (store, record, error);
+}
+
+static const char *
+get_key (gconstpointer record)
+{
+  return ((JcItem *) record)->code;
+}
+
 static void
 jc_item_editor_class_init (JcItemEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JcMasterEditorClass *editor_class = JC_MASTER_EDITOR_CLASS (klass);
 
-  object_class->dispose = jc_item_editor_dispose;
   object_class->finalize = jc_item_editor_finalize;
+  editor_class->build = build;
+  editor_class->save = save;
+  editor_class->get_key = get_key;
+  editor_class->free_record = (GDestroyNotify) jc_item_free;
 
-  /**
-   * JcItemEditor::saved:
-   * @code: the code of the item as saved
-   * The item is in the store; the editor closes next.
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jicai/Jicai/ui/jc-item-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, JcItemEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, JcItemEditor, save_button);
+  jc_master_editor_class_set_template (widget_class,
+                                       "/io/github/jicai/Jicai/ui/jc-item-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, code_row);
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, category_row);
@@ -232,19 +200,8 @@ jc_item_editor_class_init (JcItemEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, piece_mass_row);
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, loss_row);
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, active_switch);
-  gtk_widget_class_bind_template_child (widget_class, JcItemEditor, general_caption);
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, item_caption);
   gtk_widget_class_bind_template_child (widget_class, JcItemEditor, units_caption);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-set_text (GtkWidget  *row,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
 static void
@@ -267,8 +224,7 @@ jc_item_editor_init (JcItemEditor *self)
   gtk_widget_add_css_class (self->pack_unit_label, "dim-label");
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self->pack_row), self->pack_unit_label);
 
-  self->form = form = jc_form_new (form_changed_cb, self);
-  jc_form_set_general_caption (form, self->general_caption);
+  form = jc_master_editor_get_form (EDITOR (self));
   jc_form_add_field (form, JC_FIELD_CODE, self->code_row, self->item_caption);
   jc_form_add_field (form, JC_FIELD_NAME, self->name_row, self->item_caption);
   jc_form_add_field (form, JC_FIELD_CATEGORY, self->category_row, self->item_caption);
@@ -283,10 +239,9 @@ jc_item_editor_init (JcItemEditor *self)
   g_signal_connect_swapped (self->base_unit_row, "notify::selected",
                             G_CALLBACK (on_base_unit_changed_cb), self);
 
-  set_text (self->loss_row, "0");
-  adw_window_title_set_title (self->window_title, _("New Item"));
-  jc_form_untouch_all (form);
-  form_changed_cb (self);
+  jc_master_editor_set_text (self->loss_row, "0");
+  jc_master_editor_set_title (EDITOR (self), _("New Item"), NULL);
+  jc_master_editor_start (EDITOR (self));
 }
 
 static void
@@ -299,7 +254,7 @@ load_categories (JcItemEditor *self,
   guint position = 0;
 
   g_ptr_array_set_size (self->category_codes, 0);
-  cats = jc_store_list_categories (self->store, &error);
+  cats = jc_store_list_categories (jc_master_editor_get_store (EDITOR (self)), &error);
   if (cats == NULL)
     {
       g_warning ("Could not read the categories: %s", error->message);
@@ -333,17 +288,16 @@ load (JcItemEditor *self,
   /* What the person sees is exactly what is saved: "a, b" reads back as
    * the same two aliases. */
   aliases = g_strjoinv (", ", item->aliases);
-  set_text (self->code_row, item->code);
-  set_text (self->name_row, item->name);
-  set_text (self->pinyin_row, item->pinyin);
-  set_text (self->aliases_row, aliases);
+  jc_master_editor_set_text (self->code_row, item->code);
+  jc_master_editor_set_text (self->name_row, item->name);
+  jc_master_editor_set_text (self->pinyin_row, item->pinyin);
+  jc_master_editor_set_text (self->aliases_row, aliases);
   adw_combo_row_set_selected (ADW_COMBO_ROW (self->base_unit_row), (guint) item->base_unit);
-  set_text (self->pack_row, pack);
-  set_text (self->piece_mass_row, piece);
-  set_text (self->loss_row, loss);
+  jc_master_editor_set_text (self->pack_row, pack);
+  jc_master_editor_set_text (self->piece_mass_row, piece);
+  jc_master_editor_set_text (self->loss_row, loss);
   gtk_switch_set_active (self->active_switch, item->active);
-  adw_window_title_set_title (self->window_title, _("Edit Item"));
-  adw_window_title_set_subtitle (self->window_title, item->name);
+  jc_master_editor_set_title (EDITOR (self), _("Edit Item"), item->name);
 }
 
 /**
@@ -360,38 +314,17 @@ jc_item_editor_new (GtkWindow    *parent,
 {
   JcItemEditor *self = g_object_new (JC_TYPE_ITEM_EDITOR, "transient-for", parent, NULL);
 
-  self->store = store;
+  jc_master_editor_set_store (EDITOR (self), store);
   if (store != NULL)
     load_categories (self, item ? item->category : NULL);
   if (item != NULL)
     load (self, item);
-  jc_form_untouch_all (self->form);
-  form_changed_cb (self);
+  jc_master_editor_start (EDITOR (self));
   return self;
-}
-
-GtkWidget *
-_jc_item_editor_get_row (JcItemEditor *self,
-                         JcField       field)
-{
-  return jc_form_get_row (self->form, field);
-}
-
-GtkLabel *
-_jc_item_editor_get_caption (JcItemEditor *self,
-                             JcField       field)
-{
-  return jc_form_get_caption (self->form, field);
 }
 
 GtkWidget *
 _jc_item_editor_get_pinyin_row (JcItemEditor *self)
 {
   return self->pinyin_row;
-}
-
-GtkWidget *
-_jc_item_editor_get_save_button (JcItemEditor *self)
-{
-  return self->save_button;
 }

@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
+#include "jc-master-editor.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_ITEM_EDITOR (jc_item_editor_get_type ())
-G_DECLARE_FINAL_TYPE (JcItemEditor, jc_item_editor, JC, ITEM_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (JcItemEditor, jc_item_editor, JC, ITEM_EDITOR, JcMasterEditor)
 
 JcItemEditor *jc_item_editor_new (GtkWindow    *parent,
                                   JcStore      *store,

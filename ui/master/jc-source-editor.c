@@ -8,8 +8,9 @@
 #include <string.h>
 
 #include "jc-fetch.h"
-#include "jc-form.h"
 #include "jc-source-editor-private.h"
+#include "jc-master-editor.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 
 /* The adapters core fetches, in the order the drop-down lists them. */
@@ -27,15 +28,11 @@ static const struct {
 };
 
 struct _JcSourceEditor {
-  AdwWindow       parent_instance;
+  JcMasterEditor  parent_instance;
 
-  JcStore        *store;      /* borrowed from the application */
   JcSource       *original;   /* NULL: a new source */
-  JcForm         *form;
   gboolean        clear_credentials;
 
-  AdwWindowTitle *window_title;
-  GtkWidget      *save_button;
   GtkWidget      *name_row;
   AdwComboRow    *adapter_row;
   GtkWidget      *url_row;
@@ -46,20 +43,14 @@ struct _JcSourceEditor {
   GtkWidget      *priority_row;
   GtkWidget      *schedule_row;
   GtkSwitch      *enabled_switch;
-  GtkLabel       *general_caption;
   GtkLabel       *source_caption;
   GtkLabel       *credentials_caption;
   GtkLabel       *fetch_caption;
 };
 
-G_DEFINE_FINAL_TYPE (JcSourceEditor, jc_source_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (JcSourceEditor, jc_source_editor, JC_TYPE_MASTER_EDITOR)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+#define EDITOR(self) JC_MASTER_EDITOR (self)
 
 static void
 set_string (char       **field,
@@ -159,7 +150,7 @@ update_credentials_note (JcSourceEditor *self)
 static JcSource *
 validate (JcSourceEditor *self)
 {
-  JcForm *form = self->form;
+  JcForm *form = jc_master_editor_get_form (EDITOR (self));
   g_autoptr(JcSource) s = self->original ? jc_source_copy (self->original) : jc_source_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *priority = jc_form_dup_text (form, JC_FIELD_PRIORITY);
@@ -205,15 +196,10 @@ validate (JcSourceEditor *self)
   if (!jc_form_has_error (form, JC_FIELD_URL) && !check_url_login (s->url, &error))
     jc_form_add_error (form, error);
 
-  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
+  valid = jc_form_finish (form, GTK_WIDGET (self),
+                          jc_master_editor_get_store (EDITOR (self)) != NULL);
   update_credentials_note (self);
   return valid ? g_steal_pointer (&s) : NULL;
-}
-
-static void
-form_changed_cb (gpointer user_data)
-{
-  g_autoptr(JcSource) s = validate (JC_SOURCE_EDITOR (user_data));
 }
 
 static void
@@ -229,39 +215,7 @@ static void
 on_clear_clicked_cb (JcSourceEditor *self)
 {
   self->clear_credentials = !self->clear_credentials;
-  form_changed_cb (self);
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  JcSourceEditor *self = JC_SOURCE_EDITOR (widget);
-  g_autoptr(JcSource) s = validate (self);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (s == NULL || self->store == NULL)
-    return;
-  if (self->original != NULL)
-    ok = jc_store_update_source (self->store, s, &error);
-  else
-    ok = jc_store_insert_source (self->store, s, &error);
-  if (!jc_form_check_save (self->form, ok, &error))
-    return;
-  g_signal_emit (self, signals[SAVED], 0, s->name);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-jc_source_editor_dispose (GObject *object)
-{
-  JcSourceEditor *self = JC_SOURCE_EDITOR (object);
-
-  g_clear_pointer (&self->form, jc_form_free);
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_SOURCE_EDITOR);
-  G_OBJECT_CLASS (jc_source_editor_parent_class)->dispose (object);
+  jc_master_editor_changed (EDITOR (self));
 }
 
 static void
@@ -273,27 +227,41 @@ jc_source_editor_finalize (GObject *object)
   G_OBJECT_CLASS (jc_source_editor_parent_class)->finalize (object);
 }
 
+static gpointer
+build (JcMasterEditor *editor)
+{
+  return validate (JC_SOURCE_EDITOR (editor));
+}
+
+static gboolean
+save (JcStore   *store,
+      gpointer   record,
+      GError   **error)
+{
+  return jc_master_save_source (store, record, error);
+}
+
+static const char *
+get_key (gconstpointer record)
+{
+  return ((JcSource *) record)->name;
+}
+
 static void
 jc_source_editor_class_init (JcSourceEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JcMasterEditorClass *editor_class = JC_MASTER_EDITOR_CLASS (klass);
 
-  object_class->dispose = jc_source_editor_dispose;
   object_class->finalize = jc_source_editor_finalize;
+  editor_class->build = build;
+  editor_class->save = save;
+  editor_class->get_key = get_key;
+  editor_class->free_record = (GDestroyNotify) jc_source_free;
 
-  /**
-   * JcSourceEditor::saved:
-   * @name: the name of the source as saved
-   * The source is in the store; the editor closes next.
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jicai/Jicai/ui/jc-source-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, save_button);
+  jc_master_editor_class_set_template (widget_class,
+                                       "/io/github/jicai/Jicai/ui/jc-source-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, adapter_row);
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, url_row);
@@ -304,21 +272,10 @@ jc_source_editor_class_init (JcSourceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, priority_row);
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, schedule_row);
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, enabled_switch);
-  gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, general_caption);
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, source_caption);
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, credentials_caption);
   gtk_widget_class_bind_template_child (widget_class, JcSourceEditor, fetch_caption);
   gtk_widget_class_bind_template_callback (widget_class, on_clear_clicked_cb);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-set_text (GtkWidget  *row,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
 /* Everything but the credentials, which are never shown. */
@@ -328,14 +285,14 @@ fill (JcSourceEditor *self,
 {
   g_autofree char *priority = g_strdup_printf ("%d", s->priority);
 
-  set_text (self->name_row, s->name);
+  jc_master_editor_set_text (self->name_row, s->name);
   for (guint i = 0; i < G_N_ELEMENTS (adapters); i++)
     if (g_strcmp0 (s->adapter, adapters[i].id) == 0)
       adw_combo_row_set_selected (self->adapter_row, i);
-  set_text (self->url_row, s->url);
-  set_text (self->params_row, s->params);
-  set_text (self->priority_row, priority);
-  set_text (self->schedule_row, s->schedule);
+  jc_master_editor_set_text (self->url_row, s->url);
+  jc_master_editor_set_text (self->params_row, s->params);
+  jc_master_editor_set_text (self->priority_row, priority);
+  jc_master_editor_set_text (self->schedule_row, s->schedule);
   gtk_switch_set_active (self->enabled_switch, s->enabled);
 }
 
@@ -354,8 +311,7 @@ jc_source_editor_init (JcSourceEditor *self)
                             G_CALLBACK (update_adapter_explanation), self);
   update_adapter_explanation (self);
 
-  self->form = form = jc_form_new (form_changed_cb, self);
-  jc_form_set_general_caption (form, self->general_caption);
+  form = jc_master_editor_get_form (EDITOR (self));
   jc_form_add_field (form, JC_FIELD_NAME, self->name_row, self->source_caption);
   jc_form_add_field (form, JC_FIELD_ADAPTER, GTK_WIDGET (self->adapter_row), self->source_caption);
   jc_form_add_field (form, JC_FIELD_URL, self->url_row, self->source_caption);
@@ -363,18 +319,18 @@ jc_source_editor_init (JcSourceEditor *self)
   jc_form_add_field (form, JC_FIELD_PRIORITY, self->priority_row, self->fetch_caption);
   jc_form_add_field (form, JC_FIELD_SCHEDULE, self->schedule_row, self->fetch_caption);
   /* Neither is checked, but both can make a saved source different. */
-  g_signal_connect_swapped (self->params_row, "changed", G_CALLBACK (form_changed_cb), self);
-  g_signal_connect_swapped (self->enabled_switch, "notify::active", G_CALLBACK (form_changed_cb),
-                            self);
+  g_signal_connect_swapped (self->params_row, "changed",
+                            G_CALLBACK (jc_master_editor_changed), self);
+  g_signal_connect_swapped (self->enabled_switch, "notify::active",
+                            G_CALLBACK (jc_master_editor_changed), self);
 
   {
     g_autoptr(JcSource) defaults = jc_source_new ();
 
     fill (self, defaults);
   }
-  adw_window_title_set_title (self->window_title, _("New Price Source"));
-  jc_form_untouch_all (form);
-  form_changed_cb (self);
+  jc_master_editor_set_title (EDITOR (self), _("New Price Source"), NULL);
+  jc_master_editor_start (EDITOR (self));
 }
 
 /**
@@ -391,31 +347,15 @@ jc_source_editor_new (GtkWindow      *parent,
 {
   JcSourceEditor *self = g_object_new (JC_TYPE_SOURCE_EDITOR, "transient-for", parent, NULL);
 
-  self->store = store;
+  jc_master_editor_set_store (EDITOR (self), store);
   if (source != NULL)
     {
       self->original = jc_source_copy (source);
       fill (self, source);
-      adw_window_title_set_title (self->window_title, _("Edit Price Source"));
-      adw_window_title_set_subtitle (self->window_title, source->name);
+      jc_master_editor_set_title (EDITOR (self), _("Edit Price Source"), source->name);
     }
-  jc_form_untouch_all (self->form);
-  form_changed_cb (self);
+  jc_master_editor_start (EDITOR (self));
   return self;
-}
-
-GtkWidget *
-_jc_source_editor_get_row (JcSourceEditor *self,
-                           JcField         field)
-{
-  return jc_form_get_row (self->form, field);
-}
-
-GtkLabel *
-_jc_source_editor_get_caption (JcSourceEditor *self,
-                               JcField         field)
-{
-  return jc_form_get_caption (self->form, field);
 }
 
 GtkWidget *
@@ -440,10 +380,4 @@ GtkLabel *
 _jc_source_editor_get_credentials_note (JcSourceEditor *self)
 {
   return self->credentials_note;
-}
-
-GtkWidget *
-_jc_source_editor_get_save_button (JcSourceEditor *self)
-{
-  return self->save_button;
 }

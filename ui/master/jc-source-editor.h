@@ -8,12 +8,13 @@
 
 #include <adwaita.h>
 
+#include "jc-master-editor.h"
 #include "jc-prices.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_SOURCE_EDITOR (jc_source_editor_get_type ())
-G_DECLARE_FINAL_TYPE (JcSourceEditor, jc_source_editor, JC, SOURCE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (JcSourceEditor, jc_source_editor, JC, SOURCE_EDITOR, JcMasterEditor)
 
 JcSourceEditor *jc_source_editor_new (GtkWindow      *parent,
                                       JcStore        *store,

@@ -11,6 +11,7 @@
 #include "jc-record.h"
 #include "jc-source-editor.h"
 #include "jc-sources-page-private.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 
 /* How far back the fetch log is read for each source's last fetch. */
@@ -90,19 +91,6 @@ adapter_compare (gconstpointer a, gconstpointer b, gpointer user_data)
 {
   return jc_ui_compare_text (adapter_label (((const SourceRow *) a)->source->adapter),
                              adapter_label (((const SourceRow *) b)->source->adapter));
-}
-
-static char *
-url_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const SourceRow *) data)->url_shown);
-}
-
-static int
-url_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const SourceRow *) a)->url_shown,
-                             ((const SourceRow *) b)->url_shown);
 }
 
 static char *
@@ -321,34 +309,25 @@ load (JcListPage *page,
 
 /* ---- the editor ------------------------------------------------------- */
 
-static void
-on_editor_saved_cb (JcSourcesPage *self,
-                    const char    *name,
-                    GtkWindow     *editor)
+static char *
+describe_saved (JcListPage *page,
+                const char *name)
 {
-  g_autofree char *message = g_strdup_printf (_("Price source “%s” saved"), name);
-
-  jc_list_page_reload_and_select (JC_LIST_PAGE (self), name);
-  jc_ui_toast (GTK_WIDGET (self), message);
+  return g_strdup_printf (_("Price source “%s” saved"), name);
 }
 
-static void
-open_editor (JcListPage   *page,
-             JcStore      *store,
-             gconstpointer data)
+static GtkWindow *
+new_editor (JcListPage   *page,
+            GtkWindow    *parent,
+            JcStore      *store,
+            gconstpointer data)
 {
-  JcSourcesPage *self = JC_SOURCES_PAGE (page);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  JcSourceEditor *editor;
-
   /* no editing while a removal is under way; adding is fine */
-  if (data != NULL && self->busy)
-    return;
-  editor = jc_source_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store,
-                                 data != NULL ? ((const SourceRow *) data)->source : NULL);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  if (data != NULL && JC_SOURCES_PAGE (page)->busy)
+    return NULL;
+  return GTK_WINDOW (jc_source_editor_new (parent, store,
+                                           data != NULL ? ((const SourceRow *) data)->source
+                                                        : NULL));
 }
 
 /* ---- enabling and disabling ------------------------------------------- */
@@ -363,7 +342,7 @@ set_enabled (JcSourcesPage  *self,
   g_autofree char *message = NULL;
 
   s->enabled = enabled;
-  if (!jc_store_update_source (jc_list_page_get_store (JC_LIST_PAGE (self)), s, &error))
+  if (!jc_master_save_source (jc_list_page_get_store (JC_LIST_PAGE (self)), s, &error))
     {
       jc_ui_show_error (GTK_WIDGET (self), _("Could Not Change the Price Source"),
                         error->message);
@@ -645,7 +624,6 @@ jc_sources_page_dispose (GObject *object)
   if (self->remove_dialog != NULL)
     gtk_window_destroy (self->remove_dialog);
   g_clear_weak_pointer (&self->remove_dialog);
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_SOURCES_PAGE);
   G_OBJECT_CLASS (jc_sources_page_parent_class)->dispose (object);
 }
 
@@ -668,7 +646,8 @@ jc_sources_page_class_init (JcSourcesPageClass *klass)
   page_class->match = match;
   page_class->describe_count = describe_count;
   page_class->describe_no_results = describe_no_results;
-  page_class->open_editor = open_editor;
+  page_class->new_editor = new_editor;
+  page_class->describe_saved = describe_saved;
   page_class->toggle_active = toggle_active;
   page_class->update_actions = update_actions;
 
@@ -689,7 +668,8 @@ jc_sources_page_init (JcSourcesPage *self)
     { C_("column title", "Schedule"), JC_COLUMN_TEXT, schedule_text, schedule_compare, FALSE },
     { C_("column title", "Credentials"), JC_COLUMN_TEXT, credentials_text, credentials_compare,
       FALSE },
-    { C_("column title", "Address"), JC_COLUMN_TEXT, url_text, url_compare, TRUE },
+    { C_("column title", "Address"), JC_COLUMN_TEXT, NULL, NULL, TRUE,
+      JC_LIST_FIELD (STRING, SourceRow, url_shown) },
     { C_("column title", "Last Fetch"), JC_COLUMN_TEXT, last_fetch_text, last_fetch_compare,
       TRUE },
     { C_("column title", "Enabled"), JC_COLUMN_ACTIVE, NULL, NULL, FALSE },

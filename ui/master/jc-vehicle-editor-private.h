@@ -6,10 +6,24 @@
 
 G_BEGIN_DECLS
 
-GtkWidget *_jc_vehicle_editor_get_row         (JcVehicleEditor *self,
-                                               JcField          field);
-GtkLabel  *_jc_vehicle_editor_get_caption     (JcVehicleEditor *self,
-                                               JcField          field);
-GtkWidget *_jc_vehicle_editor_get_save_button (JcVehicleEditor *self);
+static inline GtkWidget *
+_jc_vehicle_editor_get_row (JcVehicleEditor *self,
+                            JcField          field)
+{
+  return _jc_master_editor_get_row (JC_MASTER_EDITOR (self), field);
+}
+
+static inline GtkLabel *
+_jc_vehicle_editor_get_caption (JcVehicleEditor *self,
+                                JcField          field)
+{
+  return _jc_master_editor_get_caption (JC_MASTER_EDITOR (self), field);
+}
+
+static inline GtkWidget *
+_jc_vehicle_editor_get_save_button (JcVehicleEditor *self)
+{
+  return _jc_master_editor_get_save_button (JC_MASTER_EDITOR (self));
+}
 
 G_END_DECLS

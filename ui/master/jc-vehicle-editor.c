@@ -6,19 +6,16 @@
 
 #include <glib/gi18n.h>
 
-#include "jc-form.h"
+#include "jc-master-editor.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 #include "jc-vehicle-editor-private.h"
 
 struct _JcVehicleEditor {
-  AdwWindow       parent_instance;
+  JcMasterEditor  parent_instance;
 
-  JcStore        *store;      /* borrowed from the application */
   JcVehicle      *original;   /* NULL: a new vehicle */
-  JcForm         *form;
 
-  AdwWindowTitle *window_title;
-  GtkWidget      *save_button;
   GtkWidget      *plate_row;
   GtkWidget      *capacity_row;
   GtkWidget      *depot_row;
@@ -28,20 +25,14 @@ struct _JcVehicleEditor {
   GtkWidget      *speed_row;
   GtkWidget      *service_row;
   GtkSwitch      *active_switch;
-  GtkLabel       *general_caption;
   GtkLabel       *vehicle_caption;
   GtkLabel       *depot_caption;
   GtkLabel       *schedule_caption;
 };
 
-G_DEFINE_FINAL_TYPE (JcVehicleEditor, jc_vehicle_editor, ADW_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (JcVehicleEditor, jc_vehicle_editor, JC_TYPE_MASTER_EDITOR)
 
-enum {
-  SAVED,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
+#define EDITOR(self) JC_MASTER_EDITOR (self)
 
 static gboolean
 substitute (gpointer record,
@@ -81,7 +72,7 @@ parse_int (JcForm     *form,
 static JcVehicle *
 validate (JcVehicleEditor *self)
 {
-  JcForm *form = self->form;
+  JcForm *form = jc_master_editor_get_form (EDITOR (self));
   g_autoptr(JcVehicle) v = self->original ? jc_vehicle_copy (self->original) : jc_vehicle_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *lat = jc_form_dup_text (form, JC_FIELD_DEPOT_LAT);
@@ -114,46 +105,9 @@ validate (JcVehicleEditor *self)
 
   jc_form_check_record (form, (JcFormValidateFunc) jc_vehicle_validate, substitute, v);
 
-  valid = jc_form_finish (form, GTK_WIDGET (self), self->store != NULL);
+  valid = jc_form_finish (form, GTK_WIDGET (self),
+                          jc_master_editor_get_store (EDITOR (self)) != NULL);
   return valid ? g_steal_pointer (&v) : NULL;
-}
-
-static void
-form_changed_cb (gpointer user_data)
-{
-  g_autoptr(JcVehicle) v = validate (JC_VEHICLE_EDITOR (user_data));
-}
-
-static void
-save_activated (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  JcVehicleEditor *self = JC_VEHICLE_EDITOR (widget);
-  g_autoptr(JcVehicle) v = validate (self);
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
-
-  if (v == NULL || self->store == NULL)
-    return;
-  if (self->original != NULL)
-    ok = jc_store_update_vehicle (self->store, v, &error);
-  else
-    ok = jc_store_insert_vehicle (self->store, v, &error);
-  if (!jc_form_check_save (self->form, ok, &error))
-    return;
-  g_signal_emit (self, signals[SAVED], 0, v->plate);
-  gtk_window_destroy (GTK_WINDOW (self));
-}
-
-static void
-jc_vehicle_editor_dispose (GObject *object)
-{
-  JcVehicleEditor *self = JC_VEHICLE_EDITOR (object);
-
-  g_clear_pointer (&self->form, jc_form_free);
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_VEHICLE_EDITOR);
-  G_OBJECT_CLASS (jc_vehicle_editor_parent_class)->dispose (object);
 }
 
 static void
@@ -165,27 +119,41 @@ jc_vehicle_editor_finalize (GObject *object)
   G_OBJECT_CLASS (jc_vehicle_editor_parent_class)->finalize (object);
 }
 
+static gpointer
+build (JcMasterEditor *editor)
+{
+  return validate (JC_VEHICLE_EDITOR (editor));
+}
+
+static gboolean
+save (JcStore   *store,
+      gpointer   record,
+      GError   **error)
+{
+  return jc_master_save_vehicle (store, record, error);
+}
+
+static const char *
+get_key (gconstpointer record)
+{
+  return ((JcVehicle *) record)->plate;
+}
+
 static void
 jc_vehicle_editor_class_init (JcVehicleEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  JcMasterEditorClass *editor_class = JC_MASTER_EDITOR_CLASS (klass);
 
-  object_class->dispose = jc_vehicle_editor_dispose;
   object_class->finalize = jc_vehicle_editor_finalize;
+  editor_class->build = build;
+  editor_class->save = save;
+  editor_class->get_key = get_key;
+  editor_class->free_record = (GDestroyNotify) jc_vehicle_free;
 
-  /**
-   * JcVehicleEditor::saved:
-   * @plate: the plate of the vehicle as saved
-   * The vehicle is in the store; the editor closes next.
-   */
-  signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                 NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/jicai/Jicai/ui/jc-vehicle-editor.ui");
-  gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, window_title);
-  gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, save_button);
+  jc_master_editor_class_set_template (widget_class,
+                                       "/io/github/jicai/Jicai/ui/jc-vehicle-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, plate_row);
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, capacity_row);
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, depot_row);
@@ -195,20 +163,9 @@ jc_vehicle_editor_class_init (JcVehicleEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, speed_row);
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, service_row);
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, active_switch);
-  gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, general_caption);
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, vehicle_caption);
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, depot_caption);
   gtk_widget_class_bind_template_child (widget_class, JcVehicleEditor, schedule_caption);
-
-  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_activated);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-}
-
-static void
-set_text (GtkWidget  *row,
-          const char *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
 }
 
 static void
@@ -224,17 +181,17 @@ fill (JcVehicleEditor *self,
   g_autofree char *speed = g_strdup_printf ("%d", v->speed_kmh);
   g_autofree char *service = g_strdup_printf ("%d", v->service_min);
 
-  set_text (self->plate_row, v->plate);
-  set_text (self->capacity_row, capacity);
-  set_text (self->depot_row, v->depot);
+  jc_master_editor_set_text (self->plate_row, v->plate);
+  jc_master_editor_set_text (self->capacity_row, capacity);
+  jc_master_editor_set_text (self->depot_row, v->depot);
   if (with_position)
     {
-      set_text (self->lat_row, lat);
-      set_text (self->lon_row, lon);
+      jc_master_editor_set_text (self->lat_row, lat);
+      jc_master_editor_set_text (self->lon_row, lon);
     }
-  set_text (self->start_time_row, start);
-  set_text (self->speed_row, speed);
-  set_text (self->service_row, service);
+  jc_master_editor_set_text (self->start_time_row, start);
+  jc_master_editor_set_text (self->speed_row, speed);
+  jc_master_editor_set_text (self->service_row, service);
   gtk_switch_set_active (self->active_switch, v->active);
 }
 
@@ -245,8 +202,7 @@ jc_vehicle_editor_init (JcVehicleEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->form = form = jc_form_new (form_changed_cb, self);
-  jc_form_set_general_caption (form, self->general_caption);
+  form = jc_master_editor_get_form (EDITOR (self));
   jc_form_add_field (form, JC_FIELD_PLATE, self->plate_row, self->vehicle_caption);
   jc_form_add_field (form, JC_FIELD_CAPACITY, self->capacity_row, self->vehicle_caption);
   jc_form_add_field (form, JC_FIELD_DEPOT, self->depot_row, self->depot_caption);
@@ -263,9 +219,8 @@ jc_vehicle_editor_init (JcVehicleEditor *self)
 
     fill (self, defaults, FALSE);
   }
-  adw_window_title_set_title (self->window_title, _("New Vehicle"));
-  jc_form_untouch_all (form);
-  form_changed_cb (self);
+  jc_master_editor_set_title (EDITOR (self), _("New Vehicle"), NULL);
+  jc_master_editor_start (EDITOR (self));
 }
 
 /**
@@ -282,35 +237,13 @@ jc_vehicle_editor_new (GtkWindow       *parent,
 {
   JcVehicleEditor *self = g_object_new (JC_TYPE_VEHICLE_EDITOR, "transient-for", parent, NULL);
 
-  self->store = store;
+  jc_master_editor_set_store (EDITOR (self), store);
   if (vehicle != NULL)
     {
       self->original = jc_vehicle_copy (vehicle);
       fill (self, vehicle, TRUE);
-      adw_window_title_set_title (self->window_title, _("Edit Vehicle"));
-      adw_window_title_set_subtitle (self->window_title, vehicle->plate);
+      jc_master_editor_set_title (EDITOR (self), _("Edit Vehicle"), vehicle->plate);
     }
-  jc_form_untouch_all (self->form);
-  form_changed_cb (self);
+  jc_master_editor_start (EDITOR (self));
   return self;
-}
-
-GtkWidget *
-_jc_vehicle_editor_get_row (JcVehicleEditor *self,
-                            JcField          field)
-{
-  return jc_form_get_row (self->form, field);
-}
-
-GtkLabel *
-_jc_vehicle_editor_get_caption (JcVehicleEditor *self,
-                                JcField          field)
-{
-  return jc_form_get_caption (self->form, field);
-}
-
-GtkWidget *
-_jc_vehicle_editor_get_save_button (JcVehicleEditor *self)
-{
-  return self->save_button;
 }

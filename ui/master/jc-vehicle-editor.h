@@ -6,12 +6,13 @@
 
 #include <adwaita.h>
 
+#include "jc-master-editor.h"
 #include "jc-store.h"
 
 G_BEGIN_DECLS
 
 #define JC_TYPE_VEHICLE_EDITOR (jc_vehicle_editor_get_type ())
-G_DECLARE_FINAL_TYPE (JcVehicleEditor, jc_vehicle_editor, JC, VEHICLE_EDITOR, AdwWindow)
+G_DECLARE_FINAL_TYPE (JcVehicleEditor, jc_vehicle_editor, JC, VEHICLE_EDITOR, JcMasterEditor)
 
 JcVehicleEditor *jc_vehicle_editor_new (GtkWindow       *parent,
                                         JcStore         *store,

@@ -9,6 +9,7 @@
 
 #include "jc-vehicle-editor.h"
 #include "jc-vehicles-page-private.h"
+#include "jc-master-save.h"
 #include "jc-ui-util.h"
 
 struct _JcVehiclesPage {
@@ -18,43 +19,6 @@ struct _JcVehiclesPage {
 G_DEFINE_FINAL_TYPE (JcVehiclesPage, jc_vehicles_page, JC_TYPE_LIST_PAGE)
 
 /* ---- columns ---------------------------------------------------------- */
-
-static char *
-plate_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const JcVehicle *) data)->plate);
-}
-
-static int
-plate_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const JcVehicle *) a)->plate, ((const JcVehicle *) b)->plate);
-}
-
-static char *
-capacity_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup_printf ("%" G_GINT64_FORMAT, ((const JcVehicle *) data)->capacity_kg);
-}
-
-static int
-capacity_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_int (((const JcVehicle *) a)->capacity_kg,
-                            ((const JcVehicle *) b)->capacity_kg);
-}
-
-static char *
-depot_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup (((const JcVehicle *) data)->depot);
-}
-
-static int
-depot_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_text (((const JcVehicle *) a)->depot, ((const JcVehicle *) b)->depot);
-}
 
 static char *
 start_text (gconstpointer data, gpointer user_data)
@@ -69,49 +33,14 @@ start_compare (gconstpointer a, gconstpointer b, gpointer user_data)
                             ((const JcVehicle *) b)->start_time);
 }
 
-static char *
-speed_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup_printf ("%d", ((const JcVehicle *) data)->speed_kmh);
-}
-
-static int
-speed_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_int (((const JcVehicle *) a)->speed_kmh, ((const JcVehicle *) b)->speed_kmh);
-}
-
-static char *
-service_text (gconstpointer data, gpointer user_data)
-{
-  return g_strdup_printf ("%d", ((const JcVehicle *) data)->service_min);
-}
-
-static int
-service_compare (gconstpointer a, gconstpointer b, gpointer user_data)
-{
-  return jc_ui_compare_int (((const JcVehicle *) a)->service_min,
-                            ((const JcVehicle *) b)->service_min);
-}
-
 /* ---- what JcListPage asks ----------------------------------------------- */
 
-static void
-load (JcListPage *page,
-      JcStore    *store,
-      GPtrArray  *records)
+/* Every one, active or not: the page filters. */
+static GPtrArray *
+list_all (JcStore  *store,
+          GError  **error)
 {
-  g_autoptr(GPtrArray) vehicles = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (store != NULL)
-    {
-      vehicles = jc_store_list_vehicles (store, TRUE, &error);
-      if (vehicles == NULL)
-        jc_list_page_set_load_error (page, _("Could Not Read the Vehicles"), error->message);
-    }
-  if (vehicles != NULL)
-    jc_list_page_take_records (records, vehicles, (JcListPageWrapFunc) jc_record_new_vehicle);
+  return jc_store_list_vehicles (store, TRUE, error);
 }
 
 static gboolean
@@ -155,80 +84,69 @@ describe_no_results (JcListPage *page,
   return g_strdup (_("Every vehicle is deactivated. Turn on “Show deactivated” to see them."));
 }
 
-static void
-on_editor_saved_cb (JcListPage *page,
-                    const char *plate,
-                    GtkWindow  *editor)
+static GtkWindow *
+new_editor (JcListPage   *page,
+            GtkWindow    *parent,
+            JcStore      *store,
+            gconstpointer data)
 {
-  g_autofree char *message = g_strdup_printf (_("Vehicle “%s” saved"), plate);
-
-  jc_list_page_reload_and_select (page, plate);
-  jc_ui_toast (GTK_WIDGET (page), message);
+  return GTK_WINDOW (jc_vehicle_editor_new (parent, store, data));
 }
 
-static void
-open_editor (JcListPage   *page,
-             JcStore      *store,
-             gconstpointer data)
+static char *
+describe_saved (JcListPage *page,
+                const char *plate)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
-  JcVehicleEditor *editor;
-
-  editor = jc_vehicle_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, store, data);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (on_editor_saved_cb), page,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (editor));
+  return g_strdup_printf (_("Vehicle “%s” saved"), plate);
 }
 
-static void
-toggle_active (JcListPage *page,
-               JcStore    *store,
-               JcRecord   *record)
+static gboolean
+set_active (JcListPage    *page,
+            JcStore       *store,
+            gconstpointer  data,
+            gboolean       active,
+            GError       **error)
 {
-  g_autoptr(JcVehicle) v = jc_vehicle_copy (jc_record_get_data (record));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  g_autoptr(JcVehicle) copy = jc_vehicle_copy (data);
 
-  v->active = !v->active;
-  if (!jc_store_update_vehicle (store, v, &error))
-    {
-      jc_ui_show_error (GTK_WIDGET (page), _("Could Not Change the Vehicle"), error->message);
-      return;
-    }
-  message = g_strdup_printf (v->active ? _("Vehicle “%s” is active again")
-                                       : _("Vehicle “%s” deactivated"), v->plate);
-  jc_list_page_reload_and_select (page, v->plate);
-  jc_ui_toast (GTK_WIDGET (page), message);
+  copy->active = active;
+  return jc_master_save_vehicle (store, copy, error);
+}
+
+static char *
+describe_toggled (JcListPage    *page,
+                  gconstpointer  data,
+                  gboolean       active)
+{
+  const JcVehicle *vehicle = data;
+
+  return g_strdup_printf (active ? _("Vehicle “%s” is active again")
+                                 : _("Vehicle “%s” deactivated"), vehicle->plate);
 }
 
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
-jc_vehicles_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_VEHICLES_PAGE);
-  G_OBJECT_CLASS (jc_vehicles_page_parent_class)->dispose (object);
-}
-
-static void
 jc_vehicles_page_class_init (JcVehiclesPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   JcListPageClass *page_class = JC_LIST_PAGE_CLASS (klass);
-
-  object_class->dispose = jc_vehicles_page_dispose;
 
   page_class->activate_label = N_("_Activate");
   page_class->deactivate_label = N_("_Deactivate");
   page_class->activate_tooltip = N_("Make the selected vehicle active again");
   page_class->deactivate_tooltip = N_("Deactivate the selected vehicle: it gets no more routes, "
                                       "and its history stays");
-  page_class->load = load;
+  page_class->list = list_all;
+  page_class->wrap = (JcRecord *(*) (gpointer)) jc_record_new_vehicle;
+  page_class->load_error_title = N_("Could Not Read the Vehicles");
   page_class->match = match;
   page_class->describe_count = describe_count;
   page_class->describe_no_results = describe_no_results;
-  page_class->open_editor = open_editor;
-  page_class->toggle_active = toggle_active;
+  page_class->new_editor = new_editor;
+  page_class->describe_saved = describe_saved;
+  page_class->set_active = set_active;
+  page_class->describe_toggled = describe_toggled;
+  page_class->toggle_error_title = N_("Could Not Change the Vehicle");
 
   jc_list_page_class_set_template (GTK_WIDGET_CLASS (klass),
                                    "/io/github/jicai/Jicai/ui/jc-vehicles-page.ui",
@@ -240,12 +158,17 @@ static void
 jc_vehicles_page_init (JcVehiclesPage *self)
 {
   const JcListColumn columns[] = {
-    { C_("column title", "Plate"), JC_COLUMN_TEXT, plate_text, plate_compare, FALSE },
-    { C_("column title", "Capacity (kg)"), JC_COLUMN_NUMBER, capacity_text, capacity_compare, FALSE },
-    { C_("column title", "Depot"), JC_COLUMN_TEXT, depot_text, depot_compare, TRUE },
+    { C_("column title", "Plate"), JC_COLUMN_TEXT, NULL, NULL, FALSE,
+      JC_LIST_FIELD (STRING, JcVehicle, plate) },
+    { C_("column title", "Capacity (kg)"), JC_COLUMN_NUMBER, NULL, NULL, FALSE,
+      JC_LIST_FIELD (INT64, JcVehicle, capacity_kg) },
+    { C_("column title", "Depot"), JC_COLUMN_TEXT, NULL, NULL, TRUE,
+      JC_LIST_FIELD (STRING, JcVehicle, depot) },
     { C_("column title", "Start"), JC_COLUMN_TEXT, start_text, start_compare, FALSE },
-    { C_("column title", "Speed (km/h)"), JC_COLUMN_NUMBER, speed_text, speed_compare, FALSE },
-    { C_("column title", "Service (min)"), JC_COLUMN_NUMBER, service_text, service_compare, FALSE },
+    { C_("column title", "Speed (km/h)"), JC_COLUMN_NUMBER, NULL, NULL, FALSE,
+      JC_LIST_FIELD (INT, JcVehicle, speed_kmh) },
+    { C_("column title", "Service (min)"), JC_COLUMN_NUMBER, NULL, NULL, FALSE,
+      JC_LIST_FIELD (INT, JcVehicle, service_min) },
     { C_("column title", "Active"), JC_COLUMN_ACTIVE, NULL, NULL, FALSE },
   };
 
