@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli-args.c: the argument parser of jicai-cli, its help text and its
- * error lines.  Hand-written rather than GOptionContext so that option
+/* cli-args.c: the argument parser of jicai-cli, its help text, the option
+ * values as core types, opening the store and asking for confirmation.
+ * It prints through cli-output.c and is never called by it.  Hand-written rather than GOptionContext so that option
  * values reach core as the bytes the user typed (GOptionContext converts
  * strings from the locale's charset and fails on Chinese under LANG=C), and
  * so that every problem is one line in our own words. */
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli-private.h"
 #include "jc-date.h"
@@ -23,57 +25,6 @@ static const CliOption db_option = {
 static const CliOption help_option = {
   "help", CLI_OPT_FLAG, NULL, N_("show this help and exit"), FALSE
 };
-
-static char *
-one_line (const char *text)
-{
-  char *line = g_strdup (text);
-
-  /* One problem, one line: a message with a newline in a value (a name
-   * typed with one) must not look like two. */
-  for (char *p = line; *p; p++)
-    if (*p == '\n' || *p == '\r')
-      *p = ' ';
-  return line;
-}
-
-static void
-print_error_line (Cli        *cli,
-                  const char *message)
-{
-  g_autofree char *line = one_line (message);
-
-  if (cli != NULL && cli->what != NULL)
-    fprintf (stderr, "%s: %s: %s\n", CLI_PROGRAM, cli->what, line);
-  else
-    fprintf (stderr, "%s: %s\n", CLI_PROGRAM, line);
-}
-
-void
-cli_error (Cli        *cli,
-           const char *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  print_error_line (cli, message);
-  if (cli != NULL)
-    cli->n_errors++;
-}
-
-void
-cli_error_gerror (Cli          *cli,
-                  const GError *error)
-{
-  if (g_error_matches (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_EXISTS))
-    cli_error (cli, _("%s; pass --force to replace it"), error->message);
-  else
-    cli_error (cli, "%s", error->message);
-}
 
 JcOutputFlags
 cli_output_flags (Cli *cli)
@@ -110,25 +61,6 @@ cli_check_outputs (Cli *cli,
     }
   va_end (ap);
   return ok;
-}
-
-CliExit
-cli_usage_error (Cli        *cli,
-                 const char *format,
-                 ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  print_error_line (cli, message);
-  if (cli != NULL && cli->what != NULL)
-    fprintf (stderr, _("Try “%s %s --help” for more information.\n"), CLI_PROGRAM, cli->what);
-  else
-    fprintf (stderr, _("Try “%s --help” for more information.\n"), CLI_PROGRAM);
-  return CLI_EXIT_USAGE;
 }
 
 static const CliOption *
@@ -455,6 +387,35 @@ cli_print_group_help (const char       *group,
             _(c->summary));
   printf ("\n");
   printf (_("Run “%s %s COMMAND --help” for the options of a command.\n"), CLI_PROGRAM, group);
+}
+
+/* ---- asking ------------------------------------------------------- */
+
+gboolean
+cli_confirm (Cli        *cli,
+             const char *question,
+             const char *not_done)
+{
+  char answer[64] = "";
+
+  if (cli_has (cli, "yes"))
+    return TRUE;
+  if (!isatty (STDIN_FILENO))
+    {
+      cli_error (cli, _("%s: confirm with --yes (there is no terminal to ask on)"), not_done);
+      return FALSE;
+    }
+  printf ("%s [y/N] ", question);
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, stdin) != NULL)
+    {
+      g_strstrip (answer);
+      if (g_ascii_strcasecmp (answer, "y") == 0 || g_ascii_strcasecmp (answer, "yes") == 0 ||
+          g_str_equal (answer, "是"))
+        return TRUE;
+    }
+  cli_error (cli, _("%s: not confirmed"), not_done);
+  return FALSE;
 }
 
 /* ---- the store and option values ----------------------------------- */
