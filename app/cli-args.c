@@ -462,6 +462,32 @@ check_parsed (Cli      *cli,
   return parsed;
 }
 
+typedef gboolean (*RangedParser) (JcField      field,
+                                  const char  *text,
+                                  gint64       min,
+                                  gint64       max,
+                                  gint64      *out,
+                                  GError     **error);
+
+/* The option's value through a core parser of whole numbers or
+ * milli-units. */
+static gboolean
+opt_ranged (Cli          *cli,
+            const char   *option,
+            RangedParser  parse,
+            JcField       field,
+            gint64        min,
+            gint64        max,
+            gint64       *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    return FALSE;
+  return check_parsed (cli, parse (field, text, min, max, out, &error), &error);
+}
+
 gboolean
 cli_opt_int (Cli        *cli,
              const char *option,
@@ -470,14 +496,8 @@ cli_opt_int (Cli        *cli,
              gint64      max,
              gint64     *out)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = cli_get (cli, option);
-
-  if (text == NULL)
-    return FALSE;
-  return check_parsed (cli, jc_parse_int_field (field, text, min, max, out, &error), &error);
+  return opt_ranged (cli, option, jc_parse_int_field, field, min, max, out);
 }
-
 gboolean
 cli_opt_int_labeled (Cli        *cli,
                      const char *option,
@@ -511,14 +531,8 @@ cli_opt_milli (Cli        *cli,
                gint64      max,
                gint64     *out)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = cli_get (cli, option);
-
-  if (text == NULL)
-    return FALSE;
-  return check_parsed (cli, jc_parse_milli_field (field, text, min, max, out, &error), &error);
+  return opt_ranged (cli, option, jc_parse_milli_field, field, min, max, out);
 }
-
 gboolean
 cli_opt_degrees (Cli        *cli,
                  const char *option,

@@ -31,10 +31,16 @@ one_line (const char *text)
   return line;
 }
 
+static void print_error_line (Cli        *cli,
+                              const char *format,
+                              va_list     args) G_GNUC_PRINTF (2, 0);
+
 static void
 print_error_line (Cli        *cli,
-                  const char *message)
+                  const char *format,
+                  va_list     args)
 {
+  g_autofree char *message = g_strdup_vprintf (format, args);
   g_autofree char *line = one_line (message);
 
   if (cli != NULL && cli->what != NULL)
@@ -48,13 +54,11 @@ cli_error (Cli        *cli,
            const char *format,
            ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_line (cli, format, args);
   va_end (args);
-  print_error_line (cli, message);
   if (cli != NULL)
     cli->n_errors++;
 }
@@ -82,13 +86,11 @@ cli_usage_error (Cli        *cli,
                  const char *format,
                  ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  print_error_line (cli, format, args);
   va_end (args);
-  print_error_line (cli, message);
   if (cli != NULL && cli->what != NULL)
     fprintf (stderr, _("Try “%s %s --help” for more information.\n"), CLI_PROGRAM, cli->what);
   else
