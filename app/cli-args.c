@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli-args.c: the argument parser of jicai-cli, its help text and its
- * error lines.  Hand-written rather than GOptionContext so that option
+/* cli-args.c: the argument parser of jicai-cli, its help text, the option
+ * values as core types, opening the store and asking for confirmation.
+ * It prints through cli-output.c and is never called by it.  Hand-written rather than GOptionContext so that option
  * values reach core as the bytes the user typed (GOptionContext converts
  * strings from the locale's charset and fails on Chinese under LANG=C), and
  * so that every problem is one line in our own words. */
@@ -11,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli-private.h"
 #include "jc-date.h"
@@ -24,57 +26,6 @@ static const CliOption db_option = {
 static const CliOption help_option = {
   "help", CLI_OPT_FLAG, NULL, N_("show this help and exit"), FALSE
 };
-
-static char *
-one_line (const char *text)
-{
-  char *line = g_strdup (text);
-
-  /* One problem, one line: a message with a newline in a value (a name
-   * typed with one) must not look like two. */
-  for (char *p = line; *p; p++)
-    if (*p == '\n' || *p == '\r')
-      *p = ' ';
-  return line;
-}
-
-static void
-print_error_line (Cli        *cli,
-                  const char *message)
-{
-  g_autofree char *line = one_line (message);
-
-  if (cli != NULL && cli->what != NULL)
-    fprintf (stderr, "%s: %s: %s\n", CLI_PROGRAM, cli->what, line);
-  else
-    fprintf (stderr, "%s: %s\n", CLI_PROGRAM, line);
-}
-
-void
-cli_error (Cli        *cli,
-           const char *format,
-           ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  print_error_line (cli, message);
-  if (cli != NULL)
-    cli->n_errors++;
-}
-
-void
-cli_error_gerror (Cli          *cli,
-                  const GError *error)
-{
-  if (g_error_matches (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_EXISTS))
-    cli_error (cli, _("%s; pass --force to replace it"), error->message);
-  else
-    cli_error (cli, "%s", error->message);
-}
 
 gboolean
 cli_check_input_file (Cli        *cli,
@@ -131,25 +82,6 @@ cli_check_outputs (Cli *cli,
     }
   va_end (ap);
   return ok;
-}
-
-CliExit
-cli_usage_error (Cli        *cli,
-                 const char *format,
-                 ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-  print_error_line (cli, message);
-  if (cli != NULL && cli->what != NULL)
-    fprintf (stderr, _("Try “%s %s --help” for more information.\n"), CLI_PROGRAM, cli->what);
-  else
-    fprintf (stderr, _("Try “%s --help” for more information.\n"), CLI_PROGRAM);
-  return CLI_EXIT_USAGE;
 }
 
 static const CliOption *
@@ -478,6 +410,35 @@ cli_print_group_help (const char       *group,
   printf (_("Run “%s %s COMMAND --help” for the options of a command.\n"), CLI_PROGRAM, group);
 }
 
+/* ---- asking ------------------------------------------------------- */
+
+gboolean
+cli_confirm (Cli        *cli,
+             const char *question,
+             const char *not_done)
+{
+  char answer[64] = "";
+
+  if (cli_has (cli, "yes"))
+    return TRUE;
+  if (!isatty (STDIN_FILENO))
+    {
+      cli_error (cli, _("%s: confirm with --yes (there is no terminal to ask on)"), not_done);
+      return FALSE;
+    }
+  printf ("%s [y/N] ", question);
+  fflush (stdout);
+  if (fgets (answer, sizeof answer, stdin) != NULL)
+    {
+      g_strstrip (answer);
+      if (g_ascii_strcasecmp (answer, "y") == 0 || g_ascii_strcasecmp (answer, "yes") == 0 ||
+          g_str_equal (answer, "是"))
+        return TRUE;
+    }
+  cli_error (cli, _("%s: not confirmed"), not_done);
+  return FALSE;
+}
+
 /* ---- the store and option values ----------------------------------- */
 
 char *
@@ -522,6 +483,32 @@ check_parsed (Cli      *cli,
   return parsed;
 }
 
+typedef gboolean (*RangedParser) (JcField      field,
+                                  const char  *text,
+                                  gint64       min,
+                                  gint64       max,
+                                  gint64      *out,
+                                  GError     **error);
+
+/* The option's value through a core parser of whole numbers or
+ * milli-units. */
+static gboolean
+opt_ranged (Cli          *cli,
+            const char   *option,
+            RangedParser  parse,
+            JcField       field,
+            gint64        min,
+            gint64        max,
+            gint64       *out)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = cli_get (cli, option);
+
+  if (text == NULL)
+    return FALSE;
+  return check_parsed (cli, parse (field, text, min, max, out, &error), &error);
+}
+
 gboolean
 cli_opt_int (Cli        *cli,
              const char *option,
@@ -530,14 +517,8 @@ cli_opt_int (Cli        *cli,
              gint64      max,
              gint64     *out)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = cli_get (cli, option);
-
-  if (text == NULL)
-    return FALSE;
-  return check_parsed (cli, jc_parse_int_field (field, text, min, max, out, &error), &error);
+  return opt_ranged (cli, option, jc_parse_int_field, field, min, max, out);
 }
-
 gboolean
 cli_opt_int_labeled (Cli        *cli,
                      const char *option,
@@ -571,14 +552,8 @@ cli_opt_milli (Cli        *cli,
                gint64      max,
                gint64     *out)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = cli_get (cli, option);
-
-  if (text == NULL)
-    return FALSE;
-  return check_parsed (cli, jc_parse_milli_field (field, text, min, max, out, &error), &error);
+  return opt_ranged (cli, option, jc_parse_milli_field, field, min, max, out);
 }
-
 gboolean
 cli_opt_degrees (Cli        *cli,
                  const char *option,

@@ -14,7 +14,7 @@
 static const CliOption list_options[] = {
   { "from", CLI_OPT_VALUE, "DATE", N_("the first date listed (YYYY-MM-DD)"), FALSE },
   { "to", CLI_OPT_VALUE, "DATE", N_("the last date listed (YYYY-MM-DD)"), FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { NULL }
 };
 
@@ -53,10 +53,7 @@ run_list (Cli *cli)
     return CLI_EXIT_FAILED;
   entries = jc_store_list_calendar (store, has_from ? from : NULL, has_to ? to : NULL, &error);
   if (entries == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
 
   if (cli_has (cli, "json"))
     {
@@ -116,18 +113,12 @@ run_add (Cli *cli)
                                    "“--workday” (a 调休 Saturday or Sunday worked)"));
   kind = holiday ? JC_CALENDAR_HOLIDAY : JC_CALENDAR_WORKDAY;
   if (!jc_calendar_check_date (_("date"), date, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
   if (!jc_calendar_add_entry (store, date, kind, cli_get (cli, "name"), &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (kind == JC_CALENDAR_HOLIDAY)
     printf (_("Added holiday %s: the office does not work that day.\n"), date);
   else
@@ -143,18 +134,12 @@ run_remove (Cli *cli)
   const char *date = cli_arg (cli, 0);
 
   if (!jc_calendar_check_date (_("date"), date, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
   if (!jc_store_remove_calendar_entry (store, date, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   printf (_("Removed the calendar entry of %s.\n"), date);
   return CLI_EXIT_OK;
 }

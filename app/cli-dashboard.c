@@ -17,7 +17,7 @@
 
 static const CliOption dashboard_options[] = {
   { "date", CLI_OPT_VALUE, "DATE", N_("the day, YYYY-MM-DD (default: today)"), FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { NULL }
 };
 
@@ -153,41 +153,6 @@ dashboard_to_json (const JcDashboard *d,
 }
 
 /* ---- text ------------------------------------------------------------- */
-
-/* "¥1,234.56" */
-static char *
-money (gint64 fen)
-{
-  g_autofree char *plain = jc_format_fen (fen);
-  const char *digits = plain[0] == '-' ? plain + 1 : plain;
-  const char *dot = strchr (digits, '.');
-  gsize n_int = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-  g_autoptr(GString) s = g_string_new (plain[0] == '-' ? "-" : "");
-
-  /* TRANSLATORS: the currency sign before an amount in yuan */
-  g_string_append (s, C_("currency", "¥"));
-  for (gsize i = 0; i < n_int; i++)
-    {
-      if (i > 0 && (n_int - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, digits[i]);
-    }
-  if (dot != NULL)
-    g_string_append (s, dot);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-/* "+12.5%", "−3.0%" */
-static char *
-percent (gint64 permille)
-{
-  gint64 a = ABS (permille);
-
-  /* TRANSLATORS: a price change, "+12.5%" */
-  return g_strdup_printf (C_("change", "%s%lld.%lld%%"),
-                          permille > 0 ? "+" : permille < 0 ? "−" : "", (long long) (a / 10),
-                          (long long) (a % 10));
-}
 
 static void
 heading (const char *title)
@@ -326,7 +291,7 @@ print_movers (GPtrArray *movers)
   for (guint i = 0; i < movers->len; i++)
     {
       const JcDashboardMover *m = movers->pdata[i];
-      g_autofree char *pct = percent (m->change_permille);
+      g_autofree char *pct = cli_format_change_percent (m->change_permille);
 
       cli_table_add (table, "  ", m->item_name, pct);
     }
@@ -382,7 +347,7 @@ print_plan (const JcDashboard *d)
       return;
     }
   line (d->plan_status == JC_PLAN_LOCKED ? C_("plan status", "Locked") : C_("plan status", "Open"));
-  total = money (d->plan_total_cost_fen);
+  total = cli_format_money (d->plan_total_cost_fen);
   line (total);
   lines = g_strdup_printf (ngettext ("%u line", "%u lines", d->plan_n_lines), d->plan_n_lines);
   line (lines);
@@ -419,15 +384,15 @@ print_month (const JcDashboard *d)
       line (_("No locked plan this month yet."));
       return;
     }
-  spend = money (d->month_fen);
+  spend = cli_format_money (d->month_fen);
   line (spend);
   days = g_strdup_printf (ngettext ("%u delivery day", "%u delivery days", d->month_days),
                           d->month_days);
   line (days);
   if (d->has_yoy)
     {
-      g_autofree char *base = money (d->ly_fen);
-      g_autofree char *change = percent (d->yoy_permille);
+      g_autofree char *base = cli_format_money (d->ly_fen);
+      g_autofree char *change = cli_format_change_percent (d->yoy_permille);
 
       /* Translators: "Same days last year (2025-11-01 to 2025-11-27): ¥1,234.56, −3.2%" */
       cmp = g_strdup_printf (_("Same days last year (%s to %s): %s, %s"), d->ly_from, d->ly_to,
@@ -486,10 +451,7 @@ run_dashboard (Cli *cli)
     return CLI_EXIT_FAILED;
   d = jc_dashboard_read (store, today, NULL, &error);
   if (d == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   empty = jc_store_is_empty (store);
   if (cli_has (cli, "json"))
     {

@@ -23,7 +23,7 @@
 
 static const CliOption deliver_options[] = {
   { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { "pdf", CLI_OPT_VALUE, "FILE", N_("also write the delivery documents as a PDF (A4)"), FALSE },
   CLI_FORCE_OPTION,
   { "docs", CLI_OPT_VALUE, "LIST",
@@ -129,12 +129,6 @@ kg (gint64 g)
   return jc_format_decimal (g, 3, 1);
 }
 
-static char *
-km (gint64 m)
-{
-  return jc_format_decimal ((m + 50) / 100, 1, 1);
-}
-
 static void
 add_stop_row (CliTable             *t,
               const char           *number,
@@ -151,7 +145,7 @@ add_stop_row (CliTable             *t,
   g_autofree char *arr = jc_format_clock (s->start_s);
   g_autofree char *arrival = s->late ? g_strdup_printf ("%s %s", arr, _("LATE")) : g_strdup (arr);
   g_autofree char *load = kg (s->load_g);
-  g_autofree char *leg = km (s->leg_m);
+  g_autofree char *leg = jc_format_km (s->leg_m);
 
   cli_table_add (t, number, name, window, arrival, load, leg);
 }
@@ -159,7 +153,7 @@ add_stop_row (CliTable             *t,
 static void
 print_plan (const JcDeliveryPlan *plan)
 {
-  g_autofree char *total_km = km (plan->distance_m);
+  g_autofree char *total_km = jc_format_km (plan->distance_m);
   g_autofree char *total_kg = kg (plan->load_g);
 
   if (plan->saved_at == NULL)
@@ -182,7 +176,7 @@ print_plan (const JcDeliveryPlan *plan)
       g_autoptr(CliTable) t = cli_table_new (6);
       g_autofree char *dep = jc_format_clock (route->depart_s);
       g_autofree char *ret = jc_format_clock (route->return_s);
-      g_autofree char *rkm = km (route->distance_m);
+      g_autofree char *rkm = jc_format_km (route->distance_m);
       g_autofree char *rkg = kg (route->load_g);
 
       printf ("\n");
@@ -373,10 +367,7 @@ run_deliver (Cli *cli)
   if (detour_text != NULL)
     {
       if (!jc_delivery_set_detour_permille (store, (int) detour, &error))
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
       if (!json)
         printf (_("Detour factor set to %d.%03d.\n"), (int) detour / 1000, (int) detour % 1000);
       if (!has_date)
@@ -387,10 +378,7 @@ run_deliver (Cli *cli)
     {
       plan = jc_delivery_load (store, date, &error);
       if (error != NULL)
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
     }
   if (plan == NULL)
     {
@@ -401,22 +389,13 @@ run_deliver (Cli *cli)
       if (tty)
         cli_progress_clear ();
       if (plan == NULL)
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
     }
   if (pdf != NULL && !jc_delivery_export_pdf (plan, docs, pdf, cli_output_flags (cli), &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   pending = jc_orders_list_pending_late (store, date, &error);
   if (pending == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (json)
     {
       g_autoptr(cJSON) o = plan_to_json (plan);
@@ -489,10 +468,7 @@ run_matrix (Cli *cli)
       if (store == NULL)
         return CLI_EXIT_FAILED;
       if (!jc_delivery_clear_matrix (store, &error))
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
       printf ("%s\n", _("Cleared the distance matrix."));
       return CLI_EXIT_OK;
     }

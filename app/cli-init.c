@@ -138,8 +138,7 @@ run_init (Cli *cli)
   g_clear_pointer (&store, jc_store_free);
   if (!existed)
     remove_database (path);
-  cli_error_gerror (cli, error);
-  return CLI_EXIT_FAILED;
+  return cli_fail (cli, error);
 }
 
 const CliCommand cli_init_command = {

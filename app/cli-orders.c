@@ -23,7 +23,7 @@
 
 static const CliOption template_options[] = {
   { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen the form is for"), TRUE },
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "output", CLI_OPT_VALUE, "FILE",
     N_("where to write it: FILE.xlsx (a protected workbook) or FILE.csv"), TRUE, 'o' },
   CLI_FORCE_OPTION,
@@ -38,21 +38,21 @@ static const CliOption import_options[] = {
 };
 
 static const CliOption list_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document (the stored orders)"), FALSE },
   { NULL }
 };
 
 static const CliOption show_options[] = {
   { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen"), TRUE },
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_DELIVERY_DATE_OPTION,
+  CLI_JSON_OPTION,
   { NULL }
 };
 
 static const CliOption submit_options[] = {
   { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen"), TRUE },
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "item", CLI_OPT_LIST, "CODE=QTY[UNIT]",
     N_("set a line, e.g. dbc=30斤, egg=2箱, oil=5 (base unit); 0 removes it (repeatable)"),
     FALSE },
@@ -68,20 +68,20 @@ static const CliOption submit_options[] = {
 };
 
 static const CliOption decline_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen whose late order is declined"), TRUE },
   { "reason", CLI_OPT_VALUE, "TEXT", N_("why, for the canteen to see"), TRUE },
   { NULL }
 };
 
 static const CliOption cutoff_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "at", CLI_OPT_VALUE, "YYYY-MM-DDTHH:MM",
     N_("close the orders of this date at this local time (on the delivery date at the latest)"),
     FALSE },
   { "reset", CLI_OPT_FLAG, NULL, N_("the office default again (the cutoff time on the day before)"),
     FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { NULL }
 };
 
@@ -278,10 +278,7 @@ run_template (Cli *cli)
   else
     ok = jc_order_form_write_csv (store, canteen, date, output, cli_output_flags (cli), &error);
   if (!ok)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   printf (_("Wrote the order form of %s for %s to “%s”.\n"), canteen, date, output);
   return CLI_EXIT_OK;
 }
@@ -357,10 +354,7 @@ run_import (Cli *cli)
     return CLI_EXIT_FAILED;
   plan = jc_order_import_prepare (store, (const char * const *) paths->pdata, &error);
   if (plan == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (reason != NULL)
     jc_import_plan_set_reason (plan, reason);
 
@@ -405,10 +399,7 @@ run_import (Cli *cli)
                               g_get_user_name (), NULL, &error))
     {
       if (!g_error_matches (error, JC_ORDER_FORM_ERROR, JC_ORDER_FORM_ERROR_NOT_IMPORTED))
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
     }
   for (guint i = 0; i < plan->files->len; i++)
     {
@@ -443,10 +434,7 @@ run_list (Cli *cli)
     return CLI_EXIT_FAILED;
   items = jc_store_list_items (store, TRUE, &error);
   if (items == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   by_code = items_by_code (items);
 
   if (cli_has (cli, "json"))
@@ -456,10 +444,7 @@ run_list (Cli *cli)
       int locked;
 
       if (orders == NULL)
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
       locked = plan_locked (cli, store, date);
       if (locked < 0)
         return CLI_EXIT_FAILED;
@@ -484,10 +469,7 @@ run_list (Cli *cli)
       guint n_out = 0;
 
       if (board == NULL)
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
       cutoff = jc_orders_cutoff_for (store, date);
       when = describe_cutoff (cutoff);
       printf (_("Orders for delivery on %s; cutoff %s\n"), date, when);
@@ -566,10 +548,7 @@ run_show (Cli *cli)
   if (order != NULL)
     items = jc_store_list_items (store, TRUE, &error);
   if (items == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   by_code = items_by_code (items);
   cutoff = jc_orders_cutoff_for (store, date);
 
@@ -875,16 +854,12 @@ run_submit (Cli *cli)
   /* Read and write in one immediate transaction: no other writer can slip
    * in between, and a change made before is caught by the version. */
   if (!jc_store_begin (store, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   order = jc_store_get_order (store, code, date, &error);
   if (order == NULL)
     {
       jc_store_rollback (store);
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
+      return cli_fail (cli, error);
     }
   old_version = order->version;
   apply_items (cli, store, order, args, notes, counts);
@@ -950,19 +925,13 @@ run_history (Cli *cli)
     return CLI_EXIT_FAILED;
   order = jc_store_get_order (store, code, date, &error);
   if (order == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (order->id > 0)
     entries = jc_store_order_history (store, order->id, &error);
   else
     entries = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_audit_entry_free);
   if (entries == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
 
   if (cli_has (cli, "json"))
     {
@@ -1038,10 +1007,7 @@ run_cutoff (Cli *cli)
     return CLI_EXIT_FAILED;
   if ((at != NULL && !jc_orders_set_cutoff (store, date, at, &error)) ||
       (cli_has (cli, "reset") && !jc_orders_reset_cutoff (store, date, &error)))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   cutoff = jc_orders_cutoff_for (store, date);
   set = jc_orders_cutoff_is_set (store, date);
   if (cli_has (cli, "json"))
@@ -1082,10 +1048,7 @@ run_decline (Cli *cli)
   if (store == NULL)
     return CLI_EXIT_FAILED;
   if (!jc_orders_decline (store, date, code, g_get_user_name (), cli_get (cli, "reason"), &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   printf (_("Declined the late order of %s for %s; the canteen sees the reason, and nothing of "
             "it is delivered or charged.\n"), code, date);
   return CLI_EXIT_OK;

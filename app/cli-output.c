@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli-output.c: what jicai-cli prints — aligned tables for people (Chinese
- * characters take two terminal columns) and JSON for programs (integers
- * printed as integers, never in exponent form). */
+/* cli-output.c: what jicai-cli prints — one line on stderr per problem,
+ * aligned tables for people (Chinese characters take two terminal columns)
+ * and JSON for programs (integers printed as integers, never in exponent
+ * form).  It reads no option and calls nothing of cli-args.c, which calls
+ * it: the parser stands above the printer. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jicai-cli"
@@ -10,9 +12,93 @@
 #include <glib/gi18n.h>
 #include <stdarg.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli-private.h"
+#include "jc-format.h"
+
+/* ---- error lines ---------------------------------------------------- */
+
+static char *
+one_line (const char *text)
+{
+  char *line = g_strdup (text);
+
+  /* One problem, one line: a message with a newline in a value (a name
+   * typed with one) must not look like two. */
+  for (char *p = line; *p; p++)
+    if (*p == '\n' || *p == '\r')
+      *p = ' ';
+  return line;
+}
+
+static void print_error_line (Cli        *cli,
+                              const char *format,
+                              va_list     args) G_GNUC_PRINTF (2, 0);
+
+static void
+print_error_line (Cli        *cli,
+                  const char *format,
+                  va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *line = one_line (message);
+
+  if (cli != NULL && cli->what != NULL)
+    fprintf (stderr, "%s: %s: %s\n", CLI_PROGRAM, cli->what, line);
+  else
+    fprintf (stderr, "%s: %s\n", CLI_PROGRAM, line);
+}
+
+void
+cli_error (Cli        *cli,
+           const char *format,
+           ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_error_line (cli, format, args);
+  va_end (args);
+  if (cli != NULL)
+    cli->n_errors++;
+}
+
+void
+cli_error_gerror (Cli          *cli,
+                  const GError *error)
+{
+  if (g_error_matches (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_EXISTS))
+    cli_error (cli, _("%s; pass --force to replace it"), error->message);
+  else
+    cli_error (cli, "%s", error->message);
+}
+
+CliExit
+cli_fail (Cli          *cli,
+          const GError *error)
+{
+  cli_error_gerror (cli, error);
+  return CLI_EXIT_FAILED;
+}
+
+CliExit
+cli_usage_error (Cli        *cli,
+                 const char *format,
+                 ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  print_error_line (cli, format, args);
+  va_end (args);
+  if (cli != NULL && cli->what != NULL)
+    fprintf (stderr, _("Try “%s %s --help” for more information.\n"), CLI_PROGRAM, cli->what);
+  else
+    fprintf (stderr, _("Try “%s --help” for more information.\n"), CLI_PROGRAM);
+  return CLI_EXIT_USAGE;
+}
+
+/* ---- text for people ------------------------------------------------ */
 
 /* The columns a terminal gives `text`: wide (CJK) characters take two,
  * combining marks none. */
@@ -172,6 +258,21 @@ cli_table_print (CliTable *table,
     }
 }
 
+/* Money in the text for people is written as the screens write it: digits
+ * grouped, the sign before the currency sign, a fall with the true minus
+ * sign.  JSON and CSV carry integer fen and never come here. */
+char *
+cli_format_money (gint64 fen)
+{
+  return jc_format_money (fen, JC_FORMAT_GROUPS | JC_FORMAT_YUAN | JC_FORMAT_TRUE_MINUS);
+}
+
+char *
+cli_format_change_percent (gint64 permille)
+{
+  return jc_format_permille_percent (permille, JC_FORMAT_PLUS | JC_FORMAT_TRUE_MINUS);
+}
+
 /* cJSON keeps numbers as doubles and prints those beyond int range with
  * %g, which turns 10^15 into "1e+15".  Quantities and money are integers in
  * the contract, so they go out as raw integer text. */
@@ -230,33 +331,6 @@ cli_json_add_str_or_null (cJSON      *object,
     cJSON_AddNullToObject (object, name);
   else
     cJSON_AddStringToObject (object, name, value);
-}
-
-gboolean
-cli_confirm (Cli        *cli,
-             const char *question,
-             const char *not_done)
-{
-  char answer[64] = "";
-
-  if (cli_has (cli, "yes"))
-    return TRUE;
-  if (!isatty (STDIN_FILENO))
-    {
-      cli_error (cli, _("%s: confirm with --yes (there is no terminal to ask on)"), not_done);
-      return FALSE;
-    }
-  printf ("%s [y/N] ", question);
-  fflush (stdout);
-  if (fgets (answer, sizeof answer, stdin) != NULL)
-    {
-      g_strstrip (answer);
-      if (g_ascii_strcasecmp (answer, "y") == 0 || g_ascii_strcasecmp (answer, "yes") == 0 ||
-          g_str_equal (answer, "是"))
-        return TRUE;
-    }
-  cli_error (cli, _("%s: not confirmed"), not_done);
-  return FALSE;
 }
 
 gboolean

@@ -22,8 +22,8 @@
 #include "jc-purchases.h"
 
 static const CliOption plan_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_DELIVERY_DATE_OPTION,
+  CLI_JSON_OPTION,
   { "pdf", CLI_OPT_VALUE, "FILE", N_("also write the purchase order as a PDF (A4)"), FALSE },
   { "xlsx", CLI_OPT_VALUE, "FILE",
     N_("also write the plan as a workbook (the lines, and the allocation to canteens)"), FALSE },
@@ -32,13 +32,13 @@ static const CliOption plan_options[] = {
 };
 
 static const CliOption lock_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "yes", CLI_OPT_FLAG, NULL, N_("lock without asking, even with canteens not in"), FALSE, 'y' },
   { NULL }
 };
 
 static const CliOption supplement_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen whose late order is bought"), TRUE },
   { "reason", CLI_OPT_VALUE, "TEXT", N_("a note for the audit trail"), FALSE },
   { "yes", CLI_OPT_FLAG, NULL, N_("buy without asking for confirmation"), FALSE, 'y' },
@@ -46,7 +46,7 @@ static const CliOption supplement_options[] = {
 };
 
 static const CliOption unlock_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "reason", CLI_OPT_VALUE, "TEXT", N_("why the plan is unlocked (kept in the audit trail)"),
     TRUE },
   { NULL }
@@ -57,15 +57,15 @@ static const CliOption record_options[] = {
 };
 
 static const CliOption purchases_remove_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
+  CLI_DELIVERY_DATE_OPTION,
   { "item", CLI_OPT_VALUE, "CODE", N_("the item whose recorded purchase is removed"), TRUE },
   { "reason", CLI_OPT_VALUE, "TEXT", N_("why it is removed (kept in the audit trail)"), TRUE },
   { NULL }
 };
 
 static const CliOption purchases_list_options[] = {
-  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_DELIVERY_DATE_OPTION,
+  CLI_JSON_OPTION,
   { NULL }
 };
 
@@ -73,7 +73,7 @@ static const CliOption statement_options[] = {
   { "canteen", CLI_OPT_VALUE, "CODE", N_("the canteen"), TRUE },
   { "month", CLI_OPT_VALUE, "MONTH",
     N_("the month, YYYY-MM (or one delivery date, YYYY-MM-DD)"), TRUE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { "pdf", CLI_OPT_VALUE, "FILE", N_("also write the statement as a PDF (A4)"), FALSE },
   { "xlsx", CLI_OPT_VALUE, "FILE", N_("also write the statement as a workbook"), FALSE },
   CLI_FORCE_OPTION,
@@ -99,14 +99,6 @@ load_plan (Cli      *cli,
   if (plan == NULL)
     cli_error_gerror (cli, error);
   return plan;
-}
-
-static char *
-money (gint64 fen)
-{
-  g_autofree char *s = jc_format_fen (fen);
-
-  return g_strdup_printf ("¥%s", s);
 }
 
 /* ---- plan ----------------------------------------------------------- */
@@ -230,7 +222,7 @@ static void
 print_plan (const JcPlan *plan)
 {
   g_autoptr(CliTable) table = cli_table_new (10);
-  g_autofree char *total = money (plan->total_cost_fen);
+  g_autofree char *total = cli_format_money (plan->total_cost_fen);
 
   if (plan->status == JC_PLAN_LOCKED)
     printf (_("Purchase plan for %s: locked by %s at %s\n"), plan->date,
@@ -263,7 +255,7 @@ print_plan (const JcPlan *plan)
         g_string_append_printf (flags, _("stale (%s)"), l->price_date);
       if (l->has_actual)
         {
-          g_autofree char *actual = money (l->actual_cost_fen);
+          g_autofree char *actual = cli_format_money (l->actual_cost_fen);
 
           g_string_append_printf (flags, "%s%s %s", flags->len ? "; " : "", _("bought"), actual);
         }
@@ -286,7 +278,7 @@ print_plan (const JcPlan *plan)
           plan->lines->len, plan->n_canteens, total);
   if (plan->n_actual > 0)
     {
-      g_autofree char *actual = money (plan->actual_total_fen);
+      g_autofree char *actual = cli_format_money (plan->actual_total_fen);
 
       printf (ngettext ("Actual: %s (%u line bought, the rest as planned)\n",
                         "Actual: %s (%u lines bought, the rest as planned)\n", plan->n_actual),
@@ -329,14 +321,10 @@ run_plan (Cli *cli)
   if (pending == NULL)
     return CLI_EXIT_FAILED;
   if (pdf != NULL && !jc_plan_export_pdf (plan, pdf, cli_output_flags (cli), &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (xlsx != NULL && !jc_plan_export_xlsx (plan, xlsx, cli_output_flags (cli), &error))
     {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
+      return cli_fail (cli, error);
     }
   if (json)
     {
@@ -374,10 +362,7 @@ run_lock (Cli *cli)
     return CLI_EXIT_FAILED;
   missing = jc_orders_missing_canteens (store, date, &error);
   if (missing == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (missing->len > 0)
     {
       g_autofree char *question = NULL;
@@ -400,14 +385,11 @@ run_lock (Cli *cli)
         return CLI_EXIT_FAILED;
     }
   if (!jc_plan_lock (store, date, jc_store_get_stale_days (store), g_get_user_name (), &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   plan = load_plan (cli, store, date);
   if (plan == NULL)
     return CLI_EXIT_FAILED;
-  total = money (plan->total_cost_fen);
+  total = cli_format_money (plan->total_cost_fen);
   printf (ngettext ("Locked the plan for %s: %u line, total %s.\n",
                     "Locked the plan for %s: %u lines, total %s.\n", plan->lines->len),
           date, plan->lines->len, total);
@@ -435,10 +417,7 @@ run_unlock (Cli *cli)
   if (store == NULL)
     return CLI_EXIT_FAILED;
   if (!jc_plan_unlock (store, date, g_get_user_name (), reason, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   printf (_("Unlocked the plan for %s; its orders can be changed again.\n"), date);
   return CLI_EXIT_OK;
 }
@@ -465,10 +444,7 @@ run_supplement (Cli *cli)
     return CLI_EXIT_FAILED;
   order = jc_store_get_order (store, code, date, &error);
   if (order == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (order->after_lock != JC_ORDER_AFTER_LOCK_PENDING)
     {
       cli_error (cli, _("%s has no late order for %s waiting outside the locked plan"), code,
@@ -494,17 +470,14 @@ run_supplement (Cli *cli)
   before = plan->lines->len;
   if (!jc_plan_supplement (store, date, code, g_get_user_name (), cli_get (cli, "reason"), &n,
                            &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   g_clear_pointer (&plan, jc_plan_free);
   plan = load_plan (cli, store, date);
   if (plan == NULL)
     return CLI_EXIT_FAILED;
   for (guint i = before; i < plan->lines->len; i++)
     added_fen += ((JcPlanLine *) g_ptr_array_index (plan->lines, i))->cost_fen;
-  total = money (added_fen);
+  total = cli_format_money (added_fen);
   printf (ngettext ("Bought the late order of %s as a supplementary purchase: %u line, %s; "
                     "it is in the locked plan for %s now.\n",
                     "Bought the late order of %s as a supplementary purchase: %u lines, %s; "
@@ -531,8 +504,7 @@ run_record (Cli *cli)
     {
       for (guint i = 0; i < problems->len; i++)
         cli_error (cli, "%s", (char *) g_ptr_array_index (problems, i));
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
+      return cli_fail (cli, error);
     }
   printf (ngettext ("Recorded %u purchase from %s.\n", "Recorded %u purchases from %s.\n", n),
           n, path);
@@ -561,10 +533,7 @@ run_purchases_remove (Cli *cli)
   if (store == NULL)
     return CLI_EXIT_FAILED;
   if (!jc_plan_remove_purchase (store, date, item, g_get_user_name (), reason, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   printf (_("Removed the purchase of %s recorded for %s; the plan's planned cost counts again "
             "for it.\n"), item, date);
   return CLI_EXIT_OK;
@@ -629,8 +598,8 @@ run_purchases_list (Cli *cli)
   else
     {
       g_autoptr(CliTable) table = cli_table_new (10);
-      g_autofree char *planned = money (plan->total_cost_fen);
-      g_autofree char *actual = money (plan->actual_total_fen);
+      g_autofree char *planned = cli_format_money (plan->total_cost_fen);
+      g_autofree char *actual = cli_format_money (plan->actual_total_fen);
 
       for (guint c = 2; c < 10; c++)
         cli_table_set_right (table, c);
@@ -727,10 +696,7 @@ run_statement (Cli *cli)
   if (st == NULL ||
       (pdf != NULL && !jc_statement_write_pdf (st, pdf, flags, &error)) ||
       (xlsx != NULL && !jc_statement_write_xlsx (st, xlsx, flags, &error)))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (cli_has (cli, "json"))
     {
       g_autoptr(cJSON) o = statement_to_json (st);
@@ -741,7 +707,7 @@ run_statement (Cli *cli)
     }
   {
     g_autoptr(CliTable) table = cli_table_new (6);
-    g_autofree char *total = money (st->total_fen);
+    g_autofree char *total = cli_format_money (st->total_fen);
 
     printf (_("Statement of %s (%s) for %s\n"), st->canteen_code, st->canteen_name, st->period);
     cli_table_set_right (table, 3);

@@ -29,10 +29,7 @@ cli_prices_run_unmapped (Cli *cli)
     return CLI_EXIT_FAILED;
   names = jc_store_list_unmapped (store, &error);
   if (names == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
 
   if (cli_has (cli, "json"))
     {
@@ -145,10 +142,7 @@ cli_prices_run_map (Cli *cli)
   item = jc_store_get_item (store, code, &error);
   if (item == NULL ||
       !jc_price_map_market_name_as (store, name, code, cli_get (cli, "source"), per, &res, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (res.mapped == 0 && per != NULL)
     printf (_("Mapped “%s” to %s (%s).\n"), name, item->code, item->name);
   else
@@ -186,10 +180,7 @@ cli_prices_run_held (Cli *cli)
     return CLI_EXIT_FAILED;
   held = jc_price_list_held (store, &error);
   if (held == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
 
   if (cli_has (cli, "json"))
     {
@@ -319,10 +310,7 @@ cli_prices_run_release (Cli *cli)
     return CLI_EXIT_FAILED;
   if (!jc_store_release_held (store, (const gint64 *) ids->data, ids->len, all,
                               cli_get (cli, "reason"), &n, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   printf (ngettext ("Released %u held price: it is used as it is.\n",
                     "Released %u held prices: they are used as they are.\n", n), n);
   return CLI_EXIT_OK;
@@ -342,10 +330,7 @@ cli_prices_run_ranges (Cli *cli)
     return CLI_EXIT_FAILED;
   ranges = jc_store_list_price_ranges (store, &error);
   if (ranges == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (cli_has (cli, "json"))
     {
       g_autoptr(cJSON) array = cJSON_CreateArray ();
@@ -429,10 +414,7 @@ cli_prices_run_range (Cli *cli)
   if (store == NULL)
     return CLI_EXIT_FAILED;
   if (!jc_store_set_price_range (store, category, unit, low, high, &error))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (remove)
     printf (_("Removed the price range of %s per %s.\n"), category,
             jc_base_unit_to_display (unit));

@@ -22,6 +22,7 @@
 #include "cli-prices-private.h"
 #include "cli-private.h"
 #include "jc-price-import.h"
+#include "jc-format.h"
 #include "jc-prices.h"
 
 #define DEFAULT_LOG_LIMIT 20
@@ -53,12 +54,12 @@ static const CliOption list_options[] = {
   { "item", CLI_OPT_VALUE, "CODE", N_("only this catalog item"), FALSE },
   { "from", CLI_OPT_VALUE, "DATE", N_("first day, YYYY-MM-DD"), FALSE },
   { "to", CLI_OPT_VALUE, "DATE", N_("last day, YYYY-MM-DD"), FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { NULL }
 };
 
 static const CliOption json_options[] = {
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { NULL }
 };
 
@@ -92,13 +93,13 @@ static const CliOption range_options[] = {
 
 static const CliOption log_options[] = {
   { "limit", CLI_OPT_VALUE, "N", N_("the last N fetches, 1 to 10000 (default 20)"), FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { NULL }
 };
 
 static const CliOption today_options[] = {
   { "date", CLI_OPT_VALUE, "DATE", N_("the market day, YYYY-MM-DD (default: today)"), FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { NULL }
 };
 
@@ -562,10 +563,7 @@ run_fetch (Cli *cli)
       g_autoptr(GPtrArray) all = jc_store_list_sources (store, &error);
 
       if (all == NULL)
-        {
-          cli_error_gerror (cli, error);
-          return CLI_EXIT_FAILED;
-        }
+        return cli_fail (cli, error);
       sources = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_source_free);
       for (guint i = 0; i < all->len; i++)
         {
@@ -662,10 +660,7 @@ run_list (Cli *cli)
     return CLI_EXIT_FAILED;
   items = jc_store_list_items (store, TRUE, &error);
   if (items == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   for (guint i = 0; i < items->len; i++)
     {
       JcItem *item = g_ptr_array_index (items, i);
@@ -680,10 +675,7 @@ run_list (Cli *cli)
   rows = jc_store_list_prices (store, code ? code : "", from[0] ? from : NULL,
                                to[0] ? to : NULL, &error);
   if (rows == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
 
   if (cli_has (cli, "json"))
     {
@@ -760,10 +752,7 @@ run_log (Cli *cli)
     return CLI_EXIT_FAILED;
   entries = jc_store_list_fetch_log (store, (guint) limit, &error);
   if (entries == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
 
   if (cli_has (cli, "json"))
     {
@@ -830,17 +819,20 @@ run_log (Cli *cli)
 
 /* ---- today ---------------------------------------------------------- */
 
+/* A change in ‰ signed as the rest of the text: "+100‰", "−25‰", "0‰";
+ * "—" without the earlier price. */
 static char *
 format_change (gboolean has,
                gint64   now,
                gint64   before)
 {
-  gint64 permille;
+  g_autofree char *number = NULL;
 
   if (!has)
     return g_strdup ("—");
-  permille = jc_change_permille (now, before);
-  return g_strdup_printf ("%+" G_GINT64_FORMAT "‰", permille);
+  number = jc_format_decimal_full (jc_change_permille (now, before), 0, 0,
+                                   JC_FORMAT_PLUS | JC_FORMAT_TRUE_MINUS);
+  return g_strconcat (number, "‰", NULL);
 }
 
 static CliExit
@@ -864,10 +856,7 @@ run_today (Cli *cli)
     return CLI_EXIT_FAILED;
   rows = jc_store_market_overview (store, date, jc_store_get_stale_days (store), &error);
   if (rows == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
 
   if (cli_has (cli, "json"))
     {

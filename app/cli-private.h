@@ -106,12 +106,11 @@ const char  *cli_arg             (Cli               *cli,
 gboolean     cli_has_any         (Cli               *cli,
                                   const char *const *options);
 
-/* One line on stderr: "jicai-cli: catalog add: <message>".  Counts it. */
-void         cli_error           (Cli               *cli,
-                                  const char        *format,
-                                  ...) G_GNUC_PRINTF (2, 3);
-void         cli_error_gerror    (Cli               *cli,
-                                  const GError      *error);
+/* The options many commands share. */
+#define CLI_JSON_OPTION                                                       \
+  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE }
+#define CLI_DELIVERY_DATE_OPTION                                              \
+  { "date", CLI_OPT_VALUE, "DATE", N_("the delivery date, YYYY-MM-DD"), TRUE }
 /* An input file named on the command line: "PATH: no such file", or what
  * it is instead of a file ("… is a folder, not a price file"); counts the
  * error.  `what` is translated, with its article. */
@@ -129,10 +128,6 @@ JcOutputFlags cli_output_flags   (Cli               *cli);
  * open), not an existing file without --force.  Reports each problem. */
 gboolean     cli_check_outputs   (Cli               *cli,
                                   ...) G_GNUC_NULL_TERMINATED;
-/* A usage problem: the line, a hint to --help, and CLI_EXIT_USAGE. */
-CliExit      cli_usage_error     (Cli               *cli,
-                                  const char        *format,
-                                  ...) G_GNUC_PRINTF (2, 3);
 
 /* Opens the database named by --db, JICAI_DB or the default.  Only `init`
  * creates one: every other command refuses a missing file rather than
@@ -191,12 +186,34 @@ gboolean     cli_opt_date        (Cli               *cli,
 gboolean     cli_get_today       (Cli               *cli,
                                   GDate             *out);
 
+/* Asks `question` on the terminal unless --yes was given: TRUE when
+ * confirmed.  Without a terminal on stdin it asks nothing and reports
+ * "<not_done>: confirm with --yes (…)"; not confirmed, "<not_done>: not
+ * confirmed". */
+gboolean     cli_confirm         (Cli               *cli,
+                                  const char        *question,
+                                  const char        *not_done);
+
 /* --active / --inactive: 1, 0, or -1 when neither was given.  Both is a
  * usage error, checked by cli_check_active(). */
 int          cli_active_option   (Cli               *cli);
 CliExit      cli_check_active    (Cli               *cli);
 
 /* cli-output.c */
+/* One line on stderr: "jicai-cli: catalog add: <message>".  Counts it. */
+void         cli_error           (Cli               *cli,
+                                  const char        *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
+void         cli_error_gerror    (Cli               *cli,
+                                  const GError      *error);
+/* Reports `error` and returns CLI_EXIT_FAILED: the end of a command that
+ * core refused. */
+CliExit      cli_fail            (Cli               *cli,
+                                  const GError      *error);
+/* A usage problem: the line, a hint to --help, and CLI_EXIT_USAGE. */
+CliExit      cli_usage_error     (Cli               *cli,
+                                  const char        *format,
+                                  ...) G_GNUC_PRINTF (2, 3);
 glong        cli_display_width   (const char        *text);
 
 /* A progress bar on stderr, redrawn in place: `fraction` 0…1, or < 0 when
@@ -206,6 +223,12 @@ glong        cli_display_width   (const char        *text);
 void         cli_progress_draw   (double             fraction,
                                   const char        *label);
 void         cli_progress_clear  (void);
+
+/* fen as the screens write money: "¥1,234.56", "−¥7.00". */
+char        *cli_format_money    (gint64             fen);
+/* A change in per mille as a percentage with one decimal, as the Dashboard
+ * writes it: "+12.5%", "−3.0%", "0.0%". */
+char        *cli_format_change_percent (gint64       permille);
 
 typedef struct _CliTable CliTable;
 
@@ -237,13 +260,6 @@ void         cli_json_add_str_or_null (cJSON        *object,
                                   const char        *name,
                                   const char        *value,
                                   gboolean           empty_is_null);
-/* Asks `question` on the terminal unless --yes was given: TRUE when
- * confirmed.  Without a terminal on stdin it asks nothing and reports
- * "<not_done>: confirm with --yes (…)"; not confirmed, "<not_done>: not
- * confirmed". */
-gboolean     cli_confirm         (Cli               *cli,
-                                  const char        *question,
-                                  const char        *not_done);
 /* Prints the document and a newline on stdout. */
 gboolean     cli_json_print      (Cli               *cli,
                                   const cJSON       *document);

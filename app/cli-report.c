@@ -23,7 +23,7 @@
 static const CliOption report_options[] = {
   { "month", CLI_OPT_VALUE, "MONTH", N_("the month, YYYY-MM"), TRUE },
   { "canteen", CLI_OPT_VALUE, "CODE", N_("only this canteen's shares"), FALSE },
-  { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
+  CLI_JSON_OPTION,
   { "csv", CLI_OPT_VALUE, "FILE",
     N_("also write the by-item table (against the same month a year before) as CSV"), FALSE },
   { "pdf", CLI_OPT_VALUE, "FILE",
@@ -34,25 +34,14 @@ static const CliOption report_options[] = {
   { NULL }
 };
 
-static char *
-money (gint64 fen)
-{
-  g_autofree char *s = jc_format_fen (fen);
-
-  return g_strdup_printf ("¥%s", s);
-}
-
-/* "+12.3%", or "—" without a base or with a zero one */
+/* "+12.3%", "−4.0%", or "—" without a base or with a zero one */
 static char *
 percent (const JcReportComparison *c)
 {
-  gint64 pm;
-
   if (!c->has_base || c->base_fen == 0)
     return g_strdup ("—");
-  pm = jc_change_permille (c->base_fen + c->change_fen, c->base_fen);
-  return g_strdup_printf ("%s%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT "%%",
-                          pm < 0 ? "-" : "+", ABS (pm) / 10, ABS (pm) % 10);
+  return cli_format_change_percent (jc_change_permille (c->base_fen + c->change_fen,
+                                                        c->base_fen));
 }
 
 static void
@@ -157,8 +146,8 @@ print_comparison (const char               *label,
       printf (_("%s (against %s): no data in the base month\n"), label, c->month);
       return;
     }
-  base = money (c->base_fen);
-  change = money (c->change_fen);
+  base = cli_format_money (c->base_fen);
+  change = cli_format_money (c->change_fen);
   pct = percent (c);
   printf (_("%s (against %s): base %s, change %s (%s)\n"), label, c->month, base, change, pct);
 }
@@ -166,8 +155,8 @@ print_comparison (const char               *label,
 static void
 print_report (const JcReport *r)
 {
-  g_autofree char *spend = money (r->spend_fen);
-  g_autofree char *savings = money (r->savings_vs_market_fen);
+  g_autofree char *spend = cli_format_money (r->spend_fen);
+  g_autofree char *savings = cli_format_money (r->savings_vs_market_fen);
   const JcReportComparison *y = &r->yoy;
 
   if (r->canteen != NULL)
@@ -180,10 +169,10 @@ print_report (const JcReport *r)
   print_comparison (_("Year on year"), y);
   if (y->has_base)
     {
-      g_autofree char *pe = money (y->d.price_effect_fen);
-      g_autofree char *ve = money (y->d.volume_effect_fen);
-      g_autofree char *ne = money (y->d.new_fen);
-      g_autofree char *de = money (y->d.dropped_fen);
+      g_autofree char *pe = cli_format_money (y->d.price_effect_fen);
+      g_autofree char *ve = cli_format_money (y->d.volume_effect_fen);
+      g_autofree char *ne = cli_format_money (y->d.new_fen);
+      g_autofree char *de = cli_format_money (y->d.dropped_fen);
       g_autofree char *l = index_text (y->d.has_indices, y->d.laspeyres);
       g_autofree char *p = index_text (y->d.has_indices, y->d.paasche);
       g_autofree char *f = index_text (y->d.has_indices, y->d.fisher);
@@ -260,10 +249,7 @@ run_report (Cli *cli)
   if (report == NULL || (csv != NULL && !jc_report_export_csv (report, csv, flags, &error))
       || (pdf != NULL && !jc_report_export_pdf (store, report, pdf, flags, &error))
       || (xlsx != NULL && !jc_report_export_xlsx (store, report, xlsx, flags, &error)))
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   if (cli_has (cli, "json"))
     {
       g_autoptr(cJSON) o = report_to_json (report);

@@ -253,10 +253,7 @@ run_route_solve (Cli *cli)
 
   problem = jc_route_read_file (path, TRUE, &inst, &error);
   if (problem == NULL)
-    {
-      cli_error_gerror (cli, error);
-      return CLI_EXIT_FAILED;
-    }
+    return cli_fail (cli, error);
   /* The default keeps to the fleet only where the published best known
    * solutions do (Augerat, CMT, Solomon); the X set's -kN is the minimum
    * number of routes, and its best known solutions use more. */

@@ -57,13 +57,21 @@ run_argv (const char *const *env,
   return run;
 }
 
+/* The arguments from `first` on, after "--db PATH" when `db_path` is not
+ * NULL. */
 static Run *
 run_va (const char *const *env,
+        const char        *db_path,
         const char        *first,
         va_list            ap)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
 
+  if (db_path != NULL)
+    {
+      g_ptr_array_add (args, (gpointer) "--db");
+      g_ptr_array_add (args, (gpointer) db_path);
+    }
   for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
     g_ptr_array_add (args, (gpointer) a);
   g_ptr_array_add (args, NULL);
@@ -80,7 +88,7 @@ run (const char *const *env,
   va_list ap;
 
   va_start (ap, first);
-  r = run_va (env, first, ap);
+  r = run_va (env, NULL, first, ap);
   va_end (ap);
   return r;
 }
@@ -91,19 +99,14 @@ db (Fixture    *f,
     const char *first,
     ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  Run *r;
   va_list ap;
 
-  g_ptr_array_add (args, (gpointer) "--db");
-  g_ptr_array_add (args, f->path);
   va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) a);
+  r = run_va (NULL, f->path, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_argv (NULL, (const char *const *) args->pdata);
+  return r;
 }
-
 guint
 count_lines (const char *text)
 {
@@ -204,37 +207,40 @@ find_by (cJSON      *array,
   return NULL;
 }
 
+/* The member `key` of `o`, failing the test unless `is` says it is
+ * `what` ("a string"). */
+static cJSON *
+json_member (cJSON       *o,
+             const char  *key,
+             cJSON_bool (*is) (const cJSON *const item),
+             const char  *what)
+{
+  cJSON *v = cJSON_GetObjectItemCaseSensitive (o, key);
+
+  if (!is (v))
+    fail_msg ("“%s” is not %s", key, what);
+  return v;
+}
+
 const char *
 json_str (cJSON      *o,
           const char *key)
 {
-  cJSON *v = cJSON_GetObjectItemCaseSensitive (o, key);
-
-  if (!cJSON_IsString (v))
-    fail_msg ("“%s” is not a string", key);
-  return v->valuestring;
+  return json_member (o, key, cJSON_IsString, "a string")->valuestring;
 }
 
 double
 json_num (cJSON      *o,
           const char *key)
 {
-  cJSON *v = cJSON_GetObjectItemCaseSensitive (o, key);
-
-  if (!cJSON_IsNumber (v))
-    fail_msg ("“%s” is not a number", key);
-  return v->valuedouble;
+  return json_member (o, key, cJSON_IsNumber, "a number")->valuedouble;
 }
 
 gboolean
 json_bool (cJSON      *o,
            const char *key)
 {
-  cJSON *v = cJSON_GetObjectItemCaseSensitive (o, key);
-
-  if (!cJSON_IsBool (v))
-    fail_msg ("“%s” is not a boolean", key);
-  return cJSON_IsTrue (v);
+  return cJSON_IsTrue (json_member (o, key, cJSON_IsBool, "a boolean"));
 }
 
 void
@@ -260,12 +266,7 @@ list_json (Fixture    *f,
 int
 setup (void **state)
 {
-  Fixture *f = g_new0 (Fixture, 1);
-
-  f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "jicai.db", NULL);
-  *state = f;
-  return 0;
+  return jc_test_db_file_setup (state);
 }
 
 int
@@ -284,15 +285,8 @@ setup_db (void **state)
 int
 teardown (void **state)
 {
-  Fixture *f = *state;
-
-  jc_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_free (f);
-  return 0;
+  return jc_test_db_file_teardown (state);
 }
-
 void
 add_sample_item (Fixture    *f,
                  const char *code)
@@ -331,19 +325,14 @@ dbe (Fixture           *f,
      const char        *first,
      ...)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  Run *r;
   va_list ap;
 
-  g_ptr_array_add (args, (gpointer) "--db");
-  g_ptr_array_add (args, f->path);
   va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) a);
+  r = run_va (env, f->path, first, ap);
   va_end (ap);
-  g_ptr_array_add (args, NULL);
-  return run_argv (env, (const char *const *) args->pdata);
+  return r;
 }
-
 /* Writes `len` bytes (-1: a string) to a file in the fixture's folder. */
 char *
 write_file (Fixture    *f,

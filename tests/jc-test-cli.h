@@ -24,10 +24,7 @@ void         run_free           (Run               *run);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
 /* One test's folder and database; the fixture of setup()/setup_db(). */
-typedef struct {
-  char *dir;
-  char *path;   /* the database */
-} Fixture;
+typedef JcTestDbFile Fixture;
 
 #define FUTURE "2099-12-01"   /* long before its cutoff */
 #define PAST "2020-01-06"     /* long after its cutoff */

@@ -63,6 +63,40 @@ jc_test_rmtree (const char *path)
   g_rmdir (path);
 }
 
+/* The fixture of the suites whose every test starts with no database: a
+ * fresh folder and the name of a database file in it, not yet created. */
+typedef struct {
+  char *dir;
+  char *path;   /* dir/jicai.db */
+} JcTestDbFile;
+
+static inline int
+jc_test_db_file_setup (void **state)
+{
+  JcTestDbFile *f = g_new0 (JcTestDbFile, 1);
+
+  f->dir = jc_test_tmpdir ();
+  f->path = g_build_filename (f->dir, "jicai.db", NULL);
+  *state = f;
+  return 0;
+}
+
+static inline int
+jc_test_db_file_teardown (void **state)
+{
+  JcTestDbFile *f = *state;
+
+  jc_test_rmtree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+  g_free (f);
+  return 0;
+}
+
+/* A test run between jc_test_db_file_setup() and _teardown(). */
+#define jc_test_db_file_unit_test(fn)                                         \
+  cmocka_unit_test_setup_teardown (fn, jc_test_db_file_setup, jc_test_db_file_teardown)
+
 static inline GBytes *
 jc_test_read (const char *path)
 {

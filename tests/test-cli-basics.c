@@ -507,6 +507,12 @@ test_report_demo (void **state)
   assert_ok (text);
   assert_contains (text->out, "Year on year (against 2025-10)");
   assert_contains (text->out, "Savings against the market");
+  /* Money and changes as the Reports page writes them: digits grouped, a
+   * fall with the true minus sign before the ¥ (not "¥-50864.02"). */
+  assert_contains (text->out, "Month on month (against 2026-09): base ¥1,719,818.89, "
+                              "change \u2212¥50,864.02 (\u22123.0%)");
+  assert_contains (text->out, "price effect \u2212¥13,418.30, volume effect ¥125.91");
+  assert_null (strstr (text->out, "¥-"));
   assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   assert_true (g_str_has_prefix (csv, "item,category,q0_milli,c0_fen,q1_milli,c1_fen,change_fen\n"));
 

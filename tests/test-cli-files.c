@@ -36,10 +36,7 @@ run_free (Run *run)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
-typedef struct {
-  char *dir;
-  char *path;   /* the database */
-} Fixture;
+typedef JcTestDbFile Fixture;
 
 /* jicai-cli --db PATH ARGS…, with TODAY as today. */
 static Run *
@@ -106,40 +103,26 @@ assert_refused (Run        *r,
 static int
 setup_demo (void **state)
 {
-  Fixture *f = g_new0 (Fixture, 1);
+  Fixture *f;
   g_autoptr(Run) r = NULL;
 
-  f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "jicai.db", NULL);
+  jc_test_db_file_setup (state);
+  f = *state;
   r = run (f->path, "init", "--demo", NULL);
   assert_ok (r);
-  *state = f;
   return 0;
 }
 
 static int
 setup_empty (void **state)
 {
-  Fixture *f = g_new0 (Fixture, 1);
+  Fixture *f;
   g_autoptr(Run) r = NULL;
 
-  f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "jicai.db", NULL);
+  jc_test_db_file_setup (state);
+  f = *state;
   r = run (f->path, "init", NULL);
   assert_ok (r);
-  *state = f;
-  return 0;
-}
-
-static int
-teardown (void **state)
-{
-  Fixture *f = *state;
-
-  jc_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_free (f);
   return 0;
 }
 
@@ -447,13 +430,17 @@ main (void)
     cmocka_unit_test (test_all_checked_first),
   };
   const struct CMUnitTest empty_tests[] = {
-    cmocka_unit_test_setup_teardown (test_prices_stray_quote, setup_empty, teardown),
-    cmocka_unit_test_setup_teardown (test_import_database_refused, setup_empty, teardown),
-    cmocka_unit_test_setup_teardown (test_import_not_files, setup_empty, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_stray_quote, setup_empty,
+                                     jc_test_db_file_teardown),
+    cmocka_unit_test_setup_teardown (test_import_database_refused, setup_empty,
+                                     jc_test_db_file_teardown),
+    cmocka_unit_test_setup_teardown (test_import_not_files, setup_empty,
+                                     jc_test_db_file_teardown),
   };
   int failed = 0;
 
-  failed += cmocka_run_group_tests_name ("exports", demo_tests, setup_demo, teardown);
+  failed += cmocka_run_group_tests_name ("exports", demo_tests, setup_demo,
+                                         jc_test_db_file_teardown);
   failed += cmocka_run_group_tests_name ("prices", empty_tests, NULL, NULL);
   return failed;
 }

@@ -992,6 +992,32 @@ test_prices_today (void **state)
   }
 }
 
+/* `prices today` signs a change as the rest of the text does: a fall with
+ * the true minus sign, no change with no sign at all. */
+static void
+test_prices_today_signs (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *path = write_file (f, "prices.csv",
+                                      "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
+                                      "大白菜,0.4,0.5,0.6,,冀,公斤,2026-11-27\n"
+                                      "大白菜,0.4,0.45,0.6,,冀,公斤,2026-11-28\n"
+                                      "土豆,1.0,1.1,1.2,,冀,公斤,2026-11-27\n"
+                                      "土豆,1.0,1.1,1.2,,冀,公斤,2026-11-28\n", -1);
+  g_autoptr(Run) imp = NULL;
+  g_autoptr(Run) human = NULL;
+
+  add_price_catalog (f);
+  imp = db (f, "prices", "import", path, "--source", "存档", NULL);
+  assert_ok (imp);
+  human = db (f, "prices", "today", "--date", "2026-11-28", NULL);
+  assert_ok (human);
+  assert_contains (human->out, "0.45  \u2212100\u2030");
+  assert_contains (human->out, "1.10     0\u2030");
+  assert_null (strstr (human->out, "-100"));
+  assert_null (strstr (human->out, "+0"));
+}
+
 static void
 test_prices_bad_input (void **state)
 {
@@ -1077,6 +1103,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_prices_fetch_demo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_prices_fetch_cancel, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_today, setup_db, teardown),
+    cmocka_unit_test_setup_teardown (test_prices_today_signs, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_prices_bad_input, setup_db, teardown),
   };
 

@@ -13,33 +13,7 @@
 #include "jc-paged-doc.h"
 #include "jc-store.h"
 
-typedef struct {
-  char *dir;
-  char *path;   /* a database file name in dir */
-} Fixture;
-
-static int
-setup (void **state)
-{
-  Fixture *f = g_new0 (Fixture, 1);
-
-  f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "jicai.db", NULL);
-  *state = f;
-  return 0;
-}
-
-static int
-teardown (void **state)
-{
-  Fixture *f = *state;
-
-  jc_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_free (f);
-  return 0;
-}
+typedef JcTestDbFile Fixture;
 
 static int
 compare_names (gconstpointer a,
@@ -301,11 +275,11 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown (test_new_and_existing, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_created_meanwhile, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_abandoned_and_failed, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_open_database_refused, setup, teardown),
-    cmocka_unit_test_setup_teardown (test_paged_doc_pdf, setup, teardown),
+    jc_test_db_file_unit_test (test_new_and_existing),
+    jc_test_db_file_unit_test (test_created_meanwhile),
+    jc_test_db_file_unit_test (test_abandoned_and_failed),
+    jc_test_db_file_unit_test (test_open_database_refused),
+    jc_test_db_file_unit_test (test_paged_doc_pdf),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

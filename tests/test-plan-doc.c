@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "jc-test-util.h"
+#include "jc-test-xlsx.h"
 #include "jc-orders.h"
 #include "jc-plan-doc.h"
 #include "jc-plan.h"
@@ -128,86 +129,7 @@ teardown (void **state)
 
 /* ---- XLSX read back ------------------------------------------------- */
 
-typedef struct {
-  char     *ref;      /* "M5" */
-  char     *value;    /* the <v> text */
-  gboolean  numeric;  /* no t= attribute, or t="n" */
-} Cell;
-
-static void
-cell_free (Cell *c)
-{
-  g_free (c->ref);
-  g_free (c->value);
-  g_free (c);
-}
-
-static char *
-zip_read (const char *path,
-          const char *name)
-{
-  int err = 0;
-  zip_t *z = zip_open (path, ZIP_RDONLY, &err);
-  zip_stat_t st;
-  zip_file_t *zf;
-  char *data;
-
-  assert_non_null (z);
-  assert_int_equal (zip_stat (z, name, 0, &st), 0);
-  zf = zip_fopen (z, name, 0);
-  assert_non_null (zf);
-  data = g_malloc0 (st.size + 1);
-  assert_int_equal (zip_fread (zf, data, st.size), (zip_int64_t) st.size);
-  zip_fclose (zf);
-  zip_close (z);
-  return data;
-}
-
-static void
-collect_cells (xmlNode    *node,
-               GHashTable *cells)
-{
-  for (xmlNode *n = node; n != NULL; n = n->next)
-    {
-      if (n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, (const xmlChar *) "c"))
-        {
-          Cell *c = g_new0 (Cell, 1);
-          xmlChar *ref = xmlGetProp (n, (const xmlChar *) "r");
-          xmlChar *t = xmlGetProp (n, (const xmlChar *) "t");
-
-          c->ref = g_strdup ((const char *) ref);
-          c->numeric = t == NULL || xmlStrEqual (t, (const xmlChar *) "n");
-          for (xmlNode *v = n->children; v != NULL; v = v->next)
-            if (v->type == XML_ELEMENT_NODE && xmlStrEqual (v->name, (const xmlChar *) "v"))
-              {
-                xmlChar *text = xmlNodeGetContent (v);
-
-                c->value = g_strdup ((const char *) text);
-                xmlFree (text);
-              }
-          xmlFree (ref);
-          xmlFree (t);
-          g_hash_table_insert (cells, c->ref, c);
-        }
-      else
-        collect_cells (n->children, cells);
-    }
-}
-
-static GHashTable *
-read_sheet (const char *path,
-            const char *sheet)
-{
-  g_autofree char *xml = zip_read (path, sheet);
-  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                             (GDestroyNotify) cell_free);
-  xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), sheet, NULL, XML_PARSE_NONET);
-
-  assert_non_null (doc);
-  collect_cells (xmlDocGetRootElement (doc), cells);
-  xmlFreeDoc (doc);
-  return cells;
-}
+typedef JcTestCell Cell;
 
 static const Cell *
 cell_at (GHashTable *cells,
@@ -438,7 +360,7 @@ test_plan_xlsx (void **state)
   assert_true (jc_plan_export_xlsx (plan, xlsx, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
 
-  sheet = read_sheet (xlsx, "xl/worksheets/sheet1.xml");
+  sheet = jc_test_xlsx_read_sheet (xlsx, "xl/worksheets/sheet1.xml");
   /* header row 1, the lines 2…4, the totals row 5 */
   total_row = plan->lines->len + 2;
   for (guint i = 0; i < plan->lines->len; i++)
@@ -475,7 +397,7 @@ test_plan_xlsx (void **state)
 
   /* the allocation: per item, the canteens' cells add up to the item's
    * cost cell; the column totals add up to the whole */
-  alloc = read_sheet (xlsx, "xl/worksheets/sheet2.xml");
+  alloc = jc_test_xlsx_read_sheet (xlsx, "xl/worksheets/sheet2.xml");
   for (guint r = 2; cell_at (alloc, 'A', r) != NULL; r++)
     {
       gint64 base = cell_fen (cell_at (alloc, 'C', r));
@@ -615,7 +537,7 @@ test_statement (void **state)
 
   assert_true (jc_statement_export_xlsx (f->store, "CT01", "2026-12", xlsx, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
-  sheet = read_sheet (xlsx, "xl/worksheets/sheet1.xml");
+  sheet = jc_test_xlsx_read_sheet (xlsx, "xl/worksheets/sheet1.xml");
   /* 2 lines + day total, 2 lines + day total, the month total in row 8 */
   assert_int_equal (cell_fen (cell_at (sheet, 'F', 4)), 21408);
   assert_int_equal (cell_fen (cell_at (sheet, 'F', 7)), 21930);
@@ -708,10 +630,10 @@ test_plan_supplement (void **state)
 
   assert_true (jc_plan_export_xlsx (plan, xlsx, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
-  sheet = read_sheet (xlsx, "xl/worksheets/sheet1.xml");
-  alloc = read_sheet (xlsx, "xl/worksheets/sheet2.xml");
+  sheet = jc_test_xlsx_read_sheet (xlsx, "xl/worksheets/sheet1.xml");
+  alloc = jc_test_xlsx_read_sheet (xlsx, "xl/worksheets/sheet2.xml");
   {
-    g_autofree char *shared = zip_read (xlsx, "xl/sharedStrings.xml");
+    g_autofree char *shared = jc_test_zip_read (xlsx, "xl/sharedStrings.xml");
     const Cell *group = cell_at (sheet, 'A', sup_row);
     const Cell *name = cell_at (sheet, 'C', sup_row);
 
@@ -726,7 +648,7 @@ test_plan_supplement (void **state)
     assert_string_equal (shared_string (shared, cell_at (sheet, 'C', own_row)->value), "大米");
   }
   {
-    g_autofree char *shared = zip_read (xlsx, "xl/sharedStrings.xml");
+    g_autofree char *shared = jc_test_zip_read (xlsx, "xl/sharedStrings.xml");
     gboolean found = FALSE;
 
     for (guint r = 2; cell_at (alloc, 'A', r) != NULL; r++)

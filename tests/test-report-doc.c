@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "jc-test-util.h"
+#include "jc-test-xlsx.h"
 #include "jc-test-world.h"
 #include "jc-chart.h"
 #include "jc-master.h"
@@ -70,40 +71,7 @@ count_ink (cairo_surface_t *surface,
 
 /* ---- XLSX read back ------------------------------------------------- */
 
-typedef struct {
-  char     *ref;
-  char     *value;
-  gboolean  numeric;
-} Cell;
-
-static void
-cell_free (Cell *c)
-{
-  g_free (c->ref);
-  g_free (c->value);
-  g_free (c);
-}
-
-static char *
-zip_read (const char *path,
-          const char *name)
-{
-  int err = 0;
-  zip_t *z = zip_open (path, ZIP_RDONLY, &err);
-  zip_stat_t st;
-  zip_file_t *zf;
-  char *data;
-
-  assert_non_null (z);
-  assert_int_equal (zip_stat (z, name, 0, &st), 0);
-  zf = zip_fopen (z, name, 0);
-  assert_non_null (zf);
-  data = g_malloc0 (st.size + 1);
-  assert_int_equal (zip_fread (zf, data, st.size), (zip_int64_t) st.size);
-  zip_fclose (zf);
-  zip_close (z);
-  return data;
-}
+typedef JcTestCell Cell;
 
 static gboolean
 zip_has (const char *path,
@@ -119,52 +87,6 @@ zip_has (const char *path,
       found = TRUE;
   zip_close (z);
   return found;
-}
-
-static void
-collect_cells (xmlNode    *node,
-               GHashTable *cells)
-{
-  for (xmlNode *n = node; n != NULL; n = n->next)
-    {
-      if (n->type == XML_ELEMENT_NODE && xmlStrEqual (n->name, (const xmlChar *) "c"))
-        {
-          Cell *c = g_new0 (Cell, 1);
-          xmlChar *ref = xmlGetProp (n, (const xmlChar *) "r");
-          xmlChar *t = xmlGetProp (n, (const xmlChar *) "t");
-
-          c->ref = g_strdup ((const char *) ref);
-          c->numeric = t == NULL || xmlStrEqual (t, (const xmlChar *) "n");
-          for (xmlNode *v = n->children; v != NULL; v = v->next)
-            if (v->type == XML_ELEMENT_NODE && xmlStrEqual (v->name, (const xmlChar *) "v"))
-              {
-                xmlChar *text = xmlNodeGetContent (v);
-
-                c->value = g_strdup ((const char *) text);
-                xmlFree (text);
-              }
-          xmlFree (ref);
-          xmlFree (t);
-          g_hash_table_insert (cells, c->ref, c);
-        }
-      else
-        collect_cells (n->children, cells);
-    }
-}
-
-static GHashTable *
-read_sheet (const char *path,
-            const char *sheet)
-{
-  g_autofree char *xml = zip_read (path, sheet);
-  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                             (GDestroyNotify) cell_free);
-  xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), sheet, NULL, XML_PARSE_NONET);
-
-  assert_non_null (doc);
-  collect_cells (xmlDocGetRootElement (doc), cells);
-  xmlFreeDoc (doc);
-  return cells;
 }
 
 /* A numeric cell of yuan, back to fen exactly. */
@@ -188,7 +110,7 @@ static char *
 shared_string (const char *path,
                const char *index)
 {
-  g_autofree char *xml = zip_read (path, "xl/sharedStrings.xml");
+  g_autofree char *xml = jc_test_zip_read (path, "xl/sharedStrings.xml");
   xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), "sharedStrings.xml", NULL, XML_PARSE_NONET);
   guint64 want = g_ascii_strtoull (index, NULL, 10), i = 0;
   char *text = NULL;
@@ -443,17 +365,17 @@ test_xlsx (void **state)
   assert_no_error (error);
   assert_true (jc_report_export_xlsx (w->store, r, path, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
-  summary = read_sheet (path, "xl/worksheets/sheet1.xml");
+  summary = jc_test_xlsx_read_sheet (path, "xl/worksheets/sheet1.xml");
   assert_int_equal (cell_fen (summary, "B3"), r->spend_fen);
   assert_int_equal (cell_fen (summary, "B3"), 32400);
-  canteens = read_sheet (path, "xl/worksheets/sheet2.xml");
+  canteens = jc_test_xlsx_read_sheet (path, "xl/worksheets/sheet2.xml");
   assert_int_equal (cell_fen (canteens, "B2") + cell_fen (canteens, "B3"), r->spend_fen);
   assert_int_equal (cell_fen (canteens, "B4"), r->spend_fen);   /* the total */
-  cats = read_sheet (path, "xl/worksheets/sheet3.xml");
+  cats = jc_test_xlsx_read_sheet (path, "xl/worksheets/sheet3.xml");
   assert_int_equal (cell_fen (cats, "B2"), 14100);
   assert_int_equal (cell_fen (cats, "B6"), 32400);
   assert_true (zip_has (path, "xl/charts/chart"));
-  items = read_sheet (path, "xl/worksheets/sheet4.xml");
+  items = jc_test_xlsx_read_sheet (path, "xl/worksheets/sheet4.xml");
   /* A001 first (aquatic? no: by category position, then code) — find V001's
    * cost in M by summing the column instead */
   {
@@ -468,7 +390,7 @@ test_xlsx (void **state)
       }
     assert_int_equal (sum, r->spend_fen);
   }
-  dec = read_sheet (path, "xl/worksheets/sheet5.xml");
+  dec = jc_test_xlsx_read_sheet (path, "xl/worksheets/sheet5.xml");
   assert_int_equal (cell_fen (dec, "B2"), 22630);
   assert_int_equal (cell_fen (dec, "B3") + cell_fen (dec, "B4") + cell_fen (dec, "B5")
                     + cell_fen (dec, "B6"), cell_fen (dec, "B7"));
@@ -693,7 +615,7 @@ test_canteen_names (void **state)
   assert_true (jc_report_export_xlsx (w->store, all, xlsx, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   {
-    g_autoptr(GHashTable) canteens = read_sheet (xlsx, "xl/worksheets/sheet2.xml");
+    g_autoptr(GHashTable) canteens = jc_test_xlsx_read_sheet (xlsx, "xl/worksheets/sheet2.xml");
     g_autofree char *a2 = cell_text (xlsx, canteens, "A2");
     g_autofree char *a3 = cell_text (xlsx, canteens, "A3");
 
@@ -705,7 +627,7 @@ test_canteen_names (void **state)
   assert_true (jc_report_export_xlsx (w->store, r2, xlsx_one, JC_OUTPUT_NONE, &error));
   assert_no_error (error);
   {
-    g_autoptr(GHashTable) summary = read_sheet (xlsx_one, "xl/worksheets/sheet1.xml");
+    g_autoptr(GHashTable) summary = jc_test_xlsx_read_sheet (xlsx_one, "xl/worksheets/sheet1.xml");
     g_autofree char *a4 = cell_text (xlsx_one, summary, "A4");
     g_autofree char *b4 = cell_text (xlsx_one, summary, "B4");
 

@@ -16,33 +16,7 @@
 #include "jc-test-util.h"
 #include "jc-store.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static int
-setup (void **state)
-{
-  Fixture *f = g_new0 (Fixture, 1);
-
-  f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "jicai.db", NULL);
-  *state = f;
-  return 0;
-}
-
-static int
-teardown (void **state)
-{
-  Fixture *f = *state;
-
-  jc_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_free (f);
-  return 0;
-}
+typedef JcTestDbFile Fixture;
 
 static JcItem *
 make_item (const char *code)
@@ -229,7 +203,7 @@ int
 main (void)
 {
   const struct CMUnitTest tests[] = {
-    cmocka_unit_test_setup_teardown (test_cli_beside_open_store, setup, teardown),
+    jc_test_db_file_unit_test (test_cli_beside_open_store),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

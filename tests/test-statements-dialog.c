@@ -30,6 +30,7 @@
 #include "jc-statements-dialog-private.h"
 #include "jc-store.h"
 #include "jc-test-ui.h"
+#include "jc-test-xlsx.h"
 #include "jc-units.h"
 
 #define TODAY "2026-11-27"
@@ -149,32 +150,11 @@ result_text (JcStatementsDialog *dialog)
 
 /* ---- XLSX read back ------------------------------------------------- */
 
-static char *
-zip_read (const char *path,
-          const char *name)
-{
-  int err = 0;
-  zip_t *z = zip_open (path, ZIP_RDONLY, &err);
-  zip_stat_t st;
-  zip_file_t *zf;
-  char *data;
-
-  assert_non_null (z);
-  assert_int_equal (zip_stat (z, name, 0, &st), 0);
-  zf = zip_fopen (z, name, 0);
-  assert_non_null (zf);
-  data = g_malloc0 (st.size + 1);
-  assert_int_equal (zip_fread (zf, data, st.size), (zip_int64_t) st.size);
-  zip_fclose (zf);
-  zip_close (z);
-  return data;
-}
-
 static xmlDoc *
 read_xml (const char *xlsx,
           const char *name)
 {
-  g_autofree char *xml = zip_read (xlsx, name);
+  g_autofree char *xml = jc_test_zip_read (xlsx, name);
   xmlDoc *doc = xmlReadMemory (xml, (int) strlen (xml), name, NULL, XML_PARSE_NONET);
 
   assert_non_null (doc);

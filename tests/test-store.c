@@ -10,33 +10,7 @@
 #include "jc-prices.h"
 #include "jc-store-private.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-} Fixture;
-
-static int
-setup (void **state)
-{
-  Fixture *f = g_new0 (Fixture, 1);
-
-  f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "jicai.db", NULL);
-  *state = f;
-  return 0;
-}
-
-static int
-teardown (void **state)
-{
-  Fixture *f = *state;
-
-  jc_test_rmtree (f->dir);
-  g_free (f->dir);
-  g_free (f->path);
-  g_free (f);
-  return 0;
-}
+typedef JcTestDbFile Fixture;
 
 static void
 raw_exec (const char *path,
@@ -630,7 +604,7 @@ test_master_save_validates_first (void **state)
   assert_int_equal (list->len, 0);
 }
 
-#define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
+#define T(fn) jc_test_db_file_unit_test (fn)
 
 int
 main (void)
