@@ -575,7 +575,9 @@ load_orders (JcStore        *store,
               g_array_append_val (lines, line);
             }
           if (!jc_store_put_order (store, canteen->id, iso, status,
-                                   (JcStoreOrderLine *) lines->data, lines->len, error))
+                                   lines->len > 0 ? &g_array_index (lines, JcStoreOrderLine, 0)
+                                                  : NULL,
+                                   lines->len, error))
             return FALSE;
           summary->n_orders++;
           summary->n_order_lines += lines->len;

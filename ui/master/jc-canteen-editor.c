@@ -130,7 +130,10 @@ validate (JcCanteenEditor *self)
 static void
 form_changed_cb (gpointer user_data)
 {
-  g_autoptr(JcCanteen) c = validate (JC_CANTEEN_EDITOR (user_data));
+  /* validating marks the rows; the value itself is not needed here */
+  JcCanteen *c = validate (JC_CANTEEN_EDITOR (user_data));
+
+  g_clear_pointer (&c, jc_canteen_free);
 }
 
 static void

@@ -126,7 +126,10 @@ validate (JcItemEditor *self)
 static void
 form_changed_cb (gpointer user_data)
 {
-  g_autoptr(JcItem) item = validate (JC_ITEM_EDITOR (user_data));
+  /* validating marks the rows; the value itself is not needed here */
+  JcItem *item = validate (JC_ITEM_EDITOR (user_data));
+
+  g_clear_pointer (&item, jc_item_free);
 }
 
 /* The initials follow the name until the person edits them. */

@@ -213,7 +213,10 @@ validate (JcSourceEditor *self)
 static void
 form_changed_cb (gpointer user_data)
 {
-  g_autoptr(JcSource) s = validate (JC_SOURCE_EDITOR (user_data));
+  /* validating marks the rows; the value itself is not needed here */
+  JcSource *s = validate (JC_SOURCE_EDITOR (user_data));
+
+  g_clear_pointer (&s, jc_source_free);
 }
 
 static void

@@ -121,7 +121,10 @@ validate (JcVehicleEditor *self)
 static void
 form_changed_cb (gpointer user_data)
 {
-  g_autoptr(JcVehicle) v = validate (JC_VEHICLE_EDITOR (user_data));
+  /* validating marks the rows; the value itself is not needed here */
+  JcVehicle *v = validate (JC_VEHICLE_EDITOR (user_data));
+
+  g_clear_pointer (&v, jc_vehicle_free);
 }
 
 static void
