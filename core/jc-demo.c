@@ -359,6 +359,7 @@ load_prices (JcStore        *store,
     source->url = g_filename_to_uri (feed_path, NULL, NULL);
     source->priority = 10;
     source->enabled = TRUE;
+    g_free (source->schedule);   /* jc_source_new() gave it "" */
     source->schedule = g_strdup ("05:30");
     if (!jc_store_insert_source (store, source, error))
       return FALSE;
