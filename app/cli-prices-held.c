@@ -308,7 +308,8 @@ cli_prices_run_release (Cli *cli)
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
-  if (!jc_store_release_held (store, (const gint64 *) ids->data, ids->len, all,
+  if (!jc_store_release_held (store, ids->len > 0 ? &g_array_index (ids, gint64, 0) : NULL,
+                              ids->len, all,
                               cli_get (cli, "reason"), &n, &error))
     return cli_fail (cli, error);
   printf (ngettext ("Released %u held price: it is used as it is.\n",

@@ -59,7 +59,6 @@ generate (JcStore *store)
   for (guint i = 0; i < N_ITEMS; i++)
     {
       JcItem *item = jc_item_new ();
-      g_autofree char *unit = NULL;
       JcPriceQuote q = { 0 };
       JcPutResult put;
       gint64 price = g_rand_int_range (rand, 500, 40000);

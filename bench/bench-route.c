@@ -201,7 +201,7 @@ compare_jobs (gconstpointer a,
   return g_strcmp0 (x->name, y->name);
 }
 
-static void
+G_NORETURN static void
 usage (void)
 {
   fprintf (stderr,

@@ -348,6 +348,7 @@ load_prices (JcStore        *store,
     source->url = g_filename_to_uri (feed_path, NULL, NULL);
     source->priority = 10;
     source->enabled = TRUE;
+    g_free (source->schedule);   /* jc_source_new() gave it "" */
     source->schedule = g_strdup ("05:30");
     if (!jc_master_save_source (store, source, error))
       return FALSE;
@@ -555,7 +556,9 @@ load_orders (JcStore        *store,
               g_array_append_val (lines, line);
             }
           if (!jc_store_put_order (store, canteen->id, iso, status,
-                                   (JcStoreOrderLine *) lines->data, lines->len, error))
+                                   lines->len > 0 ? &g_array_index (lines, JcStoreOrderLine, 0)
+                                                  : NULL,
+                                   lines->len, error))
             return FALSE;
           summary->n_orders++;
           summary->n_order_lines += lines->len;

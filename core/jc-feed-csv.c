@@ -93,8 +93,10 @@ static const struct {
   { "high", G_STRUCT_OFFSET (JcCsvMapping, high), TRUE },
 };
 
-#define MAPPING_COL(m, i) (*(int *) ((char *) (m) + mapping_keys[i].offset))
-#define MAPPING_COL_C(m, i) (*(const int *) ((const char *) (m) + mapping_keys[i].offset))
+/* The int member at the key's offset (GLib's G_STRUCT_MEMBER: the offset
+ * is an int member's, so the pointer is aligned for int). */
+#define MAPPING_COL(m, i) G_STRUCT_MEMBER (int, (m), mapping_keys[i].offset)
+#define MAPPING_COL_C(m, i) (*(const int *) G_STRUCT_MEMBER_P ((m), mapping_keys[i].offset))
 #define MAX_COLUMN 9999
 
 void

@@ -45,7 +45,7 @@ add_record (JcFeedBatch *batch,
     }
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      const char **slot = (const char **) ((char *) &row + texts[i].offset);
+      const char **slot = &G_STRUCT_MEMBER (const char *, &row, texts[i].offset);
       const char *value;
 
       if (*slot != NULL)

@@ -399,7 +399,9 @@ on_completed_cb (void                            *cls,
  * what the faults provoke on purpose: debug messages, not test noise. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#ifndef __clang__
 #pragma GCC diagnostic ignored "-Wsuggest-attribute=format"
+#endif
 static void
 on_mhd_log_cb (void       *cls,
                const char *fmt,

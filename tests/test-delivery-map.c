@@ -137,7 +137,9 @@ pixel (cairo_surface_t *s,
        int              rgb[3])
 {
   const guint8 *data = cairo_image_surface_get_data (s);
-  guint32 v = *(const guint32 *) (data + y * cairo_image_surface_get_stride (s) + x * 4);
+  guint32 v;
+
+  memcpy (&v, data + y * cairo_image_surface_get_stride (s) + x * 4, sizeof v);
 
   rgb[0] = (v >> 16) & 0xff;
   rgb[1] = (v >> 8) & 0xff;

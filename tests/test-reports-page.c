@@ -240,7 +240,7 @@ test_review (void **state)
   assert_mover (page, 1, JC_REPORTS_MOVER_EFFECT, "+¥27.00");
   {
     const char *css = NULL;
-    g_autofree char *t = _jc_reports_page_dup_mover_cell (page, 0, JC_REPORTS_MOVER_CHANGE, &css);
+    g_free (_jc_reports_page_dup_mover_cell (page, 0, JC_REPORTS_MOVER_CHANGE, &css));
 
     assert_string_equal (css, "error");   /* a rise, red */
   }

@@ -34,13 +34,14 @@ static guint signals[N_SIGNALS];
 static void
 reload_store (JcApplication *self)
 {
-  g_autoptr(JcStore) old = g_steal_pointer (&self->store);
+  JcStore *old = g_steal_pointer (&self->store);
 
   g_clear_error (&self->store_error);
   if (g_file_test (self->db_path, G_FILE_TEST_EXISTS))
     self->store = jc_store_open (self->db_path, &self->store_error);
   /* Windows switch to the new store before the old one is closed. */
   g_signal_emit (self, signals[STORE_CHANGED], 0);
+  g_clear_pointer (&old, jc_store_free);
 }
 
 static void

@@ -681,9 +681,9 @@ workbook_finish (lxw_workbook  *wb,
   g_autoptr(JcOutput) owned = out;
   lxw_error err = workbook_close (wb);
 
-  if (!lxw_check (err, jc_output_get_path (out), error))
+  if (!lxw_check (err, jc_output_get_path (owned), error))
     return FALSE;
-  return jc_output_commit (out, error);
+  return jc_output_commit (owned, error);
 }
 
 void

@@ -211,7 +211,6 @@ on_supplement_preview_done (GObject      *source,
   g_autoptr(JcPlanSupplementPreview) preview = NULL;
   g_autofree char *date = NULL;
   g_autofree char *heading = NULL;
-  g_autofree char *lines = NULL;
   g_autofree char *money = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   GtkRoot *root;

@@ -202,7 +202,7 @@ run_print (JcReportsPage *self,
   GtkRoot *root;
 
   g_clear_object (&self->print_op);
-  self->print_op = GTK_PRINT_OPERATION (jc_print_operation_new (doc));
+  self->print_op = GTK_PRINT_OPERATION (jc_print_operation_new (owned));
   if (export == NULL)
     {
       jc_print_operation_run_dialog (JC_PRINT_OPERATION (self->print_op), GTK_WIDGET (self),
