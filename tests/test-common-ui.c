@@ -8,8 +8,16 @@
  * once; the preview window shows "Page N of M" and turns the pages within
  * bounds; the save chooser hands a chosen existing file on (after the
  * chooser's own "Replace") with JC_OUTPUT_REPLACE and a new one with
- * JC_OUTPUT_NONE, nothing on cancel, and goes with its page.  PNGs go to
- * $JICAI_SCREENSHOT_DIR: common-date-bar-en.png, common-preview-en.png. */
+ * JC_OUTPUT_NONE, nothing on cancel, and goes with its page; a worker task
+ * (jc-task) runs its function on a worker thread with a connection of its
+ * own to the page's database (a write there is read by the page's store),
+ * hands back its result or its error, does not run when cancelled first
+ * (unless told to report anyway), refuses a database whose file is gone
+ * rather than creating an empty one, runs without a database when given
+ * none, opens a path on the worker, brings a plain JcTaskData when given no
+ * data, and posts to the main context (never running the posted function
+ * on the worker).  PNGs go to $JICAI_SCREENSHOT_DIR: common-date-bar-en.png,
+ * common-preview-en.png. */
 #include "config.h"
 
 #include <adwaita.h>
@@ -21,6 +29,7 @@
 #include "jc-paged-doc.h"
 #include "jc-print-operation.h"
 #include "jc-save-file.h"
+#include "jc-task.h"
 #include "jc-test-ui.h"
 
 /* ---- a document of three pages ----------------------------------------- */
@@ -424,6 +433,282 @@ test_save_file (void **state)
   jc_test_rmtree (dir);
 }
 
+/* ---- worker tasks ---------------------------------------------------------- */
+
+typedef struct {
+  JcTaskData   base;
+  gpointer     posted;         /* Posted: see post_from_worker() */
+  gboolean     fail;
+  gboolean     ran;
+  GThread     *thread;
+  JcStore     *worker_store;   /* compared only */
+  char        *worker_path;
+} Work;
+
+static void
+work_free (Work *w)
+{
+  jc_task_data_clear (&w->base);
+  g_free (w->worker_path);
+  g_free (w);
+}
+
+static gpointer
+work_pointer (JcStore       *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Work *w = task_data;
+
+  w->ran = TRUE;
+  w->thread = g_thread_self ();
+  w->worker_store = store;
+  w->worker_path = store != NULL ? g_strdup (jc_store_get_path (store)) : NULL;
+  if (w->fail)
+    {
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC, "the disk is full");
+      return NULL;
+    }
+  /* written on the worker's connection, read back on the page's */
+  if (store != NULL && !jc_store_set_setting (store, "task-test", w->base.date, error))
+    return NULL;
+  return g_strdup_printf ("done %s", w->base.date);
+}
+
+static gboolean
+work_boolean (JcStore       *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  return work_pointer (store, task_data, cancellable, error) != NULL;
+}
+
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (GAsyncResult **slot)
+{
+  for (guint i = 0; i < 2000 && *slot == NULL; i++)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (2000);
+    }
+  assert_non_null (*slot);
+  return *slot;
+}
+
+typedef struct {
+  GThread *thread;
+  guint    n_called;
+  guint    n_freed;
+} Posted;
+
+static gboolean
+posted_cb (gpointer user_data)
+{
+  Posted *p = user_data;
+
+  p->thread = g_thread_self ();
+  p->n_called++;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+posted_free (gpointer user_data)
+{
+  ((Posted *) user_data)->n_freed++;
+}
+
+static gpointer
+post_from_worker (JcStore       *store,
+                  gpointer       task_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  Work *w = task_data;
+
+  jc_task_post (task_data, posted_cb, w->posted, posted_free);
+  return g_strdup ("posted");
+}
+
+static gpointer
+plain_date (JcStore       *store,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  return g_strdup (((JcTaskData *) task_data)->date);
+}
+
+static void
+test_task (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "task.db", NULL);
+  g_autoptr(JcStore) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *setting = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  GThread *main_thread = g_thread_self ();
+  Posted posted = { NULL, 0, 0 };
+  GTask *task;
+  Work *w;
+
+  page = jc_store_open (path, &error);
+  assert_null (error);
+  assert_non_null (page);
+
+  /* a result, from a worker thread on a connection of its own to the same
+   * database: what it writes, the page's store reads */
+  w = g_new0 (Work, 1);
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, page, "2026-12-08", test_task,
+                                NULL, store_result_cb, &result);
+  jc_task_run_pointer (task, work_pointer, g_free);
+  g_object_unref (task);
+  text = jc_task_propagate_pointer (wait_result (&result), test_task, &error);
+  assert_null (error);
+  assert_string_equal (text, "done 2026-12-08");
+  w = g_task_get_task_data (G_TASK (result));
+  assert_true (w->ran);
+  assert_true (w->thread != main_thread);
+  assert_non_null (w->worker_store);
+  assert_true (w->worker_store != page);
+  assert_string_equal (w->worker_path, jc_store_get_path (page));
+  setting = jc_store_get_setting (page, "task-test");
+  assert_string_equal (setting, "2026-12-08");
+  g_clear_object (&result);
+  g_clear_pointer (&text, g_free);
+
+  /* an error, as the function gave it */
+  w = g_new0 (Work, 1);
+  w->fail = TRUE;
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, page, "2026-12-09", test_task,
+                                NULL, store_result_cb, &result);
+  jc_task_run_boolean (task, work_boolean);
+  g_object_unref (task);
+  assert_false (jc_task_propagate_boolean (wait_result (&result), test_task, &error));
+  assert_true (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC));
+  assert_true (((Work *) g_task_get_task_data (G_TASK (result)))->ran);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  /* cancelled before it runs: the function does not run */
+  cancellable = g_cancellable_new ();
+  g_cancellable_cancel (cancellable);
+  w = g_new0 (Work, 1);
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, page, "2026-12-10", test_task,
+                                cancellable, store_result_cb, &result);
+  jc_task_run_pointer (task, work_pointer, g_free);
+  g_object_unref (task);
+  assert_null (jc_task_propagate_pointer (wait_result (&result), test_task, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  assert_false (((Work *) g_task_get_task_data (G_TASK (result)))->ran);
+  g_clear_error (&error);
+  g_clear_object (&result);
+  g_free (setting);
+  setting = jc_store_get_setting (page, "task-test");
+  assert_string_equal (setting, "2026-12-08");
+
+  /* ... unless the task reports what it did anyway */
+  w = g_new0 (Work, 1);
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, page, "2026-12-11", test_task,
+                                cancellable, store_result_cb, &result);
+  g_task_set_check_cancellable (task, FALSE);
+  jc_task_run_pointer (task, work_pointer, g_free);
+  g_object_unref (task);
+  text = jc_task_propagate_pointer (wait_result (&result), test_task, &error);
+  assert_null (error);
+  assert_string_equal (text, "done 2026-12-11");
+  g_clear_object (&result);
+  g_clear_pointer (&text, g_free);
+
+  /* no database: the function runs with none */
+  w = g_new0 (Work, 1);
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, NULL, "2026-12-12", test_task,
+                                NULL, store_result_cb, &result);
+  jc_task_run_pointer (task, work_pointer, g_free);
+  g_object_unref (task);
+  text = jc_task_propagate_pointer (wait_result (&result), test_task, &error);
+  assert_null (error);
+  assert_string_equal (text, "done 2026-12-12");
+  assert_true (((Work *) g_task_get_task_data (G_TASK (result)))->ran);
+  assert_null (((Work *) g_task_get_task_data (G_TASK (result)))->worker_store);
+  g_clear_object (&result);
+  g_clear_pointer (&text, g_free);
+
+  /* a task made from a path opens it on the worker */
+  w = g_new0 (Work, 1);
+  task = jc_task_new (w, (GDestroyNotify) work_free, path, "2026-12-13", test_task, NULL,
+                      store_result_cb, &result);
+  jc_task_run_pointer (task, work_pointer, g_free);
+  g_object_unref (task);
+  text = jc_task_propagate_pointer (wait_result (&result), test_task, &error);
+  assert_null (error);
+  assert_string_equal (text, "done 2026-12-13");
+  g_clear_object (&result);
+  g_clear_pointer (&text, g_free);
+  g_free (setting);
+  setting = jc_store_get_setting (page, "task-test");
+  assert_string_equal (setting, "2026-12-13");
+
+  /* the worker posts to the main context */
+  w = g_new0 (Work, 1);
+  w->posted = &posted;
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, page, "2026-12-14", test_task,
+                                NULL, store_result_cb, &result);
+  jc_task_run_pointer (task, post_from_worker, g_free);
+  g_object_unref (task);
+  text = jc_task_propagate_pointer (wait_result (&result), test_task, &error);
+  assert_string_equal (text, "posted");
+  for (guint i = 0; i < 500 && posted.n_freed == 0; i++)
+    g_main_context_iteration (NULL, TRUE);
+  assert_int_equal (posted.n_called, 1);
+  assert_int_equal (posted.n_freed, 1);
+  assert_true (posted.thread == main_thread);
+  g_clear_object (&result);
+  g_clear_pointer (&text, g_free);
+
+  /* no data of its own: a plain JcTaskData */
+  task = jc_task_new_for_store (NULL, NULL, page, "2026-12-16", test_task, NULL, store_result_cb,
+                                &result);
+  jc_task_run_pointer (task, plain_date, g_free);
+  g_object_unref (task);
+  text = jc_task_propagate_pointer (wait_result (&result), test_task, &error);
+  assert_null (error);
+  assert_string_equal (text, "2026-12-16");
+  g_clear_object (&result);
+  g_clear_pointer (&text, g_free);
+
+  /* the page's file is gone: refused, and no empty database made there */
+  assert_int_equal (g_remove (path), 0);
+  w = g_new0 (Work, 1);
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, page, "2026-12-15", test_task,
+                                NULL, store_result_cb, &result);
+  jc_task_run_pointer (task, work_pointer, g_free);
+  g_object_unref (task);
+  assert_null (jc_task_propagate_pointer (wait_result (&result), test_task, &error));
+  assert_true (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
+  assert_false (((Work *) g_task_get_task_data (G_TASK (result)))->ran);
+  assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  g_clear_pointer (&page, jc_store_free);
+  jc_test_rmtree (dir);
+}
+
 int
 main (void)
 {
@@ -433,6 +718,7 @@ main (void)
     cmocka_unit_test (test_print_operation),
     cmocka_unit_test (test_preview),
     cmocka_unit_test (test_save_file),
+    cmocka_unit_test (test_task),
   };
   g_autofree char *dir = jc_test_tmpdir ();
   g_autofree char *data = g_build_filename (dir, "data", NULL);

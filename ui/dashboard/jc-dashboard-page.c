@@ -505,8 +505,8 @@ load (JcDashboardPage *self)
       gtk_spinner_start (self->spinner);
       gtk_stack_set_visible_child_name (self->stack, "loading");
     }
-  /* The worker opens its own connection on the store's file. */
-  jc_dashboard_task_load (self->db_path, self->date, self->cancellable, load_cb,
+  /* The worker has its own connection to the store's database. */
+  jc_dashboard_task_load (self->store, self->date, self->cancellable, load_cb,
                           g_object_ref (self));
 }
 

@@ -8,40 +8,19 @@
 #include "jc-dashboard-tasks.h"
 #include "jc-task.h"
 
-/* base.date is today, YYYY-MM-DD. */
-typedef struct {
-  JcTaskData base;
-} TaskData;
-
-static void
-task_data_free (TaskData *td)
+static gpointer
+load_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  jc_task_data_clear (&td->base);
-  g_free (td);
-}
+  JcTaskData *td = task_data;   /* date: today, YYYY-MM-DD */
 
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  JcDashboard *d;
-  GError *error = NULL;
-
-  if (store == NULL)
-    return;
-  d = jc_dashboard_read (store, td->base.date, cancellable, &error);
-  if (d == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, d, (GDestroyNotify) jc_dashboard_free);
+  return jc_dashboard_read (store, td->date, cancellable, error);
 }
 
 void
-jc_dashboard_task_load (const char          *db_path,
+jc_dashboard_task_load (JcStore             *store,
                         const char          *today,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -49,12 +28,12 @@ jc_dashboard_task_load (const char          *db_path,
 {
   g_autoptr(GTask) task = NULL;
 
-  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (store != NULL);
   g_return_if_fail (today != NULL);
 
-  task = jc_task_new (g_new0 (TaskData, 1), (GDestroyNotify) task_data_free, db_path, today,
-                      jc_dashboard_task_load, cancellable, callback, user_data);
-  g_task_run_in_thread (task, load_thread);
+  task = jc_task_new_for_store (NULL, NULL, store, today, jc_dashboard_task_load, cancellable,
+                                callback, user_data);
+  jc_task_run_pointer (task, load_func, (GDestroyNotify) jc_dashboard_free);
 }
 
 JcDashboard *

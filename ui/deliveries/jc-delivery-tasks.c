@@ -62,7 +62,6 @@ typedef struct {
   JcOutputFlags           flags;
   JcDeliveryPlanRef      *ref;
   GCancellable           *solve_cancellable;
-  GWeakRef                progress_target;
   JcDeliveryTaskProgress  progress;
 } TaskData;
 
@@ -74,12 +73,11 @@ task_data_free (TaskData *td)
   g_free (td->path);
   g_clear_pointer (&td->ref, jc_delivery_plan_ref_unref);
   g_clear_object (&td->solve_cancellable);
-  g_weak_ref_clear (&td->progress_target);
   g_free (td);
 }
 
-/* The task on the database file of `store` (NULL: a task without the
- * database): its worker opens its own connection. */
+/* The task on its own connection to the database of `store` (NULL: a task
+ * without the database). */
 static GTask *
 task_new (JcStore             *store,
           const char          *date,
@@ -91,75 +89,54 @@ task_new (JcStore             *store,
 {
   TaskData *td = g_new0 (TaskData, 1);
 
-  g_weak_ref_init (&td->progress_target, NULL);
   *out = td;
-  return jc_task_new (td, (GDestroyNotify) task_data_free,
-                      store != NULL ? jc_store_get_path (store) : NULL, date, tag,
-                      cancellable, callback, user_data);
+  return jc_task_new_for_store (td, (GDestroyNotify) task_data_free, store, date, tag,
+                                cancellable, callback, user_data);
 }
 
 /* ---- load ------------------------------------------------------------------------ */
 
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
+  g_autoptr(JcDeliveryState) state = g_new0 (JcDeliveryState, 1);
   g_autoptr(GPtrArray) vehicles = NULL;
-  JcDeliveryState *state;
-  GError *error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  GError *local = NULL;
 
-  if (store == NULL)
-    return;
-  state = g_new0 (JcDeliveryState, 1);
-  state->plan = jc_delivery_load (store, td->base.date, &error);
-  if (error != NULL)
+  state->plan = jc_delivery_load (store, td->base.date, &local);
+  if (local != NULL)
     {
-      jc_delivery_state_free (state);
-      g_task_return_error (task, error);
-      return;
+      g_propagate_error (error, local);
+      return NULL;
     }
-  vehicles = jc_store_list_vehicles (store, FALSE, &error);
+  vehicles = jc_store_list_vehicles (store, FALSE, error);
   if (vehicles == NULL)
-    {
-      jc_delivery_state_free (state);
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   state->n_vehicles = vehicles->len;
-  {
-    g_autoptr(GPtrArray) pending = jc_orders_list_pending_late (store, td->base.date, &error);
-    g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
-
-    if (pending == NULL)
-      {
-        jc_delivery_state_free (state);
-        g_task_return_error (task, error);
-        return;
-      }
-    for (guint i = 0; i < pending->len; i++)
-      g_strv_builder_add (codes, ((JcOrder *) pending->pdata[i])->canteen_code);
-    state->late_not_in = g_strv_builder_end (codes);
-  }
+  pending = jc_orders_list_pending_late (store, td->base.date, error);
+  if (pending == NULL)
+    return NULL;
+  for (guint i = 0; i < pending->len; i++)
+    g_strv_builder_add (codes, ((JcOrder *) pending->pdata[i])->canteen_code);
+  state->late_not_in = g_strv_builder_end (codes);
   if (state->plan != NULL)
     state->plan_locked = TRUE;
   else
     {
       g_autoptr(JcPlan) plan = jc_plan_load (store, td->base.date, jc_store_get_stale_days (store),
-                                             &error);
+                                             error);
 
       if (plan == NULL)
-        {
-          jc_delivery_state_free (state);
-          g_task_return_error (task, error);
-          return;
-        }
+        return NULL;
       state->plan_locked = plan->status == JC_PLAN_LOCKED;
     }
-  g_task_return_pointer (task, state, (GDestroyNotify) jc_delivery_state_free);
+  return g_steal_pointer (&state);
 }
 
 void
@@ -173,7 +150,7 @@ jc_delivery_task_load (JcStore             *store,
   g_autoptr(GTask) task = task_new (store, date, jc_delivery_task_load, cancellable, callback,
                                     user_data, &td);
 
-  g_task_run_in_thread (task, load_thread);
+  jc_task_run_pointer (task, load_func, (GDestroyNotify) jc_delivery_state_free);
 }
 
 JcDeliveryState *
@@ -185,28 +162,15 @@ jc_delivery_task_load_finish (GAsyncResult  *result,
 
 /* ---- build --------------------------------------------------------------------------- */
 
-typedef struct {
-  GWeakRef                target;
-  JcDeliveryTaskProgress  progress;
-  double                  fraction;
-} ProgressCall;
-
 static void
-progress_call_free (ProgressCall *call)
+show_progress (GObject    *target,
+               gpointer    task_data,
+               double      fraction,
+               const char *text)
 {
-  g_weak_ref_clear (&call->target);
-  g_free (call);
-}
+  TaskData *td = task_data;
 
-static gboolean
-progress_idle (gpointer data)
-{
-  ProgressCall *call = data;
-  g_autoptr(GObject) target = g_weak_ref_get (&call->target);
-
-  if (target != NULL)
-    call->progress (target, call->fraction);
-  return G_SOURCE_REMOVE;
+  td->progress (target, fraction);
 }
 
 /* From the solving thread: hand the fraction to the main thread. */
@@ -215,42 +179,23 @@ build_progress (double                 fraction,
                 const JcRouteSolution *best,
                 gpointer               user_data)
 {
-  TaskData *td = user_data;
-  g_autoptr(GObject) target = g_weak_ref_get (&td->progress_target);
-  ProgressCall *call;
-
-  if (target == NULL || td->progress == NULL)
-    return;
-  call = g_new0 (ProgressCall, 1);
-  g_weak_ref_init (&call->target, target);
-  call->progress = td->progress;
-  call->fraction = fraction;
-  g_idle_add_full (G_PRIORITY_DEFAULT, progress_idle, call, (GDestroyNotify) progress_call_free);
+  jc_task_progress (user_data, fraction, NULL);
 }
 
-static void
-build_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+build_func (JcStore       *store,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
   JcRouteOptions options;
-  JcDeliveryPlan *plan;
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
   jc_route_options_init (&options);
   if (td->seconds > 0)
     options.seconds = td->seconds;
-  plan = jc_delivery_build (store, td->base.date, &options, td->who, td->solve_cancellable,
-                            build_progress, td, &error);
-  if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, (GDestroyNotify) jc_delivery_plan_free);
+  return jc_delivery_build (store, td->base.date, &options, td->who, td->solve_cancellable,
+                            build_progress, td, error);
 }
 
 void
@@ -272,9 +217,10 @@ jc_delivery_task_build (JcStore                *store,
   td->seconds = seconds;
   td->who = g_strdup (who);
   td->solve_cancellable = solve_cancellable != NULL ? g_object_ref (solve_cancellable) : NULL;
-  g_weak_ref_set (&td->progress_target, progress_target);
   td->progress = progress;
-  g_task_run_in_thread (task, build_thread);
+  if (progress != NULL)
+    jc_task_set_progress (task, progress_target, show_progress);
+  jc_task_run_pointer (task, build_func, (GDestroyNotify) jc_delivery_plan_free);
 }
 
 JcDeliveryPlan *
@@ -286,33 +232,26 @@ jc_delivery_task_build_finish (GAsyncResult  *result,
 
 /* ---- save ------------------------------------------------------------------------------ */
 
-static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+save_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
   JcDeliveryPlan *plan;
-  GError *error = NULL;
+  GError *local = NULL;
 
-  if (store == NULL)
-    return;
-  if (!jc_delivery_save (store, td->ref->plan, td->who, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!jc_delivery_save (store, td->ref->plan, td->who, error))
+    return NULL;
   /* What the page shows next is what is stored. */
-  plan = jc_delivery_load (store, td->base.date, &error);
-  if (plan == NULL && error == NULL)
-    g_set_error_literal (&error, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
+  plan = jc_delivery_load (store, td->base.date, &local);
+  if (plan == NULL && local == NULL)
+    g_set_error_literal (&local, JC_DELIVERY_ERROR, JC_DELIVERY_ERROR_FAILED,
                          _("The saved delivery plan could not be read back"));
   if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, (GDestroyNotify) jc_delivery_plan_free);
+    g_propagate_error (error, local);
+  return plan;
 }
 
 void
@@ -329,7 +268,7 @@ jc_delivery_task_save (JcStore             *store,
 
   td->ref = jc_delivery_plan_ref_ref (ref);
   td->who = g_strdup (who);
-  g_task_run_in_thread (task, save_thread);
+  jc_task_run_pointer (task, save_func, (GDestroyNotify) jc_delivery_plan_free);
 }
 
 JcDeliveryPlan *
@@ -341,22 +280,15 @@ jc_delivery_task_save_finish (GAsyncResult  *result,
 
 /* ---- export ------------------------------------------------------------------------------ */
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_func (JcStore       *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   TaskData *td = task_data;
-  GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, td->flags,
-                              &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return jc_delivery_export_pdf (td->ref->plan, td->docs, td->path, td->flags, error);
 }
 
 void
@@ -376,7 +308,7 @@ jc_delivery_task_export (JcDeliveryPlanRef   *ref,
   td->docs = docs;
   td->flags = flags;
   td->path = g_strdup (path);
-  g_task_run_in_thread (task, export_thread);
+  jc_task_run_boolean (task, export_func);
 }
 
 gboolean

@@ -3,8 +3,9 @@
  * work, on worker threads.
  *
  * Every call runs on a GTask thread; the database calls take the page's
- * `store` and open their own JcStore on the same database file (read from
- * `store` when the call is made, on the calling thread), make the core
+ * `store` and work on their own connection to the same database
+ * (jc_store_open_same() when the call is made, on the calling thread;
+ * the page's store itself is never used off it), make the core
  * calls (jc-delivery.h), close that store and hand back plain values the
  * main thread owns after _finish.  Nothing here touches a widget.  Pass a
  * reference to the widget as `user_data` and drop it in the callback.  A
@@ -96,5 +97,7 @@ void             jc_delivery_task_export     (JcDeliveryPlanRef   *ref,
                                               gpointer             user_data);
 gboolean         jc_delivery_task_export_finish (GAsyncResult     *result,
                                                  GError          **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcDeliveryState, jc_delivery_state_free)
 
 G_END_DECLS

@@ -135,35 +135,24 @@ task_new (const char          *db_path,
 
 /* ---- the board --------------------------------------------------------- */
 
-static void
-load_board_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gpointer
+load_board_func (JcStore       *store,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcOrderBoard) board = NULL;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GPtrArray) orders = NULL;
   g_autoptr(GHashTable) updated = g_hash_table_new (g_str_hash, g_str_equal);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  rows = jc_orders_board (store, td->base.date, jc_store_get_stale_days (store), &error);
-  if (rows == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  rows = jc_orders_board (store, td->base.date, jc_store_get_stale_days (store), error);
   /* The board rows have no time of the last change: the orders do. */
-  orders = jc_store_list_orders (store, td->base.date, &error);
+  if (rows != NULL)
+    orders = jc_store_list_orders (store, td->base.date, error);
   if (orders == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   for (guint i = 0; i < orders->len; i++)
     {
       JcOrder *o = orders->pdata[i];
@@ -186,7 +175,7 @@ load_board_thread (GTask        *task,
       line->updated_at = at != NULL && *at != '\0' ? g_strdup (at) : NULL;
       g_ptr_array_add (board->lines, line);
     }
-  g_task_return_pointer (task, g_steal_pointer (&board), (GDestroyNotify) jc_order_board_free);
+  return g_steal_pointer (&board);
 }
 
 /**
@@ -205,7 +194,7 @@ jc_order_task_load_board (const char          *db_path,
   g_autoptr(GTask) task = task_new (db_path, date, jc_order_task_load_board, cancellable, callback,
                                     user_data, &td);
 
-  g_task_run_in_thread (task, load_board_thread);
+  jc_task_run_pointer (task, load_board_func, (GDestroyNotify) jc_order_board_free);
 }
 
 /**
@@ -221,41 +210,29 @@ jc_order_task_load_board_finish (GAsyncResult  *result,
 
 /* ---- one order --------------------------------------------------------- */
 
-static void
-load_order_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gpointer
+load_order_func (JcStore       *store,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(JcOrderEditorData) data = NULL;
-  g_autoptr(JcCanteen) canteen = NULL;
-  GError *error = NULL;
+  g_autoptr(JcOrderEditorData) data = g_new0 (JcOrderEditorData, 1);
+  g_autoptr(JcCanteen) canteen = jc_store_get_canteen (store, td->canteen, error);
 
-  if (store == NULL)
-    return;
-  data = g_new0 (JcOrderEditorData, 1);
-  canteen = jc_store_get_canteen (store, td->canteen, &error);
   if (canteen == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   data->canteen_name = g_strdup (canteen->name);
-  if ((data->order = jc_store_get_order (store, td->canteen, td->base.date, &error)) == NULL ||
-      (data->items = jc_store_list_items (store, FALSE, &error)) == NULL ||
+  if ((data->order = jc_store_get_order (store, td->canteen, td->base.date, error)) == NULL ||
+      (data->items = jc_store_list_items (store, FALSE, error)) == NULL ||
       (data->prices = jc_store_reference_prices (store, td->base.date,
                                                  jc_store_get_stale_days (store),
-                                                 &error)) == NULL ||
-      (data->spikes = jc_orders_find_spikes (store, data->order, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+                                                 error)) == NULL ||
+      (data->spikes = jc_orders_find_spikes (store, data->order, error)) == NULL)
+    return NULL;
   data->cutoff = jc_orders_cutoff_for (store, td->base.date);
   data->past_cutoff = jc_orders_is_past_cutoff (store, td->base.date, NULL);
-  g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) jc_order_editor_data_free);
+  return g_steal_pointer (&data);
 }
 
 /**
@@ -277,7 +254,7 @@ jc_order_task_load_order (const char          *db_path,
                                     user_data, &td);
 
   td->canteen = g_strdup (canteen_code);
-  g_task_run_in_thread (task, load_order_thread);
+  jc_task_run_pointer (task, load_order_func, (GDestroyNotify) jc_order_editor_data_free);
 }
 
 JcOrderEditorData *
@@ -289,24 +266,15 @@ jc_order_task_load_order_finish (GAsyncResult  *result,
 
 /* ---- unusual quantities ------------------------------------------------ */
 
-static void
-find_spikes_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gpointer
+find_spikes_func (JcStore       *store,
+                  gpointer       task_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GPtrArray *spikes;
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  spikes = jc_orders_find_spikes (store, td->order, &error);
-  if (spikes == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, spikes, (GDestroyNotify) g_ptr_array_unref);
+  return jc_orders_find_spikes (store, td->order, error);
 }
 
 /**
@@ -326,7 +294,7 @@ jc_order_task_find_spikes (const char          *db_path,
                                     user_data, &td);
 
   td->order = jc_order_dup (order);
-  g_task_run_in_thread (task, find_spikes_thread);
+  jc_task_run_pointer (task, find_spikes_func, (GDestroyNotify) g_ptr_array_unref);
 }
 
 GPtrArray *
@@ -338,44 +306,30 @@ jc_order_task_find_spikes_finish (GAsyncResult  *result,
 
 /* ---- saving ------------------------------------------------------------ */
 
-static void
-save_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+save_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcOrderSaveResult) result = g_new0 (JcOrderSaveResult, 1);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
   if (td->check_spikes)
     {
-      result->spikes = jc_orders_find_spikes (store, td->order, &error);
+      result->spikes = jc_orders_find_spikes (store, td->order, error);
       if (result->spikes == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
+        return NULL;
       if (result->spikes->len > 0)
-        {
-          g_task_return_pointer (task, g_steal_pointer (&result),
-                                 (GDestroyNotify) jc_order_save_result_free);
-          return;
-        }
+        return g_steal_pointer (&result);
     }
   else
     result->spikes = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_spike_free);
   /* NULL: the store records the OS user. */
-  if (!jc_orders_save (store, td->order, td->flags, NULL, td->reason, NULL, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  if (!jc_orders_save (store, td->order, td->flags, NULL, td->reason, NULL, error))
+    return NULL;
   result->order = g_steal_pointer (&td->order);
-  g_task_return_pointer (task, g_steal_pointer (&result), (GDestroyNotify) jc_order_save_result_free);
+  return g_steal_pointer (&result);
 }
 
 /**
@@ -402,7 +356,7 @@ jc_order_task_save (const char          *db_path,
   td->flags = flags;
   td->reason = g_strdup (reason);
   td->check_spikes = check_spikes;
-  g_task_run_in_thread (task, save_thread);
+  jc_task_run_pointer (task, save_func, (GDestroyNotify) jc_order_save_result_free);
 }
 
 JcOrderSaveResult *
@@ -414,24 +368,15 @@ jc_order_task_save_finish (GAsyncResult  *result,
 
 /* ---- history ----------------------------------------------------------- */
 
-static void
-history_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+history_func (JcStore       *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GPtrArray *entries;
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  entries = jc_store_order_history (store, td->order_id, &error);
-  if (entries == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, entries, (GDestroyNotify) g_ptr_array_unref);
+  return jc_store_order_history (store, td->order_id, error);
 }
 
 /**
@@ -450,7 +395,7 @@ jc_order_task_history (const char          *db_path,
                                     user_data, &td);
 
   td->order_id = order_id;
-  g_task_run_in_thread (task, history_thread);
+  jc_task_run_pointer (task, history_func, (GDestroyNotify) g_ptr_array_unref);
 }
 
 GPtrArray *
@@ -462,24 +407,15 @@ jc_order_task_history_finish (GAsyncResult  *result,
 
 /* ---- last week --------------------------------------------------------- */
 
-static void
-copy_last_week_thread (GTask        *task,
-                       gpointer      source,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+static gpointer
+copy_last_week_func (JcStore       *store,
+                     gpointer       task_data,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  JcOrder *order;
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  order = jc_orders_copy_last_week (store, td->canteen, td->base.date, &error);
-  if (order == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, order, (GDestroyNotify) jc_order_free);
+  return jc_orders_copy_last_week (store, td->canteen, td->base.date, error);
 }
 
 /**
@@ -500,7 +436,7 @@ jc_order_task_copy_last_week (const char          *db_path,
                                     callback, user_data, &td);
 
   td->canteen = g_strdup (canteen_code);
-  g_task_run_in_thread (task, copy_last_week_thread);
+  jc_task_run_pointer (task, copy_last_week_func, (GDestroyNotify) jc_order_free);
 }
 
 JcOrder *
@@ -512,24 +448,15 @@ jc_order_task_copy_last_week_finish (GAsyncResult  *result,
 
 /* ---- import ------------------------------------------------------------ */
 
-static void
-import_prepare_thread (GTask        *task,
-                       gpointer      source,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
+static gpointer
+import_prepare_func (JcStore       *store,
+                     gpointer       task_data,
+                     GCancellable  *cancellable,
+                     GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  JcImportPlan *plan;
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  plan = jc_order_import_prepare (store, (const char * const *) td->paths, &error);
-  if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, (GDestroyNotify) jc_import_plan_free);
+  return jc_order_import_prepare (store, (const char * const *) td->paths, error);
 }
 
 /**
@@ -548,7 +475,7 @@ jc_order_task_import_prepare (const char          *db_path,
                                     callback, user_data, &td);
 
   td->paths = g_strdupv ((char **) paths);
-  g_task_run_in_thread (task, import_prepare_thread);
+  jc_task_run_pointer (task, import_prepare_func, (GDestroyNotify) jc_import_plan_free);
 }
 
 JcImportPlan *
@@ -558,23 +485,19 @@ jc_order_task_import_prepare_finish (GAsyncResult  *result,
   return jc_task_propagate_pointer (result, jc_order_task_import_prepare, error);
 }
 
-static void
-import_apply_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+static gpointer
+import_apply_func (JcStore       *store,
+                   gpointer       task_data,
+                   GCancellable  *cancellable,
+                   GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  JcOrderImportResult *result;
+  JcOrderImportResult *result = g_new0 (JcOrderImportResult, 1);
 
-  if (store == NULL)
-    return;
-  result = g_new0 (JcOrderImportResult, 1);
   /* NULL: the store records the OS user. */
   jc_order_import_apply (store, td->plan, td->flags, NULL, NULL, &result->error);
   result->plan = g_steal_pointer (&td->plan);
-  g_task_return_pointer (task, result, (GDestroyNotify) jc_order_import_result_free);
+  return result;
 }
 
 /**
@@ -597,7 +520,7 @@ jc_order_task_import_apply (const char          *db_path,
 
   td->plan = plan;
   td->flags = flags;
-  g_task_run_in_thread (task, import_apply_thread);
+  jc_task_run_pointer (task, import_apply_func, (GDestroyNotify) jc_order_import_result_free);
 }
 
 JcOrderImportResult *
@@ -609,29 +532,19 @@ jc_order_task_import_apply_finish (GAsyncResult  *result,
 
 /* ---- order forms ------------------------------------------------------- */
 
-static void
-write_form_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gboolean
+write_form_func (JcStore       *store,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
-  gboolean ok;
 
-  if (store == NULL)
-    return;
   if (g_str_has_suffix (td->path, ".csv") || g_str_has_suffix (td->path, ".CSV"))
-    ok = jc_order_form_write_csv (store, td->canteen, td->base.date, td->path, td->output_flags,
-                                  &error);
-  else
-    ok = jc_order_form_write (store, td->canteen, td->base.date, td->path, td->output_flags,
-                              &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    return jc_order_form_write_csv (store, td->canteen, td->base.date, td->path,
+                                    td->output_flags, error);
+  return jc_order_form_write (store, td->canteen, td->base.date, td->path, td->output_flags,
+                              error);
 }
 
 /**
@@ -657,37 +570,29 @@ jc_order_task_write_form (const char          *db_path,
   td->canteen = g_strdup (canteen_code);
   td->path = g_strdup (path);
   td->output_flags = flags;
-  g_task_run_in_thread (task, write_form_thread);
+  jc_task_run_boolean (task, write_form_func);
 }
 
 gboolean
 jc_order_task_write_form_finish (GAsyncResult  *result,
                                  GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return jc_task_propagate_boolean (result, jc_order_task_write_form, error);
 }
 
 /* ---- the cutoff of a date ---------------------------------------------- */
 
-static void
-set_cutoff_thread (GTask        *task,
-                   gpointer      source,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
+static gboolean
+set_cutoff_func (JcStore       *store,
+                 gpointer       task_data,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  if (td->cutoff != NULL ? jc_orders_set_cutoff (store, td->base.date, td->cutoff, &error)
-                         : jc_orders_reset_cutoff (store, td->base.date, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (td->cutoff != NULL)
+    return jc_orders_set_cutoff (store, td->base.date, td->cutoff, error);
+  return jc_orders_reset_cutoff (store, td->base.date, error);
 }
 
 /**
@@ -708,7 +613,7 @@ jc_order_task_set_cutoff (const char          *db_path,
                                     user_data, &td);
 
   td->cutoff = g_strdup (cutoff);
-  g_task_run_in_thread (task, set_cutoff_thread);
+  jc_task_run_boolean (task, set_cutoff_func);
 }
 
 gboolean

@@ -34,8 +34,7 @@ task_data_free (TaskData *td)
   g_free (td);
 }
 
-/* The task on the database file of `store` (NULL: a task without the
- * database): its worker opens its own connection. */
+/* The task on its own connection to the database of `store`. */
 static GTask *
 task_new (JcStore             *store,
           const char          *date,
@@ -46,31 +45,21 @@ task_new (JcStore             *store,
           TaskData           **out)
 {
   *out = g_new0 (TaskData, 1);
-  return jc_task_new (*out, (GDestroyNotify) task_data_free,
-                      store != NULL ? jc_store_get_path (store) : NULL, date, tag,
-                      cancellable, callback, user_data);
+  return jc_task_new_for_store (*out, (GDestroyNotify) task_data_free, store, date, tag,
+                                cancellable, callback, user_data);
 }
 
 /* ---- load ---------------------------------------------------------------- */
 
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
-  JcPlan *plan;
 
-  if (store == NULL)
-    return;
-  plan = jc_plan_load (store, td->base.date, jc_store_get_stale_days (store), &error);
-  if (plan == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, plan, (GDestroyNotify) jc_plan_free);
+  return jc_plan_load (store, td->base.date, jc_store_get_stale_days (store), error);
 }
 
 void
@@ -84,7 +73,7 @@ jc_plan_task_load (JcStore             *store,
   g_autoptr(GTask) task = task_new (store, date, jc_plan_task_load, cancellable, callback,
                                     user_data, &td);
 
-  g_task_run_in_thread (task, load_thread);
+  jc_task_run_pointer (task, load_func, (GDestroyNotify) jc_plan_free);
 }
 
 JcPlan *
@@ -96,22 +85,15 @@ jc_plan_task_load_finish (GAsyncResult  *result,
 
 /* ---- lock, unlock, record -------------------------------------------------- */
 
-static void
-lock_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gboolean
+lock_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  if (jc_plan_lock (store, td->base.date, jc_store_get_stale_days (store), td->who, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return jc_plan_lock (store, td->base.date, jc_store_get_stale_days (store), td->who, error);
 }
 
 void
@@ -127,25 +109,18 @@ jc_plan_task_lock (JcStore             *store,
                                     user_data, &td);
 
   td->who = g_strdup (who);
-  g_task_run_in_thread (task, lock_thread);
+  jc_task_run_boolean (task, lock_func);
 }
 
-static void
-unlock_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+unlock_func (JcStore       *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  if (jc_plan_unlock (store, td->base.date, td->who, td->reason, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return jc_plan_unlock (store, td->base.date, td->who, td->reason, error);
 }
 
 void
@@ -163,7 +138,7 @@ jc_plan_task_unlock (JcStore             *store,
 
   td->who = g_strdup (who);
   td->reason = g_strdup (reason);
-  g_task_run_in_thread (task, unlock_thread);
+  jc_task_run_boolean (task, unlock_func);
 }
 
 /* ---- late orders --------------------------------------------------------- */
@@ -178,26 +153,19 @@ jc_plan_late_free (JcPlanLate *late)
   g_free (late);
 }
 
-static void
-late_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+late_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcPlanLate) late = g_new0 (JcPlanLate, 1);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  late->pending = jc_orders_list_pending_late (store, td->base.date, &error);
+  late->pending = jc_orders_list_pending_late (store, td->base.date, error);
   if (late->pending != NULL)
-    late->missing = jc_orders_missing_canteens (store, td->base.date, &error);
-  if (late->missing == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&late), (GDestroyNotify) jc_plan_late_free);
+    late->missing = jc_orders_missing_canteens (store, td->base.date, error);
+  return late->missing != NULL ? g_steal_pointer (&late) : NULL;
 }
 
 void
@@ -211,7 +179,7 @@ jc_plan_task_late (JcStore             *store,
   g_autoptr(GTask) task = task_new (store, date, jc_plan_task_late, cancellable, callback,
                                     user_data, &td);
 
-  g_task_run_in_thread (task, late_thread);
+  jc_task_run_pointer (task, late_func, (GDestroyNotify) jc_plan_late_free);
 }
 
 JcPlanLate *
@@ -221,27 +189,17 @@ jc_plan_task_late_finish (GAsyncResult  *result,
   return jc_task_propagate_pointer (result, jc_plan_task_late, error);
 }
 
-static void
-settle_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+settle_func (JcStore       *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
-  gboolean ok;
 
-  if (store == NULL)
-    return;
   if (td->reason != NULL)
-    ok = jc_orders_decline (store, td->base.date, td->item_code, td->who, td->reason, &error);
-  else
-    ok = jc_plan_supplement (store, td->base.date, td->item_code, td->who, NULL, NULL, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    return jc_orders_decline (store, td->base.date, td->item_code, td->who, td->reason, error);
+  return jc_plan_supplement (store, td->base.date, td->item_code, td->who, NULL, NULL, error);
 }
 
 void
@@ -259,7 +217,7 @@ jc_plan_task_supplement (JcStore             *store,
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
   td->who = g_strdup (who);
-  g_task_run_in_thread (task, settle_thread);
+  jc_task_run_boolean (task, settle_func);
 }
 
 void
@@ -272,32 +230,23 @@ jc_plan_supplement_preview_free (JcPlanSupplementPreview *preview)
   g_free (preview);
 }
 
-static void
-supplement_preview_thread (GTask        *task,
-                           gpointer      source,
-                           gpointer      task_data,
-                           GCancellable *cancellable)
+static gpointer
+supplement_preview_func (JcStore       *store,
+                         gpointer       task_data,
+                         GCancellable  *cancellable,
+                         GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
   g_autoptr(JcPlanSupplementPreview) preview = g_new0 (JcPlanSupplementPreview, 1);
-  g_autoptr(JcCanteen) canteen = NULL;
-  GError *error = NULL;
+  g_autoptr(JcCanteen) canteen = jc_store_get_canteen (store, td->item_code, error);
 
-  if (store == NULL)
-    return;
-  canteen = jc_store_get_canteen (store, td->item_code, &error);
   if (canteen == NULL ||
       !jc_plan_supplement_preview (store, td->base.date, td->item_code, &preview->n_lines,
-                                   &preview->cost_fen, &preview->n_no_price, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+                                   &preview->cost_fen, &preview->n_no_price, error))
+    return NULL;
   preview->canteen_code = g_strdup (canteen->code);
   preview->canteen_name = g_strdup (canteen->name);
-  g_task_return_pointer (task, g_steal_pointer (&preview),
-                         (GDestroyNotify) jc_plan_supplement_preview_free);
+  return g_steal_pointer (&preview);
 }
 
 void
@@ -313,7 +262,8 @@ jc_plan_task_supplement_preview (JcStore             *store,
                                     callback, user_data, &td);
 
   td->item_code = g_strdup (canteen);   /* the canteen code */
-  g_task_run_in_thread (task, supplement_preview_thread);
+  jc_task_run_pointer (task, supplement_preview_func,
+                       (GDestroyNotify) jc_plan_supplement_preview_free);
 }
 
 JcPlanSupplementPreview *
@@ -340,47 +290,34 @@ jc_plan_task_decline (JcStore             *store,
   td->item_code = g_strdup (canteen);   /* the canteen code */
   td->who = g_strdup (who);
   td->reason = g_strdup (reason);
-  g_task_run_in_thread (task, settle_thread);
+  jc_task_run_boolean (task, settle_func);
 }
 
-static void
-record_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+record_func (JcStore       *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  if (td->supplement_id != 0
-      ? jc_plan_record_supplement_purchase (store, td->base.date, td->supplement_id, td->qty_milli,
-                                            td->price_milliyuan, td->who, "", &error)
-      : jc_plan_record_purchase (store, td->base.date, td->item_code, td->qty_milli,
-                                 td->price_milliyuan, td->who, "", &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (td->supplement_id != 0)
+    return jc_plan_record_supplement_purchase (store, td->base.date, td->supplement_id,
+                                               td->qty_milli, td->price_milliyuan, td->who, "",
+                                               error);
+  return jc_plan_record_purchase (store, td->base.date, td->item_code, td->qty_milli,
+                                  td->price_milliyuan, td->who, "", error);
 }
 
-static void
-remove_purchase_thread (GTask        *task,
-                        gpointer      source,
-                        gpointer      task_data,
-                        GCancellable *cancellable)
+static gboolean
+remove_purchase_func (JcStore       *store,
+                      gpointer       task_data,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  if (jc_plan_remove_purchase (store, td->base.date, td->item_code, td->who, td->reason, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  return jc_plan_remove_purchase (store, td->base.date, td->item_code, td->who, td->reason, error);
 }
 
 void
@@ -400,7 +337,7 @@ jc_plan_task_remove_purchase (JcStore             *store,
   td->item_code = g_strdup (item_code);
   td->who = g_strdup (who);
   td->reason = g_strdup (reason);
-  g_task_run_in_thread (task, remove_purchase_thread);
+  jc_task_run_boolean (task, remove_purchase_func);
 }
 
 void
@@ -424,39 +361,26 @@ jc_plan_task_record (JcStore             *store,
   td->qty_milli = qty_milli;
   td->price_milliyuan = price_milliyuan;
   td->who = g_strdup (who);
-  g_task_run_in_thread (task, record_thread);
+  jc_task_run_boolean (task, record_func);
 }
 
 /* ---- export ---------------------------------------------------------------- */
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_func (JcStore       *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(JcPlan) plan = NULL;
-  GError *error = NULL;
-  gboolean ok;
+  g_autoptr(JcPlan) plan = jc_plan_load (store, td->base.date, jc_store_get_stale_days (store),
+                                         error);
 
-  if (store == NULL)
-    return;
-  plan = jc_plan_load (store, td->base.date, jc_store_get_stale_days (store), &error);
   if (plan == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return FALSE;
   if (td->kind == JC_PLAN_EXPORT_PDF)
-    ok = jc_plan_export_pdf (plan, td->path, td->flags, &error);
-  else
-    ok = jc_plan_export_xlsx (plan, td->path, td->flags, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    return jc_plan_export_pdf (plan, td->path, td->flags, error);
+  return jc_plan_export_xlsx (plan, td->path, td->flags, error);
 }
 
 void
@@ -476,7 +400,7 @@ jc_plan_task_export (JcStore             *store,
   td->kind = kind;
   td->flags = flags;
   td->path = g_strdup (path);
-  g_task_run_in_thread (task, export_thread);
+  jc_task_run_boolean (task, export_func);
 }
 
 gboolean

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-plan-tasks.h: the purchase plan UI's database work, on worker threads.
  *
- * Every call takes the page's `store` and runs on a GTask thread that opens
- * its own JcStore on the same database file (read from `store` when the
- * call is made, on the calling thread), makes the core calls (jc-plan.h,
- * jc-plan-doc.h), closes that store and hands back plain values the main
+ * Every call takes the page's `store` and runs on a GTask thread (jc-task)
+ * with its own connection to the same database (jc_store_open_same() when
+ * the call is made, on the calling thread), makes the core calls
+ * (jc-plan.h, jc-plan-doc.h), closes that connection and hands back plain values the main
  * thread owns after _finish.  Nothing here touches a widget and nothing
  * here writes SQL.  Pass a reference to the widget as `user_data` and drop
  * it in the callback.  A cancelled call finishes with

@@ -41,36 +41,17 @@ jc_statements_outcome_free (JcStatementsOutcome *outcome)
 
 /* ---- the canteens ------------------------------------------------------- */
 
-typedef struct {
-  JcTaskData base;
-} CanteensData;
-
-static void
-canteens_data_free (CanteensData *data)
+static gpointer
+canteens_func (JcStore       *store,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  jc_task_data_clear (&data->base);
-  g_free (data);
-}
-
-static void
-canteens_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(GPtrArray) list = NULL;
-  GError *error = NULL;
+  g_autoptr(GPtrArray) list = jc_store_list_canteens (store, FALSE, error);
   GPtrArray *canteens;
 
-  if (store == NULL)
-    return;
-  list = jc_store_list_canteens (store, FALSE, &error);
   if (list == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return NULL;
   canteens = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_statements_canteen_free);
   for (guint i = 0; i < list->len; i++)
     {
@@ -81,7 +62,7 @@ canteens_thread (GTask        *task,
       c->name = g_strdup (jc->name);
       g_ptr_array_add (canteens, c);
     }
-  g_task_return_pointer (task, canteens, (GDestroyNotify) g_ptr_array_unref);
+  return canteens;
 }
 
 void
@@ -90,12 +71,10 @@ jc_statements_task_canteens (const char          *db_path,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = jc_task_new (g_new0 (CanteensData, 1),
-                                       (GDestroyNotify) canteens_data_free, db_path, NULL,
-                                       jc_statements_task_canteens, cancellable, callback,
-                                       user_data);
+  g_autoptr(GTask) task = jc_task_new (NULL, NULL, db_path, NULL, jc_statements_task_canteens,
+                                       cancellable, callback, user_data);
 
-  g_task_run_in_thread (task, canteens_thread);
+  jc_task_run_pointer (task, canteens_func, (GDestroyNotify) g_ptr_array_unref);
 }
 
 GPtrArray *
@@ -117,7 +96,6 @@ typedef struct {
   JcStatementsProgressFunc  progress;
   gpointer                  progress_data;
   GDestroyNotify            progress_destroy;
-  GMainContext             *context;
 } ExportData;
 
 static void
@@ -127,7 +105,6 @@ export_data_clear (ExportData *data)
   g_ptr_array_unref (data->targets);
   if (data->progress_destroy != NULL)
     data->progress_destroy (data->progress_data);
-  g_main_context_unref (data->context);
 }
 
 static void
@@ -166,8 +143,7 @@ report_progress (ExportData *data,
 
   p->data = g_atomic_rc_box_acquire (data);
   p->index = index;
-  g_main_context_invoke_full (data->context, G_PRIORITY_DEFAULT, progress_cb, p,
-                              (GDestroyNotify) progress_free);
+  jc_task_post (data, progress_cb, p, (GDestroyNotify) progress_free);
 }
 
 /* The test hook: a slow disk. */
@@ -318,7 +294,6 @@ jc_statements_task_export (const char              *db_path,
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;
-  data->context = g_main_context_ref_thread_default ();
   task = jc_task_new (data, (GDestroyNotify) export_data_unref, db_path, month,
                       jc_statements_task_export, cancellable, callback, user_data);
   /* The outcome says what was cancelled and what was written. */

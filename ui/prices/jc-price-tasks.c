@@ -27,9 +27,7 @@ typedef struct {
   guint         max_suggestions;
   /* the fetch */
   GPtrArray    *files;
-  GMainContext *context;
   JcPriceFetchProgressFunc progress;
-  GObject      *target;         /* borrowed: see jc_price_task_fetch() */
   GCancellable *cancellable;
   guint         source_index;
   guint         n_sources;
@@ -48,7 +46,6 @@ task_data_free (TaskData *td)
   g_free (td->source_name);
   g_free (td->item_name);
   g_clear_pointer (&td->files, g_ptr_array_unref);
-  g_clear_pointer (&td->context, g_main_context_unref);
   g_clear_object (&td->cancellable);
   g_free (td->source_name_now);
   g_free (td);
@@ -70,30 +67,6 @@ task_new (JcStore             *store,
                                 cancellable, callback, user_data);
 }
 
-/* On the worker: the task's own store on an existing file.  NULL when the
- * task has been given its error (cancelled, no such file, unreadable). */
-static JcStore *
-open_existing (GTask *task)
-{
-  JcTaskData *d = g_task_get_task_data (task);
-  GError *error = NULL;
-  JcStore *store;
-
-  /* a fetch cancelled early still reports (nothing fetched) */
-  if (g_task_get_check_cancellable (task) && g_task_return_error_if_cancelled (task))
-    return NULL;
-  if (d->db_path == NULL || !g_file_test (d->db_path, G_FILE_TEST_EXISTS))
-    {
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                               _("The database %s does not exist"),
-                               d->db_path != NULL ? d->db_path : "");
-      return NULL;
-    }
-  store = jc_store_open (d->db_path, &error);
-  if (store == NULL)
-    g_task_return_error (task, error);
-  return store;
-}
 
 /* ---- the market ----------------------------------------------------------- */
 
@@ -105,34 +78,20 @@ jc_price_market_free (JcPriceMarket *market)
   g_free (market);
 }
 
-static void
-load_market_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gpointer
+load_market_func (JcStore       *store,
+                  gpointer       task_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_existing (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) categories = NULL;
-  GPtrArray *rows = NULL;
-  JcPriceMarket *market;
+  g_autoptr(JcPriceMarket) market = g_new0 (JcPriceMarket, 1);
 
-  if (store == NULL)
-    return;
-  categories = jc_store_list_categories (store, &error);
-  if (categories != NULL)
-    rows = jc_store_market_overview (store, td->base.date, jc_store_get_stale_days (store),
-                                     &error);
-  if (rows == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  market = g_new0 (JcPriceMarket, 1);
-  market->categories = g_steal_pointer (&categories);
-  market->rows = rows;
-  g_task_return_pointer (task, market, (GDestroyNotify) jc_price_market_free);
+  market->categories = jc_store_list_categories (store, error);
+  if (market->categories != NULL)
+    market->rows = jc_store_market_overview (store, td->base.date,
+                                             jc_store_get_stale_days (store), error);
+  return market->rows != NULL ? g_steal_pointer (&market) : NULL;
 }
 
 void
@@ -146,7 +105,7 @@ jc_price_task_load_market (JcStore             *store,
   TaskData *td;
 
   task = task_new (store, date, jc_price_task_load_market, cancellable, callback, user_data, &td);
-  g_task_run_in_thread (task, load_market_thread);
+  jc_task_run_pointer (task, load_market_func, (GDestroyNotify) jc_price_market_free);
 }
 
 JcPriceMarket *
@@ -158,24 +117,15 @@ jc_price_task_load_market_finish (GAsyncResult  *result,
 
 /* ---- history -------------------------------------------------------------- */
 
-static void
-history_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+history_func (JcStore       *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_existing (task);
-  g_autoptr(GError) error = NULL;
-  GArray *points;
 
-  if (store == NULL)
-    return;
-  points = jc_store_price_history (store, td->id, td->from, td->base.date, &error);
-  if (points == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, points, (GDestroyNotify) g_array_unref);
+  return jc_store_price_history (store, td->id, td->from, td->base.date, error);
 }
 
 void
@@ -193,7 +143,7 @@ jc_price_task_history (JcStore             *store,
   task = task_new (store, to, jc_price_task_history, cancellable, callback, user_data, &td);
   td->id = item_id;
   td->from = g_strdup (from);
-  g_task_run_in_thread (task, history_thread);
+  jc_task_run_pointer (task, history_func, (GDestroyNotify) g_array_unref);
 }
 
 GArray *
@@ -214,55 +164,17 @@ jc_price_fetch_report_free (JcPriceFetchReport *report)
   g_free (report);
 }
 
-typedef struct {
-  JcPriceFetchProgressFunc  func;
-  GObject                  *target;       /* a reference */
-  GCancellable             *cancellable;  /* a reference: which fetch this is */
-  double                    fraction;
-  char                     *text;
-} Progress;
-
+/* Main thread: the fetch's progress while it is not cancelled. */
 static void
-progress_free (Progress *p)
+show_progress (GObject    *target,
+               gpointer    task_data,
+               double      fraction,
+               const char *text)
 {
-  g_object_unref (p->target);
-  g_object_unref (p->cancellable);
-  g_free (p->text);
-  g_free (p);
-}
+  TaskData *td = task_data;
 
-/* Main thread. */
-static gboolean
-progress_cb (gpointer user_data)
-{
-  Progress *p = user_data;
-
-  if (!g_cancellable_is_cancelled (p->cancellable))
-    p->func (p->target, p->cancellable, p->fraction, p->text);
-  return G_SOURCE_REMOVE;
-}
-
-/* Worker thread: hands the state over to the main thread. Takes `text`. */
-static void
-post_progress (TaskData *td,
-               double    fraction,
-               char     *text)
-{
-  Progress *p;
-
-  if (td->progress == NULL || td->target == NULL)
-    {
-      g_free (text);
-      return;
-    }
-  p = g_new0 (Progress, 1);
-  p->func = td->progress;
-  p->target = g_object_ref (td->target);
-  p->cancellable = g_object_ref (td->cancellable);
-  p->fraction = fraction;
-  p->text = text;
-  g_main_context_invoke_full (td->context, G_PRIORITY_DEFAULT, progress_cb, p,
-                              (GDestroyNotify) progress_free);
+  if (!g_cancellable_is_cancelled (td->cancellable))
+    td->progress (target, td->cancellable, fraction, text);
 }
 
 static void
@@ -295,7 +207,7 @@ import_progress_cb (JcImportPhase phase,
                                         total),
                               td->source_name_now, done, total);
     }
-  post_progress (td, (td->source_index + part) / MAX (td->n_sources, 1), text);
+  jc_task_progress (td, (td->source_index + part) / MAX (td->n_sources, 1), text);
 }
 
 static void
@@ -329,9 +241,8 @@ report_new (TaskData *td,
 
 /* Imports saved feeds (the format is guessed from the content), each file
  * its own transaction. */
-static void
-import_files (GTask        *task,
-              JcStore      *store,
+static JcPriceFetchReport *
+import_files (JcStore      *store,
               TaskData     *td,
               GCancellable *cancellable)
 {
@@ -360,36 +271,25 @@ import_files (GTask        *task,
         g_ptr_array_add (r->errors, g_strdup (local->message));
       jc_import_report_clear (&report);
     }
-  g_task_return_pointer (task, r, (GDestroyNotify) jc_price_fetch_report_free);
+  return r;
 }
 
-static void
-fetch_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+fetch_func (JcStore       *store,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) enabled = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   JcPriceFetchReport *r;
 
-  store = open_existing (task);
-  if (store == NULL)
-    return;
   if (td->files != NULL)
-    {
-      import_files (task, store, td, cancellable);
-      return;
-    }
-  sources = jc_store_list_sources (store, &error);
+    return import_files (store, td, cancellable);
+  sources = jc_store_list_sources (store, error);
   if (sources == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+    return NULL;
   for (guint i = 0; i < sources->len; i++)
     if (((JcSource *) g_ptr_array_index (sources, i))->enabled)
       g_ptr_array_add (enabled, g_ptr_array_index (sources, i));
@@ -398,13 +298,13 @@ fetch_thread (GTask        *task,
       /* the page offers the way out; the message says what is missing */
       td->no_source = sources->len == 0;
       td->all_disabled = sources->len > 0;
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "%s",
-                               sources->len == 0
-                               ? _("There is no price source to fetch from yet. Add the market’s "
-                                   "price source (its address and format) first.")
-                               : _("Every price source is disabled. Enable one on the Price "
-                                   "Sources page first."));
-      return;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           sources->len == 0
+                           ? _("There is no price source to fetch from yet. Add the market’s "
+                               "price source (its address and format) first.")
+                           : _("Every price source is disabled. Enable one on the Price "
+                               "Sources page first."));
+      return NULL;
     }
 
   r = report_new (td, enabled->len);
@@ -418,7 +318,8 @@ fetch_thread (GTask        *task,
       g_free (td->source_name_now);
       td->source_name_now = g_strdup (src->name);
       /* TRANSLATORS: fetch progress: the source being asked */
-      post_progress (td, (double) i / enabled->len, g_strdup_printf (_("%s: connecting…"), src->name));
+      jc_task_progress (td, (double) i / enabled->len,
+                        g_strdup_printf (_("%s: connecting…"), src->name));
       jc_import_report_init (&report);
       if (jc_prices_fetch_source (store, src, td->from, td->base.date, NULL, cancellable,
                                   import_progress_cb, td, &report, &local))
@@ -434,7 +335,7 @@ fetch_thread (GTask        *task,
         g_ptr_array_add (r->errors, g_strdup (local->message));
       jc_import_report_clear (&report);
     }
-  g_task_return_pointer (task, r, (GDestroyNotify) jc_price_fetch_report_free);
+  return r;
 }
 
 void
@@ -456,18 +357,13 @@ jc_price_task_fetch (JcStore                  *store,
   task = task_new (store, to, jc_price_task_fetch, cancellable, callback, user_data, &td);
   td->from = g_strdup (from);
   td->files = files;
-  td->context = g_main_context_ref_thread_default ();
   td->progress = progress;
-  /* Borrowed, never a reference here: the task data may be freed on the
-   * worker, and a widget must not be finalized there.  The caller's
-   * user_data holds the target until the callback has run on the main
-   * thread, after the last progress was posted; each progress holds its
-   * own reference until it has been shown. */
-  td->target = target;
+  if (progress != NULL)
+    jc_task_set_progress (task, target, show_progress);
   td->cancellable = g_object_ref (cancellable);
   /* a cancelled fetch still reports the sources it finished */
   g_task_set_check_cancellable (task, FALSE);
-  g_task_run_in_thread (task, fetch_thread);
+  jc_task_run_pointer (task, fetch_func, (GDestroyNotify) jc_price_fetch_report_free);
 }
 
 JcPriceFetchReport *
@@ -490,23 +386,13 @@ jc_price_task_fetch_finish (GAsyncResult  *result,
 
 /* ---- held prices ---------------------------------------------------------- */
 
-static void
-load_held_thread (GTask        *task,
-                  gpointer      source,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+static gpointer
+load_held_func (JcStore       *store,
+                gpointer       task_data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
-  g_autoptr(JcStore) store = open_existing (task);
-  g_autoptr(GPtrArray) held = NULL;
-  GError *error = NULL;
-
-  if (store == NULL)
-    return;
-  held = jc_price_list_held (store, &error);
-  if (held == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&held), (GDestroyNotify) g_ptr_array_unref);
+  return jc_price_list_held (store, error);
 }
 
 void
@@ -519,7 +405,7 @@ jc_price_task_load_held (JcStore             *store,
   TaskData *td;
 
   task = task_new (store, NULL, jc_price_task_load_held, cancellable, callback, user_data, &td);
-  g_task_run_in_thread (task, load_held_thread);
+  jc_task_run_pointer (task, load_held_func, (GDestroyNotify) g_ptr_array_unref);
 }
 
 GPtrArray *
@@ -529,28 +415,18 @@ jc_price_task_load_held_finish (GAsyncResult  *result,
   return jc_task_propagate_pointer (result, jc_price_task_load_held, error);
 }
 
-static void
-settle_held_thread (GTask        *task,
-                    gpointer      source,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
+static gboolean
+settle_held_func (JcStore       *store,
+                  gpointer       task_data,
+                  GCancellable  *cancellable,
+                  GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  GError *error = NULL;
-  gboolean ok;
 
-  if (store == NULL)
-    return;
   if (td->per_pack)
-    ok = jc_price_map_market_name_as (store, td->market_name, td->item_code, td->source_name,
-                                      "pack", NULL, &error);
-  else
-    ok = jc_store_release_held (store, &td->id, 1, FALSE, NULL, NULL, &error);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+    return jc_price_map_market_name_as (store, td->market_name, td->item_code, td->source_name,
+                                        "pack", NULL, error);
+  return jc_store_release_held (store, &td->id, 1, FALSE, NULL, NULL, error);
 }
 
 void
@@ -570,7 +446,7 @@ jc_price_task_settle_held (JcStore             *store,
   td->market_name = g_strdup (h->market_name);
   td->item_code = g_strdup (h->item_code);
   td->source_name = g_strdup (h->source_name);
-  g_task_run_in_thread (task, settle_held_thread);
+  jc_task_run_boolean (task, settle_held_func);
 }
 
 gboolean
@@ -607,49 +483,35 @@ category_code (GPtrArray  *categories,
   return NULL;
 }
 
-static void
-load_unmapped_thread (GTask        *task,
-                      gpointer      source,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+static gpointer
+load_unmapped_func (JcStore       *store,
+                    gpointer       task_data,
+                    GCancellable  *cancellable,
+                    GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = open_existing (task);
-  g_autoptr(GPtrArray) unmapped = NULL;
   g_autoptr(GPtrArray) categories = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JcPriceUnmapped) r = NULL;
+  g_autoptr(JcPriceUnmapped) r = g_new0 (JcPriceUnmapped, 1);
 
-  if (store == NULL)
-    return;
-  unmapped = jc_store_list_unmapped (store, &error);
-  if (unmapped != NULL)
-    categories = jc_store_list_categories (store, &error);
+  r->unmapped = jc_store_list_unmapped (store, error);
+  if (r->unmapped != NULL)
+    categories = jc_store_list_categories (store, error);
   if (categories != NULL)
-    items = jc_store_list_items (store, FALSE, &error);
-  if (items == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  r = g_new0 (JcPriceUnmapped, 1);
+    r->items = jc_store_list_items (store, FALSE, error);
+  if (r->items == NULL)
+    return NULL;
   r->suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < unmapped->len; i++)
+  for (guint i = 0; i < r->unmapped->len; i++)
     {
-      JcUnmapped *u = g_ptr_array_index (unmapped, i);
+      JcUnmapped *u = g_ptr_array_index (r->unmapped, i);
 
-      if (g_cancellable_is_cancelled (cancellable))
-        break;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       g_ptr_array_add (r->suggestions,
                        jc_suggest_items (u->market_name, category_code (categories, u->category),
-                                         items, td->max_suggestions));
+                                         r->items, td->max_suggestions));
     }
-  r->unmapped = g_steal_pointer (&unmapped);
-  r->items = g_steal_pointer (&items);
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  g_task_return_pointer (task, g_steal_pointer (&r), (GDestroyNotify) jc_price_unmapped_free);
+  return g_cancellable_set_error_if_cancelled (cancellable, error) ? NULL : g_steal_pointer (&r);
 }
 
 void
@@ -665,7 +527,7 @@ jc_price_task_load_unmapped (JcStore             *store,
   task = task_new (store, NULL, jc_price_task_load_unmapped, cancellable, callback, user_data,
                    &td);
   td->max_suggestions = max_suggestions;
-  g_task_run_in_thread (task, load_unmapped_thread);
+  jc_task_run_pointer (task, load_unmapped_func, (GDestroyNotify) jc_price_unmapped_free);
 }
 
 JcPriceUnmapped *
@@ -675,28 +537,20 @@ jc_price_task_load_unmapped_finish (GAsyncResult  *result,
   return jc_task_propagate_pointer (result, jc_price_task_load_unmapped, error);
 }
 
-static void
-map_name_thread (GTask        *task,
-                 gpointer      source,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
+static gboolean
+map_name_func (JcStore       *store,
+               gpointer       task_data,
+               GCancellable  *cancellable,
+               GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(JcItem) item = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(JcItem) item = jc_store_get_item (store, td->item_code, error);
 
-  if (store == NULL)
-    return;
-  item = jc_store_get_item (store, td->item_code, &error);
-  if (item == NULL || !jc_price_map_market_name (store, td->market_name, td->item_code, &td->rows,
-                                                  &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
+  if (item == NULL ||
+      !jc_price_map_market_name (store, td->market_name, td->item_code, &td->rows, error))
+    return FALSE;
   td->item_name = g_strdup (item->name);
-  g_task_return_boolean (task, TRUE);
+  return TRUE;
 }
 
 void
@@ -713,7 +567,7 @@ jc_price_task_map_name (JcStore             *store,
   task = task_new (store, NULL, jc_price_task_map_name, cancellable, callback, user_data, &td);
   td->market_name = g_strdup (market_name);
   td->item_code = g_strdup (item_code);
-  g_task_run_in_thread (task, map_name_thread);
+  jc_task_run_boolean (task, map_name_func);
 }
 
 gboolean

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-price-tasks.h: the Prices section's database work, on worker threads.
  *
- * Every call runs on a GTask thread (jc-task) that opens its own JcStore on
- * the file of the `store` it is given (a JcStore is one connection for one
- * thread: the given store itself is never used off the main thread), makes
- * the core calls (jc-prices.h, jc-price-import.h, jc-suggest.h), closes its
- * store and hands back plain values the main thread owns after _finish.  A
+ * Every call runs on a GTask thread (jc-task) with its own connection to
+ * the database of the `store` it is given (jc_store_open_same(): a JcStore
+ * is one connection for one thread, the given store itself is never used
+ * off the main thread), makes the core calls (jc-prices.h,
+ * jc-price-import.h, jc-suggest.h), closes its connection and hands back plain values the main thread owns after _finish.  A
  * worker never creates a database that is not there.  Nothing here touches
  * a widget and nothing here writes SQL.  Pass a reference to the widget as
  * `user_data` and drop it in the callback.  A cancelled call finishes with

@@ -69,54 +69,31 @@ jc_report_data_unref (JcReportData *data)
   g_atomic_rc_box_release_full (data, (GDestroyNotify) data_clear);
 }
 
-static void
-load_thread (GTask        *task,
-             gpointer      source,
-             gpointer      task_data,
-             GCancellable *cancellable)
+static gpointer
+load_func (JcStore       *store,
+           gpointer       task_data,
+           GCancellable  *cancellable,
+           GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(JcReportData) data = NULL;
-  GError *error = NULL;
+  g_autoptr(JcReportData) data = g_atomic_rc_box_new0 (JcReportData);
   static const JcReportPeriod bases[] = { JC_REPORT_MOM_BASE, JC_REPORT_YOY_BASE };
 
-  if (store == NULL)
-    return;
-  data = g_atomic_rc_box_new0 (JcReportData);
-  data->report = jc_report_build (store, td->base.date, td->canteen, &error);
-  if (data->report == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-  if (!jc_report_trend (store, td->base.date, td->canteen, JC_REPORT_TASK_MONTHS, data->months,
-                        data->trend_fen, data->ours, data->market, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  data->report = jc_report_build (store, td->base.date, td->canteen, error);
+  if (data->report == NULL || g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !jc_report_trend (store, td->base.date, td->canteen, JC_REPORT_TASK_MONTHS, data->months,
+                        data->trend_fen, data->ours, data->market, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (bases); i++)
     {
       data->movers[bases[i]] = jc_report_movers (store, data->report, bases[i],
-                                                 JC_REPORT_DOC_N_MOVERS, &error);
+                                                 JC_REPORT_DOC_N_MOVERS, error);
       if (data->movers[bases[i]] == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
+        return NULL;
     }
-  data->canteens = jc_store_list_canteens (store, FALSE, &error);
-  if (data->canteens == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&data), (GDestroyNotify) jc_report_data_unref);
+  data->canteens = jc_store_list_canteens (store, FALSE, error);
+  return data->canteens != NULL ? g_steal_pointer (&data) : NULL;
 }
 
 void
@@ -131,7 +108,7 @@ jc_report_task_load (JcStore             *store,
   g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_load,
                                     cancellable, callback, user_data, &td);
 
-  g_task_run_in_thread (task, load_thread);
+  jc_task_run_pointer (task, load_func, (GDestroyNotify) jc_report_data_unref);
 }
 
 JcReportData *
@@ -143,46 +120,28 @@ jc_report_task_load_finish (GAsyncResult  *result,
 
 /* ---- export --------------------------------------------------------------- */
 
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static gboolean
+export_func (JcStore       *store,
+             gpointer       task_data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(JcReport) report = NULL;
-  GError *error = NULL;
-  gboolean ok = FALSE;
+  g_autoptr(JcReport) report = jc_report_build (store, td->base.date, td->canteen, error);
 
-  if (store == NULL)
-    return;
-  report = jc_report_build (store, td->base.date, td->canteen, &error);
-  if (report == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
+  if (report == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
   switch (td->kind)
     {
     case JC_REPORT_EXPORT_PDF:
-      ok = jc_report_export_pdf (store, report, td->path, td->flags, &error);
-      break;
+      return jc_report_export_pdf (store, report, td->path, td->flags, error);
     case JC_REPORT_EXPORT_XLSX:
-      ok = jc_report_export_xlsx (store, report, td->path, td->flags, &error);
-      break;
+      return jc_report_export_xlsx (store, report, td->path, td->flags, error);
     case JC_REPORT_EXPORT_CSV:
-      ok = jc_report_export_csv (report, td->path, td->flags, &error);
-      break;
+      return jc_report_export_csv (report, td->path, td->flags, error);
     default:
       g_assert_not_reached ();
     }
-  if (!ok)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -203,7 +162,7 @@ jc_report_task_export (JcStore             *store,
   td->kind = kind;
   td->flags = flags;
   td->path = g_strdup (path);
-  g_task_run_in_thread (task, export_thread);
+  jc_task_run_boolean (task, export_func);
 }
 
 gboolean
@@ -215,29 +174,22 @@ jc_report_task_export_finish (GAsyncResult  *result,
 
 /* ---- one item's history -------------------------------------------------- */
 
-static void
-history_thread (GTask        *task,
-                gpointer      source,
-                gpointer      task_data,
-                GCancellable *cancellable)
+static gpointer
+history_func (JcStore       *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  g_autoptr(GArray) months = NULL;
-  GError *error = NULL;
+  g_autoptr(GArray) months = g_array_sized_new (FALSE, TRUE, sizeof (JcReportItemMonth),
+                                                JC_REPORT_TASK_MONTHS);
 
-  if (store == NULL)
-    return;
-  months = g_array_sized_new (FALSE, TRUE, sizeof (JcReportItemMonth), JC_REPORT_TASK_MONTHS);
   g_array_set_size (months, JC_REPORT_TASK_MONTHS);
   if (!jc_report_item_history (store, td->base.date, td->canteen, td->item_code,
                                JC_REPORT_TASK_MONTHS,
-                               &g_array_index (months, JcReportItemMonth, 0), &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, g_steal_pointer (&months), (GDestroyNotify) g_array_unref);
+                               &g_array_index (months, JcReportItemMonth, 0), error))
+    return NULL;
+  return g_steal_pointer (&months);
 }
 
 void
@@ -254,7 +206,7 @@ jc_report_task_history (JcStore             *store,
                                     cancellable, callback, user_data, &td);
 
   td->item_code = g_strdup (item_code);
-  g_task_run_in_thread (task, history_thread);
+  jc_task_run_pointer (task, history_func, (GDestroyNotify) g_array_unref);
 }
 
 GArray *
@@ -266,30 +218,20 @@ jc_report_task_history_finish (GAsyncResult  *result,
 
 /* ---- the pages for printing ----------------------------------------------- */
 
-static void
-pages_thread (GTask        *task,
-              gpointer      source,
-              gpointer      task_data,
-              GCancellable *cancellable)
+static gpointer
+pages_func (JcStore       *store,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   TaskData *td = task_data;
-  g_autoptr(JcStore) store = jc_task_open_store (task);
-  JcReport *report;
+  JcReport *report = jc_report_build (store, td->base.date, td->canteen, error);
   JcReportDoc *doc = NULL;
-  GError *error = NULL;
 
-  if (store == NULL)
-    return;
-  report = jc_report_build (store, td->base.date, td->canteen, &error);
   /* the document owns the report */
   if (report != NULL)
-    doc = jc_report_doc_new_full (store, report, &error);
-  if (doc == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, jc_report_doc_paged_new (doc), (GDestroyNotify) jc_paged_doc_unref);
+    doc = jc_report_doc_new_full (store, report, error);
+  return doc != NULL ? jc_report_doc_paged_new (doc) : NULL;
 }
 
 void
@@ -304,7 +246,7 @@ jc_report_task_pages (JcStore             *store,
   g_autoptr(GTask) task = task_new (store, month, canteen_or_null, jc_report_task_pages,
                                     cancellable, callback, user_data, &td);
 
-  g_task_run_in_thread (task, pages_thread);
+  jc_task_run_pointer (task, pages_func, (GDestroyNotify) jc_paged_doc_unref);
 }
 
 JcPagedDoc *

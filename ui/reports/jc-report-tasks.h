@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-report-tasks.h: the Reports page's database work, on worker threads.
  *
- * Every call runs on a GTask thread (jc-task) that opens its own JcStore on
- * the file of the `store` it is given (the given store itself is never used
- * off the main thread), makes the core calls (jc-report.h, jc-report-doc.h), closes the store and
- * hands back plain values the main thread owns after _finish.  Nothing here
- * touches a widget and nothing here writes SQL.  Pass a reference to the
+ * Every call runs on a GTask thread (jc-task) with its own connection to
+ * the database of the `store` it is given (jc_store_open_same(); the given
+ * store itself is never used off the main thread), makes the core calls
+ * (jc-report.h, jc-report-doc.h), closes the connection and hands back
+ * plain values the main thread owns after _finish.  Nothing here touches a
+ * widget and nothing here writes SQL.  Pass a reference to the
  * widget as `user_data` and drop it in the callback.  A cancelled call
  * finishes with G_IO_ERROR_CANCELLED. */
 #pragma once
