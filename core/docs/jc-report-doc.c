@@ -42,11 +42,12 @@ G_DEFINE_QUARK (jc-report-doc-error-quark, jc_report_doc_error)
 
 /* ---- figures ---------------------------------------------------------- */
 
-/* "¥12.34", "-¥12.34" */
+/* "¥12.34", "−¥12.34": a fall with the true minus sign U+2212, as the
+ * Reports page and the Dashboard write it */
 static char *
 yuan (gint64 fen)
 {
-  return jc_format_money (fen, JC_FORMAT_YUAN);
+  return jc_format_money (fen, JC_FORMAT_YUAN | JC_FORMAT_TRUE_MINUS);
 }
 
 /**
@@ -59,7 +60,8 @@ jc_report_format_percent (gint64   change,
                           gint64   base,
                           gboolean sign)
 {
-  char *text = jc_format_percent (change, base, sign ? JC_FORMAT_PLUS : JC_FORMAT_NONE);
+  char *text = jc_format_percent (change, base,
+                                  JC_FORMAT_TRUE_MINUS | (sign ? JC_FORMAT_PLUS : JC_FORMAT_NONE));
 
   return text != NULL ? text : g_strdup ("—");
 }
@@ -346,7 +348,10 @@ doc_build_tables (Doc *doc)
       doc_add (doc, ROW_LINE, mover_cols, 5,
                g_strdup_printf ("%s %s", m->row->item_code, m->row->item_name),
                yuan (c0), yuan (c1), yuan (c1 - c0),
-               g_strdup_printf ("%+.0f‰", m->permille));
+               g_strdup_printf ("%s%.0f‰",
+                                jc_format_sign (m->permille < 0 ? -1 : 1,
+                                                JC_FORMAT_PLUS | JC_FORMAT_TRUE_MINUS),
+                                fabs (m->permille)));
     }
   if (movers->len == 0)
     doc_add (doc, ROW_LINE, mover_cols, 1,
