@@ -442,12 +442,11 @@ doc_new (JcStore         *store,
          GError         **error)
 {
   g_autoptr(Doc) doc = g_new0 (Doc, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   doc->r = r;
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  doc->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  doc->generated_at = jc_doc_generated_at ();
   if (!jc_report_trend (store, r->month, r->canteen, JC_REPORT_DOC_TREND_MONTHS, doc->months,
                         doc->trend_fen, doc->ours, doc->market, error))
     return NULL;
@@ -500,9 +499,6 @@ draw_frame (cairo_t     *cr,
             guint        page,
             const char  *heading)
 {
-  g_autofree char *footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1,
-                                             doc_n_pages (doc), page + 1, doc_n_pages (doc));
-  g_autofree char *generated = g_strdup_printf ("生成于 Generated at %s", doc->generated_at);
   g_autofree char *head = g_strdup_printf ("%s · %s%s%s", heading, doc->r->month,
                                            doc->canteen ? " · " : "",
                                            doc->canteen ? doc->canteen : "");
@@ -520,14 +516,8 @@ draw_frame (cairo_t     *cr,
         size -= 1.0;
       jc_doc_show_wrapped (cr, layout, size, TRUE, MARGIN, MARGIN, CONTENT_W, PANGO_ALIGN_LEFT, head);
     }
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN, PAGE_H - MARGIN - 14);
-  cairo_line_to (cr, PAGE_W - MARGIN, PAGE_H - MARGIN - 14);
-  cairo_stroke (cr);
-  jc_doc_show_wrapped (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
-  jc_doc_show_wrapped (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, CONTENT_W, PANGO_ALIGN_RIGHT,
-             footer);
+  jc_doc_draw_footer (cr, layout, MARGIN, CONTENT_W, PAGE_H, MARGIN, doc->generated_at, page,
+                      doc_n_pages (doc));
 }
 
 static void
