@@ -556,19 +556,6 @@ jc_plan_export_pdf (const JcPlan   *plan,
 
 /* ---- XLSX ----------------------------------------------------------- */
 
-/* The one place money becomes a double: a cell of yuan. */
-double
-fen_to_cell (gint64 fen)
-{
-  return (double) fen / 100.0;
-}
-
-double
-milli_to_cell (gint64 milli)
-{
-  return (double) milli / 1000.0;
-}
-
 static gboolean
 lxw_check (lxw_error    err,
            const char  *path,
@@ -695,19 +682,19 @@ jc_plan_export_xlsx (const JcPlan   *plan,
                                                                 : l->category_name, NULL);
       worksheet_write_string (ws, row, 1, l->item_code, NULL);
       worksheet_write_string (ws, row, 2, name, NULL);
-      worksheet_write_number (ws, row, 3, milli_to_cell (l->demand_milli), f.qty);
+      worksheet_write_number (ws, row, 3, jc_xlsx_milli (l->demand_milli), f.qty);
       worksheet_write_number (ws, row, 4, l->loss_permille, NULL);
-      worksheet_write_number (ws, row, 5, milli_to_cell (l->gross_milli), f.qty);
+      worksheet_write_number (ws, row, 5, jc_xlsx_milli (l->gross_milli), f.qty);
       if (l->packs >= 0)
         worksheet_write_number (ws, row, 6, (double) l->packs, NULL);
-      worksheet_write_number (ws, row, 7, milli_to_cell (l->purchase_milli), f.qty);
+      worksheet_write_number (ws, row, 7, jc_xlsx_milli (l->purchase_milli), f.qty);
       worksheet_write_string (ws, row, 8, jc_base_unit_to_display (l->base_unit), NULL);
       if (l->has_price)
         {
-          worksheet_write_number (ws, row, 9, milli_to_cell (l->price_milliyuan), f.price);
+          worksheet_write_number (ws, row, 9, jc_xlsx_milli (l->price_milliyuan), f.price);
           worksheet_write_string (ws, row, 10, l->price_date, NULL);
           worksheet_write_string (ws, row, 11, l->stale ? "过期 stale" : "", NULL);
-          worksheet_write_number (ws, row, 12, fen_to_cell (l->cost_fen), f.money);
+          worksheet_write_number (ws, row, 12, jc_xlsx_fen (l->cost_fen), f.money);
         }
       else
         {
@@ -715,10 +702,10 @@ jc_plan_export_xlsx (const JcPlan   *plan,
         }
       if (l->has_actual)
         {
-          worksheet_write_number (ws, row, 13, milli_to_cell (l->actual_qty_milli), f.qty);
-          worksheet_write_number (ws, row, 14, milli_to_cell (l->actual_price_milliyuan),
+          worksheet_write_number (ws, row, 13, jc_xlsx_milli (l->actual_qty_milli), f.qty);
+          worksheet_write_number (ws, row, 14, jc_xlsx_milli (l->actual_price_milliyuan),
                                   f.price);
-          worksheet_write_number (ws, row, 15, fen_to_cell (l->actual_cost_fen), f.money);
+          worksheet_write_number (ws, row, 15, jc_xlsx_fen (l->actual_cost_fen), f.money);
         }
       for (guint s = 0; s < l->shares->len; s++)
         {
@@ -732,9 +719,9 @@ jc_plan_export_xlsx (const JcPlan   *plan,
         }
     }
   worksheet_write_string (ws, row, 2, "合计 Total", f.total);
-  worksheet_write_number (ws, row, 12, fen_to_cell (plan->total_cost_fen), f.total_money);
+  worksheet_write_number (ws, row, 12, jc_xlsx_fen (plan->total_cost_fen), f.total_money);
   if (plan->n_actual > 0)
-    worksheet_write_number (ws, row, 15, fen_to_cell (plan->actual_total_fen), f.total_money);
+    worksheet_write_number (ws, row, 15, jc_xlsx_fen (plan->actual_total_fen), f.total_money);
   if (plan->no_price->len > 0)
     {
       g_autoptr(GString) codes = g_string_new ("无价格，未计入合计 No price, not in the total: ");
@@ -784,23 +771,23 @@ jc_plan_export_xlsx (const JcPlan   *plan,
       name = supplement_item_name (l);
       worksheet_write_string (alloc, row, 0, l->item_code, NULL);
       worksheet_write_string (alloc, row, 1, name, NULL);
-      worksheet_write_number (alloc, row, 2, fen_to_cell (base), f.money);
+      worksheet_write_number (alloc, row, 2, jc_xlsx_fen (base), f.money);
       alloc_total += base;
       for (guint s = 0; s < l->shares->len; s++)
         {
           JcPlanShare *share = &g_array_index (l->shares, JcPlanShare, s);
           guint c = GPOINTER_TO_UINT (g_hash_table_lookup (canteen_col, share->canteen_code));
 
-          worksheet_write_number (alloc, row, (lxw_col_t) (3 + c), fen_to_cell (share->share_fen),
+          worksheet_write_number (alloc, row, (lxw_col_t) (3 + c), jc_xlsx_fen (share->share_fen),
                                   f.money);
           canteen_totals[c] += share->share_fen;
         }
       row++;
     }
   worksheet_write_string (alloc, row, 1, "合计 Total", f.total);
-  worksheet_write_number (alloc, row, 2, fen_to_cell (alloc_total), f.total_money);
+  worksheet_write_number (alloc, row, 2, jc_xlsx_fen (alloc_total), f.total_money);
   for (guint i = 0; i < canteens->len; i++)
-    worksheet_write_number (alloc, row, (lxw_col_t) (3 + i), fen_to_cell (canteen_totals[i]),
+    worksheet_write_number (alloc, row, (lxw_col_t) (3 + i), jc_xlsx_fen (canteen_totals[i]),
                             f.total_money);
   g_free (canteen_totals);
 
