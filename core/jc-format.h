@@ -6,8 +6,9 @@
  * Everything is exact integer arithmetic: no double ever stands between a
  * stored amount and its text.  Whether a fall is written with the ASCII
  * hyphen "-" or the true minus sign U+2212 "−" is decided by one function,
- * jc_format_sign(), through JC_FORMAT_TRUE_MINUS: the documents and the
- * CLI keep "-" (files and scripts read them), the screens may ask for "−".
+ * jc_format_sign(), through JC_FORMAT_TRUE_MINUS: the CLI and the
+ * machine-readable files (CSV, numbers in XLSX) keep "-" (scripts read
+ * them); the screens and the printed documents ask for "−".
  *
  * It must not translate (the callers put units and words around the
  * numbers in the user's language), read the store, or include GTK. */
