@@ -7,7 +7,8 @@
  * stored amount and its text.  Whether a fall is written with the ASCII
  * hyphen "-" or the true minus sign U+2212 "−" is decided by one function,
  * jc_format_sign(), through JC_FORMAT_TRUE_MINUS: what files and scripts
- * read keeps "-"; the screens and the CLI's text for people ask for "−".
+ * read (CSV, numbers in XLSX, --json) keeps "-"; the screens, the printed
+ * documents and the CLI's text for people ask for "−".
  *
  * It must not translate (the callers put units and words around the
  * numbers in the user's language), read the store, or include GTK. */

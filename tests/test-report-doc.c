@@ -177,16 +177,18 @@ test_claim (void **state)
 static void
 test_small_change (void **state)
 {
+  /* a fall with the true minus sign U+2212, as the Reports page and the
+   * Dashboard write it, never the ASCII "-" */
   struct { gint64 change, base; const char *text; } cases[] = {
-    { -1034, 250000000, "-0.0004%" },
+    { -1034, 250000000, "−0.0004%" },
     { 1034, 250000000, "+0.0004%" },
-    { -1034, 20500000, "-0.01%" },        /* 0.00504…%: two decimals do not read 0 */
-    { -1, 250000000000, "-<0.0001%" },
+    { -1034, 20500000, "−0.01%" },        /* 0.00504…%: two decimals do not read 0 */
+    { -1, 250000000000, "−<0.0001%" },
     { 0, 250000000, "0.00%" },
     { 9770, 22630, "+43.17%" },
-    { -40, 1000000, "-0.004%" },
-    { -50, 1000000, "-0.01%" },           /* halves away from zero */
-    { -100, 1000000, "-0.01%" },
+    { -40, 1000000, "−0.004%" },
+    { -50, 1000000, "−0.01%" },           /* halves away from zero */
+    { -100, 1000000, "−0.01%" },
     { 1034, 0, "—" },
   };
   JcReport r = { 0 };
@@ -208,7 +210,7 @@ test_small_change (void **state)
     c.base_fen = 250000000;
     c.change_fen = -1034;
     text = jc_report_format_change (&c);
-    assert_string_equal (text, "-0.0004%");
+    assert_string_equal (text, "−0.0004%");
   }
   r.yoy.has_base = TRUE;
   r.yoy.base_fen = 250000000;
@@ -218,6 +220,40 @@ test_small_change (void **state)
   assert_string_equal (zh, "采购成本同比下降 0.0004%，同期无市场价格指数");
   assert_string_equal (en, "Procurement cost fell 0.0004% year on year; the market has no price "
                            "index for the period");
+}
+
+/* The review's PDF writes a fall with the true minus sign U+2212, as the
+ * Reports page and the Dashboard do: the YoY change and its decomposition
+ * on the cover, never an ASCII "-" before an amount or a percentage. */
+static void
+test_pdf_true_minus (void **state)
+{
+  World *w = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcReport) r = jc_report_build (w->store, "2026-10", NULL, &error);
+  g_autofree char *pdf = g_build_filename (w->dir, "minus.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) squeezed = NULL;
+
+  assert_no_error (error);
+  assert_true (r->yoy.has_base);
+  /* a fall of the whole and of the price effect */
+  r->yoy.change_fen = -9770;
+  r->yoy.d.price_effect_fen = -12345;
+  assert_true (jc_report_export_pdf (w->store, r, pdf, JC_OUTPUT_NONE, &error));
+  assert_no_error (error);
+  {
+    const char *argv[] = { "pdftotext", "-layout", "-f", "1", "-l", "1", pdf, "-", NULL };
+
+    text = jc_test_run_tool (argv);
+  }
+  squeezed = g_string_new (text);
+  g_string_replace (squeezed, " ", "", 0);
+  assert_contains (squeezed->str, "\u2212¥97.70");       /* the change */
+  assert_contains (squeezed->str, "\u2212¥123.45");      /* the price effect */
+  assert_contains (squeezed->str, "\u221243.17%");       /* YoY: -9770 / 22630 */
+  assert_null (strstr (squeezed->str, "-¥"));
+  assert_null (strstr (squeezed->str, "-43.17%"));
 }
 
 static void
@@ -649,6 +685,7 @@ main (void)
     cmocka_unit_test (test_small_change),
     cmocka_unit_test (test_trend),
     cmocka_unit_test (test_pdf),
+    cmocka_unit_test (test_pdf_true_minus),
     cmocka_unit_test (test_xlsx),
     cmocka_unit_test (test_charts),
     cmocka_unit_test (test_write_failure),

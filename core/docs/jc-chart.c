@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "jc-chart.h"
+#include "jc-date.h"
 #include "jc-chart-private.h"
 #include "jc-units.h"
 
@@ -63,25 +64,15 @@ static const Step x_steps[] = {
 static gint32
 parse_day (const char *text)
 {
-  guint64 y, m, d;
+  char head[JC_DATE_LEN];
+  GDate date;
 
-  if (text == NULL || strlen (text) < 10 || text[4] != '-' || text[7] != '-')
+  if (text == NULL || strlen (text) < 10)
     return 0;
-  for (int i = 0; i < 10; i++)
-    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return 0;
-  y = g_ascii_strtoull (text, NULL, 10);
-  m = g_ascii_strtoull (text + 5, NULL, 10);
-  d = g_ascii_strtoull (text + 8, NULL, 10);
-  if (!g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  g_strlcpy (head, text, sizeof head);
+  if (!jc_date_parse (head, &date))
     return 0;
-  {
-    GDate date;
-
-    g_date_clear (&date, 1);
-    g_date_set_dmy (&date, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-    return (gint32) g_date_get_julian (&date);
-  }
+  return (gint32) g_date_get_julian (&date);
 }
 
 static void
@@ -120,20 +111,20 @@ format_tick (gint32      day,
              const Step *step)
 {
   GDate date;
+  char text[JC_DATE_LEN];
 
   date_from_day (day, &date);
+  jc_date_format (&date, text);   /* "YYYY-MM-DD" */
   switch (step->kind)
     {
     case STEP_DAY:
     case STEP_WEEK:
-      return g_strdup_printf ("%02u-%02u", (guint) g_date_get_month (&date),
-                              (guint) g_date_get_day (&date));
+      return g_strdup (text + 5);         /* "MM-DD" */
     case STEP_MONTH:
-      return g_strdup_printf ("%04u-%02u", (guint) g_date_get_year (&date),
-                              (guint) g_date_get_month (&date));
+      return g_strndup (text, 7);         /* "YYYY-MM" */
     case STEP_YEAR:
     default:
-      return g_strdup_printf ("%04u", (guint) g_date_get_year (&date));
+      return g_strndup (text, 4);         /* "YYYY" */
     }
 }
 

@@ -468,12 +468,11 @@ docs_new (const JcDeliveryPlan *plan,
           JcDeliveryDocs        which)
 {
   Docs *d = g_new0 (Docs, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GPtrArray) stops = g_ptr_array_new ();
 
   d->plan = plan;
   d->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
-  d->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  d->generated_at = jc_doc_generated_at ();
   for (guint r = 0; r < plan->routes->len; r++)
     {
       const JcDeliveryRoute *route = plan->routes->pdata[r];
@@ -524,56 +523,7 @@ table_width (void)
   return A4_W - 2 * MARGIN;
 }
 
-static void
-draw_header_row (cairo_t       *cr,
-                 PangoLayout   *layout,
-                 const Section *s,
-                 double         y)
-{
-  double x = MARGIN;
-
-  if (s->n_cols == 0)
-    return;
-  cairo_set_source_rgb (cr, 0.85, 0.88, 0.95);
-  cairo_rectangle (cr, MARGIN, y, table_width (), H_HEADER);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint c = 0; c < s->n_cols; c++)
-    {
-      const Column *col = &s->cols[c];
-
-      jc_doc_show_text (cr, layout, 6.5, TRUE, x + 2, y + 1, col->width - 4,
-                 col->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, col->label);
-      x += col->width;
-    }
-}
-
-static void
-draw_sign (cairo_t       *cr,
-           PangoLayout   *layout,
-           const Section *s,
-           double         y)
-{
-  double width = table_width ();
-  guint n = s->signers ? g_strv_length ((char **) s->signers) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      double slot = width / n;
-      double x = MARGIN + slot * i;
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      jc_doc_show_text (cr, layout, 8.0, FALSE, x, y + 14, slot - 12, PANGO_ALIGN_LEFT, s->signers[i]);
-      jc_doc_show_text (cr, layout, 7.0, FALSE, x, y + 50, slot - 12, PANGO_ALIGN_LEFT,
-                 "日期时间 Date/time：");
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x + 2, y + 44);
-      cairo_line_to (cr, x + slot - 16, y + 44);
-      cairo_move_to (cr, x + 80, y + 62);
-      cairo_line_to (cr, x + slot - 16, y + 62);
-      cairo_stroke (cr);
-    }
-}
+static const JcDocSignLayout delivery_sign = { "日期时间 Date/time：", 44, 50, 80, 62 };
 
 static void
 draw_map_box (cairo_t              *cr,
@@ -624,26 +574,17 @@ draw_row (cairo_t              *cr,
   switch (row->kind)
     {
     case ROW_CATEGORY:
-      cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-      cairo_rectangle (cr, MARGIN, y + 2, width, h - 3);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      jc_doc_show_text (cr, layout, 8.5, TRUE, MARGIN + 2, y + 3, width - 4, PANGO_ALIGN_LEFT,
-                 row->cells[0]);
+      jc_doc_draw_band (cr, layout, MARGIN, y, h, width, row->cells[0]);
       return;
     case ROW_TEXT:
     case ROW_WARNING:
-      if (row->kind == ROW_WARNING)
-        cairo_set_source_rgb (cr, 0.65, 0.1, 0.1);
-      else
-        cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
-      jc_doc_show_text (cr, layout, 7.5, row->kind == ROW_WARNING, MARGIN, y + 1, width,
-                 PANGO_ALIGN_LEFT, row->cells[0]);
+      jc_doc_draw_note (cr, layout, MARGIN, y, width, 0.2, row->kind == ROW_WARNING,
+                        row->cells[0]);
       return;
     case ROW_SPACE:
       return;
     case ROW_SIGN:
-      draw_sign (cr, layout, s, y);
+      jc_doc_draw_signatures (cr, layout, s->signers, &delivery_sign, MARGIN, y, width);
       return;
     case ROW_MAP:
       draw_map_box (cr, layout, plan, row->route, y);
@@ -670,8 +611,6 @@ docs_draw_page (cairo_t    *cr,
   guint local = page, first, end;
   PangoLayout *layout;
   double y;
-  g_autofree char *footer = NULL;
-  g_autofree char *generated = NULL;
   g_autofree char *head = NULL;
 
   g_return_if_fail (page < d->n_pages);
@@ -709,7 +648,7 @@ docs_draw_page (cairo_t    *cr,
       y += H_INFO;
     }
   y = body_top (s);
-  draw_header_row (cr, layout, s, y);
+  jc_doc_draw_header (cr, layout, s->cols, s->n_cols, MARGIN, y, H_HEADER, table_width ());
   y += H_HEADER;
   for (guint i = first; i < end; i++)
     {
@@ -719,17 +658,8 @@ docs_draw_page (cairo_t    *cr,
       y += row_height (row->kind);
     }
 
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN, A4_H - MARGIN - 14);
-  cairo_line_to (cr, MARGIN + table_width (), A4_H - MARGIN - 14);
-  cairo_stroke (cr);
-  generated = g_strdup_printf ("生成于 Generated at %s", d->generated_at);
-  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, A4_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
-  footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1, d->n_pages, page + 1,
-                            d->n_pages);
-  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, A4_H - MARGIN - 11, table_width (),
-             PANGO_ALIGN_RIGHT, footer);
+  jc_doc_draw_footer (cr, layout, MARGIN, table_width (), A4_H, MARGIN, d->generated_at, page,
+                      d->n_pages);
   g_object_unref (layout);
   cairo_restore (cr);
 }

@@ -15,6 +15,7 @@
 
 #include "jc-error.h"
 #include "jc-order-form.h"
+#include "jc-date.h"
 #include "jc-order-form-write.h"
 #include "jc-xlsx-formats.h"
 
@@ -36,35 +37,13 @@ static gboolean
 check_date (const char  *date,
             GError     **error)
 {
-  GDate d;
-
-  g_date_clear (&d, 1);
-  if (date != NULL && strlen (date) == 10 && date[4] == '-' && date[7] == '-')
-    g_date_set_parse (&d, date);
-  if (!g_date_valid (&d))
+  if (!jc_date_is_valid (date))
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_NONE,
                    _("date: “%s” is not a date (YYYY-MM-DD)"), date ? date : "");
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-date_add_days (const char *date,
-               int         days,
-               char        out[11])
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_parse (&d, date);
-  if (days < 0)
-    g_date_subtract_days (&d, (guint) -days);
-  else
-    g_date_add_days (&d, (guint) days);
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-              g_date_get_day (&d));
 }
 
 /* What every form needs from the store: the canteen, the active catalog,
@@ -230,7 +209,7 @@ write_workbook (JcStore      *store,
     }
 
   /* Last week's order, same weekday, for reference. */
-  date_add_days (date, -7, prev_date);
+  jc_date_shift (date, -7, prev_date);
   last = jc_store_get_order (store, fd->canteen->code, prev_date, error);
   if (last == NULL)
     {

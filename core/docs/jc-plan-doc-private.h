@@ -54,8 +54,6 @@ typedef struct {
 #define doc_free        _jc_plan_doc_doc_free
 #define doc_paged_new   _jc_plan_doc_doc_paged_new
 #define doc_paginate    _jc_plan_doc_doc_paginate
-#define fen_to_cell     _jc_plan_doc_fen_to_cell
-#define milli_to_cell   _jc_plan_doc_milli_to_cell
 #define workbook_finish _jc_plan_doc_workbook_finish
 #define workbook_start  _jc_plan_doc_workbook_start
 #define write_headers   _jc_plan_doc_write_headers
@@ -73,8 +71,6 @@ void doc_free (Doc *doc);
 JcPagedDoc *doc_paged_new (Doc *doc,
                            const char *title);
 void doc_paginate (Doc *doc);
-double fen_to_cell (gint64 fen);
-double milli_to_cell (gint64 milli);
 gboolean workbook_finish (lxw_workbook *wb,
                           JcOutput *out,
                           GError **error);

@@ -60,14 +60,13 @@ doc_new (const Column *cols,
          guint         n_cols)
 {
   Doc *doc = g_new0 (Doc, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   g_assert (n_cols <= MAX_COLS);
   doc->info = g_ptr_array_new_with_free_func (g_free);
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->cols = cols;
   doc->n_cols = n_cols;
-  doc->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  doc->generated_at = jc_doc_generated_at ();
   doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
   return doc;
 }
@@ -183,54 +182,7 @@ doc_table_width (const Doc *doc)
   return w;
 }
 
-static void
-draw_header_row (cairo_t     *cr,
-                 PangoLayout *layout,
-                 const Doc   *doc,
-                 double       y)
-{
-  double x = MARGIN;
-
-  cairo_set_source_rgb (cr, 0.85, 0.88, 0.95);
-  cairo_rectangle (cr, MARGIN, y, doc_table_width (doc), H_HEADER);
-  cairo_fill (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint c = 0; c < doc->n_cols; c++)
-    {
-      const Column *col = &doc->cols[c];
-
-      jc_doc_show_text (cr, layout, 6.5, TRUE, x + 2, y + 1, col->width - 4,
-                 col->right ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT, col->label);
-      x += col->width;
-    }
-}
-
-static void
-draw_sign (cairo_t     *cr,
-           PangoLayout *layout,
-           const Doc   *doc,
-           double       y)
-{
-  double width = doc_table_width (doc);
-  guint n = doc->signers ? g_strv_length ((char **) doc->signers) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      double slot = width / n;
-      double x = MARGIN + slot * i;
-
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      jc_doc_show_text (cr, layout, 8.0, FALSE, x, y + 14, slot - 12, PANGO_ALIGN_LEFT, doc->signers[i]);
-      jc_doc_show_text (cr, layout, 7.0, FALSE, x, y + 44, slot - 12, PANGO_ALIGN_LEFT,
-                 "日期 Date：");
-      cairo_set_line_width (cr, 0.5);
-      cairo_move_to (cr, x + 2, y + 40);
-      cairo_line_to (cr, x + slot - 16, y + 40);
-      cairo_move_to (cr, x + 50, y + 56);
-      cairo_line_to (cr, x + slot - 16, y + 56);
-      cairo_stroke (cr);
-    }
-}
+static const JcDocSignLayout plan_sign = { "日期 Date：", 40, 44, 50, 56 };
 
 static void
 draw_row (cairo_t     *cr,
@@ -247,26 +199,17 @@ draw_row (cairo_t     *cr,
   switch (row->kind)
     {
     case ROW_CATEGORY:
-      cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-      cairo_rectangle (cr, MARGIN, y + 2, width, h - 3);
-      cairo_fill (cr);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      jc_doc_show_text (cr, layout, 8.5, TRUE, MARGIN + 2, y + 3, width - 4, PANGO_ALIGN_LEFT,
-                 row->cells[0]);
+      jc_doc_draw_band (cr, layout, MARGIN, y, h, width, row->cells[0]);
       return;
     case ROW_TEXT:
     case ROW_WARNING:
-      if (row->kind == ROW_WARNING)
-        cairo_set_source_rgb (cr, 0.65, 0.1, 0.1);
-      else
-        cairo_set_source_rgb (cr, 0.25, 0.25, 0.25);
-      jc_doc_show_text (cr, layout, 7.5, row->kind == ROW_WARNING, MARGIN, y + 1, width,
-                 PANGO_ALIGN_LEFT, row->cells[0]);
+      jc_doc_draw_note (cr, layout, MARGIN, y, width, 0.25, row->kind == ROW_WARNING,
+                        row->cells[0]);
       return;
     case ROW_SPACE:
       return;
     case ROW_SIGN:
-      draw_sign (cr, layout, doc, y);
+      jc_doc_draw_signatures (cr, layout, doc->signers, &plan_sign, MARGIN, y, width);
       return;
     case ROW_LINE:
     case ROW_SUBTOTAL:
@@ -297,8 +240,6 @@ doc_draw_page (cairo_t   *cr,
   guint first, end;
   PangoLayout *layout;
   double y;
-  g_autofree char *footer = NULL;
-  g_autofree char *generated = NULL;
 
   g_return_if_fail (page < n_pages);
   first = g_array_index (doc->page_starts, guint, page);
@@ -322,7 +263,8 @@ doc_draw_page (cairo_t   *cr,
     }
 
   y = body_top (doc);
-  draw_header_row (cr, layout, doc, y);
+  jc_doc_draw_header (cr, layout, doc->cols, doc->n_cols, MARGIN, y, H_HEADER,
+                      doc_table_width (doc));
   y += H_HEADER;
   for (guint i = first; i < end; i++)
     {
@@ -332,18 +274,8 @@ doc_draw_page (cairo_t   *cr,
       y += row_height (row->kind);
     }
 
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 14);
-  cairo_line_to (cr, MARGIN + doc_table_width (doc), JC_PLAN_DOC_A4_HEIGHT - MARGIN - 14);
-  cairo_stroke (cr);
-  generated = g_strdup_printf ("生成于 Generated at %s", doc->generated_at);
-  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
-             0, PANGO_ALIGN_LEFT, generated);
-  footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1, n_pages, page + 1,
-                            n_pages);
-  jc_doc_show_text (cr, layout, 7.0, FALSE, MARGIN, JC_PLAN_DOC_A4_HEIGHT - MARGIN - 11,
-             doc_table_width (doc), PANGO_ALIGN_RIGHT, footer);
+  jc_doc_draw_footer (cr, layout, MARGIN, doc_table_width (doc), JC_PLAN_DOC_A4_HEIGHT, MARGIN,
+                      doc->generated_at, page, n_pages);
 
   g_object_unref (layout);
   cairo_restore (cr);
@@ -624,19 +556,6 @@ jc_plan_export_pdf (const JcPlan   *plan,
 
 /* ---- XLSX ----------------------------------------------------------- */
 
-/* The one place money becomes a double: a cell of yuan. */
-double
-fen_to_cell (gint64 fen)
-{
-  return (double) fen / 100.0;
-}
-
-double
-milli_to_cell (gint64 milli)
-{
-  return (double) milli / 1000.0;
-}
-
 static gboolean
 lxw_check (lxw_error    err,
            const char  *path,
@@ -763,19 +682,19 @@ jc_plan_export_xlsx (const JcPlan   *plan,
                                                                 : l->category_name, NULL);
       worksheet_write_string (ws, row, 1, l->item_code, NULL);
       worksheet_write_string (ws, row, 2, name, NULL);
-      worksheet_write_number (ws, row, 3, milli_to_cell (l->demand_milli), f.qty);
+      worksheet_write_number (ws, row, 3, jc_xlsx_milli (l->demand_milli), f.qty);
       worksheet_write_number (ws, row, 4, l->loss_permille, NULL);
-      worksheet_write_number (ws, row, 5, milli_to_cell (l->gross_milli), f.qty);
+      worksheet_write_number (ws, row, 5, jc_xlsx_milli (l->gross_milli), f.qty);
       if (l->packs >= 0)
         worksheet_write_number (ws, row, 6, (double) l->packs, NULL);
-      worksheet_write_number (ws, row, 7, milli_to_cell (l->purchase_milli), f.qty);
+      worksheet_write_number (ws, row, 7, jc_xlsx_milli (l->purchase_milli), f.qty);
       worksheet_write_string (ws, row, 8, jc_base_unit_to_display (l->base_unit), NULL);
       if (l->has_price)
         {
-          worksheet_write_number (ws, row, 9, milli_to_cell (l->price_milliyuan), f.price);
+          worksheet_write_number (ws, row, 9, jc_xlsx_milli (l->price_milliyuan), f.price);
           worksheet_write_string (ws, row, 10, l->price_date, NULL);
           worksheet_write_string (ws, row, 11, l->stale ? "过期 stale" : "", NULL);
-          worksheet_write_number (ws, row, 12, fen_to_cell (l->cost_fen), f.money);
+          worksheet_write_number (ws, row, 12, jc_xlsx_fen (l->cost_fen), f.money);
         }
       else
         {
@@ -783,10 +702,10 @@ jc_plan_export_xlsx (const JcPlan   *plan,
         }
       if (l->has_actual)
         {
-          worksheet_write_number (ws, row, 13, milli_to_cell (l->actual_qty_milli), f.qty);
-          worksheet_write_number (ws, row, 14, milli_to_cell (l->actual_price_milliyuan),
+          worksheet_write_number (ws, row, 13, jc_xlsx_milli (l->actual_qty_milli), f.qty);
+          worksheet_write_number (ws, row, 14, jc_xlsx_milli (l->actual_price_milliyuan),
                                   f.price);
-          worksheet_write_number (ws, row, 15, fen_to_cell (l->actual_cost_fen), f.money);
+          worksheet_write_number (ws, row, 15, jc_xlsx_fen (l->actual_cost_fen), f.money);
         }
       for (guint s = 0; s < l->shares->len; s++)
         {
@@ -800,9 +719,9 @@ jc_plan_export_xlsx (const JcPlan   *plan,
         }
     }
   worksheet_write_string (ws, row, 2, "合计 Total", f.total);
-  worksheet_write_number (ws, row, 12, fen_to_cell (plan->total_cost_fen), f.total_money);
+  worksheet_write_number (ws, row, 12, jc_xlsx_fen (plan->total_cost_fen), f.total_money);
   if (plan->n_actual > 0)
-    worksheet_write_number (ws, row, 15, fen_to_cell (plan->actual_total_fen), f.total_money);
+    worksheet_write_number (ws, row, 15, jc_xlsx_fen (plan->actual_total_fen), f.total_money);
   if (plan->no_price->len > 0)
     {
       g_autoptr(GString) codes = g_string_new ("无价格，未计入合计 No price, not in the total: ");
@@ -852,23 +771,23 @@ jc_plan_export_xlsx (const JcPlan   *plan,
       name = supplement_item_name (l);
       worksheet_write_string (alloc, row, 0, l->item_code, NULL);
       worksheet_write_string (alloc, row, 1, name, NULL);
-      worksheet_write_number (alloc, row, 2, fen_to_cell (base), f.money);
+      worksheet_write_number (alloc, row, 2, jc_xlsx_fen (base), f.money);
       alloc_total += base;
       for (guint s = 0; s < l->shares->len; s++)
         {
           JcPlanShare *share = &g_array_index (l->shares, JcPlanShare, s);
           guint c = GPOINTER_TO_UINT (g_hash_table_lookup (canteen_col, share->canteen_code));
 
-          worksheet_write_number (alloc, row, (lxw_col_t) (3 + c), fen_to_cell (share->share_fen),
+          worksheet_write_number (alloc, row, (lxw_col_t) (3 + c), jc_xlsx_fen (share->share_fen),
                                   f.money);
           canteen_totals[c] += share->share_fen;
         }
       row++;
     }
   worksheet_write_string (alloc, row, 1, "合计 Total", f.total);
-  worksheet_write_number (alloc, row, 2, fen_to_cell (alloc_total), f.total_money);
+  worksheet_write_number (alloc, row, 2, jc_xlsx_fen (alloc_total), f.total_money);
   for (guint i = 0; i < canteens->len; i++)
-    worksheet_write_number (alloc, row, (lxw_col_t) (3 + i), fen_to_cell (canteen_totals[i]),
+    worksheet_write_number (alloc, row, (lxw_col_t) (3 + i), jc_xlsx_fen (canteen_totals[i]),
                             f.total_money);
   g_free (canteen_totals);
 

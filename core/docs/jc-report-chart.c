@@ -28,28 +28,34 @@ static const JcChartColor color_total = { 0.208, 0.518, 0.894, 1.0 };
 static const JcChartColor color_muted = { 0.208, 0.518, 0.894, 0.55 };
 static const JcChartColor color_market = { 0.90, 0.50, 0.10, 1.0 };
 
-/* Saves `cr`, clips to the rectangle, moves the origin there and returns
- * a layout in the report font. */
-static PangoLayout *
-report_begin (cairo_t *cr,
-              double   x,
-              double   y,
-              double   w,
-              double   h)
+/* Begins a chart in the w × h rectangle at (x, y): FALSE when it is empty
+ * (nothing to draw); else saves `cr`, clips to the rectangle, moves the
+ * origin there, fills `style` and returns in `layout` a layout in the
+ * report font — report_end() undoes it all. */
+static gboolean
+report_begin (cairo_t       *cr,
+              double         x,
+              double         y,
+              double         w,
+              double         h,
+              JcChartStyle  *style,
+              PangoLayout  **layout)
 {
-  PangoLayout *layout;
   PangoFontDescription *font;
 
+  if (w < 1 || h < 1)
+    return FALSE;
+  jc_chart_style_init (style);
   cairo_save (cr);
   cairo_rectangle (cr, x, y, w, h);
   cairo_clip (cr);
   cairo_translate (cr, x, y);
   cairo_set_line_width (cr, 1.0);
-  layout = pango_cairo_create_layout (cr);
+  *layout = pango_cairo_create_layout (cr);
   font = pango_font_description_from_string (REPORT_FONT);
-  pango_layout_set_font_description (layout, font);
+  pango_layout_set_font_description (*layout, font);
   pango_font_description_free (font);
-  return layout;
+  return TRUE;
 }
 
 static void
@@ -172,16 +178,19 @@ paint_fen_axis (cairo_t            *cr,
   return left;
 }
 
+/* `text` in the middle of the chart instead of a plot, and the chart's
+ * end. */
 static void
-paint_title_missing (cairo_t            *cr,
-                     PangoLayout        *layout,
-                     const JcChartStyle *style,
-                     double              w,
-                     double              h,
-                     const char         *text)
+report_missing (cairo_t            *cr,
+                PangoLayout        *layout,
+                const JcChartStyle *style,
+                double              w,
+                double              h,
+                const char         *text)
 {
   set_color (cr, &style->guide);
   show_at (cr, layout, text, w / 2, h / 2, 0.5, 0.5);
+  report_end (cr, layout);
 }
 
 void
@@ -203,14 +212,11 @@ jc_chart_paint_spend_trend (cairo_t           *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (n == 0 || fen != NULL);
-  if (w < 1 || h < 1)
+  if (!report_begin (cr, x, y, w, h, &style, &layout))
     return;
-  jc_chart_style_init (&style);
-  layout = report_begin (cr, x, y, w, h);
   if (n == 0)
     {
-      paint_title_missing (cr, layout, &style, w, h, _("No data"));
-      report_end (cr, layout);
+      report_missing (cr, layout, &style, w, h, _("No data"));
       return;
     }
   for (guint i = 0; i < n; i++)
@@ -277,10 +283,8 @@ paint_two_lines (cairo_t           *cr,
   gboolean any = FALSE;
 
   g_return_if_fail (cr != NULL);
-  if (w < 1 || h < 1)
+  if (!report_begin (cr, x, y, w, h, &style, &layout))
     return;
-  jc_chart_style_init (&style);
-  layout = report_begin (cr, x, y, w, h);
   for (guint s = 0; s < 2; s++)
     for (guint i = 0; series[s] != NULL && i < n; i++)
       if (isfinite (series[s][i]))
@@ -291,8 +295,7 @@ paint_two_lines (cairo_t           *cr,
         }
   if (!any)
     {
-      paint_title_missing (cr, layout, &style, w, h, missing);
-      report_end (cr, layout);
+      report_missing (cr, layout, &style, w, h, missing);
       return;
     }
   set_text (layout, "2026-10", &tw, &th);
@@ -575,12 +578,10 @@ jc_chart_paint_waterfall (cairo_t           *cr,
   gboolean broken;
 
   g_return_if_fail (cr != NULL);
-  if (w < 1 || h < 1)
-    return;
   if (labels == NULL)
     labels = default_labels;
-  jc_chart_style_init (&style);
-  layout = report_begin (cr, x, y, w, h);
+  if (!report_begin (cr, x, y, w, h, &style, &layout))
+    return;
   waterfall_bars (base_fen, price_fen, volume_fen, new_fen, dropped_fen, total_fen, from, to);
   set_text (layout, "0", &tw, &th);
   top = th + 6;
@@ -685,14 +686,11 @@ paint_bars (cairo_t           *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (n == 0 || values_fen != NULL);
-  if (w < 1 || h < 1)
+  if (!report_begin (cr, x, y, w, h, &style, &layout))
     return;
-  jc_chart_style_init (&style);
-  layout = report_begin (cr, x, y, w, h);
   if (n == 0)
     {
-      paint_title_missing (cr, layout, &style, w, h, _("No data"));
-      report_end (cr, layout);
+      report_missing (cr, layout, &style, w, h, _("No data"));
       return;
     }
   for (guint i = 0; i < n; i++)

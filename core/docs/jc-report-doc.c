@@ -42,11 +42,12 @@ G_DEFINE_QUARK (jc-report-doc-error-quark, jc_report_doc_error)
 
 /* ---- figures ---------------------------------------------------------- */
 
-/* "¥12.34", "-¥12.34" */
+/* "¥12.34", "−¥12.34": a fall with the true minus sign U+2212, as the
+ * Reports page and the Dashboard write it */
 static char *
 yuan (gint64 fen)
 {
-  return jc_format_money (fen, JC_FORMAT_YUAN);
+  return jc_format_money (fen, JC_FORMAT_YUAN | JC_FORMAT_TRUE_MINUS);
 }
 
 /**
@@ -59,7 +60,8 @@ jc_report_format_percent (gint64   change,
                           gint64   base,
                           gboolean sign)
 {
-  char *text = jc_format_percent (change, base, sign ? JC_FORMAT_PLUS : JC_FORMAT_NONE);
+  char *text = jc_format_percent (change, base,
+                                  JC_FORMAT_TRUE_MINUS | (sign ? JC_FORMAT_PLUS : JC_FORMAT_NONE));
 
   return text != NULL ? text : g_strdup ("—");
 }
@@ -346,7 +348,10 @@ doc_build_tables (Doc *doc)
       doc_add (doc, ROW_LINE, mover_cols, 5,
                g_strdup_printf ("%s %s", m->row->item_code, m->row->item_name),
                yuan (c0), yuan (c1), yuan (c1 - c0),
-               g_strdup_printf ("%+.0f‰", m->permille));
+               g_strdup_printf ("%s%.0f‰",
+                                jc_format_sign (m->permille < 0 ? -1 : 1,
+                                                JC_FORMAT_PLUS | JC_FORMAT_TRUE_MINUS),
+                                fabs (m->permille)));
     }
   if (movers->len == 0)
     doc_add (doc, ROW_LINE, mover_cols, 1,
@@ -437,12 +442,11 @@ doc_new (JcStore         *store,
          GError         **error)
 {
   g_autoptr(Doc) doc = g_new0 (Doc, 1);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   doc->r = r;
   doc->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
   doc->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  doc->generated_at = g_date_time_format (now, "%Y-%m-%d %H:%M");
+  doc->generated_at = jc_doc_generated_at ();
   if (!jc_report_trend (store, r->month, r->canteen, JC_REPORT_DOC_TREND_MONTHS, doc->months,
                         doc->trend_fen, doc->ours, doc->market, error))
     return NULL;
@@ -495,9 +499,6 @@ draw_frame (cairo_t     *cr,
             guint        page,
             const char  *heading)
 {
-  g_autofree char *footer = g_strdup_printf ("第 %u 页 / 共 %u 页 · Page %u of %u", page + 1,
-                                             doc_n_pages (doc), page + 1, doc_n_pages (doc));
-  g_autofree char *generated = g_strdup_printf ("生成于 Generated at %s", doc->generated_at);
   g_autofree char *head = g_strdup_printf ("%s · %s%s%s", heading, doc->r->month,
                                            doc->canteen ? " · " : "",
                                            doc->canteen ? doc->canteen : "");
@@ -515,14 +516,8 @@ draw_frame (cairo_t     *cr,
         size -= 1.0;
       jc_doc_show_wrapped (cr, layout, size, TRUE, MARGIN, MARGIN, CONTENT_W, PANGO_ALIGN_LEFT, head);
     }
-  cairo_set_source_rgb (cr, 0.3, 0.3, 0.3);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN, PAGE_H - MARGIN - 14);
-  cairo_line_to (cr, PAGE_W - MARGIN, PAGE_H - MARGIN - 14);
-  cairo_stroke (cr);
-  jc_doc_show_wrapped (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, 0, PANGO_ALIGN_LEFT, generated);
-  jc_doc_show_wrapped (cr, layout, 7.0, FALSE, MARGIN, PAGE_H - MARGIN - 11, CONTENT_W, PANGO_ALIGN_RIGHT,
-             footer);
+  jc_doc_draw_footer (cr, layout, MARGIN, CONTENT_W, PAGE_H, MARGIN, doc->generated_at, page,
+                      doc_n_pages (doc));
 }
 
 static void

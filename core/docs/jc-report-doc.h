@@ -70,8 +70,9 @@ gboolean  jc_report_export_csv   (const JcReport  *report,
  * "—" when `has` is FALSE. */
 char     *jc_report_format_change (const JcReportComparison *comparison);
 /* `change` / `base` as a percentage with two decimals, and up to four
- * when a change that is not zero would read as 0.00% ("-0.0004%"; smaller
- * still: "-<0.0001%"); with `sign` a rise gets a "+".  "—" for a zero base. */
+ * when a change that is not zero would read as 0.00% ("−0.0004%"; smaller
+ * still: "−<0.0001%"), a fall with the true minus sign U+2212 as on the
+ * screens; with `sign` a rise gets a "+".  "—" for a zero base. */
 char     *jc_report_format_percent (gint64                  change,
                                     gint64                  base,
                                     gboolean                sign);

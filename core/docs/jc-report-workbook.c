@@ -26,18 +26,6 @@
 
 /* ---- the workbook ----------------------------------------------------- */
 
-static double
-fen_to_cell (gint64 fen)
-{
-  return (double) fen / 100.0;
-}
-
-static double
-milli_to_cell (gint64 milli)
-{
-  return (double) milli / 1000.0;
-}
-
 static void
 write_headers (lxw_worksheet     *ws,
                const char *const *labels,
@@ -59,7 +47,7 @@ summary_money (lxw_worksheet *ws,
 {
   worksheet_write_string (ws, row, 0, label, NULL);
   if (has)
-    worksheet_write_number (ws, row, 1, fen_to_cell (fen), f->money);
+    worksheet_write_number (ws, row, 1, jc_xlsx_fen (fen), f->money);
 }
 
 static void
@@ -161,12 +149,12 @@ write_amounts (lxw_worksheet *ws,
                                               : g_strdup (a->key);
 
       worksheet_write_string (ws, row, 0, key, f->wrap);
-      worksheet_write_number (ws, row, 1, fen_to_cell (a->fen), f->money);
+      worksheet_write_number (ws, row, 1, jc_xlsx_fen (a->fen), f->money);
       if (total != 0)
         worksheet_write_number (ws, row, 2, (double) a->fen / (double) total, f->pct);
     }
   worksheet_write_string (ws, row, 0, "合计 Total", NULL);
-  worksheet_write_number (ws, row, 1, fen_to_cell (total), f->total_money);
+  worksheet_write_number (ws, row, 1, jc_xlsx_fen (total), f->total_money);
   return row;
 }
 
@@ -198,11 +186,11 @@ write_items (lxw_worksheet  *ws,
         if (x->in[periods[p]])
           {
             worksheet_write_number (ws, row, (lxw_col_t) (3 + 2 * p),
-                                    milli_to_cell (x->qty_milli[periods[p]]), f->qty);
+                                    jc_xlsx_milli (x->qty_milli[periods[p]]), f->qty);
             worksheet_write_number (ws, row, (lxw_col_t) (4 + 2 * p),
-                                    fen_to_cell (x->cost_fen[periods[p]]), f->money);
+                                    jc_xlsx_fen (x->cost_fen[periods[p]]), f->money);
           }
-      worksheet_write_number (ws, row, 9, fen_to_cell (x->cost_fen[JC_REPORT_M]
+      worksheet_write_number (ws, row, 9, jc_xlsx_fen (x->cost_fen[JC_REPORT_M]
                                                        - x->cost_fen[JC_REPORT_YOY_BASE]),
                               f->money);
       if (_jc_report_mover_of (x, &m))
@@ -244,7 +232,7 @@ write_decomposition (lxw_worksheet  *ws,
       v[5] = x->change_fen;
       v[6] = r->spend_fen;
       for (guint i = 0; i < G_N_ELEMENTS (v); i++)
-        worksheet_write_number (ws, (lxw_row_t) (1 + i), (lxw_col_t) (1 + c), fen_to_cell (v[i]),
+        worksheet_write_number (ws, (lxw_row_t) (1 + i), (lxw_col_t) (1 + c), jc_xlsx_fen (v[i]),
                                 i == 5 || i == 6 ? f->total_money : f->money);
     }
 }

@@ -22,6 +22,7 @@
 #include "jc-paged-doc.h"
 #include "jc-plan-doc.h"
 #include "jc-plan-doc-private.h"
+#include "jc-date.h"
 #include "jc-doc-text.h"
 #include "jc-format.h"
 #include "jc-prices.h"
@@ -62,25 +63,15 @@ period_days (const char  *period,
              GDate       *first,
              guint       *n_days)
 {
-  int y, m, d;
-  char tail;
+  char day[JC_DATE_LEN];
 
-  if (strlen (period) == 7 && sscanf (period, "%4d-%2d%c", &y, &m, &tail) == 2 &&
-      period[4] == '-' && g_ascii_isdigit (period[5]) && g_ascii_isdigit (period[6]) &&
-      y >= 1 && y <= 9999 && m >= 1 && m <= 12)
+  if (jc_month_first_day (period, day) && jc_date_parse (day, first))
     {
-      g_date_clear (first, 1);
-      g_date_set_dmy (first, 1, (GDateMonth) m, (GDateYear) y);
-      *n_days = g_date_get_days_in_month ((GDateMonth) m, (GDateYear) y);
+      *n_days = (guint) jc_month_get_n_days (period);
       return TRUE;
     }
-  if (strlen (period) == 10 && sscanf (period, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 &&
-      period[4] == '-' && period[7] == '-' && g_ascii_isdigit (period[8]) &&
-      g_ascii_isdigit (period[9]) && y >= 1 && y <= 9999 &&
-      g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (jc_date_parse (period, first))
     {
-      g_date_clear (first, 1);
-      g_date_set_dmy (first, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
       *n_days = 1;
       return TRUE;
     }
@@ -138,10 +129,9 @@ jc_statement_build_many (JcStore            *store,
   for (guint i = 0; i < n_days; i++, g_date_add_days (&day, 1))
     {
       g_autoptr(JcPlan) plan = NULL;
-      char date[11];
+      char date[JC_DATE_LEN];
 
-      g_snprintf (date, sizeof date, "%04u-%02u-%02u", g_date_get_year (&day),
-                  g_date_get_month (&day), g_date_get_day (&day));
+      jc_date_format (&day, date);
       plan = jc_plan_load (store, date, stale_days, error);
       if (plan == NULL)
         return NULL;
@@ -355,18 +345,18 @@ jc_statement_write_xlsx (const JcStatement  *st,
           worksheet_write_string (ws, row, 0, day->date, NULL);
           worksheet_write_string (ws, row, 1, l->item_code, NULL);
           worksheet_write_string (ws, row, 2, l->item_name, NULL);
-          worksheet_write_number (ws, row, 3, milli_to_cell (l->qty_milli), f.qty);
+          worksheet_write_number (ws, row, 3, jc_xlsx_milli (l->qty_milli), f.qty);
           worksheet_write_string (ws, row, 4, jc_base_unit_to_display (l->base_unit), NULL);
-          worksheet_write_number (ws, row, 5, fen_to_cell (l->share_fen), f.money);
+          worksheet_write_number (ws, row, 5, jc_xlsx_fen (l->share_fen), f.money);
           worksheet_write_string (ws, row, 6, l->provisional ? "暂估 provisional" : "实际 actual",
                                   NULL);
         }
       worksheet_write_string (ws, row, 2, "当日合计 Day total", f.total);
-      worksheet_write_number (ws, row, 5, fen_to_cell (day->total_fen), f.total_money);
+      worksheet_write_number (ws, row, 5, jc_xlsx_fen (day->total_fen), f.total_money);
       row++;
     }
   worksheet_write_string (ws, row, 2, "合计 Total", f.total);
-  worksheet_write_number (ws, row, 5, fen_to_cell (st->total_fen), f.total_money);
+  worksheet_write_number (ws, row, 5, jc_xlsx_fen (st->total_fen), f.total_money);
   worksheet_write_string (ws, row + 2, 0, st->canteen_code, NULL);
   worksheet_write_string (ws, row + 2, 1, st->canteen_name, NULL);
   worksheet_write_string (ws, row + 2, 2, st->period, NULL);

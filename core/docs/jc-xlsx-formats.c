@@ -66,3 +66,15 @@ jc_xlsx_formats_init (lxw_workbook  *wb,
   format_set_text_wrap (f->wrap);
   format_set_align (f->wrap, LXW_ALIGN_VERTICAL_TOP);
 }
+
+double
+jc_xlsx_fen (gint64 fen)
+{
+  return (double) fen / 100.0;
+}
+
+double
+jc_xlsx_milli (gint64 milli)
+{
+  return (double) milli / 1000.0;
+}

@@ -39,4 +39,10 @@ void        jc_xlsx_formats_init      (lxw_workbook  *wb,
 lxw_format *jc_xlsx_add_header_format (lxw_workbook  *wb,
                                        gboolean       wrap);
 
+/* The one place money becomes a double: fen as a cell of yuan (its format
+ * `money` shows two decimals); and milli-units — quantities, prices in
+ * milli-yuan — as a cell of units. */
+double      jc_xlsx_fen               (gint64         fen);
+double      jc_xlsx_milli             (gint64         milli);
+
 G_END_DECLS
