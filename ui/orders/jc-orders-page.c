@@ -828,9 +828,6 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
 static void
 jc_orders_page_init (JcOrdersPage *self)
 {
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
   GtkSortListModel *sorted;
   GtkDropTarget *drop;
 
@@ -852,11 +849,9 @@ jc_orders_page_init (JcOrdersPage *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  /* Canteens order for tomorrow until someone says otherwise. */
-  tomorrow = g_date_time_add_days (now, 1);
-  date = g_date_time_format (tomorrow, "%Y-%m-%d");
-  g_strlcpy (self->date, date, sizeof self->date);
-  jc_date_bar_set_date (self->date_bar, self->date);
+  /* Canteens order for tomorrow (where the bar starts) until someone says
+   * otherwise. */
+  g_strlcpy (self->date, jc_date_bar_get_date (self->date_bar), sizeof self->date);
   jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
   /* Alt+Left and Alt+Right step the day wherever the focus is on the page. */
   jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));

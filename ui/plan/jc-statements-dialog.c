@@ -16,8 +16,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-output.h"
 #include "jc-plan-doc.h"
+#include "jc-save-file.h"
 #include "jc-statements-dialog-private.h"
 #include "jc-statements-tasks.h"
 #include "jc-ui-util.h"
@@ -119,22 +121,21 @@ show_result (JcStatementsDialog *self,
 static void
 fill_months (JcStatementsDialog *self)
 {
-  int y = 0, m = 0, d = 0;
+  char last[JC_MONTH_LEN];
 
   g_ptr_array_set_size (self->months, 0);
-  if (self->date == NULL || sscanf (self->date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (!jc_date_get_month (self->date, last))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-      y = g_date_time_get_year (now);
-      m = g_date_time_get_month (now);
+      jc_month_format (g_date_time_get_year (now), g_date_time_get_month (now), last);
     }
   for (int k = N_MONTHS - 1; k >= 0; k--)
     {
-      int months = y * 12 + (m - 1) - k;
+      char month[JC_MONTH_LEN];
 
-      g_ptr_array_add (self->months, g_strdup_printf ("%04d-%02d", months / 12, months % 12 + 1));
+      if (jc_month_shift (last, -k, month))
+        g_ptr_array_add (self->months, g_strdup (month));
     }
   gtk_string_list_splice (self->month_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->month_names)),
