@@ -613,6 +613,7 @@ save_template_activated (GtkWidget  *widget,
   JcOrderRow *row = gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  JcSaveFileFilter filters[2];
   const char *canteen;
 
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "editor"))
@@ -627,9 +628,11 @@ save_template_activated (GtkWidget  *widget,
   /* TRANSLATORS: the file name an order form is saved under; keep the
    * placeholders: a canteen code and a date */
   name = g_strdup_printf (_("order-form-%s-%s.xlsx"), canteen, self->date);
+  filters[0] = (JcSaveFileFilter) { _("Excel workbook (XLSX)"), "*.xlsx" };
+  filters[1] = (JcSaveFileFilter) { _("CSV"), "*.csv" };
   /* A name ending in .csv gets the CSV form. */
-  jc_save_file_choose (GTK_WIDGET (self), title, name, _("Excel workbook (XLSX)"), "*.xlsx",
-                       on_template_file_chosen, g_strdup (canteen), g_free);
+  jc_save_file_choose_full (GTK_WIDGET (self), title, name, NULL, filters, G_N_ELEMENTS (filters),
+                            on_template_file_chosen, g_strdup (canteen), g_free);
 }
 
 /* ---- dropping files ------------------------------------------------------ */
