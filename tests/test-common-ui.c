@@ -329,6 +329,16 @@ chooser_has_file (GtkWindow  *chooser,
   return g_strcmp0 (chosen_path, path) == 0;
 }
 
+static gboolean
+chooser_in_folder (GtkWindow  *chooser,
+                   const char *path)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *folder_path = folder ? g_file_get_path (folder) : NULL;
+
+  return g_strcmp0 (folder_path, path) == 0;
+}
+
 static void
 answer_chooser (const char *path,
                 int         response)
@@ -706,6 +716,102 @@ test_task (void **state)
   g_clear_object (&result);
 
   g_clear_pointer (&page, jc_store_free);
+
+/* Several filters, the first chosen, opening in the folder given; and a
+ * folder asked for: the chosen folder reaches the caller, nothing to
+ * replace. */
+static void
+test_save_file_filters_and_folder (void **state)
+{
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *sub = g_build_filename (dir, "statements", NULL);
+  g_autofree char *fresh = g_build_filename (dir, "form.csv", NULL);
+  const JcSaveFileFilter filters[] = {
+    { "Excel workbook (XLSX)", "*.xlsx" },
+    { "CSV", "*.csv" },
+  };
+  GtkWidget *page = gtk_button_new_with_label ("page");
+  GtkWindow *window;
+  GtkWindow *chooser;
+  Saved saved = { 0 };
+
+  jc_test_set_language ("en");
+  assert_int_equal (g_mkdir (sub, 0755), 0);
+  window = jc_test_present (page, 200, 100);
+  jc_test_settle (GTK_WIDGET (window));
+
+  jc_save_file_choose_full (page, "Save the Form", "form.xlsx", dir, filters,
+                            G_N_ELEMENTS (filters), saved_cb, &saved, saved_destroy);
+  chooser = wait_for_chooser ();
+  assert_non_null (chooser);
+  assert_int_equal (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)),
+                    GTK_FILE_CHOOSER_ACTION_SAVE);
+  {
+    g_autoptr(GListModel) list = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GtkFileFilter) first = NULL;
+    g_autoptr(GtkFileFilter) second = NULL;
+    GtkFileFilter *current = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (chooser));
+
+    assert_int_equal (g_list_model_get_n_items (list), 2);
+    first = g_list_model_get_item (list, 0);
+    second = g_list_model_get_item (list, 1);
+    assert_string_equal (gtk_file_filter_get_name (first), "Excel workbook (XLSX)");
+    assert_string_equal (gtk_file_filter_get_name (second), "CSV");
+    assert_non_null (current);
+    assert_string_equal (gtk_file_filter_get_name (current), "Excel workbook (XLSX)");
+    jc_test_pump_until (chooser_in_folder (chooser, dir), 3000);
+    assert_true (chooser_in_folder (chooser, dir));
+  }
+  answer_chooser (fresh, GTK_RESPONSE_ACCEPT);
+  assert_int_equal (saved.n_called, 1);
+  assert_int_equal (saved.n_destroyed, 1);
+  assert_string_equal (saved.path, fresh);
+  assert_int_equal (saved.flags, JC_OUTPUT_NONE);
+
+  /* A folder: an existing one (the one it opens in, nothing else
+   * selected), handed on without JC_OUTPUT_REPLACE. */
+  jc_save_file_choose_folder (page, "Choose a Folder", sub, saved_cb, &saved, saved_destroy);
+  chooser = wait_for_chooser ();
+  assert_non_null (chooser);
+  assert_string_equal (gtk_window_get_title (chooser), "Choose a Folder");
+  assert_ptr_equal (gtk_window_get_transient_for (chooser), window);
+  assert_int_equal (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)),
+                    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  {
+    GtkWidget *select;
+
+    jc_test_pump_until (chooser_in_folder (chooser, sub), 3000);
+    assert_true (chooser_in_folder (chooser, sub));
+    jc_test_pump (50);
+    select = gtk_window_get_default_widget (chooser);
+    assert_non_null (select);
+    gtk_dialog_response (GTK_DIALOG (chooser),
+                         gtk_dialog_get_response_for_widget (GTK_DIALOG (chooser), select));
+    jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL, 3000);
+    jc_test_pump (20);
+  }
+  assert_int_equal (saved.n_called, 2);
+  assert_int_equal (saved.n_destroyed, 2);
+  assert_string_equal (saved.path, sub);
+  assert_int_equal (saved.flags, JC_OUTPUT_NONE);
+
+  /* A dialog closed while its chooser is open: the chooser goes too. */
+  {
+    GtkWidget *dialog = gtk_window_new ();
+
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), window);
+    gtk_window_present (GTK_WINDOW (dialog));
+    jc_save_file_choose_folder (dialog, "Choose a Folder", NULL, saved_cb, &saved, saved_destroy);
+    assert_non_null (wait_for_chooser ());
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL, 3000);
+    assert_null (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+    assert_int_equal (saved.n_destroyed, 3);
+    assert_int_equal (saved.n_called, 2);
+  }
+  jc_test_close_window (window);
+
+  g_free (saved.path);
   jc_test_rmtree (dir);
 }
 
@@ -719,6 +825,7 @@ main (void)
     cmocka_unit_test (test_preview),
     cmocka_unit_test (test_save_file),
     cmocka_unit_test (test_task),
+    cmocka_unit_test (test_save_file_filters_and_folder),
   };
   g_autofree char *dir = jc_test_tmpdir ();
   g_autofree char *data = g_build_filename (dir, "data", NULL);

@@ -267,6 +267,44 @@ test_not_in_plan (void **state)
   jc_test_close_window (window);
 }
 
+/* ---- the order form's file chooser --------------------------------------- */
+
+/* Saving a canteen's order form offers both forms it can be written in:
+ * the XLSX workbook first (the name suggested ends in .xlsx) and CSV. */
+static void
+test_save_form_filters (void **state)
+{
+  JcOrdersPage *page;
+  GtkWindow *window;
+  GtkWindow *chooser;
+  g_autoptr(GListModel) filters = NULL;
+  g_autoptr(GtkFileFilter) xlsx = NULL;
+  g_autoptr(GtkFileFilter) csv = NULL;
+  g_autofree char *name = NULL;
+
+  jc_test_set_language ("en");
+  window = open_page (fx.date, &page);
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "orders.save-template", NULL));
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  assert_non_null (chooser);
+  assert_ptr_equal (gtk_window_get_transient_for (chooser), window);
+  assert_true (g_str_has_prefix (gtk_window_get_title (chooser), "Save the Order Form of "));
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  assert_true (g_str_has_prefix (name, "order-form-"));
+  assert_true (g_str_has_suffix (name, ".xlsx"));
+  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+  assert_int_equal (g_list_model_get_n_items (filters), 2);
+  xlsx = g_list_model_get_item (filters, 0);
+  csv = g_list_model_get_item (filters, 1);
+  assert_string_equal (gtk_file_filter_get_name (xlsx), "Excel workbook (XLSX)");
+  assert_string_equal (gtk_file_filter_get_name (csv), "CSV");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL, 3000);
+  assert_null (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  jc_test_close_window (window);
+}
+
 int
 main (void)
 {
@@ -279,6 +317,7 @@ main (void)
     cmocka_unit_test (test_locked_amendment),
     cmocka_unit_test (test_import),
     cmocka_unit_test (test_not_in_plan),
+    cmocka_unit_test (test_save_form_filters),
   };
   int ret;
 

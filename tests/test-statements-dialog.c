@@ -748,6 +748,57 @@ test_from_plan_page (void **state)
   jc_test_close_window (window);
 }
 
+/* Export… asks through the shared chooser: a folder for all canteens, a
+ * file for one, offering the format chosen (the writing after the answer
+ * is what the tests above drive through _jc_statements_dialog_export_to). */
+static void
+test_choosers (void **state)
+{
+  JcStatementsDialog *dialog;
+  GtkWindow *chooser;
+  g_autofree char *name = NULL;
+  g_autofree char *want = expected_name ("CT03", "pdf");
+
+  jc_test_set_language ("en");
+  dialog = open_dialog ();
+
+  assert_true (_jc_statements_dialog_select (dialog, MONTH, NULL, JC_STATEMENTS_PDF));
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "statements.export", NULL));
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  assert_non_null (chooser);
+  assert_ptr_equal (gtk_window_get_transient_for (chooser), GTK_WINDOW (dialog));
+  assert_string_equal (gtk_window_get_title (chooser), "Choose a Folder for the Statements");
+  assert_int_equal (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)),
+                    GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL, 3000);
+  assert_false (_jc_statements_dialog_is_busy (dialog));
+
+  assert_true (_jc_statements_dialog_select (dialog, MONTH, "CT03", JC_STATEMENTS_PDF));
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "statements.export", NULL));
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  assert_non_null (chooser);
+  assert_string_equal (gtk_window_get_title (chooser), "Save the Statement");
+  assert_int_equal (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)),
+                    GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  assert_string_equal (name, want);
+  {
+    g_autoptr(GListModel) filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
+    g_autoptr(GtkFileFilter) pdf = NULL;
+
+    assert_int_equal (g_list_model_get_n_items (filters), 1);
+    pdf = g_list_model_get_item (filters, 0);
+    assert_string_equal (gtk_file_filter_get_name (pdf), "PDF documents");
+  }
+  /* closing the dialog takes its chooser along */
+  close_dialog (dialog);
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) == NULL, 3000);
+  assert_null (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+}
+
 int
 main (void)
 {
@@ -765,6 +816,7 @@ main (void)
     cmocka_unit_test (test_replace_asked),
     cmocka_unit_test (test_threshold_setting),
     cmocka_unit_test (test_from_plan_page),
+    cmocka_unit_test (test_choosers),
   };
 
   jc_test_ui_init ();

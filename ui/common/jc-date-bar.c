@@ -8,9 +8,9 @@
 #define G_LOG_DOMAIN "jc-date-bar"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "jc-date-bar.h"
+#include "jc-date.h"
 
 struct _JcDateBar
 {
@@ -22,7 +22,7 @@ struct _JcDateBar
   GtkCalendar        *calendar;
   GtkWidget          *next;
 
-  char                date[11];
+  char                date[JC_DATE_LEN];
   gboolean            steps_enabled;
 
   JcDateBarLeaveFunc  leave_func;
@@ -42,43 +42,33 @@ static GParamSpec *properties[N_PROPS];
 
 /* ---- dates -------------------------------------------------------------- */
 
-static gboolean
-parse_date (const char *text,
-            GDate      *out)
-{
-  int y, m, d;
-  char end;
-
-  g_date_clear (out, 1);
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_set_dmy (out, (GDateDay) d, (GDateMonth) m, (GDateYear) y);
-  return TRUE;
-}
-
-static void
-print_date (const GDate *day,
-            char         out[11])
-{
-  g_snprintf (out, 11, "%04u-%02u-%02u", g_date_get_year (day), g_date_get_month (day),
-              g_date_get_day (day));
-}
-
-/* The same text as the pages' own dates (jc_order_format_date()), so the
- * translation is shared. */
-static char *
-format_date (const char *date)
+/* Local midnight of a "YYYY-MM-DD" date; NULL when it is not one. */
+static GDateTime *
+date_time_new (const char *date)
 {
   GDate day;
-  g_autoptr(GDateTime) dt = NULL;
 
-  if (!parse_date (date, &day))
-    return g_strdup (date ? date : "");
-  dt = g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
-                              g_date_get_day (&day), 0, 0, 0);
+  if (!jc_date_parse (date, &day))
+    return NULL;
+  return g_date_time_new_local (g_date_get_year (&day), g_date_get_month (&day),
+                                g_date_get_day (&day), 0, 0, 0);
+}
+
+/**
+ * jc_date_bar_format_date:
+ * @date: "YYYY-MM-DD"
+ * The date as the bar shows it, with the weekday; the pages write their
+ * dates (titles, dialogs) the same way.
+ * Returns: (transfer full): the date for a person to read; `date` itself
+ * when it is not a date.
+ */
+char *
+jc_date_bar_format_date (const char *date)
+{
+  g_autoptr(GDateTime) dt = date_time_new (date);
+
   if (dt == NULL)
-    return g_strdup (date);
+    return g_strdup (date ? date : "");
   /* TRANSLATORS: a delivery date, g_date_time_format() codes; Chinese: "%Y年%-m月%-d日 %a" */
   return g_date_time_format (dt, C_("delivery date", "%a %-d %b %Y"));
 }
@@ -88,24 +78,17 @@ format_date (const char *date)
 static void
 update_widgets (JcDateBar *self)
 {
-  g_autofree char *label = format_date (self->date);
-  GDate day;
+  g_autofree char *label = jc_date_bar_format_date (self->date);
+  g_autoptr(GDateTime) dt = date_time_new (self->date);
 
   gtk_menu_button_set_label (self->date_button, label);
-  if (parse_date (self->date, &day))
+  if (dt != NULL)
     {
-      g_autoptr(GDateTime) dt = g_date_time_new_local (g_date_get_year (&day),
-                                                       g_date_get_month (&day),
-                                                       g_date_get_day (&day), 0, 0, 0);
-
-      if (dt != NULL)
-        {
-          g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
-                                           self);
-          gtk_calendar_select_day (self->calendar, dt);
-          g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
-                                             NULL, self);
-        }
+      g_signal_handlers_block_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                       self);
+      gtk_calendar_select_day (self->calendar, dt);
+      g_signal_handlers_unblock_matched (self->calendar, G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                         NULL, self);
     }
 }
 
@@ -314,17 +297,15 @@ void
 jc_date_bar_set_date (JcDateBar  *self,
                       const char *date)
 {
-  GDate day;
-  char normal[11];
+  char normal[JC_DATE_LEN];
 
   g_return_if_fail (JC_IS_DATE_BAR (self));
 
-  if (!parse_date (date, &day))
+  if (!jc_date_shift (date, 0, normal))
     {
       g_critical ("%s: “%s” is not a date (YYYY-MM-DD)", G_STRFUNC, date ? date : "(null)");
       return;
     }
-  print_date (&day, normal);
   if (g_str_equal (normal, self->date))
     return;
   g_strlcpy (self->date, normal, sizeof self->date);
@@ -363,18 +344,12 @@ gboolean
 jc_date_bar_step (JcDateBar *self,
                   int        days)
 {
-  GDate day;
-  char date[11];
+  char date[JC_DATE_LEN];
 
   g_return_val_if_fail (JC_IS_DATE_BAR (self), FALSE);
 
-  if (!self->steps_enabled || days == 0 || !parse_date (self->date, &day))
+  if (!self->steps_enabled || days == 0 || !jc_date_shift (self->date, days, date))
     return FALSE;
-  if (days > 0)
-    g_date_add_days (&day, (guint) days);
-  else
-    g_date_subtract_days (&day, (guint) -days);
-  print_date (&day, date);
   return request_date (self, date);
 }
 
@@ -388,14 +363,10 @@ gboolean
 jc_date_bar_choose (JcDateBar  *self,
                     const char *date)
 {
-  GDate day;
-  char normal[11];
-
   g_return_val_if_fail (JC_IS_DATE_BAR (self), FALSE);
-  g_return_val_if_fail (parse_date (date, &day), FALSE);
+  g_return_val_if_fail (jc_date_is_valid (date), FALSE);
 
-  print_date (&day, normal);
-  return request_date (self, normal);
+  return request_date (self, date);
 }
 
 void

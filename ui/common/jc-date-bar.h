@@ -55,4 +55,9 @@ void        jc_date_bar_set_steps_enabled (JcDateBar         *bar,
 void        jc_date_bar_add_shortcuts    (JcDateBar          *bar,
                                           GtkWidget          *widget);
 
+/* `date` ("YYYY-MM-DD") as the bar shows it, with the weekday, for the
+ * pages to write their dates the same way; `date` itself when it is not
+ * one.  Returns a newly allocated string. */
+char       *jc_date_bar_format_date      (const char         *date);
+
 G_END_DECLS

@@ -12,29 +12,9 @@
 
 #include "jc-dashboard-page-private.h"
 #include "jc-dashboard-tasks.h"
+#include "jc-date.h"
 #include "jc-order-format.h"
 #include "jc-task.h"
-
-static gboolean
-date_shift (const char *date,
-            int         days,
-            char        out[11])
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  if (date == NULL || strlen (date) != 10)
-    return FALSE;
-  g_date_set_parse (&d, date);
-  if (!g_date_valid (&d))
-    return FALSE;
-  if (days > 0)
-    g_date_add_days (&d, days);
-  else if (days < 0)
-    g_date_subtract_days (&d, -days);
-  g_date_strftime (out, 11, "%Y-%m-%d", &d);
-  return TRUE;
-}
 
 /* ---- the page ------------------------------------------------------------ */
 
@@ -701,7 +681,7 @@ jc_dashboard_page_set_date (JcDashboardPage *self,
   g_return_if_fail (JC_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!jc_task_set_date (self->date, sizeof self->date, date, date_shift, G_STRFUNC,
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
   load (self);

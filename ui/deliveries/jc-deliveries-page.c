@@ -15,6 +15,7 @@
 #include "jc-deliveries-page-private.h"
 #include "jc-delivery-map.h"
 #include "jc-delivery-tasks.h"
+#include "jc-date.h"
 #include "jc-master.h"
 #include "jc-order-format.h"
 #include "jc-task.h"
@@ -397,7 +398,7 @@ date_bar_leave_cb (JcDateBar  *bar,
     return TRUE;
   g_free (self->pending_date);
   self->pending_date = g_strdup (new_date);
-  shown = jc_order_format_date (self->date);
+  shown = jc_date_bar_format_date (self->date);
   /* TRANSLATORS: %s is the delivery date whose routes were changed */
   body = g_strdup_printf (_("The routes of %s were changed by hand and are not saved."), shown);
   dialog = _jc_deliveries_page_confirm_dialog_new (self, _("Discard the Changes?"), body,
@@ -590,9 +591,6 @@ jc_deliveries_page_class_init (JcDeliveriesPageClass *klass)
 static void
 jc_deliveries_page_init (JcDeliveriesPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-  g_autofree char *date = g_date_time_format (tomorrow, "%Y-%m-%d");
   GtkGesture *click = gtk_gesture_click_new ();
 
   jc_order_ensure_style ();
@@ -609,8 +607,8 @@ jc_deliveries_page_init (JcDeliveriesPage *self)
                            self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->map_area), GTK_EVENT_CONTROLLER (click));
 
-  g_strlcpy (self->date, date, sizeof self->date);
-  jc_date_bar_set_date (self->date_bar, self->date);
+  /* The bar starts on tomorrow, the next delivery day. */
+  g_strlcpy (self->date, jc_date_bar_get_date (self->date_bar), sizeof self->date);
   jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
   jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->content_stack, "no-database");
@@ -704,7 +702,7 @@ jc_deliveries_page_set_date (JcDeliveriesPage *self,
   g_return_if_fail (JC_IS_DELIVERIES_PAGE (self));
   g_return_if_fail (date != NULL);
 
-  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
   /* A solver run belongs to the other date. */

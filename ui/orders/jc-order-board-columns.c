@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-columns.h"
 #include "jc-order-board-columns.h"
 #include "jc-order-format.h"
 #include "jc-order-row.h"
@@ -192,12 +193,7 @@ board_compare_cb (gconstpointer a,
 void
 jc_order_board_add_columns (GtkColumnView *view)
 {
-  struct {
-    const char *title;
-    BoardColumn column;
-    gboolean expand;
-    int width;
-  } columns[] = {
+  const JcColumnSpec columns[] = {
     { C_("column title", "Code"), COLUMN_CODE, FALSE, 80 },
     { C_("column title", "Canteen"), COLUMN_CANTEEN, TRUE, 220 },
     { C_("column title", "Status"), COLUMN_STATUS, FALSE, 120 },
@@ -207,21 +203,6 @@ jc_order_board_add_columns (GtkColumnView *view)
     { C_("column title", "Last Change"), COLUMN_CHANGED, FALSE, 150 },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      gpointer data = GINT_TO_POINTER (columns[i].column);
-      g_autoptr(GtkColumnViewColumn) col = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      g_signal_connect (factory, "setup", G_CALLBACK (board_setup_cb), data);
-      g_signal_connect (factory, "bind", G_CALLBACK (board_bind_cb), data);
-      col = gtk_column_view_column_new (columns[i].title, factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (board_compare_cb, data, NULL));
-      gtk_column_view_column_set_sorter (col, sorter);
-      gtk_column_view_column_set_resizable (col, TRUE);
-      gtk_column_view_column_set_expand (col, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (col, columns[i].width);
-      gtk_column_view_append_column (view, col);
-    }
+  jc_columns_add (view, columns, G_N_ELEMENTS (columns), G_CALLBACK (board_setup_cb),
+                  G_CALLBACK (board_bind_cb), board_compare_cb, NULL);
 }

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-date-bar.h"
 #include "jc-order-editor-private.h"
 #include "jc-order-format.h"
 #include "jc-order-tasks.h"
@@ -77,7 +78,7 @@ ask_reason (JcOrderEditor *self,
             AskKind        kind,
             const char     *store_message)
 {
-  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *date = jc_date_bar_format_date (self->date);
   g_autofree char *cutoff = jc_order_format_cutoff_time (self->cutoff, NULL);
   g_autofree char *body = NULL;
   GtkWidget *dialog;

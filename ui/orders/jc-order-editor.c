@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "jc-date.h"
+#include "jc-date-bar.h"
 #include "jc-order-editor-private.h"
 #include "jc-order-format.h"
 #include "jc-order-tasks.h"
@@ -89,7 +90,7 @@ void
 _jc_order_editor_update_header (JcOrderEditor *self)
 {
   g_autofree char *title = NULL;
-  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *date = jc_date_bar_format_date (self->date);
   g_autofree char *cutoff = jc_order_format_cutoff (self->cutoff, NULL, NULL);
   g_autofree char *delivery = NULL;
   g_autofree char *subtitle = NULL;
@@ -369,7 +370,7 @@ on_last_week_copied (GObject      *source,
   if (last->lines->len == 0)
     {
       g_autofree char *message = NULL;
-      g_autofree char *day = jc_order_format_date (date);
+      g_autofree char *day = jc_date_bar_format_date (date);
 
       /* TRANSLATORS: %s is a date a week before the delivery date */
       message = g_strdup_printf (_("No order of %s to copy"), day);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-order-format.c: money, dates, cutoff and statuses as a person reads them. */
+/* jc-order-format.c: money, timestamps, cutoff and statuses as a person reads them. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-order-format"
@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jc-order-format.h"
+#include "jc-format.h"
 #include "jc-units.h"
 
 /**
@@ -18,52 +19,7 @@
 char *
 jc_order_format_money (gint64 fen)
 {
-  g_autofree char *plain = jc_format_fen (fen);
-  const char *digits = plain[0] == '-' ? plain + 1 : plain;
-  const char *dot = strchr (digits, '.');
-  gsize n_int = dot ? (gsize) (dot - digits) : strlen (digits);
-  g_autoptr(GString) s = g_string_new (NULL);
-
-  if (plain[0] == '-')
-    g_string_append_c (s, '-');
-  /* TRANSLATORS: the currency sign before an amount in yuan */
-  g_string_append (s, C_("currency", "¥"));
-  for (gsize i = 0; i < n_int; i++)
-    {
-      if (i > 0 && (n_int - i) % 3 == 0)
-        g_string_append_c (s, ',');
-      g_string_append_c (s, digits[i]);
-    }
-  if (dot != NULL)
-    g_string_append (s, dot);
-  return g_string_free (g_steal_pointer (&s), FALSE);
-}
-
-static GDateTime *
-parse_date (const char *date)
-{
-  int y, m, d;
-
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
-    return NULL;
-  return g_date_time_new_local (y, m, d, 0, 0, 0);
-}
-
-/**
- * jc_order_format_date:
- * Returns: (transfer full): a delivery date "YYYY-MM-DD" as a person reads
- * it, with the weekday.
- */
-char *
-jc_order_format_date (const char *date)
-{
-  g_autoptr(GDateTime) dt = parse_date (date);
-
-  if (dt == NULL)
-    return g_strdup (date ? date : "");
-  /* TRANSLATORS: a delivery date, g_date_time_format() codes; Chinese: "%Y年%-m月%-d日 %a" */
-  return g_date_time_format (dt, C_("delivery date", "%a %-d %b %Y"));
+  return jc_format_money (fen, JC_FORMAT_GROUPS | JC_FORMAT_YUAN);
 }
 
 /**
@@ -308,31 +264,4 @@ jc_order_ensure_style (void)
   gtk_css_provider_load_from_data (provider, style, -1);
   gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
-/**
- * jc_order_date_shift:
- * Writes `date` plus `days` (may be negative) to `out`.
- * Returns: FALSE when `date` is not a date.
- */
-gboolean
-jc_order_date_shift (const char *date,
-                     int         days,
-                     char        out[11])
-{
-  GDate d;
-  int y, m, dd;
-
-  if (date == NULL || sscanf (date, "%4d-%2d-%2d", &y, &m, &dd) != 3 ||
-      !g_date_valid_dmy ((GDateDay) dd, (GDateMonth) m, (GDateYear) y))
-    return FALSE;
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, (GDateDay) dd, (GDateMonth) m, (GDateYear) y);
-  if (days >= 0)
-    g_date_add_days (&d, (guint) days);
-  else
-    g_date_subtract_days (&d, (guint) -days);
-  g_snprintf (out, 11, "%04d-%02d-%02d", g_date_get_year (&d), g_date_get_month (&d),
-              g_date_get_day (&d));
-  return TRUE;
 }

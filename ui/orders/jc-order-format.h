@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-order-format.h: how the orders UI writes money, dates, the cutoff,
- * order statuses and history actions for a person to read.  Display only:
- * the rules (is the cutoff past, what does a line cost) stay in core. */
+/* jc-order-format.h: how the orders UI writes money, timestamps, the
+ * cutoff, order statuses and history actions for a person to read (a day
+ * is written by jc_date_bar_format_date(), numbers by core's jc-format).
+ * Display only: the rules (is the cutoff past, what does a line cost)
+ * stay in core. */
 #pragma once
 
 #include <adwaita.h>
@@ -11,7 +13,6 @@
 G_BEGIN_DECLS
 
 char       *jc_order_format_money      (gint64         fen);
-char       *jc_order_format_date       (const char    *date);
 char       *jc_order_format_timestamp  (const char    *iso_utc,
                                         gboolean       short_form);
 char       *jc_order_format_cutoff     (const char    *cutoff,
@@ -26,8 +27,5 @@ const char *jc_order_format_action     (const char    *action);
 void        jc_order_set_status_pill   (GtkWidget     *label,
                                         JcOrderStatus  status);
 void        jc_order_ensure_style      (void);
-gboolean    jc_order_date_shift        (const char    *date,
-                                        int            days,
-                                        char           out[11]);
 
 G_END_DECLS

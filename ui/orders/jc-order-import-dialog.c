@@ -6,6 +6,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-date-bar.h"
 #include "jc-order-format.h"
 #include "jc-order-import-dialog-private.h"
 #include "jc-order-tasks.h"
@@ -208,7 +209,7 @@ order_row (const JcImportOrder *io,
 {
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *status = gtk_label_new (NULL);
-  g_autofree char *date = jc_order_format_date (io->date);
+  g_autofree char *date = jc_date_bar_format_date (io->date);
   g_autofree char *title = NULL;
   g_autofree char *escaped = NULL;
   g_autoptr(GString) subtitle = g_string_new (NULL);

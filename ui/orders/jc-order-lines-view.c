@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-columns.h"
 #include "jc-order-editor-private.h"
 #include "jc-order-format.h"
 #include "jc-order-tasks.h"
@@ -287,7 +288,7 @@ line_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
-  JcOrderEditor *self = g_object_get_data (G_OBJECT (factory), "jc-editor");
+  JcOrderEditor *self = jc_columns_get_owner (GTK_LIST_ITEM_FACTORY (factory));
   LineColumn column = GPOINTER_TO_INT (user_data);
   GtkWidget *child;
 
@@ -450,12 +451,7 @@ line_compare_cb (gconstpointer a,
 static void
 add_line_columns (JcOrderEditor *self)
 {
-  struct {
-    const char *title;
-    LineColumn column;
-    gboolean expand;
-    int width;
-  } columns[] = {
+  const JcColumnSpec columns[] = {
     { C_("column title", "Code"), LINE_CODE, FALSE, 70 },
     { C_("column title", "Item"), LINE_ITEM, TRUE, 130 },
     { C_("column title", "Quantity"), LINE_QTY, FALSE, 90 },
@@ -466,24 +462,8 @@ add_line_columns (JcOrderEditor *self)
     { C_("column title", "Unusual"), LINE_FLAG, FALSE, 76 },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      gpointer data = GINT_TO_POINTER (columns[i].column);
-      g_autoptr(GtkColumnViewColumn) col = NULL;
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      g_object_set_data (G_OBJECT (factory), "jc-editor", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (line_setup_cb), data);
-      g_signal_connect (factory, "bind", G_CALLBACK (line_bind_cb), data);
-      col = gtk_column_view_column_new (columns[i].title, factory);
-      sorter = GTK_SORTER (gtk_custom_sorter_new (line_compare_cb, data, NULL));
-      gtk_column_view_column_set_sorter (col, sorter);
-      gtk_column_view_column_set_resizable (col, TRUE);
-      gtk_column_view_column_set_expand (col, columns[i].expand);
-      gtk_column_view_column_set_fixed_width (col, columns[i].width);
-      gtk_column_view_append_column (self->lines_view, col);
-    }
+  jc_columns_add (self->lines_view, columns, G_N_ELEMENTS (columns), G_CALLBACK (line_setup_cb),
+                  G_CALLBACK (line_bind_cb), line_compare_cb, self);
 }
 
 /* Replaces every line with copies of the lines of `from`. */

@@ -613,6 +613,7 @@ save_template_activated (GtkWidget  *widget,
   JcOrderRow *row = gtk_single_selection_get_selected_item (self->selection);
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
+  JcSaveFileFilter filters[2];
   const char *canteen;
 
   if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "editor"))
@@ -627,9 +628,11 @@ save_template_activated (GtkWidget  *widget,
   /* TRANSLATORS: the file name an order form is saved under; keep the
    * placeholders: a canteen code and a date */
   name = g_strdup_printf (_("order-form-%s-%s.xlsx"), canteen, self->date);
+  filters[0] = (JcSaveFileFilter) { _("Excel workbook (XLSX)"), "*.xlsx" };
+  filters[1] = (JcSaveFileFilter) { _("CSV"), "*.csv" };
   /* A name ending in .csv gets the CSV form. */
-  jc_save_file_choose (GTK_WIDGET (self), title, name, _("Excel workbook (XLSX)"), "*.xlsx",
-                       on_template_file_chosen, g_strdup (canteen), g_free);
+  jc_save_file_choose_full (GTK_WIDGET (self), title, name, NULL, filters, G_N_ELEMENTS (filters),
+                            on_template_file_chosen, g_strdup (canteen), g_free);
 }
 
 /* ---- dropping files ------------------------------------------------------ */
@@ -828,9 +831,6 @@ jc_orders_page_class_init (JcOrdersPageClass *klass)
 static void
 jc_orders_page_init (JcOrdersPage *self)
 {
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = NULL;
   GtkSortListModel *sorted;
   GtkDropTarget *drop;
 
@@ -852,11 +852,9 @@ jc_orders_page_init (JcOrdersPage *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
-  /* Canteens order for tomorrow until someone says otherwise. */
-  tomorrow = g_date_time_add_days (now, 1);
-  date = g_date_time_format (tomorrow, "%Y-%m-%d");
-  g_strlcpy (self->date, date, sizeof self->date);
-  jc_date_bar_set_date (self->date_bar, self->date);
+  /* Canteens order for tomorrow (where the bar starts) until someone says
+   * otherwise. */
+  g_strlcpy (self->date, jc_date_bar_get_date (self->date_bar), sizeof self->date);
   jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
   /* Alt+Left and Alt+Right step the day wherever the focus is on the page. */
   jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));

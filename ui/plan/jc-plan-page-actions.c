@@ -106,7 +106,7 @@ ask_lock (JcPlanPage *self,
           GPtrArray  *missing)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *date = jc_date_bar_format_date (self->date);
   g_autofree char *names = format_canteen_names (missing, 6);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -227,7 +227,7 @@ on_supplement_preview_done (GObject      *source,
       return;
     }
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  date = jc_order_format_date (self->date);
+  date = jc_date_bar_format_date (self->date);
   money = jc_order_format_money (preview->cost_fen);
   /* TRANSLATORS: %s the canteen's name, then its code */
   heading = g_strdup_printf (_("Buy the Late Order of %s (%s) as Supplementary?"),
@@ -300,7 +300,7 @@ decline_activated (GtkWidget  *widget,
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
   const char *canteen = g_variant_get_string (parameter, NULL);
-  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *date = jc_date_bar_format_date (self->date);
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -445,7 +445,7 @@ unlock_activated (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
-  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *date = jc_date_bar_format_date (self->date);
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
@@ -494,7 +494,7 @@ remove_purchase_activated (GtkWidget  *widget,
 {
   JcPlanPage *self = JC_PLAN_PAGE (widget);
   const JcPlanLine *l = _jc_plan_page_selected_line (self);
-  g_autofree char *date = jc_order_format_date (self->date);
+  g_autofree char *date = jc_date_bar_format_date (self->date);
   g_autofree char *qty = NULL;
   g_autofree char *price = NULL;
   g_autofree char *body = NULL;

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-order-format.h"
 #include "jc-orders.h"
 #include "jc-order-row.h"
@@ -674,9 +675,6 @@ jc_plan_page_class_init (JcPlanPageClass *klass)
 static void
 jc_plan_page_init (JcPlanPage *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
-  g_autofree char *date = g_date_time_format (tomorrow, "%Y-%m-%d");
 
   jc_order_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -706,8 +704,8 @@ jc_plan_page_init (JcPlanPage *self)
                    G_SETTINGS_BIND_DEFAULT);
   self->threshold = gtk_spin_button_get_value_as_int (self->threshold_spin);
 
-  g_strlcpy (self->date, date, sizeof self->date);
-  jc_date_bar_set_date (self->date_bar, self->date);
+  /* The bar starts on tomorrow, the next delivery day. */
+  g_strlcpy (self->date, jc_date_bar_get_date (self->date_bar), sizeof self->date);
   jc_date_bar_set_leave_func (self->date_bar, date_bar_leave_cb, self, NULL);
   jc_date_bar_add_shortcuts (self->date_bar, GTK_WIDGET (self));
   gtk_stack_set_visible_child_name (self->content_stack, "no-database");
@@ -805,7 +803,7 @@ static void
 show_date (JcPlanPage *self,
            const char *date)
 {
-  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_order_date_shift, G_STRFUNC,
+  if (!jc_task_set_date (self->date, sizeof self->date, date, jc_date_shift, G_STRFUNC,
                          "a date (YYYY-MM-DD)"))
     return;
   self->form_dirty = FALSE;

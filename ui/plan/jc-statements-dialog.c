@@ -16,8 +16,10 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jc-date.h"
 #include "jc-output.h"
 #include "jc-plan-doc.h"
+#include "jc-save-file.h"
 #include "jc-statements-dialog-private.h"
 #include "jc-statements-tasks.h"
 #include "jc-ui-util.h"
@@ -40,7 +42,6 @@ struct _JcStatementsDialog {
   GPtrArray            *canteens;        /* Canteen *, by code */
   GtkStringList        *month_names;
   GtkStringList        *canteen_names;   /* "All canteens", then each canteen */
-  GtkFileChooserNative *chooser;
   AdwMessageDialog     *replace_dialog;  /* asking to replace files, or NULL */
   char                 *folder;          /* where the last run wrote */
   guint                 n_written;
@@ -119,22 +120,21 @@ show_result (JcStatementsDialog *self,
 static void
 fill_months (JcStatementsDialog *self)
 {
-  int y = 0, m = 0, d = 0;
+  char last[JC_MONTH_LEN];
 
   g_ptr_array_set_size (self->months, 0);
-  if (self->date == NULL || sscanf (self->date, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (!jc_date_get_month (self->date, last))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-      y = g_date_time_get_year (now);
-      m = g_date_time_get_month (now);
+      jc_month_format (g_date_time_get_year (now), g_date_time_get_month (now), last);
     }
   for (int k = N_MONTHS - 1; k >= 0; k--)
     {
-      int months = y * 12 + (m - 1) - k;
+      char month[JC_MONTH_LEN];
 
-      g_ptr_array_add (self->months, g_strdup_printf ("%04d-%02d", months / 12, months % 12 + 1));
+      if (jc_month_shift (last, -k, month))
+        g_ptr_array_add (self->months, g_strdup (month));
     }
   gtk_string_list_splice (self->month_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->month_names)),
@@ -566,21 +566,14 @@ _jc_statements_dialog_get_replace_question (JcStatementsDialog *self)
 /* ---- the file chooser ------------------------------------------------------ */
 
 static void
-on_chooser_response (JcStatementsDialog *self,
-                     int                 response)
+on_path_chosen_cb (GtkWidget     *widget,
+                   const char    *path,
+                   JcOutputFlags  flags,
+                   gpointer       user_data)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-
-  if (self->chooser == NULL)
-    return;
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-  path = file != NULL ? g_file_get_path (file) : NULL;
-  if (path != NULL)
-    _jc_statements_dialog_export_to (self, path);
+  /* A file chosen was confirmed by the chooser, a folder's statements
+   * are asked about by the export. */
+  _jc_statements_dialog_export_to (JC_STATEMENTS_DIALOG (widget), path);
 }
 
 static void
@@ -595,47 +588,20 @@ export_activated (GtkWidget  *widget,
 
   if (month == NULL)
     return;
-  if (self->chooser != NULL)
-    {
-      gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-      g_clear_object (&self->chooser);
-    }
   if (one == NULL)
-    self->chooser = gtk_file_chooser_native_new (_("Choose a Folder for the Statements"),
-                                                 GTK_WINDOW (self),
-                                                 GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                                 _("_Select"), _("_Cancel"));
+    jc_save_file_choose_folder (widget, _("Choose a Folder for the Statements"), self->folder,
+                                on_path_chosen_cb, NULL, NULL);
   else
     {
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+      static const JcSaveFileFilter pdf = { N_("PDF documents"), "*.pdf" };
+      static const JcSaveFileFilter xlsx = { N_("Excel workbooks"), "*.xlsx" };
+      const JcSaveFileFilter *f = format == JC_STATEMENTS_PDF ? &pdf : &xlsx;
+      JcSaveFileFilter filter = { _(f->name), f->pattern };
       g_autofree char *name = file_name (one->code, month, format);
 
-      self->chooser = gtk_file_chooser_native_new (_("Save the Statement"), GTK_WINDOW (self),
-                                                   GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
-                                                   _("_Cancel"));
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-      if (format == JC_STATEMENTS_PDF)
-        {
-          gtk_file_filter_set_name (filter, _("PDF documents"));
-          gtk_file_filter_add_suffix (filter, "pdf");
-        }
-      else
-        {
-          gtk_file_filter_set_name (filter, _("Excel workbooks"));
-          gtk_file_filter_add_suffix (filter, "xlsx");
-        }
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+      jc_save_file_choose_full (widget, _("Save the Statement"), name, self->folder, &filter, 1,
+                                on_path_chosen_cb, NULL, NULL);
     }
-  if (self->folder != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_new_for_path (self->folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_chooser_response), self,
-                           G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -758,9 +724,6 @@ jc_statements_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_STATEMENTS_DIALOG);
   G_OBJECT_CLASS (jc_statements_dialog_parent_class)->dispose (object);
 }

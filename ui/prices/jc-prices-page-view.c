@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jc-columns.h"
 #include "jc-prices-page-private.h"
 #include "jc-ui-util.h"
 #include "jc-units.h"
@@ -330,41 +331,20 @@ compare_rows (gconstpointer a,
 void
 _jc_prices_page_add_columns (JcPricesPage *self)
 {
-  struct {
-    const char *title;
-    Column col;
-    gboolean expand;
-  } columns[] = {
+  const JcColumnSpec columns[] = {
     { C_("column title", "Item"), COL_ITEM, TRUE },
-    { C_("column title", "Spec"), COL_SPEC, FALSE },
-    { C_("column title", "Origin"), COL_ORIGIN, FALSE },
-    { C_("column title", "Low"), COL_LOW, FALSE },
-    { C_("column title", "Average"), COL_AVG, FALSE },
-    { C_("column title", "High"), COL_HIGH, FALSE },
-    { C_("column title", "Unit"), COL_UNIT, FALSE },
-    { C_("column title", "Day Change"), COL_DAY, FALSE },
-    { C_("column title", "Week Change"), COL_WEEK, FALSE },
-    { C_("column title", "Quoted"), COL_DATE, FALSE },
+    { C_("column title", "Spec"), COL_SPEC, .out = &self->spec_column },
+    { C_("column title", "Origin"), COL_ORIGIN, .out = &self->origin_column },
+    { C_("column title", "Low"), COL_LOW },
+    { C_("column title", "Average"), COL_AVG },
+    { C_("column title", "High"), COL_HIGH },
+    { C_("column title", "Unit"), COL_UNIT },
+    { C_("column title", "Day Change"), COL_DAY },
+    { C_("column title", "Week Change"), COL_WEEK },
+    { C_("column title", "Quoted"), COL_DATE },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      gpointer data = GINT_TO_POINTER (columns[i].col);
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      g_autoptr(GtkSorter) sorter = GTK_SORTER (gtk_custom_sorter_new (compare_rows, data, NULL));
-
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), data);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), data);
-      column = gtk_column_view_column_new (columns[i].title, factory);
-      gtk_column_view_column_set_sorter (column, sorter);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      gtk_column_view_append_column (self->column_view, column);
-      if (columns[i].col == COL_SPEC)
-        self->spec_column = column;
-      else if (columns[i].col == COL_ORIGIN)
-        self->origin_column = column;
-    }
+  jc_columns_add (self->column_view, columns, G_N_ELEMENTS (columns), G_CALLBACK (cell_setup_cb),
+                  G_CALLBACK (cell_bind_cb), compare_rows, NULL);
 }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "jc-columns.h"
 #include "jc-price-tasks.h"
 #include "jc-prices.h"
 #include "jc-record.h"
@@ -232,7 +233,7 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
       other = gtk_menu_button_new ();
       gtk_menu_button_set_label (GTK_MENU_BUTTON (other), _("Other Item…"));
       gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (other), create_item_popover_cb,
-                                             g_object_get_data (G_OBJECT (factory), "jc-view"),
+                                             jc_columns_get_owner (GTK_LIST_ITEM_FACTORY (factory)),
                                              NULL);
       gtk_widget_set_tooltip_text (other, _("Search the catalog for the item this name means"));
       gtk_box_append (GTK_BOX (child), other);
@@ -374,42 +375,18 @@ compare_rows (gconstpointer a,
 static void
 add_columns (JcUnmappedView *self)
 {
-  struct {
-    const char *title;
-    Column col;
-    gboolean expand;
-    gboolean sortable;
-  } columns[] = {
-    { C_("column title", "Market Name"), COL_NAME, FALSE, TRUE },
-    { C_("column title", "Category"), COL_CATEGORY, FALSE, TRUE },
-    { C_("column title", "Unit"), COL_UNIT, FALSE, TRUE },
-    { C_("column title", "Quotes"), COL_ROWS, FALSE, TRUE },
-    { C_("column title", "Last Quoted"), COL_LAST_DATE, FALSE, TRUE },
-    { C_("column title", "Last Price"), COL_LAST_PRICE, FALSE, TRUE },
-    { C_("column title", "Map To"), COL_MAP, TRUE, FALSE },
+  const JcColumnSpec columns[] = {
+    { C_("column title", "Market Name"), COL_NAME },
+    { C_("column title", "Category"), COL_CATEGORY },
+    { C_("column title", "Unit"), COL_UNIT },
+    { C_("column title", "Quotes"), COL_ROWS },
+    { C_("column title", "Last Quoted"), COL_LAST_DATE },
+    { C_("column title", "Last Price"), COL_LAST_PRICE },
+    { C_("column title", "Map To"), COL_MAP, .expand = TRUE, .unsorted = TRUE },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) column = NULL;
-      gpointer data = GINT_TO_POINTER (columns[i].col);
-
-      g_object_set_data (G_OBJECT (factory), "jc-view", self);
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), data);
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), data);
-      column = gtk_column_view_column_new (columns[i].title, factory);
-      gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_expand (column, columns[i].expand);
-      if (columns[i].sortable)
-        {
-          g_autoptr(GtkSorter) sorter =
-            GTK_SORTER (gtk_custom_sorter_new (compare_rows, data, NULL));
-
-          gtk_column_view_column_set_sorter (column, sorter);
-        }
-      gtk_column_view_append_column (self->column_view, column);
-    }
+  jc_columns_add (self->column_view, columns, G_N_ELEMENTS (columns), G_CALLBACK (cell_setup_cb),
+                  G_CALLBACK (cell_bind_cb), compare_rows, self);
 }
 
 /* ---- the "other item" popover ----------------------------------------- */

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "jc-chart.h"
+#include "jc-columns.h"
 #include "jc-format.h"
 #include "jc-master.h"
 #include "jc-order-format.h"
@@ -661,22 +662,14 @@ compare_movers (gconstpointer a,
 void
 _jc_reports_page_add_mover_columns (JcReportsPage *self)
 {
-  for (guint i = 0; i < JC_REPORTS_N_MOVER_COLUMNS; i++)
-    {
-      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-      g_autoptr(GtkColumnViewColumn) col = NULL;
-      GtkCustomSorter *sorter = gtk_custom_sorter_new (compare_movers, GINT_TO_POINTER (i), NULL);
+  JcColumnSpec columns[JC_REPORTS_N_MOVER_COLUMNS];
 
-      g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), GINT_TO_POINTER (i));
-      g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), GINT_TO_POINTER (i));
-      col = gtk_column_view_column_new (NULL, factory);
-      gtk_column_view_column_set_resizable (col, TRUE);
-      gtk_column_view_column_set_expand (col, i == JC_REPORTS_MOVER_ITEM);
-      gtk_column_view_column_set_fixed_width (col, i == JC_REPORTS_MOVER_ITEM ? 160 : 120);
-      gtk_column_view_column_set_sorter (col, GTK_SORTER (sorter));
-      g_object_unref (sorter);
-      gtk_column_view_append_column (self->movers_view, col);
-    }
+  /* untitled: the titles name the months compared (below) */
+  for (int i = 0; i < JC_REPORTS_N_MOVER_COLUMNS; i++)
+    columns[i] = (JcColumnSpec) { NULL, i, i == JC_REPORTS_MOVER_ITEM,
+                                  i == JC_REPORTS_MOVER_ITEM ? 160 : 120 };
+  jc_columns_add (self->movers_view, columns, G_N_ELEMENTS (columns), G_CALLBACK (cell_setup_cb),
+                  G_CALLBACK (cell_bind_cb), compare_movers, NULL);
 }
 
 void

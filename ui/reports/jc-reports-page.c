@@ -128,9 +128,9 @@ on_month_button_clicked_cb (GtkButton     *button,
                             JcReportsPage *self)
 {
   int m = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "jc-month"));
-  char month[8];
+  char month[JC_MONTH_LEN];
 
-  g_snprintf (month, sizeof month, "%04d-%02d", self->popover_year, m);
+  jc_month_format (self->popover_year, m, month);
   gtk_popover_popdown (self->month_popover);
   jc_reports_page_set_month (self, month);
 }
