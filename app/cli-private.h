@@ -82,6 +82,8 @@ extern const CliCommand cli_deliver_command;     /* deliver --date D */
 extern const CliCommand cli_deliver_commands[];  /* deliver matrix */
 extern const CliCommand cli_route_commands[];    /* route solve FILE */
 extern const CliCommand cli_calendar_commands[]; /* calendar list|add|remove */
+extern const CliCommand cli_backup_command;      /* backup FILE */
+extern const CliCommand cli_restore_command;     /* restore FILE */
 
 /* cli-args.c */
 /* Parses the words after the command name.  Returns FALSE when the command

@@ -41,6 +41,8 @@ static const CliCommand *const singles[] = {
   &cli_report_command,
   &cli_dashboard_command,
   &cli_deliver_command,
+  &cli_backup_command,
+  &cli_restore_command,
 };
 
 static void

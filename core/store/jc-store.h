@@ -135,6 +135,32 @@ gboolean    jc_store_put_order       (JcStore     *store,
 gint64      jc_store_count_orders    (JcStore     *store,
                                       GError     **error);
 
+/* Backups (jc-store-backup.c).  `progress` (may be NULL) is called after
+ * each step with the fraction copied, 0…1. */
+typedef void (*JcStoreProgressFunc) (double    fraction,
+                                     gpointer  user_data);
+
+gboolean    jc_store_backup          (JcStore     *store,
+                                      const char  *path,
+                                      gboolean     replace,
+                                      JcStoreProgressFunc progress,
+                                      gpointer     user_data,
+                                      GError     **error);
+gboolean    jc_store_inspect_backup  (const char  *db_path,
+                                      const char  *path,
+                                      int         *out_version,
+                                      GError     **error);
+gboolean    jc_store_restore         (const char  *db_path,
+                                      const char  *path,
+                                      JcStoreProgressFunc progress,
+                                      gpointer     user_data,
+                                      char       **out_aside,
+                                      int         *out_version,
+                                      GError     **error);
+/* PRAGMA integrity_check: FALSE with JC_STORE_ERROR_CORRUPT when damaged. */
+gboolean    jc_store_check_integrity (JcStore     *store,
+                                      GError     **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcStore, jc_store_free)
 
 G_END_DECLS

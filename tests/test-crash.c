@@ -1,0 +1,471 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Kill tests: jicai-cli children doing a large price import, an order
+ * import, a plan lock, a purchase recording, a delivery save and a backup
+ * are SIGKILLed at random moments spread over each operation's measured
+ * duration.  After every kill the database must pass PRAGMA
+ * integrity_check and the operation must be wholly present or wholly
+ * absent: every table holds the rows it held before the operation or the
+ * rows an uninterrupted run leaves, nothing in between.  A backup's target
+ * is absent or a whole, sound copy.
+ *
+ * The moments come from a seeded generator: the seed is printed, and
+ * JICAI_CRASH_SEED=N replays the same draws (the moments are the same; what
+ * the child reached by then depends on the machine's load).
+ * JICAI_CRASH_KILLS=N sets the kills per operation (default 9). */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "jc-test-util.h"
+#include "jc-store-private.h"
+
+#define TODAY "2026-11-17"      /* the demo world's last day of prices */
+#define DATE "2099-12-01"       /* the delivery date the operations work on */
+#define N_PRICE_DAYS 60         /* the price file: this many days of every market name */
+#define MAX_ATTEMPTS_FACTOR 3   /* tries per kill wanted, at most */
+
+typedef struct {
+  const char *name;
+  const char *base;        /* the database state it starts from */
+  const char *args[10];    /* after --db DB; "@DIR" is replaced by the folder */
+  gboolean    is_backup;
+} Operation;
+
+typedef struct {
+  char       *dir;
+  GRand      *rand;
+  guint       seed;
+  guint       kills_per_op;
+  guint       total_kills;
+  GString    *summary;
+} World;
+
+static World world;
+
+/* ---- running jicai-cli ---------------------------------------------------- */
+
+static GPtrArray *
+make_argv (const char         *db,
+           const char *const  *args)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_strdup (g_getenv ("JICAI_CLI")));
+  g_ptr_array_add (argv, g_strdup ("--db"));
+  g_ptr_array_add (argv, g_strdup (db));
+  for (guint i = 0; args[i] != NULL; i++)
+    {
+      if (args[i][0] == '@')
+        g_ptr_array_add (argv, g_build_filename (world.dir, args[i] + 1, NULL));
+      else
+        g_ptr_array_add (argv, g_strdup (args[i]));
+    }
+  g_ptr_array_add (argv, NULL);
+  return argv;
+}
+
+static char **
+make_env (void)
+{
+  char **env = g_get_environ ();
+
+  env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
+  env = g_environ_setenv (env, "JICAI_TODAY", TODAY, TRUE);
+  env = g_environ_unsetenv (env, "JICAI_DB");
+  return env;
+}
+
+/* Runs to the end; fails the test unless it succeeds.  Returns the wall
+ * time in microseconds. */
+static gint64
+run_whole (const char         *db,
+           const char *const  *args)
+{
+  g_autoptr(GPtrArray) argv = make_argv (db, args);
+  g_auto(GStrv) env = make_env ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  gint64 start = g_get_monotonic_time ();
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDIN_FROM_DEV_NULL, NULL, NULL,
+                     &out, &err, &status, &error))
+    fail_msg ("could not run jicai-cli: %s", error->message);
+  if (!g_spawn_check_wait_status (status, &error))
+    fail_msg ("jicai-cli %s failed: %s\n%s", args[0], error->message, err);
+  return g_get_monotonic_time () - start;
+}
+
+/* Starts the child, waits `delay_us` and kills it.  TRUE when it was still
+ * running, FALSE when it had finished (and exited 0) before. */
+static gboolean
+run_killed (const char         *db,
+            const char *const  *args,
+            gint64              delay_us)
+{
+  g_autoptr(GPtrArray) argv = make_argv (db, args);
+  g_auto(GStrv) env = make_env ();
+  g_autoptr(GError) error = NULL;
+  GPid pid;
+  int status = 0;
+  pid_t done;
+
+  if (!g_spawn_async (NULL, (char **) argv->pdata, env,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL |
+                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    fail_msg ("could not run jicai-cli: %s", error->message);
+  g_usleep ((gulong) delay_us);
+  done = waitpid (pid, &status, WNOHANG);
+  if (done == pid)
+    {
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        fail_msg ("jicai-cli %s failed on its own (status %d)", args[0], status);
+      return FALSE;
+    }
+  assert_int_equal (kill (pid, SIGKILL), 0);
+  assert_int_equal (waitpid (pid, &status, 0), pid);
+  g_spawn_close_pid (pid);
+  /* it may have finished between the look and the kill */
+  return WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
+}
+
+/* ---- files ---------------------------------------------------------------- */
+
+static char *
+path_in (const char *name)
+{
+  return g_build_filename (world.dir, name, NULL);
+}
+
+static void
+remove_db (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+static void
+copy_db (const char *from,
+         const char *to)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *wal = g_strconcat (from, "-wal", NULL);
+  gsize len = 0;
+
+  /* a base is always closed cleanly: no WAL beside it */
+  assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  remove_db (to);
+  if (!g_file_get_contents (from, &data, &len, &error) ||
+      !g_file_set_contents_full (to, data, (gssize) len, G_FILE_SET_CONTENTS_NONE, 0666, &error))
+    fail_msg ("copying %s: %s", from, error->message);
+}
+
+static void
+write_text (const char *name,
+            GString    *text)
+{
+  g_autofree char *path = path_in (name);
+
+  assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+}
+
+/* ---- the database, looked at ---------------------------------------------- */
+
+/* "table=rows;…" over every table, through a store opened as the app opens
+ * it (recovering a WAL a killed writer left); fails the test unless the
+ * integrity check passes. */
+static char *
+check_and_count (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (path, &error);
+  g_autoptr(GString) counts = g_string_new (NULL);
+  g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+
+  if (store == NULL)
+    fail_msg ("%s does not open: %s", path, error->message);
+  if (!jc_store_check_integrity (store, &error))
+    fail_msg ("%s", error->message);
+  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store),
+                                        "SELECT name FROM sqlite_master WHERE type = 'table' "
+                                        "AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                                        -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (tables, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const char *name = g_ptr_array_index (tables, i);
+      g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM \"%s\"", name);
+      sqlite3_stmt *c = NULL;
+
+      assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store), sql, -1, &c, NULL),
+                        SQLITE_OK);
+      assert_int_equal (sqlite3_step (c), SQLITE_ROW);
+      g_string_append_printf (counts, "%s=%lld;", name, (long long) sqlite3_column_int64 (c, 0));
+      sqlite3_finalize (c);
+    }
+  return g_string_free (g_steal_pointer (&counts), FALSE);
+}
+
+/* ---- the fixtures: the demo world and the files the operations read ------- */
+
+/* Catalog codes, canteen codes. */
+static GPtrArray *
+query_column (const char *db,
+              const char *sql)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  /* opened as the app opens it: closing it leaves no WAL behind */
+  g_autoptr(JcStore) store = jc_store_open (db, &error);
+  sqlite3_stmt *stmt = NULL;
+
+  assert_non_null (store);
+  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store), sql, -1, &stmt, NULL),
+                    SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (values, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  return values;
+}
+
+static void
+make_files (const char *demo)
+{
+  g_autoptr(GPtrArray) markets = query_column (demo, "SELECT DISTINCT market_name FROM prices "
+                                                     "ORDER BY market_name LIMIT 400");
+  g_autoptr(GPtrArray) items = query_column (demo, "SELECT code FROM items WHERE active = 1 "
+                                                   "AND base_unit = 'kg' ORDER BY code LIMIT 40");
+  g_autoptr(GPtrArray) canteens = query_column (demo, "SELECT code FROM canteens "
+                                                      "WHERE active = 1 ORDER BY code");
+  g_autoptr(GString) prices = g_string_new ("prodCat,prodPcat,prodName,lowPrice,avgPrice,"
+                                            "highPrice,place,unitInfo,pubDate\n");
+  g_autoptr(GString) orders = g_string_new ("canteen,date,item,qty,unit,note\n");
+  g_autoptr(GString) purchases = g_string_new ("date,item,qty,unit,price,price_unit\n");
+  GDate day;
+
+  assert_true (markets->len > 50);
+  assert_true (items->len > 10);
+  assert_true (canteens->len > 5);
+  /* a large price file: days after the demo's last, every market name */
+  g_date_set_dmy (&day, 18, 11, 2026);
+  for (guint d = 0; d < N_PRICE_DAYS; d++)
+    {
+      char date[16];
+
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+      for (guint m = 0; m < markets->len; m++)
+        g_string_append_printf (prices, "蔬菜,,%s,%u.0,%u.5,%u.0,,斤,%s 00:00:00\n",
+                                (char *) g_ptr_array_index (markets, m), 1 + (d + m) % 9,
+                                1 + (d + m) % 9, 2 + (d + m) % 9, date);
+      g_date_add_days (&day, 1);
+    }
+  write_text ("prices.csv", prices);
+
+  /* every canteen orders every item */
+  for (guint c = 0; c < canteens->len; c++)
+    for (guint i = 0; i < items->len; i++)
+      g_string_append_printf (orders, "%s," DATE ",%s,%u,kg,\n",
+                              (char *) g_ptr_array_index (canteens, c),
+                              (char *) g_ptr_array_index (items, i), 1 + (c + i) % 7);
+  write_text ("orders.csv", orders);
+
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (purchases, DATE ",%s,%u,kg,3.5,kg\n",
+                            (char *) g_ptr_array_index (items, i), 10 + i);
+  write_text ("purchases.csv", purchases);
+}
+
+/* The states the operations start from, each closed cleanly. */
+static void
+make_bases (void)
+{
+  g_autofree char *demo = path_in ("demo.db");
+  g_autofree char *ordered = path_in ("ordered.db");
+  g_autofree char *locked = path_in ("locked.db");
+
+  run_whole (demo, (const char *[]) { "init", "--demo", NULL });
+  make_files (demo);
+  copy_db (demo, ordered);
+  run_whole (ordered, (const char *[]) { "orders", "import", "@orders.csv", "--yes", NULL });
+  copy_db (ordered, locked);
+  run_whole (locked, (const char *[]) { "plan", "lock", "--date", DATE, "--yes", NULL });
+}
+
+static const Operation operations[] = {
+  { "price import", "demo.db", { "prices", "import", "@prices.csv", NULL } },
+  { "order import", "demo.db", { "orders", "import", "@orders.csv", "--yes", NULL } },
+  { "plan lock", "ordered.db", { "plan", "lock", "--date", DATE, "--yes", NULL } },
+  { "purchase recording", "locked.db", { "purchases", "record", "@purchases.csv", NULL } },
+  { "delivery save", "locked.db", { "deliver", "--date", DATE, "--iterations", "3000",
+                                    "--seed", "1", NULL } },
+  { "backup", "demo.db", { "backup", "@backup.db", NULL }, TRUE },
+};
+
+/* ---- the test ------------------------------------------------------------- */
+
+static void
+check_backup_target (const char *expected_counts)
+{
+  g_autofree char *target = path_in ("backup.db");
+  g_autofree char *counts = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (target, G_FILE_TEST_EXISTS))
+    return;
+  /* present: a whole copy, nothing less */
+  if (!jc_store_inspect_backup (NULL, target, NULL, &error))
+    fail_msg ("the backup is there but not whole: %s", error->message);
+  counts = check_and_count (target);
+  assert_string_equal (counts, expected_counts);
+}
+
+static void
+remove_backup_files (void)
+{
+  GDir *d = g_dir_open (world.dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "backup.db") || g_str_has_prefix (name, ".backup.db."))
+      g_ptr_array_add (names, path_in (name));
+  g_dir_close (d);
+  for (guint i = 0; i < names->len; i++)
+    g_remove (g_ptr_array_index (names, i));
+}
+
+static void
+crash_operation (const Operation *op)
+{
+  g_autofree char *base = path_in (op->base);
+  g_autofree char *work = path_in ("work.db");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint kills = 0, present = 0, absent = 0, finished = 0;
+  gint64 duration;
+
+  /* what a whole run leaves, and how long it takes */
+  copy_db (base, work);
+  before = check_and_count (work);
+  remove_db (work);
+  copy_db (base, work);
+  remove_backup_files ();
+  duration = run_whole (work, op->args);
+  after = op->is_backup ? g_strdup (before) : check_and_count (work);
+  if (!op->is_backup && g_strcmp0 (before, after) == 0)
+    fail_msg ("%s: a whole run changed no table", op->name);
+  if (op->is_backup)
+    check_backup_target (before);
+
+  for (guint attempt = 0; kills < world.kills_per_op &&
+                          attempt < world.kills_per_op * MAX_ATTEMPTS_FACTOR; attempt++)
+    {
+      /* over the whole run but its last fifth: a warm run ends sooner
+       * than the first, measured one */
+      gint64 delay = g_rand_int_range (world.rand, 0, (gint32) MAX (duration * 4 / 5, 2));
+      g_autofree char *counts = NULL;
+
+      gboolean killed, is_present;
+
+      copy_db (base, work);
+      remove_backup_files ();
+      killed = run_killed (work, op->args, delay);
+      counts = check_and_count (work);
+      if (op->is_backup)
+        {
+          assert_string_equal (counts, before);
+          is_present = g_file_test (path_in ("backup.db"), G_FILE_TEST_EXISTS);
+          check_backup_target (before);
+        }
+      else if (g_str_equal (counts, after))
+        is_present = TRUE;
+      else if (g_str_equal (counts, before))
+        is_present = FALSE;
+      else
+        fail_msg ("%s killed after %.3f s: neither before nor after\n  before %s\n  after  %s\n"
+                  "  found  %s\n(seed %u)", op->name, delay / 1e6, before, after, counts,
+                  world.seed);
+      if (!killed)
+        {
+          /* it had finished: the whole operation must be there */
+          assert_true (is_present);
+          finished++;
+        }
+      else if (is_present)
+        {
+          kills++;
+          present++;
+        }
+      else
+        {
+          kills++;
+          absent++;
+        }
+    }
+  g_string_append_printf (world.summary,
+                          "  %-18s whole run %6.3f s: %2u kills, afterwards %u wholly absent "
+                          "and %u wholly present (%u more runs finished before their moment)\n",
+                          op->name, duration / 1e6, kills, absent, present, finished);
+  world.total_kills += kills;
+  remove_db (work);
+  remove_backup_files ();
+}
+
+static void
+test_kills (void **state)
+{
+  if (g_getenv ("JICAI_CLI") == NULL)
+    {
+      print_message ("JICAI_CLI is not set: nothing to kill\n");
+      return;
+    }
+  make_bases ();
+  for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
+    crash_operation (&operations[i]);
+  print_message ("crash: seed %u; rerun with JICAI_CRASH_SEED=%u\n%s", world.seed, world.seed,
+                 world.summary->str);
+  print_message ("crash: %u kills in all, every database intact, every operation all or "
+                 "nothing\n", world.total_kills);
+  assert_true (world.total_kills >= MIN (50, world.kills_per_op * G_N_ELEMENTS (operations)));
+}
+
+int
+main (void)
+{
+  const char *seed = g_getenv ("JICAI_CRASH_SEED");
+  const char *kills = g_getenv ("JICAI_CRASH_KILLS");
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test (test_kills),
+  };
+  int rc;
+
+  world.seed = seed != NULL ? (guint) g_ascii_strtoull (seed, NULL, 10) : g_random_int ();
+  world.kills_per_op = kills != NULL ? (guint) g_ascii_strtoull (kills, NULL, 10) : 9;
+  world.rand = g_rand_new_with_seed (world.seed);
+  world.summary = g_string_new (NULL);
+  world.dir = jc_test_tmpdir ();
+  print_message ("crash: seed %u (JICAI_CRASH_SEED=%u replays these moments)\n", world.seed,
+                 world.seed);
+  rc = cmocka_run_group_tests (tests, NULL, NULL);
+  jc_test_rmtree (world.dir);
+  g_free (world.dir);
+  g_rand_free (world.rand);
+  g_string_free (world.summary, TRUE);
+  return rc;
+}
