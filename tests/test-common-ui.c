@@ -716,6 +716,8 @@ test_task (void **state)
   g_clear_object (&result);
 
   g_clear_pointer (&page, jc_store_free);
+  jc_test_rmtree (dir);
+}
 
 /* Several filters, the first chosen, opening in the folder given; and a
  * folder asked for: the chosen folder reaches the caller, nothing to
