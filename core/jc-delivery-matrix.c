@@ -205,9 +205,13 @@ jc_delivery_import_matrix (JcStore      *store,
 
             if (too_large (v, JC_DELIVERY_MATRIX_MAX_TIME_S))
               {
-                g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: time_s: more than %d hours "
-                                                              "(%d s); no delivery leg takes that "
-                                                              "long"),
+                g_ptr_array_add (problems, g_strdup_printf (ngettext ("%s:%u: time_s: more than "
+                                                                      "%d hour (%d s); no delivery "
+                                                                      "leg takes that long",
+                                                                      "%s:%u: time_s: more than "
+                                                                      "%d hours (%d s); no delivery "
+                                                                      "leg takes that long",
+                                                                      JC_DELIVERY_MATRIX_MAX_TIME_S / 3600),
                                                             path, line,
                                                             JC_DELIVERY_MATRIX_MAX_TIME_S / 3600,
                                                             JC_DELIVERY_MATRIX_MAX_TIME_S));

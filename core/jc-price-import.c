@@ -468,8 +468,11 @@ fetch_xinfadi (const JcSource        *source,
       if (!is_file && info.n_records > limit)
         {
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                       _("Page %u has %u rows, more than the %lld asked for; nothing was stored. "
-                         "Check the source’s address and parameters"),
+                       ngettext ("Page %u has %u row, more than the %lld asked for; nothing was "
+                                 "stored. Check the source’s address and parameters",
+                                 "Page %u has %u rows, more than the %lld asked for; nothing was "
+                                 "stored. Check the source’s address and parameters",
+                                 info.n_records),
                        page, info.n_records, (long long) limit);
           return FALSE;
         }
@@ -477,8 +480,12 @@ fetch_xinfadi (const JcSource        *source,
       if ((gint64) n_received > MAX (count, 0))
         {
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_MALFORMED,
-                       _("The source sent %llu rows by page %u, more than the %lld it announced; "
-                         "nothing was stored. Check the source’s address and parameters"),
+                       ngettext ("The source sent %llu row by page %u, more than the %lld it "
+                                 "announced; nothing was stored. Check the source’s address and "
+                                 "parameters",
+                                 "The source sent %llu rows by page %u, more than the %lld it "
+                                 "announced; nothing was stored. Check the source’s address and "
+                                 "parameters", (unsigned long) MIN (n_received, G_MAXULONG)),
                        (unsigned long long) n_received, page, (long long) MAX (count, 0));
           return FALSE;
         }
