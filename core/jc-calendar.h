@@ -9,26 +9,11 @@
 
 #include <glib.h>
 
+#include "jc-calendar-types.h"
 #include "jc-store.h"
+#include "jc-store-calendar.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  JC_CALENDAR_HOLIDAY,   /* a weekday the office does not work */
-  JC_CALENDAR_WORKDAY,   /* a weekend day it works (调休) */
-} JcCalendarKind;
-
-typedef struct {
-  char            date[11];   /* YYYY-MM-DD */
-  JcCalendarKind  kind;
-  char           *name;       /* "国庆节", may be "" */
-} JcCalendarEntry;
-
-void        jc_calendar_entry_free       (JcCalendarEntry *entry);
-/* "holiday" / "workday", and back; FALSE for anything else. */
-const char *jc_calendar_kind_to_string   (JcCalendarKind   kind);
-gboolean    jc_calendar_kind_from_string (const char      *text,
-                                          JcCalendarKind  *out);
 
 /* A set of entries over the Monday-to-Friday week. */
 typedef struct _JcCalendar JcCalendar;
@@ -58,14 +43,6 @@ gboolean    jc_calendar_check_date       (const char      *field,
                                           const char      *date,
                                           GError         **error);
 
-/* The store's entries (the SQL in jc-store-calendar.c). */
-
-/* Entries dated from `from` to `to` (either NULL: open), by date;
- * JcCalendarEntry *s the array owns. */
-GPtrArray  *jc_store_list_calendar       (JcStore         *store,
-                                          const char      *from,
-                                          const char      *to,
-                                          GError         **error);
 /* Adds one entry.  Refuses a bad date, a holiday on a weekend or a
  * 调休 workday on a weekday (each would change nothing), a name longer
  * than 40 characters, and a date that already has an entry
@@ -74,17 +51,6 @@ gboolean    jc_calendar_add_entry        (JcStore         *store,
                                           const char      *date,
                                           JcCalendarKind   kind,
                                           const char      *name,
-                                          GError         **error);
-/* Writes one entry as given (jc_calendar_add_entry() decides whether it
- * may be). */
-gboolean    jc_store_add_calendar_entry  (JcStore         *store,
-                                          const char      *date,
-                                          JcCalendarKind   kind,
-                                          const char      *name,
-                                          GError         **error);
-/* Removes the entry of `date`; JC_STORE_ERROR_NOT_FOUND when it has none. */
-gboolean    jc_store_remove_calendar_entry (JcStore       *store,
-                                          const char      *date,
                                           GError         **error);
 /* The calendar with the entries of the `days` days before `date` (enough
  * for jc_calendar_last_working_day_before() of `date` when days ≥ 60). */
@@ -100,7 +66,6 @@ gboolean    jc_store_last_working_day_before (JcStore     *store,
                                           char             out[11],
                                           GError         **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcCalendarEntry, jc_calendar_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcCalendar, jc_calendar_free)
 
 G_END_DECLS

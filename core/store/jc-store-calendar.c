@@ -10,8 +10,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "jc-calendar.h"
+#include "jc-date.h"
 #include "jc-error.h"
+#include "jc-store-calendar.h"
 #include "jc-store-private.h"
 
 static gpointer
@@ -60,7 +61,7 @@ jc_store_remove_calendar_entry (JcStore     *store,
                                 const char  *date,
                                 GError     **error)
 {
-  if (!jc_calendar_check_date (_("date"), date, error))
+  if (!jc_date_check (_("date"), date, error))
     return FALSE;
   if (!_jc_store_run (store, "DELETE FROM calendar_entries WHERE date = ?",
                       _("Could not remove the calendar entry"), error, "s", date))
