@@ -202,6 +202,60 @@ test_import_orders_action (void **state)
   close_window (window);
 }
 
+/* Back Up the Database…: in the menu, offered the dated name, and the copy
+ * made on a worker is a whole database the store opens with the same
+ * catalog, said in a toast; the window stays usable throughout. */
+static void
+test_backup_action (void **state)
+{
+  g_autofree char *path = g_build_filename (fx.dir, "backup-from-gui.db", NULL);
+  g_autoptr(JcStore) copy = NULL;
+  g_autoptr(JcStore) live = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  JcWindow *window;
+  GtkWindow *chooser;
+
+  jc_test_set_language ("en");
+  window = open_window ();
+  jc_test_settle (GTK_WIDGET (window));
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.backup", NULL));
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  assert_non_null (chooser);
+  assert_string_equal (gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser)),
+                       "jicai-backup-" TODAY ".db");
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  jc_test_pump (50);
+
+  _jc_window_backup_to (window, path);
+  assert_true (_jc_window_is_backing_up (window));
+  jc_test_pump_until (!_jc_window_is_backing_up (window), 30000);
+  assert_false (_jc_window_is_backing_up (window));
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  live = jc_store_open (fx.db_path, &error);
+  assert_null (error);
+  copy = jc_store_open (path, &error);
+  assert_null (error);
+  assert_true (jc_store_check_integrity (copy, &error));
+  items = jc_store_list_items (live, TRUE, &error);
+  copied = jc_store_list_items (copy, TRUE, &error);
+  assert_non_null (items);
+  assert_non_null (copied);
+  assert_int_equal (copied->len, items->len);
+  assert_true (items->len > 0);
+
+  /* a second backup over the same name is refused, not written over */
+  _jc_window_backup_to (window, path);
+  jc_test_pump_until (!_jc_window_is_backing_up (window), 30000);
+  jc_test_pump_until (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 3000);
+  assert_non_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_window_destroy (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  close_window (window);
+}
+
 /* ---- shortcuts and window state ---------------------------------------- */
 
 static gboolean
@@ -443,6 +497,7 @@ main (void)
     cmocka_unit_test (test_sections_zh_CN),
     cmocka_unit_test (test_sections_en),
     cmocka_unit_test (test_import_orders_action),
+    cmocka_unit_test (test_backup_action),
     cmocka_unit_test (test_shortcuts),
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_database_screens),

@@ -11,5 +11,9 @@ GtkWidget          *_jc_window_get_page      (JcWindow   *self,
                                               const char *section);
 const char         *_jc_window_get_screen    (JcWindow   *self);
 AdwStatusPage      *_jc_window_get_error_page (JcWindow  *self);
+/* Back Up the Database as if `path` had been chosen (not existing before). */
+void                _jc_window_backup_to     (JcWindow   *self,
+                                              const char *path);
+gboolean            _jc_window_is_backing_up (JcWindow   *self);
 
 G_END_DECLS

@@ -6,15 +6,18 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-backup-tasks.h"
 #include "jc-canteens-page.h"
 #include "jc-dashboard-page.h"
 #include "jc-deliveries-page.h"
 #include "jc-catalog-page.h"
+#include "jc-date.h"
 #include "jc-demo-task.h"
 #include "jc-orders-page.h"
 #include "jc-plan-page.h"
 #include "jc-prices-page.h"
 #include "jc-reports-page.h"
+#include "jc-save-file.h"
 #include "jc-sources-page.h"
 #include "jc-ui-util.h"
 #include "jc-vehicles-page.h"
@@ -72,6 +75,8 @@ struct _JcWindow {
   AdwStatusPage        *welcome_page;
   GtkLabel             *welcome_error_label;
   GtkProgressBar       *progress_bar;
+  gboolean              backing_up;
+  char                 *backup_path;   /* the backup under way or last made */
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
@@ -128,6 +133,7 @@ update_load_actions (JcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-orders", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fetch-prices", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", has_store && !self->backing_up);
 }
 
 /* The pages that read on worker threads get the database file, not the
@@ -570,6 +576,85 @@ fetch_prices_activated (GtkWidget  *widget,
   jc_prices_page_fetch (self->prices_page);
 }
 
+/* ---- Back Up the Database -------------------------------------------- */
+
+static void
+on_backup_done_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(JcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = jc_backup_task_run_finish (result, &error);
+
+  self->backing_up = FALSE;
+  if (self->disposed)
+    return;
+  update_load_actions (self);
+  if (!ok)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        jc_ui_show_error (GTK_WIDGET (self), _("Could Not Back Up the Database"), error->message);
+      return;
+    }
+  {
+    g_autofree char *name = g_filename_display_basename (self->backup_path);
+    /* TRANSLATORS: a toast; %s is the backup file's name */
+    g_autofree char *message = g_strdup_printf (_("Backed up to %s"), name);
+
+    jc_ui_toast (GTK_WIDGET (self), message);
+  }
+}
+
+static void
+on_backup_path_cb (GtkWidget     *parent,
+                   const char    *path,
+                   JcOutputFlags  flags,
+                   gpointer       user_data)
+{
+  JcWindow *self = JC_WINDOW (parent);
+  JcStore *store = self->app ? jc_application_get_store (self->app) : NULL;
+
+  if (store == NULL || self->backing_up)
+    return;
+  self->backing_up = TRUE;
+  update_load_actions (self);
+  g_free (self->backup_path);
+  self->backup_path = g_strdup (path);
+  jc_backup_task_run (store, path, (flags & JC_OUTPUT_REPLACE) != 0, NULL, NULL, NULL,
+                      on_backup_done_cb, g_object_ref (self));
+}
+
+void
+_jc_window_backup_to (JcWindow   *self,
+                      const char *path)
+{
+  on_backup_path_cb (GTK_WIDGET (self), path, JC_OUTPUT_NONE, NULL);
+}
+
+gboolean
+_jc_window_is_backing_up (JcWindow *self)
+{
+  return self->backing_up;
+}
+
+/* Back Up the Database: a copy of the whole database, consistent while
+ * the pages work (SQLite's online backup), into a file the user names. */
+static void
+backup_activated (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  char today[JC_DATE_LEN];
+  g_autofree char *name = NULL;
+
+  jc_date_today_string (today);
+  /* TRANSLATORS: the suggested file name of a backup; %s is today's date */
+  name = g_strdup_printf (_("jicai-backup-%s.db"), today);
+  jc_save_file_choose (widget, _("Back Up the Database"), name, _("jicai databases"), "*.db",
+                       on_backup_path_cb, NULL, NULL);
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static gboolean
@@ -614,6 +699,7 @@ jc_window_dispose (GObject *object)
   JcWindow *self = JC_WINDOW (object);
 
   self->disposed = TRUE;
+  g_clear_pointer (&self->backup_path, g_free);
   if (self->app_handler != 0 && self->app != NULL)
     g_signal_handler_disconnect (self->app, self->app_handler);
   self->app_handler = 0;
@@ -686,6 +772,7 @@ jc_window_class_init (JcWindowClass *klass)
                                    import_orders_activated);
   gtk_widget_class_install_action (widget_class, "win.fetch-prices", NULL,
                                    fetch_prices_activated);
+  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0,

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-backup-tasks.h: the window's whole-database backup on a GTask thread
+ * (jc_store_backup(): SQLite's online backup, consistent while the pages
+ * read and write), with its progress.  No widget is touched here beyond
+ * the progress callback the caller gives. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "jc-store.h"
+#include "jc-task.h"
+
+G_BEGIN_DECLS
+
+/* Copies the database of `store` to `path` (replacing a file there only
+ * when `replace`; never the database or its files).  `progress` is shown on
+ * `target` while it lives. */
+void      jc_backup_task_run         (JcStore             *store,
+                                      const char          *path,
+                                      gboolean             replace,
+                                      GObject             *target,
+                                      JcTaskProgressFunc   progress,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+gboolean  jc_backup_task_run_finish  (GAsyncResult        *result,
+                                      GError             **error);
+
+G_END_DECLS
