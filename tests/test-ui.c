@@ -256,6 +256,60 @@ test_backup_action (void **state)
   close_window (window);
 }
 
+/* Restore the Database…: in the menu; a restore run (as if chosen and
+ * confirmed) brings back what the backup holds, keeps the replaced
+ * database aside, and the window works on the restored one. */
+static void
+test_restore_action (void **state)
+{
+  g_autofree char *path = g_build_filename (fx.dir, "before-change.db", NULL);
+  g_autofree char *changed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean kept = FALSE;
+  JcWindow *window;
+  JcStore *store;
+
+  jc_test_set_language ("en");
+  window = open_window ();
+  jc_test_settle (GTK_WIDGET (window));
+  store = jc_application_get_store (fx.app);
+  assert_non_null (store);
+  assert_true (jc_store_backup (store, path, FALSE, NULL, NULL, &error));
+  assert_null (error);
+  assert_true (jc_store_set_setting (store, "restore-test", "changed after the backup", &error));
+
+  _jc_window_restore_from (window, path);
+  assert_true (_jc_window_is_backing_up (window));
+  jc_test_pump_until (!_jc_window_is_backing_up (window), 30000);
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  store = jc_application_get_store (fx.app);
+  assert_non_null (store);
+  changed = jc_store_get_setting (store, "restore-test");
+  assert_null (changed);
+  assert_string_equal (_jc_window_get_screen (window), "main");
+
+  /* the database as it was is kept aside, beside it */
+  dir = g_dir_open (fx.dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    kept = kept || strstr (name, ".before-restore-") != NULL;
+  assert_true (kept);
+
+  /* a file that is no backup is refused, and said so */
+  {
+    g_autofree char *junk = g_build_filename (fx.dir, "not-a-backup.db", NULL);
+
+    assert_true (g_file_set_contents (junk, "hello", -1, NULL));
+    _jc_window_restore_from (window, junk);
+    jc_test_pump_until (!_jc_window_is_backing_up (window), 30000);
+    jc_test_pump_until (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL, 3000);
+    assert_non_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+    gtk_window_destroy (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  }
+  close_window (window);
+}
+
 /* ---- shortcuts and window state ---------------------------------------- */
 
 static gboolean
@@ -498,6 +552,7 @@ main (void)
     cmocka_unit_test (test_sections_en),
     cmocka_unit_test (test_import_orders_action),
     cmocka_unit_test (test_backup_action),
+    cmocka_unit_test (test_restore_action),
     cmocka_unit_test (test_shortcuts),
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_database_screens),

@@ -226,9 +226,11 @@ void
 jc_application_set_db_path (JcApplication *self,
                             const char    *path)
 {
+  g_autofree char *old = NULL;
+
   g_return_if_fail (JC_IS_APPLICATION (self));
 
-  g_free (self->db_path);
+  old = self->db_path;   /* `path` may be this very string */
   self->db_path = jc_store_resolve_path (path);
   if (self->started)
     reload_store (self);

@@ -68,3 +68,45 @@ jc_backup_task_run_finish (GAsyncResult  *result,
 {
   return jc_task_propagate_boolean (result, jc_backup_task_run, error);
 }
+
+static gpointer
+restore_func (JcStore       *store,
+              gpointer       task_data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Backup *b = task_data;
+  char *aside = NULL;
+
+  if (!jc_store_restore (b->base.db_path, b->path, NULL, NULL, &aside, NULL, error))
+    return NULL;
+  return aside;
+}
+
+void
+jc_restore_task_run (const char          *db_path,
+                     const char          *path,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  Backup *b = g_new0 (Backup, 1);
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (db_path != NULL && path != NULL);
+
+  b->path = g_strdup (path);
+  /* a task without a store of its own: the restore opens the database
+   * itself, with the backup checked first */
+  task = jc_task_new_for_store (b, (GDestroyNotify) backup_free, NULL, NULL, jc_restore_task_run,
+                                cancellable, callback, user_data);
+  b->base.db_path = g_strdup (db_path);
+  jc_task_run_pointer (task, restore_func, g_free);
+}
+
+char *
+jc_restore_task_run_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  return jc_task_propagate_pointer (result, jc_restore_task_run, error);
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-backup-tasks.h: the window's whole-database backup on a GTask thread
  * (jc_store_backup(): SQLite's online backup, consistent while the pages
- * read and write), with its progress.  No widget is touched here beyond
+ * read and write), with its progress, and the restore of one.  No widget is touched here beyond
  * the progress callback the caller gives. */
 #pragma once
 
@@ -24,6 +24,20 @@ void      jc_backup_task_run         (JcStore             *store,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data);
 gboolean  jc_backup_task_run_finish  (GAsyncResult        *result,
+                                      GError             **error);
+
+/* Replaces the database at `db_path` by the backup at `path`
+ * (jc_store_restore(): checked first, the replaced database kept aside, an
+ * older schema upgraded).  The result is the path the replaced database
+ * was kept under. */
+void      jc_restore_task_run        (const char          *db_path,
+                                      const char          *path,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data);
+/* Returns: (transfer full): where the replaced database is kept, or NULL
+ * with `error` set. */
+char     *jc_restore_task_run_finish (GAsyncResult        *result,
                                       GError             **error);
 
 G_END_DECLS

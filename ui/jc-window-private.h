@@ -15,5 +15,8 @@ AdwStatusPage      *_jc_window_get_error_page (JcWindow  *self);
 void                _jc_window_backup_to     (JcWindow   *self,
                                               const char *path);
 gboolean            _jc_window_is_backing_up (JcWindow   *self);
+/* Restore the Database from `path` as if chosen and confirmed. */
+void                _jc_window_restore_from  (JcWindow   *self,
+                                              const char *path);
 
 G_END_DECLS

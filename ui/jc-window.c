@@ -134,6 +134,8 @@ update_load_actions (JcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-orders", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fetch-prices", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", has_store && !self->backing_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore",
+                                 can_start && !self->backing_up);
 }
 
 /* The pages that read on worker threads get the database file, not the
@@ -655,6 +657,136 @@ backup_activated (GtkWidget  *widget,
                        on_backup_path_cb, NULL, NULL);
 }
 
+/* ---- Restore the Database -------------------------------------------- */
+
+static void
+on_restore_done_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(JcWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *aside = jc_restore_task_run_finish (result, &error);
+
+  self->backing_up = FALSE;
+  if (self->disposed)
+    return;
+  update_load_actions (self);
+  if (aside == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        jc_ui_show_error (GTK_WIDGET (self), _("Could Not Restore the Database"), error->message);
+      return;
+    }
+  /* every page reads the restored database afresh */
+  if (self->app != NULL)
+    {
+      /* a copy: setting the path frees the one it is given back */
+      g_autofree char *db_path = g_strdup (jc_application_get_db_path (self->app));
+
+      jc_application_set_db_path (self->app, db_path);
+    }
+  {
+    g_autofree char *name = g_filename_display_basename (aside);
+    /* TRANSLATORS: a toast; %s is the file the replaced database is kept in */
+    g_autofree char *message = g_strdup_printf (_("Database restored; the one it replaced is "
+                                                  "kept as %s"), name);
+
+    jc_ui_toast (GTK_WIDGET (self), message);
+  }
+}
+
+static void
+start_restore (JcWindow   *self,
+               const char *path)
+{
+  g_autofree char *db_path = NULL;
+
+  if (self->app == NULL || self->backing_up)
+    return;
+  db_path = g_strdup (jc_application_get_db_path (self->app));
+  self->backing_up = TRUE;
+  update_load_actions (self);
+  jc_restore_task_run (db_path, path, NULL, on_restore_done_cb, g_object_ref (self));
+}
+
+void
+_jc_window_restore_from (JcWindow   *self,
+                         const char *path)
+{
+  start_restore (self, path);
+}
+
+static void
+on_restore_confirm_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       JcWindow         *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "jc-restore-path");
+
+  if (g_str_equal (response, "restore") && path != NULL)
+    start_restore (self, path);
+}
+
+static void
+on_restore_chosen_cb (GtkDialog *chooser,
+                      int        response,
+                      JcWindow  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  name = g_filename_display_basename (path);
+  /* TRANSLATORS: %s is the backup file's name */
+  body = g_strdup_printf (_("Everything in the database is replaced by the backup %s. The "
+                            "database as it is now is kept aside beside it, under a dated name."),
+                          name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Database?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "jc-restore-path", g_steal_pointer (&path), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Restore the Database…: a backup chosen, confirmed, then written into
+ * the database on a worker; the pages read it afresh. */
+static void
+restore_activated (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JcWindow *self = JC_WINDOW (widget);
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkWidget *chooser;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  chooser = gtk_file_chooser_dialog_new (_("Restore the Database"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Cancel"),
+                                         GTK_RESPONSE_CANCEL, _("_Restore…"),
+                                         GTK_RESPONSE_ACCEPT, NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_file_filter_set_name (filter, _("jicai databases"));
+  gtk_file_filter_add_suffix (filter, "db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_window_set_modal (GTK_WINDOW (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_restore_chosen_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static gboolean
@@ -773,6 +905,7 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fetch-prices", NULL,
                                    fetch_prices_activated);
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
+  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0,
