@@ -13,10 +13,20 @@
 #include <unistd.h>
 
 #include "cli-private.h"
+#include "jc-backup.h"
 
 static const CliOption backup_options[] = {
   { "json", CLI_OPT_FLAG, NULL, N_("print one JSON document"), FALSE },
   CLI_FORCE_OPTION,
+  { "daily", CLI_OPT_FLAG, NULL,
+    N_("make today's backup in the backup folder unless it exists, and keep only the newest"),
+    FALSE },
+  { "dir", CLI_OPT_VALUE, "DIR",
+    N_("with --daily: the backup folder (default: the office setting, else backups/ beside "
+       "the database)"), FALSE },
+  { "keep", CLI_OPT_VALUE, "N",
+    N_("with --daily: how many daily backups to keep (default: the office setting, else 14)"),
+    FALSE },
   { NULL }
 };
 
@@ -41,6 +51,47 @@ file_size (const char *path)
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : -1;
 }
 
+/* `backup --daily`: today's backup and the rotation (core/jc-backup.c). */
+static CliExit
+run_daily (Cli *cli)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  JcBackupDaily daily = { 0 };
+  gint64 keep = 0;
+  CliExit rc = CLI_EXIT_OK;
+
+  if (cli_arg (cli, 0) != NULL)
+    return cli_usage_error (cli, _("--daily names its own file; give no FILE"));
+  if (cli_get (cli, "keep") != NULL &&
+      !cli_opt_int_labeled (cli, "keep", "keep", 1, JC_BACKUP_KEEP_MAX, &keep))
+    return CLI_EXIT_USAGE;
+  store = cli_open_store (cli, FALSE);
+  if (store == NULL)
+    return CLI_EXIT_FAILED;
+  if (!jc_backup_daily (store, cli_get (cli, "dir"), (int) keep, &daily, &error))
+    return cli_fail (cli, error);
+  if (cli_has (cli, "json"))
+    {
+      g_autoptr(cJSON) doc = cJSON_CreateObject ();
+
+      cJSON_AddStringToObject (doc, "database", jc_store_get_path (store));
+      cJSON_AddStringToObject (doc, "backup", daily.path);
+      cJSON_AddBoolToObject (doc, "made", daily.made);
+      cli_json_add_int (doc, "removed", daily.removed);
+      if (!cli_json_print (cli, doc))
+        rc = CLI_EXIT_FAILED;
+    }
+  else if (daily.made)
+    printf (ngettext ("Backed up to “%s”; %u older backup removed.\n",
+                      "Backed up to “%s”; %u older backups removed.\n", daily.removed),
+            daily.path, daily.removed);
+  else
+    printf (_("Today's backup “%s” was already there.\n"), daily.path);
+  jc_backup_daily_clear (&daily);
+  return rc;
+}
+
 static CliExit
 run_backup (Cli *cli)
 {
@@ -51,6 +102,12 @@ run_backup (Cli *cli)
   g_autofree char *label = NULL;
   gboolean ok;
 
+  if (cli_has (cli, "daily"))
+    return run_daily (cli);
+  if (target == NULL)
+    return cli_usage_error (cli, _("FILE is missing: the file to write the backup to"));
+  if (cli_get (cli, "dir") != NULL || cli_get (cli, "keep") != NULL)
+    return cli_usage_error (cli, _("--dir and --keep go with --daily"));
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
     return CLI_EXIT_FAILED;
@@ -139,12 +196,14 @@ run_restore (Cli *cli)
 }
 
 const CliCommand cli_backup_command = {
-  NULL, "backup", "FILE [--force] [--json]",
+  NULL, "backup", "FILE [--force] [--json] | --daily [--dir DIR] [--keep N] [--json]",
   N_("Copy the whole database into a new file, also while the app has it open."),
   N_("The copy is the database as it was when the command started. It is written under a "
      "temporary name beside FILE and renamed when complete, so FILE is never a partial copy. "
-     "An existing FILE is replaced only with --force; the database itself never."),
-  "FILE", 1, 1, backup_options, run_backup
+     "An existing FILE is replaced only with --force; the database itself never. "
+     "With --daily, the backup is DIR/NAME-YYYY-MM-DD.db, made once a day (run it from cron or "
+     "a systemd timer), and only the newest N of them are kept."),
+  "FILE", 0, 1, backup_options, run_backup
 };
 
 const CliCommand cli_restore_command = {

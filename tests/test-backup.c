@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "jc-test-util.h"
+#include "jc-backup.h"
 #include "jc-demo.h"
 #include "jc-error.h"
 #include "jc-output.h"
@@ -551,6 +552,74 @@ test_cli (void **state)
   assert_int_equal (count_named (f->dir, "jicai.db.before-restore-"), 1);
 }
 
+/* The daily backup: one file a day named after the database, made once,
+ * the newest N kept (the office setting or --keep), nothing else in the
+ * folder touched, and a bad setting refused by name. */
+static void
+test_daily (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(JcStore) store = jc_store_open (f->path, NULL);
+  g_autofree char *folder = file_in (f, "nightly");
+  g_autofree char *other = g_build_filename (folder, "jicai-notes.txt", NULL);
+  g_autofree char *out = NULL, *err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *days[] = { "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04" };
+  JcBackupDaily daily;
+
+  assert_non_null (store);
+  assert_int_equal (g_mkdir_with_parents (folder, 0700), 0);
+  assert_true (g_file_set_contents (other, "keep me", -1, NULL));
+  assert_true (jc_store_set_setting (store, "backup_keep", "2", NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    {
+      g_autofree char *expect = g_strdup_printf ("jicai-%s.db", days[i]);
+
+      g_setenv ("JICAI_TODAY", days[i], TRUE);
+      assert_true (jc_backup_daily (store, folder, 0, &daily, &error));
+      assert_null (error);
+      assert_true (daily.made);
+      assert_true (g_str_has_suffix (daily.path, expect));
+      assert_int_equal (daily.removed, i >= 2 ? 1 : 0);
+      jc_backup_daily_clear (&daily);
+    }
+  /* once a day: the second run of the day makes nothing */
+  assert_true (jc_backup_daily (store, folder, 0, &daily, &error));
+  assert_false (daily.made);
+  jc_backup_daily_clear (&daily);
+  assert_int_equal (count_named (folder, "jicai-2026-12-0"), 2);
+  assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *newest = g_build_filename (folder, "jicai-2026-12-04.db", NULL);
+    g_autoptr(JcStore) copy = jc_store_open (newest, &error);
+
+    assert_non_null (copy);
+    assert_true (jc_store_check_integrity (copy, &error));
+  }
+  /* a bad office setting is named */
+  assert_true (jc_store_set_setting (store, "backup_keep", "lots", NULL));
+  assert_false (jc_backup_daily (store, folder, 0, &daily, &error));
+  assert_non_null (strstr (error->message, "backup_keep: “lots”"));
+  g_clear_error (&error);
+  assert_true (jc_store_set_setting (store, "backup_keep", "", NULL));
+
+  /* the command line: --daily with --keep, into the default folder */
+  g_setenv ("JICAI_TODAY", "2026-12-05", TRUE);
+  if (g_getenv ("JICAI_CLI") != NULL)
+    {
+      g_autofree char *beside = file_in (f, "backups");
+
+      assert_int_equal (cli (f, &out, &err, "backup", "--daily", "--keep", "1", NULL), 0);
+      assert_non_null (strstr (out, "jicai-2026-12-05.db"));
+      assert_int_equal (count_named (beside, "jicai-2026-12-05.db"), 1);
+      g_clear_pointer (&out, g_free);
+      g_clear_pointer (&err, g_free);
+      assert_int_equal (cli (f, &out, &err, "backup", "--daily", "x.db", NULL), 2);
+      assert_non_null (strstr (err, "--daily names its own file"));
+    }
+  g_unsetenv ("JICAI_TODAY");
+}
+
 int
 main (void)
 {
@@ -561,6 +630,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_restore_older_schema, setup, teardown),
     cmocka_unit_test_setup_teardown (test_restore_refuses, setup, teardown),
     cmocka_unit_test_setup_teardown (test_cli, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_daily, setup, teardown),
   };
 
   return cmocka_run_group_tests (tests, group_setup, group_teardown);
