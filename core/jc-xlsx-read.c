@@ -465,6 +465,35 @@ on_locate_error (void        *data,
     }
 }
 
+/* A sheet's name as Excel writes it before "!B7": quoted ('2026-12-01',
+ * with any ' doubled) unless it is letters, digits and _ only, not
+ * starting with a digit. */
+static char *
+sheet_name_in_ref (const char *name)
+{
+  gboolean plain = *name != '\0' && g_utf8_validate (name, -1, NULL) &&
+                   !g_unichar_isdigit (g_utf8_get_char (name));
+  g_autoptr(GString) s = NULL;
+
+  for (const char *p = name; plain && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      plain = c == '_' || g_unichar_isalnum (c);
+    }
+  if (plain)
+    return g_strdup (name);
+  s = g_string_new ("'");
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (s, '\'');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 /* The error for an entity reference in `part` of `sheet` (NULL for the
  * shared strings), naming the cell or the shared string; FALSE when no
  * entity reference is found (the reader's own error stands). */
@@ -490,7 +519,8 @@ entity_error (Zip                *z,
   if (sheet != NULL && l.entity_in_cell)
     {
       g_autofree char *col = jc_xlsx_col_letters (l.entity_col);
-      g_autofree char *cell = g_strdup_printf ("%s!%s%u", sheet->name, col, l.entity_row);
+      g_autofree char *name = sheet_name_in_ref (sheet->name);
+      g_autofree char *cell = g_strdup_printf ("%s!%s%u", name, col, l.entity_row);
 
       g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
                    _("%s is refused: cell %s holds an entity reference (&%s;), which "

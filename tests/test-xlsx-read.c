@@ -458,6 +458,28 @@ test_entity_reference (void **state)
                      "reference (&copy;)");
     g_clear_error (&error);
   }
+  /* a sheet name Excel quotes in a reference is quoted here too */
+  {
+    static const Part parts[] = {
+      { "xl/workbook.xml",
+        "<workbook><sheets><sheet name=\"Tom's list\" sheetId=\"1\"/></sheets></workbook>", 0 },
+      { "xl/worksheets/sheet1.xml",
+        "<worksheet><sheetData><row r=\"2\"><c r=\"C2\"><v>1&x;</v></c></row></sheetData>"
+        "</worksheet>", 0 },
+      { NULL, NULL, 0 },
+    };
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) rows = g_string_new (NULL);
+    Seen seen = { cells, rows };
+    g_autoptr(JcXlsx) ok = open_parts (parts, &error);
+
+    assert_no_error (error);
+    assert_false (jc_xlsx_read_sheet (ok, jc_xlsx_get_sheet (ok, 0), on_cell, NULL, &seen, NULL,
+                                      &error));
+    assert_contains (error->message, "t.xlsx is refused: cell 'Tom''s list'!C2 holds an entity "
+                                     "reference (&x;)");
+    g_clear_error (&error);
+  }
   /* the predefined entities and character references are text */
   {
     static const Part parts[] = {
