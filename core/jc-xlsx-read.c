@@ -6,6 +6,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlreader.h>
 #include <string.h>
@@ -243,6 +244,93 @@ xml_init_once (void)
     }
 }
 
+static void
+set_dtd_error (const char  *path,
+               const char  *part,
+               GError     **error)
+{
+  g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
+               _("%s is refused: its part “%s” declares a DTD or entities, "
+                 "which an XLSX file never does; open the file in Excel and save it again"),
+               path, part);
+}
+
+static void
+on_quiet_error (void        *data,
+                xmlErrorPtr  err)
+{
+}
+
+/* Runs `sax` over the part with the options of every parse here;
+ * `user_data` starts with an xmlParserCtxt * slot, set to the parser
+ * (for xmlStopParser). */
+static void
+sax_parse (const char    *buf,
+           gsize          len,
+           xmlSAXHandler *sax,
+           gpointer       user_data)
+{
+  xmlSAXHandler *own;
+  xmlParserCtxt *ctxt;
+
+  ctxt = xmlCreateMemoryParserCtxt (buf, (int) MIN (len, (gsize) G_MAXINT));
+  if (ctxt == NULL)
+    return;
+  xmlCtxtUseOptions (ctxt, XML_OPTIONS);
+  sax->initialized = XML_SAX2_MAGIC;
+  sax->serror = sax->serror ? sax->serror : on_quiet_error;
+  own = ctxt->sax;
+  ctxt->sax = sax;
+  ctxt->userData = user_data;
+  *(xmlParserCtxt **) user_data = ctxt;
+  xmlParseDocument (ctxt);
+  ctxt->sax = own;
+  if (ctxt->myDoc != NULL)
+    xmlFreeDoc (ctxt->myDoc);
+  ctxt->myDoc = NULL;
+  xmlFreeParserCtxt (ctxt);
+}
+
+typedef struct {
+  xmlParserCtxt *ctxt;
+  gboolean       dtd;
+} Prolog;
+
+/* The prolog pass: a DOCTYPE, if any, is reported before its internal
+ * subset is read, and the parser stops there (or at the root element, as
+ * a DTD cannot follow it), so no declaration is ever processed. */
+static void
+on_prolog_doctype (void          *data,
+                   const xmlChar *name,
+                   const xmlChar *external_id,
+                   const xmlChar *system_id)
+{
+  Prolog *p = data;
+
+  p->dtd = TRUE;
+  xmlStopParser (p->ctxt);
+}
+
+static void
+on_prolog_root (void           *data,
+                const xmlChar  *localname,
+                const xmlChar  *prefix,
+                const xmlChar  *uri,
+                int             nb_namespaces,
+                const xmlChar **namespaces,
+                int             nb_attributes,
+                int             nb_defaulted,
+                const xmlChar **attributes)
+{
+  Prolog *p = data;
+
+  xmlStopParser (p->ctxt);
+}
+
+/* Whether the part declares a DTD, decided by libxml2 parsing its prolog
+ * in whatever encoding it is in (UTF-8, UTF-16 with or without a byte
+ * order mark…), not by looking for bytes.  A prolog that does not parse
+ * is left to the real parse to report. */
 static gboolean
 xml_check_no_dtd (const char  *path,
                   const char  *part,
@@ -250,13 +338,206 @@ xml_check_no_dtd (const char  *path,
                   gsize        len,
                   GError     **error)
 {
-  if (memmem (buf, len, "<!DOCTYPE", 9) != NULL || memmem (buf, len, "<!ENTITY", 8) != NULL)
+  xmlSAXHandler sax = { 0 };
+  Prolog p = { NULL, FALSE };
+
+  sax.internalSubset = on_prolog_doctype;
+  sax.startElementNs = on_prolog_root;
+  sax_parse (buf, len, &sax, &p);
+  if (p.dtd)
     {
-      g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
-                   _("%s is refused: its part “%s” declares a DTD or entities, "
-                     "which an XLSX file never does"), path, part);
+      set_dtd_error (path, part, error);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Where the first entity reference of a part sits, found by a SAX pass
+ * once the reader has stopped at it: libxml2 reports the error while
+ * the element around it is the one being read, whereas the reader may
+ * still be several cells behind. */
+typedef struct {
+  xmlParserCtxt *ctxt;
+  guint          row;
+  guint          next_col;
+  guint          col;
+  gboolean       in_cell;
+  gint64         si;            /* the <si> being read; -1 before the first */
+  char          *entity;        /* NULL until found */
+  gboolean       entity_in_cell;
+  guint          entity_row;
+  guint          entity_col;
+  gint64         entity_si;
+} Locate;
+
+static char *
+sax_attribute (int             nb_attributes,
+               const xmlChar **attributes,
+               const char     *name)
+{
+  for (int i = 0; i < nb_attributes; i++)
+    if (g_strcmp0 ((const char *) attributes[i * 5], name) == 0)
+      return g_strndup ((const char *) attributes[i * 5 + 3],
+                        (gsize) (attributes[i * 5 + 4] - attributes[i * 5 + 3]));
+  return NULL;
+}
+
+static void
+on_locate_start (void           *data,
+                 const xmlChar  *localname,
+                 const xmlChar  *prefix,
+                 const xmlChar  *uri,
+                 int             nb_namespaces,
+                 const xmlChar **namespaces,
+                 int             nb_attributes,
+                 int             nb_defaulted,
+                 const xmlChar **attributes)
+{
+  Locate *l = data;
+  const char *name = (const char *) localname;
+
+  if (g_str_equal (name, "row"))
+    {
+      g_autofree char *r = sax_attribute (nb_attributes, attributes, "r");
+      guint64 n = 0;
+
+      if (r != NULL && g_ascii_string_to_unsigned (r, 10, 1, 1048576, &n, NULL))
+        l->row = (guint) n;
+      else
+        l->row++;
+      l->next_col = 0;
+    }
+  else if (g_str_equal (name, "c"))
+    {
+      g_autofree char *r = sax_attribute (nb_attributes, attributes, "r");
+      guint c_col, c_row;
+
+      l->col = r != NULL && jc_xlsx_parse_ref (r, &c_col, &c_row) ? c_col : l->next_col;
+      l->next_col = l->col + 1;
+      l->in_cell = TRUE;
+    }
+  else if (g_str_equal (name, "si"))
+    l->si++;
+}
+
+static void
+on_locate_end (void          *data,
+               const xmlChar *localname,
+               const xmlChar *prefix,
+               const xmlChar *uri)
+{
+  Locate *l = data;
+
+  if (g_str_equal ((const char *) localname, "c"))
+    l->in_cell = FALSE;
+}
+
+static void
+on_locate_reference (void          *data,
+                     const xmlChar *name)
+{
+  Locate *l = data;
+
+  if (l->entity != NULL)
+    return;
+  l->entity = g_strdup ((const char *) name);
+  l->entity_in_cell = l->in_cell;
+  l->entity_row = l->row;
+  l->entity_col = l->col;
+  l->entity_si = l->si;
+  xmlStopParser (l->ctxt);
+}
+
+static void
+on_locate_error (void        *data,
+                 xmlErrorPtr  err)
+{
+  Locate *l = data;
+
+  if (l->entity == NULL && err != NULL && err->code == XML_ERR_UNDECLARED_ENTITY &&
+      err->str1 != NULL)
+    {
+      l->entity = g_strdup (err->str1);
+      l->entity_in_cell = l->in_cell;
+      l->entity_row = l->row;
+      l->entity_col = l->col;
+      l->entity_si = l->si;
+    }
+}
+
+/* A sheet's name as Excel writes it before "!B7": quoted ('2026-12-01',
+ * with any ' doubled) unless it is letters, digits and _ only, not
+ * starting with a digit. */
+static char *
+sheet_name_in_ref (const char *name)
+{
+  gboolean plain = *name != '\0' && g_utf8_validate (name, -1, NULL) &&
+                   !g_unichar_isdigit (g_utf8_get_char (name));
+  g_autoptr(GString) s = NULL;
+
+  for (const char *p = name; plain && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      plain = c == '_' || g_unichar_isalnum (c);
+    }
+  if (plain)
+    return g_strdup (name);
+  s = g_string_new ("'");
+  for (const char *p = name; *p; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (s, '\'');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '\'');
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The error for an entity reference in `part` of `sheet` (NULL for the
+ * shared strings), naming the cell or the shared string; FALSE when no
+ * entity reference is found (the reader's own error stands). */
+static gboolean
+entity_error (Zip                *z,
+              const char         *part,
+              const JcXlsxSheet  *sheet,
+              const char         *buf,
+              gsize               len,
+              GError            **error)
+{
+  xmlSAXHandler sax = { 0 };
+  Locate l = { 0 };
+
+  l.si = -1;
+  sax.startElementNs = on_locate_start;
+  sax.endElementNs = on_locate_end;
+  sax.reference = on_locate_reference;
+  sax.serror = on_locate_error;
+  sax_parse (buf, len, &sax, &l);
+  if (l.entity == NULL)
+    return FALSE;
+  if (sheet != NULL && l.entity_in_cell)
+    {
+      g_autofree char *col = jc_xlsx_col_letters (l.entity_col);
+      g_autofree char *name = sheet_name_in_ref (sheet->name);
+      g_autofree char *cell = g_strdup_printf ("%s!%s%u", name, col, l.entity_row);
+
+      g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
+                   _("%s is refused: cell %s holds an entity reference (&%s;), which "
+                     "Excel never writes; open the file in Excel and save it again"),
+                   z->path, cell, l.entity);
+    }
+  else if (sheet == NULL && l.entity_si >= 0)
+    g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
+                 _("%s is refused: shared string %lld in “%s” holds an entity reference "
+                   "(&%s;), which Excel never writes; open the file in Excel and save it again"),
+                 z->path, (long long) l.entity_si + 1, part, l.entity);
+  else
+    g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
+                 _("%s is refused: its part “%s” holds an entity reference (&%s;), which "
+                   "Excel never writes; open the file in Excel and save it again"),
+                 z->path, part, l.entity);
+  g_free (l.entity);
   return TRUE;
 }
 
@@ -279,6 +560,13 @@ xml_parse_part (Zip         *z,
   if (doc == NULL)
     g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
                  _("%s is not an XLSX file (“%s” is not well-formed XML)"), z->path, part);
+  else if (doc->intSubset != NULL || doc->extSubset != NULL)
+    {
+      /* the prolog pass already refuses these; never read past one */
+      xmlFreeDoc (doc);
+      set_dtd_error (z->path, part, error);
+      return NULL;
+    }
   return doc;
 }
 
@@ -471,6 +759,7 @@ read_workbook (Zip        *z,
 
 typedef struct {
   char    *first_error;
+  int      first_code;
 } ReaderErrors;
 
 static void
@@ -480,7 +769,10 @@ on_reader_error (void        *data,
   ReaderErrors *re = data;
 
   if (re->first_error == NULL && err != NULL && err->message != NULL)
-    re->first_error = g_strstrip (g_strdup_printf ("line %d: %s", err->line, err->message));
+    {
+      re->first_error = g_strstrip (g_strdup_printf ("line %d: %s", err->line, err->message));
+      re->first_code = err->code;
+    }
 }
 
 static xmlTextReader *
@@ -506,20 +798,56 @@ reader_new (Zip           *z,
   return r;
 }
 
+/* FALSE with the error when the reader stands on a node an XLSX part
+ * never holds: a DTD (the prolog pass refuses these first) or an entity
+ * reference. */
 static gboolean
-reader_finish (Zip            *z,
-               const char     *part,
-               xmlTextReader  *r,
-               int             rc,
-               ReaderErrors   *re,
-               GError        **error)
+reader_check_node (Zip                *z,
+                   const char         *part,
+                   const JcXlsxSheet  *sheet,
+                   const char         *buf,
+                   gsize               len,
+                   xmlTextReader      *r,
+                   GError            **error)
+{
+  int t = xmlTextReaderNodeType (r);
+
+  if (t == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      set_dtd_error (z->path, part, error);
+      return FALSE;
+    }
+  if (t == XML_READER_TYPE_ENTITY_REFERENCE)
+    {
+      if (!entity_error (z, part, sheet, buf, len, error))
+        g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
+                     _("%s is refused: its part “%s” holds an entity reference (&%s;), which "
+                       "Excel never writes; open the file in Excel and save it again"),
+                     z->path, part, (const char *) xmlTextReaderConstName (r));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+reader_finish (Zip                *z,
+               const char         *part,
+               const JcXlsxSheet  *sheet,
+               const char         *buf,
+               gsize               len,
+               xmlTextReader      *r,
+               int                 rc,
+               ReaderErrors       *re,
+               GError            **error)
 {
   xmlFreeTextReader (r);
   if (rc < 0)
     {
-      g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
-                   _("%s is not an XLSX file (“%s” is not well-formed XML: %s)"), z->path, part,
-                   re->first_error ? re->first_error : "?");
+      if (re->first_code != XML_ERR_UNDECLARED_ENTITY ||
+          !entity_error (z, part, sheet, buf, len, error))
+        g_set_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED,
+                     _("%s is not an XLSX file (“%s” is not well-formed XML: %s)"), z->path, part,
+                     re->first_error ? re->first_error : "?");
       g_free (re->first_error);
       return FALSE;
     }
@@ -577,6 +905,12 @@ read_shared_strings (Zip         *z,
     return NULL;
   while ((rc = xmlTextReaderRead (r)) == 1)
     {
+      if (!reader_check_node (z, part, NULL, buf, len, r, error))
+        {
+          xmlFreeTextReader (r);
+          g_free (re.first_error);
+          return NULL;
+        }
       if (reader_is (r, XML_READER_TYPE_ELEMENT, "si"))
         {
           if (cur != NULL)
@@ -601,7 +935,7 @@ read_shared_strings (Zip         *z,
       else if (in_t && in_rph == 0 && cur != NULL && reader_is_text (r))
         g_string_append (cur, (const char *) xmlTextReaderConstValue (r));
     }
-  if (!reader_finish (z, part, r, rc, &re, error))
+  if (!reader_finish (z, part, NULL, buf, len, r, rc, &re, error))
     return NULL;
   return g_steal_pointer (&out);
 }
@@ -697,6 +1031,13 @@ jc_xlsx_read_sheet (JcXlsx             *xlsx,
     return FALSE;
   while ((rc = xmlTextReaderRead (r)) == 1)
     {
+      if (!reader_check_node (z, part, sheet, buf, len, r, error))
+        {
+          xmlFreeTextReader (r);
+          g_free (re.first_error);
+          jc_xlsx_cell_clear (&cell);
+          return FALSE;
+        }
       if (reader_is (r, XML_READER_TYPE_ELEMENT, "row"))
         {
           xmlChar *rr = xmlTextReaderGetAttribute (r, (const xmlChar *) "r");
@@ -784,6 +1125,7 @@ jc_xlsx_read_sheet (JcXlsx             *xlsx,
                                _("%s is not an XLSX file (a cell refers to shared string “%s”, "
                                  "which does not exist)"), z->path, v->str);
                   xmlFreeTextReader (r);
+                  g_free (re.first_error);
                   return FALSE;
                 }
             }
@@ -834,7 +1176,7 @@ jc_xlsx_read_sheet (JcXlsx             *xlsx,
         }
     }
   jc_xlsx_cell_clear (&cell);
-  return reader_finish (z, part, r, rc, &re, error);
+  return reader_finish (z, part, sheet, buf, len, r, rc, &re, error);
 }
 
 /* ---- the workbook ---------------------------------------------------- */

@@ -9,7 +9,11 @@
  * size the directory declared.  XML parts are parsed without network
  * access, without entity substitution, and a part that declares a DTD is
  * refused outright (OOXML parts never have one), so neither external
- * entities nor entity expansion bombs get a chance.
+ * entities nor entity expansion bombs get a chance.  Whether a part
+ * declares one is decided by libxml2 parsing its prolog (in UTF-8 or
+ * UTF-16 alike), stopping at the DOCTYPE before any declaration is read.
+ * An entity reference other than the five predefined ones is an error
+ * naming the cell ("Sheet1!B7") or the shared string, never dropped text.
  *
  * This module knows no form and no meaning: which sheet, row or cell
  * matters is the caller's business (jc-order-form-read.c).  It reads

@@ -67,6 +67,27 @@ test_xxe (void **state)
   assert_refused (f, plan, before);
 }
 
+/* An entity reference in a cell (no DTD: "&nbsp;" typed into the XML by
+ * some other program) is an error naming the cell, not text dropped so
+ * that "5&nbsp;" reads as 5. */
+static void
+test_entity_in_cell (void **state)
+{
+  Fixture *f = *state;
+  Snapshot before = stored_baseline (f);
+  g_autofree char *path = make_form (f, "entity.xlsx", "CT01");
+  g_autofree char *ref = qty_ref (path, "V001");
+  g_autofree char *what = g_strdup_printf ("entity.xlsx is refused: cell '2026-12-01'!%s holds an entity "
+                                           "reference (&nbsp;), which Excel never writes; open "
+                                           "the file in Excel and save it again", ref);
+  g_autoptr(JcImportPlan) plan = NULL;
+
+  set_text (path, ref, "5&nbsp;");
+  plan = prepare (f, path);
+  assert_error_at (plan_file (plan, 0), "", what);
+  assert_refused (f, plan, before);
+}
+
 static void
 add_zero_entry (zip_t      *za,
                 const char *name,
@@ -337,6 +358,7 @@ main (void)
   const struct CMUnitTest tests[] = {
     T (test_not_a_zip),
     T (test_xxe),
+    T (test_entity_in_cell),
     T (test_zip_bomb),
     T (test_too_large),
     T (test_gb18030_csv),

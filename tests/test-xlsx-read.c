@@ -59,6 +59,7 @@ static const JcXlsxLimits limits = {
 typedef struct {
   const char *name;
   const char *text;
+  gsize       len;    /* 0: strlen (text) */
 } Part;
 
 /* The bytes of a zip holding `parts` (NULL-terminated). */
@@ -75,7 +76,7 @@ make_zip (const Part *parts)
   assert_non_null (za);
   for (const Part *p = parts; p->name != NULL; p++)
     {
-      zip_source_t *src = zip_source_buffer (za, p->text, strlen (p->text), 0);
+      zip_source_t *src = zip_source_buffer (za, p->text, p->len ? p->len : strlen (p->text), 0);
 
       assert_true (zip_file_add (za, p->name, src, 0) >= 0);
     }
@@ -272,6 +273,238 @@ test_refused (void **state)
   }
 }
 
+/* `utf8` in UTF-16 (`codeset` "UTF-16LE" or "UTF-16BE"), after a byte
+ * order mark when `bom`; its length in bytes in `len`. */
+static char *
+utf16 (const char *utf8,
+       const char *codeset,
+       gboolean    bom,
+       gsize      *len)
+{
+  g_autoptr(GError) error = NULL;
+  gsize n = 0;
+  g_autofree char *body = g_convert (utf8, -1, codeset, "UTF-8", NULL, &n, &error);
+  char *out;
+
+  assert_no_error (error);
+  out = g_malloc (n + 2);
+  if (bom)
+    {
+      gboolean le = g_str_equal (codeset, "UTF-16LE");
+
+      out[0] = le ? '\xFF' : '\xFE';
+      out[1] = le ? '\xFE' : '\xFF';
+    }
+  memcpy (out + (bom ? 2 : 0), body, n);
+  *len = n + (bom ? 2 : 0);
+  return out;
+}
+
+/* Whether a part declares a DTD is decided by parsing it, so a UTF-16
+ * part is refused as a UTF-8 one is, and "<!DOCTYPE" in a comment is
+ * nothing. */
+static void
+test_dtd_parsed (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  gsize sst_len = 0, sheet_len = 0;
+  g_autofree char *sst16 = utf16 ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                                  "<!DOCTYPE sst [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                                  "<sst><si><t>大白菜&x;</t></si></sst>", "UTF-16LE", TRUE, &sst_len);
+  /* big-endian, no byte order mark: the declaration alone says UTF-16 */
+  g_autofree char *sheet16 = utf16 ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n"
+                                    "<!DOCTYPE worksheet [<!ENTITY y \"z\">]>"
+                                    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\">"
+                                    "<is><t>a&y;</t></is></c></row></sheetData></worksheet>",
+                                    "UTF-16BE", FALSE, &sheet_len);
+  JcXlsx *x;
+
+  {
+    const Part parts[] = {
+      { "xl/workbook.xml", WORKBOOK, 0 },
+      { "xl/_rels/workbook.xml.rels", RELS, 0 },
+      { "xl/sharedStrings.xml", sst16, sst_len },
+      { NULL, NULL, 0 },
+    };
+
+    x = open_parts (parts, &error);
+    assert_null (x);
+    assert_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED);
+    assert_contains (error->message,
+                     "t.xlsx is refused: its part “xl/sharedStrings.xml” declares a DTD or entities");
+    g_clear_error (&error);
+  }
+  {
+    const Part parts[] = {
+      { "xl/workbook.xml", WORKBOOK, 0 },
+      { "xl/_rels/workbook.xml.rels", RELS, 0 },
+      { "xl/sharedStrings.xml", SST, 0 },
+      { "xl/worksheets/sheet1.xml", sheet16, sheet_len },
+      { NULL, NULL, 0 },
+    };
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) rows = g_string_new (NULL);
+    Seen seen = { cells, rows };
+    g_autoptr(JcXlsx) ok = open_parts (parts, &error);
+
+    assert_no_error (error);
+    assert_false (jc_xlsx_read_sheet (ok, jc_xlsx_get_sheet (ok, 0), on_cell, NULL, &seen, NULL,
+                                      &error));
+    assert_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED);
+    assert_contains (error->message,
+                     "t.xlsx is refused: its part “xl/worksheets/sheet1.xml” declares a DTD or entities");
+    assert_int_equal (cells->len, 0);
+    g_clear_error (&error);
+  }
+  /* an external DTD alone, in the workbook part */
+  {
+    static const Part parts[] = {
+      { "xl/workbook.xml",
+        "<?xml version=\"1.0\"?>\n<!DOCTYPE workbook SYSTEM \"http://example.com/w.dtd\">"
+        "<workbook><sheets><sheet name=\"A\" sheetId=\"1\"/></sheets></workbook>", 0 },
+      { NULL, NULL, 0 },
+    };
+
+    x = open_parts (parts, &error);
+    assert_null (x);
+    assert_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED);
+    assert_contains (error->message, "its part “xl/workbook.xml” declares a DTD or entities");
+    g_clear_error (&error);
+  }
+  /* the words in a comment or a cell are no declaration */
+  {
+    static const Part parts[] = {
+      { "xl/workbook.xml", WORKBOOK, 0 },
+      { "xl/_rels/workbook.xml.rels", RELS, 0 },
+      { "xl/sharedStrings.xml",
+        "<?xml version=\"1.0\"?>\n<!-- no <!DOCTYPE here --><sst><si><t><![CDATA[<!ENTITY>]]></t></si></sst>",
+        0 },
+      { "xl/worksheets/sheet1.xml",
+        "<worksheet><!-- <!DOCTYPE --><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+        "</row></sheetData></worksheet>", 0 },
+      { NULL, NULL, 0 },
+    };
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) rows = g_string_new (NULL);
+    Seen seen = { cells, rows };
+    g_autoptr(JcXlsx) ok = open_parts (parts, &error);
+
+    assert_no_error (error);
+    assert_non_null (ok);
+    assert_true (jc_xlsx_read_sheet (ok, jc_xlsx_get_sheet (ok, 0), on_cell, NULL, &seen, NULL,
+                                     &error));
+    assert_no_error (error);
+    assert_int_equal (cells->len, 1);
+    assert_string_equal (cells->pdata[0], "A1 1 0 <!ENTITY> <!ENTITY>");
+  }
+}
+
+/* An entity reference is an error naming the cell (or the shared
+ * string), never text left out — even far past the cell the reader has
+ * reached when the parser stops. */
+static void
+test_entity_reference (void **state)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) sheet = g_string_new ("<?xml version=\"1.0\"?>\n<worksheet><sheetData>");
+  JcXlsx *x;
+
+  for (guint row = 1; row <= 6; row++)
+    {
+      g_string_append_printf (sheet, "<row r=\"%u\">", row);
+      for (guint col = 0; col < 10; col++)
+        g_string_append_printf (sheet, "<c r=\"%c%u\"><v>%u</v></c>", 'A' + col, row, col);
+      g_string_append (sheet, "</row>");
+    }
+  g_string_append (sheet, "<row r=\"7\"><c t=\"inlineStr\"><is><t>x</t></is></c>"
+                          "<c t=\"inlineStr\"><is><t>500&nbsp;g</t></is></c></row>"
+                          "</sheetData></worksheet>");
+  {
+    const Part parts[] = {
+      { "xl/workbook.xml", WORKBOOK, 0 },
+      { "xl/_rels/workbook.xml.rels", RELS, 0 },
+      { "xl/sharedStrings.xml", SST, 0 },
+      { "xl/worksheets/sheet1.xml", sheet->str, 0 },
+      { NULL, NULL, 0 },
+    };
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) rows = g_string_new (NULL);
+    Seen seen = { cells, rows };
+    g_autoptr(JcXlsx) ok = open_parts (parts, &error);
+
+    assert_no_error (error);
+    assert_false (jc_xlsx_read_sheet (ok, jc_xlsx_get_sheet (ok, 0), on_cell, NULL, &seen, NULL,
+                                      &error));
+    assert_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED);
+    assert_contains (error->message,
+                     "t.xlsx is refused: cell 订单!B7 holds an entity reference (&nbsp;), which "
+                     "Excel never writes; open the file in Excel and save it again");
+    g_clear_error (&error);
+  }
+  {
+    static const Part parts[] = {
+      { "xl/workbook.xml", WORKBOOK, 0 },
+      { "xl/_rels/workbook.xml.rels", RELS, 0 },
+      { "xl/sharedStrings.xml",
+        "<?xml version=\"1.0\"?>\n<sst><si><t>a &amp; b &#x41;</t></si><si><t>c&copy;</t></si></sst>", 0 },
+      { NULL, NULL, 0 },
+    };
+
+    x = open_parts (parts, &error);
+    assert_null (x);
+    assert_error (error, JC_XLSX_ERROR, JC_XLSX_ERROR_MALFORMED);
+    assert_contains (error->message,
+                     "t.xlsx is refused: shared string 2 in “xl/sharedStrings.xml” holds an entity "
+                     "reference (&copy;)");
+    g_clear_error (&error);
+  }
+  /* a sheet name Excel quotes in a reference is quoted here too */
+  {
+    static const Part parts[] = {
+      { "xl/workbook.xml",
+        "<workbook><sheets><sheet name=\"Tom's list\" sheetId=\"1\"/></sheets></workbook>", 0 },
+      { "xl/worksheets/sheet1.xml",
+        "<worksheet><sheetData><row r=\"2\"><c r=\"C2\"><v>1&x;</v></c></row></sheetData>"
+        "</worksheet>", 0 },
+      { NULL, NULL, 0 },
+    };
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) rows = g_string_new (NULL);
+    Seen seen = { cells, rows };
+    g_autoptr(JcXlsx) ok = open_parts (parts, &error);
+
+    assert_no_error (error);
+    assert_false (jc_xlsx_read_sheet (ok, jc_xlsx_get_sheet (ok, 0), on_cell, NULL, &seen, NULL,
+                                      &error));
+    assert_contains (error->message, "t.xlsx is refused: cell 'Tom''s list'!C2 holds an entity "
+                                     "reference (&x;)");
+    g_clear_error (&error);
+  }
+  /* the predefined entities and character references are text */
+  {
+    static const Part parts[] = {
+      { "xl/workbook.xml", WORKBOOK, 0 },
+      { "xl/_rels/workbook.xml.rels", RELS, 0 },
+      { "xl/sharedStrings.xml",
+        "<?xml version=\"1.0\"?>\n<sst><si><t>a &amp; &lt;b&gt; &#x41;</t></si></sst>", 0 },
+      { "xl/worksheets/sheet1.xml",
+        "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row></sheetData>"
+        "</worksheet>", 0 },
+      { NULL, NULL, 0 },
+    };
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GString) rows = g_string_new (NULL);
+    Seen seen = { cells, rows };
+    g_autoptr(JcXlsx) ok = open_parts (parts, &error);
+
+    assert_no_error (error);
+    assert_true (jc_xlsx_read_sheet (ok, jc_xlsx_get_sheet (ok, 0), on_cell, NULL, &seen, NULL,
+                                     &error));
+    assert_no_error (error);
+    assert_string_equal (cells->pdata[0], "A1 1 0 a & <b> A a & <b> A");
+  }
+}
+
 static void
 test_limits (void **state)
 {
@@ -314,6 +547,8 @@ main (void)
     cmocka_unit_test (test_refs),
     cmocka_unit_test (test_refused),
     cmocka_unit_test (test_limits),
+    cmocka_unit_test (test_dtd_parsed),
+    cmocka_unit_test (test_entity_reference),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);
