@@ -115,6 +115,7 @@ typedef enum {
   JC_REJECT_BAD_DATE,
   JC_REJECT_DATE_OUT_OF_RANGE,
   JC_REJECT_MISSING_FIELD,
+  JC_REJECT_TEXT_TOO_LONG,   /* name, category, spec or origin above JC_MAX_TEXT_CHARS */
   JC_N_REJECT_REASONS
 } JcRejectReason;
 
