@@ -344,6 +344,9 @@ jc_parse_degrees_field (JcField      field,
 
   if (*t == '\0')
     return field_error (error, field, _("a number is required"));
+  /* a plain decimal only: strtod() also reads "0x10" as 16 */
+  if (!jc_text_is_plain_decimal (t))
+    return field_error (error, field, _("“%s” is not a number"), s);
   v = g_ascii_strtod (t, &end);
   if (end == t || *end != '\0' || !isfinite (v))
     return field_error (error, field, _("“%s” is not a number"), s);
@@ -408,6 +411,16 @@ validate_code (JcField     field,
   return TRUE;
 }
 
+/* Only white space: " ", "\t", U+3000, U+00A0… (valid UTF-8). */
+static gboolean
+is_blank_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 validate_text (JcField     field,
                const char *text,
@@ -423,6 +436,8 @@ validate_text (JcField     field,
     }
   if (!g_utf8_validate (text, -1, NULL))
     return field_error (error, field, _("is not valid UTF-8 text"));
+  if (required && is_blank_text (text))
+    return field_error (error, field, _("is only blank space"));
   if (g_utf8_strlen (text, -1) > max_chars)
     return field_error (error, field,
                         ngettext ("“%s” is longer than %ld character",

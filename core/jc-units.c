@@ -372,6 +372,28 @@ jc_decimal_text_from_double_text (const char *text)
 /* Parses a plain decimal as jc_decimal_parse() does and returns it scaled
  * by 10^scale, rounded half up once. */
 gboolean
+jc_text_is_plain_decimal (const char *text)
+{
+  const char *p = text;
+  gboolean digit = FALSE, dot = FALSE;
+
+  if (p == NULL)
+    return FALSE;
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p == '.' && !dot)
+        dot = TRUE;
+      else
+        return FALSE;
+    }
+  return digit;
+}
+
+gboolean
 jc_parse_decimal (const char *text,
                   int         scale,
                   gint64     *out,
