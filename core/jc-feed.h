@@ -128,7 +128,8 @@ typedef struct {
   JcRejectReason reason;
   guint          line;    /* as JcQuote.line */
   char          *detail;  /* translated; names the field and quotes its value
-                           * (long values are cut at 60 bytes) */
+                           * (long values are cut at 60 bytes; a TEXT_TOO_LONG
+                           * value at JC_QUOTE_MAX_CHARS characters) */
 } JcReject;
 
 typedef struct _JcFeedBatch JcFeedBatch;

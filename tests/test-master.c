@@ -317,6 +317,40 @@ test_degrees_and_time (void **state)
   g_clear_error (&error);
   assert_false (jc_parse_degrees_field (JC_FIELD_LAT, "31,2", -90, 90, &d, &error));
   g_clear_error (&error);
+  /* a 10 MB value: the messages quote 80 characters of it */
+  {
+    g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'n');
+    g_autoptr(JcCanteen) c = good_canteen ();
+    gint64 v = 0;
+
+    assert_false (jc_parse_degrees_field (JC_FIELD_LAT, huge, -90, 90, &d, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_int_field (JC_FIELD_DINERS, huge, 0, 100000, &v, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_milli_field (JC_FIELD_PACK, huge, 0, JC_MAX_MILLI, &v, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_piece_mass (huge, &v, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, huge, &m, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    g_free (c->name);
+    c->name = g_strdup (huge);
+    assert_false (jc_canteen_validate (c, &error));
+    assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME);
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    g_free (c->code);
+    c->code = g_strdup (huge);
+    assert_false (jc_canteen_validate (c, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+  }
+
   /* only a plain decimal: strtod() would read these as 16, 10 and 30 */
   {
     const char *not_plain[] = { "0x10", "0X1A", "1e1", "3E1", "0x1p4", "inf", "--1", "1.2.3",
