@@ -18,6 +18,7 @@
 #include "cli-private.h"
 #include "jc-route-io.h"
 #include "jc-route.h"
+#include "jc-units.h"
 
 #define DEFAULT_SECONDS 10.0
 #define MAX_SECONDS (7.0 * 24 * 3600)
@@ -162,7 +163,8 @@ parse_seconds (Cli    *cli,
   if (text == NULL)
     return TRUE;
   v = g_ascii_strtod (text, &end);
-  if (text[0] == '\0' || end == text || *end != '\0' || v != v)
+  /* a plain decimal only: strtod() also reads "0x10" and "1e1" */
+  if (!jc_text_is_plain_decimal (text) || end == text || *end != '\0' || v != v)
     {
       cli_error (cli, _("seconds: “%s” is not a number"), text);
       return FALSE;

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jc-csv.h"
+#include "jc-format.h"
 #include "jc-input.h"
 #include "jc-delivery-private.h"
 #include "jc-store-private.h"
@@ -165,16 +166,20 @@ jc_delivery_import_matrix (JcStore      *store,
         to = g_strstrip (g_strdup (f[col_to]));
         if (!g_hash_table_contains (keys, from))
           {
+            g_autofree char *q = jc_format_quote_value (from);
+
             g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: from: “%s” is neither a canteen code "
                                                           "nor depot:NAME of a vehicle's depot"),
-                                                        path, line, from));
+                                                        path, line, q));
             ok = FALSE;
           }
         if (!g_hash_table_contains (keys, to))
           {
+            g_autofree char *q = jc_format_quote_value (to);
+
             g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: to: “%s” is neither a canteen code "
                                                           "nor depot:NAME of a vehicle's depot"),
-                                                        path, line, to));
+                                                        path, line, q));
             ok = FALSE;
           }
         if (too_large (f[col_dist], JC_DELIVERY_MATRIX_MAX_DISTANCE_M))
@@ -190,13 +195,14 @@ jc_delivery_import_matrix (JcStore      *store,
           {
             g_autofree char *v = g_strstrip (g_strdup (f[col_dist]));
             gint64 neg;
+            g_autofree char *q = jc_format_quote_value (v);
 
             if (g_ascii_string_to_signed (v, 10, G_MININT64, -1, &neg, NULL))
               g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: distance_m: “%s” is negative"),
-                                                          path, line, v));
+                                                          path, line, q));
             else
               g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: distance_m: “%s” is not a whole "
-                                                            "number of metres"), path, line, v));
+                                                            "number of metres"), path, line, q));
             ok = FALSE;
           }
         if (col_time >= 0 && col_time < nf)
@@ -219,9 +225,11 @@ jc_delivery_import_matrix (JcStore      *store,
               }
             else if (*v != '\0' && !parse_whole (v, 0, &time_s))
               {
+                g_autofree char *q = jc_format_quote_value (v);
+
                 g_ptr_array_add (problems, g_strdup_printf (_("%s:%u: time_s: “%s” is not a whole "
                                                               "number of seconds (0 or more)"),
-                                                            path, line, v));
+                                                            path, line, q));
                 ok = FALSE;
               }
           }

@@ -13,6 +13,7 @@
 #include "jc-csv.h"
 #include "jc-feed.h"
 #include "jc-feed-private.h"
+#include "jc-format.h"
 #include "jc-units.h"
 
 /* Columns we can know, Xinfadi-style then USDA-style. */
@@ -144,8 +145,10 @@ jc_csv_mapping_parse (const char   *text,
       eq = strchr (part, '=');
       if (eq == NULL)
         {
+          g_autofree char *qpart = jc_format_quote_value (part);
+
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_BAD_MAPPING,
-                       _("Column mapping: “%s” is not FIELD=COLUMN"), part);
+                       _("Column mapping: “%s” is not FIELD=COLUMN"), qpart);
           return FALSE;
         }
       *eq = '\0';
@@ -154,16 +157,20 @@ jc_csv_mapping_parse (const char   *text,
       k = mapping_key_index (key);
       if (k < 0)
         {
+          g_autofree char *qkey = jc_format_quote_value (key);
+
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_BAD_MAPPING,
                        _("Column mapping: unknown field “%s” (known: name, category, spec, "
-                         "origin, unit, date, low, avg, high)"), key);
+                         "origin, unit, date, low, avg, high)"), qkey);
           return FALSE;
         }
       if (!g_ascii_string_to_unsigned (value, 10, 0, MAX_COLUMN, &column, NULL))
         {
+          g_autofree char *qvalue = jc_format_quote_value (value);
+
           g_set_error (error, JC_FEED_ERROR, JC_FEED_ERROR_BAD_MAPPING,
                        _("Column mapping: “%s” for %s is not a column number (0 is the "
-                         "first column)"), value, key);
+                         "first column)"), qvalue, key);
           return FALSE;
         }
       if (MAPPING_COL (&m, k) >= 0)
@@ -286,7 +293,7 @@ static char *
 first_line_text (CsvState *st)
 {
   GString *s = g_string_new (NULL);
-  g_autofree char *clipped = NULL;
+  g_autofree char *text = NULL;
 
   for (guint i = 0; i < st->row->n_fields; i++)
     {
@@ -298,17 +305,8 @@ first_line_text (CsvState *st)
         f += 3;
       g_string_append (s, f);
     }
-  if (s->len > 80)
-    {
-      const char *cut = s->str + 80;
-
-      while (cut > s->str && ((guchar) *cut & 0xC0) == 0x80)
-        cut--;
-      g_string_truncate (s, cut - s->str);
-      g_string_append (s, "…");
-    }
-  clipped = g_string_free (s, FALSE);
-  return g_utf8_make_valid (clipped, -1);
+  text = g_string_free (s, FALSE);
+  return jc_format_quote_value (text);
 }
 
 /* Decides from the first record what the columns are.  TRUE when the

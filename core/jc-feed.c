@@ -13,6 +13,7 @@
 #include "jc-error.h"
 #include "jc-feed.h"
 #include "jc-feed-private.h"
+#include "jc-format.h"
 #include "jc-units.h"
 
 G_DEFINE_QUARK (jc-feed-error-quark, jc_feed_error)
@@ -92,6 +93,7 @@ static const struct {
   [JC_REJECT_BAD_DATE] = { "bad_date", N_("date not understood") },
   [JC_REJECT_DATE_OUT_OF_RANGE] = { "date_out_of_range", N_("date outside the requested range") },
   [JC_REJECT_MISSING_FIELD] = { "missing_field", N_("field missing") },
+  [JC_REJECT_TEXT_TOO_LONG] = { "text_too_long", N_("text too long") },
 };
 
 const char *
@@ -570,10 +572,41 @@ check_price (JcFeedBatch *batch,
     case JC_REJECT_BAD_DATE:
     case JC_REJECT_DATE_OUT_OF_RANGE:
     case JC_REJECT_MISSING_FIELD:
+    case JC_REJECT_TEXT_TOO_LONG:
     case JC_N_REJECT_REASONS:
     default:
       g_assert_not_reached ();
     }
+  return FALSE;
+}
+
+/* A text longer than JC_MAX_TEXT_CHARS (trimmed) is refused, never cut:
+ * a cut name would be another product. */
+static gboolean
+check_length (JcFeedBatch  *batch,
+              const RawRow *row,
+              const char   *what,
+              const char   *text)
+{
+  const char *a, *b;
+  gsize n = 0;
+  g_autofree char *v = NULL;
+
+  if (text == NULL)
+    return TRUE;
+  trim_range (text, &a, &b);
+  if ((gsize) (b - a) <= JC_MAX_TEXT_CHARS)
+    return TRUE;
+  for (const char *p = a; p < b; p++)
+    if (((guchar) *p & 0xC0) != 0x80)
+      n++;
+  if (n <= JC_MAX_TEXT_CHARS)
+    return TRUE;
+  v = jc_format_quote_value (a);
+  reject (batch, JC_REJECT_TEXT_TOO_LONG, row->line,
+          ngettext ("%s is longer than %d character: “%s”",
+                    "%s is longer than %d characters: “%s”", JC_MAX_TEXT_CHARS),
+          _(what), JC_MAX_TEXT_CHARS, v);
   return FALSE;
 }
 
@@ -751,6 +784,11 @@ add_row (JcFeedBatch  *batch,
       reject (batch, JC_REJECT_EMPTY_NAME, row->line, _("the name is empty"));
       return;
     }
+  if (!check_length (batch, row, N_("name"), row->name) ||
+      !check_length (batch, row, N_("category"), row->category) ||
+      !check_length (batch, row, N_("spec"), row->spec) ||
+      !check_length (batch, row, N_("origin"), row->origin))
+    return;
 
   q.unit = intern (batch, SLOT_UNIT, row->unit);
   if (row->unit_is_package)

@@ -115,6 +115,7 @@ typedef enum {
   JC_REJECT_BAD_DATE,
   JC_REJECT_DATE_OUT_OF_RANGE,
   JC_REJECT_MISSING_FIELD,
+  JC_REJECT_TEXT_TOO_LONG,   /* name, category, spec or origin above JC_MAX_TEXT_CHARS */
   JC_N_REJECT_REASONS
 } JcRejectReason;
 
@@ -127,7 +128,8 @@ typedef struct {
   JcRejectReason reason;
   guint          line;    /* as JcQuote.line */
   char          *detail;  /* translated; names the field and quotes its value
-                           * (long values are cut at 60 bytes) */
+                           * (long values are cut at 60 bytes; a TEXT_TOO_LONG
+                           * value at JC_QUOTE_MAX_CHARS characters) */
 } JcReject;
 
 typedef struct _JcFeedBatch JcFeedBatch;

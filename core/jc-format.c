@@ -224,3 +224,36 @@ jc_format_permille_percent (gint64        permille,
 
   return g_strdup_printf ("%s%%", number);
 }
+
+gsize
+jc_format_count_chars (const char *text)
+{
+  gsize n = 0;
+
+  if (text == NULL)
+    return 0;
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    if ((*p & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+char *
+jc_format_quote_value (const char *text)
+{
+  /* JC_QUOTE_MAX_CHARS + 1 characters take at most this many bytes, and
+   * g_utf8_make_valid() turns no byte into less than one character */
+  const gsize window = (JC_QUOTE_MAX_CHARS + 1) * 4;
+  gsize len = 0;
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  while (len <= window && text[len] != '\0')
+    len++;
+  valid = g_utf8_make_valid (text, MIN (len, window));
+  if (len <= window && g_utf8_strlen (valid, -1) <= JC_QUOTE_MAX_CHARS)
+    return g_steal_pointer (&valid);
+  *g_utf8_offset_to_pointer (valid, JC_QUOTE_MAX_CHARS) = '\0';
+  return g_strconcat (valid, "…", NULL);
+}

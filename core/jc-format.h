@@ -84,4 +84,21 @@ char       *jc_format_share_percent (gint64        part,
 char       *jc_format_permille_percent (gint64        permille,
                                         JcFormatFlags flags);
 
+/* The longest text from outside that is kept (a market name, a spec, an
+ * origin, an order line's note), in characters: a longer one is refused
+ * with a message naming the field, never cut and never stored. */
+#define JC_MAX_TEXT_CHARS 200
+/* How much of a bad value an error message quotes, in characters. */
+#define JC_QUOTE_MAX_CHARS 80
+
+/* The number of characters of `text` (NULL: 0), counting every byte
+ * that is not a UTF-8 continuation byte: safe on text that is not valid
+ * UTF-8, and the same as g_utf8_strlen() on text that is. */
+gsize       jc_format_count_chars (const char *text);
+/* A value for a message: `text` as valid UTF-8, cut after
+ * JC_QUOTE_MAX_CHARS characters with "…" when longer (never inside a
+ * character), so that a 10 MB field yields a short message.  NULL reads
+ * as "". */
+char       *jc_format_quote_value (const char *text);
+
 G_END_DECLS

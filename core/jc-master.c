@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jc-error.h"
+#include "jc-format.h"
 #include "jc-master.h"
 #include "jc-pinyin.h"
 
@@ -205,6 +206,7 @@ jc_parse_int_field (JcField      field,
                     GError     **error)
 {
   const char *s = text ? text : "";
+  g_autofree char *q = jc_format_quote_value (s);  /* for messages */
   g_autofree char *t = g_strstrip (g_strdup (s));
   char *end = NULL;
   gint64 v;
@@ -214,15 +216,15 @@ jc_parse_int_field (JcField      field,
   errno = 0;
   v = g_ascii_strtoll (t, &end, 10);
   if (end == t || *end != '\0')
-    return field_error (error, field, _("“%s” is not a whole number"), s);
+    return field_error (error, field, _("“%s” is not a whole number"), q);
   if (errno == ERANGE && *t == '-' && min >= 0)
-    return field_error (error, field, _("“%s” is negative"), s);
+    return field_error (error, field, _("“%s” is negative"), q);
   if (errno == ERANGE || v > max)
-    return field_error (error, field, _("“%s” is too large (at most %lld)"), s, (long long) max);
+    return field_error (error, field, _("“%s” is too large (at most %lld)"), q, (long long) max);
   if (v < 0 && min >= 0)
-    return field_error (error, field, _("“%s” is negative"), s);
+    return field_error (error, field, _("“%s” is negative"), q);
   if (v < min)
-    return field_error (error, field, _("“%s” is too small (at least %lld)"), s, (long long) min);
+    return field_error (error, field, _("“%s” is too small (at least %lld)"), q, (long long) min);
   *out = v;
   return TRUE;
 }
@@ -236,6 +238,7 @@ jc_parse_milli_field (JcField      field,
                       GError     **error)
 {
   const char *s = text ? text : "";
+  g_autofree char *q = jc_format_quote_value (s);  /* for messages */
   g_autoptr(GError) local = NULL;
   g_autofree char *max_text = jc_format_qty (max_milli);
   g_autofree char *min_text = jc_format_qty (min_milli);
@@ -247,20 +250,24 @@ jc_parse_milli_field (JcField      field,
   if (!jc_parse_decimal (s, 3, &v, &local))
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
-        return field_error (error, field, _("“%s” is too large (at most %s)"), s, max_text);
+        return field_error (error, field, _("“%s” is too large (at most %s)"), q, max_text);
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
-        return field_error (error, field,
-                            ngettext ("“%s” has more than %d decimal", "“%s” has more than %d decimals",
-                                      JC_DECIMAL_MAX_DECIMALS),
-                            t, JC_DECIMAL_MAX_DECIMALS);
-      return field_error (error, field, _("“%s” is not a number"), s);
+        {
+          g_autofree char *qt = jc_format_quote_value (t);
+
+          return field_error (error, field,
+                              ngettext ("“%s” has more than %d decimal",
+                                        "“%s” has more than %d decimals", JC_DECIMAL_MAX_DECIMALS),
+                              qt, JC_DECIMAL_MAX_DECIMALS);
+        }
+      return field_error (error, field, _("“%s” is not a number"), q);
     }
   if (v > max_milli)
-    return field_error (error, field, _("“%s” is too large (at most %s)"), s, max_text);
+    return field_error (error, field, _("“%s” is too large (at most %s)"), q, max_text);
   if (v < 0 && min_milli >= 0)
-    return field_error (error, field, _("“%s” is negative"), s);
+    return field_error (error, field, _("“%s” is negative"), q);
   if (v < min_milli)
-    return field_error (error, field, _("“%s” is too small (at least %s)"), s, min_text);
+    return field_error (error, field, _("“%s” is too small (at least %s)"), q, min_text);
   *out = v;
   return TRUE;
 }
@@ -279,6 +286,7 @@ jc_parse_piece_mass (const char  *text,
 {
   const JcItemUnits kg = { JC_BASE_UNIT_KG, 0, 0 };
   g_autofree char *t = g_strstrip (g_strdup (text ? text : ""));
+  g_autofree char *q = jc_format_quote_value (t);  /* for messages */
   g_autofree char *number = NULL;
   g_autoptr(GError) local = NULL;
   const char *unit;
@@ -297,25 +305,25 @@ jc_parse_piece_mass (const char  *text,
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
         return field_error (error, JC_FIELD_PIECE_MASS,
-                            _("“%s” is too large (at most %s)"), t, "100000 g");
+                            _("“%s” is too large (at most %s)"), q, "100000 g");
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
         return field_error (error, JC_FIELD_PIECE_MASS,
                             ngettext ("“%s” has more than %d decimal", "“%s” has more than %d decimals",
                                       JC_DECIMAL_MAX_DECIMALS),
-                            t, JC_DECIMAL_MAX_DECIMALS);
-      return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is not a number"), t);
+                            q, JC_DECIMAL_MAX_DECIMALS);
+      return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is not a number"), q);
     }
   if (!jc_unit_resolve (&kg, unit, &f, NULL))
     return field_error (error, JC_FIELD_PIECE_MASS,
                         _("“%s” is not a unit of mass (g, kg, 斤 or 两)"), unit);
   if (jc_decimal_sign (&d) < 0)
-    return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is negative"), t);
+    return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is negative"), q);
   /* value × num/den kg × 10^6 mg/kg, rounded once */
   if (!jc_decimal_scale (&d, 6, f.num, f.den, &mg, NULL) || mg > JC_MAX_PIECE_MASS_MG)
     return field_error (error, JC_FIELD_PIECE_MASS,
-                        _("“%s” is too large (at most %s)"), t, "100000 g");
+                        _("“%s” is too large (at most %s)"), q, "100000 g");
   if (mg == 0 && !jc_decimal_is_zero (&d))
-    return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is less than 1 mg"), t);
+    return field_error (error, JC_FIELD_PIECE_MASS, _("“%s” is less than 1 mg"), q);
   *out_mg = mg;
   return TRUE;
 }
@@ -338,17 +346,21 @@ jc_parse_degrees_field (JcField      field,
                         GError     **error)
 {
   const char *s = text ? text : "";
+  g_autofree char *q = jc_format_quote_value (s);  /* for messages */
   g_autofree char *t = g_strstrip (g_strdup (s));
   char *end = NULL;
   double v;
 
   if (*t == '\0')
     return field_error (error, field, _("a number is required"));
+  /* a plain decimal only: strtod() also reads "0x10" as 16 */
+  if (!jc_text_is_plain_decimal (t))
+    return field_error (error, field, _("“%s” is not a number"), q);
   v = g_ascii_strtod (t, &end);
   if (end == t || *end != '\0' || !isfinite (v))
-    return field_error (error, field, _("“%s” is not a number"), s);
+    return field_error (error, field, _("“%s” is not a number"), q);
   if (v < min || v > max)
-    return field_error (error, field, _("“%s” is out of range (%g to %g)"), s, min, max);
+    return field_error (error, field, _("“%s” is out of range (%g to %g)"), q, min, max);
   *out = v;
   return TRUE;
 }
@@ -360,6 +372,7 @@ jc_parse_time_field (JcField      field,
                      GError     **error)
 {
   const char *s = text ? text : "";
+  g_autofree char *q = jc_format_quote_value (s);  /* for messages */
   g_autofree char *t = g_strstrip (g_strdup (s));
   guint h = 0, m = 0;
   char *end = NULL;
@@ -367,19 +380,19 @@ jc_parse_time_field (JcField      field,
   if (*t == '\0')
     return field_error (error, field, _("a time is required (HH:MM)"));
   if (!g_ascii_isdigit (*t))
-    return field_error (error, field, _("“%s” is not a time (HH:MM)"), s);
+    return field_error (error, field, _("“%s” is not a time (HH:MM)"), q);
   h = (guint) g_ascii_strtoull (t, &end, 10);
   if (end == t || *end != ':' || end - t > 2)
-    return field_error (error, field, _("“%s” is not a time (HH:MM)"), s);
+    return field_error (error, field, _("“%s” is not a time (HH:MM)"), q);
   {
     const char *mp = end + 1;
 
     m = (guint) g_ascii_strtoull (mp, &end, 10);
     if (!g_ascii_isdigit (*mp) || end - mp != 2 || *end != '\0')
-      return field_error (error, field, _("“%s” is not a time (HH:MM)"), s);
+      return field_error (error, field, _("“%s” is not a time (HH:MM)"), q);
   }
   if (h > 23 || m > 59)
-    return field_error (error, field, _("“%s” is not a time of day"), s);
+    return field_error (error, field, _("“%s” is not a time of day"), q);
   *out_minutes = (int) (h * 60 + m);
   return TRUE;
 }
@@ -400,11 +413,25 @@ validate_code (JcField     field,
   if (code == NULL || *code == '\0')
     return field_error (error, field, _("is required"));
   if (strlen (code) > 32)
-    return field_error (error, field, _("“%s” is longer than 32 characters"), code);
+    {
+      g_autofree char *q = jc_format_quote_value (code);
+
+      return field_error (error, field, _("“%s” is longer than 32 characters"), q);
+    }
   for (p = code; *p; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
       return field_error (error, field,
                           _("“%s” may only contain letters, digits, “-”, “_” and “.”"), code);
+  return TRUE;
+}
+
+/* Only white space: " ", "\t", U+3000, U+00A0… (valid UTF-8). */
+static gboolean
+is_blank_text (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
   return TRUE;
 }
 
@@ -423,11 +450,17 @@ validate_text (JcField     field,
     }
   if (!g_utf8_validate (text, -1, NULL))
     return field_error (error, field, _("is not valid UTF-8 text"));
+  if (required && is_blank_text (text))
+    return field_error (error, field, _("is only blank space"));
   if (g_utf8_strlen (text, -1) > max_chars)
-    return field_error (error, field,
-                        ngettext ("“%s” is longer than %ld character",
-                                  "“%s” is longer than %ld characters", (unsigned long) max_chars),
-                        text, max_chars);
+    {
+      g_autofree char *q = jc_format_quote_value (text);
+
+      return field_error (error, field,
+                          ngettext ("“%s” is longer than %ld character",
+                                    "“%s” is longer than %ld characters", (unsigned long) max_chars),
+                          q, max_chars);
+    }
   return TRUE;
 }
 

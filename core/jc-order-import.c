@@ -17,11 +17,11 @@
 #include <string.h>
 
 #include "jc-error.h"
+#include "jc-format.h"
 #include "jc-order-form.h"
 #include "jc-pinyin.h"
 #include "jc-suggest.h"
 
-#define MAX_NOTE_CHARS 500
 #define N_SUGGESTIONS 3
 
 /* ---- plan structures --------------------------------------------------- */
@@ -419,6 +419,8 @@ check_line (Ctx              *ctx,
   JcItemUnits iu = jc_item_get_units (item);
   g_autoptr(GError) local = NULL;
   g_autofree char *allowed = NULL;
+  g_autofree char *qv = jc_format_quote_value (qty_text);  /* for messages */
+  g_autofree char *uv = jc_format_quote_value (unit);
   JcUnitFactor f;
   JcDecimal q;
   gint64 base = 0;
@@ -434,32 +436,32 @@ check_line (Ctx              *ctx,
     {
       file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                   _("“%s” is written with an exponent; type the quantity as a plain number "
-                    "(like 0.5 or 120)"), qty_text);
+                    "(like 0.5 or 120)"), qv);
       return NULL;
     }
   if (!jc_decimal_parse (qty_text, &q, &local))
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
         file_error (ctx, row->row, JC_FORM_FIELD_QTY,
-                    _("“%s” is an absurd quantity; check the number"), qty_text);
+                    _("“%s” is an absurd quantity; check the number"), qv);
       else if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
         file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                     ngettext ("“%s” has more than %d decimal; round it to %d at most",
                               "“%s” has more than %d decimals; round it to %d at most",
                               JC_DECIMAL_MAX_DECIMALS),
-                    qty_text, JC_DECIMAL_MAX_DECIMALS, JC_DECIMAL_MAX_DECIMALS);
+                    qv, JC_DECIMAL_MAX_DECIMALS, JC_DECIMAL_MAX_DECIMALS);
       else if (g_ascii_isdigit (qty_text[0]))
         file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                     _("“%s” is not a number; type only the number (the unit has its own column)"),
-                    qty_text);
+                    qv);
       else
-        file_error (ctx, row->row, JC_FORM_FIELD_QTY, _("“%s” is not a number"), qty_text);
+        file_error (ctx, row->row, JC_FORM_FIELD_QTY, _("“%s” is not a number"), qv);
       return NULL;
     }
   if (jc_decimal_sign (&q) < 0)
     {
       file_error (ctx, row->row, JC_FORM_FIELD_QTY,
-                  _("“%s” is negative; a quantity is 0 or more"), qty_text);
+                  _("“%s” is negative; a quantity is 0 or more"), qv);
       return NULL;
     }
   allowed = units_for (item);
@@ -467,33 +469,33 @@ check_line (Ctx              *ctx,
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_UNKNOWN_UNIT))
         file_error (ctx, row->row, JC_FORM_FIELD_UNIT,
-                    _("unknown unit “%s”; %s (%s) is ordered in %s"), unit, item->name,
+                    _("unknown unit “%s”; %s (%s) is ordered in %s"), uv, item->name,
                     item->code, allowed);
       else if (item->pack_milli <= 0 && is_pack_unit (&iu, unit))
         file_error (ctx, row->row, JC_FORM_FIELD_UNIT,
                     _("%s (%s) has no pack size, so it cannot be ordered in “%s”; use %s"),
-                    item->name, item->code, unit, allowed);
+                    item->name, item->code, uv, allowed);
       else
         file_error (ctx, row->row, JC_FORM_FIELD_UNIT,
                     _("%s (%s) cannot be ordered in “%s”; use %s"), item->name, item->code,
-                    unit, allowed);
+                    uv, allowed);
       return NULL;
     }
   if (!jc_decimal_qty_to_base (&q, &f, &base, NULL) ||
       base > (gint64) JC_ORDER_FORM_ABSURD_UNITS * 1000)
     {
       file_error (ctx, row->row, JC_FORM_FIELD_QTY,
-                  _("%s %s of %s is absurd (more than %d %s); check the number"), qty_text,
-                  *unit ? unit : jc_order_form_unit_display (item->base_unit), item->name,
+                  _("%s %s of %s is absurd (more than %d %s); check the number"), qv,
+                  *unit ? uv : jc_order_form_unit_display (item->base_unit), item->name,
                   JC_ORDER_FORM_ABSURD_UNITS, jc_order_form_unit_display (item->base_unit));
       return NULL;
     }
-  if (g_utf8_strlen (note, -1) > MAX_NOTE_CHARS)
+  if (g_utf8_strlen (note, -1) > JC_MAX_TEXT_CHARS)
     {
       file_error (ctx, row->row, JC_FORM_FIELD_NOTE,
                   ngettext ("the note is longer than %d character",
-                            "the note is longer than %d characters", MAX_NOTE_CHARS),
-                  MAX_NOTE_CHARS);
+                            "the note is longer than %d characters", JC_MAX_TEXT_CHARS),
+                  JC_MAX_TEXT_CHARS);
       return NULL;
     }
   if (jc_decimal_is_zero (&q))
@@ -509,8 +511,8 @@ check_line (Ctx              *ctx,
       /* a line of nothing would block the month's plan and statements */
       file_error (ctx, row->row, JC_FORM_FIELD_QTY,
                   _("%s %s of %s is less than the smallest quantity, 0.001 %s; "
-                    "order at least that much or leave the line empty"), qty_text,
-                  *unit ? unit : jc_order_form_unit_display (item->base_unit), item->name,
+                    "order at least that much or leave the line empty"), qv,
+                  *unit ? uv : jc_order_form_unit_display (item->base_unit), item->name,
                   jc_order_form_unit_display (item->base_unit));
       return NULL;
     }
@@ -528,6 +530,8 @@ check_item (Ctx             *ctx,
   const char *text = row->values[JC_FORM_FIELD_ITEM];
   const char *name = row->values[JC_FORM_FIELD_NAME];
   g_autofree char *near = NULL;
+  g_autofree char *tv = NULL;  /* for messages */
+  g_autofree char *nv = NULL;
   const JcItem *item;
 
   if (*text == '\0')
@@ -549,15 +553,17 @@ check_item (Ctx             *ctx,
   if (item != NULL)
     return item;
   near = suggest_items (ctx, *name ? name : text);
+  tv = jc_format_quote_value (text);
+  nv = jc_format_quote_value (name);
   if (ctx->form->format == JC_FORM_FORMAT_XLSX && *name != '\0')
     file_error (ctx, row->row, JC_FORM_FIELD_ITEM,
                 near ? _("unknown item code “%s” (%s); did you mean %s?")
                      : _("unknown item code “%s” (%s)%s"),
-                text, name, near ? near : "");
+                tv, nv, near ? near : "");
   else
     file_error (ctx, row->row, JC_FORM_FIELD_ITEM,
                 near ? _("unknown item “%s”; did you mean %s?") : _("unknown item “%s”%s"),
-                text, near ? near : "");
+                tv, near ? near : "");
   return NULL;
 }
 
@@ -580,6 +586,7 @@ check_canteen (Ctx             *ctx,
       if (first_report (ctx, JC_FORM_FIELD_CANTEEN, text))
         {
           g_autoptr(GString) known = g_string_new (NULL);
+          g_autofree char *v = jc_format_quote_value (text);
 
           for (guint i = 0; i < ctx->canteen_list->len && i < 10; i++)
             {
@@ -590,7 +597,7 @@ check_canteen (Ctx             *ctx,
               g_string_append_printf (known, "%s%s", known->len ? ", " : "", x->code);
             }
           file_error (ctx, row->row, JC_FORM_FIELD_CANTEEN,
-                      _("no canteen “%s” (the canteens are %s%s)"), text, known->str,
+                      _("no canteen “%s” (the canteens are %s%s)"), v, known->str,
                       ctx->canteen_list->len > 10 ? ", …" : "");
         }
       return NULL;
@@ -619,7 +626,11 @@ check_date (Ctx             *ctx,
     }
   date = normalize_date (text);
   if (date == NULL && first_report (ctx, JC_FORM_FIELD_DATE, text))
-    file_error (ctx, row->row, JC_FORM_FIELD_DATE, _("“%s” is not a date (YYYY-MM-DD)"), text);
+    {
+      g_autofree char *v = jc_format_quote_value (text);
+
+      file_error (ctx, row->row, JC_FORM_FIELD_DATE, _("“%s” is not a date (YYYY-MM-DD)"), v);
+    }
   return date;
 }
 

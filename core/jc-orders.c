@@ -16,6 +16,7 @@
 #include "jc-calendar.h"
 #include "jc-error.h"
 #include "jc-date.h"
+#include "jc-format.h"
 #include "jc-orders.h"
 #include "jc-prices.h"
 #include "jc-store-orders.h"
@@ -30,7 +31,8 @@
  * A line for `item` from the quantity text and unit a person typed.  The
  * quantity must be a number ≥ 0 with at most 9 decimals, converted
  * exactly and rounded once to the milli base unit, and not a nonzero
- * number that rounds to nothing; the unit any unit the item converts from.
+ * number that rounds to nothing; the unit any unit the item converts from;
+ * the note at most JC_MAX_TEXT_CHARS characters.
  */
 JcOrderLine *
 jc_order_line_parse (const JcItem  *item,
@@ -45,26 +47,35 @@ jc_order_line_parse (const JcItem  *item,
   JcUnitFactor f;
   JcDecimal typed;
   gint64 q = 0;
+  g_autofree char *qv = jc_format_quote_value (qty_text);  /* for messages */
 
+  if (jc_format_count_chars (note) > JC_MAX_TEXT_CHARS)
+    {
+      g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
+                   ngettext ("note: longer than %d character (%s)",
+                             "note: longer than %d characters (%s)", JC_MAX_TEXT_CHARS),
+                   JC_MAX_TEXT_CHARS, item->name);
+      return NULL;
+    }
   if (!jc_decimal_parse (qty_text, &typed, &local))
     {
       if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW))
         g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                     _("quantity: “%s” is too large"), qty_text ? qty_text : "");
+                     _("quantity: “%s” is too large"), qv);
       else if (g_error_matches (local, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE))
         g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
                      ngettext ("quantity: “%s” has more than %d decimal",
                                "quantity: “%s” has more than %d decimals", JC_DECIMAL_MAX_DECIMALS),
-                     qty_text, JC_DECIMAL_MAX_DECIMALS);
+                     qv, JC_DECIMAL_MAX_DECIMALS);
       else
         g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                     _("quantity: “%s” is not a number"), qty_text ? qty_text : "");
+                     _("quantity: “%s” is not a number"), qv);
       return NULL;
     }
   if (jc_decimal_sign (&typed) < 0)
     {
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("quantity: “%s” is negative"), qty_text);
+                   _("quantity: “%s” is negative"), qv);
       return NULL;
     }
   if (!jc_unit_resolve (&iu, unit, &f, &local))
@@ -79,7 +90,7 @@ jc_order_line_parse (const JcItem  *item,
       !jc_decimal_scale (&typed, 3, 1, 1, &q, &local))
     {
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
-                   _("quantity: “%s” is too large"), qty_text);
+                   _("quantity: “%s” is too large"), qv);
       return NULL;
     }
   if (l->qty_milli == 0 && !jc_decimal_is_zero (&typed))
@@ -88,7 +99,7 @@ jc_order_line_parse (const JcItem  *item,
        * plan and leave a cost nobody can be charged for */
       g_set_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE,
                    _("quantity: %s %s of %s is less than the smallest quantity, 0.001 %s"),
-                   qty_text, unit && *unit ? unit : jc_base_unit_to_display (item->base_unit),
+                   qv, unit && *unit ? unit : jc_base_unit_to_display (item->base_unit),
                    item->name, jc_base_unit_to_display (item->base_unit));
       return NULL;
     }

@@ -12,6 +12,7 @@
 #include "jc-csv.h"
 #include "jc-date.h"
 #include "jc-error.h"
+#include "jc-format.h"
 #include "jc-input.h"
 #include "jc-master.h"
 #include "jc-plan.h"
@@ -193,9 +194,15 @@ jc_purchases_import_csv (JcStore     *store,
                                                     map[col] + 1, col_names[col], m_)); \
         bad = TRUE;                                                              \
       } G_STMT_END
+/* a value from the file, quoted short (jc_format_quote_value) */
+#define PROBLEM_VALUE(col, format, value)                                        \
+      G_STMT_START {                                                             \
+        g_autofree char *v_ = jc_format_quote_value (value);                    \
+        PROBLEM (col, format, v_);                                               \
+      } G_STMT_END
 
       if (!jc_date_is_valid (f[COL_DATE]))
-        PROBLEM (COL_DATE, _("“%s” is not a date (YYYY-MM-DD)"), f[COL_DATE]);
+        PROBLEM_VALUE (COL_DATE, _("“%s” is not a date (YYYY-MM-DD)"), f[COL_DATE]);
       if (*f[COL_ITEM] == '\0')
         PROBLEM (COL_ITEM, _("an item code or name is required"));
       else
@@ -204,7 +211,7 @@ jc_purchases_import_csv (JcStore     *store,
           if (item == NULL)
             item = jc_store_find_item_by_name (store, f[COL_ITEM], NULL);
           if (item == NULL)
-            PROBLEM (COL_ITEM, _("“%s” is not a catalog code or name"), f[COL_ITEM]);
+            PROBLEM_VALUE (COL_ITEM, _("“%s” is not a catalog code or name"), f[COL_ITEM]);
         }
       /* qty and price are kept exactly as typed and rounded once, after
        * the unit conversion */
@@ -214,14 +221,14 @@ jc_purchases_import_csv (JcStore     *store,
           g_clear_error (&local);
         }
       else if (jc_decimal_sign (&qty_typed) < 0)
-        PROBLEM (COL_QTY, _("“%s” is negative"), f[COL_QTY]);
+        PROBLEM_VALUE (COL_QTY, _("“%s” is negative"), f[COL_QTY]);
       if (!jc_decimal_parse (f[COL_PRICE], &price_typed, &local))
         {
           PROBLEM (COL_PRICE, "%s", local->message);
           g_clear_error (&local);
         }
       else if (jc_decimal_sign (&price_typed) < 0)
-        PROBLEM (COL_PRICE, _("“%s” is negative"), f[COL_PRICE]);
+        PROBLEM_VALUE (COL_PRICE, _("“%s” is negative"), f[COL_PRICE]);
       if (item != NULL)
         {
           units = jc_item_get_units (item);
@@ -237,9 +244,14 @@ jc_purchases_import_csv (JcStore     *store,
               g_clear_error (&local);
             }
           else if (!bad && qty == 0 && !jc_decimal_is_zero (&qty_typed))
-            PROBLEM (COL_QTY, _("%s %s is less than the smallest quantity, 0.001 %s"),
-                     f[COL_QTY], *f[COL_UNIT] ? f[COL_UNIT] : jc_base_unit_to_display (units.base_unit),
-                     jc_base_unit_to_display (units.base_unit));
+            {
+              g_autofree char *q_ = jc_format_quote_value (f[COL_QTY]);
+              g_autofree char *u_ = jc_format_quote_value (f[COL_UNIT]);
+
+              PROBLEM (COL_QTY, _("%s %s is less than the smallest quantity, 0.001 %s"),
+                       q_, *u_ ? u_ : jc_base_unit_to_display (units.base_unit),
+                       jc_base_unit_to_display (units.base_unit));
+            }
           factor.num = factor.den = 1;
           if (!bad && *f[COL_PRICE_UNIT] &&
               !jc_unit_resolve (&units, f[COL_PRICE_UNIT], &factor, &local))
@@ -257,7 +269,7 @@ jc_purchases_import_csv (JcStore     *store,
         {
           canteen = jc_store_get_canteen (store, f[COL_CANTEEN], NULL);
           if (canteen == NULL)
-            PROBLEM (COL_CANTEEN, _("“%s” is not a canteen code"), f[COL_CANTEEN]);
+            PROBLEM_VALUE (COL_CANTEEN, _("“%s” is not a canteen code"), f[COL_CANTEEN]);
           else if (!bad && !find_supplement (store, plans, f[COL_DATE], item, canteen,
                                              &supplement_id, &local))
             {
@@ -265,6 +277,7 @@ jc_purchases_import_csv (JcStore     *store,
               g_clear_error (&local);
             }
         }
+#undef PROBLEM_VALUE
 #undef PROBLEM
       if (bad)
         continue;

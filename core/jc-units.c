@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jc-error.h"
+#include "jc-format.h"
 #include "jc-units.h"
 
 const char *
@@ -170,8 +171,10 @@ jc_decimal_parse (const char *text,
     p++;
   if (!any_digit || *p != '\0')
     {
+      g_autofree char *v = jc_format_quote_value (text);
+
       g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_INVALID_NUMBER,
-                   _("“%s” is not a number"), text);
+                   _("“%s” is not a number"), v);
       return FALSE;
     }
   /* the decimals that matter: trailing zeros do not */
@@ -179,10 +182,12 @@ jc_decimal_parse (const char *text,
     n_frac--;
   if (n_frac > JC_DECIMAL_MAX_DECIMALS)
     {
+      g_autofree char *v = jc_format_quote_value (text);
+
       g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE,
                    ngettext ("“%s” has more than %d decimal", "“%s” has more than %d decimals",
                              JC_DECIMAL_MAX_DECIMALS),
-                   text, JC_DECIMAL_MAX_DECIMALS);
+                   v, JC_DECIMAL_MAX_DECIMALS);
       return FALSE;
     }
   for (decimals = 0; decimals < n_frac; decimals++)
@@ -367,6 +372,28 @@ jc_decimal_text_from_double_text (const char *text)
 /* Parses a plain decimal as jc_decimal_parse() does and returns it scaled
  * by 10^scale, rounded half up once. */
 gboolean
+jc_text_is_plain_decimal (const char *text)
+{
+  const char *p = text;
+  gboolean digit = FALSE, dot = FALSE;
+
+  if (p == NULL)
+    return FALSE;
+  if (*p == '+' || *p == '-')
+    p++;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p == '.' && !dot)
+        dot = TRUE;
+      else
+        return FALSE;
+    }
+  return digit;
+}
+
+gboolean
 jc_parse_decimal (const char *text,
                   int         scale,
                   gint64     *out,
@@ -502,8 +529,12 @@ jc_unit_resolve (const JcItemUnits *item,
       return FALSE;
     }
 
-  g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_UNKNOWN_UNIT,
-               _("unknown unit “%s”"), t);
+  {
+    g_autofree char *v = jc_format_quote_value (t);
+
+    g_set_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_UNKNOWN_UNIT,
+                 _("unknown unit “%s”"), v);
+  }
   return FALSE;
 }
 

@@ -97,6 +97,11 @@ gboolean jc_parse_decimal  (const char *text,
                             gint64     *out,
                             GError    **error);
 
+/* TRUE when `text` is written as a plain decimal: an optional sign, ASCII
+ * digits and at most one ".", at least one digit, nothing around.  What
+ * strtod() also takes — "0x10", "1e3", "inf", "nan", blanks — is not. */
+gboolean jc_text_is_plain_decimal (const char *text);
+
 /* jc_format_decimal(), jc_format_fen(), jc_format_price(),
  * jc_format_qty(): jc-format.h. */
 

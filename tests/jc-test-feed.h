@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-format.h"
 #include "jc-feed.h"
 #include "jc-units.h"
 

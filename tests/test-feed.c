@@ -111,6 +111,55 @@ test_each_reason (void **state)
                              "\"date_out_of_range\":2,\"missing_field\":3}");
 }
 
+/* Names, categories, specs and origins above JC_MAX_TEXT_CHARS characters
+ * (counted in characters, trimmed) are refused whole, with the field named
+ * and the value quoted short; at the limit they are kept. */
+static void
+test_text_too_long (void **state)
+{
+  g_autoptr(JcFeedBatch) b = jc_feed_batch_new (NULL, NULL);
+  g_autoptr(GString) han = g_string_new (NULL);
+  g_autofree char *a200 = g_strnfill (JC_MAX_TEXT_CHARS, 'a');
+  g_autofree char *a201 = g_strnfill (JC_MAX_TEXT_CHARS + 1, 'a');
+  g_autofree char *padded = g_strdup_printf ("  %s\t", a200);
+  gsize huge_len = 10 * 1024 * 1024;
+  g_autofree char *huge = g_strnfill (huge_len, 'x');
+  const char *d = "2025-02-08";
+  guint expect[N_REASONS] = { 0 };
+
+  for (guint i = 0; i < JC_MAX_TEXT_CHARS; i++)
+    g_string_append (han, "菜");   /* 600 bytes, 200 characters */
+
+  /* kept: at the limit, in characters, and with blanks around */
+  jc_feed_batch_add_raw (b, 1, han->str, NULL, NULL, NULL, "斤", d, "1", "1", "1");
+  jc_feed_batch_add_raw (b, 2, "黄瓜", a200, a200, padded, "斤", d, "1", "1", "1");
+  /* refused: one character more in each field */
+  jc_feed_batch_add_raw (b, 3, a201, NULL, NULL, NULL, "斤", d, "1", "1", "1");
+  jc_feed_batch_add_raw (b, 4, "黄瓜", a201, NULL, NULL, "斤", d, "1", "1", "1");
+  g_string_append (han, "菜");
+  jc_feed_batch_add_raw (b, 5, "黄瓜", NULL, han->str, NULL, "斤", d, "1", "1", "1");
+  jc_feed_batch_add_raw (b, 6, "黄瓜", NULL, NULL, huge, "斤", d, "1", "1", "1");
+  expect[JC_REJECT_TEXT_TOO_LONG] = 4;
+
+  assert_counts (b, 6, 2, 0, expect);
+  assert_int_equal (g_utf8_strlen (quote_at (b, 0)->market_name, -1), JC_MAX_TEXT_CHARS);
+  assert_string_equal (quote_at (b, 1)->origin, a200);
+  assert_contains (reject_at (b, 0)->detail, "name is longer than 200 characters");
+  assert_contains (reject_at (b, 1)->detail, "category is longer than 200 characters");
+  assert_contains (reject_at (b, 2)->detail, "spec is longer than 200 characters");
+  assert_contains (reject_at (b, 2)->detail, "菜菜…");
+  assert_contains (reject_at (b, 3)->detail, "origin is longer than 200 characters");
+  /* a 10 MB field: the message quotes 80 characters of it */
+  assert_true (strlen (reject_at (b, 3)->detail) < 300);
+  for (guint i = 0; i < 4; i++)
+    assert_int_equal (reject_at (b, i)->line, i + 3);
+  {
+    g_autofree char *json = jc_feed_batch_dup_rejects_json (b);
+
+    assert_string_equal (json, "{\"text_too_long\":4}");
+  }
+}
+
 /* The first rule that fails names the reason. */
 static void
 test_reason_order (void **state)
@@ -993,6 +1042,7 @@ main (void)
     cmocka_unit_test (test_reason_names),
     cmocka_unit_test (test_each_reason),
     cmocka_unit_test (test_reason_order),
+    cmocka_unit_test (test_text_too_long),
     cmocka_unit_test (test_prices_and_dates),
     cmocka_unit_test (test_duplicates),
     cmocka_unit_test (test_duplicates_at_scale),

@@ -120,6 +120,49 @@ test_percent (void **state)
   ASSERT_TEXT (jc_format_permille_percent (12345, JC_FORMAT_GROUPS), "1234.5%");
 }
 
+/* A bad value in a message: at most JC_QUOTE_MAX_CHARS characters, whole
+ * characters, valid UTF-8, "…" when cut. */
+static void
+test_quote_value (void **state)
+{
+  g_autofree char *a80 = g_strnfill (JC_QUOTE_MAX_CHARS, 'a');
+  g_autofree char *a81 = g_strnfill (JC_QUOTE_MAX_CHARS + 1, 'a');
+  g_autofree char *a80_cut = g_strconcat (a80, "…", NULL);
+  g_autoptr(GString) han = g_string_new (NULL);
+  gsize huge_len = 10 * 1024 * 1024;
+  g_autofree char *huge = g_strnfill (huge_len, 'x');
+  g_autofree char *bad = g_strnfill (huge_len, (char) 0x80);
+
+  ASSERT_TEXT (jc_format_quote_value (NULL), "");
+  ASSERT_TEXT (jc_format_quote_value (""), "");
+  ASSERT_TEXT (jc_format_quote_value ("3kg"), "3kg");
+  ASSERT_TEXT (jc_format_quote_value (a80), a80);
+  ASSERT_TEXT (jc_format_quote_value (a81), a80_cut);
+  /* characters, not bytes: 81 three-byte characters keep 80 */
+  for (guint i = 0; i <= JC_QUOTE_MAX_CHARS; i++)
+    g_string_append (han, "菜");
+  {
+    g_autofree char *q = jc_format_quote_value (han->str);
+
+    assert_true (g_utf8_validate (q, -1, NULL));
+    assert_int_equal (g_utf8_strlen (q, -1), JC_QUOTE_MAX_CHARS + 1);
+    assert_true (g_str_has_suffix (q, "菜…"));
+  }
+  /* a 10 MB field, and 10 MB of bytes that are not UTF-8 */
+  {
+    g_autofree char *q = jc_format_quote_value (huge);
+    g_autofree char *r = jc_format_quote_value (bad);
+
+    assert_true (strlen (q) < 300);
+    assert_true (g_str_has_suffix (q, "x…"));
+    assert_true (g_utf8_validate (r, -1, NULL));
+    assert_int_equal (g_utf8_strlen (r, -1), JC_QUOTE_MAX_CHARS + 1);
+    assert_true (strlen (r) < 300);
+  }
+  assert_int_equal (jc_format_count_chars (NULL), 0);
+  assert_int_equal (jc_format_count_chars ("a菜b"), 3);
+}
+
 int
 main (void)
 {
@@ -130,6 +173,7 @@ main (void)
     cmocka_unit_test (test_km),
     cmocka_unit_test (test_clock),
     cmocka_unit_test (test_percent),
+    cmocka_unit_test (test_quote_value),
   };
 
   return cmocka_run_group_tests (tests, NULL, NULL);

@@ -87,6 +87,11 @@ test_item_validation (void **state)
   item->name = g_strdup ("");
   assert_false (jc_item_validate (item, &error));
   assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME);
+  g_clear_error (&error);
+  g_free (item->name);
+  item->name = g_strdup ("\xE3\x80\x80");
+  assert_false (jc_item_validate (item, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME);
 }
 
 static void
@@ -127,6 +132,14 @@ test_canteen_validation (void **state)
   c->diners = -3;
   assert_false (jc_canteen_validate (c, &error));
   assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_DINERS);
+  g_clear_error (&error);
+
+  /* a name of only white space (U+3000 the ideographic space) is no name */
+  c->diners = 300;
+  g_free (c->name);
+  c->name = g_strdup ("\xE3\x80\x80\t ");
+  assert_false (jc_canteen_validate (c, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME);
 }
 
 static void
@@ -156,6 +169,22 @@ test_vehicle_validation (void **state)
   v->plate = NULL;
   assert_false (jc_vehicle_validate (v, &error));
   assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PLATE);
+  g_clear_error (&error);
+
+  /* a plate of only white space is no plate */
+  {
+    const char *blank[] = { " ", "\t", "\xE3\x80\x80", " \xC2\xA0\t\xE3\x80\x80 " };
+
+    for (guint i = 0; i < G_N_ELEMENTS (blank); i++)
+      {
+        g_free (v->plate);
+        v->plate = g_strdup (blank[i]);
+        assert_false (jc_vehicle_validate (v, &error));
+        assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_PLATE);
+        assert_contains (error->message, "blank");
+        g_clear_error (&error);
+      }
+  }
 }
 
 static void
@@ -288,6 +317,58 @@ test_degrees_and_time (void **state)
   g_clear_error (&error);
   assert_false (jc_parse_degrees_field (JC_FIELD_LAT, "31,2", -90, 90, &d, &error));
   g_clear_error (&error);
+  /* a 10 MB value: the messages quote 80 characters of it */
+  {
+    g_autofree char *huge = g_strnfill (10 * 1024 * 1024, 'n');
+    g_autoptr(JcCanteen) c = good_canteen ();
+    gint64 v = 0;
+
+    assert_false (jc_parse_degrees_field (JC_FIELD_LAT, huge, -90, 90, &d, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_int_field (JC_FIELD_DINERS, huge, 0, 100000, &v, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_milli_field (JC_FIELD_PACK, huge, 0, JC_MAX_MILLI, &v, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_piece_mass (huge, &v, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    assert_false (jc_parse_time_field (JC_FIELD_WINDOW_START, huge, &m, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    g_free (c->name);
+    c->name = g_strdup (huge);
+    assert_false (jc_canteen_validate (c, &error));
+    assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME);
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    g_free (c->code);
+    c->code = g_strdup (huge);
+    assert_false (jc_canteen_validate (c, &error));
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+  }
+
+  /* only a plain decimal: strtod() would read these as 16, 10 and 30 */
+  {
+    const char *not_plain[] = { "0x10", "0X1A", "1e1", "3E1", "0x1p4", "inf", "--1", "1.2.3",
+                                "+", ".", "" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (not_plain); i++)
+      {
+        d = -1;
+        assert_false (jc_parse_degrees_field (JC_FIELD_LON, not_plain[i], -180, 180, &d, &error));
+        assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_LON);
+        assert_true (d == -1);
+        g_clear_error (&error);
+      }
+  }
+  assert_true (jc_parse_degrees_field (JC_FIELD_LAT, " -31.5 ", -90, 90, &d, &error));
+  assert_true (d == -31.5);
+  assert_true (jc_parse_degrees_field (JC_FIELD_LAT, "+.5", -90, 90, &d, &error));
+  assert_true (d == 0.5);
 
   assert_true (jc_parse_time_field (JC_FIELD_WINDOW_START, "07:30", &m, &error));
   assert_int_equal (m, 450);

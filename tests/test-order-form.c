@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "jc-test-order-form.h"
+#include "jc-format.h"
 
 static void
 test_template_structure (void **state)
@@ -577,6 +578,36 @@ test_absurd (void **state)
   }
 }
 
+/* A note above JC_MAX_TEXT_CHARS characters is refused, not cut; one at
+ * the limit (in characters, not bytes) is kept. */
+static void
+test_long_note (void **state)
+{
+  Fixture *f = *state;
+  Snapshot before = stored_baseline (f);
+  g_autoptr(GString) note = g_string_new (NULL);
+
+  for (guint i = 0; i < JC_MAX_TEXT_CHARS; i++)
+    g_string_append (note, "新");
+  {
+    g_autofree char *row = g_strdup_printf ("CT01,2026-12-01,大白菜,10,公斤,%s\n", note->str);
+    g_autofree char *path = csv_file (f, "note200.csv", row);
+    g_autoptr(JcImportPlan) plan = prepare (f, path);
+
+    assert_int_equal (plan_file (plan, 0)->errors->len, 0);
+  }
+  g_string_append (note, "鲜");
+  {
+    g_autofree char *row = g_strdup_printf ("CT01,2026-12-01,大白菜,10,公斤,%s\n", note->str);
+    g_autofree char *path = csv_file (f, "note201.csv", row);
+    g_autoptr(JcImportPlan) plan = prepare (f, path);
+
+    assert_error_at (plan_file (plan, 0), "line 2, column note",
+                     "the note is longer than 200 characters");
+    assert_refused (f, plan, before);
+  }
+}
+
 static void
 test_duplicate_lines (void **state)
 {
@@ -862,6 +893,7 @@ main (void)
     T (test_negative),
     T (test_non_numeric),
     T (test_absurd),
+    T (test_long_note),
     T (test_duplicate_lines),
     T (test_canteen_mismatch),
     T (test_date_mismatch),

@@ -6,6 +6,7 @@
 
 #include "jc-test-util.h"
 #include "jc-error.h"
+#include "jc-format.h"
 #include "jc-orders.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
@@ -123,6 +124,34 @@ test_line_parse (void **state)
   g_clear_error (&error);
   assert_null (jc_order_line_parse (f->cabbage, "999999999999999999", "吨", NULL, &error));
   assert_contains (error->message, "too large");
+  g_clear_error (&error);
+
+  /* a note: at most JC_MAX_TEXT_CHARS characters, refused and not cut above */
+  {
+    g_autoptr(GString) note = g_string_new (NULL);
+    g_autoptr(JcOrderLine) c = NULL;
+
+    for (guint i = 0; i < JC_MAX_TEXT_CHARS; i++)
+      g_string_append (note, "鲜");
+    c = jc_order_line_parse (f->cabbage, "1", "kg", note->str, &error);
+    assert_no_error (error);
+    assert_string_equal (c->note, note->str);
+    g_string_append_c (note, '!');
+    assert_null (jc_order_line_parse (f->cabbage, "1", "kg", note->str, &error));
+    assert_error (error, JC_ORDERS_ERROR, JC_ORDERS_ERROR_INVALID_LINE);
+    assert_contains (error->message, "note: longer than 200 characters");
+    g_clear_error (&error);
+  }
+
+  /* a 10 MB quantity: the message quotes 80 characters of it */
+  {
+    g_autofree char *huge = g_strnfill (10 * 1024 * 1024, '9');
+
+    huge[5] = 'x';
+    assert_null (jc_order_line_parse (f->cabbage, huge, "kg", NULL, &error));
+    assert_contains (error->message, "is not a number");
+    assert_true (strlen (error->message) < 300);
+  }
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "jc-test-util.h"
 #include "jc-test-server.h"
 #include "jc-error.h"
+#include "jc-format.h"
 #include "jc-price-import.h"
 #include "jc-store-private.h"
 
@@ -490,6 +491,30 @@ test_import_file_and_file_url (void **state)
     assert_no_error (error);
     assert_int_equal (r.rows_new, 1);
     assert_int_equal (r.rejected_by_reason[JC_REJECT_ZERO_PRICE], 1);
+    jc_import_report_clear (&r);
+  }
+
+  /* a spec longer than JC_MAX_TEXT_CHARS: the row is refused, counted and
+   * shown as an example, and nothing of it is stored */
+  {
+    g_autofree char *spec = g_strnfill (JC_MAX_TEXT_CHARS + 1, 's');
+    g_autofree char *text = g_strdup_printf ("品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
+                                             "洋葱,1.0,1.1,1.2,%s,冀,斤,2026-11-26\n"
+                                             "芹菜,1.0,1.1,1.2,,冀,斤,2026-11-26\n", spec);
+    guint before = jc_store_count_prices (f->store, NULL);
+
+    assert_true (g_file_set_contents (csv, text, -1, NULL));
+    jc_import_report_init (&r);
+    assert_true (jc_prices_import_file (f->store, csv, "csv", NULL, "saved", NULL, NULL, NULL, NULL,
+                                        NULL, &r, &error));
+    assert_no_error (error);
+    assert_int_equal (r.rows_new, 1);
+    assert_int_equal (r.rows_rejected, 1);
+    assert_int_equal (r.rejected_by_reason[JC_REJECT_TEXT_TOO_LONG], 1);
+    assert_int_equal (r.reject_examples->len, 1);
+    assert_contains (r.reject_examples->pdata[0], "spec is longer than 200 characters");
+    assert_contains (r.reject_examples->pdata[0], "text too long");
+    assert_int_equal (jc_store_count_prices (f->store, NULL), before + 1);
     jc_import_report_clear (&r);
   }
 

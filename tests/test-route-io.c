@@ -907,6 +907,14 @@ test_cli_errors (void **state)
     assert_non_null (strstr (r->err, "seconds: “abc” is not a number"));
   }
   {
+    /* strtod() would read it as 16 seconds */
+    g_autoptr(Run) r = cli ("route", "solve", good, "--seconds", "0x10", NULL);
+
+    assert_int_equal (r->status, 1);
+    assert_string_equal (r->out, "");
+    assert_non_null (strstr (r->err, "seconds: “0x10” is not a number"));
+  }
+  {
     g_autoptr(Run) r = cli ("route", "solve", good, "--seconds", "-3", NULL);
 
     assert_int_equal (r->status, 1);

@@ -242,6 +242,30 @@ test_parse_decimal (void **state)
   g_clear_error (&error);
   assert_false (jc_parse_decimal ("99999999999999999999", 3, &v, &error));
   assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_OVERFLOW);
+  g_clear_error (&error);
+
+  /* a 10 MB value: the message quotes its first 80 characters */
+  {
+    g_autofree char *huge = g_strnfill (10 * 1024 * 1024, '7');
+    JcItemUnits kg = { JC_BASE_UNIT_KG, 0, 0 };
+    JcUnitFactor f;
+
+    huge[1] = 'x';
+    assert_false (jc_parse_decimal (huge, 3, &v, &error));
+    assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_INVALID_NUMBER);
+    assert_true (strlen (error->message) < 300);
+    assert_contains (error->message, "7777…");
+    g_clear_error (&error);
+    huge[1] = '.';   /* 7.777…: more decimals than kept */
+    assert_false (jc_parse_decimal (huge, 3, &v, &error));
+    assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_TOO_PRECISE);
+    assert_true (strlen (error->message) < 300);
+    g_clear_error (&error);
+    memset (huge, 'u', 1001);
+    assert_false (jc_unit_resolve (&kg, huge, &f, &error));
+    assert_error (error, JC_UNITS_ERROR, JC_UNITS_ERROR_UNKNOWN_UNIT);
+    assert_true (strlen (error->message) < 300);
+  }
 }
 
 /* Issue 11 item 3: the typed decimal is converted exactly and rounded once. */
