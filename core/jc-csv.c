@@ -168,10 +168,16 @@ set_parse_error (Parse             *st,
   guint line = st->cur_line;
   guint field = st->starts->len + 1;
 
-  if (code != CSV_EPARSE)
-    g_set_error (&st->error, JC_CSV_ERROR,
-                 code == CSV_ENOMEM ? JC_CSV_ERROR_FAILED : JC_CSV_ERROR_MALFORMED,
-                 _("Line %u: %s"), st->cur_line, csv_strerror (code));
+  /* libcsv's own texts ("error parsing data while strict checking
+   * enabled") say nothing a person can act on: sentences instead */
+  if (code == CSV_ENOMEM)
+    g_set_error (&st->error, JC_CSV_ERROR, JC_CSV_ERROR_FAILED,
+                 _("Line %u: there is not enough memory to read this line; close other "
+                   "programs and import the file again. Nothing was imported"), st->cur_line);
+  else if (code != CSV_EPARSE)
+    g_set_error (&st->error, JC_CSV_ERROR, JC_CSV_ERROR_MALFORMED,
+                 _("Line %u: a field is too large to read; check that this is the CSV file "
+                   "meant. Nothing was imported"), st->cur_line);
   else if (quote_is_open (parser))
     {
       line = quote_line;
