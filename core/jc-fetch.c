@@ -751,7 +751,16 @@ classify_curl_failure (Transfer             *t,
           g_autofree char *limit = g_format_size_full (o->max_bytes, G_FORMAT_SIZE_IEC_UNITS);
 
           f->code = JC_FETCH_ERROR_TOO_LARGE;
-          if (length > 0)
+          if (t->too_large && length > 0 && (guint64) length <= o->max_bytes)
+            {
+              /* sent compressed: what exceeded the limit is what it
+               * unpacks to, not the size on the wire */
+              g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+
+              f->why = g_strdup_printf (_("the response, %s as sent, unpacks to more than the "
+                                          "limit of %s"), size, limit);
+            }
+          else if (length > 0)
             {
               g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
 

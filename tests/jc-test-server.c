@@ -23,6 +23,7 @@ typedef struct {
   GBytes         *body;
   char           *location;
   char           *retry_after;
+  char           *content_encoding;
   guint64         size;
   guint           stall_ms;
   guint           times;
@@ -71,6 +72,7 @@ step_free (Step *step)
   g_clear_pointer (&step->body, g_bytes_unref);
   g_free (step->location);
   g_free (step->retry_after);
+  g_free (step->content_encoding);
   g_free (step);
 }
 
@@ -84,6 +86,7 @@ step_copy (const Step *s)
   c->body = s->body ? g_bytes_ref (s->body) : NULL;
   c->location = g_strdup (s->location);
   c->retry_after = g_strdup (s->retry_after);
+  c->content_encoding = g_strdup (s->content_encoding);
   return c;
 }
 
@@ -101,6 +104,7 @@ step_from_reply (const JcTestReply *r)
   s->body = g_bytes_new (r->body, len);
   s->location = g_strdup (r->location);
   s->retry_after = g_strdup (r->retry_after);
+  s->content_encoding = g_strdup (r->content_encoding);
   s->size = r->size;
   s->stall_ms = r->stall_ms ? r->stall_ms : STALL_DEFAULT_MS;
   s->times = r->times;
@@ -235,6 +239,8 @@ add_headers (struct MHD_Response *response,
     MHD_add_response_header (response, "Location", s->location);
   if (s->retry_after != NULL)
     MHD_add_response_header (response, "Retry-After", s->retry_after);
+  if (s->content_encoding != NULL)
+    MHD_add_response_header (response, "Content-Encoding", s->content_encoding);
 }
 
 /* A real TCP reset.  libmicrohttpd shuts the socket down (FIN) before it

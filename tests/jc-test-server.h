@@ -40,6 +40,7 @@ typedef struct {
   guint64          size;          /* see the kinds */
   guint            stall_ms;      /* STALL: 0 means 30 s; cut short when the server stops */
   guint            times;         /* requests this reply covers; 0: all that follow */
+  const char      *content_encoding;  /* NULL or a Content-Encoding header ("gzip") */
 } JcTestReply;
 
 /* Ready-made fault routes (each replaces the path's sequence). */

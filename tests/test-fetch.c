@@ -684,6 +684,40 @@ test_too_large_streamed (void **state)
   g_array_unref (log.received);
 }
 
+/* A gzip bomb: a few KiB on the wire that unpack to 8 MiB.  The fetch stops
+ * at the limit, and says it was the unpacked size that exceeded it, not the
+ * few KiB sent. */
+static void
+test_too_large_gzip (void **state)
+{
+  g_autofree char *url = url_for ("/bomb");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GZlibCompressor) zc = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9);
+  g_autofree char *plain = g_strnfill (8 * 1024 * 1024, 'x');
+  gsize packed_cap = 64 * 1024, read = 0, written = 0;
+  g_autofree char *packed = g_malloc (packed_cap);
+  JcTestReply reply = { JC_TEST_REPLY_BODY, 200, "application/json", NULL, -1, NULL, NULL, 0, 0,
+                        0, "gzip" };
+  JcFetchOptions o;
+
+  assert_int_equal (g_converter_convert (G_CONVERTER (zc), plain, 8 * 1024 * 1024, packed,
+                                         packed_cap, G_CONVERTER_INPUT_AT_END, &read, &written,
+                                         &error),
+                    G_CONVERTER_FINISHED);
+  assert_true (written < 64 * 1024);
+  reply.body = packed;
+  reply.body_len = (gssize) written;
+  jc_test_server_clear (server);
+  jc_test_server_add_reply (server, "/bomb", &reply);
+  fast_options (&o);
+  o.max_bytes = 1024 * 1024;
+  body = jc_fetch (url, NULL, &o, NULL, NULL, NULL, NULL, &error);
+  assert_null (body);
+  assert_error (error, JC_FETCH_ERROR, JC_FETCH_ERROR_TOO_LARGE);
+  assert_contains (error->message, "as sent, unpacks to more than the limit of 1.0\u00a0MiB");
+}
+
 static void
 test_max_bytes_boundary (void **state)
 {
@@ -1139,6 +1173,7 @@ main (void)
     cmocka_unit_test (test_truncated),
     cmocka_unit_test (test_too_large_by_content_length),
     cmocka_unit_test (test_too_large_streamed),
+    cmocka_unit_test (test_too_large_gzip),
     cmocka_unit_test (test_max_bytes_boundary),
     cmocka_unit_test (test_redirect_loop),
     cmocka_unit_test (test_redirect_to_file_refused),
