@@ -9,6 +9,7 @@
 
 #include "cli-private.h"
 #include "jc-calendar.h"
+#include "jc-date.h"
 #include "jc-error.h"
 
 static const CliOption list_options[] = {
@@ -112,7 +113,7 @@ run_add (Cli *cli)
     return cli_usage_error (cli, _("say what the day is: “--holiday” (a weekday off) or "
                                    "“--workday” (a 调休 Saturday or Sunday worked)"));
   kind = holiday ? JC_CALENDAR_HOLIDAY : JC_CALENDAR_WORKDAY;
-  if (!jc_calendar_check_date (_("date"), date, &error))
+  if (!jc_date_check (_("date"), date, &error))
     return cli_fail (cli, error);
   store = cli_open_store (cli, FALSE);
   if (store == NULL)
@@ -133,7 +134,7 @@ run_remove (Cli *cli)
   g_autoptr(GError) error = NULL;
   const char *date = cli_arg (cli, 0);
 
-  if (!jc_calendar_check_date (_("date"), date, &error))
+  if (!jc_date_check (_("date"), date, &error))
     return cli_fail (cli, error);
   store = cli_open_store (cli, FALSE);
   if (store == NULL)

@@ -49,13 +49,6 @@ jc_calendar_add (JcCalendar     *calendar,
   g_hash_table_replace (calendar->entries, g_strdup (date), GINT_TO_POINTER (kind + 1));
 }
 
-gboolean
-jc_calendar_check_date (const char  *field,
-                        const char  *date,
-                        GError     **error)
-{
-  return jc_date_check (field, date, error);
-}
 
 static gboolean
 is_weekend (const GDate *d)
@@ -100,7 +93,7 @@ jc_calendar_last_working_day_before (const JcCalendar  *calendar,
   GDate d;
 
   g_return_val_if_fail (calendar != NULL, FALSE);
-  if (!jc_calendar_check_date (_("date"), date, error))
+  if (!jc_date_check (_("date"), date, error))
     return FALSE;
   jc_date_parse (date, &d);
   for (int i = 0; i < MAX_DAYS_OFF; i++)
@@ -150,7 +143,7 @@ jc_calendar_add_entry (JcStore         *store,
   g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
   g_autoptr(GPtrArray) existing = NULL;
 
-  if (!jc_calendar_check_date (_("date"), date, error))
+  if (!jc_date_check (_("date"), date, error))
     return FALSE;
   if (!g_utf8_validate (clean, -1, NULL) || g_utf8_strlen (clean, -1) > MAX_NAME_CHARS)
     {
@@ -196,7 +189,7 @@ jc_store_load_calendar (JcStore     *store,
   g_autoptr(GPtrArray) entries = NULL;
   char from[JC_DATE_LEN];
 
-  if (!jc_calendar_check_date (_("date"), date, error))
+  if (!jc_date_check (_("date"), date, error))
     return NULL;
   /* a date too early to have a window starts it at the first day there is */
   if (!jc_date_shift (date, -CLAMP (days, 0, 3660), from))

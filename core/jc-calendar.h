@@ -37,12 +37,6 @@ gboolean    jc_calendar_last_working_day_before (const JcCalendar *calendar,
                                           char             out[11],
                                           GError         **error);
 
-/* A date written YYYY-MM-DD (exactly that shape, a real day).  On a bad
- * one sets "FIELD: “x” is not a date (YYYY-MM-DD)" with `field` as given. */
-gboolean    jc_calendar_check_date       (const char      *field,
-                                          const char      *date,
-                                          GError         **error);
-
 /* Adds one entry.  Refuses a bad date, a holiday on a weekend or a
  * 调休 workday on a weekday (each would change nothing), a name longer
  * than 40 characters, and a date that already has an entry

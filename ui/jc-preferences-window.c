@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "jc-calendar.h"
+#include "jc-date.h"
 #include "jc-master.h"
 #include "jc-preferences-window-private.h"
 #include "jc-prices.h"
@@ -314,7 +315,7 @@ on_calendar_add_cb (JcPreferencesWindow *self)
 
   if (self->db_path == NULL || !gtk_widget_get_sensitive (self->calendar_group))
     return;
-  if (!jc_calendar_check_date (_("Date"), date, &error))
+  if (!jc_date_check (_("Date"), date, &error))
     {
       show_calendar_error (self, error->message);
       gtk_widget_grab_focus (self->calendar_date_row);
