@@ -71,8 +71,8 @@ _jc_store_delivery_delete (JcStore    *store,
   /* the lines go with their stops, the stops with their plan (cascade);
    * spelled out so that it holds without foreign keys too */
   static const char * const sql[] = {
-    "DELETE FROM delivery_stop_lines WHERE stop_id IN "
-    "(SELECT id FROM delivery_stops WHERE delivery_date = ?)",
+    ("DELETE FROM delivery_stop_lines WHERE stop_id IN "
+     "(SELECT id FROM delivery_stops WHERE delivery_date = ?)"),
     "DELETE FROM delivery_stops WHERE delivery_date = ?",
     "DELETE FROM delivery_plans WHERE delivery_date = ?",
   };
