@@ -256,29 +256,6 @@ op_backup (JcTestWorld  *w,
   return jc_store_backup (w->store, path, FALSE, NULL, NULL, error);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
-}
-
-/* The names in the folder, sorted: no temporary file may stay behind. */
-static char *
-folder_names (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  assert_non_null (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 /* The backup's disk fills up: no backup file, no temporary file, the
  * database untouched; with space again the backup is made. */
 static void
@@ -286,7 +263,7 @@ test_full_backup (void **state)
 {
   JcTestWorld *w = *state;
   g_autofree char *target = g_build_filename (w->dir, "backup.db", NULL);
-  g_autofree char *names = folder_names (w->dir);
+  g_autofree char *names = jc_test_list_dir (w->dir);
   g_autofree char *names_after = NULL;
 
   check_fault (w, op_backup, NULL, 16 * 1024, SQLITE_FULL, JC_STORE_ERROR_DISK_FULL,
@@ -294,7 +271,7 @@ test_full_backup (void **state)
   /* check_fault made the backup at its second try */
   assert_true (g_file_test (target, G_FILE_TEST_IS_REGULAR));
   g_unlink (target);
-  names_after = folder_names (w->dir);
+  names_after = jc_test_list_dir (w->dir);
   assert_string_equal (names_after, names);
 }
 
@@ -304,14 +281,14 @@ test_full_backup_leaves_no_temp (void **state)
 {
   JcTestWorld *w = *state;
   g_autoptr(GError) error = NULL;
-  g_autofree char *names = folder_names (w->dir);
+  g_autofree char *names = jc_test_list_dir (w->dir);
   g_autofree char *names_after = NULL;
 
   jc_test_vfs_fail_writes (NULL, 4096, SQLITE_FULL);
   assert_false (op_backup (w, &error));
   jc_test_vfs_reset ();
   assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_DISK_FULL);
-  names_after = folder_names (w->dir);
+  names_after = jc_test_list_dir (w->dir);
   assert_string_equal (names_after, names);
 }
 

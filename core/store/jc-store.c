@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-store.c: opening (refusing what is not ours, migrating through
- * jc-store-schema.c), the statement cache, errors, transactions and
- * savepoints, settings.  No table of the domain is read or written here. */
+ * jc-store-schema.c), the statement cache, errors (storage faults become
+ * sentences saying what to do), transactions and savepoints (none written
+ * into a database file moved or replaced under us), settings.  No table of
+ * the domain is read or written here. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-store"
