@@ -24,6 +24,9 @@ typedef enum {
   JC_STORE_ERROR_IN_USE,        /* referenced by history: deactivate instead */
   JC_STORE_ERROR_CONFLICT,      /* optimistic locking lost */
   JC_STORE_ERROR_BUSY,
+  JC_STORE_ERROR_DISK_FULL,     /* the disk holding the file is full */
+  JC_STORE_ERROR_IO,            /* the disk could not be read or written */
+  JC_STORE_ERROR_MOVED,         /* the file was moved, deleted or replaced while open */
 } JcStoreError;
 
 typedef enum {

@@ -107,6 +107,30 @@ jc_test_read (const char *path)
   return g_bytes_new_take (data, len);
 }
 
+static inline int
+jc_test_compare_names (gconstpointer a,
+                       gconstpointer b)
+{
+  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
+}
+
+/* The names in `dir`, sorted, joined by spaces: what a test compares to
+ * see that nothing was left behind. */
+static inline char *
+jc_test_list_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  assert_non_null (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, jc_test_compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
 #define assert_error(err, dom_, code_)                                       \
   G_STMT_START {                                                             \
     if ((err) == NULL || (err)->domain != (dom_) || (err)->code != (int) (code_)) \

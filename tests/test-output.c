@@ -15,29 +15,6 @@
 
 typedef JcTestDbFile Fixture;
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(char *const *) a, *(char *const *) b);
-}
-
-/* The names in `dir`, sorted, joined by spaces. */
-static char *
-list_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  assert_non_null (d);
-  while ((name = g_dir_read_name (d)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static void
 assert_file_text (const char *path,
                   const char *text)
@@ -75,7 +52,7 @@ test_new_and_existing (void **state)
   assert_no_error (error);
   assert_file_text (out, "c,d\n");
 
-  listing = list_dir (f->dir);
+  listing = jc_test_list_dir (f->dir);
   assert_string_equal (listing, "out.csv");
 }
 
@@ -97,7 +74,7 @@ test_created_meanwhile (void **state)
   assert_error (error, JC_OUTPUT_ERROR, JC_OUTPUT_ERROR_EXISTS);
   g_clear_pointer (&o, jc_output_free);
   assert_file_text (out, "theirs");
-  listing = list_dir (f->dir);
+  listing = jc_test_list_dir (f->dir);
   assert_string_equal (listing, "late.pdf");
 }
 
@@ -117,7 +94,7 @@ test_abandoned_and_failed (void **state)
   assert_true (g_file_test (jc_output_get_temp_path (o), G_FILE_TEST_EXISTS));
   assert_true (jc_output_write (o, "half", 4, &error));
   jc_output_free (o);
-  listing = list_dir (f->dir);
+  listing = jc_test_list_dir (f->dir);
   assert_string_equal (listing, "");
 
   /* a folder that does not exist: refused, naming the file */
@@ -189,7 +166,7 @@ test_open_database_refused (void **state)
         assert_contains (error->message, "open database");
         g_clear_error (&error);
       }
-  listing = list_dir (f->dir);
+  listing = jc_test_list_dir (f->dir);
   assert_string_equal (listing, "jicai.db jicai.db-shm jicai.db-wal other-name.pdf");
   jc_store_free (store);
   assert_database_whole (f->path);

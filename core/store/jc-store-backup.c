@@ -36,9 +36,11 @@ copy_error (sqlite3     *db,
             GError     **error)
 {
   const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *fault = _jc_store_fault_text (rc, db != NULL ? sqlite3_system_errno (db) : 0,
+                                                 path, &code);
 
   return _jc_store_error_printf (error, code, _("Could not copy the database to “%s”: %s"),
-                                 path, msg);
+                                 path, fault != NULL ? fault : msg);
 }
 
 /* Copies `src` into `dest` page by page, reporting progress; both are
@@ -79,9 +81,10 @@ copy_pages (sqlite3              *dest,
       break;
     }
   sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE && (rc & 0xff) != SQLITE_BUSY)
+    return copy_error (dest, rc, JC_STORE_ERROR_FAILED, path, error);
   if (rc != SQLITE_DONE)
-    return _jc_store_error_printf (error, (rc & 0xff) == SQLITE_BUSY ? JC_STORE_ERROR_BUSY
-                                                                      : JC_STORE_ERROR_FAILED,
+    return _jc_store_error_printf (error, JC_STORE_ERROR_BUSY,
                                    _("Could not copy the database to “%s”: %s"), path,
                                    sqlite3_errstr (rc));
   return TRUE;

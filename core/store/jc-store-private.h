@@ -30,6 +30,10 @@ gboolean      _jc_store_set_error       (JcStore     *store,
                                          int          rc,
                                          const char  *what,
                                          GError     **error);
+char         *_jc_store_fault_text      (int          rc,
+                                         int          sys_errno,
+                                         const char  *path,
+                                         int         *out_code);
 
 gboolean      _jc_store_exec            (JcStore      *store,
                                          const char   *sql,

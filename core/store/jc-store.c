@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-store.c: opening (refusing what is not ours, migrating through
- * jc-store-schema.c), the statement cache, errors, transactions and
- * savepoints, settings.  No table of the domain is read or written here. */
+ * jc-store-schema.c), the statement cache, errors (storage faults become
+ * sentences saying what to do), transactions and savepoints (none written
+ * into a database file moved or replaced under us), settings.  No table of
+ * the domain is read or written here. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-store"
@@ -24,6 +26,7 @@ struct _JcStore {
   GHashTable *stmts;  /* SQL text → sqlite3_stmt, prepared once */
   GArray     *units;  /* gboolean per open savepoint: a transaction of its own? */
   gboolean    protected;  /* its files are refused as export targets */
+  gboolean    moved;      /* the last write found its file moved or replaced */
 };
 
 /* Sets a JC_STORE_ERROR `code` with a printf-style message; FALSE. */
@@ -46,6 +49,103 @@ _jc_store_error_printf (GError     **error,
   return FALSE;
 }
 
+/* ---- storage faults -------------------------------------------------
+ * The one place where a fault of the disk or of the file under the
+ * database (full, unreadable, read-only, damaged, gone, moved) becomes a
+ * store error code and a sentence that says what happened to the change
+ * and what to do.  Nothing here retries or repairs anything. */
+
+/* The sentence for a database file moved, deleted or replaced while open. */
+static char *
+moved_text (const char *path)
+{
+  return g_strdup_printf (_("the database file “%s” was moved, deleted or replaced while jicai "
+                            "had it open: nothing was written to it. Reopen the database (close "
+                            "jicai and start it again) to go on"), path);
+}
+
+/**
+ * _jc_store_fault_text:
+ * What SQLite's result `rc` means for the file at `path` when it is a
+ * storage fault, and what to do; `sys_errno` is the system's error behind
+ * it (0: not known).  The store error code goes to *out_code.
+ * Returns: (transfer full) (nullable): the sentence, lower case first, or
+ * NULL when `rc` is no storage fault.
+ */
+char *
+_jc_store_fault_text (int          rc,
+                      int          sys_errno,
+                      const char  *path,
+                      int         *out_code)
+{
+  const char *file = path != NULL ? path : "";
+
+  if ((rc & 0xff) == SQLITE_IOERR &&
+      (sys_errno == ENOSPC || sys_errno == EDQUOT || sys_errno == EFBIG))
+    rc = SQLITE_FULL;
+  if (rc == SQLITE_READONLY_DBMOVED)
+    {
+      *out_code = JC_STORE_ERROR_MOVED;
+      return moved_text (file);
+    }
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      *out_code = JC_STORE_ERROR_DISK_FULL;
+      return g_strdup_printf (_("the disk holding “%s” is full: nothing of this change was "
+                                "saved. Free some space on that disk, then try again"), file);
+    case SQLITE_IOERR:
+      *out_code = JC_STORE_ERROR_IO;
+      return g_strdup_printf (_("the disk holding “%s” could not be read or written (%s): "
+                                "nothing of this change was saved. Check the disk, or the "
+                                "network share it is on, then try again"),
+                              file, sys_errno != 0 ? g_strerror (sys_errno) : sqlite3_errstr (rc));
+    case SQLITE_READONLY:
+      *out_code = JC_STORE_ERROR_READ_ONLY;
+      return g_strdup_printf (_("the database file “%s” is read-only: nothing was changed. "
+                                "Make the file and its folder writable for you, then try "
+                                "again"), file);
+    case SQLITE_CORRUPT:
+      *out_code = JC_STORE_ERROR_CORRUPT;
+      return g_strdup_printf (_("the database “%s” is damaged: nothing was changed. Stop "
+                                "working in it and restore the latest backup (jicai-cli "
+                                "restore FILE)"), file);
+    case SQLITE_NOTADB:
+      *out_code = JC_STORE_ERROR_NOT_DATABASE;
+      return g_strdup_printf (_("“%s” is no longer a database jicai can read (was the file "
+                                "replaced?): nothing was changed. Reopen it, or restore the "
+                                "latest backup"), file);
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      *out_code = JC_STORE_ERROR_CANT_OPEN;
+      return g_strdup_printf (_("cannot open “%s” or create the files SQLite keeps beside it "
+                                "(its -wal and -shm) (%s): the file and its folder must exist "
+                                "and be writable for you"),
+                              file, sys_errno != 0 ? g_strerror (sys_errno) : sqlite3_errstr (rc));
+    default:
+      return NULL;
+    }
+}
+
+/* The fault sentence of `rc` for this store, or NULL. */
+static char *
+store_fault_text (JcStore *store,
+                  int      rc,
+                  int     *out_code)
+{
+  const char *path = store != NULL ? store->path : NULL;
+
+  if (store != NULL && store->moved &&
+      (rc == SQLITE_CONSTRAINT_COMMITHOOK || rc == SQLITE_READONLY_DBMOVED))
+    {
+      *out_code = JC_STORE_ERROR_MOVED;
+      return moved_text (path);
+    }
+  return _jc_store_fault_text (rc, store != NULL && store->db != NULL ?
+                                   sqlite3_system_errno (store->db) : 0,
+                               path, out_code);
+}
+
 /* Wraps an SQLite result code in a message a person can act on. */
 gboolean
 _jc_store_set_error (JcStore    *store,
@@ -54,33 +154,85 @@ _jc_store_set_error (JcStore    *store,
                      GError    **error)
 {
   const char *msg = store && store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
+  g_autofree char *fault = NULL;
   int code;
 
+  fault = store_fault_text (store, rc, &code);
+  if (fault != NULL)
+    {
+      /* _jc_store_exec passes SQLite's own words as `what`, the opening
+       * the path: the sentence, which names the file, replaces them */
+      if (what == NULL || g_strcmp0 (what, msg) == 0 || g_strcmp0 (what, sqlite3_errstr (rc)) == 0 ||
+          (store != NULL && g_strcmp0 (what, store->path) == 0))
+        {
+          fault[0] = g_ascii_toupper (fault[0]);
+          return _jc_store_error_printf (error, code, "%s", fault);
+        }
+      return _jc_store_error_printf (error, code, "%s: %s", what, fault);
+    }
   switch (rc & 0xff)
     {
-    case SQLITE_CORRUPT:
-      code = JC_STORE_ERROR_CORRUPT;
-      break;
-    case SQLITE_NOTADB:
-      code = JC_STORE_ERROR_NOT_DATABASE;
-      break;
-    case SQLITE_READONLY:
-      code = JC_STORE_ERROR_READ_ONLY;
-      break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = JC_STORE_ERROR_BUSY;
-      break;
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_IOERR:
-      code = JC_STORE_ERROR_CANT_OPEN;
       break;
     default:
       code = JC_STORE_ERROR_FAILED;
       break;
     }
+  if (what == NULL)
+    return _jc_store_error_printf (error, code, "%s", msg);
   return _jc_store_error_printf (error, code, "%s: %s", what, msg);
+}
+
+/* TRUE when the file at the store's path is no longer the one it has open
+ * (unlinked, or another file renamed into its place): SQLite compares the
+ * inode of the path with the open file's. */
+static gboolean
+file_has_moved (JcStore *store)
+{
+  int moved = 0;
+
+  if (sqlite3_file_control (store->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
+    return FALSE;
+  return moved != 0;
+}
+
+/* Before each commit of a write: a file moved under us turns the commit
+ * into a rollback, so nothing is written into a file nobody will see. */
+static int
+commit_hook (void *data)
+{
+  JcStore *store = data;
+
+  store->moved = file_has_moved (store);
+  return store->moved ? 1 : 0;
+}
+
+/* The -wal file goes by the database's name: left behind by a store whose
+ * file was moved, its frames would be read as part of whatever file is put
+ * at that name next.  What was committed goes into the moved file it
+ * belongs to (its open descriptor), and the -wal is emptied.  Best effort:
+ * another connection reading holds part of it back. */
+static void
+fold_wal_of_moved (JcStore *store)
+{
+  if (sqlite3_get_autocommit (store->db))
+    sqlite3_wal_checkpoint_v2 (store->db, "main", SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+}
+
+/* After BEGIN IMMEDIATE: refuses to start writing into a moved file (the
+ * commit hook would refuse its commit; this says so before any work). */
+static gboolean
+check_unmoved (JcStore  *store,
+               GError  **error)
+{
+  if (!file_has_moved (store))
+    return TRUE;
+  store->moved = TRUE;
+  _jc_store_exec (store, "ROLLBACK", NULL);
+  fold_wal_of_moved (store);
+  return _jc_store_set_error (store, SQLITE_READONLY_DBMOVED, NULL, error);
 }
 
 sqlite3 *
@@ -165,6 +317,9 @@ jc_store_free (JcStore *store)
     return;
   g_clear_pointer (&store->stmts, g_hash_table_unref);
   g_clear_pointer (&store->units, g_array_unref);
+  /* SQLite does not checkpoint a moved file on close, and leaves its -wal */
+  if (store->db != NULL && file_has_moved (store))
+    fold_wal_of_moved (store);
   if (store->db != NULL)
     sqlite3_close (store->db);
   if (store->protected)
@@ -364,20 +519,19 @@ _jc_store_open_at_version (const char  *path,
   store->protected = TRUE;
   if (rc != SQLITE_OK)
     {
-      _jc_store_error_printf (error, JC_STORE_ERROR_CANT_OPEN, _("Cannot open the database “%s”: %s"),
-                       path, store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc));
+      _jc_store_set_error (store, rc, NULL, error);
       return NULL;
     }
   if (exists && !check_header (store->db, path, error))
     return NULL;
   if (sqlite3_db_readonly (store->db, "main") == 1)
     {
-      _jc_store_error_printf (error, JC_STORE_ERROR_READ_ONLY,
-                       _("The database “%s” is not writable"), path);
+      _jc_store_set_error (store, SQLITE_READONLY, NULL, error);
       return NULL;
     }
   sqlite3_extended_result_codes (store->db, 1);
   sqlite3_busy_timeout (store->db, 5000);
+  sqlite3_commit_hook (store->db, commit_hook, store);
 
   if (!read_version (store, &current, error))
     return NULL;
@@ -403,7 +557,8 @@ _jc_store_open_at_version (const char  *path,
       !_jc_store_exec (store, "PRAGMA synchronous = NORMAL", error) ||
       !_jc_store_exec (store, "PRAGMA cache_size = -65536", error))
     {
-      g_prefix_error (error, "%s: ", path);
+      if (error != NULL && *error != NULL && strstr ((*error)->message, path) == NULL)
+        g_prefix_error (error, "%s: ", path);
       return NULL;
     }
   if (current < 0)
@@ -469,7 +624,7 @@ gboolean
 jc_store_begin (JcStore  *store,
                 GError  **error)
 {
-  return _jc_store_exec (store, "BEGIN IMMEDIATE", error);
+  return _jc_store_exec (store, "BEGIN IMMEDIATE", error) && check_unmoved (store, error);
 }
 
 gboolean
@@ -836,6 +991,8 @@ _jc_store_savepoint_begin (JcStore  *store,
   gboolean own = sqlite3_get_autocommit (store->db) != 0;
 
   if (!_jc_store_exec (store, own ? "BEGIN IMMEDIATE" : "SAVEPOINT jc_write", error))
+    return FALSE;
+  if (own && !check_unmoved (store, error))
     return FALSE;
   g_array_append_val (store->units, own);
   return TRUE;
