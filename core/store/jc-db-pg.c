@@ -199,12 +199,12 @@ pg_open (const char     *location,
          JcDbOpenFlags   flags,
          GError        **error)
 {
-  /* the location first, so that what it says wins over nothing but the
-   * encoding, which must be ours */
+  /* later keywords win: the location's own settings over our default
+   * timeout, and our encoding over the location's */
   static const char *const keywords[] = {
-    "dbname", "fallback_application_name", "client_encoding", NULL
+    "connect_timeout", "dbname", "fallback_application_name", "client_encoding", NULL
   };
-  const char *values[] = { location, "jicai", "UTF8", NULL };
+  const char *values[] = { "10", location, "jicai", "UTF8", NULL };
   PgDb *self;
 
   if (!_jc_db_location_readable (location, error))

@@ -67,7 +67,8 @@ void        jc_db_stmt_free       (JcDbStmt       *stmt);
 void        jc_db_reset           (JcDbStmt       *stmt);
 int         jc_db_param_count     (JcDbStmt       *stmt);
 
-/* Parameters count from 1, as in SQLite.  A text is copied. */
+/* Parameters count from 1, as in SQLite.  A text is copied; a NULL text
+ * binds SQL NULL. */
 void        jc_db_bind_null       (JcDbStmt       *stmt,
                                    int             i);
 void        jc_db_bind_int64      (JcDbStmt       *stmt,
@@ -80,6 +81,8 @@ void        jc_db_bind_double     (JcDbStmt       *stmt,
                                    int             i,
                                    double          v);
 
+/* The next row, or the end.  After JC_DB_DONE, reset before running the
+ * statement again (SQLite would run it again by itself, PostgreSQL not). */
 JcDbStep    jc_db_step            (JcDbStmt       *stmt,
                                    GError        **error);
 
