@@ -164,6 +164,8 @@ test_roundtrip (void **state)
   const char *tricky = "it's a \"?\" -- not /* a */ comment; $1 ?";
   JcDbStmt *ins, *sel;
 
+  assert_int_equal (jc_db_get_engine (f->db),
+                    on_pg ? JC_DB_ENGINE_POSTGRESQL : JC_DB_ENGINE_SQLITE);
   exec_ok (f->db, create_t);
   ins = prepare_ok (f->db, "INSERT INTO t (id, n, s, f, z, lit) "
                            "VALUES (?, ?, ?, ?, ?, 'a ''?'' b ?')");
@@ -461,6 +463,37 @@ test_connection_lost (void **state)
   f->db = g_steal_pointer (&other);
 }
 
+/* PostgreSQL only: service=NAME reaches the server through libpq's service
+ * file, as an office's desks are set up. */
+static void
+test_service (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcDb) db = NULL;
+  g_autofree char *dir = jc_test_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "pg_service.conf", NULL);
+  g_autofree char *conf = NULL;
+  g_autofree char *old = g_strdup (g_getenv ("PGSERVICEFILE"));
+  JcDbStmt *stmt = prepare_ok (f->db, "SELECT current_database()");
+
+  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
+  conf = g_strdup_printf ("[jicai_office]\ndbname=%s\n", jc_db_column_text (stmt, 0));
+  jc_db_reset (stmt);
+  assert_true (g_file_set_contents (file, conf, -1, NULL));
+  g_setenv ("PGSERVICEFILE", file, TRUE);
+  db = jc_db_open ("service=jicai_office", JC_DB_OPEN_DEFAULT, &error);
+  if (old != NULL)
+    g_setenv ("PGSERVICEFILE", old, TRUE);
+  else
+    g_unsetenv ("PGSERVICEFILE");
+  jc_test_rmtree (dir);
+  if (db == NULL)
+    fail_msg ("%s", error->message);
+  assert_int_equal (jc_db_get_engine (db), JC_DB_ENGINE_POSTGRESQL);
+  assert_int_equal (count_rows (db, "SELECT 6 * 7"), 42);
+}
+
 /* `?` becomes $n only outside literals, quoted names and comments. */
 static void
 test_placeholders (void **state)
@@ -597,6 +630,7 @@ main (int    argc,
   const struct CMUnitTest pg_tests[] = {
     ENGINE_TESTS,
     cmocka_unit_test_setup_teardown (test_connection_lost, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_service, setup, teardown),
   };
 #undef ENGINE_TESTS
   const char *engine = argc > 1 ? argv[1] : "sqlite";
