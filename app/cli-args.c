@@ -16,6 +16,7 @@
 
 #include "cli-private.h"
 #include "jc-date.h"
+#include "jc-db-location.h"
 #include "jc-input.h"
 
 /* Every command takes these two besides its own. */
@@ -445,7 +446,15 @@ char *
 cli_dup_db_path (Cli *cli)
 {
   g_autofree char *path = jc_store_resolve_path (cli->db_path);
+  g_autoptr(GError) error = NULL;
 
+  /* a PostgreSQL URI is no file name: refused as it is, never made
+   * absolute into a folder "postgresql:" */
+  if (!jc_db_location_check (path, &error))
+    {
+      cli_error_gerror (cli, error);
+      return NULL;
+    }
   /* Absolute: core builds file:// URLs and sibling paths from it (the
    * demo's feed file), and those need an absolute path. */
   return g_canonicalize_filename (path, NULL);
@@ -459,6 +468,8 @@ cli_open_store (Cli      *cli,
   g_autoptr(GError) error = NULL;
   JcStore *store;
 
+  if (path == NULL)
+    return NULL;
   if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       cli_error (cli, _("there is no database “%s”; create it with “%s init”"), path,

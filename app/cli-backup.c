@@ -147,6 +147,8 @@ run_restore (Cli *cli)
   int version = 0;
   gboolean ok;
 
+  if (db_path == NULL)
+    return CLI_EXIT_FAILED;
   /* Checked before asking: a file that is not a backup is refused at once
    * (jc_store_restore() checks again). */
   if (!jc_store_inspect_backup (db_path, source, &version, &error))

@@ -94,12 +94,12 @@ run_init (Cli *cli)
   g_autoptr(JcStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean demo = cli_has (cli, "demo");
-  gboolean existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  gboolean existed = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
   gboolean empty = FALSE;
   JcDemoSummary summary = { 0 };
   GDate today;
 
-  if (demo && !cli_get_today (cli, &today))
+  if (path == NULL || (demo && !cli_get_today (cli, &today)))
     return CLI_EXIT_FAILED;
   store = cli_open_store (cli, TRUE);
   if (store == NULL)

@@ -137,7 +137,8 @@ gboolean     cli_check_outputs   (Cli               *cli,
 JcStore     *cli_open_store      (Cli               *cli,
                                   gboolean           create);
 /* The database path cli_open_store() opens: --db, JICAI_DB or the
- * default, made absolute. */
+ * default, made absolute; NULL, reported, for a PostgreSQL location (the
+ * office database is not available in this version). */
 char        *cli_dup_db_path     (Cli               *cli);
 
 /* Parses one option value with a core field parser; reports and counts a

@@ -19,6 +19,11 @@ typedef enum {
   JC_STORE_ERROR_CORRUPT,
   JC_STORE_ERROR_TOO_NEW,       /* written by a newer jicai */
   JC_STORE_ERROR_READ_ONLY,
+  JC_STORE_ERROR_CONSTRAINT,     /* a foreign key, CHECK or NOT NULL of the schema refused a write */
+  JC_STORE_ERROR_CONNECTION_LOST, /* the connection to the office database was lost */
+  JC_STORE_ERROR_DENIED,         /* the database refused the user's role this */
+  JC_STORE_ERROR_UNSUPPORTED,    /* a database this version cannot open (the office database) */
+  JC_STORE_ERROR_BAD_LOCATION,   /* a malformed PostgreSQL URI or service name */
   JC_STORE_ERROR_NOT_FOUND,
   JC_STORE_ERROR_DUPLICATE,
   JC_STORE_ERROR_IN_USE,        /* referenced by history: deactivate instead */

@@ -583,6 +583,81 @@ test_demo_bad_today (void **state)
     }
 }
 
+static guint
+count_entries (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  assert_non_null (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+/* A PostgreSQL location (--db or JICAI_DB) is never taken for a path: it
+ * is refused as the office database this version cannot open, or as
+ * malformed, creating nothing (no folder "postgresql:", no file), exit 1
+ * as for any bad value, and its password is never echoed. */
+static void
+test_postgresql_location (void **state)
+{
+  Fixture *f = *state;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *backup = g_build_filename (f->dir, "..", "jicai-no-such-backup.db", NULL);
+  static const struct {
+    const char *env;
+    const char *db;
+    const char *command;
+    const char *expected;
+  } cases[] = {
+    { NULL, "postgresql://postgres@127.0.0.1:5432/jicai", "init",
+      "“postgresql://postgres@127.0.0.1:5432/jicai” names an office database on PostgreSQL, "
+      "which is not available in this version of jicai; nothing was created" },
+    { NULL, "postgres://clerk:s3cret@db.office/jicai", "init",
+      "“postgresql://clerk@db.office/jicai” names an office database" },
+    { NULL, "service=office", "catalog", "“service=office” names an office database" },
+    { NULL, "postgresql://db.office/jicai?no_such_option=1", "init",
+      "is a malformed PostgreSQL connection URI" },
+    { "JICAI_DB=postgresql://clerk:s3cret@db.office/jicai", NULL, "init",
+      "not available in this version" },
+    { "JICAI_DB=service=office", NULL, "restore", "“service=office” names an office database" },
+  };
+
+  /* the CLI runs here: a path made of the URI would land in this folder */
+  assert_int_equal (g_chdir (f->dir), 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *env[] = { cases[i].env, NULL };
+      GPtrArray *args = g_ptr_array_new ();
+      g_autoptr(Run) r = NULL;
+
+      if (cases[i].db != NULL)
+        {
+          g_ptr_array_add (args, (gpointer) "--db");
+          g_ptr_array_add (args, (gpointer) cases[i].db);
+        }
+      g_ptr_array_add (args, (gpointer) cases[i].command);
+      if (g_str_equal (cases[i].command, "init"))
+        g_ptr_array_add (args, (gpointer) "--demo");
+      else if (g_str_equal (cases[i].command, "catalog"))
+        g_ptr_array_add (args, (gpointer) "list");
+      else
+        {
+          g_ptr_array_add (args, (gpointer) backup);
+          g_ptr_array_add (args, (gpointer) "--yes");
+        }
+      g_ptr_array_add (args, NULL);
+      r = run_argv (cases[i].env != NULL ? env : NULL, (const char *const *) args->pdata);
+      g_ptr_array_unref (args);
+      assert_failure (r, cases[i].expected);
+      assert_null (strstr (r->err, "s3cret"));
+      if (count_entries (f->dir) != 0)
+        fail_msg ("case %u created something in %s", i, f->dir);
+    }
+  assert_int_equal (g_chdir (cwd), 0);
+}
+
 int
 main (void)
 {
@@ -599,6 +674,7 @@ main (void)
     cmocka_unit_test_setup_teardown (test_report_demo, setup, teardown),
     cmocka_unit_test_setup_teardown (test_demo_refuses_data, setup_db, teardown),
     cmocka_unit_test_setup_teardown (test_demo_bad_today, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_postgresql_location, setup, teardown),
   };
 
   /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */

@@ -3,7 +3,7 @@
 """SQL only in the store, checked rather than agreed: no object file of the
 build outside core/store/ (tests and benchmarks aside, which look into the
 database files themselves) may reference a database engine's symbol
-(sqlite3_*, later libpq's PQ*).
+(sqlite3_*, or libpq's PQ*: the store links both).
 
 Usage: check-sql-symbols.py BUILD_DIR SOURCE_DIR
 

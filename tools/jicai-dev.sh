@@ -22,8 +22,49 @@ install_deps () {
   echo "jicai: installing ${missing[*]}" >&2
   local sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  case " ${missing[*]} " in *" postgresql "*) pg_no_main_cluster ;; esac
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive UCF_FORCE_CONFFOLD=1 \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# ---- PostgreSQL for the tests (issue 14) -------------------------------
+# The suites of the office database run against a throw-away cluster on
+# loopback that Debian's pg_virtualenv makes, starts and drops (as root
+# too); Debian's postgresql package must not make and start a cluster of
+# its own ("main") when installed.
+
+# Before postgresql is installed: tell postgresql-common (even before it
+# is installed itself) to make no main cluster.  UCF_FORCE_CONFFOLD keeps
+# this file when the package installs its own.
+pg_no_main_cluster () {
+  local conf=/etc/postgresql-common/createcluster.conf
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  if grep -qsE '^[[:space:]]*create_main_cluster[[:space:]]*=[[:space:]]*(false|off)' "$conf"; then
+    return
+  fi
+  "${sudo[@]}" mkdir -p "$(dirname "$conf")"
+  echo 'create_main_cluster = false' | "${sudo[@]}" tee -a "$conf" >/dev/null
+}
+
+# Runs "$@" with $JICAI_TEST_PG naming a database of a throw-away cluster
+# (pg_virtualenv sets PGHOST/PGPORT/PGUSER/PGPASSWORD).  Without
+# pg_virtualenv the command runs alone and the PostgreSQL suites say
+# SKIPPED — or fail, when $JICAI_REQUIRE_PG is 1 (.ci/run sets it).
+with_postgresql () {
+  if [ -n "${JICAI_TEST_PG:-}" ]; then
+    "$@"   # a server of the developer's own
+    return
+  fi
+  if ! command -v pg_virtualenv >/dev/null; then
+    echo "jicai: SKIPPED: PostgreSQL: pg_virtualenv not found (apt-get install postgresql);" \
+         "the office database suites will not run" >&2
+    "$@"
+    return
+  fi
+  pg_virtualenv -t -o 'fsync=off' -o 'synchronous_commit=off' -o 'full_page_writes=off' \
+    sh -c 'createdb jicai_test && export JICAI_TEST_PG=postgresql:///jicai_test && exec "$@"' jicai-pg "$@"
 }
 
 build () {
@@ -45,7 +86,7 @@ run_app () {
 
 run_tests () {
   local rc=0
-  xvfb-run -a -s "-screen 0 1600x1000x24" \
+  with_postgresql xvfb-run -a -s "-screen 0 1600x1000x24" \
     meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || rc=$?
   # One closing line any CI reads: "N passed, N failed".
   python3 - "$build/meson-logs/testlog.json" <<'PY' || true

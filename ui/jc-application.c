@@ -9,6 +9,7 @@
 
 #include "jc-application.h"
 #include "jc-date.h"
+#include "jc-db-location.h"
 #include "jc-preferences-window.h"
 #include "jc-window.h"
 
@@ -37,7 +38,9 @@ reload_store (JcApplication *self)
   JcStore *old = g_steal_pointer (&self->store);
 
   g_clear_error (&self->store_error);
-  if (g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+  /* the office database is said to be unavailable, not offered to be made */
+  if (jc_db_location_check (self->db_path, &self->store_error) &&
+      g_file_test (self->db_path, G_FILE_TEST_EXISTS))
     self->store = jc_store_open (self->db_path, &self->store_error);
   /* Windows switch to the new store before the old one is closed. */
   g_signal_emit (self, signals[STORE_CHANGED], 0);

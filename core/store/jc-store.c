@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "jc-db-location.h"
 #include "jc-error.h"
 #include "jc-output.h"
 #include "jc-store-private.h"
@@ -483,6 +484,9 @@ _jc_store_open_at_version (const char  *path,
   g_return_val_if_fail (_jc_store_schema_n_migrations () == JC_STORE_SCHEMA_VERSION, NULL);
   g_return_val_if_fail (version >= 1 && version <= JC_STORE_SCHEMA_VERSION, NULL);
 
+  /* a PostgreSQL URI is no path: never a folder "postgresql:" */
+  if (!jc_db_location_check (path, error))
+    return NULL;
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
