@@ -310,6 +310,35 @@ test_restore_action (void **state)
   close_window (window);
 }
 
+/* Restore the Database… asks for the backup with the platform's chooser
+ * (GtkFileChooserNative: a dialog of GTK's own without a portal); Cancel
+ * leaves everything as it was. */
+static void
+test_restore_chooser (void **state)
+{
+  JcWindow *window;
+  GtkWindow *chooser;
+
+  jc_test_set_language ("en");
+  window = open_window ();
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  assert_non_null (chooser);
+  assert_string_equal (gtk_window_get_title (chooser), "Restore the Database");
+  assert_int_equal (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)),
+                    GTK_FILE_CHOOSER_ACTION_OPEN);
+  /* a second activation while it is open opens no other */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
+  jc_test_pump (50);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  jc_test_pump (50);
+  assert_null (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  assert_false (_jc_window_is_backing_up (window));
+  close_window (window);
+}
+
 /* ---- shortcuts and window state ---------------------------------------- */
 
 static gboolean
@@ -553,6 +582,7 @@ main (void)
     cmocka_unit_test (test_import_orders_action),
     cmocka_unit_test (test_backup_action),
     cmocka_unit_test (test_restore_action),
+    cmocka_unit_test (test_restore_chooser),
     cmocka_unit_test (test_shortcuts),
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_database_screens),
