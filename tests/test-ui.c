@@ -234,6 +234,10 @@ test_backup_action (void **state)
   jc_test_pump_until (!_jc_window_is_backing_up (window), 30000);
   assert_false (_jc_window_is_backing_up (window));
   assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* said in a toast over the window's content */
+  jc_test_pump_until (jc_test_find_label (GTK_WIDGET (window), "Backed up to backup-from-gui.db")
+                      != NULL, 3000);
+  assert_non_null (jc_test_find_label (GTK_WIDGET (window), "Backed up to backup-from-gui.db"));
 
   live = jc_store_open (fx.db_path, &error);
   assert_null (error);

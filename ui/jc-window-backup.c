@@ -60,7 +60,7 @@ on_backup_done_cb (GObject      *source,
     /* TRANSLATORS: a toast; %s is the backup file's name */
     g_autofree char *message = g_strdup_printf (_("Backed up to %s"), name);
 
-    jc_ui_toast (GTK_WIDGET (self), message);
+    _jc_window_toast (self, message);
   }
 }
 
@@ -154,7 +154,7 @@ on_restore_done_cb (GObject      *source,
     g_autofree char *message = g_strdup_printf (_("Database restored; the one it replaced is "
                                                   "kept as %s"), name);
 
-    jc_ui_toast (GTK_WIDGET (self), message);
+    _jc_window_toast (self, message);
   }
 }
 

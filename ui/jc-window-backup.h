@@ -29,6 +29,11 @@ gboolean        _jc_window_backup_is_busy    (JcWindowBackup *backup);
 
 /* NULL once the window is disposed. */
 JcWindowBackup *_jc_window_get_backup        (JcWindow       *self);
+/* Shows `toast` (taken) over the window's content; or `message`, plain text. */
+void            _jc_window_add_toast         (JcWindow       *self,
+                                              AdwToast       *toast);
+void            _jc_window_toast             (JcWindow       *self,
+                                              const char     *message);
 /* Enables the window's actions for what it shows and does now. */
 void            _jc_window_update_actions    (JcWindow       *self);
 

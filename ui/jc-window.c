@@ -72,6 +72,7 @@ struct _JcWindow {
   gulong                app_handler;
   GBinding             *summary_binding;
 
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   GtkLabel             *welcome_error_label;
@@ -330,7 +331,7 @@ on_demo_loaded (GObject      *source,
         /* TRANSLATORS: the three parts are "12 items", "8 canteens", "3 vehicles" */
         message = g_strdup_printf (_("Demo data loaded: %s, %s, %s"), items, canteens, vehicles);
       }
-      jc_ui_toast (GTK_WIDGET (self), message);
+      _jc_window_toast (self, message);
       return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -662,6 +663,7 @@ jc_window_class_init (JcWindowClass *klass)
   g_type_ensure (JC_TYPE_SOURCES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jicai/Jicai/ui/jc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, welcome_error_label);
@@ -782,6 +784,23 @@ jc_window_get_section (JcWindow *self)
   g_return_val_if_fail (JC_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+void
+_jc_window_add_toast (JcWindow *self,
+                      AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_jc_window_toast (JcWindow   *self,
+                  const char *message)
+{
+  /* the title is markup; a message is not */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  _jc_window_add_toast (self, adw_toast_new (escaped));
 }
 
 JcWindowBackup *
