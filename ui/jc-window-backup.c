@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-window-backup.c: the main window's backups (jc-window-backup.h) —
- * Back Up the Database… (a file the user names) and Restore the Database…
- * (a backup chosen and confirmed).  It asks, starts
+ * Back Up the Database… (a file the user names), Restore the Database… (a
+ * backup chosen and confirmed) and the office's daily backup, made once
+ * the window is on screen when today's is not there yet.  It asks, starts
  * the workers of jc-backup-tasks.c and tells the outcome; it must not copy
  * or check a database itself, nor block the main thread. */
 #include "config.h"
@@ -23,7 +24,14 @@ struct _JcWindowBackup {
   gboolean              backing_up;     /* a backup or restore the user asked for */
   char                 *backup_path;    /* the backup under way or last made */
   GtkFileChooserNative *chooser;        /* the restore's, while open */
+  gulong                map_handler;
+  guint                 daily_idle;
+  gboolean              daily_finished;
+  char                 *daily_error;    /* why today's backup failed, for Details */
 };
+
+/* Daily backups whose result has not arrived yet, over all windows. */
+static guint n_daily_running;
 
 static JcApplication *
 get_app (JcWindow *window)
@@ -253,6 +261,137 @@ restore_activated (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (b->chooser));
 }
 
+/* ---- the daily backup --------------------------------------------------- */
+
+/* The application is held while the copy runs, so that closing the last
+ * window does not end the process half-way through it. */
+typedef struct {
+  JcWindow      *window;
+  GApplication  *app;
+} DailyRun;
+
+static void
+on_daily_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  DailyRun *run = user_data;
+  g_autoptr(JcWindow) self = run->window;
+  g_autoptr(GApplication) app = run->app;
+  JcWindowBackup *b = _jc_window_get_backup (self);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcBackupDaily) daily = jc_daily_backup_task_run_finish (result, &error);
+
+  g_free (run);
+  n_daily_running--;
+  if (app != NULL)
+    g_application_release (app);
+  if (b == NULL)
+    return;
+  b->daily_finished = TRUE;
+  if (daily != NULL)
+    {
+      /* Silent: a backup made is nothing to act on, and it is made on
+       * every working day's first start. */
+      g_debug ("Daily backup %s: %s, %u older removed", daily->path,
+               daily->made ? "made" : "there already", daily->removed);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_free (b->daily_error);
+  b->daily_error = g_strdup (error->message);
+  {
+    /* Stays until dismissed: backups not being made must not go unseen. */
+    AdwToast *toast = adw_toast_new (_("Today’s backup of the database could not be made"));
+
+    adw_toast_set_timeout (toast, 0);
+    adw_toast_set_button_label (toast, _("_Details"));
+    adw_toast_set_action_name (toast, "win.daily-backup-details");
+    _jc_window_add_toast (self, toast);
+  }
+}
+
+static gboolean
+start_daily_cb (gpointer user_data)
+{
+  JcWindow *self = user_data;
+  JcWindowBackup *b = _jc_window_get_backup (self);
+  JcApplication *app = get_app (self);
+  JcStore *store = app ? jc_application_get_store (app) : NULL;
+  DailyRun *run;
+
+  if (b == NULL)
+    return G_SOURCE_REMOVE;
+  b->daily_idle = 0;
+  if (store == NULL)
+    {
+      /* no database yet: nothing to keep */
+      b->daily_finished = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  run = g_new0 (DailyRun, 1);
+  run->window = g_object_ref (self);
+  run->app = G_APPLICATION (g_object_ref (app));
+  g_application_hold (run->app);
+  n_daily_running++;
+  jc_daily_backup_task_run (store, NULL, on_daily_done_cb, run);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once a window, after it is first on screen: the first frame is drawn
+ * before the worker starts. */
+static void
+on_window_map_cb (JcWindow *self)
+{
+  JcWindowBackup *b = _jc_window_get_backup (self);
+
+  if (b == NULL || b->map_handler == 0)
+    return;
+  g_clear_signal_handler (&b->map_handler, self);
+  b->daily_idle = g_idle_add_full (G_PRIORITY_LOW, start_daily_cb, self, NULL);
+}
+
+/* The toast's Details: what went wrong and what to do. */
+static void
+daily_details_activated (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  JcWindowBackup *b = _jc_window_get_backup (JC_WINDOW (widget));
+  g_autofree char *text = NULL;
+
+  if (b == NULL || b->daily_error == NULL)
+    return;
+  text = g_strdup_printf ("%s\n\n%s", b->daily_error,
+                          _("Choose a backup folder you can write to in Preferences, under "
+                            "Backups, or make room on its disk. The next start tries again; "
+                            "Back Up the Database… in the menu makes a copy now."));
+  jc_ui_show_error (widget, _("Could Not Make Today’s Backup"), text);
+}
+
+gboolean
+_jc_window_daily_backup_finished (JcWindow *self)
+{
+  JcWindowBackup *b = _jc_window_get_backup (self);
+
+  return b == NULL || b->daily_finished;
+}
+
+guint
+_jc_window_count_daily_backups_running (void)
+{
+  return n_daily_running;
+}
+
+const char *
+_jc_window_get_daily_backup_error (JcWindow *self)
+{
+  JcWindowBackup *b = _jc_window_get_backup (self);
+
+  return b != NULL ? b->daily_error : NULL;
+}
+
 /* ---- the state ---------------------------------------------------------- */
 
 void
@@ -260,6 +399,8 @@ _jc_window_backup_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
   gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
+  gtk_widget_class_install_action (widget_class, "win.daily-backup-details", NULL,
+                                   daily_details_activated);
 }
 
 JcWindowBackup *
@@ -268,6 +409,7 @@ _jc_window_backup_new (JcWindow *window)
   JcWindowBackup *b = g_new0 (JcWindowBackup, 1);
 
   b->window = window;
+  b->map_handler = g_signal_connect (window, "map", G_CALLBACK (on_window_map_cb), NULL);
   return b;
 }
 
@@ -276,10 +418,13 @@ _jc_window_backup_free (JcWindowBackup *b)
 {
   if (b == NULL)
     return;
+  g_clear_signal_handler (&b->map_handler, b->window);
+  g_clear_handle_id (&b->daily_idle, g_source_remove);
   if (b->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (b->chooser));
   g_clear_object (&b->chooser);
   g_free (b->backup_path);
+  g_free (b->daily_error);
   g_free (b);
 }
 

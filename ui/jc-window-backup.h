@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-window-backup.h: what the main window's two files share
  * (jc-window.c and jc-window-backup.c, as Text Editor splits its window's
- * actions out).  jc-window-backup.c holds Back Up the Database… and
- * Restore the Database…; its state lives in a JcWindowBackup the window
- * owns.  The work
+ * actions out).  jc-window-backup.c holds Back Up the Database…, Restore
+ * the Database… and the daily backup the window makes once it is on
+ * screen; its state lives in a JcWindowBackup the window owns.  The work
  * itself runs in jc-backup-tasks.c on workers; nothing here blocks the main
  * thread.  Nothing outside these two files includes this. */
 #pragma once
@@ -16,9 +16,10 @@ typedef struct _JcWindowBackup JcWindowBackup;
 
 /* ---- jc-window-backup.c ------------------------------------------------- */
 
-/* Installs win.backup and win.restore. */
+/* Installs win.backup, win.restore and win.daily-backup-details. */
 void            _jc_window_backup_class_init (GtkWidgetClass *widget_class);
-/* The state of `window`'s backups. */
+/* The state of `window`'s backups; the daily backup starts after the
+ * window first maps, when it has a database. */
 JcWindowBackup *_jc_window_backup_new        (JcWindow       *window);
 /* At the window's dispose: results arriving later are dropped. */
 void            _jc_window_backup_free       (JcWindowBackup *backup);
