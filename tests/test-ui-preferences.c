@@ -229,6 +229,27 @@ scroll_to_backups (JcPreferencesWindow *prefs)
   jc_test_settle (GTK_WIDGET (prefs));
 }
 
+/* Once the writes are done: the folder shown, and the folder and number
+ * kept that the daily backup (and the CLI) will use. */
+static void
+assert_backup_policy (JcPreferencesWindow *prefs,
+                      const char          *dir,
+                      int                  keep)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autofree char *policy_dir = NULL;
+  int n = 0;
+
+  while (_jc_preferences_window_get_n_writes (prefs) > 0)
+    jc_test_pump (10);
+  assert_string_equal (adw_action_row_get_subtitle (_jc_preferences_window_get_backup_dir_row (prefs)),
+                       dir);
+  store = jc_store_open (fx.db_path, NULL);
+  assert_true (jc_backup_get_policy (store, NULL, 0, &policy_dir, &n, NULL));
+  assert_string_equal (policy_dir, dir);
+  assert_int_equal (n, keep);
+}
+
 /* The daily backups' folder and number kept, in Preferences → Backups:
  * stored in the office settings the CLI and the window's daily backup
  * read (jc_backup_get_policy()), the folder chosen with Choose… (a folder
@@ -299,36 +320,14 @@ test_preferences_backups (void **state)
   /* a folder chosen and a number set: the office's, as the CLI reads them */
   _jc_preferences_window_choose_backup_dir (prefs, chosen);
   gtk_adjustment_set_value (keep, 30);
-  while (_jc_preferences_window_get_n_writes (prefs) > 0)
-    jc_test_pump (10);
-  assert_string_equal (adw_action_row_get_subtitle (dir_row), chosen);
+  assert_backup_policy (prefs, chosen, 30);
   assert_true (gtk_widget_get_sensitive (_jc_preferences_window_get_backup_dir_reset_button (prefs)));
-  {
-    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
-    g_autofree char *dir = NULL;
-    int n = 0;
-
-    assert_true (jc_backup_get_policy (store, NULL, 0, &dir, &n, NULL));
-    assert_string_equal (dir, chosen);
-    assert_int_equal (n, 30);
-  }
 
   /* the reset button: the default folder again */
   gtk_widget_activate (_jc_preferences_window_get_backup_dir_reset_button (prefs));
   /* a button clicks after its press animation */
   jc_test_pump_until (g_strcmp0 (adw_action_row_get_subtitle (dir_row), default_dir) == 0, 3000);
-  while (_jc_preferences_window_get_n_writes (prefs) > 0)
-    jc_test_pump (10);
-  assert_string_equal (adw_action_row_get_subtitle (dir_row), default_dir);
-  {
-    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
-    g_autofree char *dir = NULL;
-    int n = 0;
-
-    assert_true (jc_backup_get_policy (store, NULL, 0, &dir, &n, NULL));
-    assert_string_equal (dir, default_dir);
-    assert_int_equal (n, 30);
-  }
+  assert_backup_policy (prefs, default_dir, 30);
   gtk_window_destroy (GTK_WINDOW (prefs));
   jc_test_pump (30);
 

@@ -343,6 +343,17 @@ test_restore_chooser (void **state)
   close_window (window);
 }
 
+/* Opens the window and waits for the daily backup it starts to end. */
+static JcWindow *
+open_window_after_daily_backup (void)
+{
+  JcWindow *window = open_window ();
+
+  jc_test_pump_until (_jc_window_daily_backup_finished (window), 30000);
+  assert_true (_jc_window_daily_backup_finished (window));
+  return window;
+}
+
 /* The daily backup at start: without today's backup, the window makes it
  * on a worker once it is on screen — NAME-YYYY-MM-DD.db in the office's
  * backup folder (backups/ beside the database), a whole database — and,
@@ -364,9 +375,7 @@ test_daily_backup_at_start (void **state)
   jc_test_rmtree (folder);
   assert_false (g_file_test (daily, G_FILE_TEST_EXISTS));
 
-  window = open_window ();
-  jc_test_pump_until (_jc_window_daily_backup_finished (window), 30000);
-  assert_true (_jc_window_daily_backup_finished (window));
+  window = open_window_after_daily_backup ();
   assert_null (_jc_window_get_daily_backup_error (window));
   assert_true (g_file_test (daily, G_FILE_TEST_IS_REGULAR));
   {
@@ -386,9 +395,7 @@ test_daily_backup_at_start (void **state)
   close_window (window);
 
   /* the same day again: today's is there, nothing new is made */
-  window = open_window ();
-  jc_test_pump_until (_jc_window_daily_backup_finished (window), 30000);
-  assert_true (_jc_window_daily_backup_finished (window));
+  window = open_window_after_daily_backup ();
   assert_null (_jc_window_get_daily_backup_error (window));
   assert_int_equal (g_stat (daily, &again), 0);
   assert_int_equal (again.st_ino, first.st_ino);
@@ -409,8 +416,7 @@ test_daily_backup_at_start (void **state)
 
     assert_true (jc_store_set_setting (store, "backup_dir", bad_folder, NULL));
   }
-  window = open_window ();
-  jc_test_pump_until (_jc_window_daily_backup_finished (window), 30000);
+  window = open_window_after_daily_backup ();
   assert_non_null (_jc_window_get_daily_backup_error (window));
   assert_contains (_jc_window_get_daily_backup_error (window), bad_folder);
   assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
