@@ -57,14 +57,18 @@ jc_backup_get_policy (JcStore     *store,
   else if (set_dir != NULL && *set_dir != '\0')
     *out_dir = g_steal_pointer (&set_dir);
   else
-    {
-      g_autofree char *db = g_canonicalize_filename (jc_store_get_path (store), NULL);
-      g_autofree char *parent = g_path_get_dirname (db);
-
-      *out_dir = g_build_filename (parent, "backups", NULL);
-    }
+    *out_dir = jc_backup_default_dir (store);
   *out_keep = keep;
   return TRUE;
+}
+
+char *
+jc_backup_default_dir (JcStore *store)
+{
+  g_autofree char *db = g_canonicalize_filename (jc_store_get_path (store), NULL);
+  g_autofree char *parent = g_path_get_dirname (db);
+
+  return g_build_filename (parent, "backups", NULL);
 }
 
 /* NAME of "NAME.db" (or the whole base name). */

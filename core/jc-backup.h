@@ -33,6 +33,10 @@ gboolean   jc_backup_get_policy  (JcStore     *store,
                                   int         *out_keep,
                                   GError     **error);
 
+/* The folder without a backup_dir setting: "backups" beside the database.
+ * Returns: (transfer full): its path. */
+char      *jc_backup_default_dir (JcStore     *store);
+
 /* Makes today's backup DIR/NAME-YYYY-MM-DD.db (NAME: the database file's
  * name without ".db"; today honours $JICAI_TODAY) unless it exists, then
  * removes the oldest backups of that NAME beyond `keep`.  Never removes

@@ -15,7 +15,10 @@
 G_BEGIN_DECLS
 
 /* Each validates the record and stores it: a new one (id 0) is inserted
- * and gets its id, one with an id is updated.  Errors: JC_VALIDATE_ERROR
+ * and gets its id, one with an id is updated.  An optional text of only
+ * blank space (a canteen's agency or address, a vehicle's depot, a
+ * source's parameters, credentials or schedule) is made empty in the
+ * record first.  Errors: JC_VALIDATE_ERROR
  * naming the field (the validator's message, or what the store found
  * taken), JC_STORE_ERROR. */
 gboolean jc_master_save_item    (JcStore    *store,

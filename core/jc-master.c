@@ -425,10 +425,18 @@ validate_code (JcField     field,
   return TRUE;
 }
 
-/* Only white space: " ", "\t", U+3000, U+00A0… (valid UTF-8). */
-static gboolean
-is_blank_text (const char *text)
+/**
+ * jc_text_is_blank:
+ * Whether `text` has no character but white space (" ", "\t", U+3000,
+ * U+00A0…); NULL and "" are blank.  Text that is not valid UTF-8 is not.
+ */
+gboolean
+jc_text_is_blank (const char *text)
 {
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     if (!g_unichar_isspace (g_utf8_get_char (p)))
       return FALSE;
@@ -450,7 +458,7 @@ validate_text (JcField     field,
     }
   if (!g_utf8_validate (text, -1, NULL))
     return field_error (error, field, _("is not valid UTF-8 text"));
-  if (required && is_blank_text (text))
+  if (required && jc_text_is_blank (text))
     return field_error (error, field, _("is only blank space"));
   if (g_utf8_strlen (text, -1) > max_chars)
     {

@@ -114,6 +114,10 @@ gboolean jc_parse_time_field    (JcField      field,
 char    *jc_format_time         (int          minutes);
 const char *jc_field_to_string  (JcField      field);
 
+/* Whether `text` is only white space (space, tab, U+3000, U+00A0…), or
+ * NULL or empty; FALSE for text that is not valid UTF-8. */
+gboolean jc_text_is_blank       (const char   *text);
+
 /* Search: does the item match what a person typed (name, pinyin initials,
  * code or alias)?  Case-insensitive; an empty query matches. */
 gboolean jc_item_matches        (const JcItem *item,

@@ -115,6 +115,8 @@ jc_source_validate (const JcSource  *source,
 
   if (source->name == NULL || *source->name == '\0')
     return source_error (error, JC_FIELD_NAME, _("name"), _("is required"));
+  if (jc_text_is_blank (source->name))
+    return source_error (error, JC_FIELD_NAME, _("name"), _("is only blank space"));
   if (g_utf8_strlen (source->name, -1) > 64)
     return source_error (error, JC_FIELD_NAME, _("name"), _("is longer than 64 characters"));
   if (source->adapter == NULL || !g_strv_contains (adapters, source->adapter))
@@ -146,7 +148,8 @@ jc_source_validate (const JcSource  *source,
                    _("priority: %d is out of range (0 to 1000)"), source->priority);
       return FALSE;
     }
-  if (source->schedule != NULL && *source->schedule != '\0' &&
+  /* only blank space is no schedule, as jc_master_save_source() stores it */
+  if (!jc_text_is_blank (source->schedule) &&
       !jc_parse_time_field (JC_FIELD_SCHEDULE, source->schedule, &minutes, NULL))
     {
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_SCHEDULE,

@@ -604,6 +604,73 @@ test_master_save_validates_first (void **state)
   assert_int_equal (list->len, 0);
 }
 
+/* An optional master text of only blank space (U+3000 from a Chinese input
+ * method, a tab, spaces) is stored empty, through the GUI's and the CLI's
+ * one entry point; a source name of only blank space is refused, naming
+ * the field. */
+static void
+test_master_save_blank_optional (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcCanteen) canteen = make_canteen ("CT01");
+  g_autoptr(JcCanteen) got_canteen = NULL;
+  g_autoptr(JcVehicle) vehicle = jc_vehicle_new ();
+  g_autoptr(JcVehicle) got_vehicle = NULL;
+  g_autoptr(JcSource) source = jc_source_new ();
+  g_autoptr(JcSource) got_source = NULL;
+
+  assert_non_null (store);
+  canteen->agency = g_strdup ("\xE3\x80\x80\xE3\x80\x80");
+  canteen->address = g_strdup (" \t\xC2\xA0 ");
+  assert_true (jc_master_save_canteen (store, canteen, &error));
+  assert_no_error (error);
+  got_canteen = jc_store_get_canteen (store, "CT01", &error);
+  assert_non_null (got_canteen);
+  assert_string_equal (got_canteen->agency != NULL ? got_canteen->agency : "", "");
+  assert_string_equal (got_canteen->address != NULL ? got_canteen->address : "", "");
+  /* text around the blanks is kept as typed */
+  g_free (canteen->agency);
+  canteen->agency = g_strdup ("\xE3\x80\x80市财政局");
+  assert_true (jc_master_save_canteen (store, canteen, &error));
+  g_clear_pointer (&got_canteen, jc_canteen_free);
+  got_canteen = jc_store_get_canteen (store, "CT01", &error);
+  assert_string_equal (got_canteen->agency, "\xE3\x80\x80市财政局");
+
+  vehicle->plate = g_strdup ("沪A12345");
+  vehicle->depot = g_strdup ("   ");
+  vehicle->capacity_kg = 2000;
+  vehicle->depot_lat = 31.2;
+  vehicle->depot_lon = 121.4;
+  assert_true (jc_master_save_vehicle (store, vehicle, &error));
+  got_vehicle = jc_store_get_vehicle (store, "沪A12345", &error);
+  assert_non_null (got_vehicle);
+  assert_string_equal (got_vehicle->depot != NULL ? got_vehicle->depot : "", "");
+
+  /* a blank schedule is no schedule, not "not a time of day" */
+  source->name = g_strdup ("\xE3\x80\x80 ");
+  source->adapter = g_strdup ("csv");
+  source->url = g_strdup ("https://a.example/prices.csv");
+  g_free (source->schedule);
+  source->schedule = g_strdup ("\xE3\x80\x80");
+  g_free (source->params);
+  source->params = g_strdup ("\t");
+  assert_false (jc_master_save_source (store, source, &error));
+  assert_error (error, JC_VALIDATE_ERROR, JC_FIELD_NAME);
+  assert_contains (error->message, "name");
+  assert_contains (error->message, "blank");
+  g_clear_error (&error);
+  g_free (source->name);
+  source->name = g_strdup ("市场");
+  assert_true (jc_master_save_source (store, source, &error));
+  assert_no_error (error);
+  got_source = jc_store_get_source (store, "市场", &error);
+  assert_non_null (got_source);
+  assert_string_equal (got_source->schedule != NULL ? got_source->schedule : "", "");
+  assert_string_equal (got_source->params != NULL ? got_source->params : "", "");
+}
+
 #define T(fn) jc_test_db_file_unit_test (fn)
 
 int
@@ -623,6 +690,7 @@ main (void)
     T (test_delete_in_use_refused),
     T (test_canteens_and_vehicles),
     T (test_master_save_validates_first),
+    T (test_master_save_blank_optional),
     T (test_transaction_rollback),
     T (test_settings),
     T (test_open_same),

@@ -139,6 +139,8 @@ setup (void **state)
 static int
 teardown (void **state)
 {
+  /* the daily backups the windows started write into the folder */
+  jc_test_pump_until (_jc_window_count_daily_backups_running () == 0, 30000);
   g_clear_object (&fx.app);
   jc_test_pump (50);
   jc_test_rmtree (fx.dir);

@@ -5,6 +5,7 @@
  * saved), read-only without a database, and the office calendar's days. */
 #include "config.h"
 
+#include "jc-backup.h"
 #include "test-ui-fixture.h"
 
 /* ---- preferences ------------------------------------------------------ */
@@ -212,12 +213,162 @@ test_preferences_calendar (void **state)
   jc_test_pump (30);
 }
 
+/* Shows the backup group at the top of the preferences' scrolled page. */
+static void
+scroll_to_backups (JcPreferencesWindow *prefs)
+{
+  GtkWidget *row = GTK_WIDGET (_jc_preferences_window_get_backup_dir_row (prefs));
+  GtkWidget *group = gtk_widget_get_ancestor (row, ADW_TYPE_PREFERENCES_GROUP);
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t at;
+
+  assert_true (gtk_widget_compute_point (group, content, &GRAPHENE_POINT_INIT (0, 0), &at));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled)),
+                            at.y);
+  jc_test_settle (GTK_WIDGET (prefs));
+}
+
+/* Once the writes are done: the folder shown, and the folder and number
+ * kept that the daily backup (and the CLI) will use. */
+static void
+assert_backup_policy (JcPreferencesWindow *prefs,
+                      const char          *dir,
+                      int                  keep)
+{
+  g_autoptr(JcStore) store = NULL;
+  g_autofree char *policy_dir = NULL;
+  int n = 0;
+
+  while (_jc_preferences_window_get_n_writes (prefs) > 0)
+    jc_test_pump (10);
+  assert_string_equal (adw_action_row_get_subtitle (_jc_preferences_window_get_backup_dir_row (prefs)),
+                       dir);
+  store = jc_store_open (fx.db_path, NULL);
+  assert_true (jc_backup_get_policy (store, NULL, 0, &policy_dir, &n, NULL));
+  assert_string_equal (policy_dir, dir);
+  assert_int_equal (n, keep);
+}
+
+/* The daily backups' folder and number kept, in Preferences → Backups:
+ * stored in the office settings the CLI and the window's daily backup
+ * read (jc_backup_get_policy()), the folder chosen with Choose… (a folder
+ * chooser) and put back to the default with the reset button, the number
+ * from 1 to the most core accepts; a stored number that is none is said.
+ * Screenshots preferences-backups-LANG.png. */
+static void
+test_preferences_backups (void **state)
+{
+  const char *languages[] = { "en", "zh_CN" };
+  g_autofree char *default_dir = g_build_filename (fx.dir, "backups", NULL);
+  g_autofree char *chosen = g_build_filename (fx.dir, "office-backups", NULL);
+  JcPreferencesWindow *prefs;
+  AdwActionRow *dir_row;
+  GtkAdjustment *keep;
+
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+    assert_true (jc_store_set_setting (store, "backup_dir", "", NULL));
+    assert_true (jc_store_set_setting (store, "backup_keep", "", NULL));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *shot = g_strdup_printf ("preferences-backups-%s", languages[i]);
+
+      jc_test_set_language (languages[i]);
+      prefs = jc_preferences_window_new (NULL, jc_application_get_store (fx.app));
+      gtk_window_set_default_size (GTK_WINDOW (prefs), 640, 960);
+      gtk_window_present (GTK_WINDOW (prefs));
+      jc_test_settle (GTK_WIDGET (prefs));
+      scroll_to_backups (prefs);
+      jc_test_pump (100);
+      jc_test_screenshot (GTK_WIDGET (prefs), shot);
+      gtk_window_destroy (GTK_WINDOW (prefs));
+      jc_test_pump (30);
+    }
+
+  jc_test_set_language ("en");
+  prefs = jc_preferences_window_new (NULL, jc_application_get_store (fx.app));
+  gtk_window_present (GTK_WINDOW (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
+  dir_row = _jc_preferences_window_get_backup_dir_row (prefs);
+  keep = _jc_preferences_window_get_backup_keep_adjustment (prefs);
+  /* the defaults: backups/ beside the database, 14 kept */
+  assert_string_equal (adw_action_row_get_subtitle (dir_row), default_dir);
+  assert_false (gtk_widget_get_sensitive (_jc_preferences_window_get_backup_dir_reset_button (prefs)));
+  assert_int_equal ((int) gtk_adjustment_get_value (keep), JC_BACKUP_KEEP_DEFAULT);
+  assert_int_equal ((int) gtk_adjustment_get_lower (keep), 1);
+  assert_int_equal ((int) gtk_adjustment_get_upper (keep), JC_BACKUP_KEEP_MAX);
+  assert_false (gtk_widget_get_visible (GTK_WIDGET (_jc_preferences_window_get_backup_caption (prefs))));
+  assert_int_equal (_jc_preferences_window_get_n_writes (prefs), 0);
+
+  /* Choose… opens a folder chooser; Cancel changes nothing */
+  gtk_widget_activate (adw_action_row_get_activatable_widget (dir_row));
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  {
+    GtkWindow *chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+
+    assert_non_null (chooser);
+    assert_int_equal (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)),
+                      GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER);
+    gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+    jc_test_pump (50);
+  }
+  assert_int_equal (_jc_preferences_window_get_n_writes (prefs), 0);
+
+  /* a folder chosen and a number set: the office's, as the CLI reads them */
+  _jc_preferences_window_choose_backup_dir (prefs, chosen);
+  gtk_adjustment_set_value (keep, 30);
+  assert_backup_policy (prefs, chosen, 30);
+  assert_true (gtk_widget_get_sensitive (_jc_preferences_window_get_backup_dir_reset_button (prefs)));
+
+  /* the reset button: the default folder again */
+  gtk_widget_activate (_jc_preferences_window_get_backup_dir_reset_button (prefs));
+  /* a button clicks after its press animation */
+  jc_test_pump_until (g_strcmp0 (adw_action_row_get_subtitle (dir_row), default_dir) == 0, 3000);
+  assert_backup_policy (prefs, default_dir, 30);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  jc_test_pump (30);
+
+  /* a number kept that is none, set by hand: said, the default shown */
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+    assert_true (jc_store_set_setting (store, "backup_keep", "many", NULL));
+  }
+  prefs = jc_preferences_window_new (NULL, jc_application_get_store (fx.app));
+  gtk_window_present (GTK_WINDOW (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
+  assert_true (gtk_widget_get_visible (GTK_WIDGET (_jc_preferences_window_get_backup_caption (prefs))));
+  assert_contains (gtk_label_get_text (_jc_preferences_window_get_backup_caption (prefs)), "many");
+  assert_int_equal ((int) gtk_adjustment_get_value (_jc_preferences_window_get_backup_keep_adjustment (prefs)),
+                    JC_BACKUP_KEEP_DEFAULT);
+  assert_int_equal (_jc_preferences_window_get_n_writes (prefs), 0);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  jc_test_pump (30);
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+    assert_true (jc_store_set_setting (store, "backup_keep", "", NULL));
+  }
+
+  /* no database: nothing to set */
+  prefs = jc_preferences_window_new (NULL, NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  jc_test_settle (GTK_WIDGET (prefs));
+  assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_jc_preferences_window_get_backup_dir_row (prefs))));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  jc_test_pump (30);
+}
+
 int
 main (void)
 {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test (test_preferences),
     cmocka_unit_test (test_preferences_calendar),
+    cmocka_unit_test (test_preferences_backups),
   };
 
   return test_ui_run ("ui-preferences", tests, G_N_ELEMENTS (tests));

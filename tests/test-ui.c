@@ -234,6 +234,10 @@ test_backup_action (void **state)
   jc_test_pump_until (!_jc_window_is_backing_up (window), 30000);
   assert_false (_jc_window_is_backing_up (window));
   assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* said in a toast over the window's content */
+  jc_test_pump_until (jc_test_find_label (GTK_WIDGET (window), "Backed up to backup-from-gui.db")
+                      != NULL, 3000);
+  assert_non_null (jc_test_find_label (GTK_WIDGET (window), "Backed up to backup-from-gui.db"));
 
   live = jc_store_open (fx.db_path, &error);
   assert_null (error);
@@ -308,6 +312,139 @@ test_restore_action (void **state)
     gtk_window_destroy (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   }
   close_window (window);
+}
+
+/* Restore the Database… asks for the backup with the platform's chooser
+ * (GtkFileChooserNative: a dialog of GTK's own without a portal); Cancel
+ * leaves everything as it was. */
+static void
+test_restore_chooser (void **state)
+{
+  JcWindow *window;
+  GtkWindow *chooser;
+
+  jc_test_set_language ("en");
+  window = open_window ();
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
+  jc_test_pump_until (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL, 3000);
+  chooser = jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  assert_non_null (chooser);
+  assert_string_equal (gtk_window_get_title (chooser), "Restore the Database");
+  assert_int_equal (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)),
+                    GTK_FILE_CHOOSER_ACTION_OPEN);
+  /* a second activation while it is open opens no other */
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore", NULL));
+  jc_test_pump (50);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  jc_test_pump (50);
+  assert_null (jc_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  assert_false (_jc_window_is_backing_up (window));
+  close_window (window);
+}
+
+/* Opens the window and waits for the daily backup it starts to end. */
+static JcWindow *
+open_window_after_daily_backup (void)
+{
+  JcWindow *window = open_window ();
+
+  jc_test_pump_until (_jc_window_daily_backup_finished (window), 30000);
+  assert_true (_jc_window_daily_backup_finished (window));
+  return window;
+}
+
+/* The daily backup at start: without today's backup, the window makes it
+ * on a worker once it is on screen — NAME-YYYY-MM-DD.db in the office's
+ * backup folder (backups/ beside the database), a whole database — and,
+ * opened again the same day, makes nothing new.  A backup folder that
+ * cannot be made is told in a toast whose Details say what to do. */
+static void
+test_daily_backup_at_start (void **state)
+{
+  g_autofree char *folder = g_build_filename (fx.dir, "backups", NULL);
+  g_autofree char *daily = g_build_filename (folder, "jicai-" TODAY ".db", NULL);
+  g_autofree char *blocker = g_build_filename (fx.dir, "not-a-folder", NULL);
+  g_autofree char *bad_folder = g_build_filename (blocker, "backups", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf first, again;
+  JcWindow *window;
+  guint n_files = 0;
+
+  jc_test_set_language ("en");
+  jc_test_rmtree (folder);
+  assert_false (g_file_test (daily, G_FILE_TEST_EXISTS));
+
+  window = open_window_after_daily_backup ();
+  assert_null (_jc_window_get_daily_backup_error (window));
+  assert_true (g_file_test (daily, G_FILE_TEST_IS_REGULAR));
+  {
+    g_autoptr(JcStore) copy = jc_store_open (daily, &error);
+    g_autoptr(JcStore) live = jc_store_open (fx.db_path, &error);
+    g_autoptr(GPtrArray) items = NULL;
+    g_autoptr(GPtrArray) copied = NULL;
+
+    assert_no_error (error);
+    assert_true (jc_store_check_integrity (copy, &error));
+    items = jc_store_list_items (live, TRUE, &error);
+    copied = jc_store_list_items (copy, TRUE, &error);
+    assert_true (items->len > 0);
+    assert_int_equal (copied->len, items->len);
+  }
+  assert_int_equal (g_stat (daily, &first), 0);
+  close_window (window);
+
+  /* the same day again: today's is there, nothing new is made */
+  window = open_window_after_daily_backup ();
+  assert_null (_jc_window_get_daily_backup_error (window));
+  assert_int_equal (g_stat (daily, &again), 0);
+  assert_int_equal (again.st_ino, first.st_ino);
+  assert_int_equal (again.st_mtime, first.st_mtime);
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+    while (g_dir_read_name (dir) != NULL)
+      n_files++;
+    assert_int_equal (n_files, 1);
+  }
+  close_window (window);
+
+  /* a backup folder that cannot be made: a toast, and its Details */
+  assert_true (g_file_set_contents (blocker, "a file, not a folder", -1, NULL));
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+    assert_true (jc_store_set_setting (store, "backup_dir", bad_folder, NULL));
+  }
+  window = open_window_after_daily_backup ();
+  assert_non_null (_jc_window_get_daily_backup_error (window));
+  assert_contains (_jc_window_get_daily_backup_error (window), bad_folder);
+  assert_null (jc_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  /* a toast that stays, with its Details */
+  jc_test_pump_until (jc_test_find_label (GTK_WIDGET (window),
+                                          "Today’s backup of the database could not be made")
+                      != NULL, 3000);
+  assert_non_null (jc_test_find_label (GTK_WIDGET (window),
+                                       "Today’s backup of the database could not be made"));
+  jc_test_pump (300);  /* the toast slides in */
+  jc_test_screenshot (GTK_WIDGET (window), "window-daily-backup-failed-en");
+  assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.daily-backup-details", NULL));
+  {
+    AdwMessageDialog *dialog = jc_test_wait_for_dialog ();
+    g_autofree char *body = NULL;
+
+    g_object_get (dialog, "body", &body, NULL);
+    assert_contains (body, bad_folder);
+    assert_contains (body, "Preferences");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+  close_window (window);
+  {
+    g_autoptr(JcStore) store = jc_store_open (fx.db_path, NULL);
+
+    assert_true (jc_store_set_setting (store, "backup_dir", "", NULL));
+  }
+  g_remove (blocker);
 }
 
 /* ---- shortcuts and window state ---------------------------------------- */
@@ -572,6 +709,8 @@ main (void)
     cmocka_unit_test (test_import_orders_action),
     cmocka_unit_test (test_backup_action),
     cmocka_unit_test (test_restore_action),
+    cmocka_unit_test (test_restore_chooser),
+    cmocka_unit_test (test_daily_backup_at_start),
     cmocka_unit_test (test_shortcuts),
     cmocka_unit_test (test_window_state),
     cmocka_unit_test (test_database_screens),

@@ -69,6 +69,50 @@ jc_backup_task_run_finish (GAsyncResult  *result,
   return jc_task_propagate_boolean (result, jc_backup_task_run, error);
 }
 
+void
+jc_daily_backup_free (JcBackupDaily *daily)
+{
+  if (daily == NULL)
+    return;
+  jc_backup_daily_clear (daily);
+  g_free (daily);
+}
+
+static gpointer
+daily_func (JcStore       *store,
+            gpointer       task_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  g_autoptr(JcBackupDaily) daily = g_new0 (JcBackupDaily, 1);
+
+  if (!jc_backup_daily (store, NULL, 0, daily, error))
+    return NULL;
+  return g_steal_pointer (&daily);
+}
+
+void
+jc_daily_backup_task_run (JcStore             *store,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (store != NULL);
+
+  task = jc_task_new_for_store (NULL, NULL, store, NULL, jc_daily_backup_task_run, cancellable,
+                                callback, user_data);
+  jc_task_run_pointer (task, daily_func, (GDestroyNotify) jc_daily_backup_free);
+}
+
+JcBackupDaily *
+jc_daily_backup_task_run_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return jc_task_propagate_pointer (result, jc_daily_backup_task_run, error);
+}
+
 static gpointer
 restore_func (JcStore       *store,
               gpointer       task_data,

@@ -15,5 +15,12 @@ AdwComboRow *_jc_preferences_window_get_calendar_kind_row (JcPreferencesWindow *
 GtkWidget   *_jc_preferences_window_get_calendar_add_button (JcPreferencesWindow *self);
 GtkLabel    *_jc_preferences_window_get_calendar_caption (JcPreferencesWindow *self);
 GtkListBox  *_jc_preferences_window_get_calendar_list (JcPreferencesWindow *self);
+AdwActionRow  *_jc_preferences_window_get_backup_dir_row (JcPreferencesWindow *self);
+GtkWidget     *_jc_preferences_window_get_backup_dir_reset_button (JcPreferencesWindow *self);
+GtkAdjustment *_jc_preferences_window_get_backup_keep_adjustment (JcPreferencesWindow *self);
+GtkLabel      *_jc_preferences_window_get_backup_caption (JcPreferencesWindow *self);
+/* As if `path` had been chosen with Choose… */
+void           _jc_preferences_window_choose_backup_dir (JcPreferencesWindow *self,
+                                                         const char          *path);
 
 G_END_DECLS

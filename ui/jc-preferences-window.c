@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-preferences-window.c: order cutoff, the office calendar, price
- * staleness, deactivated records.  Every change is saved at once; a cutoff that is not a time is
+ * staleness, the daily backups' folder and number kept, deactivated
+ * records.  Every change is saved at once; a cutoff that is not a time is
  * shown as wrong and not saved.
  *
  * The cutoff and the staleness window are the office's rules, not one
  * desk's taste: they live in the database (settings "cutoff_time" and
  * "stale_days"), where the CLI, the planner and every other desk read
- * them.  They are read when the window opens (two one-row reads and the
+ * them; so do "backup_dir" and "backup_keep" (core/jc-backup.h), which
+ * `jicai-cli backup --daily` and the window's daily backup use.  They are
+ * read when the window opens (two one-row reads and the
  * calendar's few entries) and written on a worker thread.  "Show deactivated" is this desk's own and
  * stays in GSettings. */
 #include "config.h"
@@ -15,11 +18,13 @@
 
 #include <glib/gi18n.h>
 
+#include "jc-backup.h"
 #include "jc-calendar.h"
 #include "jc-date.h"
 #include "jc-master.h"
 #include "jc-preferences-window-private.h"
 #include "jc-prices.h"
+#include "jc-save-file.h"
 
 struct _JcPreferencesWindow {
   AdwPreferencesWindow  parent_instance;
@@ -34,6 +39,16 @@ struct _JcPreferencesWindow {
   GtkAdjustment        *stale_days_adjustment;
   GtkWidget            *stale_days_row;
   GtkWidget            *show_inactive_switch;
+
+  GtkWidget            *backup_group;
+  AdwActionRow         *backup_dir_row;
+  GtkWidget            *backup_dir_button;
+  GtkWidget            *backup_dir_reset_button;
+  AdwActionRow         *backup_keep_row;
+  GtkAdjustment        *backup_keep_adjustment;
+  GtkLabel             *backup_caption;
+  char                 *backup_default_dir;  /* "backups" beside the database */
+  char                 *backup_dir;          /* the setting shown; NULL: the default */
 
   GtkWidget            *calendar_group;
   GtkWidget            *calendar_date_row;
@@ -149,6 +164,109 @@ on_cutoff_changed_cb (JcPreferencesWindow *self)
       gtk_widget_add_css_class (self->cutoff_row, "error");
       gtk_widget_set_visible (GTK_WIDGET (self->cutoff_caption), TRUE);
     }
+}
+
+/* ---- backups ------------------------------------------------------------ */
+
+/* Shows the folder the daily backups go to; `dir` NULL or "": the default. */
+static void
+show_backup_dir (JcPreferencesWindow *self,
+                 const char          *dir)
+{
+  gboolean is_default = dir == NULL || *dir == '\0';
+  g_autofree char *escaped = NULL;
+
+  g_free (self->backup_dir);
+  self->backup_dir = is_default ? NULL : g_strdup (dir);
+  /* the subtitle is markup; a folder's name is not */
+  escaped = g_markup_escape_text (is_default ? (self->backup_default_dir ? self->backup_default_dir
+                                                                         : "")
+                                             : dir, -1);
+  adw_action_row_set_subtitle (self->backup_dir_row, escaped);
+  gtk_widget_set_sensitive (self->backup_dir_reset_button,
+                            self->db_path != NULL && !is_default);
+}
+
+static void
+set_backup_dir (JcPreferencesWindow *self,
+                const char          *dir)
+{
+  if (self->db_path == NULL)
+    return;
+  show_backup_dir (self, dir);
+  save_office_setting (self, "backup_dir", dir != NULL ? dir : "");
+}
+
+static void
+on_backup_dir_chosen_cb (GtkWidget     *parent,
+                         const char    *path,
+                         JcOutputFlags  flags,
+                         gpointer       user_data)
+{
+  set_backup_dir (JC_PREFERENCES_WINDOW (parent), path);
+}
+
+static void
+on_backup_dir_choose_cb (JcPreferencesWindow *self)
+{
+  g_autofree char *folder = NULL;
+
+  if (self->db_path == NULL)
+    return;
+  /* opens where the backups are, or the nearest folder above there is */
+  folder = g_strdup (self->backup_dir != NULL ? self->backup_dir : self->backup_default_dir);
+  while (folder != NULL && !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      char *parent = g_path_get_dirname (folder);
+
+      if (g_str_equal (parent, folder))
+        g_clear_pointer (&parent, g_free);
+      g_free (folder);
+      folder = parent;
+    }
+  jc_save_file_choose_folder (GTK_WIDGET (self), _("Backup Folder"), folder,
+                              on_backup_dir_chosen_cb, NULL, NULL);
+}
+
+static void
+on_backup_dir_reset_cb (JcPreferencesWindow *self)
+{
+  set_backup_dir (self, NULL);
+  gtk_widget_grab_focus (self->backup_dir_button);
+}
+
+static void
+on_backup_keep_changed_cb (JcPreferencesWindow *self)
+{
+  g_autofree char *v = g_strdup_printf ("%d", (int) gtk_adjustment_get_value (self->backup_keep_adjustment));
+
+  save_office_setting (self, "backup_keep", v);
+}
+
+/* The folder and the number kept as the daily backup will use them; a
+ * number kept that is no number is said, and shown as the default. */
+static void
+load_backup_settings (JcPreferencesWindow *self,
+                      JcStore             *store)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  int keep = JC_BACKUP_KEEP_DEFAULT;
+
+  if (store != NULL)
+    {
+      g_autofree char *policy_dir = NULL;
+
+      self->backup_default_dir = jc_backup_default_dir (store);
+      dir = jc_store_get_setting (store, "backup_dir");
+      if (!jc_backup_get_policy (store, NULL, 0, &policy_dir, &keep, &error))
+        keep = JC_BACKUP_KEEP_DEFAULT;
+    }
+  gtk_label_set_text (self->backup_caption, error != NULL ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->backup_caption), error != NULL);
+  gtk_adjustment_set_value (self->backup_keep_adjustment, keep);
+  show_backup_dir (self, dir);
+  gtk_widget_set_sensitive (self->backup_group, store != NULL);
 }
 
 /* ---- the office calendar ------------------------------------------------ */
@@ -351,6 +469,8 @@ jc_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), JC_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->backup_default_dir, g_free);
+  g_clear_pointer (&self->backup_dir, g_free);
   G_OBJECT_CLASS (jc_preferences_window_parent_class)->dispose (object);
 }
 
@@ -376,6 +496,16 @@ jc_preferences_window_class_init (JcPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_add_button);
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_caption);
   gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, calendar_list);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, backup_group);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, backup_dir_row);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, backup_dir_button);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, backup_dir_reset_button);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, backup_keep_row);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, backup_keep_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, JcPreferencesWindow, backup_caption);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_dir_choose_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_dir_reset_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_backup_keep_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_add_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_cutoff_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_stale_days_changed_cb);
@@ -384,8 +514,17 @@ jc_preferences_window_class_init (JcPreferencesWindowClass *klass)
 static void
 jc_preferences_window_init (JcPreferencesWindow *self)
 {
+  g_autofree char *keep_text = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
+  /* the range core accepts, for the CLI and this alike */
+  self->loading = TRUE;
+  gtk_adjustment_set_upper (self->backup_keep_adjustment, JC_BACKUP_KEEP_MAX);
+  self->loading = FALSE;
+  keep_text = g_strdup_printf (_("How many daily backups are kept (1 to %d); the oldest beyond "
+                                 "that are removed"), JC_BACKUP_KEEP_MAX);
+  adw_action_row_set_subtitle (self->backup_keep_row, keep_text);
   g_settings_bind (self->settings, "show-inactive", self->show_inactive_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 }
@@ -413,6 +552,7 @@ load_office_settings (JcPreferencesWindow *self,
   self->loading = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->cutoff_row), cutoff ? cutoff : "14:00");
   gtk_adjustment_set_value (self->stale_days_adjustment, stale);
+  load_backup_settings (self, store);
   self->loading = FALSE;
   gtk_widget_set_sensitive (self->cutoff_row, store != NULL);
   gtk_widget_set_sensitive (self->stale_days_row, store != NULL);
@@ -490,4 +630,35 @@ GtkListBox *
 _jc_preferences_window_get_calendar_list (JcPreferencesWindow *self)
 {
   return self->calendar_list;
+}
+
+AdwActionRow *
+_jc_preferences_window_get_backup_dir_row (JcPreferencesWindow *self)
+{
+  return self->backup_dir_row;
+}
+
+GtkWidget *
+_jc_preferences_window_get_backup_dir_reset_button (JcPreferencesWindow *self)
+{
+  return self->backup_dir_reset_button;
+}
+
+GtkAdjustment *
+_jc_preferences_window_get_backup_keep_adjustment (JcPreferencesWindow *self)
+{
+  return self->backup_keep_adjustment;
+}
+
+GtkLabel *
+_jc_preferences_window_get_backup_caption (JcPreferencesWindow *self)
+{
+  return self->backup_caption;
+}
+
+void
+_jc_preferences_window_choose_backup_dir (JcPreferencesWindow *self,
+                                          const char          *path)
+{
+  on_backup_dir_chosen_cb (GTK_WIDGET (self), path, JC_OUTPUT_NONE, NULL);
 }

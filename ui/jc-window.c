@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* jc-window.c: the main window. */
+/* jc-window.c: the main window — the database screens (welcome, loading,
+ * error, main), the sidebar of sections and the window's actions; its
+ * backups are jc-window-backup.c.  It holds no rule: the pages ask core. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-window"
 
 #include <glib/gi18n.h>
 
-#include "jc-backup-tasks.h"
 #include "jc-canteens-page.h"
 #include "jc-dashboard-page.h"
 #include "jc-deliveries-page.h"
@@ -17,10 +18,10 @@
 #include "jc-plan-page.h"
 #include "jc-prices-page.h"
 #include "jc-reports-page.h"
-#include "jc-save-file.h"
 #include "jc-sources-page.h"
 #include "jc-ui-util.h"
 #include "jc-vehicles-page.h"
+#include "jc-window-backup.h"
 #include "jc-window-private.h"
 
 typedef struct {
@@ -71,12 +72,12 @@ struct _JcWindow {
   gulong                app_handler;
   GBinding             *summary_binding;
 
+  AdwToastOverlay      *toast_overlay;
   GtkStack             *main_stack;
   AdwStatusPage        *welcome_page;
   GtkLabel             *welcome_error_label;
   GtkProgressBar       *progress_bar;
-  gboolean              backing_up;
-  char                 *backup_path;   /* the backup under way or last made */
+  JcWindowBackup       *backup;        /* jc-window-backup.c; NULL once disposed */
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
@@ -127,15 +128,16 @@ update_load_actions (JcWindow *self)
   JcApplication *app = get_app (self);
   gboolean can_start = !self->loading && app != NULL;
   gboolean has_store = !self->loading && app != NULL && jc_application_get_store (app) != NULL;
+  gboolean backing_up = self->backup != NULL && _jc_window_backup_is_busy (self->backup);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-orders", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fetch-prices", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", has_store && !self->backing_up);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", has_store && !backing_up);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore",
-                                 can_start && !self->backing_up);
+                                 can_start && !backing_up);
 }
 
 /* The pages that read on worker threads get the database file, not the
@@ -329,7 +331,7 @@ on_demo_loaded (GObject      *source,
         /* TRANSLATORS: the three parts are "12 items", "8 canteens", "3 vehicles" */
         message = g_strdup_printf (_("Demo data loaded: %s, %s, %s"), items, canteens, vehicles);
       }
-      jc_ui_toast (GTK_WIDGET (self), message);
+      _jc_window_toast (self, message);
       return;
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -578,215 +580,6 @@ fetch_prices_activated (GtkWidget  *widget,
   jc_prices_page_fetch (self->prices_page);
 }
 
-/* ---- Back Up the Database -------------------------------------------- */
-
-static void
-on_backup_done_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(JcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean ok = jc_backup_task_run_finish (result, &error);
-
-  self->backing_up = FALSE;
-  if (self->disposed)
-    return;
-  update_load_actions (self);
-  if (!ok)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        jc_ui_show_error (GTK_WIDGET (self), _("Could Not Back Up the Database"), error->message);
-      return;
-    }
-  {
-    g_autofree char *name = g_filename_display_basename (self->backup_path);
-    /* TRANSLATORS: a toast; %s is the backup file's name */
-    g_autofree char *message = g_strdup_printf (_("Backed up to %s"), name);
-
-    jc_ui_toast (GTK_WIDGET (self), message);
-  }
-}
-
-static void
-on_backup_path_cb (GtkWidget     *parent,
-                   const char    *path,
-                   JcOutputFlags  flags,
-                   gpointer       user_data)
-{
-  JcWindow *self = JC_WINDOW (parent);
-  JcStore *store = self->app ? jc_application_get_store (self->app) : NULL;
-
-  if (store == NULL || self->backing_up)
-    return;
-  self->backing_up = TRUE;
-  update_load_actions (self);
-  g_free (self->backup_path);
-  self->backup_path = g_strdup (path);
-  jc_backup_task_run (store, path, (flags & JC_OUTPUT_REPLACE) != 0, NULL, NULL, NULL,
-                      on_backup_done_cb, g_object_ref (self));
-}
-
-void
-_jc_window_backup_to (JcWindow   *self,
-                      const char *path)
-{
-  on_backup_path_cb (GTK_WIDGET (self), path, JC_OUTPUT_NONE, NULL);
-}
-
-gboolean
-_jc_window_is_backing_up (JcWindow *self)
-{
-  return self->backing_up;
-}
-
-/* Back Up the Database: a copy of the whole database, consistent while
- * the pages work (SQLite's online backup), into a file the user names. */
-static void
-backup_activated (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  char today[JC_DATE_LEN];
-  g_autofree char *name = NULL;
-
-  jc_date_today_string (today);
-  /* TRANSLATORS: the suggested file name of a backup; %s is today's date */
-  name = g_strdup_printf (_("jicai-backup-%s.db"), today);
-  jc_save_file_choose (widget, _("Back Up the Database"), name, _("jicai databases"), "*.db",
-                       on_backup_path_cb, NULL, NULL);
-}
-
-/* ---- Restore the Database -------------------------------------------- */
-
-static void
-on_restore_done_cb (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(JcWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *aside = jc_restore_task_run_finish (result, &error);
-
-  self->backing_up = FALSE;
-  if (self->disposed)
-    return;
-  update_load_actions (self);
-  if (aside == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        jc_ui_show_error (GTK_WIDGET (self), _("Could Not Restore the Database"), error->message);
-      return;
-    }
-  /* every page reads the restored database afresh */
-  if (self->app != NULL)
-    {
-      /* a copy: setting the path frees the one it is given back */
-      g_autofree char *db_path = g_strdup (jc_application_get_db_path (self->app));
-
-      jc_application_set_db_path (self->app, db_path);
-    }
-  {
-    g_autofree char *name = g_filename_display_basename (aside);
-    /* TRANSLATORS: a toast; %s is the file the replaced database is kept in */
-    g_autofree char *message = g_strdup_printf (_("Database restored; the one it replaced is "
-                                                  "kept as %s"), name);
-
-    jc_ui_toast (GTK_WIDGET (self), message);
-  }
-}
-
-static void
-start_restore (JcWindow   *self,
-               const char *path)
-{
-  g_autofree char *db_path = NULL;
-
-  if (self->app == NULL || self->backing_up)
-    return;
-  db_path = g_strdup (jc_application_get_db_path (self->app));
-  self->backing_up = TRUE;
-  update_load_actions (self);
-  jc_restore_task_run (db_path, path, NULL, on_restore_done_cb, g_object_ref (self));
-}
-
-void
-_jc_window_restore_from (JcWindow   *self,
-                         const char *path)
-{
-  start_restore (self, path);
-}
-
-static void
-on_restore_confirm_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       JcWindow         *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (dialog), "jc-restore-path");
-
-  if (g_str_equal (response, "restore") && path != NULL)
-    start_restore (self, path);
-}
-
-static void
-on_restore_chosen_cb (GtkDialog *chooser,
-                      int        response,
-                      JcWindow  *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_window_destroy (GTK_WINDOW (chooser));
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-  name = g_filename_display_basename (path);
-  /* TRANSLATORS: %s is the backup file's name */
-  body = g_strdup_printf (_("Everything in the database is replaced by the backup %s. The "
-                            "database as it is now is kept aside beside it, under a dated name."),
-                          name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore the Database?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "restore", _("_Restore"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "jc-restore-path", g_steal_pointer (&path), g_free);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_restore_confirm_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Restore the Database…: a backup chosen, confirmed, then written into
- * the database on a worker; the pages read it afresh. */
-static void
-restore_activated (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  JcWindow *self = JC_WINDOW (widget);
-  GtkFileFilter *filter = gtk_file_filter_new ();
-  GtkWidget *chooser;
-
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  chooser = gtk_file_chooser_dialog_new (_("Restore the Database"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Cancel"),
-                                         GTK_RESPONSE_CANCEL, _("_Restore…"),
-                                         GTK_RESPONSE_ACCEPT, NULL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_file_filter_set_name (filter, _("jicai databases"));
-  gtk_file_filter_add_suffix (filter, "db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_object_unref (filter);
-  gtk_window_set_modal (GTK_WINDOW (chooser), TRUE);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_restore_chosen_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (chooser));
-}
-
 /* ---- GObject ---------------------------------------------------------- */
 
 static gboolean
@@ -831,7 +624,7 @@ jc_window_dispose (GObject *object)
   JcWindow *self = JC_WINDOW (object);
 
   self->disposed = TRUE;
-  g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->backup, _jc_window_backup_free);
   if (self->app_handler != 0 && self->app != NULL)
     g_signal_handler_disconnect (self->app, self->app_handler);
   self->app_handler = 0;
@@ -870,6 +663,7 @@ jc_window_class_init (JcWindowClass *klass)
   g_type_ensure (JC_TYPE_SOURCES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jicai/Jicai/ui/jc-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, welcome_error_label);
@@ -904,8 +698,7 @@ jc_window_class_init (JcWindowClass *klass)
                                    import_orders_activated);
   gtk_widget_class_install_action (widget_class, "win.fetch-prices", NULL,
                                    fetch_prices_activated);
-  gtk_widget_class_install_action (widget_class, "win.backup", NULL, backup_activated);
-  gtk_widget_class_install_action (widget_class, "win.restore", NULL, restore_activated);
+  _jc_window_backup_class_init (widget_class);
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     gtk_widget_class_add_binding_action (widget_class, i < 9 ? GDK_KEY_1 + i : GDK_KEY_0,
@@ -925,6 +718,7 @@ jc_window_init (JcWindow *self)
   int width, height;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->backup = _jc_window_backup_new (self);
 
   self->settings = g_settings_new (APP_ID);
   width = g_settings_get_int (self->settings, "window-width");
@@ -990,6 +784,36 @@ jc_window_get_section (JcWindow *self)
   g_return_val_if_fail (JC_IS_WINDOW (self), NULL);
 
   return gtk_stack_get_visible_child_name (self->content_stack);
+}
+
+void
+_jc_window_add_toast (JcWindow *self,
+                      AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+_jc_window_toast (JcWindow   *self,
+                  const char *message)
+{
+  /* the title is markup; a message is not */
+  g_autofree char *escaped = g_markup_escape_text (message, -1);
+
+  _jc_window_add_toast (self, adw_toast_new (escaped));
+}
+
+JcWindowBackup *
+_jc_window_get_backup (JcWindow *self)
+{
+  return self->backup;
+}
+
+void
+_jc_window_update_actions (JcWindow *self)
+{
+  if (!self->disposed)
+    update_load_actions (self);
 }
 
 const char * const *
