@@ -31,6 +31,8 @@ gboolean      _jc_store_set_error       (JcStore     *store,
                                          const char  *what,
                                          GError     **error);
 
+void          _jc_store_set_busy_timeout (JcStore     *store,
+                                          guint        ms);
 gboolean      _jc_store_exec            (JcStore      *store,
                                          const char   *sql,
                                          GError      **error);
