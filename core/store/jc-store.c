@@ -27,6 +27,8 @@ struct _JcStore {
   guint       busy_ms;    /* how long a write waits for another writer */
   JcStoreBusyFunc busy_func;  /* told once per wait that we are waiting */
   gpointer    busy_data;
+  gint64      stage_fetch_id;  /* the staged import this connection writes, 0: none */
+  guint       stage_changes;   /* changed quotes it has staged */
 };
 
 /* Sets a JC_STORE_ERROR `code` with a printf-style message; FALSE. */
@@ -368,6 +370,24 @@ _jc_store_set_busy_timeout (JcStore *store,
   store->busy_ms = ms;
 }
 
+gint64
+_jc_store_get_stage (JcStore *store,
+                     guint   *n_changes)
+{
+  if (n_changes != NULL)
+    *n_changes = store->stage_changes;
+  return store->stage_fetch_id;
+}
+
+void
+_jc_store_set_stage (JcStore *store,
+                     gint64   fetch_id,
+                     guint    n_changes)
+{
+  store->stage_fetch_id = fetch_id;
+  store->stage_changes = n_changes;
+}
+
 /**
  * jc_store_set_busy_func:
  * `func` is called (in the thread using the store) once in each wait for
@@ -481,6 +501,10 @@ _jc_store_open_at_version (const char  *path,
   store->schema_version = current;
   if (current < version && !migrate (store, current, version, error))
     return NULL;
+  /* what a killed import staged goes now; a busy database keeps it for
+   * the next open or import (the import cleans it too) */
+  if (store->schema_version >= JC_STORE_STAGE_SCHEMA_VERSION)
+    _jc_store_clean_stale_imports (store, NULL);
 
   return g_steal_pointer (&store);
 }

@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes.  A database with a higher version
  * was written by a newer jicai and is refused. */
-#define JC_STORE_SCHEMA_VERSION 9
+#define JC_STORE_SCHEMA_VERSION 10
 
 typedef struct _JcStore JcStore;
 
