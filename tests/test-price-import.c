@@ -797,6 +797,65 @@ test_staged_leftovers (void **state)
   jc_import_report_clear (&r);
 }
 
+/* A quote may come more than once in one file with other prices: each
+ * change is a revision from the prices before it, in the file's order, and
+ * the quote ends with the last — for a published quote and for one new in
+ * the import, as when one transaction held the whole import. */
+static void
+test_staged_quote_changed_twice (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.csv", NULL);
+  g_autoptr(GString) chain = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  JcImportReport r;
+
+  assert_true (g_file_set_contents (first, "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
+                                           "大白菜,1.0,1.1,1.2,,冀,斤,2025-01-01\n", -1, NULL));
+  assert_true (g_file_set_contents (again, "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
+                                           "大白菜,1.3,1.4,1.5,,冀,斤,2025-01-01\n"
+                                           "土豆,2.0,2.1,2.2,,冀,斤,2025-01-01\n"
+                                           "大白菜,1.6,1.7,1.8,,冀,斤,2025-01-01\n"
+                                           "土豆,2.3,2.4,2.5,,冀,斤,2025-01-01\n"
+                                           "大白菜,1.0,1.1,1.2,,冀,斤,2025-01-01\n"
+                                           "土豆,2.6,2.7,2.8,,冀,斤,2025-01-01\n", -1, NULL));
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (f->store, first, "csv", NULL, "twice", NULL, NULL, NULL,
+                                      NULL, NULL, &r, &error));
+  jc_import_report_clear (&r);
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (f->store, again, "csv", NULL, "twice", NULL, NULL, NULL,
+                                      NULL, NULL, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_new, 1);
+  assert_int_equal (r.rows_changed, 5);
+  jc_import_report_clear (&r);
+
+  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (f->store),
+    "SELECT p.market_name, r.old_avg, r.new_avg FROM price_revisions r "
+    "JOIN prices p ON p.id = r.price_id ORDER BY r.id", -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (chain, "%s %lld>%lld;", (const char *) sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            (long long) sqlite3_column_int64 (stmt, 2));
+  sqlite3_finalize (stmt);
+  assert_string_equal (chain->str, "大白菜 1100>1400;大白菜 1400>1700;土豆 2100>2400;"
+                                   "大白菜 1700>1100;土豆 2400>2700;");
+  g_string_truncate (chain, 0);
+  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (f->store),
+    "SELECT market_name, low_milliyuan, avg_milliyuan, high_milliyuan FROM prices "
+    "ORDER BY market_name", -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (chain, "%s %lld %lld %lld;", (const char *) sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            (long long) sqlite3_column_int64 (stmt, 2),
+                            (long long) sqlite3_column_int64 (stmt, 3));
+  sqlite3_finalize (stmt);
+  assert_string_equal (chain->str, "土豆 2600 2700 2800;大白菜 1000 1100 1200;");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
 
 int
@@ -814,6 +873,7 @@ main (void)
     T (test_staged_import_published_at_once),
     T (test_staged_import_cancelled),
     T (test_staged_leftovers),
+    T (test_staged_quote_changed_twice),
   };
   int rc;
 

@@ -290,14 +290,19 @@ jc_store_stage_publish (JcStore  *store,
 
   g_return_val_if_fail (fetch_id > 0, FALSE);
 
+  /* one revision per change, in the order they came, each from the
+   * prices before it; the quote gets the last */
   if (n_changes > 0 &&
       (!_jc_store_run (store,
          "INSERT INTO price_revisions (price_id, fetch_id, changed_at, old_low, old_avg, "
          "old_high, new_low, new_avg, new_high) "
-         "SELECT p.id, c.fetch_id, c.changed_at, p.low_milliyuan, p.avg_milliyuan, "
-         "p.high_milliyuan, c.low_milliyuan, c.avg_milliyuan, c.high_milliyuan "
+         "SELECT c.price_id, c.fetch_id, c.changed_at, "
+         "COALESCE(LAG(c.low_milliyuan) OVER w, p.low_milliyuan), "
+         "COALESCE(LAG(c.avg_milliyuan) OVER w, p.avg_milliyuan), "
+         "COALESCE(LAG(c.high_milliyuan) OVER w, p.high_milliyuan), "
+         "c.low_milliyuan, c.avg_milliyuan, c.high_milliyuan "
          "FROM price_import_changes c JOIN prices p ON p.id = c.price_id "
-         "WHERE c.fetch_id = ? ORDER BY c.price_id",
+         "WHERE c.fetch_id = ? WINDOW w AS (PARTITION BY c.price_id ORDER BY c.id) ORDER BY c.id",
          _("Could not save a price revision"), error, "i", fetch_id) ||
        !_jc_store_run (store,
          "UPDATE prices SET low_milliyuan = c.low_milliyuan, avg_milliyuan = c.avg_milliyuan, "
@@ -306,7 +311,9 @@ jc_store_stage_publish (JcStore  *store,
          "fetch_id = c.fetch_id, quoted_per = c.quoted_per, held = c.held, "
          "held_median = c.held_median, low_exact = c.low_exact, avg_exact = c.avg_exact, "
          "high_exact = c.high_exact "
-         "FROM price_import_changes c WHERE c.price_id = prices.id AND c.fetch_id = ?",
+         "FROM (SELECT * FROM price_import_changes WHERE id IN "
+         "  (SELECT MAX(id) FROM price_import_changes WHERE fetch_id = ?1 GROUP BY price_id)) c "
+         "WHERE c.price_id = prices.id",
          _("Could not save a price"), error, "i", fetch_id) ||
        !_jc_store_run (store, "DELETE FROM price_import_changes WHERE fetch_id = ?",
                        _("Could not save a price"), error, "i", fetch_id)))

@@ -268,7 +268,8 @@ jc_store_get_item_median (JcStore     *store,
     "AND IFNULL(fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
     "ORDER BY date DESC", error) : _jc_store_prepare (store,
     "SELECT p.date, COALESCE(c.base_avg, p.base_avg) FROM prices p "
-    "LEFT JOIN price_import_changes c ON c.price_id = p.id "
+    "LEFT JOIN price_import_changes c "
+    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id) "
     "WHERE p.item_id = ?1 AND p.item_id IS NOT NULL AND COALESCE(c.held, p.held) = 0 "
     "AND COALESCE(c.base_avg, p.base_avg) IS NOT NULL AND p.date < ?2 "
     "AND IFNULL(p.fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
@@ -441,6 +442,7 @@ put_quote_rows (JcStore             *store,
   sqlite3_stmt *stmt;
   gint64 id, old[3];
   gboolean same_exact = TRUE;
+  guint n_changes = 0;
   int rc;
 
   stmt = _jc_store_prepare (store,
@@ -480,11 +482,23 @@ put_quote_rows (JcStore             *store,
       return TRUE;
     }
 
-  stmt = _jc_store_prepare (store,
+  /* the quote as it stands: as an import that has staged changes will
+   * leave it, for a quote may come twice in one file with other prices */
+  _jc_store_get_stage (store, &n_changes);
+  stmt = n_changes == 0 ? _jc_store_prepare (store,
     "SELECT id, low_milliyuan, avg_milliyuan, high_milliyuan, low_exact, avg_exact, high_exact "
     "FROM prices "
     "WHERE source_id = ? AND date = ? AND market_name = ? AND spec = ? AND origin = ? AND unit = ?",
-    error);
+    error) : _jc_store_prepare (store,
+    "SELECT p.id, IFNULL(c.low_milliyuan, p.low_milliyuan), IFNULL(c.avg_milliyuan, p.avg_milliyuan), "
+    "IFNULL(c.high_milliyuan, p.high_milliyuan), "
+    "CASE WHEN c.id IS NULL THEN p.low_exact ELSE c.low_exact END, "
+    "CASE WHEN c.id IS NULL THEN p.avg_exact ELSE c.avg_exact END, "
+    "CASE WHEN c.id IS NULL THEN p.high_exact ELSE c.high_exact END "
+    "FROM prices p LEFT JOIN price_import_changes c "
+    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id) "
+    "WHERE p.source_id = ? AND p.date = ? AND p.market_name = ? AND p.spec = ? AND p.origin = ? "
+    "AND p.unit = ?", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);

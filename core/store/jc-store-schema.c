@@ -352,7 +352,8 @@ static const char *migrations[] = {
    * An import's quotes are written under its fetch log id while a row of
    * price_imports names it: every reader leaves them out until the import
    * is published, in one short transaction that applies the changed
-   * quotes staged in price_import_changes and deletes its price_imports
+   * quotes staged in price_import_changes (in order: a quote changed
+   * twice by one import has two revisions) and deletes its price_imports
    * row.  host, pid and beat (Unix seconds of its last chunk) tell a
    * running import from one that was killed, whose rows the next open or
    * import removes, with the source made for it (new_source_id). */
@@ -363,7 +364,8 @@ static const char *migrations[] = {
   "  pid INTEGER NOT NULL,"
   "  beat BIGINT NOT NULL);"
   "CREATE TABLE price_import_changes ("
-  "  price_id INTEGER PRIMARY KEY REFERENCES prices (id) ON DELETE CASCADE,"
+  "  id INTEGER PRIMARY KEY,"
+  "  price_id INTEGER NOT NULL REFERENCES prices (id) ON DELETE CASCADE,"
   "  fetch_id INTEGER NOT NULL,"
   "  changed_at TEXT NOT NULL,"
   "  low_milliyuan BIGINT NOT NULL,"
@@ -380,6 +382,7 @@ static const char *migrations[] = {
   "  low_exact TEXT,"
   "  avg_exact TEXT,"
   "  high_exact TEXT);"
+  "CREATE INDEX price_import_changes_price ON price_import_changes (price_id);"
   "CREATE INDEX prices_fetch ON prices (fetch_id) WHERE fetch_id IS NOT NULL;",
 };
 
