@@ -614,6 +614,10 @@ watch_progress_cb (JcImportPhase phase,
     assert_true (raw_count (w->other, "SELECT COUNT(*) FROM price_import_changes") >= 4000);
   assert_int_equal (raw_count (w->other, "SELECT COUNT(*) FROM price_imports"), 1);
   assert_int_equal (jc_store_count_prices (w->other, NULL), w->visible);
+  /* the re-import's revisions are written, hidden with it */
+  assert_int_equal (jc_store_count_revisions (w->other, NULL), 0);
+  if (w->old_avg > 0)
+    assert_true (raw_count (w->other, "SELECT COUNT(*) FROM price_revisions") >= 4000);
   log = jc_store_list_fetch_log (w->other, 1000, NULL);
   assert_int_equal (log->len, w->log_lines);
   if (w->old_avg > 0)

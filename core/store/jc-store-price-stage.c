@@ -56,6 +56,16 @@ discard_import (JcStore  *store,
           return FALSE;
         }
       done = _jc_store_changes (store) < DISCARD_CHUNK_ROWS;
+      if (!_jc_store_run (store,
+            "DELETE FROM price_revisions WHERE id IN "
+            "(SELECT id FROM price_revisions WHERE fetch_id = ? LIMIT ?)",
+            _("Could not remove an unfinished import"), error, "ii", fetch_id,
+            (gint64) DISCARD_CHUNK_ROWS))
+        {
+          jc_store_rollback (store);
+          return FALSE;
+        }
+      done = done && _jc_store_changes (store) < DISCARD_CHUNK_ROWS;
       if (done &&
           (!_jc_store_run (store, "DELETE FROM price_import_changes WHERE fetch_id = ?",
                            _("Could not remove an unfinished import"), error, "i", fetch_id) ||
@@ -79,6 +89,38 @@ discard_import (JcStore  *store,
           return FALSE;
         }
       if (done)
+        return TRUE;
+    }
+}
+
+/* Removes the staged changes of imports already published, in bounded
+ * transactions: after a publish, and at an open (a publish killed before
+ * it could). */
+static gboolean
+drop_published_changes (JcStore  *store,
+                        GError  **error)
+{
+  for (;;)
+    {
+      gint64 n;
+
+      if (!jc_store_begin (store, error))
+        return FALSE;
+      if (!_jc_store_run (store,
+            "DELETE FROM price_import_changes WHERE id IN (SELECT id FROM price_import_changes "
+            "WHERE fetch_id NOT IN (SELECT fetch_id FROM price_imports) LIMIT ?)",
+            _("Could not save the import"), error, "i", (gint64) DISCARD_CHUNK_ROWS))
+        {
+          jc_store_rollback (store);
+          return FALSE;
+        }
+      n = _jc_store_changes (store);
+      if (!jc_store_commit (store, error))
+        {
+          jc_store_rollback (store);
+          return FALSE;
+        }
+      if (n < DISCARD_CHUNK_ROWS)
         return TRUE;
     }
 }
@@ -151,6 +193,19 @@ _jc_store_clean_stale_imports (JcStore  *store,
 
   if (staged == NULL)
     return FALSE;
+  {
+    gint64 left = 0;
+    sqlite3_stmt *stmt = _jc_store_prepare (store,
+      "SELECT EXISTS (SELECT 1 FROM price_import_changes "
+      "WHERE fetch_id NOT IN (SELECT fetch_id FROM price_imports))", error);
+
+    if (stmt == NULL ||
+        _jc_store_step_int64 (store, stmt, &left, _("Could not read the imports under way"),
+                              error) < 1)
+      return FALSE;
+    if (left && !drop_published_changes (store, error))
+      return FALSE;
+  }
   for (guint i = 0; i < staged->len; i++)
     {
       StagedImport *s = &g_array_index (staged, StagedImport, i);
@@ -290,21 +345,10 @@ jc_store_stage_publish (JcStore  *store,
 
   g_return_val_if_fail (fetch_id > 0, FALSE);
 
-  /* one revision per change, in the order they came, each from the
-   * prices before it; the quote gets the last */
+  /* each changed quote gets its last change (the revisions were written
+   * while staging, hidden until now); the changes go after the publish */
   if (n_changes > 0 &&
-      (!_jc_store_run (store,
-         "INSERT INTO price_revisions (price_id, fetch_id, changed_at, old_low, old_avg, "
-         "old_high, new_low, new_avg, new_high) "
-         "SELECT c.price_id, c.fetch_id, c.changed_at, "
-         "COALESCE(LAG(c.low_milliyuan) OVER w, p.low_milliyuan), "
-         "COALESCE(LAG(c.avg_milliyuan) OVER w, p.avg_milliyuan), "
-         "COALESCE(LAG(c.high_milliyuan) OVER w, p.high_milliyuan), "
-         "c.low_milliyuan, c.avg_milliyuan, c.high_milliyuan "
-         "FROM price_import_changes c JOIN prices p ON p.id = c.price_id "
-         "WHERE c.fetch_id = ? WINDOW w AS (PARTITION BY c.price_id ORDER BY c.id) ORDER BY c.id",
-         _("Could not save a price revision"), error, "i", fetch_id) ||
-       !_jc_store_run (store,
+      !_jc_store_run (store,
          "UPDATE prices SET low_milliyuan = c.low_milliyuan, avg_milliyuan = c.avg_milliyuan, "
          "high_milliyuan = c.high_milliyuan, category = c.category, item_id = c.item_id, "
          "base_low = c.base_low, base_avg = c.base_avg, base_high = c.base_high, "
@@ -314,9 +358,7 @@ jc_store_stage_publish (JcStore  *store,
          "FROM (SELECT * FROM price_import_changes WHERE id IN "
          "  (SELECT MAX(id) FROM price_import_changes WHERE fetch_id = ?1 GROUP BY price_id)) c "
          "WHERE c.price_id = prices.id",
-         _("Could not save a price"), error, "i", fetch_id) ||
-       !_jc_store_run (store, "DELETE FROM price_import_changes WHERE fetch_id = ?",
-                       _("Could not save a price"), error, "i", fetch_id)))
+         _("Could not save a price"), error, "i", fetch_id))
     return FALSE;
   if (!_jc_store_run (store, "DELETE FROM price_imports WHERE fetch_id = ?",
                       _("Could not save the import"), error, "i", fetch_id) ||
@@ -326,6 +368,8 @@ jc_store_stage_publish (JcStore  *store,
   /* G_MESSAGES_DEBUG=jc-store shows what a publish costs */
   g_debug ("import %" G_GINT64_FORMAT " published in %.3f s (%u changed quotes)", fetch_id,
            (g_get_monotonic_time () - start) / 1e6, n_changes);
+  if (n_changes > 0)
+    drop_published_changes (store, NULL);
   return TRUE;
 }
 

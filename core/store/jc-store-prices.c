@@ -269,7 +269,7 @@ jc_store_get_item_median (JcStore     *store,
     "ORDER BY date DESC", error) : _jc_store_prepare (store,
     "SELECT p.date, COALESCE(c.base_avg, p.base_avg) FROM prices p "
     "LEFT JOIN price_import_changes c "
-    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id) "
+    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id AND fetch_id = ?3) "
     "WHERE p.item_id = ?1 AND p.item_id IS NOT NULL AND COALESCE(c.held, p.held) = 0 "
     "AND COALESCE(c.base_avg, p.base_avg) IS NOT NULL AND p.date < ?2 "
     "AND IFNULL(p.fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
@@ -496,9 +496,9 @@ put_quote_rows (JcStore             *store,
     "CASE WHEN c.id IS NULL THEN p.avg_exact ELSE c.avg_exact END, "
     "CASE WHEN c.id IS NULL THEN p.high_exact ELSE c.high_exact END "
     "FROM prices p LEFT JOIN price_import_changes c "
-    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id) "
-    "WHERE p.source_id = ? AND p.date = ? AND p.market_name = ? AND p.spec = ? AND p.origin = ? "
-    "AND p.unit = ?", error);
+    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id AND fetch_id = ?7) "
+    "WHERE p.source_id = ?1 AND p.date = ?2 AND p.market_name = ?3 AND p.spec = ?4 "
+    "AND p.origin = ?5 AND p.unit = ?6", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
@@ -507,6 +507,8 @@ put_quote_rows (JcStore             *store,
   bind_static (stmt, 4, q->spec);
   bind_static (stmt, 5, q->origin);
   bind_static (stmt, 6, q->unit);
+  if (n_changes > 0)
+    sqlite3_bind_int64 (stmt, 7, fetch_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -538,15 +540,6 @@ put_quote_rows (JcStore             *store,
       *result = JC_PUT_SAME;
       return TRUE;
     }
-  if (fetch_id > 0 && fetch_id == _jc_store_get_stage (store, NULL))
-    {
-      if (!stage_change (store, id, fetch_id, q, item_id, mapped, base, per, held, has_median,
-                         median, exact, error))
-        return FALSE;
-      *result = JC_PUT_CHANGED;
-      return TRUE;
-    }
-
   stmt = _jc_store_prepare (store,
     "INSERT INTO price_revisions (price_id, fetch_id, changed_at, old_low, old_avg, old_high, "
     "new_low, new_avg, new_high) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -568,6 +561,16 @@ put_quote_rows (JcStore             *store,
   sqlite3_bind_int64 (stmt, 9, q->high_milliyuan);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price revision"), error))
     return FALSE;
+  /* staged: the revision is hidden with the import, the new prices wait
+   * for its publish */
+  if (fetch_id > 0 && fetch_id == _jc_store_get_stage (store, NULL))
+    {
+      if (!stage_change (store, id, fetch_id, q, item_id, mapped, base, per, held, has_median,
+                         median, exact, error))
+        return FALSE;
+      *result = JC_PUT_CHANGED;
+      return TRUE;
+    }
 
   stmt = _jc_store_prepare (store,
     "UPDATE prices SET low_milliyuan = ?, avg_milliyuan = ?, high_milliyuan = ?, category = ?, "
@@ -644,7 +647,8 @@ gint64
 jc_store_count_revisions (JcStore  *store,
                           GError  **error)
 {
-  return _jc_store_count (store, "SELECT COUNT(*) FROM price_revisions", error);
+  return _jc_store_count (store, "SELECT COUNT(*) FROM price_revisions r WHERE"
+                          JC_PRICE_PUBLISHED ("r"), error);
 }
 
 static gpointer

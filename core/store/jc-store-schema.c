@@ -352,9 +352,9 @@ static const char *migrations[] = {
    * An import's quotes are written under its fetch log id while a row of
    * price_imports names it: every reader leaves them out until the import
    * is published, in one short transaction that applies the changed
-   * quotes staged in price_import_changes (in order: a quote changed
-   * twice by one import has two revisions) and deletes its price_imports
-   * row.  host, pid and beat (Unix seconds of its last chunk) tell a
+   * quotes staged in price_import_changes (the last change of each)
+   * and deletes its price_imports row; their revisions, written while
+   * staging, are hidden until then like the quotes.  host, pid and beat (Unix seconds of its last chunk) tell a
    * running import from one that was killed, whose rows the next open or
    * import removes, with the source made for it (new_source_id). */
   "CREATE TABLE price_imports ("
@@ -383,6 +383,7 @@ static const char *migrations[] = {
   "  avg_exact TEXT,"
   "  high_exact TEXT);"
   "CREATE INDEX price_import_changes_price ON price_import_changes (price_id);"
+  "CREATE INDEX price_revisions_fetch ON price_revisions (fetch_id) WHERE fetch_id IS NOT NULL;"
   "CREATE INDEX prices_fetch ON prices (fetch_id) WHERE fetch_id IS NOT NULL;",
 };
 
