@@ -4,8 +4,9 @@
  * fetch log id while a price_imports row names it, so that another desk
  * writes between two chunks and no reader sees a part of it
  * (JC_PRICE_PUBLISHED); its changes to published quotes wait in
- * price_import_changes.  The publish applies them and deletes the row in
- * one short transaction.  What a killed import left is removed at the
+ * price_import_changes, their revisions hidden the same way.  The publish
+ * gives each changed quote its last prices and deletes the row in one
+ * short transaction.  What a killed import left is removed at the
  * next open or import.  Decides no business rule: jc-price-import.c says
  * what to stage. */
 #include "config.h"
@@ -32,9 +33,9 @@
  * store's busy handler (tries every 2 ms) to take its turn. */
 #define STAGE_PAUSE_US 5000
 
-/* Removes a staged import: its quotes in bounded transactions, then its
- * changes, fetch log line and price_imports row, and the source made for
- * it if nothing else uses it, in a last one. */
+/* Removes a staged import: its quotes and revisions in bounded
+ * transactions, then its changes, fetch log line and price_imports row,
+ * and the source made for it if nothing else uses it, in a last one. */
 static gboolean
 discard_import (JcStore  *store,
                 gint64    fetch_id,
@@ -332,8 +333,8 @@ jc_store_stage_next_chunk (JcStore  *store,
 /**
  * jc_store_stage_publish:
  * Makes the staged import visible at once: in the open transaction the
- * changed quotes get their revisions and new prices, the price_imports row
- * goes, and the transaction commits.
+ * changed quotes get their last staged prices, the price_imports row goes,
+ * and the transaction commits; the staged changes are removed after it.
  */
 gboolean
 jc_store_stage_publish (JcStore  *store,
