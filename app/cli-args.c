@@ -460,6 +460,16 @@ cli_dup_db_path (Cli *cli)
   return g_canonicalize_filename (path, NULL);
 }
 
+/* A write that waits over a second for another writer says so on stderr
+ * (once per wait), then goes on waiting. */
+static void
+on_store_busy_cb (JcStore  *store,
+                  gpointer  user_data)
+{
+  g_printerr ("%s\n", _("waiting for another desk or program to finish writing to the "
+                        "database…"));
+}
+
 JcStore *
 cli_open_store (Cli      *cli,
                 gboolean  create)
@@ -479,6 +489,8 @@ cli_open_store (Cli      *cli,
   store = jc_store_open (path, &error);
   if (store == NULL)
     cli_error_gerror (cli, error);
+  else
+    jc_store_set_busy_func (store, on_store_busy_cb, NULL);
   return store;
 }
 

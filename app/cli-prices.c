@@ -315,9 +315,20 @@ on_import_progress_cb (JcImportPhase phase,
   g_autofree char *label = NULL;
   double fraction = -1;
 
-  if (!job->tty)
+  if (phase == JC_IMPORT_PHASE_WAITING)
+    {
+      label = g_strdup_printf (_("%s: waiting for another desk’s import to finish…"), job->label);
+      /* said once, on a line of its own, when there is no progress line:
+       * the wait may be long */
+      if (!job->tty)
+        {
+          g_printerr ("%s\n", label);
+          return;
+        }
+    }
+  else if (!job->tty)
     return;
-  if (phase == JC_IMPORT_PHASE_FETCHING)
+  else if (phase == JC_IMPORT_PHASE_FETCHING)
     {
       if (total > 0)
         {

@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* jc-price-import.c: fetching and importing market prices — parse with
+ * the source's adapter, map market names, hold outliers and store, staged
+ * in bounded transactions and published at once (jc_store_stage_*), with
+ * one fetch log line whatever happens.  No SQL here; nothing of a failed
+ * or cancelled import may stay visible. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-price-import"
@@ -16,6 +21,34 @@
 #define MAX_EXAMPLES_PER_REASON 5
 #define XINFADI_DEFAULT_LIMIT "20"
 #define MAX_PAGES 100000
+/* Quotes per transaction of a staged import: between two, another desk's
+ * write gets its turn.  JICAI_IMPORT_CHUNK_ROWS sets another (at least
+ * 100), for the tests that kill an import between chunks. */
+#define CHUNK_ROWS 20000
+
+static guint
+chunk_rows (void)
+{
+  const char *env = g_getenv ("JICAI_IMPORT_CHUNK_ROWS");
+  guint64 n = env != NULL ? g_ascii_strtoull (env, NULL, 10) : 0;
+
+  return n >= 100 && n <= G_MAXUINT ? (guint) n : CHUNK_ROWS;
+}
+
+typedef struct {
+  JcImportProgress progress;
+  gpointer         user_data;
+} Waiting;
+
+static void
+on_waiting_cb (JcStore  *store,
+               gpointer  user_data)
+{
+  Waiting *w = user_data;
+
+  if (w->progress != NULL)
+    w->progress (JC_IMPORT_PHASE_WAITING, 0, 0, 0, w->user_data);
+}
 
 void
 jc_import_report_init (JcImportReport *r)
@@ -85,8 +118,9 @@ fill_rejects (JcImportReport *r,
     g_ptr_array_add (r->warnings, g_strdup (warnings->pdata[i]));
 }
 
-/* Stores the batch's quotes and the fetch log line in one transaction; on
- * failure rolls back and logs the failure. */
+/* Stores the batch's quotes and the fetch log line, staged in chunks of
+ * chunk_rows() quotes and published at once; on failure removes what was
+ * staged (the caller logs the failure). */
 static gboolean
 store_batch (JcStore           *store,
              JcSource          *source,
@@ -105,6 +139,8 @@ store_batch (JcStore           *store,
   GArray *quotes = jc_feed_batch_get_quotes (batch);
   JcFetchLogEntry e = { 0 };
   gboolean created = source->id == 0;
+  Waiting waiting = { progress, user_data };
+  guint chunk = chunk_rows ();
   gboolean ok;
 
   fill_rejects (r, batch);
@@ -116,16 +152,12 @@ store_batch (JcStore           *store,
   e.source_name = source->name;
   e.started_at = (char *) started_at;
   e.status = (char *) "ok";
-  if (!jc_store_begin (store, error))
-    return FALSE;
   /* a source made for this import is stored with it, or not at all */
-  if (source->id == 0 && !jc_store_insert_source (store, source, error))
-    {
-      jc_store_rollback (store);
-      return FALSE;
-    }
-  r->fetch_log_id = jc_store_log_fetch (store, &e, source->id, error);
-  ok = r->fetch_log_id > 0;
+  r->fetch_log_id = jc_store_stage_begin (store, source, &e, cancellable, on_waiting_cb, &waiting,
+                                          error);
+  if (r->fetch_log_id <= 0)
+    return FALSE;
+  ok = TRUE;
   for (guint i = 0; ok && i < quotes->len; i++)
     {
       JcQuote *q = &g_array_index (quotes, JcQuote, i);
@@ -162,6 +194,11 @@ store_batch (JcStore           *store,
               g_ptr_array_add (r->unmapped_names, g_strdup (q->market_name));
             }
         }
+      if ((i + 1) % chunk == 0 && i + 1 < quotes->len && !jc_store_stage_next_chunk (store, error))
+        {
+          ok = FALSE;
+          break;
+        }
       if (i % 4096 == 0)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -183,11 +220,14 @@ store_batch (JcStore           *store,
       e.rows_duplicate = r->rows_duplicate;
       e.rows_unmapped = r->rows_unmapped;
       e.rejects = rejects_json;
-      ok = jc_store_finish_fetch_log (store, r->fetch_log_id, &e, error) &&
-           jc_store_commit (store, error);
+      /* the last chunk committed first: the publish is a transaction of
+       * its own, as short as the changed quotes allow */
+      ok = jc_store_stage_next_chunk (store, error) &&
+           jc_store_finish_fetch_log (store, r->fetch_log_id, &e, error) &&
+           jc_store_stage_publish (store, error);
     }
   if (!ok)
-    jc_store_rollback (store);
+    jc_store_stage_discard (store);
   if (!ok && created)
     source->id = 0;
   return ok;
@@ -505,7 +545,7 @@ fetch_xinfadi (const JcSource        *source,
 /**
  * jc_prices_fetch_source:
  * Fetches a source over HTTP (or file://) for [from, to] and stores what it
- * returns: all pages, one transaction, one fetch-log line.
+ * returns: all pages, staged and published at once, one fetch-log line.
  */
 gboolean
 jc_prices_fetch_source (JcStore               *store,

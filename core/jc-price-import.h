@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-price-import.h: a fetch or an import of market prices, from bytes to
  * stored quotes: parse with the source's adapter, map market names to
- * catalog items, store — one transaction for all of it, and one line in
- * the fetch log whatever happens.  Runs in a worker thread: it blocks. */
+ * catalog items, store — staged in bounded transactions and published at
+ * once, so that all of it or nothing is seen, and one line in the fetch
+ * log whatever happens.  Runs in a worker thread: it blocks. */
 #pragma once
 
 #include <gio/gio.h>
@@ -37,6 +38,7 @@ typedef struct {
 typedef enum {
   JC_IMPORT_PHASE_FETCHING,
   JC_IMPORT_PHASE_STORING,
+  JC_IMPORT_PHASE_WAITING,   /* for another desk's import to finish */
 } JcImportPhase;
 
 /* Pages fetched of pages expected (0: not known yet), rows so far.  Called

@@ -9,7 +9,7 @@
  * the plan, the order editor and the reports all use. */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "jc-store.h"
 #include "jc-units.h"
@@ -401,6 +401,22 @@ gboolean   jc_store_finish_fetch_log (JcStore             *store,
 GPtrArray *jc_store_list_fetch_log (JcStore        *store,
                                     guint           limit,
                                     GError        **error);
+
+/* A large import is staged: its quotes are written in bounded
+ * transactions that no other connection sees, then published in one short
+ * transaction (jc-store-prices.c says how). */
+gint64     jc_store_stage_begin    (JcStore               *store,
+                                    JcSource              *source,
+                                    const JcFetchLogEntry *entry,
+                                    GCancellable          *cancellable,
+                                    JcStoreBusyFunc        waiting,
+                                    gpointer               user_data,
+                                    GError               **error);
+gboolean   jc_store_stage_next_chunk (JcStore             *store,
+                                    GError               **error);
+gboolean   jc_store_stage_publish  (JcStore               *store,
+                                    GError               **error);
+void       jc_store_stage_discard  (JcStore               *store);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcSource, jc_source_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JcPriceRow, jc_price_row_free)

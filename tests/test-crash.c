@@ -11,7 +11,14 @@
  * The moments come from a seeded generator: the seed is printed, and
  * JICAI_CRASH_SEED=N replays the same draws (the moments are the same; what
  * the child reached by then depends on the machine's load).
- * JICAI_CRASH_KILLS=N sets the kills per operation (default 9). */
+ * JICAI_CRASH_KILLS=N sets the kills per operation (default 9).
+ *
+ * The price imports are staged in chunks of 1,000 quotes and published in
+ * a transaction of their own: the import is killed at moments spread over
+ * its run (most land while it stages), the re-import that changes every
+ * quote once it has staged everything (in its publish).  Each kill is
+ * told by what it left before the database is opened again: nothing
+ * staged, a part staged, all staged but not published. */
 #include "config.h"
 
 #include <signal.h>
@@ -33,6 +40,7 @@ typedef struct {
   const char *base;        /* the database state it starts from */
   const char *args[10];    /* after --db DB; "@DIR" is replaced by the folder */
   gboolean    is_backup;
+  gboolean    at_publish;  /* a staged import killed once all is staged */
 } Operation;
 
 typedef struct {
@@ -42,6 +50,7 @@ typedef struct {
   guint       kills_per_op;
   guint       total_kills;
   GString    *summary;
+  gint64      n_quotes;    /* in each price file */
 } World;
 
 static World world;
@@ -75,6 +84,7 @@ make_env (void)
 
   env = g_environ_setenv (env, "LANGUAGE", "C", TRUE);
   env = g_environ_setenv (env, "JICAI_TODAY", TODAY, TRUE);
+  env = g_environ_setenv (env, "JICAI_IMPORT_CHUNK_ROWS", "1000", TRUE);
   env = g_environ_unsetenv (env, "JICAI_DB");
   return env;
 }
@@ -133,6 +143,97 @@ run_killed (const char         *db,
   g_spawn_close_pid (pid);
   /* it may have finished between the look and the kill */
   return WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL;
+}
+
+/* What a killed import left staged, looked at through SQLite before the
+ * database is opened as the app opens it (which removes it): 0 nothing
+ * staged, 1 a part, 2 all of it but not published. */
+typedef enum { STAGED_NONE, STAGED_PART, STAGED_ALL } Staged;
+
+static gint64
+staged_quotes (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n = -1;
+
+  /* new quotes staged, or changes of published ones */
+  if (sqlite3_prepare_v2 (db,
+        "SELECT (SELECT COUNT(*) FROM price_imports), "
+        "(SELECT COUNT(*) FROM prices WHERE fetch_id IN (SELECT fetch_id FROM price_imports)) + "
+        "(SELECT COUNT(*) FROM price_import_changes)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0) == 0 ? -1 : sqlite3_column_int64 (stmt, 1);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static Staged
+look_staged (const char *path)
+{
+  sqlite3 *db = NULL;
+  gint64 n;
+
+  assert_int_equal (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+  n = staged_quotes (db);
+  sqlite3_close (db);
+  if (n < 0)
+    return STAGED_NONE;
+  return n >= world.n_quotes ? STAGED_ALL : STAGED_PART;
+}
+
+/* Starts a price import and, once every quote is staged (committed, not
+ * published), waits `delay_us` and kills it; with `delay_us` < 0 lets it
+ * finish and returns how long it ran from then.  Returns -1 when it ended
+ * before it was seen all staged (it must have succeeded), else the time
+ * (µs) from all staged to the kill or the end. */
+static gint64
+run_to_publish (const char         *db,
+                const char *const  *args,
+                gint64              delay_us)
+{
+  g_autoptr(GPtrArray) argv = make_argv (db, args);
+  g_auto(GStrv) env = make_env ();
+  g_autoptr(GError) error = NULL;
+  sqlite3 *look = NULL;
+  gint64 seen = 0;
+  GPid pid;
+  int status = 0;
+
+  if (!g_spawn_async (NULL, (char **) argv->pdata, env,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDIN_FROM_DEV_NULL |
+                      G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &pid, &error))
+    fail_msg ("could not run jicai-cli: %s", error->message);
+  assert_int_equal (sqlite3_open_v2 (db, &look, SQLITE_OPEN_READWRITE, NULL), SQLITE_OK);
+  sqlite3_busy_timeout (look, 1000);
+  while (waitpid (pid, &status, WNOHANG) == 0)
+    {
+      if (staged_quotes (look) >= world.n_quotes)
+        {
+          seen = g_get_monotonic_time ();
+          break;
+        }
+      g_usleep (500);
+    }
+  sqlite3_close (look);
+  if (seen == 0)
+    {
+      if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+        fail_msg ("jicai-cli %s failed on its own (status %d)", args[0], status);
+      return -1;
+    }
+  if (delay_us >= 0)
+    {
+      g_usleep ((gulong) delay_us);
+      kill (pid, SIGKILL);
+    }
+  assert_int_equal (waitpid (pid, &status, 0), pid);
+  g_spawn_close_pid (pid);
+  if (delay_us < 0 && (!WIFEXITED (status) || WEXITSTATUS (status) != 0))
+    fail_msg ("jicai-cli %s failed (status %d)", args[0], status);
+  if (delay_us >= 0 && !(WIFSIGNALED (status) && WTERMSIG (status) == SIGKILL))
+    return -1;   /* it ended between the look and the kill */
+  return g_get_monotonic_time () - seen;
 }
 
 /* ---- files ---------------------------------------------------------------- */
@@ -255,6 +356,7 @@ make_files (const char *demo)
                                                       "WHERE active = 1 ORDER BY code");
   g_autoptr(GString) prices = g_string_new ("prodCat,prodPcat,prodName,lowPrice,avgPrice,"
                                             "highPrice,place,unitInfo,pubDate\n");
+  g_autoptr(GString) changed = g_string_new (prices->str);
   g_autoptr(GString) orders = g_string_new ("canteen,date,item,qty,unit,note\n");
   g_autoptr(GString) purchases = g_string_new ("date,item,qty,unit,price,price_unit\n");
   GDate day;
@@ -270,12 +372,19 @@ make_files (const char *demo)
 
       g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
       for (guint m = 0; m < markets->len; m++)
-        g_string_append_printf (prices, "蔬菜,,%s,%u.0,%u.5,%u.0,,斤,%s 00:00:00\n",
-                                (char *) g_ptr_array_index (markets, m), 1 + (d + m) % 9,
-                                1 + (d + m) % 9, 2 + (d + m) % 9, date);
+        {
+          g_string_append_printf (prices, "蔬菜,,%s,%u.0,%u.5,%u.0,,斤,%s 00:00:00\n",
+                                  (char *) g_ptr_array_index (markets, m), 1 + (d + m) % 9,
+                                  1 + (d + m) % 9, 2 + (d + m) % 9, date);
+          /* the same quotes, every price changed */
+          g_string_append_printf (changed, "蔬菜,,%s,%u.1,%u.6,%u.1,,斤,%s 00:00:00\n",
+                                  (char *) g_ptr_array_index (markets, m), 1 + (d + m) % 9,
+                                  1 + (d + m) % 9, 2 + (d + m) % 9, date);
+        }
       g_date_add_days (&day, 1);
     }
   write_text ("prices.csv", prices);
+  write_text ("prices2.csv", changed);
 
   /* every canteen orders every item */
   for (guint c = 0; c < canteens->len; c++)
@@ -298,9 +407,21 @@ make_bases (void)
   g_autofree char *demo = path_in ("demo.db");
   g_autofree char *ordered = path_in ("ordered.db");
   g_autofree char *locked = path_in ("locked.db");
+  g_autofree char *imported = path_in ("imported.db");
 
   run_whole (demo, (const char *[]) { "init", "--demo", NULL });
   make_files (demo);
+  copy_db (demo, imported);
+  run_whole (imported, (const char *[]) { "prices", "import", "@prices.csv", NULL });
+  {
+    /* the quotes one price file stores */
+    g_autoptr(GPtrArray) a = query_column (demo, "SELECT COUNT(*) FROM prices");
+    g_autoptr(GPtrArray) b = query_column (imported, "SELECT COUNT(*) FROM prices");
+
+    world.n_quotes = g_ascii_strtoll (b->pdata[0], NULL, 10) -
+                     g_ascii_strtoll (a->pdata[0], NULL, 10);
+    assert_true (world.n_quotes > 5000);
+  }
   copy_db (demo, ordered);
   run_whole (ordered, (const char *[]) { "orders", "import", "@orders.csv", "--yes", NULL });
   copy_db (ordered, locked);
@@ -309,6 +430,7 @@ make_bases (void)
 
 static const Operation operations[] = {
   { "price import", "demo.db", { "prices", "import", "@prices.csv", NULL } },
+  { "price re-import", "imported.db", { "prices", "import", "@prices2.csv", NULL }, FALSE, TRUE },
   { "order import", "demo.db", { "orders", "import", "@orders.csv", "--yes", NULL } },
   { "plan lock", "ordered.db", { "plan", "lock", "--date", DATE, "--yes", NULL } },
   { "purchase recording", "locked.db", { "purchases", "record", "@purchases.csv", NULL } },
@@ -358,6 +480,7 @@ crash_operation (const Operation *op)
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   guint kills = 0, present = 0, absent = 0, finished = 0;
+  guint staged[3] = { 0 };
   gint64 duration;
 
   /* what a whole run leaves, and how long it takes */
@@ -366,7 +489,15 @@ crash_operation (const Operation *op)
   remove_db (work);
   copy_db (base, work);
   remove_backup_files ();
-  duration = run_whole (work, op->args);
+  if (op->at_publish)
+    {
+      /* from all staged to the end of the run */
+      duration = run_to_publish (work, op->args, -1);
+      if (duration < 0)
+        fail_msg ("%s: never seen with every quote staged", op->name);
+    }
+  else
+    duration = run_whole (work, op->args);
   after = op->is_backup ? g_strdup (before) : check_and_count (work);
   if (!op->is_backup && g_strcmp0 (before, after) == 0)
     fail_msg ("%s: a whole run changed no table", op->name);
@@ -381,11 +512,17 @@ crash_operation (const Operation *op)
       gint64 delay = g_rand_int_range (world.rand, 0, (gint32) MAX (duration * 4 / 5, 2));
       g_autofree char *counts = NULL;
 
-      gboolean killed, is_present;
+      gboolean killed, is_present = FALSE;
+      Staged st = STAGED_NONE;
 
       copy_db (base, work);
       remove_backup_files ();
-      killed = run_killed (work, op->args, delay);
+      if (op->at_publish)
+        killed = run_to_publish (work, op->args, delay) >= 0;
+      else
+        killed = run_killed (work, op->args, delay);
+      if (!op->is_backup)
+        st = look_staged (work);
       counts = check_and_count (work);
       if (op->is_backup)
         {
@@ -401,6 +538,13 @@ crash_operation (const Operation *op)
         fail_msg ("%s killed after %.3f s: neither before nor after\n  before %s\n  after  %s\n"
                   "  found  %s\n(seed %u)", op->name, delay / 1e6, before, after, counts,
                   world.seed);
+      /* staged and not published: nothing of it may be seen, and opening
+       * the database removed it */
+      if (st != STAGED_NONE && is_present)
+        fail_msg ("%s killed after %.3f s with quotes staged: the import is there (seed %u)",
+                  op->name, delay / 1e6, world.seed);
+      if (killed)
+        staged[st]++;
       if (!killed)
         {
           /* it had finished: the whole operation must be there */
@@ -419,9 +563,15 @@ crash_operation (const Operation *op)
         }
     }
   g_string_append_printf (world.summary,
-                          "  %-18s whole run %6.3f s: %2u kills, afterwards %u wholly absent "
+                          "  %-18s %s %6.3f s: %2u kills, afterwards %u wholly absent "
                           "and %u wholly present (%u more runs finished before their moment)\n",
-                          op->name, duration / 1e6, kills, absent, present, finished);
+                          op->name, op->at_publish ? "all staged to end" : "whole run",
+                          duration / 1e6, kills, absent, present, finished);
+  if (staged[STAGED_PART] + staged[STAGED_ALL] > 0)
+    g_string_append_printf (world.summary,
+                            "  %-18s kills while staging %u, with all staged before the publish "
+                            "%u, before staging or after the publish %u\n", "",
+                            staged[STAGED_PART], staged[STAGED_ALL], staged[STAGED_NONE]);
   world.total_kills += kills;
   remove_db (work);
   remove_backup_files ();

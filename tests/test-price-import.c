@@ -6,6 +6,8 @@
 
 #include <curl/curl.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "jc-test-util.h"
 #include "jc-test-server.h"
@@ -526,6 +528,338 @@ test_import_file_and_file_url (void **state)
   jc_import_report_clear (&r);
 }
 
+/* ---- staged imports -------------------------------------------------- */
+
+static gint64
+raw_count (JcStore    *store,
+           const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store), sql, -1, &stmt, NULL), SQLITE_OK);
+  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+/* A CSV of `n_days` × 30 names (大白菜 mapped to V001, the others not),
+ * avg `avg_tenths` / 10 yuan per 斤. */
+static char *
+write_big_csv (Fixture    *f,
+               const char *name,
+               guint       n_days,
+               guint       avg_tenths)
+{
+  g_autoptr(GString) text = g_string_new ("品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n");
+  char *path = g_build_filename (f->dir, name, NULL);
+  GDate day;
+
+  g_date_set_dmy (&day, 1, 1, 2024);
+  for (guint d = 0; d < n_days; d++)
+    {
+      char date[16];
+
+      g_date_strftime (date, sizeof date, "%Y-%m-%d", &day);
+      for (guint m = 0; m < 30; m++)
+        {
+          g_autofree char *market = m == 0 ? g_strdup ("大白菜") : g_strdup_printf ("菜%02u", m);
+
+          g_string_append_printf (text, "%s,%u.%u,%u.%u,%u.%u,,冀,斤,%s\n", market,
+                                  avg_tenths / 10, avg_tenths % 10, avg_tenths / 10,
+                                  avg_tenths % 10, avg_tenths / 10 + 1, avg_tenths % 10, date);
+        }
+      g_date_add_days (&day, 1);
+    }
+  assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  return path;
+}
+
+typedef struct {
+  JcStore      *other;        /* another connection, as another desk's */
+  JcStore      *importer;
+  gint64        visible;      /* what the other must see during the import */
+  gint64        old_avg;      /* V001's avg it must see, 0: do not look */
+  guint         looks;
+  GCancellable *cancel;       /* cancelled at the first look when set */
+  guint         waits;
+  guint         log_lines;    /* the fetch log the other sees */
+} Watch;
+
+static void
+watch_progress_cb (JcImportPhase phase,
+                   guint         done,
+                   guint         total,
+                   guint         rows,
+                   gpointer      user_data)
+{
+  Watch *w = user_data;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  if (phase == JC_IMPORT_PHASE_WAITING)
+    {
+      w->waits++;
+      g_cancellable_cancel (w->cancel);
+      return;
+    }
+  if (phase != JC_IMPORT_PHASE_STORING || done < 4096)
+    return;
+  w->looks++;
+  /* chunks of 100 quotes are committed, yet the other desk sees none */
+  if (w->old_avg == 0)
+    assert_true (raw_count (w->other, "SELECT COUNT(*) FROM prices") >= w->visible + 4000);
+  else
+    assert_true (raw_count (w->other, "SELECT COUNT(*) FROM price_import_changes") >= 4000);
+  assert_int_equal (raw_count (w->other, "SELECT COUNT(*) FROM price_imports"), 1);
+  assert_int_equal (jc_store_count_prices (w->other, NULL), w->visible);
+  /* the re-import's revisions are written, hidden with it */
+  assert_int_equal (jc_store_count_revisions (w->other, NULL), 0);
+  if (w->old_avg > 0)
+    assert_true (raw_count (w->other, "SELECT COUNT(*) FROM price_revisions") >= 4000);
+  log = jc_store_list_fetch_log (w->other, 1000, NULL);
+  assert_int_equal (log->len, w->log_lines);
+  if (w->old_avg > 0)
+    {
+      list = jc_store_list_prices (w->other, "V001", NULL, NULL, NULL);
+      assert_true (list->len > 0);
+      for (guint i = 0; i < list->len; i++)
+        assert_int_equal (((JcPriceRow *) list->pdata[i])->avg_milliyuan, w->old_avg);
+    }
+  if (w->cancel != NULL)
+    g_cancellable_cancel (w->cancel);
+}
+
+/* A large import is written in chunks that no other connection sees, and
+ * appears at once: new quotes, then changed ones with their revisions. */
+static void
+test_staged_import_published_at_once (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = write_big_csv (f, "big1.csv", 300, 12);
+  g_autofree char *second = write_big_csv (f, "big2.csv", 300, 15);
+  g_autoptr(JcStore) other = jc_store_open_same (f->store, NULL);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  Watch w = { other, f->store, 0, 0, 0, NULL, 0, 0 };
+  JcImportReport r;
+
+  g_setenv ("JICAI_IMPORT_CHUNK_ROWS", "100", TRUE);
+  w.visible = jc_store_count_prices (other, NULL);
+  log = jc_store_list_fetch_log (other, 1000, NULL);
+  w.log_lines = log->len;
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (f->store, first, "csv", NULL, "big", NULL, NULL, NULL,
+                                      watch_progress_cb, &w, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_new, 9000);
+  assert_true (w.looks >= 2);
+  assert_int_equal (jc_store_count_prices (other, NULL), w.visible + 9000);
+  assert_int_equal (raw_count (other, "SELECT COUNT(*) FROM price_imports"), 0);
+  jc_import_report_clear (&r);
+
+  /* every quote changed: staged aside, applied at the publish */
+  w.visible += 9000;
+  w.old_avg = 2400;   /* 1.2 元/斤 */
+  w.looks = 0;
+  w.log_lines++;
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (f->store, second, "csv", NULL, "big", NULL, NULL, NULL,
+                                      watch_progress_cb, &w, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_changed, 9000);
+  assert_true (w.looks >= 2);
+  assert_int_equal (jc_store_count_revisions (other, NULL), 9000);
+  assert_int_equal (raw_count (other, "SELECT COUNT(*) FROM price_import_changes"), 0);
+  list = jc_store_list_prices (other, "V001", NULL, NULL, NULL);
+  assert_int_equal (list->len, 300);
+  for (guint i = 0; i < list->len; i++)
+    assert_int_equal (((JcPriceRow *) list->pdata[i])->avg_milliyuan, 3000);
+  jc_import_report_clear (&r);
+  g_unsetenv ("JICAI_IMPORT_CHUNK_ROWS");
+}
+
+/* An import cancelled after chunks were committed leaves the tables as
+ * they were, the source made for it removed, and a "cancelled" line. */
+static void
+test_staged_import_cancelled (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = write_big_csv (f, "big.csv", 300, 12);
+  g_autoptr(JcStore) other = jc_store_open_same (f->store, NULL);
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  g_autofree char *before = dump (f->store);
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) log = NULL;
+  g_autoptr(JcSource) gone = NULL;
+  Watch w = { other, f->store, 0, 0, 0, cancel, 0, 0 };
+  JcImportReport r;
+
+  g_setenv ("JICAI_IMPORT_CHUNK_ROWS", "100", TRUE);
+  w.visible = jc_store_count_prices (other, NULL);
+  log = jc_store_list_fetch_log (other, 1000, NULL);
+  w.log_lines = log->len;
+  g_clear_pointer (&log, g_ptr_array_unref);
+  jc_import_report_init (&r);
+  assert_false (jc_prices_import_file (f->store, csv, "csv", NULL, "big", NULL, NULL, cancel,
+                                       watch_progress_cb, &w, &r, &error));
+  assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_int_equal (w.looks, 1);
+  after = dump (f->store);
+  assert_string_equal (before, after);
+  assert_int_equal (raw_count (other, "SELECT COUNT(*) FROM price_imports"), 0);
+  gone = jc_store_get_source (other, "big", NULL);
+  assert_null (gone);
+  log = jc_store_list_fetch_log (other, 1, NULL);
+  assert_int_equal (log->len, 1);
+  assert_string_equal (((JcFetchLogEntry *) log->pdata[0])->status, "cancelled");
+  jc_import_report_clear (&r);
+  g_unsetenv ("JICAI_IMPORT_CHUNK_ROWS");
+}
+
+/* What an import left staged when it was killed goes when the database is
+ * next opened; an import still running (its process alive) is left alone,
+ * and another import waits for it (and can be cancelled while it waits). */
+static void
+test_staged_leftovers (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = write_big_csv (f, "small.csv", 2, 12);
+  g_autoptr(JcStore) dying = jc_store_open_same (f->store, NULL);
+  g_autoptr(JcStore) again = NULL;
+  g_autoptr(JcSource) made = jc_source_new ();
+  g_autoptr(GCancellable) cancel = g_cancellable_new ();
+  JcFetchLogEntry e = { 0 };
+  JcPriceQuote q = { "大白菜", "蔬菜", "", "冀", "斤", "2025-01-01", 1000, 1100, 1200, 500, NULL };
+  gint64 prices = raw_count (f->store, "SELECT COUNT(*) FROM prices");
+  gint64 logs = raw_count (f->store, "SELECT COUNT(*) FROM fetch_log");
+  gint64 sources = raw_count (f->store, "SELECT COUNT(*) FROM price_sources");
+  gint64 fetch_id;
+  JcPutResult put;
+  Watch w = { f->store, NULL, 0, 0, 0, cancel, 0, 0 };
+  JcImportReport r;
+  pid_t child;
+  int status;
+
+  made->name = g_strdup ("made");
+  made->adapter = g_strdup ("csv");
+  made->url = g_strdup ("file:///made.csv");
+  e.source_name = (char *) "made";
+  e.started_at = (char *) "2026-12-08T00:00:00Z";
+  fetch_id = jc_store_stage_begin (dying, made, &e, NULL, NULL, NULL, &error);
+  assert_no_error (error);
+  assert_true (fetch_id > 0);
+  assert_true (jc_store_write_quote (dying, made->id, fetch_id, &q, 0, NULL, "", FALSE, FALSE, 0,
+                                     &put, &error));
+  assert_true (jc_store_stage_next_chunk (dying, &error));
+  jc_store_rollback (dying);   /* the open chunk: let the others write */
+  assert_int_equal (raw_count (f->store, "SELECT COUNT(*) FROM prices"), prices + 1);
+  assert_int_equal (jc_store_count_prices (f->store, NULL), prices);
+
+  /* alive (this process): opening again keeps it, an import waits */
+  again = jc_store_open_same (f->store, &error);
+  assert_no_error (error);
+  assert_int_equal (raw_count (again, "SELECT COUNT(*) FROM price_imports"), 1);
+  jc_store_free (g_steal_pointer (&again));
+  jc_import_report_init (&r);
+  assert_false (jc_prices_import_file (f->store, csv, "csv", NULL, "other", NULL, NULL, cancel,
+                                       watch_progress_cb, &w, &r, &error));
+  assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_int_equal (w.waits, 1);
+  g_clear_error (&error);
+  jc_import_report_clear (&r);
+
+  /* killed: its process is gone */
+  child = fork ();
+  if (child == 0)
+    _exit (0);
+  assert_int_equal (waitpid (child, &status, 0), child);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE price_imports SET pid = %d", (int) child);
+
+    assert_true (_jc_store_exec (dying, sql, &error));
+  }
+  jc_store_free (g_steal_pointer (&dying));
+  assert_int_equal (jc_store_count_prices (f->store, NULL), prices);
+  again = jc_store_open_same (f->store, &error);
+  assert_no_error (error);
+  assert_int_equal (raw_count (again, "SELECT COUNT(*) FROM prices"), prices);
+  assert_int_equal (raw_count (again, "SELECT COUNT(*) FROM fetch_log"), logs + 1); /* "cancelled" */
+  assert_int_equal (raw_count (again, "SELECT COUNT(*) FROM price_sources"), sources);
+  assert_int_equal (raw_count (again, "SELECT COUNT(*) FROM price_imports"), 0);
+
+  /* and the next import goes ahead */
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (again, csv, "csv", NULL, "other", NULL, NULL, NULL, NULL,
+                                      NULL, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_new, 60);
+  jc_import_report_clear (&r);
+}
+
+/* A quote may come more than once in one file with other prices: each
+ * change is a revision from the prices before it, in the file's order, and
+ * the quote ends with the last — for a published quote and for one new in
+ * the import, as when one transaction held the whole import. */
+static void
+test_staged_quote_changed_twice (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
+  g_autofree char *again = g_build_filename (f->dir, "again.csv", NULL);
+  g_autoptr(GString) chain = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  JcImportReport r;
+
+  assert_true (g_file_set_contents (first, "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
+                                           "大白菜,1.0,1.1,1.2,,冀,斤,2025-01-01\n", -1, NULL));
+  assert_true (g_file_set_contents (again, "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
+                                           "大白菜,1.3,1.4,1.5,,冀,斤,2025-01-01\n"
+                                           "土豆,2.0,2.1,2.2,,冀,斤,2025-01-01\n"
+                                           "大白菜,1.6,1.7,1.8,,冀,斤,2025-01-01\n"
+                                           "土豆,2.3,2.4,2.5,,冀,斤,2025-01-01\n"
+                                           "大白菜,1.0,1.1,1.2,,冀,斤,2025-01-01\n"
+                                           "土豆,2.6,2.7,2.8,,冀,斤,2025-01-01\n", -1, NULL));
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (f->store, first, "csv", NULL, "twice", NULL, NULL, NULL,
+                                      NULL, NULL, &r, &error));
+  jc_import_report_clear (&r);
+  jc_import_report_init (&r);
+  assert_true (jc_prices_import_file (f->store, again, "csv", NULL, "twice", NULL, NULL, NULL,
+                                      NULL, NULL, &r, &error));
+  assert_no_error (error);
+  assert_int_equal (r.rows_new, 1);
+  assert_int_equal (r.rows_changed, 5);
+  jc_import_report_clear (&r);
+
+  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (f->store),
+    "SELECT p.market_name, r.old_avg, r.new_avg FROM price_revisions r "
+    "JOIN prices p ON p.id = r.price_id ORDER BY r.id", -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (chain, "%s %lld>%lld;", (const char *) sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            (long long) sqlite3_column_int64 (stmt, 2));
+  sqlite3_finalize (stmt);
+  assert_string_equal (chain->str, "大白菜 1100>1400;大白菜 1400>1700;土豆 2100>2400;"
+                                   "大白菜 1700>1100;土豆 2400>2700;");
+  g_string_truncate (chain, 0);
+  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (f->store),
+    "SELECT market_name, low_milliyuan, avg_milliyuan, high_milliyuan FROM prices "
+    "ORDER BY market_name", -1, &stmt, NULL), SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (chain, "%s %lld %lld %lld;", (const char *) sqlite3_column_text (stmt, 0),
+                            (long long) sqlite3_column_int64 (stmt, 1),
+                            (long long) sqlite3_column_int64 (stmt, 2),
+                            (long long) sqlite3_column_int64 (stmt, 3));
+  sqlite3_finalize (stmt);
+  assert_string_equal (chain->str, "土豆 2600 2700 2800;大白菜 1000 1100 1200;");
+}
+
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
 
 int
@@ -540,6 +874,10 @@ main (void)
     T (test_page_larger_than_asked),
     T (test_tls_self_signed_refused),
     T (test_import_file_and_file_url),
+    T (test_staged_import_published_at_once),
+    T (test_staged_import_cancelled),
+    T (test_staged_leftovers),
+    T (test_staged_quote_changed_twice),
   };
   int rc;
 

@@ -671,6 +671,80 @@ test_master_save_blank_optional (void **state)
   assert_string_equal (got_source->params != NULL ? got_source->params : "", "");
 }
 
+static void
+count_busy_cb (JcStore  *store,
+               gpointer  data)
+{
+  (*(guint *) data)++;
+}
+
+/* No message says a thing twice ("X: X"), and a write that finds the
+ * database held by another writer longer than it waits says so in a
+ * sentence naming what to do, never SQLite's "database is locked" — for
+ * every kind of write: a BEGIN, a statement, a unit of writing. */
+static void
+test_error_texts (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = jc_store_open (f->path, &error);
+  g_autoptr(JcStore) other = jc_store_open (f->path, &error);
+  g_autoptr(JcItem) item = make_item ("V001", "大白菜");
+  guint waited = 0;
+
+  /* SQLite's own text for a failed exec is the whole message */
+  assert_false (_jc_store_exec (store, "SELECT * FROM no_such_table", &error));
+  assert_string_equal (error->message, "no such table: no_such_table");
+  g_clear_error (&error);
+
+  /* another connection holds the write lock */
+  assert_true (jc_store_begin (other, &error));
+  assert_true (jc_store_set_setting (other, "k", "v", &error));
+  _jc_store_set_busy_timeout (store, 1200);
+  {
+    const char *what[] = { "begin", "write", "unit" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (what); i++)
+      {
+        gboolean ok;
+
+        if (i == 0)
+          ok = jc_store_begin (store, &error);
+        else if (i == 1)
+          ok = jc_store_set_setting (store, "k", "w", &error);
+        else
+          ok = jc_store_write_begin (store, &error) && jc_store_insert_item (store, item, &error);
+        assert_false (ok);
+        assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_BUSY);
+        if (strstr (error->message, "locked") != NULL)
+          fail_msg ("%s: “%s” says SQLite's words", what[i], error->message);
+        assert_contains (error->message, "another desk or program kept the database busy for 2 "
+                                         "seconds, longer than we wait; nothing was saved. Try "
+                                         "again when its work (an import, a backup) has finished");
+        /* never "X: X" */
+        {
+          const char *colon = strstr (error->message, ": ");
+
+          if (colon != NULL && g_str_has_suffix (error->message, colon + 2) &&
+              strncmp (error->message, colon + 2, (gsize) (colon - error->message)) == 0)
+            fail_msg ("%s: “%s” is doubled", what[i], error->message);
+        }
+        g_clear_error (&error);
+      }
+  }
+  jc_store_rollback (other);
+
+  /* a waiting writer is told once it has waited a second */
+  assert_true (jc_store_begin (other, &error));
+  jc_store_set_busy_func (store, count_busy_cb, &waited);
+  assert_false (jc_store_set_setting (store, "k", "w", &error));
+  assert_int_equal (waited, 1);
+  g_clear_error (&error);
+  jc_store_rollback (other);
+  assert_true (jc_store_set_setting (store, "k", "w", &error));
+  assert_no_error (error);
+}
+
 #define T(fn) jc_test_db_file_unit_test (fn)
 
 int
@@ -691,6 +765,7 @@ main (void)
     T (test_canteens_and_vehicles),
     T (test_master_save_validates_first),
     T (test_master_save_blank_optional),
+    T (test_error_texts),
     T (test_transaction_rollback),
     T (test_settings),
     T (test_open_same),

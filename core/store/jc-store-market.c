@@ -98,7 +98,8 @@ jc_store_list_fetch_log (JcStore  *store,
   return _jc_store_query_all (store,
     "SELECT id, source_name, started_at, finished_at, status, rows_seen, rows_new, rows_changed, "
     "rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, message "
-    "FROM fetch_log ORDER BY id DESC LIMIT ?",
+    "FROM fetch_log WHERE id NOT IN (SELECT fetch_id FROM price_imports) "
+    "ORDER BY id DESC LIMIT ?",
     fetch_log_from_row, (GDestroyNotify) jc_fetch_log_entry_free, _("Could not read the fetch log"),
     error, "d", (int) MIN (limit, (guint) G_MAXINT));
 }
@@ -137,7 +138,8 @@ jc_store_market_overview (JcStore     *store,
     "  MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high), MAX(p.spec), MAX(p.origin) "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
     "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
-    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 AND i.active = 1 "
+    "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 AND i.active = 1 AND"
+    JC_PRICE_PUBLISHED ("p")
     "AND p.date >= ? AND p.date <= ? "
     "GROUP BY i.id, i.code, i.name, c.code, c.position, i.pinyin, i.base_unit, p.date, s.priority, "
     "  p.source_id "

@@ -36,8 +36,9 @@ jc_store_list_unmapped (JcStore  *store,
   return _jc_store_query_all (store,
     "SELECT p.market_name, MAX(p.category), p.unit, COUNT(*), MAX(p.date), "
     "  (SELECT q.avg_milliyuan FROM prices q WHERE q.market_name = p.market_name "
-    "   AND q.unit = p.unit AND q.item_id IS NULL ORDER BY q.date DESC LIMIT 1) "
-    "FROM prices p WHERE p.item_id IS NULL "
+    "   AND q.unit = p.unit AND q.item_id IS NULL AND" JC_PRICE_PUBLISHED ("q")
+    "   ORDER BY q.date DESC LIMIT 1) "
+    "FROM prices p WHERE p.item_id IS NULL AND" JC_PRICE_PUBLISHED ("p")
     "GROUP BY p.market_name, p.unit ORDER BY COUNT(*) DESC, p.market_name, p.unit",
     unmapped_from_row, (GDestroyNotify) jc_unmapped_free, _("Could not read the unmapped names"),
     error, "");
@@ -162,7 +163,8 @@ gint64
 jc_store_count_held (JcStore  *store,
                      GError  **error)
 {
-  return _jc_store_count (store, "SELECT COUNT(*) FROM prices WHERE held = 1", error);
+  return _jc_store_count (store, "SELECT COUNT(*) FROM prices p WHERE held = 1 AND"
+                          JC_PRICE_PUBLISHED ("p"), error);
 }
 
 static gpointer
@@ -213,7 +215,7 @@ jc_store_read_held (JcStore  *store,
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
     "JOIN items i ON i.id = p.item_id JOIN categories c ON c.id = i.category_id "
     "LEFT JOIN price_ranges r ON r.category_id = i.category_id AND r.base_unit = i.base_unit "
-    "WHERE p.held = 1 AND p.item_id IS NOT NULL "
+    "WHERE p.held = 1 AND p.item_id IS NOT NULL AND" JC_PRICE_PUBLISHED ("p")
     "ORDER BY p.date DESC, s.priority, p.market_name, p.id",
     held_quote_from_row, (GDestroyNotify) jc_held_quote_free, _("Could not read the held prices"),
     error, "");
@@ -233,7 +235,8 @@ jc_store_release_held (JcStore       *store,
 
   if (all)
     {
-      sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM prices WHERE held = 1 ORDER BY id",
+      sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM prices p WHERE held = 1 AND" JC_PRICE_PUBLISHED ("p")
+                                              "ORDER BY id",
                                               error);
 
       if (stmt == NULL ||

@@ -2,8 +2,10 @@
 /* jc-store-prices.c: the SQL of price sources, of quotes (writing them with
  * their revisions and hold flag, listing them, their history) and of the
  * reference price.  The mapping of market names, held quotes and category
- * ranges are in jc-store-price-held.c; the fetch log and the market
- * overview in jc-store-market.c. */
+ * ranges are in jc-store-price-held.c; staged imports in
+ * jc-store-price-stage.c; the fetch log and the market overview in
+ * jc-store-market.c.  No reader here may see a staged import's quotes
+ * (JC_PRICE_PUBLISHED) but the import itself. */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-store"
@@ -141,7 +143,8 @@ jc_store_count_source_prices (JcStore  *store,
                               gint64    source_id,
                               GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT COUNT(*) FROM prices WHERE source_id = ?",
+  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT COUNT(*) FROM prices p WHERE source_id = ? AND"
+                                          JC_PRICE_PUBLISHED ("p"),
                                           error);
   gint64 n = -1;
 
@@ -253,9 +256,24 @@ jc_store_get_item_median (JcStore     *store,
                           gint64      *median,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
-    "SELECT date, base_avg FROM prices WHERE item_id = ? AND item_id IS NOT NULL AND held = 0 "
-    "AND base_avg IS NOT NULL AND date < ? ORDER BY date DESC", error);
+  guint n_changes = 0;
+  gint64 own = _jc_store_get_stage (store, &n_changes);
+  /* Its own staged quotes count for the import writing them, as they did
+   * when one transaction held the whole import; so do the changes it has
+   * staged for quotes already published (read as the publish will write
+   * them, in the slower form only while there are some). */
+  sqlite3_stmt *stmt = n_changes == 0 ? _jc_store_prepare (store,
+    "SELECT date, base_avg FROM prices WHERE item_id = ?1 AND item_id IS NOT NULL AND held = 0 "
+    "AND base_avg IS NOT NULL AND date < ?2 "
+    "AND IFNULL(fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
+    "ORDER BY date DESC", error) : _jc_store_prepare (store,
+    "SELECT p.date, COALESCE(c.base_avg, p.base_avg) FROM prices p "
+    "LEFT JOIN price_import_changes c "
+    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id AND fetch_id = ?3) "
+    "WHERE p.item_id = ?1 AND p.item_id IS NOT NULL AND COALESCE(c.held, p.held) = 0 "
+    "AND COALESCE(c.base_avg, p.base_avg) IS NOT NULL AND p.date < ?2 "
+    "AND IFNULL(p.fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
+    "ORDER BY p.date DESC", error);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
   char last[11] = "";
   guint days = 0;
@@ -266,6 +284,7 @@ jc_store_get_item_median (JcStore     *store,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, item_id);
   _jc_store_bind_text (stmt, 2, date);
+  sqlite3_bind_int64 (stmt, 3, own);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *d = (const char *) sqlite3_column_text (stmt, 0);
@@ -351,6 +370,58 @@ jc_store_dup_quoted_per (JcStore     *store,
   return out != NULL ? out : g_strdup ("");
 }
 
+/* A published quote that a staged import changes: kept aside until the
+ * import is published, when its revision is written and the quote
+ * updated (publish_changes). */
+static gboolean
+stage_change (JcStore             *store,
+              gint64               price_id,
+              gint64               fetch_id,
+              const JcPriceQuote  *q,
+              gint64               item_id,
+              gboolean             mapped,
+              const gint64         base[3],
+              const char          *per,
+              gboolean             held,
+              gboolean             has_median,
+              gint64               median,
+              const char * const  *exact,
+              GError             **error)
+{
+  sqlite3_stmt *stmt = _jc_store_prepare (store,
+    "INSERT INTO price_import_changes (price_id, fetch_id, changed_at, low_milliyuan, "
+    "avg_milliyuan, high_milliyuan, category, item_id, base_low, base_avg, base_high, quoted_per, "
+    "held, held_median, low_exact, avg_exact, high_exact) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  guint n_changes = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, price_id);
+  sqlite3_bind_int64 (stmt, 2, fetch_id);
+  _jc_store_bind_text (stmt, 3, stamp);
+  sqlite3_bind_int64 (stmt, 4, q->low_milliyuan);
+  sqlite3_bind_int64 (stmt, 5, q->avg_milliyuan);
+  sqlite3_bind_int64 (stmt, 6, q->high_milliyuan);
+  bind_static (stmt, 7, q->category);
+  _jc_store_bind_nullable (stmt, 8, mapped, item_id);
+  _jc_store_bind_nullable (stmt, 9, mapped, base[0]);
+  _jc_store_bind_nullable (stmt, 10, mapped, base[1]);
+  _jc_store_bind_nullable (stmt, 11, mapped, base[2]);
+  _jc_store_bind_text (stmt, 12, per);
+  sqlite3_bind_int (stmt, 13, held ? 1 : 0);
+  _jc_store_bind_nullable (stmt, 14, held && has_median, median);
+  for (int k = 0; k < 3; k++)
+    bind_text_or_null (stmt, 15 + k, exact[k]);
+  if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
+    return FALSE;
+  _jc_store_get_stage (store, &n_changes);
+  _jc_store_set_stage (store, fetch_id, n_changes + 1);
+  return TRUE;
+}
+
 static gboolean
 put_quote_rows (JcStore             *store,
                 gint64               source_id,
@@ -371,6 +442,7 @@ put_quote_rows (JcStore             *store,
   sqlite3_stmt *stmt;
   gint64 id, old[3];
   gboolean same_exact = TRUE;
+  guint n_changes = 0;
   int rc;
 
   stmt = _jc_store_prepare (store,
@@ -410,11 +482,23 @@ put_quote_rows (JcStore             *store,
       return TRUE;
     }
 
-  stmt = _jc_store_prepare (store,
+  /* the quote as it stands: as an import that has staged changes will
+   * leave it, for a quote may come twice in one file with other prices */
+  _jc_store_get_stage (store, &n_changes);
+  stmt = n_changes == 0 ? _jc_store_prepare (store,
     "SELECT id, low_milliyuan, avg_milliyuan, high_milliyuan, low_exact, avg_exact, high_exact "
     "FROM prices "
     "WHERE source_id = ? AND date = ? AND market_name = ? AND spec = ? AND origin = ? AND unit = ?",
-    error);
+    error) : _jc_store_prepare (store,
+    "SELECT p.id, IFNULL(c.low_milliyuan, p.low_milliyuan), IFNULL(c.avg_milliyuan, p.avg_milliyuan), "
+    "IFNULL(c.high_milliyuan, p.high_milliyuan), "
+    "CASE WHEN c.id IS NULL THEN p.low_exact ELSE c.low_exact END, "
+    "CASE WHEN c.id IS NULL THEN p.avg_exact ELSE c.avg_exact END, "
+    "CASE WHEN c.id IS NULL THEN p.high_exact ELSE c.high_exact END "
+    "FROM prices p LEFT JOIN price_import_changes c "
+    "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id AND fetch_id = ?7) "
+    "WHERE p.source_id = ?1 AND p.date = ?2 AND p.market_name = ?3 AND p.spec = ?4 "
+    "AND p.origin = ?5 AND p.unit = ?6", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
@@ -423,6 +507,8 @@ put_quote_rows (JcStore             *store,
   bind_static (stmt, 4, q->spec);
   bind_static (stmt, 5, q->origin);
   bind_static (stmt, 6, q->unit);
+  if (n_changes > 0)
+    sqlite3_bind_int64 (stmt, 7, fetch_id);
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
@@ -454,7 +540,6 @@ put_quote_rows (JcStore             *store,
       *result = JC_PUT_SAME;
       return TRUE;
     }
-
   stmt = _jc_store_prepare (store,
     "INSERT INTO price_revisions (price_id, fetch_id, changed_at, old_low, old_avg, old_high, "
     "new_low, new_avg, new_high) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -476,6 +561,16 @@ put_quote_rows (JcStore             *store,
   sqlite3_bind_int64 (stmt, 9, q->high_milliyuan);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price revision"), error))
     return FALSE;
+  /* staged: the revision is hidden with the import, the new prices wait
+   * for its publish */
+  if (fetch_id > 0 && fetch_id == _jc_store_get_stage (store, NULL))
+    {
+      if (!stage_change (store, id, fetch_id, q, item_id, mapped, base, per, held, has_median,
+                         median, exact, error))
+        return FALSE;
+      *result = JC_PUT_CHANGED;
+      return TRUE;
+    }
 
   stmt = _jc_store_prepare (store,
     "UPDATE prices SET low_milliyuan = ?, avg_milliyuan = ?, high_milliyuan = ?, category = ?, "
@@ -544,14 +639,16 @@ gint64
 jc_store_count_prices (JcStore  *store,
                        GError  **error)
 {
-  return _jc_store_count (store, "SELECT COUNT(*) FROM prices", error);
+  return _jc_store_count (store, "SELECT COUNT(*) FROM prices p WHERE" JC_PRICE_PUBLISHED ("p"),
+                          error);
 }
 
 gint64
 jc_store_count_revisions (JcStore  *store,
                           GError  **error)
 {
-  return _jc_store_count (store, "SELECT COUNT(*) FROM price_revisions", error);
+  return _jc_store_count (store, "SELECT COUNT(*) FROM price_revisions r WHERE"
+                          JC_PRICE_PUBLISHED ("r"), error);
 }
 
 static gpointer
@@ -587,6 +684,7 @@ jc_store_list_prices (JcStore     *store,
     "p.base_low, p.base_avg, p.base_high "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id JOIN items i ON i.id = p.item_id "
     "WHERE p.base_avg IS NOT NULL AND p.held = 0 AND (i.code = ?1 OR ?1 = '') AND p.date >= ?2 AND p.date <= ?3 "
+    "AND" JC_PRICE_PUBLISHED ("p")
     "ORDER BY i.code, p.date, s.priority, p.market_name, p.spec, p.origin, p.unit",
     price_row_from_row, (GDestroyNotify) jc_price_row_free, _("Could not read the prices"), error,
     "sss", item_code, from ? from : "0000-00-00", to ? to : "9999-99-99");
@@ -618,8 +716,10 @@ jc_store_price_history (JcStore     *store,
   sqlite3_stmt *stmt = _jc_store_prepare (store,
     "SELECT p.date, MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high) "
     "FROM prices p WHERE p.item_id = ?1 AND p.base_avg IS NOT NULL AND p.held = 0 AND p.date >= ?2 AND p.date <= ?3 "
+    "AND" JC_PRICE_PUBLISHED ("p")
     "AND p.source_id = (SELECT q.source_id FROM prices q JOIN price_sources s ON s.id = q.source_id "
-    "  WHERE q.item_id = ?1 AND q.base_avg IS NOT NULL AND q.held = 0 AND s.enabled = 1 "
+    "  WHERE q.item_id = ?1 AND q.base_avg IS NOT NULL AND q.held = 0 AND s.enabled = 1 AND"
+    JC_PRICE_PUBLISHED ("q")
     "  ORDER BY s.priority, q.source_id LIMIT 1) "
     "GROUP BY p.date ORDER BY p.date", error);
   g_autoptr(GArray) out = g_array_new (FALSE, TRUE, sizeof (JcPricePoint));
@@ -654,7 +754,7 @@ _jc_store_window_start (const char  *date,
   "SELECT p.item_id, p.date, s.priority, p.source_id, SUM(p.base_avg), COUNT(*) " \
   "FROM prices p JOIN price_sources s ON s.id = p.source_id " \
   "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 " \
-  "AND p.date >= ? AND p.date <= ? "
+  "AND p.date >= ? AND p.date <= ? AND" JC_PRICE_PUBLISHED ("p")
 #define REF_SQL_TAIL \
   "GROUP BY p.item_id, p.date, s.priority, p.source_id " \
   "ORDER BY p.item_id, p.date DESC, s.priority, p.source_id"

@@ -35,6 +35,28 @@ char         *_jc_store_fault_text      (int          rc,
                                          const char  *path,
                                          int         *out_code);
 
+void          _jc_store_set_busy_timeout (JcStore     *store,
+                                          guint        ms);
+/* The first schema with staged imports (price_imports). */
+#define JC_STORE_STAGE_SCHEMA_VERSION 10
+
+/* The condition that keeps a staged import's quotes out of a reader's
+ * query: `alias` is the prices table's name in it. */
+#define JC_PRICE_PUBLISHED(alias) \
+  " IFNULL(" alias ".fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports) "
+
+/* The staged import this connection is writing (jc-store-prices.c): its
+ * fetch log id, 0 for none, and how many changed quotes it staged. */
+gint64        _jc_store_get_stage       (JcStore     *store,
+                                         guint       *n_changes);
+void          _jc_store_set_stage       (JcStore     *store,
+                                         gint64       fetch_id,
+                                         guint        n_changes);
+/* Removes what imports killed or failed part-way left staged (bounded
+ * transactions); called when a database is opened. */
+gboolean      _jc_store_clean_stale_imports (JcStore  *store,
+                                             GError  **error);
+
 gboolean      _jc_store_exec            (JcStore      *store,
                                          const char   *sql,
                                          GError      **error);

@@ -159,7 +159,7 @@ _jc_store_foreach_market_day (JcStore     *store,
     "SELECT p.item_id, p.date, SUM(p.base_avg), COUNT(*) "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
     "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 "
-    "AND p.date >= ? AND p.date < ? "
+    "AND p.date >= ? AND p.date < ? AND" JC_PRICE_PUBLISHED ("p")
     "GROUP BY p.item_id, p.date, s.priority, p.source_id "
     "ORDER BY p.item_id, p.date, s.priority, p.source_id", error);
   MarketDayCall call = { func, data, 0, NULL };

@@ -348,6 +348,43 @@ static const char *migrations[] = {
   "  CHECK (piece_mass_mg IS NULL OR piece_mass_mg > 0);"
   "UPDATE items SET piece_mass_mg = piece_mass_g * 1000 WHERE piece_mass_g IS NOT NULL;"
   "ALTER TABLE items DROP COLUMN piece_mass_g;",
+  /* 10: large imports staged in bounded transactions (issue 13 item 6).
+   * An import's quotes are written under its fetch log id while a row of
+   * price_imports names it: every reader leaves them out until the import
+   * is published, in one short transaction that applies the changed
+   * quotes staged in price_import_changes (the last change of each)
+   * and deletes its price_imports row; their revisions, written while
+   * staging, are hidden until then like the quotes.  host, pid and beat (Unix seconds of its last chunk) tell a
+   * running import from one that was killed, whose rows the next open or
+   * import removes, with the source made for it (new_source_id). */
+  "CREATE TABLE price_imports ("
+  "  fetch_id INTEGER PRIMARY KEY REFERENCES fetch_log (id) ON DELETE CASCADE,"
+  "  new_source_id INTEGER,"
+  "  host TEXT NOT NULL,"
+  "  pid INTEGER NOT NULL,"
+  "  beat BIGINT NOT NULL);"
+  "CREATE TABLE price_import_changes ("
+  "  id INTEGER PRIMARY KEY,"
+  "  price_id INTEGER NOT NULL REFERENCES prices (id) ON DELETE CASCADE,"
+  "  fetch_id INTEGER NOT NULL,"
+  "  changed_at TEXT NOT NULL,"
+  "  low_milliyuan BIGINT NOT NULL,"
+  "  avg_milliyuan BIGINT NOT NULL,"
+  "  high_milliyuan BIGINT NOT NULL,"
+  "  category TEXT NOT NULL,"
+  "  item_id INTEGER,"
+  "  base_low BIGINT,"
+  "  base_avg BIGINT,"
+  "  base_high BIGINT,"
+  "  quoted_per TEXT NOT NULL,"
+  "  held INTEGER NOT NULL,"
+  "  held_median BIGINT,"
+  "  low_exact TEXT,"
+  "  avg_exact TEXT,"
+  "  high_exact TEXT);"
+  "CREATE INDEX price_import_changes_price ON price_import_changes (price_id);"
+  "CREATE INDEX price_revisions_fetch ON price_revisions (fetch_id) WHERE fetch_id IS NOT NULL;"
+  "CREATE INDEX prices_fetch ON prices (fetch_id) WHERE fetch_id IS NOT NULL;",
 };
 
 guint

@@ -28,6 +28,11 @@ struct _JcStore {
   GArray     *units;  /* gboolean per open savepoint: a transaction of its own? */
   gboolean    protected;  /* its files are refused as export targets */
   gboolean    moved;      /* the last write found its file moved or replaced */
+  guint       busy_ms;    /* how long a write waits for another writer */
+  JcStoreBusyFunc busy_func;  /* told once per wait that we are waiting */
+  gpointer    busy_data;
+  gint64      stage_fetch_id;  /* the staged import this connection writes, 0: none */
+  guint       stage_changes;   /* changed quotes it has staged */
 };
 
 /* Sets a JC_STORE_ERROR `code` with a printf-style message; FALSE. */
@@ -147,7 +152,11 @@ store_fault_text (JcStore *store,
                                path, out_code);
 }
 
-/* Wraps an SQLite result code in a message a person can act on. */
+/* Wraps an SQLite result code in a message a person can act on: `what`
+ * (NULL: nothing) and what SQLite says, each once — SQLite's text for a
+ * failed exec is often the very text `what` holds ("X: X" never).  A busy
+ * database is said in a sentence of its own: which writer waits on whom is
+ * nothing the person can act on, how long and what to do is. */
 gboolean
 _jc_store_set_error (JcStore    *store,
                      int         rc,
@@ -156,6 +165,7 @@ _jc_store_set_error (JcStore    *store,
 {
   const char *msg = store && store->db ? sqlite3_errmsg (store->db) : sqlite3_errstr (rc);
   g_autofree char *fault = NULL;
+  g_autofree char *busy = NULL;
   int code;
 
   fault = store_fault_text (store, rc, &code);
@@ -176,13 +186,28 @@ _jc_store_set_error (JcStore    *store,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = JC_STORE_ERROR_BUSY;
+      {
+        guint seconds = store != NULL ? (store->busy_ms + 999) / 1000 : 0;
+
+        busy = g_strdup_printf (ngettext ("another desk or program kept the database busy for "
+                                          "%u second, longer than we wait; nothing was saved. "
+                                          "Try again when its work (an import, a backup) has "
+                                          "finished",
+                                          "another desk or program kept the database busy for "
+                                          "%u seconds, longer than we wait; nothing was saved. "
+                                          "Try again when its work (an import, a backup) has "
+                                          "finished", seconds), seconds);
+        msg = busy;
+      }
       break;
     default:
       code = JC_STORE_ERROR_FAILED;
       break;
     }
-  if (what == NULL)
+  if (what == NULL || *what == '\0' || g_strcmp0 (what, msg) == 0)
     return _jc_store_error_printf (error, code, "%s", msg);
+  if (msg == NULL || *msg == '\0' || g_str_has_suffix (what, msg))
+    return _jc_store_error_printf (error, code, "%s", what);
   return _jc_store_error_printf (error, code, "%s: %s", what, msg);
 }
 
@@ -270,19 +295,16 @@ _jc_store_prepare (JcStore     *store,
 
 gboolean
 _jc_store_exec (JcStore     *store,
-      const char  *sql,
-      GError     **error)
+                const char  *sql,
+                GError     **error)
 {
   char *errmsg = NULL;
   int rc = sqlite3_exec (store->db, sql, NULL, NULL, &errmsg);
 
+  /* SQLite's own text is what sqlite3_errmsg() says: no `what` of ours */
+  sqlite3_free (errmsg);
   if (rc != SQLITE_OK)
-    {
-      g_autofree char *what = g_strdup (errmsg ? errmsg : sqlite3_errstr (rc));
-
-      sqlite3_free (errmsg);
-      return _jc_store_set_error (store, rc, what, error);
-    }
+    return _jc_store_set_error (store, rc, NULL, error);
   return TRUE;
 }
 
@@ -470,6 +492,71 @@ migrate (JcStore  *store,
   return TRUE;
 }
 
+/* SQLite's busy handler.  A writer that finds the database locked by
+ * another writer tries again every few milliseconds (SQLite's own timeout
+ * sleeps up to 100 ms between tries, so a writer committing in chunks with
+ * a short pause between them would never be caught in a pause), tells the
+ * busy function once when it has waited a second, and gives up after
+ * `busy_ms`. */
+static int
+on_busy_cb (void *data,
+            int   count)
+{
+  JcStore *store = data;
+  guint delay_us = count < 10 ? 500 : 2000;
+  gint64 waited_us;
+
+  /* the first ten tries: 0.5 ms apart, then 2 ms */
+  waited_us = count < 10 ? (gint64) count * 500 : 5000 + (gint64) (count - 10) * 2000;
+  if (waited_us >= (gint64) store->busy_ms * 1000)
+    return 0;
+  if (store->busy_func != NULL && waited_us < 1000000 && waited_us + delay_us >= 1000000)
+    store->busy_func (store, store->busy_data);
+  g_usleep (delay_us);
+  return 1;
+}
+
+/* How long a write waits for another writer before it fails (ms). */
+void
+_jc_store_set_busy_timeout (JcStore *store,
+                            guint    ms)
+{
+  store->busy_ms = ms;
+}
+
+gint64
+_jc_store_get_stage (JcStore *store,
+                     guint   *n_changes)
+{
+  if (n_changes != NULL)
+    *n_changes = store->stage_changes;
+  return store->stage_fetch_id;
+}
+
+void
+_jc_store_set_stage (JcStore *store,
+                     gint64   fetch_id,
+                     guint    n_changes)
+{
+  store->stage_fetch_id = fetch_id;
+  store->stage_changes = n_changes;
+}
+
+/**
+ * jc_store_set_busy_func:
+ * `func` is called (in the thread using the store) once in each wait for
+ * another writer that lasts more than a second, so that the caller can say
+ * that it waits; NULL: say nothing.
+ */
+void
+jc_store_set_busy_func (JcStore         *store,
+                        JcStoreBusyFunc  func,
+                        gpointer         user_data)
+{
+  store->busy_func = func;
+  store->busy_data = user_data;
+}
+
 JcStore *
 _jc_store_open_at_version (const char  *path,
                            int          version,
@@ -534,7 +621,8 @@ _jc_store_open_at_version (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (store->db, 1);
-  sqlite3_busy_timeout (store->db, 5000);
+  store->busy_ms = JC_STORE_BUSY_MS;
+  sqlite3_busy_handler (store->db, on_busy_cb, store);
   sqlite3_commit_hook (store->db, commit_hook, store);
 
   if (!read_version (store, &current, error))
@@ -570,6 +658,10 @@ _jc_store_open_at_version (const char  *path,
   store->schema_version = current;
   if (current < version && !migrate (store, current, version, error))
     return NULL;
+  /* what a killed import staged goes now; a busy database keeps it for
+   * the next open or import (the import cleans it too) */
+  if (store->schema_version >= JC_STORE_STAGE_SCHEMA_VERSION)
+    _jc_store_clean_stale_imports (store, NULL);
 
   return g_steal_pointer (&store);
 }

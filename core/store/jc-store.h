@@ -19,9 +19,17 @@ G_BEGIN_DECLS
 
 /* The schema version this build writes.  A database with a higher version
  * was written by a newer jicai and is refused. */
-#define JC_STORE_SCHEMA_VERSION 9
+#define JC_STORE_SCHEMA_VERSION 10
 
 typedef struct _JcStore JcStore;
+
+/* How long a write waits for another writer (a chunk of a large import,
+ * another desk's save) before it fails with JC_STORE_ERROR_BUSY. */
+#define JC_STORE_BUSY_MS 30000
+
+/* Called once in a wait for another writer that lasts over a second. */
+typedef void (*JcStoreBusyFunc) (JcStore  *store,
+                                 gpointer  user_data);
 
 typedef struct {
   gint64 item_id;
@@ -41,6 +49,9 @@ void        jc_store_free            (JcStore     *store);
 const char *jc_store_get_path        (JcStore     *store);
 int         jc_store_get_schema_version (JcStore  *store);
 gboolean    jc_store_is_empty        (JcStore     *store);
+void        jc_store_set_busy_func   (JcStore         *store,
+                                      JcStoreBusyFunc  func,
+                                      gpointer         user_data);
 
 gboolean    jc_store_begin           (JcStore     *store,
                                       GError     **error);

@@ -199,6 +199,10 @@ import_progress_cb (JcImportPhase phase,
         text = g_strdup_printf (ngettext ("%s: page %u, %u row", "%s: page %u, %u rows", rows),
                                 td->source_name_now, done, rows);
     }
+  else if (phase == JC_IMPORT_PHASE_WAITING)
+    /* TRANSLATORS: fetch progress: source name; another desk imports into the database */
+    text = g_strdup_printf (_("%s: waiting for another desk’s import to finish…"),
+                            td->source_name_now);
   else
     {
       part = 0.8 + 0.2 * part;
