@@ -389,8 +389,10 @@ crash_operation (const Operation *op)
       counts = check_and_count (work);
       if (op->is_backup)
         {
+          g_autofree char *target = path_in ("backup.db");
+
           assert_string_equal (counts, before);
-          is_present = g_file_test (path_in ("backup.db"), G_FILE_TEST_EXISTS);
+          is_present = g_file_test (target, G_FILE_TEST_EXISTS);
           check_backup_target (before);
         }
       else if (g_str_equal (counts, after))
