@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The two set-up commands of the README:
 #   tools/jicai-dev.sh run    install what is missing, build, start on the demo database
-#   tools/jicai-dev.sh test   install what is missing, build, run the whole test suite
+#   tools/jicai-dev.sh test   install what is missing, build, run the whole test suite,
+#                             then again built with the sanitizers (JICAI_SKIP_SANITIZED=1 skips that)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -84,12 +85,10 @@ run_app () {
   exec "$build/app/jicai" --db "$db" "$@"
 }
 
-run_tests () {
-  local rc=0
-  with_postgresql xvfb-run -a -s "-screen 0 1600x1000x24" \
-    meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || rc=$?
-  # One closing line any CI reads: "N passed, N failed".
-  python3 - "$build/meson-logs/testlog.json" <<'PY' || true
+# One closing line any CI reads: "LABEL: N passed, N failed", from meson's
+# JSON test log LOG.
+print_counts () {
+  python3 - "$1" "$2" <<'PY' || true
 import json, re, sys
 # Count cmocka's test cases where a suite printed them, else the suite.
 passed = failed = skipped = 0
@@ -109,15 +108,68 @@ for line in open(sys.argv[1], encoding="utf-8"):
         passed += 1
     else:
         failed += 1
-print(f"tests: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
+print(f"{sys.argv[2]}: {passed} passed, {failed} failed" + (f", {skipped} skipped" if skipped else ""))
 PY
+}
+
+run_tests () {
+  local rc=0
+  with_postgresql xvfb-run -a -s "-screen 0 1600x1000x24" \
+    meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || rc=$?
+  print_counts "$build/meson-logs/testlog.json" tests
   return $rc
 }
+
+# ---- the sanitized run (issue 13 item 2; docs/RELIABILITY.md, Sanitizers) ---
+# The whole suite again, built with ASan + UBSan in a second build folder
+# (JICAI_ASAN_BUILD_DIR, else the build folder's name + "-asan") and run with
+# the test setup "sanitized" of tests/meson.build: LeakSanitizer on, with the
+# libraries' own leaks suppressed by tools/lsan.supp, UBSan halting, timeouts
+# tripled.  -O1 keeps the stacks readable and builds faster than -O2.
+# JICAI_SKIP_SANITIZED=1 skips it for a quick local run; CI never sets it.
+asan_build=${JICAI_ASAN_BUILD_DIR:-$build-asan}
+
+build_sanitized () {
+  if [ ! -f "$asan_build/build.ninja" ]; then
+    meson setup "$asan_build" "$top" -Db_sanitize=address,undefined -Db_lundef=false \
+      -Doptimization=1 -Dfuzz=false -Dc_args=-fno-sanitize-recover=undefined
+  fi
+  ninja -C "$asan_build"
+}
+
+run_sanitized_tests () {
+  if [ -n "${JICAI_SKIP_SANITIZED:-}" ]; then
+    echo "jicai: ******** JICAI_SKIP_SANITIZED is set: the sanitized run (ASan + UBSan +" >&2
+    echo "jicai: ******** LeakSanitizer) was SKIPPED; CI runs it, and so should you before pushing" >&2
+    echo "sanitized: SKIPPED"
+    return 0
+  fi
+  local rc=0
+  local suites=("$@")
+  if [ ${#suites[@]} -eq 0 ]; then
+    # The ui suite is not triaged yet (GTK's own leaks need their entries in
+    # tools/lsan.supp first; docs/RELIABILITY.md, Sanitizers): say so.
+    suites=(--suite core --suite integration --suite cli --suite crash --suite data)
+    echo "jicai: ******** the sanitized run leaves out the ui suite (not triaged yet)" >&2
+  fi
+  build_sanitized
+  with_postgresql xvfb-run -a -s "-screen 0 1600x1000x24" \
+    meson test -C "$asan_build" --setup sanitized --print-errorlogs --num-processes 2 \
+    "${suites[@]}" || rc=$?
+  # a test setup names the log after itself
+  print_counts "$asan_build/meson-logs/testlog-sanitized.json" sanitized
+  return $rc
+}
+# ---- end of the sanitized run ----------------------------------------------
 
 cmd=${1:-}
 shift || true
 case "$cmd" in
   run)  install_deps; build; run_app "$@" ;;
-  test) install_deps; build; run_tests "$@" ;;
+  test) install_deps; build
+        rc=0
+        run_tests "$@" || rc=$?
+        run_sanitized_tests "$@" || rc=$?
+        exit $rc ;;
   *)    echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
