@@ -138,7 +138,17 @@ test_submit_beside_import (void **state)
   submit = db (f, "orders", "submit", "--canteen", "c01", "--date", FUTURE, "--item", "dbc=30斤",
                NULL);
   waited = g_get_monotonic_time () - start;
-  assert_ok (submit);
+  /* it may meet one of the import's chunk commits and say that it waits
+   * (under the sanitizers a chunk takes long enough): that line and
+   * nothing else */
+  if (submit->status != 0 ||
+      (submit->err[0] != '\0' &&
+       g_strcmp0 (submit->err, "waiting for another desk or program to finish writing to the "
+                               "database…\n") != 0))
+    {
+      dump (submit);
+      fail_msg ("expected success, at most saying that it waited");
+    }
   assert_contains (submit->out, "Submitted the order of c01 for " FUTURE);
   /* it did not wait for the import: the import is still staged, unseen */
   if (raw_count (reader, "SELECT COUNT(*) FROM price_imports") != 1)

@@ -355,6 +355,7 @@ test_real_data (void **state)
   if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
     {
       print_message ("skipped: no benchmark data at %s\n", root != NULL ? root : "(unset)");
+      g_clear_pointer (&root, g_free);  /* skip() jumps over the cleanup */
       skip ();
     }
   for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
