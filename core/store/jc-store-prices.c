@@ -393,8 +393,7 @@ stage_change (JcStore             *store,
     "avg_milliyuan, high_milliyuan, category, item_id, base_low, base_avg, base_high, quoted_per, "
     "held, held_median, low_exact, avg_exact, high_exact) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *stamp = g_date_time_format_iso8601 (now);
+  g_autofree char *stamp = _jc_store_now_iso ();
   guint n_changes = 0;
 
   if (stmt == NULL)
@@ -546,8 +545,7 @@ put_quote_rows (JcStore             *store,
   if (stmt == NULL)
     return FALSE;
   {
-    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-    g_autofree char *stamp = g_date_time_format_iso8601 (now);
+    g_autofree char *stamp = _jc_store_now_iso ();
 
     sqlite3_bind_int64 (stmt, 1, id);
     _jc_store_bind_nullable (stmt, 2, fetch_id > 0, fetch_id);
