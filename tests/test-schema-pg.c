@@ -598,6 +598,11 @@ test_check_schema (void **state)
   assert_int_equal (tables->len, 0);
   g_clear_pointer (&tables, g_ptr_array_unref);
 
+  /* a search path naming no schema that exists: nowhere to work */
+  exec_ok (db, "SET search_path TO no_such_schema");
+  check_refused (db, JC_STORE_ERROR_UNSUPPORTED, "has no schema to work in", "search_path");
+  exec_ok (db, "RESET search_path");
+
   exec_ok (db, "CREATE TABLE ledger (id BIGINT PRIMARY KEY)");
   check_refused (db, JC_STORE_ERROR_NOT_DATABASE, "not a jicai database", "ledger");
   tables = _jc_store_list_tables (db, &error);

@@ -650,6 +650,7 @@ _jc_store_pg_check_full (JcDb     *db,
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (jc_db_get_engine (db) == JC_DB_ENGINE_POSTGRESQL, FALSE);
+  g_return_val_if_fail (out_version != NULL, FALSE);
 
   server = jc_db_server_version (db);
   if (server < min_server_version)

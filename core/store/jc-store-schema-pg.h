@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 gboolean    _jc_store_pg_create_baseline (JcDb     *db,
                                           GError  **error);
 
-/* The SQL of the baseline, for the tests and `db copy`'s reports. */
+/* The SQL of the baseline as it runs (several statements). */
 const char *_jc_store_pg_baseline_sql    (void);
 
 /* Whether the PostgreSQL database of `db` is one jicai may use, reading
