@@ -15,7 +15,7 @@
 #include "jc-demo.h"
 #include "jc-error.h"
 #include "jc-output.h"
-#include "jc-store-private.h"
+#include "jc-store-sqlite.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cJSON, cJSON_Delete)
 

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "jc-test-cli.h"
-#include "jc-store-private.h"
+#include "jc-store-sqlite.h"
 
 #define N_NAMES 500
 #define N_DAYS 800   /* 400,000 quotes: a few seconds of importing */

@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 #include "jc-test-util.h"
-#include "jc-store-private.h"
+#include "jc-store-sqlite.h"
 
 #define TODAY "2026-11-17"      /* the demo world's last day of prices */
 #define DATE "2099-12-01"       /* the delivery date the operations work on */

@@ -514,6 +514,9 @@ test_placeholders (void **state)
     { "'\\' = ?", "'\\' = $1", 1 },
     { "$$ ? $$ = ? AND $tag$ ?$$ $tag$ = ?", "$$ ? $$ = $1 AND $tag$ ?$$ $tag$ = $2", 2 },
     { "'unterminated ?", "'unterminated ?", 0 },
+    /* SQLite's numbered parameters (the store's ?1 used twice) */
+    { "code = ?1 OR name = ?1", "code = $1 OR name = $1", 1 },
+    { "a = ?2 AND b = ?1 AND c = ?12", "a = $2 AND b = $1 AND c = $12", 12 },
   };
 
   (void) state;

@@ -15,13 +15,13 @@ static gint64
 query_int (JcStore    *store,
            const char *sql)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, NULL);
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, NULL);
   gint64 v;
 
   assert_non_null (stmt);
-  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
+  v = jc_db_column_int64 (stmt, 0);
+  jc_db_reset (stmt);
   return v;
 }
 
@@ -29,13 +29,13 @@ static char *
 query_text (JcStore    *store,
             const char *sql)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, NULL);
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, NULL);
   char *v;
 
   assert_non_null (stmt);
-  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-  v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_reset (stmt);
+  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
+  v = g_strdup (jc_db_column_text (stmt, 0));
+  jc_db_reset (stmt);
   return v;
 }
 

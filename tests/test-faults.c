@@ -25,7 +25,7 @@
 #include "jc-test-world.h"
 #include "jc-error.h"
 #include "jc-price-import.h"
-#include "jc-store-private.h"
+#include "jc-store-sqlite.h"
 
 /* "table=count;…" for every table of the database: the whole visible
  * state an operation can change. */

@@ -14,7 +14,7 @@
 #include "jc-error.h"
 #include "jc-format.h"
 #include "jc-price-import.h"
-#include "jc-store-private.h"
+#include "jc-store-sqlite.h"
 
 typedef struct {
   char         *dir;

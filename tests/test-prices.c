@@ -484,24 +484,24 @@ test_exact_quote_mapped_later (void **state)
   assert_no_error (error);
   assert_int_equal (res.mapped, 1);
   {
-    sqlite3_stmt *stmt = _jc_store_prepare (f->store,
+    JcDbStmt *stmt = _jc_store_prepare (f->store,
       "SELECT base_low, base_avg, base_high, avg_exact FROM prices WHERE market_name = '袋装白菜'",
       NULL);
 
     assert_non_null (stmt);
-    assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-    assert_int_equal (sqlite3_column_int64 (stmt, 0), 2001);
-    assert_int_equal (sqlite3_column_int64 (stmt, 1), 2001);
-    assert_int_equal (sqlite3_column_int64 (stmt, 2), 3000);
-    assert_string_equal ((const char *) sqlite3_column_text (stmt, 3), "1.00045");
-    sqlite3_reset (stmt);
+    assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
+    assert_int_equal (jc_db_column_int64 (stmt, 0), 2001);
+    assert_int_equal (jc_db_column_int64 (stmt, 1), 2001);
+    assert_int_equal (jc_db_column_int64 (stmt, 2), 3000);
+    assert_string_equal (jc_db_column_text (stmt, 3), "1.00045");
+    jc_db_reset (stmt);
   }
 
   /* a row stored without exact figures (before they were kept) converts
    * from its milli-yuan */
   {
     JcPriceQuote old = { "老白菜", "蔬菜", "", "", "斤", "2026-11-25", 1000, 1000, 1000, 0, NULL };
-    sqlite3_stmt *stmt;
+    JcDbStmt *stmt;
 
     assert_true (jc_price_put_quote (f->store, f->backup, 0, &old, NULL, &r, &error));
     memset (&res, 0, sizeof res);
@@ -510,10 +510,10 @@ test_exact_quote_mapped_later (void **state)
     stmt = _jc_store_prepare (f->store,
       "SELECT base_avg, avg_exact IS NULL FROM prices WHERE market_name = '老白菜'", NULL);
     assert_non_null (stmt);
-    assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-    assert_int_equal (sqlite3_column_int64 (stmt, 0), 2000);
-    assert_int_equal (sqlite3_column_int (stmt, 1), 1);
-    sqlite3_reset (stmt);
+    assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
+    assert_int_equal (jc_db_column_int64 (stmt, 0), 2000);
+    assert_int_equal ((int) jc_db_column_int64 (stmt, 1), 1);
+    jc_db_reset (stmt);
   }
 }
 

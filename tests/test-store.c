@@ -8,7 +8,7 @@
 #include "jc-error.h"
 #include "jc-master-save.h"
 #include "jc-prices.h"
-#include "jc-store-private.h"
+#include "jc-store-sqlite.h"
 
 typedef JcTestDbFile Fixture;
 
@@ -56,7 +56,7 @@ test_new_database (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = jc_store_open (f->path, &error);
   g_autoptr(GPtrArray) cats = NULL;
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
 
   assert_no_error (error);
   assert_non_null (store);
@@ -67,13 +67,13 @@ test_new_database (void **state)
   assert_string_equal (((JcCategory *) cats->pdata[0])->name, "蔬菜");
 
   stmt = _jc_store_prepare (store, "PRAGMA journal_mode", NULL);
-  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-  assert_string_equal ((const char *) sqlite3_column_text (stmt, 0), "wal");
-  sqlite3_reset (stmt);
+  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
+  assert_string_equal (jc_db_column_text (stmt, 0), "wal");
+  jc_db_reset (stmt);
   stmt = _jc_store_prepare (store, "PRAGMA foreign_keys", NULL);
-  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-  assert_int_equal (sqlite3_column_int (stmt, 0), 1);
-  sqlite3_reset (stmt);
+  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
+  assert_int_equal ((int) jc_db_column_int64 (stmt, 0), 1);
+  jc_db_reset (stmt);
 }
 
 static void

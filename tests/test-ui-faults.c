@@ -10,6 +10,7 @@
 
 #include "test-ui-fixture.h"
 #include "jc-test-vfs.h"
+#include "jc-store-sqlite.h"
 
 /* Selects the canteen `code` on the canteens page and toggles it active or
  * not, as the button does; returns the page. */

@@ -72,6 +72,17 @@ _jc_db_number_placeholders (const char *sql,
       const char *start = p;
       gsize tag;
 
+      if (*p == '?' && g_ascii_isdigit (p[1]))
+        {
+          /* ?NNN, SQLite's numbered parameter, is PostgreSQL's $NNN */
+          int k = 0;
+
+          for (p++; g_ascii_isdigit (*p); p++)
+            k = k * 10 + (*p - '0');
+          g_string_append_printf (out, "$%d", k);
+          n = MAX (n, k);
+          continue;
+        }
       if (*p == '?')
         {
           g_string_append_printf (out, "$%d", ++n);

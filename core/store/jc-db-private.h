@@ -31,6 +31,10 @@ typedef struct {
   void        (*bind_text)      (JcDbStmt       *stmt,
                                  int             i,
                                  const char     *text);
+  /* NULL: bind_text() */
+  void        (*bind_text_static) (JcDbStmt     *stmt,
+                                 int             i,
+                                 const char     *text);
   void        (*bind_double)    (JcDbStmt       *stmt,
                                  int             i,
                                  double          v);
@@ -57,7 +61,12 @@ typedef struct {
 struct _JcDb {
   const JcDbDriver *driver;
   GHashTable       *stmts;  /* address of the SQL → JcDbStmt, prepared once */
+  GError           *last_error;  /* jc_db_last_error() */
 };
+
+/* Fills the shared part of a connection an engine has opened. */
+void     _jc_db_init      (JcDb             *db,
+                           const JcDbDriver *driver);
 
 /* The first member of each engine's statement. */
 struct _JcDbStmt {

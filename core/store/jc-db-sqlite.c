@@ -11,11 +11,13 @@
 #include <sqlite3.h>
 
 #include "jc-db-private.h"
+#include "jc-db-sqlite.h"
 #include "jc-error.h"
 
 typedef struct {
   JcDb     parent;
   sqlite3 *db;
+  int      last_rc;  /* of the last failed step or exec */
 } SqliteDb;
 
 typedef struct {
@@ -170,6 +172,14 @@ sqlite_bind_text (JcDbStmt   *stmt,
 }
 
 static void
+sqlite_bind_text_static (JcDbStmt   *stmt,
+                         int         i,
+                         const char *text)
+{
+  sqlite3_bind_text (SSTMT (stmt), i, text, -1, SQLITE_STATIC);
+}
+
+static void
 sqlite_bind_double (JcDbStmt *stmt,
                     int       i,
                     double    v)
@@ -187,6 +197,7 @@ sqlite_step (JcDbStmt  *stmt,
     return JC_DB_ROW;
   if (rc == SQLITE_DONE)
     return JC_DB_DONE;
+  ((SqliteDb *) stmt->db)->last_rc = sqlite3_extended_errcode (SDB (stmt->db));
   set_error (SDB (stmt->db), rc, _("The database refused a query"), error);
   return JC_DB_ERROR;
 }
@@ -239,7 +250,10 @@ sqlite_exec (JcDb        *db,
   int rc = sqlite3_exec (SDB (db), sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_error (SDB (db), rc, _("The database refused a query"), error);
+    {
+      ((SqliteDb *) db)->last_rc = sqlite3_extended_errcode (SDB (db));
+      return set_error (SDB (db), rc, _("The database refused a query"), error);
+    }
   return TRUE;
 }
 
@@ -269,6 +283,7 @@ const JcDbDriver _jc_db_sqlite_driver = {
   .bind_null = sqlite_bind_null,
   .bind_int64 = sqlite_bind_int64,
   .bind_text = sqlite_bind_text,
+  .bind_text_static = sqlite_bind_text_static,
   .bind_double = sqlite_bind_double,
   .step = sqlite_step,
   .column_count = sqlite_column_count,
@@ -281,3 +296,31 @@ const JcDbDriver _jc_db_sqlite_driver = {
   .in_transaction = sqlite_in_transaction,
   .server_version = sqlite_server_version,
 };
+
+JcDb *
+_jc_db_sqlite_adopt (sqlite3 *handle)
+{
+  SqliteDb *self = g_new0 (SqliteDb, 1);
+
+  self->db = handle;
+  _jc_db_init (&self->parent, &_jc_db_sqlite_driver);
+  return &self->parent;
+}
+
+sqlite3 *
+_jc_db_sqlite_handle (JcDb *db)
+{
+  g_return_val_if_fail (db != NULL, NULL);
+
+  if (jc_db_get_engine (db) != JC_DB_ENGINE_SQLITE)
+    return NULL;
+  return SDB (db);
+}
+
+int
+_jc_db_sqlite_last_rc (JcDb *db)
+{
+  g_return_val_if_fail (db != NULL && jc_db_get_engine (db) == JC_DB_ENGINE_SQLITE, SQLITE_ERROR);
+
+  return ((SqliteDb *) db)->last_rc;
+}

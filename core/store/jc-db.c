@@ -179,10 +179,17 @@ jc_db_open (const char     *location,
   db = driver->open (location, flags, error);
   if (db == NULL)
     return NULL;
+  _jc_db_init (db, driver);
+  return db;
+}
+
+void
+_jc_db_init (JcDb             *db,
+             const JcDbDriver *driver)
+{
   db->driver = driver;
   db->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                      (GDestroyNotify) jc_db_stmt_free);
-  return db;
 }
 
 void
@@ -192,6 +199,7 @@ jc_db_close (JcDb *db)
     return;
   /* statements first: each belongs to the connection */
   g_clear_pointer (&db->stmts, g_hash_table_unref);
+  g_clear_error (&db->last_error);
   db->driver->close (db);
 }
 
@@ -285,6 +293,19 @@ jc_db_bind_text (JcDbStmt   *stmt,
 }
 
 void
+jc_db_bind_text_static (JcDbStmt   *stmt,
+                        int         i,
+                        const char *text)
+{
+  if (text == NULL)
+    stmt->db->driver->bind_null (stmt, i);
+  else if (stmt->db->driver->bind_text_static != NULL)
+    stmt->db->driver->bind_text_static (stmt, i, text);
+  else
+    stmt->db->driver->bind_text (stmt, i, text);
+}
+
+void
 jc_db_bind_double (JcDbStmt *stmt,
                    int       i,
                    double    v)
@@ -292,11 +313,28 @@ jc_db_bind_double (JcDbStmt *stmt,
   stmt->db->driver->bind_double (stmt, i, v);
 }
 
+/* Keeps a copy of a failure as the connection's last error, and passes
+ * it on. */
+static void
+keep_error (JcDb    *db,
+            GError  *failure,
+            GError **error)
+{
+  g_clear_error (&db->last_error);
+  db->last_error = g_error_copy (failure);
+  g_propagate_error (error, failure);
+}
+
 JcDbStep
 jc_db_step (JcDbStmt  *stmt,
             GError   **error)
 {
-  return stmt->db->driver->step (stmt, error);
+  GError *failure = NULL;
+  JcDbStep step = stmt->db->driver->step (stmt, &failure);
+
+  if (step == JC_DB_ERROR)
+    keep_error (stmt->db, failure, error);
+  return step;
 }
 
 int
@@ -344,7 +382,18 @@ jc_db_exec (JcDb        *db,
             const char  *sql,
             GError     **error)
 {
-  return db->driver->exec (db, sql, error);
+  GError *failure = NULL;
+
+  if (db->driver->exec (db, sql, &failure))
+    return TRUE;
+  keep_error (db, failure, error);
+  return FALSE;
+}
+
+const GError *
+jc_db_last_error (JcDb *db)
+{
+  return db->last_error;
 }
 
 /* ---- transactions --------------------------------------------------- */
@@ -353,14 +402,14 @@ gboolean
 jc_db_begin (JcDb    *db,
              GError **error)
 {
-  return db->driver->exec (db, db->driver->begin_sql, error);
+  return jc_db_exec (db, db->driver->begin_sql, error);
 }
 
 gboolean
 jc_db_commit (JcDb    *db,
               GError **error)
 {
-  return db->driver->exec (db, "COMMIT", error);
+  return jc_db_exec (db, "COMMIT", error);
 }
 
 void

@@ -80,6 +80,11 @@ void        jc_db_bind_int64      (JcDbStmt       *stmt,
 void        jc_db_bind_text       (JcDbStmt       *stmt,
                                    int             i,
                                    const char     *text);
+/* As jc_db_bind_text(), without a copy where the engine can: `text` must
+ * stay as it is until the statement is stepped to its end or reset. */
+void        jc_db_bind_text_static (JcDbStmt      *stmt,
+                                   int             i,
+                                   const char     *text);
 void        jc_db_bind_double     (JcDbStmt       *stmt,
                                    int             i,
                                    double          v);
@@ -103,6 +108,10 @@ double      jc_db_column_double   (JcDbStmt       *stmt,
 
 /* Rows changed by the last statement that ran to its end. */
 gint64      jc_db_changes         (JcDb           *db);
+/* The last failure of a step or an exec on this connection (a copy, kept
+ * until the next failure), or NULL: what a caller that stepped with a NULL
+ * error reads to say why. */
+const GError *jc_db_last_error    (JcDb           *db);
 /* Runs SQL without parameters or rows (several statements on SQLite). */
 gboolean    jc_db_exec            (JcDb           *db,
                                    const char     *sql,

@@ -20,7 +20,8 @@
 
 #include "jc-error.h"
 #include "jc-output.h"
-#include "jc-store-private.h"
+#include "jc-db-location.h"
+#include "jc-store-sqlite.h"
 
 /* Pages copied per step: 1 MiB of 4 KiB pages, a progress report each. */
 #define STEP_PAGES 256
@@ -150,6 +151,20 @@ backup_into (JcStore              *store,
  * `path` must not exist unless `replace`, nor be a file of an open
  * database.  `store` must not be inside a transaction.
  */
+/* FALSE with JC_STORE_ERROR_UNSUPPORTED when `store` is the office
+ * database: its server keeps it, its backups are pg_dump's. */
+static gboolean
+sqlite_only (JcStore  *store,
+             GError  **error)
+{
+  if (store != NULL && _jc_store_get_db (store) != NULL)
+    return TRUE;
+  return _jc_store_error_printf (error, JC_STORE_ERROR_UNSUPPORTED,
+                                 _("The office database is backed up and checked on its server "
+                                   "with PostgreSQL's own tools (pg_dump with the backup role, "
+                                   "see docs/DEPLOYMENT.md), not from a desk"));
+}
+
 gboolean
 jc_store_backup (JcStore              *store,
                  const char           *path,
@@ -163,6 +178,8 @@ jc_store_backup (JcStore              *store,
 
   g_return_val_if_fail (store != NULL && path != NULL, FALSE);
 
+  if (!sqlite_only (store, error))
+    return FALSE;
   if (!sqlite3_get_autocommit (_jc_store_get_db (store)))
     return _jc_store_error_printf (error, JC_STORE_ERROR_FAILED,
                                    _("Could not copy the database to “%s”: a transaction is "
@@ -380,6 +397,8 @@ jc_store_restore (const char           *db_path,
 
   g_return_val_if_fail (db_path != NULL && path != NULL, FALSE);
 
+  if (jc_db_location_kind (db_path) == JC_DB_LOCATION_POSTGRESQL)
+    return sqlite_only (NULL, error);
   if (!check_not_database (db_path, path, error))
     return FALSE;
   src = open_backup (path, &version, error);
@@ -437,6 +456,8 @@ jc_store_check_integrity (JcStore  *store,
 
   g_return_val_if_fail (store != NULL, FALSE);
 
+  if (!sqlite_only (store, error))
+    return FALSE;
   rc = sqlite3_prepare_v2 (_jc_store_get_db (store), "PRAGMA integrity_check", -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     return _jc_store_set_error (store, rc, _("Could not check the database"), error);

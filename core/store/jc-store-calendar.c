@@ -16,12 +16,12 @@
 #include "jc-store-private.h"
 
 static gpointer
-entry_from_row (sqlite3_stmt *stmt)
+entry_from_row (JcDbStmt *stmt)
 {
   JcCalendarEntry *e = g_new0 (JcCalendarEntry, 1);
 
-  g_strlcpy (e->date, (const char *) sqlite3_column_text (stmt, 0), sizeof e->date);
-  if (!jc_calendar_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &e->kind))
+  g_strlcpy (e->date, jc_db_column_text (stmt, 0), sizeof e->date);
+  if (!jc_calendar_kind_from_string (jc_db_column_text (stmt, 1), &e->kind))
     e->kind = JC_CALENDAR_HOLIDAY;
   e->name = _jc_store_column_dup (stmt, 2);
   return e;
@@ -33,7 +33,7 @@ jc_store_list_calendar (JcStore     *store,
                         const char  *to,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT date, kind, name FROM calendar_entries WHERE date >= ? AND date <= ? ORDER BY date",
     error);
 

@@ -34,15 +34,15 @@ _jc_store_delivery_matrix_replace (JcStore    *store,
 }
 
 static void
-add_pair (sqlite3_stmt *stmt,
+add_pair (JcDbStmt *stmt,
           gpointer      data)
 {
   JcDeliveryPair *p = g_new0 (JcDeliveryPair, 1);
 
   p->from_key = _jc_store_column_dup (stmt, 0);
   p->to_key = _jc_store_column_dup (stmt, 1);
-  p->distance_m = sqlite3_column_int64 (stmt, 2);
-  p->time_s = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64 (stmt, 3);
+  p->distance_m = jc_db_column_int64 (stmt, 2);
+  p->time_s = jc_db_column_is_null (stmt, 3) ? -1 : jc_db_column_int64 (stmt, 3);
   g_hash_table_insert (data, g_strdup_printf ("%s\t%s", p->from_key, p->to_key), p);
 }
 
@@ -52,7 +52,7 @@ _jc_store_delivery_matrix_read (JcStore  *store,
 {
   g_autoptr(GHashTable) pairs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify) _jc_delivery_pair_free);
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT from_key, to_key, distance_m, time_s FROM delivery_matrix", error);
 
   if (stmt == NULL)
@@ -91,7 +91,7 @@ write_stop (JcStore              *store,
             const JcDeliveryStop *stop,
             GError              **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "INSERT INTO delivery_stops (delivery_date, vehicle_id, position, canteen_id, part, n_parts) "
     "VALUES (?, ?, ?, ?, ?, ?) RETURNING id", error);
   gint64 stop_id = 0;
@@ -144,15 +144,15 @@ _jc_store_delivery_write (JcStore              *store,
 }
 
 static gpointer
-delivery_plan_from_row (sqlite3_stmt *stmt)
+delivery_plan_from_row (JcDbStmt *stmt)
 {
   JcDeliveryPlan *plan = _jc_delivery_plan_new ("");
 
   plan->saved_at = _jc_store_column_dup (stmt, 0);
   plan->saved_by = _jc_store_column_dup (stmt, 1);
-  plan->edited = sqlite3_column_int (stmt, 2) != 0;
-  plan->solve_seconds = sqlite3_column_double (stmt, 3);
-  plan->detour_permille = sqlite3_column_int (stmt, 4);
+  plan->edited = (int) jc_db_column_int64 (stmt, 2) != 0;
+  plan->solve_seconds = jc_db_column_double (stmt, 3);
+  plan->detour_permille = (int) jc_db_column_int64 (stmt, 4);
   return plan;
 }
 
@@ -166,18 +166,18 @@ typedef struct {
 } StopsRead;
 
 static void
-add_stop (sqlite3_stmt *stmt,
+add_stop (JcDbStmt *stmt,
           gpointer      data)
 {
   StopsRead *read = data;
   JcDeliveryStop *stop = _jc_delivery_stop_new ();
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  gboolean has_vehicle = sqlite3_column_type (stmt, 1) != SQLITE_NULL;
-  gint64 vehicle_id = sqlite3_column_int64 (stmt, 1);
+  gint64 id = jc_db_column_int64 (stmt, 0);
+  gboolean has_vehicle = !jc_db_column_is_null (stmt, 1);
+  gint64 vehicle_id = jc_db_column_int64 (stmt, 1);
 
-  stop->canteen_id = sqlite3_column_int64 (stmt, 2);
-  stop->part = sqlite3_column_int (stmt, 3);
-  stop->n_parts = sqlite3_column_int (stmt, 4);
+  stop->canteen_id = jc_db_column_int64 (stmt, 2);
+  stop->part = (int) jc_db_column_int64 (stmt, 3);
+  stop->n_parts = (int) jc_db_column_int64 (stmt, 4);
   if (!has_vehicle)
     g_ptr_array_add (read->plan->unassigned, stop);
   else
@@ -195,18 +195,18 @@ add_stop (sqlite3_stmt *stmt,
 }
 
 static void
-add_stop_line (sqlite3_stmt *stmt,
+add_stop_line (JcDbStmt *stmt,
                gpointer      data)
 {
-  gint64 stop_id = sqlite3_column_int64 (stmt, 0);
+  gint64 stop_id = jc_db_column_int64 (stmt, 0);
   JcDeliveryStop *stop = g_hash_table_lookup (data, &stop_id);
   JcDeliveryLine *l;
 
   if (stop == NULL)
     return;
   l = g_new0 (JcDeliveryLine, 1);
-  l->item_id = sqlite3_column_int64 (stmt, 1);
-  l->qty_milli = sqlite3_column_int64 (stmt, 2);
+  l->item_id = jc_db_column_int64 (stmt, 1);
+  l->qty_milli = jc_db_column_int64 (stmt, 2);
   g_ptr_array_add (stop->lines, l);
 }
 
@@ -220,7 +220,7 @@ _jc_store_delivery_read (JcStore    *store,
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) local = NULL;
   StopsRead read;
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
 
   stmt = _jc_store_prepare (store,
     "SELECT saved_at, saved_by, edited, solve_seconds, detour_permille FROM delivery_plans "

@@ -19,7 +19,7 @@
 /* Parameters 1 to 12 of a fetch log row, the same for the first write and
  * the last; an insert's 13 and 14 are its source and start. */
 static void
-bind_fetch_log (sqlite3_stmt           *stmt,
+bind_fetch_log (JcDbStmt *	stmt,
                 gboolean                insert,
                 const JcFetchLogEntry  *e,
                 const char             *finished_at,
@@ -37,7 +37,7 @@ jc_store_log_fetch (JcStore                *store,
                     gint64                  source_id,
                     GError                **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "INSERT INTO fetch_log (source_id, finished_at, status, rows_seen, rows_new, rows_changed, "
     "rows_same, rows_rejected, rows_duplicate, rows_unmapped, rejects, message, source_name, "
     "started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id", error);
@@ -57,7 +57,7 @@ jc_store_finish_fetch_log (JcStore                *store,
                            const JcFetchLogEntry  *e,
                            GError                **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "UPDATE fetch_log SET finished_at = ?2, status = ?3, rows_seen = ?4, rows_new = ?5, "
     "rows_changed = ?6, rows_same = ?7, rows_rejected = ?8, rows_duplicate = ?9, "
     "rows_unmapped = ?10, rejects = ?11, message = ?12 WHERE id = ?1", error);
@@ -69,22 +69,22 @@ jc_store_finish_fetch_log (JcStore                *store,
 }
 
 static gpointer
-fetch_log_from_row (sqlite3_stmt *stmt)
+fetch_log_from_row (JcDbStmt *stmt)
 {
   JcFetchLogEntry *e = g_new0 (JcFetchLogEntry, 1);
 
-  e->id = sqlite3_column_int64 (stmt, 0);
+  e->id = jc_db_column_int64 (stmt, 0);
   e->source_name = _jc_store_column_dup (stmt, 1);
   e->started_at = _jc_store_column_dup (stmt, 2);
   e->finished_at = _jc_store_column_dup (stmt, 3);
   e->status = _jc_store_column_dup (stmt, 4);
-  e->rows_seen = (guint) sqlite3_column_int (stmt, 5);
-  e->rows_new = (guint) sqlite3_column_int (stmt, 6);
-  e->rows_changed = (guint) sqlite3_column_int (stmt, 7);
-  e->rows_same = (guint) sqlite3_column_int (stmt, 8);
-  e->rows_rejected = (guint) sqlite3_column_int (stmt, 9);
-  e->rows_duplicate = (guint) sqlite3_column_int (stmt, 10);
-  e->rows_unmapped = (guint) sqlite3_column_int (stmt, 11);
+  e->rows_seen = (guint) (int) jc_db_column_int64 (stmt, 5);
+  e->rows_new = (guint) (int) jc_db_column_int64 (stmt, 6);
+  e->rows_changed = (guint) (int) jc_db_column_int64 (stmt, 7);
+  e->rows_same = (guint) (int) jc_db_column_int64 (stmt, 8);
+  e->rows_rejected = (guint) (int) jc_db_column_int64 (stmt, 9);
+  e->rows_duplicate = (guint) (int) jc_db_column_int64 (stmt, 10);
+  e->rows_unmapped = (guint) (int) jc_db_column_int64 (stmt, 11);
   e->rejects = _jc_store_column_dup (stmt, 12);
   e->message = _jc_store_column_dup (stmt, 13);
   return e;
@@ -124,12 +124,12 @@ jc_store_market_overview (JcStore     *store,
 {
   /* per item and day, the preferred source's quotes: the first row per
    * (item, date) in this order */
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_market_row_free);
   JcMarketRow *row = NULL;
   char from[11];
   char last_date[11] = "";
-  int rc;
+  JcDbStep rc;
 
   if (!_jc_store_window_start (date, 60, from, error))
     return NULL;
@@ -148,11 +148,11 @@ jc_store_market_overview (JcStore     *store,
     return NULL;
   _jc_store_bind_text (stmt, 1, from);
   _jc_store_bind_text (stmt, 2, date);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = jc_db_step (stmt, NULL)) == JC_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      const char *day = (const char *) sqlite3_column_text (stmt, 6);
-      gint64 avg = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 10), sqlite3_column_int64 (stmt, 11));
+      gint64 id = jc_db_column_int64 (stmt, 0);
+      const char *day = jc_db_column_text (stmt, 6);
+      gint64 avg = _jc_store_mean_half_up (jc_db_column_int64 (stmt, 10), jc_db_column_int64 (stmt, 11));
 
       if (row == NULL || row->item_id != id)
         {
@@ -162,12 +162,12 @@ jc_store_market_overview (JcStore     *store,
           row->item_name = _jc_store_column_dup (stmt, 2);
           row->category = _jc_store_column_dup (stmt, 3);
           row->pinyin = _jc_store_column_dup (stmt, 4);
-          if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 5), &row->base_unit))
+          if (!jc_base_unit_from_string (jc_db_column_text (stmt, 5), &row->base_unit))
             row->base_unit = JC_BASE_UNIT_KG;
           g_strlcpy (row->date, day, sizeof row->date);
-          row->low_milliyuan = sqlite3_column_int64 (stmt, 9);
+          row->low_milliyuan = jc_db_column_int64 (stmt, 9);
           row->avg_milliyuan = avg;
-          row->high_milliyuan = sqlite3_column_int64 (stmt, 12);
+          row->high_milliyuan = jc_db_column_int64 (stmt, 12);
           row->spec = _jc_store_column_dup (stmt, 13);
           row->origin = _jc_store_column_dup (stmt, 14);
           row->stale = days_between (row->date, date) > stale_days;
@@ -189,10 +189,10 @@ jc_store_market_overview (JcStore     *store,
           row->prev_week_avg_milliyuan = avg;
         }
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  jc_db_reset (stmt);
+  if (rc != JC_DB_DONE)
     {
-      _jc_store_set_error (store, rc, _("Could not read the market prices"), error);
+      _jc_store_db_failed (store, _("Could not read the market prices"), error);
       return NULL;
     }
   return g_steal_pointer (&out);

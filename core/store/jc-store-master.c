@@ -21,21 +21,21 @@
  * not be read. */
 static GPtrArray *
 collect (JcStore        *store,
-         sqlite3_stmt   *stmt,
-         gpointer      (*from_row) (sqlite3_stmt *),
+         JcDbStmt *	stmt,
+         gpointer      (*from_row) (JcDbStmt *),
          GDestroyNotify  free_func,
          const char     *what,
          GError        **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (free_func);
-  int rc;
+  JcDbStep rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = jc_db_step (stmt, NULL)) == JC_DB_ROW)
     g_ptr_array_add (out, from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  jc_db_reset (stmt);
+  if (rc != JC_DB_DONE)
     {
-      _jc_store_set_error (store, rc, what, error);
+      _jc_store_db_failed (store, what, error);
       return NULL;
     }
   return g_steal_pointer (&out);
@@ -48,34 +48,34 @@ static gboolean
 read_row (JcStore       *store,
           const char    *sql,
           const char    *key,
-          gpointer     (*from_row) (sqlite3_stmt *),
+          gpointer     (*from_row) (JcDbStmt *),
           gpointer      *out,
-          int           *rc,
+          JcDbStep      *rc,
           GError       **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, error);
 
   *out = NULL;
   if (stmt == NULL)
     return FALSE;
   _jc_store_bind_text (stmt, 1, key);
-  *rc = sqlite3_step (stmt);
-  if (*rc == SQLITE_ROW)
+  *rc = jc_db_step (stmt, NULL);
+  if (*rc == JC_DB_ROW)
     *out = from_row (stmt);
-  sqlite3_reset (stmt);
+  jc_db_reset (stmt);
   return TRUE;
 }
 
 /* ---- categories ---------------------------------------------------- */
 
 static JcCategory *
-category_from_row (sqlite3_stmt *stmt)
+category_from_row (JcDbStmt *stmt)
 {
   JcCategory *c = jc_category_new ();
 
   c->code = _jc_store_column_dup (stmt, 0);
   c->name = _jc_store_column_dup (stmt, 1);
-  c->position = sqlite3_column_int (stmt, 2);
+  c->position = (int) jc_db_column_int64 (stmt, 2);
   return c;
 }
 
@@ -83,7 +83,7 @@ GPtrArray *
 jc_store_list_categories (JcStore  *store,
                           GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT code, name, position FROM categories ORDER BY position, code", error);
 
   if (stmt == NULL)
@@ -98,7 +98,7 @@ jc_store_find_category (JcStore     *store,
                         GError     **error)
 {
   JcCategory *c = NULL;
-  int rc;
+  JcDbStep rc;
 
   if (!read_row (store, "SELECT code, name, position FROM categories WHERE code = ?1 OR name = ?1",
                  code_or_name, (gpointer) category_from_row, (gpointer *) &c, &rc, error))
@@ -116,21 +116,21 @@ jc_store_find_category (JcStore     *store,
   "i.piece_mass_mg, i.loss_permille, i.active "
 
 static JcItem *
-item_from_row (sqlite3_stmt *stmt)
+item_from_row (JcDbStmt *stmt)
 {
   JcItem *item = jc_item_new ();
 
-  item->id = sqlite3_column_int64 (stmt, 0);
+  item->id = jc_db_column_int64 (stmt, 0);
   item->code = _jc_store_column_dup (stmt, 1);
   item->name = _jc_store_column_dup (stmt, 2);
   item->category = _jc_store_column_dup (stmt, 3);
   item->pinyin = _jc_store_column_dup (stmt, 4);
-  if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 5), &item->base_unit))
+  if (!jc_base_unit_from_string (jc_db_column_text (stmt, 5), &item->base_unit))
     item->base_unit = JC_BASE_UNIT_KG;
-  item->pack_milli = sqlite3_column_int64 (stmt, 6);
-  item->piece_mass_mg = sqlite3_column_int64 (stmt, 7);
-  item->loss_permille = sqlite3_column_int (stmt, 8);
-  item->active = sqlite3_column_int (stmt, 9) != 0;
+  item->pack_milli = jc_db_column_int64 (stmt, 6);
+  item->piece_mass_mg = jc_db_column_int64 (stmt, 7);
+  item->loss_permille = (int) jc_db_column_int64 (stmt, 8);
+  item->active = (int) jc_db_column_int64 (stmt, 9) != 0;
   return item;
 }
 
@@ -163,7 +163,7 @@ load_aliases (JcStore    *store,
               gint64      only_id,
               GError    **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT item_id, alias FROM item_aliases WHERE item_id = ? OR ? = 0 ORDER BY item_id, alias",
     error);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -171,7 +171,7 @@ load_aliases (JcStore    *store,
                                                        (GDestroyNotify) g_ptr_array_unref);
   GHashTableIter iter;
   gpointer key, value;
-  int rc;
+  JcDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
@@ -181,11 +181,11 @@ load_aliases (JcStore    *store,
 
       g_hash_table_insert (by_id, &item->id, item);
     }
-  sqlite3_bind_int64 (stmt, 1, only_id);
-  sqlite3_bind_int64 (stmt, 2, only_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  jc_db_bind_int64 (stmt, 1, only_id);
+  jc_db_bind_int64 (stmt, 2, only_id);
+  while ((rc = jc_db_step (stmt, NULL)) == JC_DB_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = jc_db_column_int64 (stmt, 0);
       JcItem *item = g_hash_table_lookup (by_id, &id);
       GPtrArray *list;
 
@@ -199,9 +199,9 @@ load_aliases (JcStore    *store,
         }
       g_ptr_array_add (list, _jc_store_column_dup (stmt, 1));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the aliases"), error);
+  jc_db_reset (stmt);
+  if (rc != JC_DB_DONE)
+    return _jc_store_db_failed (store, _("Could not read the aliases"), error);
   g_hash_table_iter_init (&iter, lists);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -220,14 +220,14 @@ jc_store_list_items (JcStore   *store,
                      gboolean   include_inactive,
                      GError   **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT " ITEM_COLUMNS "FROM items i JOIN categories c ON c.id = i.category_id "
     "WHERE i.active = 1 OR ? = 1 ORDER BY c.position, i.code", error);
   g_autoptr(GPtrArray) items = NULL;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
+  jc_db_bind_int64 (stmt, 1, include_inactive ? 1 : 0);
   items = collect (store, stmt, (gpointer) item_from_row, (GDestroyNotify) jc_item_free,
                    _("Could not read the catalog"), error);
   if (items == NULL || !load_aliases (store, items, 0, error))
@@ -242,12 +242,12 @@ get_item_where (JcStore     *store,
                 GError     **error)
 {
   JcItem *item = NULL;
-  int rc = SQLITE_DONE;
+  JcDbStep rc = JC_DB_DONE;
 
   if (!read_row (store, sql, key, (gpointer) item_from_row, (gpointer *) &item, &rc, error))
     return NULL;
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    _jc_store_set_error (store, rc, _("Could not read the catalog"), error);
+  if (rc == JC_DB_ERROR)
+    _jc_store_db_failed (store, _("Could not read the catalog"), error);
   else if (item == NULL)
     item_missing (error, key ? key : "");
   if (item != NULL)
@@ -293,18 +293,18 @@ exists (JcStore     *store,
         gboolean    *out,
         GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
-  int rc;
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, error);
+  JcDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
   _jc_store_bind_text (stmt, 1, key);
-  sqlite3_bind_int64 (stmt, 2, except_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not check for duplicates"), error);
-  *out = rc == SQLITE_ROW;
+  jc_db_bind_int64 (stmt, 2, except_id);
+  rc = jc_db_step (stmt, NULL);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ERROR)
+    return _jc_store_db_failed (store, _("Could not check for duplicates"), error);
+  *out = rc == JC_DB_ROW;
   return TRUE;
 }
 
@@ -313,7 +313,7 @@ typedef struct {
   /* SELECT … WHERE active = 1 OR ?1 = 1, and SELECT … WHERE key = ?1 */
   const char    *list_sql;
   const char    *get_sql;
-  gpointer     (*from_row) (sqlite3_stmt *stmt);
+  gpointer     (*from_row) (JcDbStmt *stmt);
   GDestroyNotify free_func;
   const char    *list_failed;  /* N_() */
   /* INSERT … RETURNING id, and UPDATE … WHERE id = ?(n_columns + 1) */
@@ -322,7 +322,7 @@ typedef struct {
   int            n_columns;
   /* Binds the record's columns to ?1…?n_columns; `extra` is the item's
    * category id. */
-  void         (*bind) (sqlite3_stmt  *stmt,
+  void         (*bind) (JcDbStmt *	stmt,
                         gconstpointer  record,
                         gint64         extra);
   const char    *save_failed;  /* N_() */
@@ -344,11 +344,11 @@ list_rows (JcStore            *store,
            gboolean            include_inactive,
            GError            **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, table->list_sql, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, table->list_sql, error);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int (stmt, 1, include_inactive ? 1 : 0);
+  jc_db_bind_int64 (stmt, 1, include_inactive ? 1 : 0);
   return collect (store, stmt, table->from_row, table->free_func, _(table->list_failed), error);
 }
 
@@ -359,7 +359,7 @@ get_row (JcStore            *store,
          GError            **error)
 {
   gpointer record = NULL;
-  int rc;
+  JcDbStep rc;
 
   if (!read_row (store, table->get_sql, key, table->from_row, &record, &rc, error))
     return NULL;
@@ -391,7 +391,7 @@ check_taken (JcStore            *store,
 
 /* Inserts the record when *id is 0 (setting *id to the new row's id), else
  * updates the row *id.  An UPDATE that changed nothing is not an error
- * here: the caller says what was not found (sqlite3_changes() is 0). */
+ * here: the caller says what was not found (no row changed). */
 static gboolean
 write_row (JcStore            *store,
            const MasterTable  *table,
@@ -401,31 +401,31 @@ write_row (JcStore            *store,
            GError            **error)
 {
   gboolean insert = *id == 0;
-  sqlite3_stmt *stmt = _jc_store_prepare (store, insert ? table->insert_sql : table->update_sql,
+  JcDbStmt *stmt = _jc_store_prepare (store, insert ? table->insert_sql : table->update_sql,
                                           error);
-  int rc;
+  JcDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
   table->bind (stmt, record, extra);
   if (!insert)
-    sqlite3_bind_int64 (stmt, table->n_columns + 1, *id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW && insert)
+    jc_db_bind_int64 (stmt, table->n_columns + 1, *id);
+  rc = jc_db_step (stmt, NULL);
+  if (rc == JC_DB_ROW && insert)
     {
-      *id = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
+      *id = jc_db_column_int64 (stmt, 0);
+      rc = jc_db_step (stmt, NULL);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _(table->save_failed), error);
+  jc_db_reset (stmt);
+  if (rc != JC_DB_DONE)
+    return _jc_store_db_failed (store, _(table->save_failed), error);
   return TRUE;
 }
 
 static gboolean
 nothing_changed (JcStore *store)
 {
-  return sqlite3_changes (_jc_store_get_db (store)) == 0;
+  return _jc_store_changes (store) == 0;
 }
 
 /* A table without a savepoint of its own (canteens, vehicles): the key
@@ -459,28 +459,28 @@ delete_row (JcStore            *store,
             const char         *key,
             GError            **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, table->delete_sql, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, table->delete_sql, error);
   const char *kind = _(table->kind);
-  int rc;
+  JcDbStep rc;
 
   if (stmt == NULL)
     return FALSE;
   _jc_store_bind_text (stmt, 1, key);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  rc = jc_db_step (stmt, NULL);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ERROR && _jc_store_last_code (store) == JC_STORE_ERROR_CONSTRAINT)
     return _jc_store_error_printf (error, JC_STORE_ERROR_IN_USE,
                             _("%s “%s” has history (prices or orders) and cannot be removed; "
                               "deactivate it instead"), kind, key);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, kind, error);
+  if (rc != JC_DB_DONE)
+    return _jc_store_db_failed (store, kind, error);
   if (nothing_changed (store))
     return _jc_store_error_printf (error, JC_STORE_ERROR_NOT_FOUND, _("No %s “%s”"), kind, key);
   return TRUE;
 }
 
 static void
-bind_item (sqlite3_stmt  *stmt,
+bind_item (JcDbStmt *	stmt,
            gconstpointer  record,
            gint64         category_id)
 {
@@ -493,19 +493,19 @@ bind_item (sqlite3_stmt  *stmt,
     pinyin = g_strdup (item->pinyin);
   _jc_store_bind_text (stmt, 1, item->code);
   _jc_store_bind_text (stmt, 2, item->name);
-  sqlite3_bind_int64 (stmt, 3, category_id);
+  jc_db_bind_int64 (stmt, 3, category_id);
   _jc_store_bind_text (stmt, 4, pinyin);
   _jc_store_bind_text (stmt, 5, jc_base_unit_to_string (item->base_unit));
   if (item->pack_milli > 0)
-    sqlite3_bind_int64 (stmt, 6, item->pack_milli);
+    jc_db_bind_int64 (stmt, 6, item->pack_milli);
   else
-    sqlite3_bind_null (stmt, 6);
+    jc_db_bind_null (stmt, 6);
   if (item->piece_mass_mg > 0)
-    sqlite3_bind_int64 (stmt, 7, item->piece_mass_mg);
+    jc_db_bind_int64 (stmt, 7, item->piece_mass_mg);
   else
-    sqlite3_bind_null (stmt, 7);
-  sqlite3_bind_int (stmt, 8, item->loss_permille);
-  sqlite3_bind_int (stmt, 9, item->active ? 1 : 0);
+    jc_db_bind_null (stmt, 7);
+  jc_db_bind_int64 (stmt, 8, item->loss_permille);
+  jc_db_bind_int64 (stmt, 9, item->active ? 1 : 0);
 }
 
 /* Items are listed and read with their aliases (jc_store_list_items()). */
@@ -535,7 +535,7 @@ check_item (JcStore       *store,
             gint64        *category_id,
             GError       **error)
 {
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
   gboolean dup = FALSE;
 
   stmt = _jc_store_prepare (store, "SELECT id FROM categories WHERE code = ? OR name = ?", error);
@@ -543,15 +543,15 @@ check_item (JcStore       *store,
     return FALSE;
   _jc_store_bind_text (stmt, 1, item->category);
   _jc_store_bind_text (stmt, 2, item->category);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (jc_db_step (stmt, NULL) != JC_DB_ROW)
     {
-      sqlite3_reset (stmt);
+      jc_db_reset (stmt);
       g_set_error (error, JC_VALIDATE_ERROR, JC_FIELD_CATEGORY,
                    _("category: unknown category “%s”"), item->category);
       return FALSE;
     }
-  *category_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  *category_id = jc_db_column_int64 (stmt, 0);
+  jc_db_reset (stmt);
 
   if (!check_taken (store, &item_table, item, item->id, error))
     return FALSE;
@@ -582,12 +582,12 @@ write_aliases (JcStore       *store,
                const JcItem  *item,
                GError       **error)
 {
-  sqlite3_stmt *del = _jc_store_prepare (store, "DELETE FROM item_aliases WHERE item_id = ?", error);
-  sqlite3_stmt *ins;
+  JcDbStmt *del = _jc_store_prepare (store, "DELETE FROM item_aliases WHERE item_id = ?", error);
+  JcDbStmt *ins;
 
   if (del == NULL)
     return FALSE;
-  sqlite3_bind_int64 (del, 1, item->id);
+  jc_db_bind_int64 (del, 1, item->id);
   if (!_jc_store_step_done (store, del, _("Could not save the aliases"), error))
     return FALSE;
   ins = _jc_store_prepare (store, "INSERT INTO item_aliases (alias, item_id) VALUES (?, ?)", error);
@@ -595,9 +595,9 @@ write_aliases (JcStore       *store,
     return FALSE;
   for (char **a = item->aliases; a != NULL && *a != NULL; a++)
     {
-      sqlite3_reset (ins);
+      jc_db_reset (ins);
       _jc_store_bind_text (ins, 1, *a);
-      sqlite3_bind_int64 (ins, 2, item->id);
+      jc_db_bind_int64 (ins, 2, item->id);
       if (!_jc_store_step_done (store, ins, _("Could not save the aliases"), error))
         return FALSE;
     }
@@ -683,26 +683,26 @@ jc_store_delete_item (JcStore     *store,
   "id, code, name, agency, address, lat, lon, window_start, window_end, diners, active "
 
 static JcCanteen *
-canteen_from_row (sqlite3_stmt *stmt)
+canteen_from_row (JcDbStmt *stmt)
 {
   JcCanteen *c = jc_canteen_new ();
 
-  c->id = sqlite3_column_int64 (stmt, 0);
+  c->id = jc_db_column_int64 (stmt, 0);
   c->code = _jc_store_column_dup (stmt, 1);
   c->name = _jc_store_column_dup (stmt, 2);
   c->agency = _jc_store_column_dup (stmt, 3);
   c->address = _jc_store_column_dup (stmt, 4);
-  c->lat = sqlite3_column_double (stmt, 5);
-  c->lon = sqlite3_column_double (stmt, 6);
-  c->window_start = sqlite3_column_int (stmt, 7);
-  c->window_end = sqlite3_column_int (stmt, 8);
-  c->diners = sqlite3_column_int (stmt, 9);
-  c->active = sqlite3_column_int (stmt, 10) != 0;
+  c->lat = jc_db_column_double (stmt, 5);
+  c->lon = jc_db_column_double (stmt, 6);
+  c->window_start = (int) jc_db_column_int64 (stmt, 7);
+  c->window_end = (int) jc_db_column_int64 (stmt, 8);
+  c->diners = (int) jc_db_column_int64 (stmt, 9);
+  c->active = (int) jc_db_column_int64 (stmt, 10) != 0;
   return c;
 }
 
 static void
-bind_canteen (sqlite3_stmt  *stmt,
+bind_canteen (JcDbStmt *	stmt,
               gconstpointer  record,
               gint64         unused)
 {
@@ -712,12 +712,12 @@ bind_canteen (sqlite3_stmt  *stmt,
   _jc_store_bind_text (stmt, 2, c->name);
   _jc_store_bind_text (stmt, 3, c->agency);
   _jc_store_bind_text (stmt, 4, c->address);
-  sqlite3_bind_double (stmt, 5, c->lat);
-  sqlite3_bind_double (stmt, 6, c->lon);
-  sqlite3_bind_int (stmt, 7, c->window_start);
-  sqlite3_bind_int (stmt, 8, c->window_end);
-  sqlite3_bind_int (stmt, 9, c->diners);
-  sqlite3_bind_int (stmt, 10, c->active ? 1 : 0);
+  jc_db_bind_double (stmt, 5, c->lat);
+  jc_db_bind_double (stmt, 6, c->lon);
+  jc_db_bind_int64 (stmt, 7, c->window_start);
+  jc_db_bind_int64 (stmt, 8, c->window_end);
+  jc_db_bind_int64 (stmt, 9, c->diners);
+  jc_db_bind_int64 (stmt, 10, c->active ? 1 : 0);
 }
 
 static const char *
@@ -821,39 +821,39 @@ jc_store_delete_canteen (JcStore     *store,
   "id, plate, capacity_kg, depot, depot_lat, depot_lon, start_time, speed_kmh, service_min, active "
 
 static JcVehicle *
-vehicle_from_row (sqlite3_stmt *stmt)
+vehicle_from_row (JcDbStmt *stmt)
 {
   JcVehicle *v = jc_vehicle_new ();
 
-  v->id = sqlite3_column_int64 (stmt, 0);
+  v->id = jc_db_column_int64 (stmt, 0);
   v->plate = _jc_store_column_dup (stmt, 1);
-  v->capacity_kg = sqlite3_column_int64 (stmt, 2);
+  v->capacity_kg = jc_db_column_int64 (stmt, 2);
   v->depot = _jc_store_column_dup (stmt, 3);
-  v->depot_lat = sqlite3_column_double (stmt, 4);
-  v->depot_lon = sqlite3_column_double (stmt, 5);
-  v->start_time = sqlite3_column_int (stmt, 6);
-  v->speed_kmh = sqlite3_column_int (stmt, 7);
-  v->service_min = sqlite3_column_int (stmt, 8);
-  v->active = sqlite3_column_int (stmt, 9) != 0;
+  v->depot_lat = jc_db_column_double (stmt, 4);
+  v->depot_lon = jc_db_column_double (stmt, 5);
+  v->start_time = (int) jc_db_column_int64 (stmt, 6);
+  v->speed_kmh = (int) jc_db_column_int64 (stmt, 7);
+  v->service_min = (int) jc_db_column_int64 (stmt, 8);
+  v->active = (int) jc_db_column_int64 (stmt, 9) != 0;
   return v;
 }
 
 static void
-bind_vehicle (sqlite3_stmt  *stmt,
+bind_vehicle (JcDbStmt *	stmt,
               gconstpointer  record,
               gint64         unused)
 {
   const JcVehicle *v = record;
 
   _jc_store_bind_text (stmt, 1, v->plate);
-  sqlite3_bind_int64 (stmt, 2, v->capacity_kg);
+  jc_db_bind_int64 (stmt, 2, v->capacity_kg);
   _jc_store_bind_text (stmt, 3, v->depot);
-  sqlite3_bind_double (stmt, 4, v->depot_lat);
-  sqlite3_bind_double (stmt, 5, v->depot_lon);
-  sqlite3_bind_int (stmt, 6, v->start_time);
-  sqlite3_bind_int (stmt, 7, v->speed_kmh);
-  sqlite3_bind_int (stmt, 8, v->service_min);
-  sqlite3_bind_int (stmt, 9, v->active ? 1 : 0);
+  jc_db_bind_double (stmt, 4, v->depot_lat);
+  jc_db_bind_double (stmt, 5, v->depot_lon);
+  jc_db_bind_int64 (stmt, 6, v->start_time);
+  jc_db_bind_int64 (stmt, 7, v->speed_kmh);
+  jc_db_bind_int64 (stmt, 8, v->service_min);
+  jc_db_bind_int64 (stmt, 9, v->active ? 1 : 0);
 }
 
 static const char *

@@ -42,7 +42,7 @@ _jc_store_canteen_id (JcStore     *store,
                       const char  *code,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM canteens WHERE code = ?", error);
+  JcDbStmt *stmt = _jc_store_prepare (store, "SELECT id FROM canteens WHERE code = ?", error);
   gint64 id = 0;
 
   if (stmt == NULL)
@@ -56,18 +56,18 @@ _jc_store_canteen_id (JcStore     *store,
 }
 
 static gpointer
-order_line_from_row (sqlite3_stmt *stmt)
+order_line_from_row (JcDbStmt *stmt)
 {
   JcOrderLine *l = jc_order_line_new ();
 
   g_free (l->unit);
   g_free (l->note);
-  l->item_id = sqlite3_column_int64 (stmt, 0);
+  l->item_id = jc_db_column_int64 (stmt, 0);
   l->item_code = _jc_store_column_dup (stmt, 1);
   l->item_name = _jc_store_column_dup (stmt, 2);
-  l->qty_milli = sqlite3_column_int64 (stmt, 3);
+  l->qty_milli = jc_db_column_int64 (stmt, 3);
   l->unit = _jc_store_column_dup (stmt, 4);
-  l->unit_qty_milli = sqlite3_column_int64 (stmt, 5);
+  l->unit_qty_milli = jc_db_column_int64 (stmt, 5);
   l->note = _jc_store_column_dup (stmt, 6);
   return l;
 }
@@ -77,7 +77,7 @@ load_lines (JcStore    *store,
             JcOrder    *order,
             GError    **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT l.item_id, i.code, i.name, l.qty_milli, l.unit, l.unit_qty_milli, l.note "
     "FROM order_lines l JOIN items i ON i.id = l.item_id WHERE l.order_id = ? ORDER BY i.code",
     error);
@@ -95,17 +95,17 @@ load_lines (JcStore    *store,
 }
 
 static gpointer
-order_from_row (sqlite3_stmt *stmt)
+order_from_row (JcDbStmt *stmt)
 {
   JcOrder *order = jc_order_new ();
 
-  order->id = sqlite3_column_int64 (stmt, 0);
-  order->status = status_from_string ((const char *) sqlite3_column_text (stmt, 1));
-  order->version = sqlite3_column_int (stmt, 2);
-  order->late = sqlite3_column_int (stmt, 3) != 0;
+  order->id = jc_db_column_int64 (stmt, 0);
+  order->status = status_from_string (jc_db_column_text (stmt, 1));
+  order->version = (int) jc_db_column_int64 (stmt, 2);
+  order->late = (int) jc_db_column_int64 (stmt, 3) != 0;
   order->updated_at = _jc_store_column_dup (stmt, 4);
   order->submitted_at = _jc_store_column_dup (stmt, 5);
-  order->after_lock = after_lock_from_string ((const char *) sqlite3_column_text (stmt, 6));
+  order->after_lock = after_lock_from_string (jc_db_column_text (stmt, 6));
   order->decline_reason = _jc_store_column_dup (stmt, 7);
   return order;
 }
@@ -118,7 +118,7 @@ _jc_store_order_load (JcStore     *store,
                       const char  *date,
                       GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT id, status, version, late, updated_at, submitted_at, after_lock, decline_reason "
     "FROM orders "
     "WHERE canteen_id = ? AND delivery_date = ?", error);
@@ -232,7 +232,7 @@ _jc_store_order_insert (JcStore          *store,
                         JcOrderAfterLock  after_lock,
                         GError          **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "INSERT INTO orders (canteen_id, delivery_date, status, version, created_at, updated_at, "
     "submitted_at, late, after_lock) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?) RETURNING id", error);
 
@@ -414,7 +414,7 @@ jc_store_list_orders (JcStore     *store,
                       const char  *date,
                       GError     **error)
 {
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
   g_autoptr(GPtrArray) canteens = NULL;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_order_free);
 
@@ -443,19 +443,19 @@ jc_store_list_orders (JcStore     *store,
 }
 
 static gpointer
-audit_entry_from_row (sqlite3_stmt *stmt)
+audit_entry_from_row (JcDbStmt *stmt)
 {
   JcAuditEntry *e = g_new0 (JcAuditEntry, 1);
 
-  e->id = sqlite3_column_int64 (stmt, 0);
+  e->id = jc_db_column_int64 (stmt, 0);
   e->at = _jc_store_column_dup (stmt, 1);
   e->who = _jc_store_column_dup (stmt, 2);
   e->action = _jc_store_column_dup (stmt, 3);
-  e->item_code = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? NULL : _jc_store_column_dup (stmt, 4);
+  e->item_code = jc_db_column_is_null (stmt, 4) ? NULL : _jc_store_column_dup (stmt, 4);
   e->before = _jc_store_column_dup (stmt, 5);
   e->after = _jc_store_column_dup (stmt, 6);
   e->reason = _jc_store_column_dup (stmt, 7);
-  e->version = sqlite3_column_int (stmt, 8);
+  e->version = (int) jc_db_column_int64 (stmt, 8);
   return e;
 }
 
@@ -476,7 +476,7 @@ char *
 _jc_store_get_cutoff (JcStore    *store,
                       const char *date)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT cutoff_at FROM order_cutoffs WHERE delivery_date = ?", NULL);
 
   if (stmt == NULL)
@@ -502,17 +502,17 @@ _jc_store_set_cutoff (JcStore     *store,
 }
 
 static gpointer
-board_row_from_row (sqlite3_stmt *stmt)
+board_row_from_row (JcDbStmt *stmt)
 {
   JcBoardRow *r = g_new0 (JcBoardRow, 1);
 
   r->canteen_code = _jc_store_column_dup (stmt, 0);
   r->canteen_name = _jc_store_column_dup (stmt, 1);
-  r->status = status_from_string ((const char *) sqlite3_column_text (stmt, 2));
-  r->version = sqlite3_column_int (stmt, 3);
-  r->late = sqlite3_column_int (stmt, 4) != 0;
-  r->n_lines = (guint) sqlite3_column_int (stmt, 5);
-  r->after_lock = after_lock_from_string ((const char *) sqlite3_column_text (stmt, 6));
+  r->status = status_from_string (jc_db_column_text (stmt, 2));
+  r->version = (int) jc_db_column_int64 (stmt, 3);
+  r->late = (int) jc_db_column_int64 (stmt, 4) != 0;
+  r->n_lines = (guint) (int) jc_db_column_int64 (stmt, 5);
+  r->after_lock = after_lock_from_string (jc_db_column_text (stmt, 6));
   return r;
 }
 
@@ -544,14 +544,14 @@ typedef struct {
 } DemandCall;
 
 static void
-call_order_line (sqlite3_stmt *stmt,
+call_order_line (JcDbStmt *stmt,
                  gpointer      data)
 {
   LineCall *call = data;
 
   call->func (
-    (const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-    sqlite3_column_int64 (stmt, 2), call->data);
+    jc_db_column_text (stmt, 0), jc_db_column_int64 (stmt, 1),
+    jc_db_column_int64 (stmt, 2), call->data);
 }
 
 /* Calls `func` for every line of the date's orders: canteen code, item id,
@@ -583,7 +583,7 @@ _jc_store_item_order_history (JcStore     *store,
                               const char  *to,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT l.qty_milli FROM order_lines l JOIN orders o ON o.id = l.order_id "
     "WHERE o.canteen_id = ? AND l.item_id = ? AND o.delivery_date >= ? AND o.delivery_date < ? "
     "AND o.status <> 'draft'", error);
@@ -599,14 +599,14 @@ _jc_store_item_order_history (JcStore     *store,
 }
 
 static void
-call_plan_demand (sqlite3_stmt *stmt,
+call_plan_demand (JcDbStmt *stmt,
                   gpointer      data)
 {
   DemandCall *call = data;
 
   call->func (
-    sqlite3_column_int64 (stmt, 0), (const char *) sqlite3_column_text (stmt, 1),
-    sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3), call->data);
+    jc_db_column_int64 (stmt, 0), jc_db_column_text (stmt, 1),
+    jc_db_column_int64 (stmt, 2), jc_db_column_int64 (stmt, 3), call->data);
 }
 
 /* The ordered quantities of submitted and locked orders of a date, the
@@ -619,7 +619,7 @@ _jc_store_foreach_plan_demand (JcStore     *store,
                                gpointer     data,
                                GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT o.canteen_id, c.code, l.item_id, l.qty_milli FROM order_lines l "
     "JOIN orders o ON o.id = l.order_id JOIN canteens c ON c.id = o.canteen_id "
     /* a line of 0 (kept by a database from before every entry refused
@@ -653,7 +653,7 @@ jc_store_put_order (JcStore                 *store,
                     guint                    n_lines,
                     GError                 **error)
 {
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *stamp = g_date_time_format_iso8601 (now);
   gint64 order_id = 0;

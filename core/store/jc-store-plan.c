@@ -17,7 +17,7 @@ _jc_store_plan_is_locked (JcStore     *store,
                           gboolean    *locked,
                           GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT 1 FROM plans WHERE delivery_date = ?", error);
+  JcDbStmt *stmt = _jc_store_prepare (store, "SELECT 1 FROM plans WHERE delivery_date = ?", error);
   gint64 one = 0;
   int found;
 
@@ -77,41 +77,41 @@ _jc_store_plan_write (JcStore        *store,
  * packs, purchase, price, price date, stale, cost, actual quantity, price and
  * cost — the same for the plan's own lines and its supplementary ones. */
 static JcPlanLine *
-plan_line_from_columns (sqlite3_stmt *stmt,
+plan_line_from_columns (JcDbStmt *stmt,
                         int           c)
 {
   JcPlanLine *l = g_new0 (JcPlanLine, 1);
 
-  l->item_id = sqlite3_column_int64 (stmt, c);
+  l->item_id = jc_db_column_int64 (stmt, c);
   l->item_code = _jc_store_column_dup (stmt, c + 1);
   l->item_name = _jc_store_column_dup (stmt, c + 2);
   l->category = _jc_store_column_dup (stmt, c + 3);
   l->category_name = _jc_store_column_dup (stmt, c + 4);
-  l->category_position = sqlite3_column_int (stmt, c + 5);
-  if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, c + 6), &l->base_unit))
+  l->category_position = (int) jc_db_column_int64 (stmt, c + 5);
+  if (!jc_base_unit_from_string (jc_db_column_text (stmt, c + 6), &l->base_unit))
     l->base_unit = JC_BASE_UNIT_KG;
-  l->loss_permille = sqlite3_column_int (stmt, c + 7);
-  l->pack_milli = sqlite3_column_int64 (stmt, c + 8);
-  l->demand_milli = sqlite3_column_int64 (stmt, c + 9);
-  l->gross_milli = sqlite3_column_int64 (stmt, c + 10);
-  l->packs = sqlite3_column_int64 (stmt, c + 11);
-  l->purchase_milli = sqlite3_column_int64 (stmt, c + 12);
-  l->has_price = sqlite3_column_type (stmt, c + 13) != SQLITE_NULL;
-  l->price_milliyuan = sqlite3_column_int64 (stmt, c + 13);
-  g_strlcpy (l->price_date, (const char *) sqlite3_column_text (stmt, c + 14), sizeof l->price_date);
-  l->stale = sqlite3_column_int (stmt, c + 15) != 0;
-  l->cost_fen = sqlite3_column_int64 (stmt, c + 16);
-  l->has_actual = sqlite3_column_type (stmt, c + 17) != SQLITE_NULL;
-  l->actual_qty_milli = sqlite3_column_int64 (stmt, c + 17);
-  l->actual_price_milliyuan = sqlite3_column_int64 (stmt, c + 18);
-  l->actual_cost_fen = sqlite3_column_int64 (stmt, c + 19);
+  l->loss_permille = (int) jc_db_column_int64 (stmt, c + 7);
+  l->pack_milli = jc_db_column_int64 (stmt, c + 8);
+  l->demand_milli = jc_db_column_int64 (stmt, c + 9);
+  l->gross_milli = jc_db_column_int64 (stmt, c + 10);
+  l->packs = jc_db_column_int64 (stmt, c + 11);
+  l->purchase_milli = jc_db_column_int64 (stmt, c + 12);
+  l->has_price = !jc_db_column_is_null (stmt, c + 13);
+  l->price_milliyuan = jc_db_column_int64 (stmt, c + 13);
+  g_strlcpy (l->price_date, jc_db_column_text (stmt, c + 14), sizeof l->price_date);
+  l->stale = (int) jc_db_column_int64 (stmt, c + 15) != 0;
+  l->cost_fen = jc_db_column_int64 (stmt, c + 16);
+  l->has_actual = !jc_db_column_is_null (stmt, c + 17);
+  l->actual_qty_milli = jc_db_column_int64 (stmt, c + 17);
+  l->actual_price_milliyuan = jc_db_column_int64 (stmt, c + 18);
+  l->actual_cost_fen = jc_db_column_int64 (stmt, c + 19);
   l->shares = g_array_new (FALSE, TRUE, sizeof (JcPlanShare));
   return l;
 }
 
 /* A locked plan's header row, without its date and lines. */
 static gpointer
-plan_from_row (sqlite3_stmt *stmt)
+plan_from_row (JcDbStmt *stmt)
 {
   JcPlan *plan = g_new0 (JcPlan, 1);
 
@@ -120,7 +120,7 @@ plan_from_row (sqlite3_stmt *stmt)
   plan->status = JC_PLAN_LOCKED;
   plan->locked_at = _jc_store_column_dup (stmt, 0);
   plan->locked_by = _jc_store_column_dup (stmt, 1);
-  plan->total_cost_fen = sqlite3_column_int64 (stmt, 2);
+  plan->total_cost_fen = jc_db_column_int64 (stmt, 2);
   return plan;
 }
 
@@ -132,7 +132,7 @@ typedef struct {
 } PlanRead;
 
 static void
-add_plan_line (sqlite3_stmt *stmt,
+add_plan_line (JcDbStmt *stmt,
                gpointer      data)
 {
   PlanRead *read = data;
@@ -147,26 +147,26 @@ add_plan_line (sqlite3_stmt *stmt,
 }
 
 static void
-add_plan_share (sqlite3_stmt *stmt,
+add_plan_share (JcDbStmt *stmt,
                 gpointer      data)
 {
   PlanRead *read = data;
-  gint64 item_id = sqlite3_column_int64 (stmt, 0);
+  gint64 item_id = jc_db_column_int64 (stmt, 0);
   JcPlanLine *l = g_hash_table_lookup (read->by_item, &item_id);
   JcPlanShare sh = { 0 };
 
   if (l == NULL)
     return;
-  sh.canteen_id = sqlite3_column_int64 (stmt, 1);
-  g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 2), sizeof sh.canteen_code);
-  sh.qty_milli = sqlite3_column_int64 (stmt, 3);
-  sh.share_fen = sqlite3_column_int64 (stmt, 4);
+  sh.canteen_id = jc_db_column_int64 (stmt, 1);
+  g_strlcpy (sh.canteen_code, jc_db_column_text (stmt, 2), sizeof sh.canteen_code);
+  sh.qty_milli = jc_db_column_int64 (stmt, 3);
+  sh.share_fen = jc_db_column_int64 (stmt, 4);
   g_array_append_val (l->shares, sh);
   g_hash_table_add (read->canteens, GSIZE_TO_POINTER ((gsize) sh.canteen_id));
 }
 
 static void
-add_plan_supplement (sqlite3_stmt *stmt,
+add_plan_supplement (JcDbStmt *stmt,
                      gpointer      data)
 {
   PlanRead *read = data;
@@ -174,9 +174,9 @@ add_plan_supplement (sqlite3_stmt *stmt,
   JcPlanLine *l = plan_line_from_columns (stmt, 1);
   JcPlanShare sh = { 0 };
 
-  l->supplement_id = sqlite3_column_int64 (stmt, 0);
-  sh.canteen_id = sqlite3_column_int64 (stmt, 21);
-  g_strlcpy (sh.canteen_code, (const char *) sqlite3_column_text (stmt, 22), sizeof sh.canteen_code);
+  l->supplement_id = jc_db_column_int64 (stmt, 0);
+  sh.canteen_id = jc_db_column_int64 (stmt, 21);
+  g_strlcpy (sh.canteen_code, jc_db_column_text (stmt, 22), sizeof sh.canteen_code);
   l->supplement_canteen_name = _jc_store_column_dup (stmt, 23);
   sh.qty_milli = l->demand_milli;
   sh.share_fen = l->cost_fen;
@@ -204,7 +204,7 @@ _jc_store_plan_read (JcStore     *store,
   g_autoptr(GHashTable) canteens = g_hash_table_new (g_direct_hash, g_direct_equal);
   g_autoptr(GError) local = NULL;
   PlanRead read;
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
 
   stmt = _jc_store_prepare (store,
     "SELECT locked_at, locked_by, total_cost_fen FROM plans WHERE delivery_date = ?", error);
@@ -276,7 +276,7 @@ _jc_store_plan_add_supplement (JcStore        *store,
 {
   const JcPlanLine *l = data;
   g_autofree char *at = _jc_store_now_iso ();
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "INSERT INTO plan_supplements (delivery_date, item_id, canteen_id, demand_milli, "
     "loss_permille, pack_milli, gross_milli, packs, purchase_milli, price_milliyuan, price_date, "
     "stale, cost_fen, added_at, added_by) "
@@ -391,7 +391,7 @@ _jc_store_count_purchases (JcStore     *store,
                            const char  *date,
                            GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT (SELECT COUNT(*) FROM purchases WHERE delivery_date = ?1) + "
     "(SELECT COUNT(*) FROM plan_supplements WHERE delivery_date = ?1 "
     "AND actual_qty_milli IS NOT NULL)", error);

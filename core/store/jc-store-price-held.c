@@ -16,16 +16,16 @@
 /* ---- mapping ------------------------------------------------------- */
 
 static gpointer
-unmapped_from_row (sqlite3_stmt *stmt)
+unmapped_from_row (JcDbStmt *stmt)
 {
   JcUnmapped *u = g_new0 (JcUnmapped, 1);
 
   u->market_name = _jc_store_column_dup (stmt, 0);
   u->category = _jc_store_column_dup (stmt, 1);
   u->unit = _jc_store_column_dup (stmt, 2);
-  u->n_rows = (guint) sqlite3_column_int64 (stmt, 3);
-  g_strlcpy (u->last_date, (const char *) sqlite3_column_text (stmt, 4), sizeof u->last_date);
-  u->last_avg_milliyuan = sqlite3_column_int64 (stmt, 5);
+  u->n_rows = (guint) jc_db_column_int64 (stmt, 3);
+  g_strlcpy (u->last_date, jc_db_column_text (stmt, 4), sizeof u->last_date);
+  u->last_avg_milliyuan = jc_db_column_int64 (stmt, 5);
   return u;
 }
 
@@ -88,27 +88,27 @@ jc_store_audit_hold (JcStore     *store,
 }
 
 static void
-append_name_quote (sqlite3_stmt *stmt,
+append_name_quote (JcDbStmt *stmt,
                    gpointer      data)
 {
   JcNameQuote nq = { 0 };
 
-  nq.id = sqlite3_column_int64 (stmt, 0);
-  nq.source_id = sqlite3_column_int64 (stmt, 1);
-  g_strlcpy (nq.date, (const char *) sqlite3_column_text (stmt, 2), sizeof nq.date);
+  nq.id = jc_db_column_int64 (stmt, 0);
+  nq.source_id = jc_db_column_int64 (stmt, 1);
+  g_strlcpy (nq.date, jc_db_column_text (stmt, 2), sizeof nq.date);
   nq.unit = _jc_store_column_dup (stmt, 3);
-  nq.unit_milli_kg = sqlite3_column_int64 (stmt, 4);
+  nq.unit_milli_kg = jc_db_column_int64 (stmt, 4);
   for (int k = 0; k < 3; k++)
-    nq.price[k] = sqlite3_column_int64 (stmt, 5 + k);
-  nq.unmapped = sqlite3_column_int (stmt, 8) != 0;
-  nq.held = sqlite3_column_int (stmt, 9) != 0;
+    nq.price[k] = jc_db_column_int64 (stmt, 5 + k);
+  nq.unmapped = (int) jc_db_column_int64 (stmt, 8) != 0;
+  nq.held = (int) jc_db_column_int64 (stmt, 9) != 0;
   nq.quoted_per = _jc_store_column_dup (stmt, 10);
   /* rows stored before the exact figures were kept convert from the
    * milli-yuan */
   nq.has_exact = TRUE;
   for (int k = 0; k < 3; k++)
-    if (sqlite3_column_type (stmt, 11 + k) == SQLITE_NULL ||
-        !jc_decimal_parse ((const char *) sqlite3_column_text (stmt, 11 + k),
+    if (jc_db_column_is_null (stmt, 11 + k) ||
+        !jc_decimal_parse (jc_db_column_text (stmt, 11 + k),
                            &nq.exact[k], NULL))
       nq.has_exact = FALSE;
   g_array_append_val ((GArray *) data, nq);
@@ -168,13 +168,13 @@ jc_store_count_held (JcStore  *store,
 }
 
 static gpointer
-held_quote_from_row (sqlite3_stmt *stmt)
+held_quote_from_row (JcDbStmt *stmt)
 {
   JcHeldQuote *h = g_new0 (JcHeldQuote, 1);
 
-  h->id = sqlite3_column_int64 (stmt, 0);
-  g_strlcpy (h->source_name, (const char *) sqlite3_column_text (stmt, 1), sizeof h->source_name);
-  g_strlcpy (h->date, (const char *) sqlite3_column_text (stmt, 2), sizeof h->date);
+  h->id = jc_db_column_int64 (stmt, 0);
+  g_strlcpy (h->source_name, jc_db_column_text (stmt, 1), sizeof h->source_name);
+  g_strlcpy (h->date, jc_db_column_text (stmt, 2), sizeof h->date);
   h->market_name = _jc_store_column_dup (stmt, 3);
   h->spec = _jc_store_column_dup (stmt, 4);
   h->origin = _jc_store_column_dup (stmt, 5);
@@ -183,22 +183,22 @@ held_quote_from_row (sqlite3_stmt *stmt)
   h->item_code = _jc_store_column_dup (stmt, 8);
   h->item_name = _jc_store_column_dup (stmt, 9);
   h->category = _jc_store_column_dup (stmt, 10);
-  if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 11),
+  if (!jc_base_unit_from_string (jc_db_column_text (stmt, 11),
                                  &h->units.base_unit))
     h->units.base_unit = JC_BASE_UNIT_KG;
-  h->units.pack_milli = sqlite3_column_int64 (stmt, 12);
-  h->units.piece_mass_mg = sqlite3_column_int64 (stmt, 13);
-  h->low_milliyuan = sqlite3_column_int64 (stmt, 14);
-  h->avg_milliyuan = sqlite3_column_int64 (stmt, 15);
-  h->high_milliyuan = sqlite3_column_int64 (stmt, 16);
-  h->base_low_milliyuan = sqlite3_column_int64 (stmt, 17);
-  h->base_avg_milliyuan = sqlite3_column_int64 (stmt, 18);
-  h->base_high_milliyuan = sqlite3_column_int64 (stmt, 19);
-  h->has_median = sqlite3_column_type (stmt, 20) != SQLITE_NULL;
-  h->median_milliyuan = sqlite3_column_int64 (stmt, 20);
-  h->has_range = !h->has_median && sqlite3_column_type (stmt, 21) != SQLITE_NULL;
-  h->range_low_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 21) : 0;
-  h->range_high_milliyuan = h->has_range ? sqlite3_column_int64 (stmt, 22) : 0;
+  h->units.pack_milli = jc_db_column_int64 (stmt, 12);
+  h->units.piece_mass_mg = jc_db_column_int64 (stmt, 13);
+  h->low_milliyuan = jc_db_column_int64 (stmt, 14);
+  h->avg_milliyuan = jc_db_column_int64 (stmt, 15);
+  h->high_milliyuan = jc_db_column_int64 (stmt, 16);
+  h->base_low_milliyuan = jc_db_column_int64 (stmt, 17);
+  h->base_avg_milliyuan = jc_db_column_int64 (stmt, 18);
+  h->base_high_milliyuan = jc_db_column_int64 (stmt, 19);
+  h->has_median = !jc_db_column_is_null (stmt, 20);
+  h->median_milliyuan = jc_db_column_int64 (stmt, 20);
+  h->has_range = !h->has_median && !jc_db_column_is_null (stmt, 21);
+  h->range_low_milliyuan = h->has_range ? jc_db_column_int64 (stmt, 21) : 0;
+  h->range_high_milliyuan = h->has_range ? jc_db_column_int64 (stmt, 22) : 0;
   return h;
 }
 
@@ -235,7 +235,7 @@ jc_store_release_held (JcStore       *store,
 
   if (all)
     {
-      sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT id FROM prices p WHERE held = 1 AND" JC_PRICE_PUBLISHED ("p")
+      JcDbStmt *stmt = _jc_store_prepare (store, "SELECT id FROM prices p WHERE held = 1 AND" JC_PRICE_PUBLISHED ("p")
                                               "ORDER BY id",
                                               error);
 
@@ -275,15 +275,15 @@ jc_store_release_held (JcStore       *store,
 /* ---- category ranges ------------------------------------------------ */
 
 static gpointer
-price_range_from_row (sqlite3_stmt *stmt)
+price_range_from_row (JcDbStmt *stmt)
 {
   JcPriceRange *r = g_new0 (JcPriceRange, 1);
 
   r->category = _jc_store_column_dup (stmt, 0);
-  if (!jc_base_unit_from_string ((const char *) sqlite3_column_text (stmt, 1), &r->base_unit))
+  if (!jc_base_unit_from_string (jc_db_column_text (stmt, 1), &r->base_unit))
     r->base_unit = JC_BASE_UNIT_KG;
-  r->low_milliyuan = sqlite3_column_int64 (stmt, 2);
-  r->high_milliyuan = sqlite3_column_int64 (stmt, 3);
+  r->low_milliyuan = jc_db_column_int64 (stmt, 2);
+  r->high_milliyuan = jc_db_column_int64 (stmt, 3);
   return r;
 }
 
@@ -306,7 +306,7 @@ jc_store_set_price_range (JcStore     *store,
                           gint64       high,
                           GError     **error)
 {
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
   gint64 category_id = 0;
 
   if (!(low == 0 && high == 0) && (low <= 0 || high <= low || high > JC_MAX_MILLI))

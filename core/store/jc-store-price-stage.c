@@ -141,16 +141,16 @@ staged_import_clear (gpointer data)
 }
 
 static void
-append_staged_import (sqlite3_stmt *stmt,
+append_staged_import (JcDbStmt *stmt,
                       gpointer      data)
 {
   StagedImport s;
 
-  s.fetch_id = sqlite3_column_int64 (stmt, 0);
-  s.new_source_id = sqlite3_column_int64 (stmt, 1);
+  s.fetch_id = jc_db_column_int64 (stmt, 0);
+  s.new_source_id = jc_db_column_int64 (stmt, 1);
   s.host = _jc_store_column_dup (stmt, 2);
-  s.pid = sqlite3_column_int64 (stmt, 3);
-  s.beat = sqlite3_column_int64 (stmt, 4);
+  s.pid = jc_db_column_int64 (stmt, 3);
+  s.beat = jc_db_column_int64 (stmt, 4);
   g_array_append_val ((GArray *) data, s);
 }
 
@@ -162,7 +162,7 @@ list_staged_imports (JcStore  *store,
 
   g_array_set_clear_func (out, staged_import_clear);
   if (!_jc_store_query_each (store,
-        "SELECT fetch_id, IFNULL(new_source_id, 0), host, pid, beat FROM price_imports "
+        "SELECT fetch_id, COALESCE(new_source_id, 0), host, pid, beat FROM price_imports "
         "ORDER BY fetch_id", append_staged_import, out,
         _("Could not read the imports under way"), error, ""))
     return NULL;
@@ -196,7 +196,7 @@ _jc_store_clean_stale_imports (JcStore  *store,
     return FALSE;
   {
     gint64 left = 0;
-    sqlite3_stmt *stmt = _jc_store_prepare (store,
+    JcDbStmt *stmt = _jc_store_prepare (store,
       "SELECT EXISTS (SELECT 1 FROM price_import_changes "
       "WHERE fetch_id NOT IN (SELECT fetch_id FROM price_imports))", error);
 
@@ -250,7 +250,7 @@ jc_store_stage_begin (JcStore                *store,
   for (;;)
     {
       gint64 busy = 0;
-      sqlite3_stmt *stmt;
+      JcDbStmt *stmt;
 
       if (!_jc_store_clean_stale_imports (store, error) || !jc_store_begin (store, error))
         return 0;

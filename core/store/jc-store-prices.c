@@ -23,21 +23,21 @@
 #define SOURCE_COLUMNS "id, name, adapter, url, params, credentials, priority, enabled, schedule "
 
 static gpointer
-source_from_row (sqlite3_stmt *stmt)
+source_from_row (JcDbStmt *stmt)
 {
   JcSource *s = jc_source_new ();
 
   g_free (s->params);
   g_free (s->credentials);
   g_free (s->schedule);
-  s->id = sqlite3_column_int64 (stmt, 0);
+  s->id = jc_db_column_int64 (stmt, 0);
   s->name = _jc_store_column_dup (stmt, 1);
   s->adapter = _jc_store_column_dup (stmt, 2);
   s->url = _jc_store_column_dup (stmt, 3);
   s->params = _jc_store_column_dup (stmt, 4);
   s->credentials = _jc_store_column_dup (stmt, 5);
-  s->priority = sqlite3_column_int (stmt, 6);
-  s->enabled = sqlite3_column_int (stmt, 7) != 0;
+  s->priority = (int) jc_db_column_int64 (stmt, 6);
+  s->enabled = (int) jc_db_column_int64 (stmt, 7) != 0;
   s->schedule = _jc_store_column_dup (stmt, 8);
   return s;
 }
@@ -57,7 +57,7 @@ jc_store_get_source (JcStore     *store,
                      const char  *name,
                      GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT " SOURCE_COLUMNS "FROM price_sources WHERE name = ?", error);
   JcSource *s;
 
@@ -78,7 +78,7 @@ write_source (JcStore         *store,
               gint64          *out_id,
               GError         **error)
 {
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
   gint64 one = 0;
 
   /* the source's own rules are checked by jc_master_save_source() */
@@ -143,7 +143,7 @@ jc_store_count_source_prices (JcStore  *store,
                               gint64    source_id,
                               GError  **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT COUNT(*) FROM prices p WHERE source_id = ? AND"
+  JcDbStmt *stmt = _jc_store_prepare (store, "SELECT COUNT(*) FROM prices p WHERE source_id = ? AND"
                                           JC_PRICE_PUBLISHED ("p"),
                                           error);
   gint64 n = -1;
@@ -195,35 +195,35 @@ exact_texts_clear (char *texts[3])
 }
 
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
+bind_text_or_null (JcDbStmt *stmt,
                    int           i,
                    const char   *text)
 {
   if (text != NULL)
     _jc_store_bind_text (stmt, i, text);
   else
-    sqlite3_bind_null (stmt, i);
+    jc_db_bind_null (stmt, i);
 }
 
 /* The quote's texts outlive the statement's step: no copy. */
 static void
-bind_static (sqlite3_stmt *stmt,
+bind_static (JcDbStmt *stmt,
              int           i,
              const char   *text)
 {
-  sqlite3_bind_text (stmt, i, text ? text : "", -1, SQLITE_STATIC);
+  jc_db_bind_text_static (stmt, i, text ? text : "");
 }
 
 void
-_jc_store_bind_nullable (sqlite3_stmt *stmt,
+_jc_store_bind_nullable (JcDbStmt *stmt,
                          int           i,
                          gboolean      present,
                          gint64        v)
 {
   if (present)
-    sqlite3_bind_int64 (stmt, i, v);
+    jc_db_bind_int64 (stmt, i, v);
   else
-    sqlite3_bind_null (stmt, i);
+    jc_db_bind_null (stmt, i);
 }
 
 /* ---- holding ------------------------------------------------------ */
@@ -262,33 +262,33 @@ jc_store_get_item_median (JcStore     *store,
    * when one transaction held the whole import; so do the changes it has
    * staged for quotes already published (read as the publish will write
    * them, in the slower form only while there are some). */
-  sqlite3_stmt *stmt = n_changes == 0 ? _jc_store_prepare (store,
+  JcDbStmt *stmt = n_changes == 0 ? _jc_store_prepare (store,
     "SELECT date, base_avg FROM prices WHERE item_id = ?1 AND item_id IS NOT NULL AND held = 0 "
     "AND base_avg IS NOT NULL AND date < ?2 "
-    "AND IFNULL(fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
+    "AND COALESCE(fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
     "ORDER BY date DESC", error) : _jc_store_prepare (store,
     "SELECT p.date, COALESCE(c.base_avg, p.base_avg) FROM prices p "
     "LEFT JOIN price_import_changes c "
     "  ON c.id = (SELECT MAX(id) FROM price_import_changes WHERE price_id = p.id AND fetch_id = ?3) "
     "WHERE p.item_id = ?1 AND p.item_id IS NOT NULL AND COALESCE(c.held, p.held) = 0 "
     "AND COALESCE(c.base_avg, p.base_avg) IS NOT NULL AND p.date < ?2 "
-    "AND IFNULL(p.fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
+    "AND COALESCE(p.fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports WHERE fetch_id <> ?3) "
     "ORDER BY p.date DESC", error);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (gint64));
   char last[11] = "";
   guint days = 0;
-  int rc;
+  JcDbStep rc;
 
   *found = FALSE;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, item_id);
+  jc_db_bind_int64 (stmt, 1, item_id);
   _jc_store_bind_text (stmt, 2, date);
-  sqlite3_bind_int64 (stmt, 3, own);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  jc_db_bind_int64 (stmt, 3, own);
+  while ((rc = jc_db_step (stmt, NULL)) == JC_DB_ROW)
     {
-      const char *d = (const char *) sqlite3_column_text (stmt, 0);
-      gint64 v = sqlite3_column_int64 (stmt, 1);
+      const char *d = jc_db_column_text (stmt, 0);
+      gint64 v = jc_db_column_int64 (stmt, 1);
 
       if (strcmp (d, last) != 0)
         {
@@ -299,9 +299,9 @@ jc_store_get_item_median (JcStore     *store,
         }
       g_array_append_val (values, v);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the price history"), error);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ERROR)
+    return _jc_store_db_failed (store, _("Could not read the price history"), error);
   if (values->len == 0)
     return TRUE;
   g_array_sort (values, compare_gint64);
@@ -322,26 +322,26 @@ jc_store_get_category_range (JcStore      *store,
                              gint64       *high,
                              GError      **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT r.low_milliyuan, r.high_milliyuan FROM price_ranges r "
     "JOIN categories c ON c.id = r.category_id WHERE c.code = ? AND r.base_unit = ?", error);
-  int rc;
+  JcDbStep rc;
 
   *found = FALSE;
   if (stmt == NULL)
     return FALSE;
   _jc_store_bind_text (stmt, 1, item->category);
   _jc_store_bind_text (stmt, 2, jc_base_unit_to_string (item->base_unit));
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  rc = jc_db_step (stmt, NULL);
+  if (rc == JC_DB_ROW)
     {
       *found = TRUE;
-      *low = sqlite3_column_int64 (stmt, 0);
-      *high = sqlite3_column_int64 (stmt, 1);
+      *low = jc_db_column_int64 (stmt, 0);
+      *high = jc_db_column_int64 (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, _("Could not read the price ranges"), error);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ERROR)
+    return _jc_store_db_failed (store, _("Could not read the price ranges"), error);
   return TRUE;
 }
 
@@ -351,7 +351,7 @@ jc_store_dup_quoted_per (JcStore     *store,
                          const char  *market_name,
                          GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT quoted_per FROM price_quoted_per WHERE market_name = ? "
     "AND (source_id = ? OR source_id IS NULL) ORDER BY source_id IS NULL LIMIT 1", error);
   g_autoptr(GError) local = NULL;
@@ -388,7 +388,7 @@ stage_change (JcStore             *store,
               const char * const  *exact,
               GError             **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "INSERT INTO price_import_changes (price_id, fetch_id, changed_at, low_milliyuan, "
     "avg_milliyuan, high_milliyuan, category, item_id, base_low, base_avg, base_high, quoted_per, "
     "held, held_median, low_exact, avg_exact, high_exact) "
@@ -398,19 +398,19 @@ stage_change (JcStore             *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, price_id);
-  sqlite3_bind_int64 (stmt, 2, fetch_id);
+  jc_db_bind_int64 (stmt, 1, price_id);
+  jc_db_bind_int64 (stmt, 2, fetch_id);
   _jc_store_bind_text (stmt, 3, stamp);
-  sqlite3_bind_int64 (stmt, 4, q->low_milliyuan);
-  sqlite3_bind_int64 (stmt, 5, q->avg_milliyuan);
-  sqlite3_bind_int64 (stmt, 6, q->high_milliyuan);
+  jc_db_bind_int64 (stmt, 4, q->low_milliyuan);
+  jc_db_bind_int64 (stmt, 5, q->avg_milliyuan);
+  jc_db_bind_int64 (stmt, 6, q->high_milliyuan);
   bind_static (stmt, 7, q->category);
   _jc_store_bind_nullable (stmt, 8, mapped, item_id);
   _jc_store_bind_nullable (stmt, 9, mapped, base[0]);
   _jc_store_bind_nullable (stmt, 10, mapped, base[1]);
   _jc_store_bind_nullable (stmt, 11, mapped, base[2]);
   _jc_store_bind_text (stmt, 12, per);
-  sqlite3_bind_int (stmt, 13, held ? 1 : 0);
+  jc_db_bind_int64 (stmt, 13, held ? 1 : 0);
   _jc_store_bind_nullable (stmt, 14, held && has_median, median);
   for (int k = 0; k < 3; k++)
     bind_text_or_null (stmt, 15 + k, exact[k]);
@@ -437,12 +437,11 @@ put_quote_rows (JcStore             *store,
                 JcPutResult         *result,
                 GError             **error)
 {
-  sqlite3 *db = _jc_store_get_db (store);
-  sqlite3_stmt *stmt;
+  JcDbStmt *stmt;
   gint64 id, old[3];
   gboolean same_exact = TRUE;
   guint n_changes = 0;
-  int rc;
+  JcDbStep rc;
 
   stmt = _jc_store_prepare (store,
     "INSERT INTO prices (source_id, date, market_name, spec, origin, unit, category, "
@@ -452,30 +451,30 @@ put_quote_rows (JcStore             *store,
     "ON CONFLICT (market_name, source_id, date, spec, origin, unit) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
+  jc_db_bind_int64 (stmt, 1, source_id);
   bind_static (stmt, 2, q->date);
   bind_static (stmt, 3, q->market_name);
   bind_static (stmt, 4, q->spec);
   bind_static (stmt, 5, q->origin);
   bind_static (stmt, 6, q->unit);
   bind_static (stmt, 7, q->category);
-  sqlite3_bind_int64 (stmt, 8, q->low_milliyuan);
-  sqlite3_bind_int64 (stmt, 9, q->avg_milliyuan);
-  sqlite3_bind_int64 (stmt, 10, q->high_milliyuan);
+  jc_db_bind_int64 (stmt, 8, q->low_milliyuan);
+  jc_db_bind_int64 (stmt, 9, q->avg_milliyuan);
+  jc_db_bind_int64 (stmt, 10, q->high_milliyuan);
   _jc_store_bind_nullable (stmt, 11, mapped, item_id);
   _jc_store_bind_nullable (stmt, 12, mapped, base[0]);
   _jc_store_bind_nullable (stmt, 13, mapped, base[1]);
   _jc_store_bind_nullable (stmt, 14, mapped, base[2]);
   _jc_store_bind_nullable (stmt, 15, fetch_id > 0, fetch_id);
-  sqlite3_bind_int64 (stmt, 16, q->unit_milli_kg);
+  jc_db_bind_int64 (stmt, 16, q->unit_milli_kg);
   _jc_store_bind_text (stmt, 17, per);
-  sqlite3_bind_int (stmt, 18, held ? 1 : 0);
+  jc_db_bind_int64 (stmt, 18, held ? 1 : 0);
   _jc_store_bind_nullable (stmt, 19, held && has_median, median);
   for (int k = 0; k < 3; k++)
     bind_text_or_null (stmt, 20 + k, exact[k]);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
     return FALSE;
-  if (sqlite3_changes (db) == 1)
+  if (_jc_store_changes (store) == 1)
     {
       *result = JC_PUT_NEW;
       return TRUE;
@@ -489,8 +488,8 @@ put_quote_rows (JcStore             *store,
     "FROM prices "
     "WHERE source_id = ? AND date = ? AND market_name = ? AND spec = ? AND origin = ? AND unit = ?",
     error) : _jc_store_prepare (store,
-    "SELECT p.id, IFNULL(c.low_milliyuan, p.low_milliyuan), IFNULL(c.avg_milliyuan, p.avg_milliyuan), "
-    "IFNULL(c.high_milliyuan, p.high_milliyuan), "
+    "SELECT p.id, COALESCE(c.low_milliyuan, p.low_milliyuan), COALESCE(c.avg_milliyuan, p.avg_milliyuan), "
+    "COALESCE(c.high_milliyuan, p.high_milliyuan), "
     "CASE WHEN c.id IS NULL THEN p.low_exact ELSE c.low_exact END, "
     "CASE WHEN c.id IS NULL THEN p.avg_exact ELSE c.avg_exact END, "
     "CASE WHEN c.id IS NULL THEN p.high_exact ELSE c.high_exact END "
@@ -500,24 +499,24 @@ put_quote_rows (JcStore             *store,
     "AND p.origin = ?5 AND p.unit = ?6", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, source_id);
+  jc_db_bind_int64 (stmt, 1, source_id);
   bind_static (stmt, 2, q->date);
   bind_static (stmt, 3, q->market_name);
   bind_static (stmt, 4, q->spec);
   bind_static (stmt, 5, q->origin);
   bind_static (stmt, 6, q->unit);
   if (n_changes > 0)
-    sqlite3_bind_int64 (stmt, 7, fetch_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+    jc_db_bind_int64 (stmt, 7, fetch_id);
+  rc = jc_db_step (stmt, NULL);
+  if (rc != JC_DB_ROW)
     {
-      sqlite3_reset (stmt);
-      return _jc_store_set_error (store, rc, _("Could not read a price"), error);
+      jc_db_reset (stmt);
+      return _jc_store_db_failed (store, _("Could not read a price"), error);
     }
-  id = sqlite3_column_int64 (stmt, 0);
-  old[0] = sqlite3_column_int64 (stmt, 1);
-  old[1] = sqlite3_column_int64 (stmt, 2);
-  old[2] = sqlite3_column_int64 (stmt, 3);
+  id = jc_db_column_int64 (stmt, 0);
+  old[0] = jc_db_column_int64 (stmt, 1);
+  old[1] = jc_db_column_int64 (stmt, 2);
+  old[2] = jc_db_column_int64 (stmt, 3);
   /* the same quote printed with more decimals is a change too: its exact
    * figures convert to other per-base-unit prices */
   for (int k = 0; k < 3; k++)
@@ -525,14 +524,14 @@ put_quote_rows (JcStore             *store,
       {
         /* a row without exact figures: its milli-yuan are exact */
         JcDecimal stored = jc_decimal_from_milli (old[k]);
-        g_autofree char *old_text = sqlite3_column_type (stmt, 4 + k) == SQLITE_NULL
+        g_autofree char *old_text = jc_db_column_is_null (stmt, 4 + k)
                                     ? jc_decimal_to_string (&stored)
                                     : _jc_store_column_dup (stmt, 4 + k);
 
         if (g_strcmp0 (old_text, exact[k]) != 0)
           same_exact = FALSE;
       }
-  sqlite3_reset (stmt);
+  jc_db_reset (stmt);
   if (old[0] == q->low_milliyuan && old[1] == q->avg_milliyuan && old[2] == q->high_milliyuan &&
       same_exact)
     {
@@ -547,16 +546,16 @@ put_quote_rows (JcStore             *store,
   {
     g_autofree char *stamp = _jc_store_now_iso ();
 
-    sqlite3_bind_int64 (stmt, 1, id);
+    jc_db_bind_int64 (stmt, 1, id);
     _jc_store_bind_nullable (stmt, 2, fetch_id > 0, fetch_id);
     _jc_store_bind_text (stmt, 3, stamp);
   }
-  sqlite3_bind_int64 (stmt, 4, old[0]);
-  sqlite3_bind_int64 (stmt, 5, old[1]);
-  sqlite3_bind_int64 (stmt, 6, old[2]);
-  sqlite3_bind_int64 (stmt, 7, q->low_milliyuan);
-  sqlite3_bind_int64 (stmt, 8, q->avg_milliyuan);
-  sqlite3_bind_int64 (stmt, 9, q->high_milliyuan);
+  jc_db_bind_int64 (stmt, 4, old[0]);
+  jc_db_bind_int64 (stmt, 5, old[1]);
+  jc_db_bind_int64 (stmt, 6, old[2]);
+  jc_db_bind_int64 (stmt, 7, q->low_milliyuan);
+  jc_db_bind_int64 (stmt, 8, q->avg_milliyuan);
+  jc_db_bind_int64 (stmt, 9, q->high_milliyuan);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price revision"), error))
     return FALSE;
   /* staged: the revision is hidden with the import, the new prices wait
@@ -576,9 +575,9 @@ put_quote_rows (JcStore             *store,
     "held = ?, held_median = ?, low_exact = ?, avg_exact = ?, high_exact = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, q->low_milliyuan);
-  sqlite3_bind_int64 (stmt, 2, q->avg_milliyuan);
-  sqlite3_bind_int64 (stmt, 3, q->high_milliyuan);
+  jc_db_bind_int64 (stmt, 1, q->low_milliyuan);
+  jc_db_bind_int64 (stmt, 2, q->avg_milliyuan);
+  jc_db_bind_int64 (stmt, 3, q->high_milliyuan);
   bind_static (stmt, 4, q->category);
   _jc_store_bind_nullable (stmt, 5, mapped, item_id);
   _jc_store_bind_nullable (stmt, 6, mapped, base[0]);
@@ -586,11 +585,11 @@ put_quote_rows (JcStore             *store,
   _jc_store_bind_nullable (stmt, 8, mapped, base[2]);
   _jc_store_bind_nullable (stmt, 9, fetch_id > 0, fetch_id);
   _jc_store_bind_text (stmt, 10, per);
-  sqlite3_bind_int (stmt, 11, held ? 1 : 0);
+  jc_db_bind_int64 (stmt, 11, held ? 1 : 0);
   _jc_store_bind_nullable (stmt, 12, held && has_median, median);
   for (int k = 0; k < 3; k++)
     bind_text_or_null (stmt, 13 + k, exact[k]);
-  sqlite3_bind_int64 (stmt, 16, id);
+  jc_db_bind_int64 (stmt, 16, id);
   if (!_jc_store_step_done (store, stmt, _("Could not save a price"), error))
     return FALSE;
   *result = JC_PUT_CHANGED;
@@ -650,22 +649,22 @@ jc_store_count_revisions (JcStore  *store,
 }
 
 static gpointer
-price_row_from_row (sqlite3_stmt *stmt)
+price_row_from_row (JcDbStmt *stmt)
 {
   JcPriceRow *r = g_new0 (JcPriceRow, 1);
 
-  r->id = sqlite3_column_int64 (stmt, 0);
-  r->source_id = sqlite3_column_int64 (stmt, 1);
-  g_strlcpy (r->source_name, (const char *) sqlite3_column_text (stmt, 2), sizeof r->source_name);
-  g_strlcpy (r->date, (const char *) sqlite3_column_text (stmt, 3), sizeof r->date);
+  r->id = jc_db_column_int64 (stmt, 0);
+  r->source_id = jc_db_column_int64 (stmt, 1);
+  g_strlcpy (r->source_name, jc_db_column_text (stmt, 2), sizeof r->source_name);
+  g_strlcpy (r->date, jc_db_column_text (stmt, 3), sizeof r->date);
   r->market_name = _jc_store_column_dup (stmt, 4);
   r->spec = _jc_store_column_dup (stmt, 5);
   r->origin = _jc_store_column_dup (stmt, 6);
   r->unit = _jc_store_column_dup (stmt, 7);
   r->item_code = _jc_store_column_dup (stmt, 8);
-  r->low_milliyuan = sqlite3_column_int64 (stmt, 9);
-  r->avg_milliyuan = sqlite3_column_int64 (stmt, 10);
-  r->high_milliyuan = sqlite3_column_int64 (stmt, 11);
+  r->low_milliyuan = jc_db_column_int64 (stmt, 9);
+  r->avg_milliyuan = jc_db_column_int64 (stmt, 10);
+  r->high_milliyuan = jc_db_column_int64 (stmt, 11);
   r->per_base_unit = TRUE;
   return r;
 }
@@ -689,15 +688,15 @@ jc_store_list_prices (JcStore     *store,
 }
 
 static void
-append_price_point (sqlite3_stmt *stmt,
+append_price_point (JcDbStmt *stmt,
                     gpointer      data)
 {
   JcPricePoint pt = { { 0 } };
 
-  g_strlcpy (pt.date, (const char *) sqlite3_column_text (stmt, 0), sizeof pt.date);
-  pt.low_milliyuan = sqlite3_column_int64 (stmt, 1);
-  pt.avg_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 2), sqlite3_column_int64 (stmt, 3));
-  pt.high_milliyuan = sqlite3_column_int64 (stmt, 4);
+  g_strlcpy (pt.date, jc_db_column_text (stmt, 0), sizeof pt.date);
+  pt.low_milliyuan = jc_db_column_int64 (stmt, 1);
+  pt.avg_milliyuan = _jc_store_mean_half_up (jc_db_column_int64 (stmt, 2), jc_db_column_int64 (stmt, 3));
+  pt.high_milliyuan = jc_db_column_int64 (stmt, 4);
   g_array_append_val ((GArray *) data, pt);
 }
 
@@ -711,7 +710,7 @@ jc_store_price_history (JcStore     *store,
                         const char  *to,
                         GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT p.date, MIN(p.base_low), SUM(p.base_avg), COUNT(*), MAX(p.base_high) "
     "FROM prices p WHERE p.item_id = ?1 AND p.base_avg IS NOT NULL AND p.held = 0 AND p.date >= ?2 AND p.date <= ?3 "
     "AND" JC_PRICE_PUBLISHED ("p")
@@ -762,11 +761,11 @@ _jc_store_window_start (const char  *date,
 /* Keeps the first row per item: the latest date in the window, then the
  * preferred source. */
 static void
-add_reference_price (sqlite3_stmt *stmt,
+add_reference_price (JcDbStmt *stmt,
                      gpointer      data)
 {
   GHashTable *out = data;
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = jc_db_column_int64 (stmt, 0);
   JcRefPrice *ref;
   gint64 *key;
 
@@ -774,10 +773,10 @@ add_reference_price (sqlite3_stmt *stmt,
     return;
   ref = g_new0 (JcRefPrice, 1);
   ref->found = TRUE;
-  g_strlcpy (ref->date, (const char *) sqlite3_column_text (stmt, 1), sizeof ref->date);
-  ref->source_id = sqlite3_column_int64 (stmt, 3);
-  ref->price_milliyuan = _jc_store_mean_half_up (sqlite3_column_int64 (stmt, 4),
-                                                 sqlite3_column_int64 (stmt, 5));
+  g_strlcpy (ref->date, jc_db_column_text (stmt, 1), sizeof ref->date);
+  ref->source_id = jc_db_column_int64 (stmt, 3);
+  ref->price_milliyuan = _jc_store_mean_half_up (jc_db_column_int64 (stmt, 4),
+                                                 jc_db_column_int64 (stmt, 5));
   key = g_new (gint64, 1);
   *key = id;
   g_hash_table_insert (out, key, ref);
@@ -795,7 +794,7 @@ _jc_store_latest_prices (JcStore     *store,
                          GError     **error)
 {
   g_autoptr(GHashTable) out = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  sqlite3_stmt *stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, item_id > 0 ? REF_SQL_ONE : REF_SQL_ALL, error);
 
   if (stmt == NULL)
     return NULL;

@@ -2,8 +2,7 @@
 /* Internal API of the store, for the store's own files and the tests. */
 #pragma once
 
-#include <sqlite3.h>
-
+#include "jc-db.h"
 #include "jc-store.h"
 #include "jc-store-orders.h"
 #include "jc-store-plan.h"
@@ -11,29 +10,29 @@
 
 G_BEGIN_DECLS
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
-
 /* Opens (creating if needed) and migrates only up to `version`: lets the
  * tests make a database as an older jicai left it. */
 JcStore      *_jc_store_open_at_version (const char  *path,
                                          int          version,
                                          GError     **error);
-sqlite3      *_jc_store_get_db          (JcStore     *store);
-sqlite3_stmt *_jc_store_prepare         (JcStore     *store,
+/* The store's connection (jc-db.h). */
+JcDb         *_jc_store_get_conn        (JcStore     *store);
+/* A statement of the literal `sql`, prepared once per connection, reset
+ * and without bindings; NULL with `error` set. */
+JcDbStmt     *_jc_store_prepare         (JcStore     *store,
                                          const char  *sql,
+                                         GError     **error);
+/* After a step or an exec on the store's connection failed (called with
+ * no error): sets `error` saying that `what` failed and why — storage
+ * faults as sentences saying what to do, a busy database as a wait that
+ * ran out — with the store's error code.  FALSE. */
+gboolean      _jc_store_db_failed       (JcStore     *store,
+                                         const char  *what,
                                          GError     **error);
 gboolean      _jc_store_error_printf    (GError      **error,
                                          int           code,
                                          const char   *format,
                                          ...) G_GNUC_PRINTF (3, 4);
-gboolean      _jc_store_set_error       (JcStore     *store,
-                                         int          rc,
-                                         const char  *what,
-                                         GError     **error);
-char         *_jc_store_fault_text      (int          rc,
-                                         int          sys_errno,
-                                         const char  *path,
-                                         int         *out_code);
 
 void          _jc_store_set_busy_timeout (JcStore     *store,
                                           guint        ms);
@@ -43,7 +42,7 @@ void          _jc_store_set_busy_timeout (JcStore     *store,
 /* The condition that keeps a staged import's quotes out of a reader's
  * query: `alias` is the prices table's name in it. */
 #define JC_PRICE_PUBLISHED(alias) \
-  " IFNULL(" alias ".fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports) "
+  " COALESCE(" alias ".fetch_id, 0) NOT IN (SELECT fetch_id FROM price_imports) "
 
 /* The staged import this connection is writing (jc-store-prices.c): its
  * fetch log id, 0 for none, and how many changed quotes it staged. */
@@ -61,13 +60,13 @@ gboolean      _jc_store_exec            (JcStore      *store,
                                          const char   *sql,
                                          GError      **error);
 gboolean      _jc_store_step_done       (JcStore      *store,
-                                         sqlite3_stmt *stmt,
+                                         JcDbStmt     *stmt,
                                          const char   *what,
                                          GError      **error);
-void          _jc_store_bind_text       (sqlite3_stmt *stmt,
+void          _jc_store_bind_text       (JcDbStmt     *stmt,
                                          int           i,
                                          const char   *text);
-char         *_jc_store_column_dup      (sqlite3_stmt *stmt,
+char         *_jc_store_column_dup      (JcDbStmt     *stmt,
                                          int           i);
 gboolean      _jc_store_savepoint_begin (JcStore      *store,
                                          GError      **error);
@@ -78,7 +77,7 @@ gboolean      _jc_store_savepoint_end   (JcStore      *store,
  * 's' const char * (NULL binds ""), 'i' gint64, 'd' int, 'b' gboolean
  * (stored 0 or 1), 'f' double, 'k' gint64 id (0 or less binds NULL), 'N' a gboolean
  * and a gint64 (the value when the flag is TRUE, else NULL). */
-void          _jc_store_bind            (sqlite3_stmt *stmt,
+void          _jc_store_bind            (JcDbStmt     *stmt,
                                          const char   *types,
                                          ...);
 /* A write: prepares `sql`, binds it as _jc_store_bind() does and steps it
@@ -91,16 +90,19 @@ gboolean      _jc_store_run             (JcStore      *store,
                                          ...);
 /* Rows the last write changed. */
 gint64        _jc_store_changes         (JcStore      *store);
+/* The store's error code of the last failed step or exec (JC_STORE_ERROR_*,
+ * e.g. CONSTRAINT for a foreign key that refused a delete), -1 for none. */
+int           _jc_store_last_code       (JcStore      *store);
 
 /* Reads the current row of a statement into a new record. */
-typedef gpointer (*JcStoreRowRead) (sqlite3_stmt *stmt);
+typedef gpointer (*JcStoreRowRead) (JcDbStmt     *stmt);
 /* Called for each row of a statement. */
-typedef void     (*JcStoreRowFunc) (sqlite3_stmt *stmt,
+typedef void     (*JcStoreRowFunc) (JcDbStmt     *stmt,
                                     gpointer      data);
 /* Steps a prepared and bound `stmt` through all its rows, calling `func`
  * on each, and resets it; `what` says what failed. */
 gboolean      _jc_store_step_each       (JcStore        *store,
-                                         sqlite3_stmt   *stmt,
+                                         JcDbStmt       *stmt,
                                          JcStoreRowFunc  func,
                                          gpointer        data,
                                          const char     *what,
@@ -108,7 +110,7 @@ gboolean      _jc_store_step_each       (JcStore        *store,
 /* All rows of `stmt`, each read by `read`, in an array freeing them with
  * `free_func`; NULL with `error` set when a step fails. */
 GPtrArray    *_jc_store_step_all        (JcStore        *store,
-                                         sqlite3_stmt   *stmt,
+                                         JcDbStmt       *stmt,
                                          JcStoreRowRead  read,
                                          GDestroyNotify  free_func,
                                          const char     *what,
@@ -135,20 +137,20 @@ gboolean      _jc_store_query_each      (JcStore        *store,
 /* The first row of `stmt` read by `read`, or NULL: without an error when
  * there is none, with one when the step failed.  Resets it. */
 gpointer      _jc_store_step_first      (JcStore        *store,
-                                         sqlite3_stmt   *stmt,
+                                         JcDbStmt       *stmt,
                                          JcStoreRowRead  read,
                                          const char     *what,
                                          GError        **error);
 /* The first column of the first row of `stmt` in `out`: 1 when there was
  * a row, 0 when none (`out` untouched), -1 with `error` set.  Resets it. */
 int           _jc_store_step_int64      (JcStore        *store,
-                                         sqlite3_stmt   *stmt,
+                                         JcDbStmt       *stmt,
                                          gint64         *out,
                                          const char     *what,
                                          GError        **error);
 /* A write with RETURNING id: the id in `out_id` (untouched when no row). */
 gboolean      _jc_store_step_returning  (JcStore        *store,
-                                         sqlite3_stmt   *stmt,
+                                         JcDbStmt       *stmt,
                                          gint64         *out_id,
                                          const char     *what,
                                          GError        **error);
@@ -159,12 +161,12 @@ typedef struct {
   char   *text;
 } JcStoreIdText;
 /* Column 0 as a new string ("" for NULL). */
-gpointer      _jc_store_text_from_row   (sqlite3_stmt   *stmt);
+gpointer      _jc_store_text_from_row   (JcDbStmt       *stmt);
 /* Column 0 as the id, column 1 as the text; free with _jc_store_id_text_free. */
-gpointer      _jc_store_id_text_from_row (sqlite3_stmt  *stmt);
+gpointer      _jc_store_id_text_from_row (JcDbStmt      *stmt);
 void          _jc_store_id_text_free    (gpointer        p);
 /* A JcStoreRowFunc appending column 0 to a GArray of gint64 (`data`). */
-void          _jc_store_append_int64    (sqlite3_stmt   *stmt,
+void          _jc_store_append_int64    (JcDbStmt       *stmt,
                                          gpointer        data);
 
 /* Now as the store stamps its rows: UTC, "YYYY-MM-DDTHH:MM:SSZ". */
@@ -175,7 +177,7 @@ gint64        _jc_store_count           (JcStore      *store,
 
 /* Prices (jc-store-prices.c), shared with jc-store-price-held.c and
  * jc-store-market.c. */
-void          _jc_store_bind_nullable   (sqlite3_stmt *stmt,
+void          _jc_store_bind_nullable   (JcDbStmt     *stmt,
                                          int           i,
                                          gboolean      present,
                                          gint64        v);

@@ -18,26 +18,26 @@ typedef struct {
 } ReportLineCall;
 
 static void
-call_report_line (sqlite3_stmt *stmt,
+call_report_line (JcDbStmt *stmt,
                   gpointer      data)
 {
   ReportLineCall *call = data;
   JcStoreReportLine line = { 0 };
 
-  line.date = (const char *) sqlite3_column_text (stmt, 0);
-  line.item_id = sqlite3_column_int64 (stmt, 1);
-  line.item_code = (const char *) sqlite3_column_text (stmt, 2);
-  line.item_name = (const char *) sqlite3_column_text (stmt, 3);
-  line.category_name = (const char *) sqlite3_column_text (stmt, 4);
-  line.category_position = sqlite3_column_int (stmt, 5);
-  line.purchase_milli = sqlite3_column_int64 (stmt, 6);
-  line.has_price = sqlite3_column_type (stmt, 7) != SQLITE_NULL;
-  line.price_milliyuan = sqlite3_column_int64 (stmt, 7);
-  line.cost_fen = sqlite3_column_int64 (stmt, 8);
-  line.has_actual = sqlite3_column_type (stmt, 9) != SQLITE_NULL;
-  line.actual_qty_milli = sqlite3_column_int64 (stmt, 9);
-  line.actual_cost_fen = sqlite3_column_int64 (stmt, 10);
-  line.supplement_id = sqlite3_column_int64 (stmt, 11);
+  line.date = jc_db_column_text (stmt, 0);
+  line.item_id = jc_db_column_int64 (stmt, 1);
+  line.item_code = jc_db_column_text (stmt, 2);
+  line.item_name = jc_db_column_text (stmt, 3);
+  line.category_name = jc_db_column_text (stmt, 4);
+  line.category_position = (int) jc_db_column_int64 (stmt, 5);
+  line.purchase_milli = jc_db_column_int64 (stmt, 6);
+  line.has_price = !jc_db_column_is_null (stmt, 7);
+  line.price_milliyuan = jc_db_column_int64 (stmt, 7);
+  line.cost_fen = jc_db_column_int64 (stmt, 8);
+  line.has_actual = !jc_db_column_is_null (stmt, 9);
+  line.actual_qty_milli = jc_db_column_int64 (stmt, 9);
+  line.actual_cost_fen = jc_db_column_int64 (stmt, 10);
+  line.supplement_id = jc_db_column_int64 (stmt, 11);
   call->func (&line, call->data);
 }
 
@@ -48,15 +48,15 @@ typedef struct {
 } ShareCall;
 
 static void
-call_report_share (sqlite3_stmt *stmt,
+call_report_share (JcDbStmt *stmt,
                    gpointer      data)
 {
   ShareCall *call = data;
 
-  call->func ((const char *) sqlite3_column_text (stmt, 0), sqlite3_column_int64 (stmt, 1),
-              sqlite3_column_int64 (stmt, 5),
-              (const char *) sqlite3_column_text (stmt, 2), sqlite3_column_int64 (stmt, 3),
-              sqlite3_column_int64 (stmt, 4), call->data);
+  call->func (jc_db_column_text (stmt, 0), jc_db_column_int64 (stmt, 1),
+              jc_db_column_int64 (stmt, 5),
+              jc_db_column_text (stmt, 2), jc_db_column_int64 (stmt, 3),
+              jc_db_column_int64 (stmt, 4), call->data);
 }
 
 /* The first row of an (item, day) is the preferred source: the market day
@@ -69,14 +69,14 @@ typedef struct {
 } MarketDayCall;
 
 static void
-call_market_day (sqlite3_stmt *stmt,
+call_market_day (JcDbStmt *stmt,
                  gpointer      data)
 {
   MarketDayCall *call = data;
-  gint64 item_id = sqlite3_column_int64 (stmt, 0);
-  const char *date = (const char *) sqlite3_column_text (stmt, 1);
-  gint64 sum = sqlite3_column_int64 (stmt, 2);
-  gint64 n = sqlite3_column_int64 (stmt, 3);
+  gint64 item_id = jc_db_column_int64 (stmt, 0);
+  const char *date = jc_db_column_text (stmt, 1);
+  gint64 sum = jc_db_column_int64 (stmt, 2);
+  gint64 n = jc_db_column_int64 (stmt, 3);
 
   if (item_id == call->last_item && call->last_date != NULL && strcmp (date, call->last_date) == 0)
     return;
@@ -155,7 +155,7 @@ _jc_store_foreach_market_day (JcStore     *store,
                               gpointer     data,
                               GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT p.item_id, p.date, SUM(p.base_avg), COUNT(*) "
     "FROM prices p JOIN price_sources s ON s.id = p.source_id "
     "WHERE p.item_id IS NOT NULL AND p.base_avg IS NOT NULL AND p.held = 0 AND s.enabled = 1 "

@@ -15,16 +15,18 @@
 #include <string.h>
 
 #include "jc-db-location.h"
+#include "jc-db-sqlite.h"
 #include "jc-error.h"
 #include "jc-output.h"
-#include "jc-store-private.h"
+#include "jc-store-sqlite.h"
 #include "jc-store-schema.h"
+#include "jc-store-schema-pg.h"
 
 struct _JcStore {
-  sqlite3    *db;
+  JcDb       *conn;   /* every statement goes through it (jc-db.h) */
+  sqlite3    *db;     /* SQLite: its handle, for what only SQLite has */
   char       *path;
   int         schema_version;
-  GHashTable *stmts;  /* SQL text → sqlite3_stmt, prepared once */
   GArray     *units;  /* gboolean per open savepoint: a transaction of its own? */
   gboolean    protected;  /* its files are refused as export targets */
   gboolean    moved;      /* the last write found its file moved or replaced */
@@ -157,6 +159,22 @@ store_fault_text (JcStore *store,
  * failed exec is often the very text `what` holds ("X: X" never).  A busy
  * database is said in a sentence of its own: which writer waits on whom is
  * nothing the person can act on, how long and what to do is. */
+/* Why a write gave up waiting for another writer. */
+static char *
+busy_text (JcStore *store)
+{
+  guint seconds = store != NULL ? (store->busy_ms + 999) / 1000 : 0;
+
+  return g_strdup_printf (ngettext ("another desk or program kept the database busy for "
+                                    "%u second, longer than we wait; nothing was saved. "
+                                    "Try again when its work (an import, a backup) has "
+                                    "finished",
+                                    "another desk or program kept the database busy for "
+                                    "%u seconds, longer than we wait; nothing was saved. "
+                                    "Try again when its work (an import, a backup) has "
+                                    "finished", seconds), seconds);
+}
+
 gboolean
 _jc_store_set_error (JcStore    *store,
                      int         rc,
@@ -186,19 +204,8 @@ _jc_store_set_error (JcStore    *store,
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       code = JC_STORE_ERROR_BUSY;
-      {
-        guint seconds = store != NULL ? (store->busy_ms + 999) / 1000 : 0;
-
-        busy = g_strdup_printf (ngettext ("another desk or program kept the database busy for "
-                                          "%u second, longer than we wait; nothing was saved. "
-                                          "Try again when its work (an import, a backup) has "
-                                          "finished",
-                                          "another desk or program kept the database busy for "
-                                          "%u seconds, longer than we wait; nothing was saved. "
-                                          "Try again when its work (an import, a backup) has "
-                                          "finished", seconds), seconds);
-        msg = busy;
-      }
+      busy = busy_text (store);
+      msg = busy;
       break;
     default:
       code = JC_STORE_ERROR_FAILED;
@@ -219,6 +226,8 @@ file_has_moved (JcStore *store)
 {
   int moved = 0;
 
+  if (store->db == NULL)
+    return FALSE;  /* the office database has no file of ours */
   if (sqlite3_file_control (store->db, "main", SQLITE_FCNTL_HAS_MOVED, &moved) != SQLITE_OK)
     return FALSE;
   return moved != 0;
@@ -267,30 +276,58 @@ _jc_store_get_db (JcStore *store)
   return store->db;
 }
 
-/* Returns a statement prepared once per store and reset for use; the store
- * owns it. */
-sqlite3_stmt *
+JcDb *
+_jc_store_get_conn (JcStore *store)
+{
+  return store->conn;
+}
+
+gboolean
+_jc_store_db_failed (JcStore     *store,
+                     const char  *what,
+                     GError     **error)
+{
+  const GError *last;
+
+  if (store->db != NULL)
+    return _jc_store_set_error (store, _jc_db_sqlite_last_rc (store->conn), what, error);
+  last = jc_db_last_error (store->conn);
+  if (last == NULL)
+    return _jc_store_error_printf (error, JC_STORE_ERROR_FAILED, "%s", what);
+  if (last->code == JC_STORE_ERROR_BUSY)
+    {
+      g_autofree char *busy = busy_text (store);
+
+      if (what == NULL || *what == '\0')
+        {
+          busy[0] = g_ascii_toupper (busy[0]);
+          return _jc_store_error_printf (error, last->code, "%s", busy);
+        }
+      return _jc_store_error_printf (error, last->code, "%s: %s", what, busy);
+    }
+  if (what == NULL || *what == '\0')
+    return _jc_store_error_printf (error, last->code, "%s", last->message);
+  return _jc_store_error_printf (error, last->code, "%s: %s", what, last->message);
+}
+
+/* Returns a statement prepared once per connection (jc_db_prepare(): `sql`
+ * is a literal) and reset for use; the connection owns it. */
+JcDbStmt *
 _jc_store_prepare (JcStore     *store,
                    const char  *sql,
                    GError     **error)
 {
-  sqlite3_stmt *stmt = g_hash_table_lookup (store->stmts, sql);
-  int rc;
+  g_autoptr(GError) failure = NULL;
+  JcDbStmt *stmt = jc_db_prepare (store->conn, sql, &failure);
 
   if (stmt != NULL)
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return stmt;
-    }
-  rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    {
-      _jc_store_set_error (store, rc, _("Could not prepare a query"), error);
-      return NULL;
-    }
-  g_hash_table_insert (store->stmts, (gpointer) sql, stmt);
-  return stmt;
+    return stmt;
+  if (store->db != NULL)
+    _jc_store_set_error (store, sqlite3_extended_errcode (store->db), _("Could not prepare a query"),
+                         error);
+  else
+    g_propagate_error (error, g_steal_pointer (&failure));
+  return NULL;
 }
 
 gboolean
@@ -298,14 +335,10 @@ _jc_store_exec (JcStore     *store,
                 const char  *sql,
                 GError     **error)
 {
-  char *errmsg = NULL;
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, &errmsg);
-
-  /* SQLite's own text is what sqlite3_errmsg() says: no `what` of ours */
-  sqlite3_free (errmsg);
-  if (rc != SQLITE_OK)
-    return _jc_store_set_error (store, rc, NULL, error);
-  return TRUE;
+  if (jc_db_exec (store->conn, sql, NULL))
+    return TRUE;
+  /* the engine's own words: no `what` of ours */
+  return _jc_store_db_failed (store, NULL, error);
 }
 
 char *
@@ -327,24 +360,17 @@ jc_store_resolve_path (const char *cli_path)
   return jc_store_default_path ();
 }
 
-static void
-stmt_finalize (gpointer data)
-{
-  sqlite3_finalize (data);
-}
-
 void
 jc_store_free (JcStore *store)
 {
   if (store == NULL)
     return;
-  g_clear_pointer (&store->stmts, g_hash_table_unref);
   g_clear_pointer (&store->units, g_array_unref);
   /* SQLite does not checkpoint a moved file on close, and leaves its -wal */
   if (store->db != NULL && file_has_moved (store))
     fold_wal_of_moved (store);
-  if (store->db != NULL)
-    sqlite3_close (store->db);
+  /* closes the SQLite handle too */
+  g_clear_pointer (&store->conn, jc_db_close);
   if (store->protected)
     _jc_output_unprotect (store->path);
   g_free (store->path);
@@ -492,6 +518,66 @@ migrate (JcStore  *store,
   return TRUE;
 }
 
+/* PostgreSQL: the writers' lock, held to the end of the transaction.  One
+ * writer at a time, as SQLite's BEGIN IMMEDIATE gives: a write reads what
+ * every earlier write committed (READ COMMITTED, each statement sees the
+ * latest commits) and no two writes interleave, so no update is lost and
+ * no write waits on another in a cycle.  It is tried every few
+ * milliseconds as SQLite's busy handler tries, telling the busy function
+ * once when a second has passed, and given up after `busy_ms`. */
+#define JC_STORE_PG_WRITE_LOCK "SELECT pg_try_advisory_xact_lock (1784776545)"
+
+static gboolean
+pg_write_lock (JcStore  *store,
+               GError  **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean told = FALSE;
+
+  for (guint n = 0;; n++)
+    {
+      JcDbStmt *stmt = _jc_store_prepare (store, JC_STORE_PG_WRITE_LOCK, error);
+      gint64 got = 0;
+      gint64 waited_us;
+
+      if (stmt == NULL || _jc_store_step_int64 (store, stmt, &got, NULL, error) < 0)
+        return FALSE;
+      if (got != 0)
+        return TRUE;
+      waited_us = g_get_monotonic_time () - start;
+      if (waited_us >= (gint64) store->busy_ms * 1000)
+        {
+          g_autofree char *busy = busy_text (store);
+
+          busy[0] = g_ascii_toupper (busy[0]);
+          return _jc_store_error_printf (error, JC_STORE_ERROR_BUSY, "%s", busy);
+        }
+      if (!told && waited_us >= 1000000 && store->busy_func != NULL)
+        {
+          told = TRUE;
+          store->busy_func (store, store->busy_data);
+        }
+      g_usleep (n < 10 ? 500 : 2000);
+    }
+}
+
+/* Opens a transaction that writes: SQLite's BEGIN IMMEDIATE (writers queue
+ * on the busy handler; nothing is written into a file moved under us), or
+ * PostgreSQL's BEGIN and the writers' lock. */
+static gboolean
+write_begin (JcStore  *store,
+             GError  **error)
+{
+  if (store->db != NULL)
+    return _jc_store_exec (store, "BEGIN IMMEDIATE", error) && check_unmoved (store, error);
+  if (!_jc_store_exec (store, "BEGIN", error))
+    return FALSE;
+  if (pg_write_lock (store, error))
+    return TRUE;
+  _jc_store_exec (store, "ROLLBACK", NULL);
+  return FALSE;
+}
+
 /* SQLite's busy handler.  A writer that finds the database locked by
  * another writer tries again every few milliseconds (SQLite's own timeout
  * sleeps up to 100 ms between tries, so a writer committing in chunks with
@@ -557,6 +643,57 @@ jc_store_set_busy_func (JcStore         *store,
   store->busy_data = user_data;
 }
 
+/* The office database at `location`: checked (server, collation, not
+ * another program's, not newer), created from the PostgreSQL baseline
+ * when empty — in one transaction under the writers' lock, so that two
+ * desks opening a new database at once create it once. */
+static JcStore *
+open_pg (const char  *location,
+         int          version,
+         GError     **error)
+{
+  g_autoptr(JcStore) store = g_new0 (JcStore, 1);
+  int current = 0;
+
+  store->path = g_strdup (location);
+  store->units = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  store->busy_ms = JC_STORE_BUSY_MS;
+  store->conn = jc_db_open (location, JC_DB_OPEN_DEFAULT, error);
+  if (store->conn == NULL)
+    return NULL;
+  if (!_jc_store_pg_check (store->conn, &current, error))
+    return NULL;
+  if (current == 0)
+    {
+      if (!write_begin (store, error))
+        return NULL;
+      /* another desk may have created it while we waited for the lock */
+      if (!_jc_store_pg_check (store->conn, &current, error) ||
+          (current == 0 && !_jc_store_pg_create_baseline (store->conn, error)) ||
+          !_jc_store_exec (store, "COMMIT", error))
+        {
+          jc_store_rollback (store);
+          g_prefix_error (error, _("Could not create the jicai tables in the office database; "
+                                   "nothing was created: "));
+          return NULL;
+        }
+      if (current == 0)
+        current = JC_STORE_PG_BASELINE_VERSION;
+    }
+  if (current < version || version < JC_STORE_PG_BASELINE_VERSION)
+    {
+      /* every later schema change comes as a migration for both engines */
+      _jc_store_error_printf (error, JC_STORE_ERROR_UNSUPPORTED,
+                              _("The office database has schema %d; this version of jicai "
+                                "cannot upgrade it to %d"), current, version);
+      return NULL;
+    }
+  store->schema_version = current;
+  if (store->schema_version >= JC_STORE_STAGE_SCHEMA_VERSION)
+    _jc_store_clean_stale_imports (store, NULL);
+  return g_steal_pointer (&store);
+}
+
 JcStore *
 _jc_store_open_at_version (const char  *path,
                            int          version,
@@ -574,6 +711,8 @@ _jc_store_open_at_version (const char  *path,
   /* a PostgreSQL URI is no path: never a folder "postgresql:" */
   if (!jc_db_location_check (path, error))
     return NULL;
+  if (jc_db_location_kind (path) == JC_DB_LOCATION_POSTGRESQL)
+    return open_pg (path, version, error);
   exists = g_file_test (path, G_FILE_TEST_EXISTS);
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
@@ -597,14 +736,14 @@ _jc_store_open_at_version (const char  *path,
 
   store = g_new0 (JcStore, 1);
   store->path = g_strdup (path);
-  /* Keyed by the SQL's address: the queries are string literals, and
-   * hashing their text on every call showed in the import profile. */
-  store->stmts = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, stmt_finalize);
   store->units = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   rc = sqlite3_open_v2 (path, &store->db,
                         SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE) |
                         SQLITE_OPEN_NOMUTEX, NULL);
+  /* the connection owns the handle from here on, even a failed one */
+  if (store->db != NULL)
+    store->conn = _jc_db_sqlite_adopt (store->db);
   /* From here on no export may write over the database's files. */
   _jc_output_protect (path);
   store->protected = TRUE;
@@ -704,23 +843,19 @@ jc_store_open_same (JcStore  *store,
 gboolean
 jc_store_is_empty (JcStore *store)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store,
+  JcDbStmt *stmt = _jc_store_prepare (store,
     "SELECT (SELECT COUNT(*) FROM items) + (SELECT COUNT(*) FROM canteens) + "
     "(SELECT COUNT(*) FROM vehicles) + (SELECT COUNT(*) FROM price_sources)", NULL);
-  gboolean empty = FALSE;
+  gint64 n = -1;
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    empty = sqlite3_column_int64 (stmt, 0) == 0;
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
-  return empty;
+  return stmt != NULL && _jc_store_step_int64 (store, stmt, &n, NULL, NULL) == 1 && n == 0;
 }
 
 gboolean
 jc_store_begin (JcStore  *store,
                 GError  **error)
 {
-  return _jc_store_exec (store, "BEGIN IMMEDIATE", error) && check_unmoved (store, error);
+  return write_begin (store, error);
 }
 
 gboolean
@@ -733,29 +868,29 @@ jc_store_commit (JcStore  *store,
 void
 jc_store_rollback (JcStore *store)
 {
-  if (!sqlite3_get_autocommit (store->db))
+  if (jc_db_in_transaction (store->conn))
     _jc_store_exec (store, "ROLLBACK", NULL);
 }
 
 /* Runs a statement that returns no rows; resets it. */
 gboolean
-_jc_store_step_done (JcStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *what,
-           GError      **error)
+_jc_store_step_done (JcStore   *store,
+                     JcDbStmt  *stmt,
+                     const char *what,
+                     GError   **error)
 {
-  int rc = sqlite3_step (stmt);
+  JcDbStep rc = jc_db_step (stmt, NULL);
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, what, error);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ERROR)
+    return _jc_store_db_failed (store, what, error);
   return TRUE;
 }
 
 static void
-bind_valist (sqlite3_stmt *stmt,
-             const char   *types,
-             va_list       ap)
+bind_valist (JcDbStmt    *stmt,
+             const char  *types,
+             va_list      ap)
 {
   int i;
 
@@ -766,16 +901,16 @@ bind_valist (sqlite3_stmt *stmt,
         _jc_store_bind_text (stmt, i + 1, va_arg (ap, const char *));
         break;
       case 'i':
-        sqlite3_bind_int64 (stmt, i + 1, va_arg (ap, gint64));
+        jc_db_bind_int64 (stmt, i + 1, va_arg (ap, gint64));
         break;
       case 'd':
-        sqlite3_bind_int (stmt, i + 1, va_arg (ap, int));
+        jc_db_bind_int64 (stmt, i + 1, va_arg (ap, int));
         break;
       case 'b':
-        sqlite3_bind_int (stmt, i + 1, va_arg (ap, gboolean) ? 1 : 0);
+        jc_db_bind_int64 (stmt, i + 1, va_arg (ap, gboolean) ? 1 : 0);
         break;
       case 'f':
-        sqlite3_bind_double (stmt, i + 1, va_arg (ap, double));
+        jc_db_bind_double (stmt, i + 1, va_arg (ap, double));
         break;
       case 'N':
         {
@@ -783,9 +918,9 @@ bind_valist (sqlite3_stmt *stmt,
           gint64 v = va_arg (ap, gint64);
 
           if (present)
-            sqlite3_bind_int64 (stmt, i + 1, v);
+            jc_db_bind_int64 (stmt, i + 1, v);
           else
-            sqlite3_bind_null (stmt, i + 1);
+            jc_db_bind_null (stmt, i + 1);
         }
         break;
       case 'k':
@@ -793,9 +928,9 @@ bind_valist (sqlite3_stmt *stmt,
           gint64 id = va_arg (ap, gint64);
 
           if (id > 0)
-            sqlite3_bind_int64 (stmt, i + 1, id);
+            jc_db_bind_int64 (stmt, i + 1, id);
           else
-            sqlite3_bind_null (stmt, i + 1);
+            jc_db_bind_null (stmt, i + 1);
         }
         break;
       default:
@@ -803,14 +938,13 @@ bind_valist (sqlite3_stmt *stmt,
       }
   /* a type string one letter short binds every later value to the wrong
    * parameter: say so where it happens */
-  if (i != sqlite3_bind_parameter_count (stmt))
-    g_critical ("“%s” takes %d parameters; %d were bound", sqlite3_sql (stmt),
-                sqlite3_bind_parameter_count (stmt), i);
+  if (i != jc_db_param_count (stmt))
+    g_critical ("“%s” takes %d parameters; %d were bound", types, jc_db_param_count (stmt), i);
 }
 
 void
-_jc_store_bind (sqlite3_stmt *stmt,
-                const char   *types,
+_jc_store_bind (JcDbStmt    *stmt,
+                const char  *types,
                 ...)
 {
   va_list ap;
@@ -828,7 +962,7 @@ _jc_store_run (JcStore     *store,
                const char  *types,
                ...)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, error);
   va_list ap;
 
   if (stmt == NULL)
@@ -842,80 +976,88 @@ _jc_store_run (JcStore     *store,
 gint64
 _jc_store_changes (JcStore *store)
 {
-  return sqlite3_changes64 (store->db);
+  return jc_db_changes (store->conn);
+}
+
+int
+_jc_store_last_code (JcStore *store)
+{
+  const GError *last = jc_db_last_error (store->conn);
+
+  return last != NULL ? last->code : -1;
 }
 
 gboolean
 _jc_store_step_each (JcStore         *store,
-                     sqlite3_stmt    *stmt,
+                     JcDbStmt        *stmt,
                      JcStoreRowFunc   func,
                      gpointer         data,
                      const char      *what,
                      GError         **error)
 {
-  int rc;
+  JcDbStep rc;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = jc_db_step (stmt, NULL)) == JC_DB_ROW)
     func (stmt, data);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, what, error);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ERROR)
+    return _jc_store_db_failed (store, what, error);
   return TRUE;
 }
 
 gpointer
 _jc_store_step_first (JcStore         *store,
-                      sqlite3_stmt    *stmt,
+                      JcDbStmt        *stmt,
                       JcStoreRowRead   read,
                       const char      *what,
                       GError         **error)
 {
-  int rc = sqlite3_step (stmt);
-  gpointer row = rc == SQLITE_ROW ? read (stmt) : NULL;
+  JcDbStep rc = jc_db_step (stmt, NULL);
+  gpointer row = rc == JC_DB_ROW ? read (stmt) : NULL;
 
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    _jc_store_set_error (store, rc, what, error);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ERROR)
+    _jc_store_db_failed (store, what, error);
   return row;
 }
 
 int
 _jc_store_step_int64 (JcStore       *store,
-                      sqlite3_stmt  *stmt,
+                      JcDbStmt      *stmt,
                       gint64        *out,
                       const char    *what,
                       GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  JcDbStep rc = jc_db_step (stmt, NULL);
 
-  if (rc == SQLITE_ROW)
-    *out = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_ROW)
+  if (rc == JC_DB_ROW)
+    *out = jc_db_column_int64 (stmt, 0);
+  jc_db_reset (stmt);
+  if (rc == JC_DB_ROW)
     return 1;
-  if (rc == SQLITE_DONE)
+  if (rc == JC_DB_DONE)
     return 0;
-  _jc_store_set_error (store, rc, what, error);
+  _jc_store_db_failed (store, what, error);
   return -1;
 }
 
 gboolean
 _jc_store_step_returning (JcStore       *store,
-                          sqlite3_stmt  *stmt,
+                          JcDbStmt      *stmt,
                           gint64        *out_id,
                           const char    *what,
                           GError       **error)
 {
-  int rc = sqlite3_step (stmt);
+  JcDbStep rc = jc_db_step (stmt, NULL);
 
-  if (rc == SQLITE_ROW)
+  if (rc == JC_DB_ROW)
     {
-      *out_id = sqlite3_column_int64 (stmt, 0);
-      rc = sqlite3_step (stmt);
+      *out_id = jc_db_column_int64 (stmt, 0);
+      rc = jc_db_step (stmt, NULL);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _jc_store_set_error (store, rc, what, error);
+  jc_db_reset (stmt);
+  if (rc != JC_DB_DONE)
+    return _jc_store_db_failed (store, what, error);
   return TRUE;
 }
 
@@ -925,8 +1067,8 @@ typedef struct {
 } StepAll;
 
 static void
-add_row (sqlite3_stmt *stmt,
-         gpointer      data)
+add_row (JcDbStmt *stmt,
+         gpointer  data)
 {
   StepAll *all = data;
 
@@ -935,7 +1077,7 @@ add_row (sqlite3_stmt *stmt,
 
 GPtrArray *
 _jc_store_step_all (JcStore         *store,
-                    sqlite3_stmt    *stmt,
+                    JcDbStmt        *stmt,
                     JcStoreRowRead   read,
                     GDestroyNotify   free_func,
                     const char      *what,
@@ -959,7 +1101,7 @@ _jc_store_query_all (JcStore         *store,
                      const char      *types,
                      ...)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, error);
   va_list ap;
 
   if (stmt == NULL)
@@ -980,7 +1122,7 @@ _jc_store_query_each (JcStore         *store,
                       const char      *types,
                       ...)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, error);
   va_list ap;
 
   if (stmt == NULL)
@@ -992,17 +1134,17 @@ _jc_store_query_each (JcStore         *store,
 }
 
 gpointer
-_jc_store_text_from_row (sqlite3_stmt *stmt)
+_jc_store_text_from_row (JcDbStmt *stmt)
 {
   return _jc_store_column_dup (stmt, 0);
 }
 
 gpointer
-_jc_store_id_text_from_row (sqlite3_stmt *stmt)
+_jc_store_id_text_from_row (JcDbStmt *stmt)
 {
   JcStoreIdText *r = g_new (JcStoreIdText, 1);
 
-  r->id = sqlite3_column_int64 (stmt, 0);
+  r->id = jc_db_column_int64 (stmt, 0);
   r->text = _jc_store_column_dup (stmt, 1);
   return r;
 }
@@ -1017,10 +1159,10 @@ _jc_store_id_text_free (gpointer p)
 }
 
 void
-_jc_store_append_int64 (sqlite3_stmt *stmt,
-                        gpointer      data)
+_jc_store_append_int64 (JcDbStmt *stmt,
+                        gpointer  data)
 {
-  gint64 v = sqlite3_column_int64 (stmt, 0);
+  gint64 v = jc_db_column_int64 (stmt, 0);
 
   g_array_append_val ((GArray *) data, v);
 }
@@ -1034,18 +1176,18 @@ _jc_store_now_iso (void)
 }
 
 void
-_jc_store_bind_text (sqlite3_stmt *stmt,
-           int           i,
-           const char   *text)
+_jc_store_bind_text (JcDbStmt   *stmt,
+                     int         i,
+                     const char *text)
 {
-  sqlite3_bind_text (stmt, i, text ? text : "", -1, SQLITE_TRANSIENT);
+  jc_db_bind_text (stmt, i, text ? text : "");
 }
 
 char *
-_jc_store_column_dup (sqlite3_stmt *stmt,
-            int           i)
+_jc_store_column_dup (JcDbStmt *stmt,
+                      int       i)
 {
-  const char *t = (const char *) sqlite3_column_text (stmt, i);
+  const char *t = jc_db_column_text (stmt, i);
 
   return g_strdup (t ? t : "");
 }
@@ -1054,7 +1196,7 @@ char *
 jc_store_get_setting (JcStore    *store,
                       const char *key)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, "SELECT value FROM settings WHERE key = ?", NULL);
+  JcDbStmt *stmt = _jc_store_prepare (store, "SELECT value FROM settings WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
@@ -1084,11 +1226,9 @@ gboolean
 _jc_store_savepoint_begin (JcStore  *store,
                            GError  **error)
 {
-  gboolean own = sqlite3_get_autocommit (store->db) != 0;
+  gboolean own = !jc_db_in_transaction (store->conn);
 
-  if (!_jc_store_exec (store, own ? "BEGIN IMMEDIATE" : "SAVEPOINT jc_write", error))
-    return FALSE;
-  if (own && !check_unmoved (store, error))
+  if (own ? !write_begin (store, error) : !_jc_store_exec (store, "SAVEPOINT jc_write", error))
     return FALSE;
   g_array_append_val (store->units, own);
   return TRUE;
@@ -1125,7 +1265,7 @@ _jc_store_count (JcStore     *store,
                  const char  *sql,
                  GError     **error)
 {
-  sqlite3_stmt *stmt = _jc_store_prepare (store, sql, error);
+  JcDbStmt *stmt = _jc_store_prepare (store, sql, error);
   gint64 n = -1;
 
   if (stmt == NULL)
