@@ -448,13 +448,15 @@ cli_dup_db_path (Cli *cli)
   g_autofree char *path = jc_store_resolve_path (cli->db_path);
   g_autoptr(GError) error = NULL;
 
-  /* a PostgreSQL URI is no file name: refused as it is, never made
-   * absolute into a folder "postgresql:" */
+  /* a PostgreSQL URI is no file name: refused when malformed, else taken
+   * as it is, never made absolute into a folder "postgresql:" */
   if (!jc_db_location_check (path, &error))
     {
       cli_error_gerror (cli, error);
       return NULL;
     }
+  if (jc_db_location_kind (path) == JC_DB_LOCATION_POSTGRESQL)
+    return g_steal_pointer (&path);
   /* Absolute: core builds file:// URLs and sibling paths from it (the
    * demo's feed file), and those need an absolute path. */
   return g_canonicalize_filename (path, NULL);
@@ -480,7 +482,8 @@ cli_open_store (Cli      *cli,
 
   if (path == NULL)
     return NULL;
-  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+  if (!create && jc_db_location_kind (path) == JC_DB_LOCATION_PATH &&
+      !g_file_test (path, G_FILE_TEST_EXISTS))
     {
       cli_error (cli, _("there is no database “%s”; create it with “%s init”"), path,
                  CLI_PROGRAM);

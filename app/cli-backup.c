@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cli-private.h"
+#include "jc-db-location.h"
 #include "jc-backup.h"
 
 static const CliOption backup_options[] = {
@@ -149,6 +150,14 @@ run_restore (Cli *cli)
 
   if (db_path == NULL)
     return CLI_EXIT_FAILED;
+  /* the office database is restored on its server: jc_store_restore()
+   * refuses it before reading the backup, saying how */
+  if (jc_db_location_kind (db_path) == JC_DB_LOCATION_POSTGRESQL &&
+      !jc_store_restore (db_path, source, NULL, NULL, NULL, NULL, &error))
+    {
+      cli_error_gerror (cli, error);
+      return CLI_EXIT_FAILED;
+    }
   /* Checked before asking: a file that is not a backup is refused at once
    * (jc_store_restore() checks again). */
   if (!jc_store_inspect_backup (db_path, source, &version, &error))

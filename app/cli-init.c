@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli-private.h"
+#include "jc-db-location.h"
 #include "jc-demo.h"
 
 static const CliOption init_options[] = {
@@ -91,10 +92,13 @@ static CliExit
 run_init (Cli *cli)
 {
   g_autofree char *path = cli_dup_db_path (cli);
+  g_autofree char *shown = path != NULL ? jc_db_location_display (path) : NULL;
   g_autoptr(JcStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean demo = cli_has (cli, "demo");
-  gboolean existed = path != NULL && g_file_test (path, G_FILE_TEST_EXISTS);
+  /* the office database is there before jicai's tables are */
+  gboolean existed = path != NULL && (jc_db_location_kind (path) == JC_DB_LOCATION_POSTGRESQL ||
+                                      g_file_test (path, G_FILE_TEST_EXISTS));
   gboolean empty = FALSE;
   JcDemoSummary summary = { 0 };
   GDate today;
@@ -107,10 +111,10 @@ run_init (Cli *cli)
   if (!demo)
     {
       if (existed)
-        printf (_("The database “%s” is ready (schema version %d).\n"), path,
+        printf (_("The database “%s” is ready (schema version %d).\n"), shown,
                 jc_store_get_schema_version (store));
       else
-        printf (_("Created the database “%s” (schema version %d).\n"), path,
+        printf (_("Created the database “%s” (schema version %d).\n"), shown,
                 jc_store_get_schema_version (store));
       return CLI_EXIT_OK;
     }
@@ -118,7 +122,7 @@ run_init (Cli *cli)
   if (store_is_empty (store, &empty, &error) && !empty)
     g_set_error (&error, JC_DEMO_ERROR, JC_DEMO_ERROR_NOT_EMPTY,
                  _("The database “%s” already has data; the demo needs an empty database"),
-                 path);
+                 shown);
   else if (error == NULL)
     {
       gboolean tty = isatty (STDERR_FILENO);
@@ -128,7 +132,7 @@ run_init (Cli *cli)
         {
           if (tty)
             cli_progress_clear ();
-          print_summary (path, &summary);
+          print_summary (shown, &summary);
           return CLI_EXIT_OK;
         }
       if (tty)

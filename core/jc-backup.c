@@ -123,6 +123,8 @@ jc_backup_daily (JcStore       *store,
   g_return_val_if_fail (store != NULL && out != NULL, FALSE);
 
   memset (out, 0, sizeof *out);
+  if (jc_store_is_office (store))
+    return jc_store_backup (store, "", FALSE, NULL, NULL, error);  /* says how it is done */
   if (!jc_backup_get_policy (store, dir, keep, &folder, &n_keep, error))
     return FALSE;
   if (g_mkdir_with_parents (folder, 0700) != 0)

@@ -313,10 +313,35 @@ write_feed (cJSON       *feed,
   cJSON_AddNumberToObject (feed, "count", n);
   text = cJSON_PrintUnformatted (feed);
   cJSON_Delete (feed);
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    g_mkdir_with_parents (dir, 0700);  /* the cache folder of an office desk */
+  }
   ok = g_file_set_contents (path, text, -1, error);
   if (!ok)
     g_prefix_error (error, _("Could not write the demo price feed: "));
   return ok;
+}
+
+
+/* Where the demo's saved market answer goes: beside a database file, or
+ * for the office database in this desk's cache folder (no file of the
+ * server's). */
+static char *
+demo_feed_path (JcStore *store)
+{
+  g_autofree char *dir = NULL;
+
+  if (jc_store_is_office (store))
+    dir = g_build_filename (g_get_user_cache_dir (), "jicai", NULL);
+  else
+    {
+      g_autofree char *db_path = g_canonicalize_filename (jc_store_get_path (store), NULL);
+
+      dir = g_path_get_dirname (db_path);
+    }
+  return g_build_filename (dir, "jicai-demo-feed.json", NULL);
 }
 
 static gboolean
@@ -334,9 +359,7 @@ load_prices (JcStore        *store,
   gint64 source_id;
   gint64 fetch_id;
   guint max_back = 0;
-  g_autofree char *db_path = g_canonicalize_filename (jc_store_get_path (store), NULL);
-  g_autofree char *dir = g_path_get_dirname (db_path);
-  g_autofree char *feed_path = g_build_filename (dir, "jicai-demo-feed.json", NULL);
+  g_autofree char *feed_path = demo_feed_path (store);
   g_autoptr(cJSON) feed = cJSON_CreateObject ();
   cJSON *list = cJSON_AddArrayToObject (feed, "list");
 
@@ -670,9 +693,11 @@ jc_demo_load (JcStore        *store,
   g_array_set_clear_func (demo_items, demo_item_clear);
   if (!jc_store_is_empty (store))
     {
+      g_autofree char *display = jc_store_get_display_name (store);
+
       g_set_error (error, JC_DEMO_ERROR, JC_DEMO_ERROR_NOT_EMPTY,
                    _("The database “%s” already has data; the demo needs an empty database"),
-                   jc_store_get_path (store));
+                   display);
       return FALSE;
     }
   if (!jc_store_begin (store, error))

@@ -595,10 +595,12 @@ count_entries (const char *path)
   return n;
 }
 
-/* A PostgreSQL location (--db or JICAI_DB) is never taken for a path: it
- * is refused as the office database this version cannot open, or as
- * malformed, creating nothing (no folder "postgresql:", no file), exit 1
- * as for any bad value, and its password is never echoed. */
+/* A PostgreSQL location (--db or JICAI_DB) is never taken for a path: a
+ * server that is not there, a service that is not defined, a malformed
+ * URI, a restore into the office database are refused, creating nothing
+ * (no folder "postgresql:", no file), exit 1 as for any bad value, and its
+ * password is never echoed.  (Port 1 on loopback: no server listens
+ * there, also inside the test command's throw-away cluster.) */
 static void
 test_postgresql_location (void **state)
 {
@@ -611,17 +613,18 @@ test_postgresql_location (void **state)
     const char *command;
     const char *expected;
   } cases[] = {
-    { NULL, "postgresql://postgres@127.0.0.1:5432/jicai", "init",
-      "“postgresql://postgres@127.0.0.1:5432/jicai” names an office database on PostgreSQL, "
-      "which is not available in this version of jicai; nothing was created" },
-    { NULL, "postgres://clerk:s3cret@db.office/jicai", "init",
-      "“postgresql://clerk@db.office/jicai” names an office database" },
-    { NULL, "service=office", "catalog", "“service=office” names an office database" },
+    { NULL, "postgresql://postgres@127.0.0.1:1/jicai", "init",
+      "Cannot connect to the office database “postgresql://postgres@127.0.0.1:1/jicai”" },
+    { NULL, "postgres://clerk:s3cret@127.0.0.1:1/jicai", "init",
+      "Cannot connect to the office database “postgresql://clerk@127.0.0.1:1/jicai”" },
+    { "PGSERVICEFILE=/nonexistent", "service=office", "catalog",
+      "Cannot connect to the office database “service=office”" },
     { NULL, "postgresql://db.office/jicai?no_such_option=1", "init",
       "is a malformed PostgreSQL connection URI" },
-    { "JICAI_DB=postgresql://clerk:s3cret@db.office/jicai", NULL, "init",
-      "not available in this version" },
-    { "JICAI_DB=service=office", NULL, "restore", "“service=office” names an office database" },
+    { "JICAI_DB=postgresql://clerk:s3cret@127.0.0.1:1/jicai", NULL, "init",
+      "Cannot connect to the office database" },
+    { "JICAI_DB=service=office", NULL, "restore",
+      "The office database is backed up and checked on its server" },
   };
 
   /* the CLI runs here: a path made of the URI would land in this folder */

@@ -26,11 +26,9 @@ JcDbLocationKind jc_db_location_kind      (const char  *location);
  * Returns: (transfer full): the text. */
 char            *jc_db_location_display   (const char  *location);
 
-/* TRUE when this version of jicai can open `location`: a path.  A
- * PostgreSQL location is refused without touching anything:
- * JC_STORE_ERROR_BAD_LOCATION when libpq cannot read it (a malformed
- * URI), else JC_STORE_ERROR_UNSUPPORTED (the office database is not
- * available in this version). */
+/* TRUE when `location` can be tried: a path, or a PostgreSQL location
+ * libpq can read; JC_STORE_ERROR_BAD_LOCATION naming a malformed URI,
+ * without touching anything. */
 gboolean         jc_db_location_check     (const char  *location,
                                            GError     **error);
 

@@ -146,20 +146,11 @@ gboolean
 jc_db_location_check (const char  *location,
                       GError     **error)
 {
-  g_autofree char *display = NULL;
-
   g_return_val_if_fail (location != NULL, FALSE);
 
   if (jc_db_location_kind (location) == JC_DB_LOCATION_PATH)
     return TRUE;
-  if (!_jc_db_location_readable (location, error))
-    return FALSE;
-  display = jc_db_location_display (location);
-  g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_UNSUPPORTED,
-               _("“%s” names an office database on PostgreSQL, which is not available in "
-                 "this version of jicai; nothing was created. Give the path of a database "
-                 "file instead"), display);
-  return FALSE;
+  return _jc_db_location_readable (location, error);
 }
 
 /* ---- connections and statements ------------------------------------- */

@@ -383,6 +383,18 @@ jc_store_get_path (JcStore *store)
   return store->path;
 }
 
+char *
+jc_store_get_display_name (JcStore *store)
+{
+  return jc_db_location_display (store->path);
+}
+
+gboolean
+jc_store_is_office (JcStore *store)
+{
+  return jc_db_get_engine (store->conn) == JC_DB_ENGINE_POSTGRESQL;
+}
+
 int
 jc_store_get_schema_version (JcStore *store)
 {

@@ -46,7 +46,14 @@ JcStore    *jc_store_open            (const char  *path,
 JcStore    *jc_store_open_same       (JcStore     *store,
                                       GError     **error);
 void        jc_store_free            (JcStore     *store);
+/* The location it was opened with (a path, or a PostgreSQL location
+ * that may hold a password: show jc_store_get_display_name() instead). */
 const char *jc_store_get_path        (JcStore     *store);
+/* The location as it may be shown and logged: never a password.
+ * Returns: (transfer full). */
+char       *jc_store_get_display_name (JcStore    *store);
+/* TRUE for the office database on PostgreSQL, FALSE for a file. */
+gboolean    jc_store_is_office       (JcStore     *store);
 int         jc_store_get_schema_version (JcStore  *store);
 gboolean    jc_store_is_empty        (JcStore     *store);
 void        jc_store_set_busy_func   (JcStore         *store,
