@@ -12,7 +12,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -20,6 +19,7 @@
 #include <unistd.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 /* ---- help and usage ------------------------------------------------ */
 
@@ -336,15 +336,11 @@ test_newer_schema (void **state)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   JcStore *store;
-  sqlite3 *sdb = NULL;
 
   store = jc_store_open (f->path, &error);
   assert_no_error (error);
   jc_store_free (store);
-  assert_int_equal (sqlite3_open (f->path, &sdb), SQLITE_OK);
-  assert_int_equal (sqlite3_exec (sdb, "UPDATE schema_version SET version = 99", NULL, NULL,
-                                  NULL), SQLITE_OK);
-  assert_int_equal (sqlite3_close (sdb), SQLITE_OK);
+  assert_int_equal (jc_test_db_exec (f->path, "UPDATE schema_version SET version = 99"), 1);
   before = jc_test_read (f->path);
 
   {
@@ -680,5 +676,6 @@ main (void)
   /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-basics");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

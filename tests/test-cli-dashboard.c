@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 #define TODAY "2026-11-27"
 
@@ -327,5 +328,6 @@ main (void)
 
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-dashboard");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }
