@@ -208,7 +208,7 @@ test_remove_in_use (void **state)
   add_sample_item (f, "dbc");
   add_sample_canteen (f, "c01", "市府食堂");
   add_history (f, "dbc", "c01");
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   {
     g_autoptr(Run) item = db (f, "catalog", "remove", "dbc", NULL);
     g_autoptr(Run) canteen = db (f, "canteens", "remove", "c01", NULL);
@@ -218,7 +218,7 @@ test_remove_in_use (void **state)
     assert_contains (item->err, "“dbc”");
     assert_failure (canteen, "deactivate it instead");
   }
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
   {
     g_autoptr(Run) deactivate = db (f, "catalog", "edit", "dbc", "--inactive", NULL);

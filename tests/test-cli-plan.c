@@ -101,7 +101,7 @@ test_calendar (void **state)
     assert_string_equal (json_str (json, "cutoff"), "2026-12-03T14:00");
   }
 
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   {
     g_autoptr(Run) r = db (f, "calendar", "add", "2026-13-01", "--holiday", NULL);
 
@@ -142,7 +142,7 @@ test_calendar (void **state)
 
     assert_failure (r, "--from 2026-12-31 is after --to 2026-01-01");
   }
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 
   {
