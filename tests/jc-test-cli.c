@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 void
 run_free (Run *run)
@@ -266,7 +267,7 @@ list_json (Fixture    *f,
 int
 setup (void **state)
 {
-  return jc_test_db_file_setup (state);
+  return jc_test_store_setup (state);
 }
 
 int
@@ -285,7 +286,7 @@ setup_db (void **state)
 int
 teardown (void **state)
 {
-  return jc_test_db_file_teardown (state);
+  return jc_test_store_teardown (state);
 }
 void
 add_sample_item (Fixture    *f,
@@ -451,7 +452,7 @@ check_bad_cases (Fixture       *f,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GPtrArray) args = g_ptr_array_new ();
-      g_autoptr(GBytes) before = jc_test_read (f->path);
+      g_autoptr(GBytes) before = jc_test_store_snapshot (f->path);
       g_autoptr(GBytes) after = NULL;
       g_autoptr(Run) r = NULL;
 
@@ -462,7 +463,7 @@ check_bad_cases (Fixture       *f,
       g_ptr_array_add (args, NULL);
       r = run_argv (NULL, (const char *const *) args->pdata);
       assert_failure (r, cases[i].expected);
-      after = jc_test_read (f->path);
+      after = jc_test_store_snapshot (f->path);
       if (!g_bytes_equal (before, after))
         fail_msg ("case %u (%s) changed the database", i, cases[i].expected);
     }

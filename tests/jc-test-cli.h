@@ -23,7 +23,9 @@ void         run_free           (Run               *run);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
-/* One test's folder and database; the fixture of setup()/setup_db(). */
+/* One test's folder and database; the fixture of setup()/setup_db():
+ * `path` is the database's location on the engine of the run
+ * (jc-test-store.h), in `dir` on SQLite. */
 typedef JcTestDbFile Fixture;
 
 #define FUTURE "2099-12-01"   /* long before its cutoff */
@@ -87,8 +89,8 @@ void         assert_keys        (cJSON             *o,
 cJSON       *list_json          (Fixture           *f,
                                  const char        *kind);
 
-/* cmocka fixtures: a fresh folder (setup), and an initialised database in
- * it (setup_db); teardown removes the folder. */
+/* cmocka fixtures: a fresh folder and location (setup), and an initialised
+ * database there (setup_db); teardown removes both. */
 int          setup              (void             **state);
 int          setup_db           (void             **state);
 int          teardown           (void             **state);
@@ -121,7 +123,8 @@ typedef struct {
 } BadCase;
 
 /* Each case fails with exit 1 and the one line `expected`, and the
- * database file is byte for byte what it was. */
+ * database is what it was (jc_test_store_snapshot(): on SQLite the file
+ * byte for byte). */
 void         check_bad_cases    (Fixture           *f,
                                  const BadCase     *cases,
                                  guint              n);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-test-store.h"
 #include "jc-master.h"
 #include "jc-orders.h"
 #include "jc-plan.h"
@@ -23,6 +24,7 @@
 
 typedef struct {
   char     *dir;
+  char     *path;       /* the database's location (jc-test-store.h) */
   JcStore  *store;
   GPtrArray *items;     /* JcItem * */
   JcSource *src;
@@ -102,7 +104,7 @@ jc_test_world_buy (JcTestWorld *w,
 }
 
 /* A new world in a new temporary folder, the database at
- * <dir>/report.db. */
+ * jc_test_store_location_in (dir): <dir>/jicai.db on SQLite. */
 static inline JcTestWorld *
 jc_test_world_new (void)
 {
@@ -115,11 +117,10 @@ jc_test_world_new (void)
     { "S001", "豆腐", "soy" },
   };
   const char *canteens[] = { "CT01", "CT02" };
-  g_autofree char *path = NULL;
 
   w->dir = jc_test_tmpdir ();
-  path = g_build_filename (w->dir, "report.db", NULL);
-  w->store = jc_store_open (path, NULL);
+  w->path = jc_test_store_location_in (w->dir);
+  w->store = jc_store_open (w->path, NULL);
   assert_non_null (w->store);
   w->items = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_item_free);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
@@ -221,6 +222,7 @@ jc_test_world_free (JcTestWorld *w)
   g_ptr_array_unref (w->items);
   jc_source_free (w->src);
   jc_source_free (w->src2);
+  jc_test_store_location_free (w->path);
   jc_test_rmtree (w->dir);
   g_free (w->dir);
   g_free (w);

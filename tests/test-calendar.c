@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-test-store.h"
 #include "jc-calendar.h"
 #include "jc-error.h"
 #include "jc-orders.h"
@@ -22,6 +23,7 @@
 
 typedef struct {
   char     *dir;
+  char     *path;   /* the database's location (jc-test-store.h) */
   JcStore  *store;
   JcItem   *item;
   JcSource *source;
@@ -31,11 +33,10 @@ static int
 setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
-  g_autofree char *path = NULL;
 
   f->dir = jc_test_tmpdir ();
-  path = g_build_filename (f->dir, "calendar.db", NULL);
-  f->store = jc_store_open (path, NULL);
+  f->path = jc_test_store_location_in (f->dir);
+  f->store = jc_store_open (f->path, NULL);
   assert_non_null (f->store);
   f->item = jc_item_new ();
   f->item->code = g_strdup ("V001");
@@ -59,6 +60,7 @@ teardown (void **state)
   jc_store_free (f->store);
   jc_item_free (f->item);
   jc_source_free (f->source);
+  jc_test_store_location_free (f->path);
   jc_test_rmtree (f->dir);
   g_free (f->dir);
   g_free (f);
@@ -382,5 +384,6 @@ main (void)
     cmocka_unit_test_setup_teardown (test_store_refusals, setup, teardown),
   };
 
+  jc_test_store_init ("calendar");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -12,7 +12,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -20,6 +19,7 @@
 #include <unistd.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 /* ---- help and usage ------------------------------------------------ */
 
@@ -197,6 +197,7 @@ test_init (void **state)
   g_autoptr(Run) human = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
+  jc_test_store_sqlite_only ("the file's header");
   assert_ok (first);
   assert_contains (first->out, "Created the database");
   assert_contains (first->out, f->path);
@@ -243,6 +244,7 @@ test_db_option_forms (void **state)
   g_autoptr(cJSON) a = parse_json (after);
   g_autoptr(cJSON) b = parse_json (via_env);
 
+  jc_test_store_sqlite_only ("paths and their folders");
   assert_ok (init);
   assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
   assert_ok (add);
@@ -263,6 +265,7 @@ test_missing_database (void **state)
   g_autoptr(Run) add = db (f, "canteens", "add", "c1", "--name", "x", "--lat", "1", "--lon", "1",
                            NULL);
 
+  jc_test_store_sqlite_only ("a missing file");
   assert_failure (list, "there is no database");
   assert_contains (list->err, f->path);
   assert_contains (list->err, "jicai-cli init");
@@ -282,6 +285,7 @@ test_not_sqlite (void **state)
   g_autoptr(Run) list = NULL;
   g_autoptr(Run) add = NULL;
 
+  jc_test_store_sqlite_only ("a file that is not an SQLite database");
   assert_true (g_file_set_contents (f->path, text, -1, NULL));
   before = jc_test_read (f->path);
   init = db (f, "init", NULL);
@@ -322,6 +326,7 @@ test_uncreatable_path (void **state)
   g_autofree char *plain = g_build_filename (f->dir, "plain-file", NULL);
   g_autofree char *under = g_build_filename (plain, "x.db", NULL);
 
+  jc_test_store_sqlite_only ("paths");
   assert_true (g_file_set_contents (plain, "not a folder\n", -1, NULL));
   check_uncreatable (under);
   if (g_file_test ("/etc/hostname", G_FILE_TEST_IS_REGULAR))
@@ -336,16 +341,12 @@ test_newer_schema (void **state)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   JcStore *store;
-  sqlite3 *sdb = NULL;
 
   store = jc_store_open (f->path, &error);
   assert_no_error (error);
   jc_store_free (store);
-  assert_int_equal (sqlite3_open (f->path, &sdb), SQLITE_OK);
-  assert_int_equal (sqlite3_exec (sdb, "UPDATE schema_version SET version = 99", NULL, NULL,
-                                  NULL), SQLITE_OK);
-  assert_int_equal (sqlite3_close (sdb), SQLITE_OK);
-  before = jc_test_read (f->path);
+  assert_int_equal (jc_test_db_exec (f->path, "UPDATE schema_version SET version = 99"), 1);
+  before = jc_test_store_snapshot (f->path);
 
   {
     g_autoptr(Run) init = db (f, "init", NULL);
@@ -358,7 +359,7 @@ test_newer_schema (void **state)
     assert_failure (list, "newer version");
     assert_failure (add, "newer version");
   }
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 }
 
@@ -415,13 +416,13 @@ test_demo (void **state)
   assert_int_equal (cJSON_GetArraySize (vehicles), 4);
 
   /* A second load is refused and changes nothing. */
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   {
     g_autoptr(Run) again = run (env, "--db", f->path, "init", "--demo", NULL);
 
     assert_failure (again, "already has data; the demo needs an empty database");
   }
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 }
 
@@ -557,10 +558,10 @@ test_demo_refuses_data (void **state)
 
   /* Only a vehicle: still not empty. */
   add_sample_vehicle (f, "沪A00001");
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   r = run (env, "--db", f->path, "init", "--demo", NULL);
   assert_failure (r, "already has data");
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 }
 
@@ -570,6 +571,7 @@ test_demo_bad_today (void **state)
   Fixture *f = *state;
   static const char *const dates[] = { "2026-02-30", "2026-11-9", "yesterday", "2026/11/29" };
 
+  jc_test_store_sqlite_only ("that no file was created");
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
       g_autofree char *env = g_strdup_printf ("JICAI_TODAY=%s", dates[i]);
@@ -683,5 +685,6 @@ main (void)
   /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-basics");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 #define TODAY "2026-11-27"
 
@@ -290,7 +291,7 @@ static void
 test_dashboard_bad_input (void **state)
 {
   Fixture *f = *state;
-  g_autoptr(GBytes) before = jc_test_read (f->path);
+  g_autoptr(GBytes) before = jc_test_store_snapshot (f->path);
   g_autoptr(GBytes) after = NULL;
   g_autofree char *missing = g_build_filename (f->dir, "nothing-here.db", NULL);
   const char *bad_today[] = { "JICAI_TODAY=2026-11-31", NULL };
@@ -310,7 +311,7 @@ test_dashboard_bad_input (void **state)
   assert_failure (gone, "there is no database");
   assert_contains (gone->err, "create it with “jicai-cli init”");
   assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 }
 
@@ -327,5 +328,6 @@ main (void)
 
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-dashboard");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

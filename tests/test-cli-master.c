@@ -11,7 +11,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 /* ---- catalog ------------------------------------------------------- */
 
@@ -208,7 +208,7 @@ test_remove_in_use (void **state)
   add_sample_item (f, "dbc");
   add_sample_canteen (f, "c01", "市府食堂");
   add_history (f, "dbc", "c01");
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   {
     g_autoptr(Run) item = db (f, "catalog", "remove", "dbc", NULL);
     g_autoptr(Run) canteen = db (f, "canteens", "remove", "c01", NULL);
@@ -218,7 +218,7 @@ test_remove_in_use (void **state)
     assert_contains (item->err, "“dbc”");
     assert_failure (canteen, "deactivate it instead");
   }
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
   {
     g_autoptr(Run) deactivate = db (f, "catalog", "edit", "dbc", "--inactive", NULL);
@@ -598,5 +598,6 @@ main (void)
   /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-master");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

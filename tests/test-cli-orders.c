@@ -10,7 +10,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -18,6 +17,7 @@
 #include <unistd.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 static void
 test_orders_template (void **state)
@@ -142,7 +142,7 @@ test_orders_import (void **state)
   add_order_world (f);
 
   /* No terminal to ask on and no --yes: the preview, then a refusal. */
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   refused = db (f, "orders", "import", path, NULL);
   assert_int_equal (refused->status, 1);
   assert_contains (refused->out, "c01 市府食堂, " FUTURE " (not-started, version 0): 3 added, "
@@ -151,7 +151,7 @@ test_orders_import (void **state)
   assert_contains (refused->out, "+ potato 土豆: 2 箱");
   assert_string_equal (refused->err, "jicai-cli: orders import: nothing was imported: confirm "
                                      "with --yes (there is no terminal to ask on)\n");
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 
   imp = db (f, "orders", "import", path, "--yes", NULL);
@@ -228,7 +228,7 @@ test_orders_import_bad (void **state)
   g_autoptr(GBytes) after = NULL;
 
   add_order_world (f);
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   only_bad = db (f, "orders", "import", bad, "--yes", NULL);
   assert_int_equal (only_bad->status, 1);
   assert_string_equal (only_bad->out, "");
@@ -236,7 +236,7 @@ test_orders_import_bad (void **state)
   assert_contains (only_bad->err, line3);
   assert_contains (only_bad->err, line4);
   assert_contains (only_bad->err, "菠萝蜜");
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
   {
     g_autoptr(Run) list = db (f, "orders", "list", "--date", "2099-12-02", "--json", NULL);
@@ -395,12 +395,12 @@ test_orders_submit_cutoff (void **state)
   cJSON *late;
 
   add_order_world (f);
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   refused = db (f, "orders", "submit", "--canteen", "c01", "--date", PAST, "--item", "dbc=3",
                 NULL);
   assert_failure (refused, "The cutoff for " PAST " was 2020-01-03T14:00");  /* Monday: Friday's cutoff */
   assert_contains (refused->err, "give --accept-late REASON");
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 
   accepted = db (f, "orders", "submit", "--canteen", "c01", "--date", PAST, "--item", "dbc=3",
@@ -591,5 +591,6 @@ main (void)
   /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-orders");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

@@ -11,7 +11,7 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
+#include "jc-test-store.h"
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -101,7 +101,7 @@ test_calendar (void **state)
     assert_string_equal (json_str (json, "cutoff"), "2026-12-03T14:00");
   }
 
-  before = jc_test_read (f->path);
+  before = jc_test_store_snapshot (f->path);
   {
     g_autoptr(Run) r = db (f, "calendar", "add", "2026-13-01", "--holiday", NULL);
 
@@ -142,7 +142,7 @@ test_calendar (void **state)
 
     assert_failure (r, "--from 2026-12-31 is after --to 2026-01-01");
   }
-  after = jc_test_read (f->path);
+  after = jc_test_store_snapshot (f->path);
   assert_true (g_bytes_equal (before, after));
 
   {
@@ -775,7 +775,6 @@ test_purchases_remove (void **state)
    * 0 (0.125 g would import as 0), locked into the plan, with a purchase
    * of 53.75 元 recorded on it; raw SQL, since every entry refuses it now */
   {
-    sqlite3 *sdb = NULL;
     const char *sql =
       "UPDATE order_lines SET qty_milli = 0, unit_qty_milli = 0 "
       "WHERE item_id = (SELECT id FROM items WHERE code = 'egg');"
@@ -787,9 +786,7 @@ test_purchases_remove (void **state)
       "recorded_at, recorded_by) SELECT '" PLAN_DATE "', id, 5000, 10750, 5375, "
       "'2026-11-28T10:00', 'test' FROM items WHERE code = 'egg';";
 
-    assert_int_equal (sqlite3_open (f->path, &sdb), SQLITE_OK);
-    assert_int_equal (sqlite3_exec (sdb, sql, NULL, NULL, NULL), SQLITE_OK);
-    assert_int_equal (sqlite3_close (sdb), SQLITE_OK);
+    jc_test_db_exec (f->path, sql);
   }
   {
     g_autoptr(Run) plan = db (f, "plan", "--date", PLAN_DATE, "--json", NULL);
@@ -845,17 +842,11 @@ test_purchases_remove (void **state)
   }
   /* the removal is in the plan's history, with who and why */
   {
-    sqlite3 *sdb = NULL;
-    sqlite3_stmt *stmt = NULL;
+    g_autofree char *rows = jc_test_db_rows (f->path, "SELECT reason FROM plan_audit WHERE action = "
+                                                      "'remove-purchase'");
 
-    assert_int_equal (sqlite3_open (f->path, &sdb), SQLITE_OK);
-    assert_int_equal (sqlite3_prepare_v2 (sdb, "SELECT reason FROM plan_audit WHERE action = "
-                                               "'remove-purchase'", -1, &stmt, NULL), SQLITE_OK);
-    assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-    assert_string_equal ((const char *) sqlite3_column_text (stmt, 0), "egg: 记错了行");
-    assert_int_equal (sqlite3_step (stmt), SQLITE_DONE);
-    sqlite3_finalize (stmt);
-    assert_int_equal (sqlite3_close (sdb), SQLITE_OK);
+    /* one row, this one */
+    assert_string_equal (rows, "egg: 记错了行|\n");
   }
 }
 
@@ -946,5 +937,6 @@ main (void)
   /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-plan");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

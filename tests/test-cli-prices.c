@@ -11,7 +11,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sqlite3.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -19,6 +18,7 @@
 #include <unistd.h>
 
 #include "jc-test-cli.h"
+#include "jc-test-store.h"
 
 /* ---- sources -------------------------------------------------------- */
 
@@ -93,7 +93,7 @@ test_sources (void **state)
   assert_false (json_bool (o, "enabled"));
 
   /* The secret is stored (fetches need it), just never printed. */
-  file = jc_test_read (f->path);
+  file = jc_test_store_snapshot (f->path);
   assert_non_null (g_bytes_get_data (file, NULL));
 
   /* edit: rename, re-enable, new priority; the credentials stay */
@@ -210,14 +210,14 @@ test_sources_bad_input (void **state)
 
   /* A password in the URL is refused, and not echoed back. */
   {
-    g_autoptr(GBytes) before = jc_test_read (f->path);
+    g_autoptr(GBytes) before = jc_test_store_snapshot (f->path);
     g_autoptr(GBytes) after = NULL;
     g_autoptr(Run) r = db (f, "sources", "add", "x", "--adapter", "csv", "--url",
                            "https://bob:" SECRET "@a.example/p.csv", NULL);
 
     assert_failure (r, "has a password in it; pass credentials with --credentials-from-env");
     assert_no_secret (r);
-    after = jc_test_read (f->path);
+    after = jc_test_store_snapshot (f->path);
     assert_true (g_bytes_equal (before, after));
   }
   /* Several bad values: one line each, nothing written. */
@@ -1110,5 +1110,6 @@ main (void)
   /* JC_TEST_FILTER=test_purchases_* runs only those (cmocka's glob) */
   if (g_getenv ("JC_TEST_FILTER") != NULL)
     cmocka_set_test_filter (g_getenv ("JC_TEST_FILTER"));
+  jc_test_store_init ("cli-prices");
   return cmocka_run_group_tests (tests, NULL, NULL);
 }

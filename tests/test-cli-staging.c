@@ -13,23 +13,17 @@
 #include <unistd.h>
 
 #include "jc-test-cli.h"
-#include "jc-store-sqlite.h"
+#include "jc-test-store.h"
 
 #define N_NAMES 500
 #define N_DAYS 800   /* 400,000 quotes: a few seconds of importing */
 
+/* What the store committed, through a second connection. */
 static gint64
 raw_count (JcStore    *store,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store), sql, -1, &stmt, NULL), SQLITE_OK);
-  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return jc_test_db_count (jc_store_get_path (store), sql);
 }
 
 /* N_NAMES market names the catalog does not know × N_DAYS days. */
@@ -173,5 +167,6 @@ main (void)
     cmocka_unit_test_setup_teardown (test_submit_beside_import, setup_db, teardown),
   };
 
+  jc_test_store_init ("cli-staging");
   return cmocka_run_group_tests_name ("cli-staging", tests, NULL, NULL);
 }

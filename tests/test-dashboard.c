@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-test-store.h"
 #include "jc-dashboard.h"
 #include "jc-demo.h"
 #include "jc-report.h"
@@ -17,8 +18,8 @@
 #define TODAY    "2026-11-27"
 #define TOMORROW "2026-11-28"
 
+/* two databases, each a location of its own (jc-test-store.h) */
 static struct {
-  char *dir;
   char *db_path;
   char *empty_path;
 } fx;
@@ -31,9 +32,8 @@ setup (void **state)
   g_autoptr(JcStore) empty = NULL;
   GDate today;
 
-  fx.dir = jc_test_tmpdir ();
-  fx.db_path = g_build_filename (fx.dir, "jicai.db", NULL);
-  fx.empty_path = g_build_filename (fx.dir, "empty.db", NULL);
+  fx.db_path = jc_test_store_location ();
+  fx.empty_path = jc_test_store_location ();
   store = jc_store_open (fx.db_path, &error);
   assert_no_error (error);
   g_date_clear (&today, 1);
@@ -48,10 +48,8 @@ setup (void **state)
 static int
 teardown (void **state)
 {
-  jc_test_rmtree (fx.dir);
-  g_free (fx.dir);
-  g_free (fx.db_path);
-  g_free (fx.empty_path);
+  jc_test_store_location_free (g_steal_pointer (&fx.db_path));
+  jc_test_store_location_free (g_steal_pointer (&fx.empty_path));
   return 0;
 }
 
@@ -356,5 +354,6 @@ main (void)
     cmocka_unit_test (test_month_periods),
   };
 
+  jc_test_store_init ("dashboard");
   return cmocka_run_group_tests (tests, setup, teardown);
 }

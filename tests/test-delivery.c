@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-test-store.h"
 #include "jc-delivery-doc.h"
 #include "jc-delivery-private.h"
 #include "jc-orders.h"
@@ -112,7 +113,7 @@ setup (void **state)
   g_autoptr(JcItem) rice = NULL, chicken = NULL, oil = NULL, garlic = NULL;
 
   f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "d.db", NULL);
+  f->path = jc_test_store_location_in (f->dir);
   f->store = jc_store_open (f->path, &error);
   assert_no_error (error);
   rice = add_item (f->store, "G001", "大米", "grain", JC_BASE_UNIT_KG, 0);
@@ -162,7 +163,7 @@ teardown (void **state)
 
   jc_store_free (f->store);
   jc_test_rmtree (f->dir);
-  g_free (f->path);
+  jc_test_store_location_free (f->path);
   g_free (f->dir);
   g_free (f);
   return 0;
@@ -802,5 +803,6 @@ main (void)
     cmocka_unit_test_setup_teardown (test_cli, setup, teardown),
   };
 
+  jc_test_store_init ("delivery");
   return cmocka_run_group_tests_name ("delivery", tests, NULL, NULL);
 }

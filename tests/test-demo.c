@@ -9,41 +9,28 @@
 #include "jc-prices.h"
 #include "jc-error.h"
 #include "jc-prices.h"
-#include "jc-store-private.h"
+#include "jc-store.h"
+#include "jc-test-store.h"
 
+/* What the store committed, through a second connection. */
 static gint64
 query_int (JcStore    *store,
            const char *sql)
 {
-  JcDbStmt *stmt = _jc_store_prepare (store, sql, NULL);
-  gint64 v;
-
-  assert_non_null (stmt);
-  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
-  v = jc_db_column_int64 (stmt, 0);
-  jc_db_reset (stmt);
-  return v;
+  return jc_test_db_count (jc_store_get_path (store), sql);
 }
 
 static char *
 query_text (JcStore    *store,
             const char *sql)
 {
-  JcDbStmt *stmt = _jc_store_prepare (store, sql, NULL);
-  char *v;
-
-  assert_non_null (stmt);
-  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
-  v = g_strdup (jc_db_column_text (stmt, 0));
-  jc_db_reset (stmt);
-  return v;
+  return jc_test_db_text (jc_store_get_path (store), sql);
 }
 
 static void
 test_demo_world (void **state)
 {
-  g_autofree char *dir = jc_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  char *path = jc_test_store_location ();
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = jc_store_open (path, &error);
   g_autoptr(GPtrArray) canteens = NULL;
@@ -201,16 +188,15 @@ test_demo_world (void **state)
     assert_int_equal (query_int (store, "SELECT COUNT(*) FROM order_lines"), before);
   }
   jc_store_free (g_steal_pointer (&store));
-  jc_test_rmtree (dir);
+  jc_test_store_location_free (path);
 }
 
 /* The same day always produces the same orders. */
 static void
 test_demo_deterministic (void **state)
 {
-  g_autofree char *dir = jc_test_tmpdir ();
-  g_autofree char *a_path = g_build_filename (dir, "a.db", NULL);
-  g_autofree char *b_path = g_build_filename (dir, "b.db", NULL);
+  char *a_path = jc_test_store_location ();
+  char *b_path = jc_test_store_location ();
   g_autoptr(JcStore) a = jc_store_open (a_path, NULL);
   g_autoptr(JcStore) b = jc_store_open (b_path, NULL);
   const char *sql = "SELECT SUM(l.qty_milli * (l.item_id % 97 + 1)) FROM order_lines l";
@@ -222,7 +208,8 @@ test_demo_deterministic (void **state)
   assert_int_equal (query_int (a, sql), query_int (b, sql));
   jc_store_free (g_steal_pointer (&a));
   jc_store_free (g_steal_pointer (&b));
-  jc_test_rmtree (dir);
+  jc_test_store_location_free (a_path);
+  jc_test_store_location_free (b_path);
 }
 
 static void
@@ -238,8 +225,7 @@ cancel_on_progress (double      fraction,
 static void
 test_demo_cancel (void **state)
 {
-  g_autofree char *dir = jc_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "c.db", NULL);
+  char *path = jc_test_store_location ();
   g_autoptr(JcStore) store = jc_store_open (path, NULL);
   g_autoptr(GCancellable) cancel = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
@@ -251,7 +237,7 @@ test_demo_cancel (void **state)
   assert_true (jc_store_is_empty (store));
   assert_int_equal (query_int (store, "SELECT COUNT(*) FROM prices"), 0);
   jc_store_free (g_steal_pointer (&store));
-  jc_test_rmtree (dir);
+  jc_test_store_location_free (path);
 }
 
 int
@@ -263,5 +249,6 @@ main (void)
     cmocka_unit_test (test_demo_cancel),
   };
 
+  jc_test_store_init ("demo");
   return cmocka_run_group_tests_name ("demo", tests, NULL, NULL);
 }

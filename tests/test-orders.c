@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-test-store.h"
 #include "jc-error.h"
 #include "jc-format.h"
 #include "jc-orders.h"
@@ -28,7 +29,7 @@ setup (void **state)
   g_autoptr(JcCanteen) c = jc_canteen_new ();
 
   f->dir = jc_test_tmpdir ();
-  f->path = g_build_filename (f->dir, "o.db", NULL);
+  f->path = jc_test_store_location_in (f->dir);
   f->store = jc_store_open (f->path, NULL);
   f->cabbage = jc_item_new ();
   f->cabbage->code = g_strdup ("V001");
@@ -65,7 +66,7 @@ teardown (void **state)
   jc_item_free (f->eggs);
   jc_test_rmtree (f->dir);
   g_free (f->dir);
-  g_free (f->path);
+  jc_test_store_location_free (f->path);
   g_free (f);
   return 0;
 }
@@ -508,5 +509,6 @@ main (void)
     T (test_store_lock_only_writes),
   };
 
+  jc_test_store_init ("orders");
   return cmocka_run_group_tests_name ("orders", tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
 #include <zip.h>
 
 #include "jc-test-util.h"
+#include "jc-test-store.h"
 #include "jc-test-xlsx.h"
 #include "jc-orders.h"
 #include "jc-plan-doc.h"
@@ -20,6 +21,7 @@
 
 typedef struct {
   char    *dir;
+  char    *path;   /* the database's location (jc-test-store.h) */
   JcStore *store;
 } Fixture;
 
@@ -65,7 +67,6 @@ static int
 setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
-  g_autofree char *path = NULL;
   g_autoptr(JcSource) src = jc_source_new ();
   g_autoptr(JcItem) rice = NULL;
   g_autoptr(JcItem) cabbage = NULL;
@@ -74,8 +75,8 @@ setup (void **state)
   JcPutResult put;
 
   f->dir = jc_test_tmpdir ();
-  path = g_build_filename (f->dir, "doc.db", NULL);
-  f->store = jc_store_open (path, NULL);
+  f->path = jc_test_store_location_in (f->dir);
+  f->store = jc_store_open (f->path, NULL);
   assert_non_null (f->store);
   add_item (f->store, "G001", "大米", "grain", 25000, 0);
   add_item (f->store, "V001", "大白菜", "veg", 0, 100);
@@ -121,6 +122,7 @@ teardown (void **state)
   Fixture *f = *state;
 
   jc_store_free (f->store);
+  jc_test_store_location_free (f->path);
   jc_test_rmtree (f->dir);
   g_free (f->dir);
   g_free (f);
@@ -670,5 +672,6 @@ main (void)
     cmocka_unit_test_setup_teardown (test_plan_supplement, setup, teardown),
   };
 
+  jc_test_store_init ("plan-doc");
   return cmocka_run_group_tests_name ("plan-doc", tests, NULL, NULL);
 }

@@ -2,7 +2,7 @@
 /* The purchase plan and the allocation, against hand-computed cases. */
 #include "config.h"
 
-#include <sqlite3.h>
+#include "jc-test-store.h"
 #include <string.h>
 
 #include "jc-test-util.h"
@@ -207,8 +207,7 @@ test_allocation_property (void **state)
 static void
 test_plan_from_store (void **state)
 {
-  g_autofree char *dir = jc_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "plan.db", NULL);
+  char *path = jc_test_store_location ();
   g_autoptr(JcStore) store = jc_store_open (path, NULL);
   g_autoptr(JcItem) rice = jc_item_new ();
   g_autoptr(JcItem) cabbage = jc_item_new ();
@@ -369,15 +368,14 @@ test_plan_from_store (void **state)
   g_clear_error (&error);
 
   jc_store_free (g_steal_pointer (&store));
-  jc_test_rmtree (dir);
+  jc_test_store_location_free (path);
 }
 
 /* Lock, unlock with a reason, lock again: the orders follow. */
 static void
 test_unlock (void **state)
 {
-  g_autofree char *dir = jc_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "u.db", NULL);
+  char *path = jc_test_store_location ();
   g_autoptr(JcStore) store = jc_store_open (path, NULL);
   g_autoptr(JcItem) item = jc_item_new ();
   g_autoptr(JcCanteen) c = jc_canteen_new ();
@@ -413,7 +411,7 @@ test_unlock (void **state)
   g_clear_error (&error);
   assert_true (jc_plan_lock (store, "2026-12-01", 7, "staff", &error));
   jc_store_free (g_steal_pointer (&store));
-  jc_test_rmtree (dir);
+  jc_test_store_location_free (path);
 }
 
 static gint64
@@ -454,8 +452,7 @@ submit_late (JcStore      *store,
 static void
 test_late_orders (void **state)
 {
-  g_autofree char *dir = jc_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "late.db", NULL);
+  char *path = jc_test_store_location ();
   g_autoptr(JcStore) store = jc_store_open (path, NULL);
   g_autoptr(JcItem) cabbage = jc_item_new ();
   g_autoptr(JcSource) src = jc_source_new ();
@@ -666,7 +663,7 @@ test_late_orders (void **state)
   }
 
   jc_store_free (g_steal_pointer (&store));
-  jc_test_rmtree (dir);
+  jc_test_store_location_free (path);
 }
 
 /* Issue 11 item 4: an order line of 0 left in a database from before every
@@ -674,8 +671,7 @@ test_late_orders (void **state)
 static void
 test_zero_line_left_out (void **state)
 {
-  g_autofree char *dir = jc_test_tmpdir ();
-  g_autofree char *path = g_build_filename (dir, "z.db", NULL);
+  char *path = jc_test_store_location ();
   g_autoptr(JcStore) store = jc_store_open (path, NULL);
   g_autoptr(JcItem) cabbage = jc_item_new ();
   g_autoptr(JcItem) egg = jc_item_new ();
@@ -684,7 +680,6 @@ test_zero_line_left_out (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(JcOrder) o = NULL;
   g_autoptr(JcPlan) plan = NULL;
-  sqlite3 *db = NULL;
 
   cabbage->code = g_strdup ("V001");
   cabbage->name = g_strdup ("大白菜");
@@ -704,12 +699,8 @@ test_zero_line_left_out (void **state)
   g_ptr_array_add (o->lines, jc_order_line_parse (egg, "0.5", "kg", "", NULL));
   assert_true (jc_orders_save (store, o, JC_ORDER_SAVE_SUBMIT, "t", NULL, now, NULL));
   /* what 0.125 g imported as before the fix */
-  assert_int_equal (sqlite3_open (path, &db), SQLITE_OK);
-  assert_int_equal (sqlite3_exec (db, "UPDATE order_lines SET qty_milli = 0 WHERE item_id = "
-                                      "(SELECT id FROM items WHERE code = 'E001')",
-                                  NULL, NULL, NULL), SQLITE_OK);
-  assert_int_equal (sqlite3_changes (db), 1);
-  sqlite3_close (db);
+  assert_int_equal (jc_test_db_exec (path, "UPDATE order_lines SET qty_milli = 0 WHERE item_id = "
+                                           "(SELECT id FROM items WHERE code = 'E001')"), 1);
 
   plan = jc_plan_build (store, "2026-12-01", 7, &error);
   assert_no_error (error);
@@ -724,7 +715,7 @@ test_zero_line_left_out (void **state)
   assert_true (jc_plan_record_purchase (store, "2026-12-01", "V001", 5000, 1000, "staff", "",
                                         &error));
   jc_store_free (g_steal_pointer (&store));
-  jc_test_rmtree (dir);
+  jc_test_store_location_free (path);
 }
 
 int
@@ -742,5 +733,6 @@ main (void)
     cmocka_unit_test (test_zero_line_left_out),
   };
 
+  jc_test_store_init ("plan");
   return cmocka_run_group_tests_name ("plan", tests, NULL, NULL);
 }

@@ -7,12 +7,14 @@
 #include <string.h>
 
 #include "jc-test-util.h"
+#include "jc-test-store.h"
 #include "jc-error.h"
 #include "jc-prices.h"
 #include "jc-store-private.h"
 
 typedef struct {
   char    *dir;
+  char    *path;   /* the database's location (jc-test-store.h) */
   JcStore *store;
   JcItem  *oil;       /* grain, kg, a 5 L drum of 4.6 kg */
   JcItem  *cabbage;   /* veg, kg */
@@ -39,11 +41,10 @@ static int
 setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
-  g_autofree char *path = NULL;
 
   f->dir = jc_test_tmpdir ();
-  path = g_build_filename (f->dir, "h.db", NULL);
-  f->store = jc_store_open (path, NULL);
+  f->path = jc_test_store_location_in (f->dir);
+  f->store = jc_store_open (f->path, NULL);
   assert_non_null (f->store);
   f->oil = jc_item_new ();
   f->oil->code = g_strdup ("G010");
@@ -72,6 +73,7 @@ teardown (void **state)
   jc_store_free (f->store);
   jc_item_free (f->oil);
   jc_item_free (f->cabbage);
+  jc_test_store_location_free (f->path);
   jc_test_rmtree (f->dir);
   g_free (f->dir);
   g_free (f);
@@ -451,5 +453,6 @@ main (void)
     T (test_suggest_ten),
   };
 
+  jc_test_store_init ("price-hold");
   return cmocka_run_group_tests_name ("price-hold", tests, NULL, NULL);
 }

@@ -14,10 +14,12 @@
 #include "jc-error.h"
 #include "jc-format.h"
 #include "jc-price-import.h"
-#include "jc-store-sqlite.h"
+#include "jc-store-private.h"
+#include "jc-test-store.h"
 
 typedef struct {
   char         *dir;
+  char         *path;   /* the database's location (jc-test-store.h) */
   JcStore      *store;
   JcTestServer *server;
   JcSource     *source;
@@ -54,13 +56,12 @@ static int
 setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
-  g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
   const char *names[][2] = { { "V001", "大白菜" }, { "V002", "土豆" }, { "V003", "菠菜" } };
 
   f->dir = jc_test_tmpdir ();
-  path = g_build_filename (f->dir, "f.db", NULL);
-  f->store = jc_store_open (path, NULL);
+  f->path = jc_test_store_location_in (f->dir);
+  f->store = jc_store_open (f->path, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
       g_autoptr(JcItem) it = jc_item_new ();
@@ -97,6 +98,7 @@ teardown (void **state)
   jc_test_server_free (f->server);
   jc_source_free (f->source);
   jc_store_free (f->store);
+  jc_test_store_location_free (f->path);
   jc_test_rmtree (f->dir);
   g_free (f->dir);
   g_free (f);
@@ -116,17 +118,9 @@ dump (JcStore *store)
 
   for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      sqlite3_stmt *stmt = NULL;
+      g_autofree char *rows = jc_test_db_rows (jc_store_get_path (store), tables[t]);
 
-      assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store), tables[t], -1, &stmt, NULL),
-                        SQLITE_OK);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            g_string_append_printf (out, "%s|", (const char *) sqlite3_column_text (stmt, c));
-          g_string_append_c (out, '\n');
-        }
-      sqlite3_finalize (stmt);
+      g_string_append (out, rows);
       g_string_append (out, "--\n");
     }
   return g_string_free (out, FALSE);
@@ -530,18 +524,12 @@ test_import_file_and_file_url (void **state)
 
 /* ---- staged imports -------------------------------------------------- */
 
+/* What the store committed, through a second connection. */
 static gint64
 raw_count (JcStore    *store,
            const char *sql)
 {
-  sqlite3_stmt *stmt = NULL;
-  gint64 n;
-
-  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (store), sql, -1, &stmt, NULL), SQLITE_OK);
-  assert_int_equal (sqlite3_step (stmt), SQLITE_ROW);
-  n = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return n;
+  return jc_test_db_count (jc_store_get_path (store), sql);
 }
 
 /* A CSV of `n_days` × 30 names (大白菜 mapped to V001, the others not),
@@ -812,8 +800,7 @@ test_staged_quote_changed_twice (void **state)
   g_autoptr(GError) error = NULL;
   g_autofree char *first = g_build_filename (f->dir, "first.csv", NULL);
   g_autofree char *again = g_build_filename (f->dir, "again.csv", NULL);
-  g_autoptr(GString) chain = g_string_new (NULL);
-  sqlite3_stmt *stmt = NULL;
+  g_autofree char *chain = NULL;
   JcImportReport r;
 
   assert_true (g_file_set_contents (first, "品名,最低价,平均价,最高价,规格,产地,单位,发布日期\n"
@@ -837,27 +824,16 @@ test_staged_quote_changed_twice (void **state)
   assert_int_equal (r.rows_changed, 5);
   jc_import_report_clear (&r);
 
-  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (f->store),
+  chain = jc_test_db_rows (f->path,
     "SELECT p.market_name, r.old_avg, r.new_avg FROM price_revisions r "
-    "JOIN prices p ON p.id = r.price_id ORDER BY r.id", -1, &stmt, NULL), SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (chain, "%s %lld>%lld;", (const char *) sqlite3_column_text (stmt, 0),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            (long long) sqlite3_column_int64 (stmt, 2));
-  sqlite3_finalize (stmt);
-  assert_string_equal (chain->str, "大白菜 1100>1400;大白菜 1400>1700;土豆 2100>2400;"
-                                   "大白菜 1700>1100;土豆 2400>2700;");
-  g_string_truncate (chain, 0);
-  assert_int_equal (sqlite3_prepare_v2 (_jc_store_get_db (f->store),
+    "JOIN prices p ON p.id = r.price_id ORDER BY r.id");
+  assert_string_equal (chain, "大白菜|1100|1400|\n大白菜|1400|1700|\n土豆|2100|2400|\n"
+                              "大白菜|1700|1100|\n土豆|2400|2700|\n");
+  g_clear_pointer (&chain, g_free);
+  chain = jc_test_db_rows (f->path,
     "SELECT market_name, low_milliyuan, avg_milliyuan, high_milliyuan FROM prices "
-    "ORDER BY market_name", -1, &stmt, NULL), SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_string_append_printf (chain, "%s %lld %lld %lld;", (const char *) sqlite3_column_text (stmt, 0),
-                            (long long) sqlite3_column_int64 (stmt, 1),
-                            (long long) sqlite3_column_int64 (stmt, 2),
-                            (long long) sqlite3_column_int64 (stmt, 3));
-  sqlite3_finalize (stmt);
-  assert_string_equal (chain->str, "土豆 2600 2700 2800;大白菜 1000 1100 1200;");
+    "ORDER BY market_name");
+  assert_string_equal (chain, "土豆|2600|2700|2800|\n大白菜|1000|1100|1200|\n");
 }
 
 #define T(fn) cmocka_unit_test_setup_teardown (fn, setup, teardown)
@@ -881,6 +857,7 @@ main (void)
   };
   int rc;
 
+  jc_test_store_init ("price-import");
   curl_global_init (CURL_GLOBAL_DEFAULT);
   rc = cmocka_run_group_tests_name ("price-import", tests, NULL, NULL);
   curl_global_cleanup ();

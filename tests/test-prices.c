@@ -9,10 +9,11 @@
 #include "jc-fetch.h"
 #include "jc-master-save.h"
 #include "jc-prices.h"
-#include "jc-store-private.h"
+#include "jc-store.h"
+#include "jc-test-store.h"
 
 typedef struct {
-  char    *dir;
+  char    *path;      /* the database's location (jc-test-store.h) */
   JcStore *store;
   JcItem  *cabbage;   /* kg, per 斤 on the market */
   JcItem  *eggs;      /* pieces of 50 g */
@@ -41,11 +42,9 @@ static int
 setup (void **state)
 {
   Fixture *f = g_new0 (Fixture, 1);
-  g_autofree char *path = NULL;
 
-  f->dir = jc_test_tmpdir ();
-  path = g_build_filename (f->dir, "p.db", NULL);
-  f->store = jc_store_open (path, NULL);
+  f->path = jc_test_store_location ();
+  f->store = jc_store_open (f->path, NULL);
   f->cabbage = jc_item_new ();
   f->cabbage->code = g_strdup ("V001");
   f->cabbage->name = g_strdup ("大白菜");
@@ -73,8 +72,7 @@ teardown (void **state)
   jc_store_free (f->store);
   jc_item_free (f->cabbage);
   jc_item_free (f->eggs);
-  jc_test_rmtree (f->dir);
-  g_free (f->dir);
+  jc_test_store_location_free (f->path);
   g_free (f);
   return 0;
 }
@@ -484,36 +482,25 @@ test_exact_quote_mapped_later (void **state)
   assert_no_error (error);
   assert_int_equal (res.mapped, 1);
   {
-    JcDbStmt *stmt = _jc_store_prepare (f->store,
-      "SELECT base_low, base_avg, base_high, avg_exact FROM prices WHERE market_name = '袋装白菜'",
-      NULL);
+    g_autofree char *row = jc_test_db_rows (f->path,
+      "SELECT base_low, base_avg, base_high, avg_exact FROM prices WHERE market_name = '袋装白菜'");
 
-    assert_non_null (stmt);
-    assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
-    assert_int_equal (jc_db_column_int64 (stmt, 0), 2001);
-    assert_int_equal (jc_db_column_int64 (stmt, 1), 2001);
-    assert_int_equal (jc_db_column_int64 (stmt, 2), 3000);
-    assert_string_equal (jc_db_column_text (stmt, 3), "1.00045");
-    jc_db_reset (stmt);
+    assert_string_equal (row, "2001|2001|3000|1.00045|\n");
   }
 
   /* a row stored without exact figures (before they were kept) converts
    * from its milli-yuan */
   {
     JcPriceQuote old = { "老白菜", "蔬菜", "", "", "斤", "2026-11-25", 1000, 1000, 1000, 0, NULL };
-    JcDbStmt *stmt;
+    g_autofree char *row = NULL;
 
     assert_true (jc_price_put_quote (f->store, f->backup, 0, &old, NULL, &r, &error));
     memset (&res, 0, sizeof res);
     assert_true (jc_price_map_market_name_as (f->store, "老白菜", "V001", NULL, NULL, &res, &error));
     assert_int_equal (res.mapped, 1);
-    stmt = _jc_store_prepare (f->store,
-      "SELECT base_avg, avg_exact IS NULL FROM prices WHERE market_name = '老白菜'", NULL);
-    assert_non_null (stmt);
-    assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
-    assert_int_equal (jc_db_column_int64 (stmt, 0), 2000);
-    assert_int_equal ((int) jc_db_column_int64 (stmt, 1), 1);
-    jc_db_reset (stmt);
+    row = jc_test_db_rows (f->path, "SELECT base_avg, CASE WHEN avg_exact IS NULL THEN 1 ELSE 0 END "
+                                    "FROM prices WHERE market_name = '老白菜'");
+    assert_string_equal (row, "2000|1|\n");
   }
 }
 
@@ -537,5 +524,6 @@ main (void)
     T (test_exact_quote_mapped_later),
   };
 
+  jc_test_store_init ("prices");
   return cmocka_run_group_tests_name ("prices", tests, NULL, NULL);
 }

@@ -692,5 +692,6 @@ main (void)
     cmocka_unit_test (test_canteen_names),
   };
 
+  jc_test_store_init ("report-doc");
   return cmocka_run_group_tests (tests, world_setup, world_teardown);
 }

@@ -379,7 +379,10 @@ main (void)
     cmocka_unit_test (test_decompose_cases),
     cmocka_unit_test (test_decompose_property),
   };
-  int failed = cmocka_run_group_tests_name ("report", tests, world_setup, world_teardown);
+  int failed;
+
+  jc_test_store_init ("report");
+  failed = cmocka_run_group_tests_name ("report", tests, world_setup, world_teardown);
 
   return failed + cmocka_run_group_tests_name ("decompose", pure, NULL, NULL);
 }

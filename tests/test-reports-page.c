@@ -702,7 +702,7 @@ setup (void **state)
   /* the page opens its own stores */
   jc_store_free (fx.world->store);
   fx.world->store = NULL;
-  fx.db_path = g_build_filename (fx.world->dir, "report.db", NULL);
+  fx.db_path = g_strdup (fx.world->path);
   fx.stores = g_ptr_array_new_with_free_func ((GDestroyNotify) jc_store_free);
   jc_test_set_screenshot_dir (fx.world->dir);
   return 0;

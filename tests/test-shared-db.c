@@ -5,7 +5,11 @@
  * again.  Every write of both sides must survive, the file must stay whole,
  * and the app's WAL must never be deleted under it: closing any descriptor
  * of the file would drop all of the process's POSIX locks, and the other
- * process would take itself for the last connection and remove the WAL. */
+ * process would take itself for the last connection and remove the WAL.
+ *
+ * SQLite only, and not registered on PostgreSQL: POSIX locks, the WAL and
+ * the file's integrity_check are SQLite's (the office database's many
+ * clients are issue 14 item 6's concurrency test). */
 #include "config.h"
 
 #include <sqlite3.h>

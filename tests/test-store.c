@@ -8,19 +8,17 @@
 #include "jc-error.h"
 #include "jc-master-save.h"
 #include "jc-prices.h"
-#include "jc-store-sqlite.h"
+#include "jc-store-private.h"
+#include "jc-test-store.h"
 
+/* dir, and path: the database's location on the engine of the run */
 typedef JcTestDbFile Fixture;
 
 static void
 raw_exec (const char *path,
           const char *sql)
 {
-  sqlite3 *db = NULL;
-
-  assert_int_equal (sqlite3_open (path, &db), SQLITE_OK);
-  assert_int_equal (sqlite3_exec (db, sql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close (db);
+  jc_test_db_exec (path, sql);
 }
 
 static JcItem *
@@ -56,7 +54,6 @@ test_new_database (void **state)
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = jc_store_open (f->path, &error);
   g_autoptr(GPtrArray) cats = NULL;
-  JcDbStmt *stmt;
 
   assert_no_error (error);
   assert_non_null (store);
@@ -66,14 +63,24 @@ test_new_database (void **state)
   assert_int_equal (cats->len, 7);
   assert_string_equal (((JcCategory *) cats->pdata[0])->name, "蔬菜");
 
-  stmt = _jc_store_prepare (store, "PRAGMA journal_mode", NULL);
-  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
-  assert_string_equal (jc_db_column_text (stmt, 0), "wal");
-  jc_db_reset (stmt);
-  stmt = _jc_store_prepare (store, "PRAGMA foreign_keys", NULL);
-  assert_int_equal (jc_db_step (stmt, NULL), JC_DB_ROW);
-  assert_int_equal ((int) jc_db_column_int64 (stmt, 0), 1);
-  jc_db_reset (stmt);
+  /* the store's own connection enforces foreign keys */
+  assert_false (_jc_store_exec (store, "INSERT INTO item_aliases (alias, item_id) "
+                                       "VALUES ('nothing', 999)", &error));
+  assert_non_null (error);
+  {
+    g_autofree char *lower = g_ascii_strdown (error->message, -1);
+
+    assert_contains (lower, "foreign key");
+  }
+  g_clear_error (&error);
+  assert_int_equal (jc_test_db_count (f->path, "SELECT COUNT(*) FROM item_aliases"), 0);
+  if (!jc_test_store_on_pg ())
+    {
+      /* the journal mode is the file's: any connection reads it */
+      g_autofree char *mode = jc_test_db_text (f->path, "PRAGMA journal_mode");
+
+      assert_string_equal (mode, "wal");
+    }
 }
 
 static void
@@ -83,6 +90,7 @@ test_nested_folder_created (void **state)
   g_autofree char *nested = g_build_filename (f->dir, "a", "b", "jicai.db", NULL);
   g_autoptr(JcStore) store = jc_store_open (nested, NULL);
 
+  jc_test_store_sqlite_only ("the missing folders of a path");
   assert_non_null (store);
   assert_true (g_file_test (nested, G_FILE_TEST_EXISTS));
 }
@@ -94,17 +102,18 @@ test_old_database_migrated (void **state)
   Fixture *f = *state;
   g_autoptr(GError) error = NULL;
 
+  jc_test_store_sqlite_only ("migrations 1-9 (PostgreSQL starts at the baseline)");
   {
     g_autoptr(JcStore) old = _jc_store_open_at_version (f->path, 1, &error);
 
     assert_no_error (error);
     assert_int_equal (jc_store_get_schema_version (old), 1);
     /* as version 1 wrote them: piece masses in whole grams */
-    assert_int_equal (sqlite3_exec (_jc_store_get_db (old),
-                                    "INSERT INTO items (code, name, category_id, pinyin, base_unit, "
-                                    "piece_mass_g) VALUES ('V001', '大白菜', 1, 'dbc', 'kg', NULL), "
-                                    "('M001', '鸡蛋', 3, 'jd', 'piece', 55)",
-                                    NULL, NULL, NULL), SQLITE_OK);
+    assert_int_equal (jc_test_db_exec (f->path,
+                                       "INSERT INTO items (code, name, category_id, pinyin, "
+                                       "base_unit, piece_mass_g) VALUES "
+                                       "('V001', '大白菜', 1, 'dbc', 'kg', NULL), "
+                                       "('M001', '鸡蛋', 3, 'jd', 'piece', 55)"), 2);
     /* version 1 has no price tables yet */
     assert_int_equal (jc_store_count_prices (old, NULL), -1);
   }
@@ -151,6 +160,7 @@ test_newer_database_refused (void **state)
 {
   Fixture *f = *state;
 
+  jc_test_store_sqlite_only ("compares the bytes of the file");
   jc_store_free (jc_store_open (f->path, NULL));
   raw_exec (f->path, "UPDATE schema_version SET version = 99");
   assert_refused_untouched (f->path, JC_STORE_ERROR_TOO_NEW, "newer version");
@@ -161,6 +171,7 @@ test_not_sqlite_refused (void **state)
 {
   Fixture *f = *state;
 
+  jc_test_store_sqlite_only ("a file that is not an SQLite database");
   assert_true (g_file_set_contents (f->path, "canteen,date,item\nCT01,2026-01-01,V001\n", -1, NULL));
   assert_refused_untouched (f->path, JC_STORE_ERROR_NOT_DATABASE, "not an SQLite database");
 }
@@ -172,6 +183,7 @@ test_corrupt_refused (void **state)
   g_autofree char *data = NULL;
   gsize len = 0;
 
+  jc_test_store_sqlite_only ("a damaged file");
   {
     g_autoptr(JcStore) store = jc_store_open (f->path, NULL);
     g_autoptr(JcItem) item = make_item ("V001", "大白菜");
@@ -192,6 +204,7 @@ test_other_programs_database_refused (void **state)
 {
   Fixture *f = *state;
 
+  jc_test_store_sqlite_only ("compares the bytes of the file");
   raw_exec (f->path, "CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)");
   assert_refused_untouched (f->path, JC_STORE_ERROR_NOT_DATABASE, "another program");
 }
@@ -204,6 +217,7 @@ test_unwritable_path_refused (void **state)
   g_autofree char *file = g_build_filename (f->dir, "plain-file", NULL);
   g_autofree char *under_file = g_build_filename (file, "jicai.db", NULL);
 
+  jc_test_store_sqlite_only ("paths");
   /* The tests run as root, so permissions do not stop writes: a path
    * whose parent is a regular file can never be created. */
   assert_true (g_file_set_contents (file, "x", 1, NULL));
@@ -692,6 +706,7 @@ test_error_texts (void **state)
   g_autoptr(JcItem) item = make_item ("V001", "大白菜");
   guint waited = 0;
 
+  jc_test_store_sqlite_only ("SQLite's own messages and its write lock");
   /* SQLite's own text for a failed exec is the whole message */
   assert_false (_jc_store_exec (store, "SELECT * FROM no_such_table", &error));
   assert_string_equal (error->message, "no such table: no_such_table");
@@ -745,7 +760,7 @@ test_error_texts (void **state)
   assert_no_error (error);
 }
 
-#define T(fn) jc_test_db_file_unit_test (fn)
+#define T(fn) jc_test_store_unit_test (fn)
 
 int
 main (void)
@@ -772,5 +787,6 @@ main (void)
     T (test_write_unit),
   };
 
+  jc_test_store_init ("store");
   return cmocka_run_group_tests_name ("store", tests, NULL, NULL);
 }

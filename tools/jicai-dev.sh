@@ -114,10 +114,22 @@ print(f"{sys.argv[2]}: {passed} passed, {failed} failed" + (f", {skipped} skippe
 PY
 }
 
+# ---- the store suites on both engines (issue 14 item 2) ---------------------
+# Says once which store suites ran on SQLite only: tests/meson.build writes
+# the lists (pg_ready_suites is the switch that gives a suite its second run
+# on PostgreSQL, NAME-pg).
+print_store_engines () {
+  if [ -f "$build/tests/store-engines.txt" ]; then
+    cat "$build/tests/store-engines.txt" >&2
+  fi
+}
+# ---- end of the store suites on both engines ---------------------------------
+
 run_tests () {
   local rc=0
   with_postgresql xvfb-run -a -s "-screen 0 1600x1000x24" \
     meson test -C "$build" --print-errorlogs --num-processes 2 "$@" || rc=$?
+  print_store_engines
   print_counts "$build/meson-logs/testlog.json" tests
   return $rc
 }
