@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* cli-users.c: `jicai-cli users add|list|remove` — the people of the office
+/* cli-users.c: `jicai-cli users setup|add|list|remove` — the people of the office
  * database, each a PostgreSQL login in the group of a role (procurement,
  * canteen manager, reviewer).  The password is read from the terminal
  * without echo, or from the first line of stdin when it is no terminal:
@@ -214,7 +214,27 @@ run_remove (Cli *cli)
   return CLI_EXIT_OK;
 }
 
+static CliExit
+run_setup (Cli *cli)
+{
+  g_autofree char *location = location_of (cli);
+  g_autoptr(GError) error = NULL;
+
+  if (!jc_store_users_setup (location, &error))
+    return cli_fail (cli, error);
+  printf ("%s\n", _("The roles, their rights and the row-level security of the office database "
+                    "are installed."));
+  return CLI_EXIT_OK;
+}
+
 const CliCommand cli_users_commands[] = {
+  { "users", "setup", "",
+    N_("Install the roles and their rights in the office database (its administrator, once)."),
+    N_("Creates the group roles jicai_procurement, jicai_canteen, jicai_reviewer and "
+       "jicai_backup, their GRANTs, the users table and the row-level security policies in "
+       "the database's schema. Run it as a superuser after init; running it again changes "
+       "nothing."),
+    NULL, 0, 0, NULL, run_setup },
   { "users", "add", "NAME --role procurement|canteen|reviewer [--canteen CODE]",
     N_("Add a user of the office database (asks for the password)."),
     N_("The user is a PostgreSQL login in the group of its role. The password is read from "

@@ -713,6 +713,7 @@ test_sqlite (void **state)
     { "users", "list", "--json", NULL },
     { "users", "remove", "wang", NULL },
     { "users", "add", "wang", "--role", "reviewer", NULL },
+    { "users", "setup", NULL },
   };
 
   (void) state;

@@ -661,6 +661,15 @@ open_office (const char  *location,
 }
 
 gboolean
+jc_store_users_setup (const char  *location,
+                      GError     **error)
+{
+  g_autoptr(JcDb) db = open_office (location, error);
+
+  return db != NULL && _jc_store_pg_install_roles (db, error);
+}
+
+gboolean
 jc_store_users_add (const char  *location,
                     const char  *name,
                     const char  *role,

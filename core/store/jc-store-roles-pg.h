@@ -86,6 +86,8 @@ char        *_jc_store_pg_denied_text  (const char  *sqlstate,
 /* For jicai-cli until jc_store_open() opens the office database: each opens
  * `location` (a path is refused: roles need the office database,
  * JC_STORE_ERROR_UNSUPPORTED), runs the _jc_store_pg_* call, closes. */
+gboolean     jc_store_users_setup      (const char  *location,
+                                        GError     **error);
 gboolean     jc_store_users_add        (const char  *location,
                                         const char  *name,
                                         const char  *role,
