@@ -617,6 +617,58 @@ test_backup (void **state)
            "database to add it with “jicai-cli users add”");
 }
 
+/* A canteen deactivated: its manager reads and writes none of its rows
+ * until it is active again. */
+static void
+test_deactivated (void **state)
+{
+  World *w = *state;
+  g_autofree char *sql = NULL;
+
+  assert_int_equal (count (w->db_b, "SELECT count(*) FROM orders"), 1);
+  exec_ok (w->db_buyer, "UPDATE canteens SET active = 0 WHERE code = 'cb'");
+  assert_int_equal (count (w->db_b, "SELECT count(*) FROM orders"), 0);
+  assert_int_equal (count (w->db_b, "SELECT count(*) FROM canteens"), 0);
+  sql = g_strdup_printf ("INSERT INTO orders (canteen_id, delivery_date, status, updated_at) "
+                         "VALUES (%" G_GINT64_FORMAT ", '2026-12-30', 'draft', 'x')",
+                         count (w->admin, "SELECT id FROM canteens WHERE code = 'cb'"));
+  refused (w->db_b, "canteen", sql, "Canteen managers can change only their own canteen's orders");
+  exec_ok (w->db_buyer, "UPDATE canteens SET active = 1 WHERE code = 'cb'");
+  assert_int_equal (count (w->db_b, "SELECT count(*) FROM orders"), 1);
+}
+
+/* A password of printable ASCII travels as its SCRAM verifier, the one
+ * PostgreSQL would make (computed with Python's hashlib for this salt);
+ * another password as typed, and both log in. */
+static void
+test_passwords (void **state)
+{
+  World *w = *state;
+  const guint8 salt[16] = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+  g_autofree char *verifier = _jc_store_pg_scram_verifier ("pencil", salt, sizeof salt);
+  g_autofree char *name = g_strdup_printf ("%s_zh", w->reviewer);
+  g_autofree char *escaped = g_uri_escape_string ("口令 Ünïcode", NULL, FALSE);
+  g_autofree char *uri = g_strdup_printf ("postgresql://%s:%s@%s:%s/%s", name, escaped, w->host,
+                                          w->port, w->dbname);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_string_equal (verifier, "SCRAM-SHA-256$4096:AAECAwQFBgcICQoLDA0ODw==$zHCdol2044/ZyWzPLi7oxApCkamKw9Z+E4U/QApd/5Y=:dd5peBOitVnLNFu7VmwP+HiDaaw4OUCv396eVCWhYiE=");
+  if (!_jc_store_pg_user_add (w->db_buyer, name, "reviewer", NULL, "口令 Ünïcode", &error))
+    fail_msg ("%s", error->message);
+  {
+    g_autoptr(JcDb) db = jc_db_open (uri, JC_DB_OPEN_DEFAULT, &error);
+
+    if (db == NULL)
+      fail_msg ("%s", error->message);
+  }
+  sql = g_strdup_printf ("SELECT count(*) FROM pg_authid WHERE rolname IN ('%s', '%s') "
+                         "AND rolpassword LIKE 'SCRAM-SHA-256$4096:%%'", name, w->mgr_a);
+  assert_int_equal (count (w->admin, sql), 2);
+  if (!_jc_store_pg_user_remove (w->db_buyer, name, &error))
+    fail_msg ("%s", error->message);
+}
+
 /* The sentences of refusals that are none, and of the SQLite engine. */
 static void
 test_sentences (void **state)
@@ -770,6 +822,8 @@ main (int    argc,
     cmocka_unit_test (test_reviewer),
     cmocka_unit_test (test_procurement),
     cmocka_unit_test (test_backup),
+    cmocka_unit_test (test_deactivated),
+    cmocka_unit_test (test_passwords),
     cmocka_unit_test (test_sentences),
     cmocka_unit_test (test_cli),
   };

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/random.h>
 
 #include "jc-db.h"
 #include "jc-error.h"
@@ -67,14 +68,17 @@ static const char install_sql[] =
   "  END IF;"
   "END $do$;"
 
-  /* -- a login's role and canteen.  SECURITY DEFINER: nobody but
-   *    procurement and reviewers reads the users table itself. */
+  /* -- a login's role and canteen (none while the canteen is
+   *    deactivated: its manager then reads and writes no rows of it).
+   *    SECURITY DEFINER: nobody but procurement and reviewers reads the
+   *    users table itself. */
   "CREATE OR REPLACE FUNCTION @S@.jicai_role_of (who name) RETURNS text"
   "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @S@, pg_temp"
   "  AS $fn$ SELECT role FROM @S@.users WHERE users.name = who $fn$;"
   "CREATE OR REPLACE FUNCTION @S@.jicai_canteen_of (who name) RETURNS bigint"
   "  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = @S@, pg_temp"
-  "  AS $fn$ SELECT canteen_id FROM @S@.users WHERE users.name = who AND role = 'canteen' $fn$;"
+  "  AS $fn$ SELECT u.canteen_id FROM @S@.users u JOIN @S@.canteens c ON c.id = u.canteen_id"
+  "         WHERE u.name = who AND u.role = 'canteen' AND c.active = 1 $fn$;"
 
   /* -- the cutoff of a delivery date as jc_orders_cutoff_for() finds it:
    *    the one set for the date (procurement reopens a date by setting a
@@ -506,6 +510,93 @@ fail:
   return FALSE;
 }
 
+/* PBKDF2-HMAC-SHA-256, one block of 32 bytes (RFC 8018), as SCRAM's Hi(). */
+static void
+salted_password (const char   *password,
+                 const guint8 *salt,
+                 gsize         salt_len,
+                 guint         iterations,
+                 guint8        out[32])
+{
+  static const guint8 block1[4] = { 0, 0, 0, 1 };
+  g_autoptr(GHmac) keyed = g_hmac_new (G_CHECKSUM_SHA256, (const guchar *) password,
+                                       strlen (password));
+  guint8 u[32];
+  gsize len = sizeof u;
+
+  {
+    g_autoptr(GHmac) h = g_hmac_copy (keyed);
+
+    g_hmac_update (h, salt, salt_len);
+    g_hmac_update (h, block1, sizeof block1);
+    g_hmac_get_digest (h, u, &len);
+  }
+  memcpy (out, u, 32);
+  for (guint i = 1; i < iterations; i++)
+    {
+      g_autoptr(GHmac) h = g_hmac_copy (keyed);
+
+      g_hmac_update (h, u, sizeof u);
+      len = sizeof u;
+      g_hmac_get_digest (h, u, &len);
+      for (guint j = 0; j < 32; j++)
+        out[j] ^= u[j];
+    }
+}
+
+static void
+hmac_sha256 (const guint8 key[32],
+             const char  *text,
+             guint8       out[32])
+{
+  g_autoptr(GHmac) h = g_hmac_new (G_CHECKSUM_SHA256, key, 32);
+  gsize len = 32;
+
+  g_hmac_update (h, (const guchar *) text, strlen (text));
+  g_hmac_get_digest (h, out, &len);
+}
+
+char *
+_jc_store_pg_scram_verifier (const char   *password,
+                             const guint8 *salt,
+                             gsize         salt_len)
+{
+  guint8 salted[32], client_key[32], stored_key[32], server_key[32];
+  gsize len = sizeof stored_key;
+  g_autoptr(GChecksum) sha = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *salt64 = g_base64_encode (salt, salt_len);
+  g_autofree char *stored64 = NULL;
+  g_autofree char *server64 = NULL;
+
+  salted_password (password, salt, salt_len, 4096, salted);
+  hmac_sha256 (salted, "Client Key", client_key);
+  g_checksum_update (sha, client_key, sizeof client_key);
+  g_checksum_get_digest (sha, stored_key, &len);
+  hmac_sha256 (salted, "Server Key", server_key);
+  stored64 = g_base64_encode (stored_key, sizeof stored_key);
+  server64 = g_base64_encode (server_key, sizeof server_key);
+  memset (salted, 0, sizeof salted);
+  memset (client_key, 0, sizeof client_key);
+  return g_strdup_printf ("SCRAM-SHA-256$4096:%s$%s:%s", salt64, stored64, server64);
+}
+
+/* The password as the server will keep it: hashed here when that gives
+ * the server's own result (SASLprep leaves printable ASCII as it is), so
+ * that the password itself never reaches the server, its statement log or
+ * its error log; other passwords go as typed and the server hashes them. */
+static char *
+password_to_send (const char *password)
+{
+  guint8 salt[16];
+
+  for (const char *p = password; *p != '\0'; p++)
+    if (*p < 0x20 || *p > 0x7e)
+      return g_strdup (password);
+  if (getrandom (salt, sizeof salt, 0) != (ssize_t) sizeof salt)
+    return g_strdup (password);
+  return _jc_store_pg_scram_verifier (password, salt, sizeof salt);
+}
+
 gboolean
 _jc_store_pg_user_add (JcDb        *db,
                        const char  *name,
@@ -515,12 +606,14 @@ _jc_store_pg_user_add (JcDb        *db,
                        GError     **error)
 {
   g_autofree char *what = NULL;
+  g_autofree char *sent = NULL;
 
   if (!require_pg (db, error))
     return FALSE;
   what = g_strdup_printf (_("Could not add the user “%s”"), name ? name : "");
+  sent = password != NULL && *password != '\0' ? password_to_send (password) : g_strdup ("");
   return run_texts (db, "SELECT jicai_user_add (?, ?, ?, ?)", what, error, 4,
-                    name, role, canteen_code ? canteen_code : "", password);
+                    name, role, canteen_code ? canteen_code : "", sent);
 }
 
 gboolean

@@ -47,13 +47,20 @@ gboolean     _jc_store_pg_install_roles_prefixed (JcDb        *db,
 /* Adds a login `name` with `password` in the group of `role`
  * ("procurement", "canteen" with `canteen_code`, "reviewer") and its
  * mapping row, through the administrator's SECURITY DEFINER function:
- * procurement staff need no CREATEROLE. */
+ * procurement staff need no CREATEROLE.  A password of printable ASCII
+ * travels as its SCRAM verifier, never as itself. */
 gboolean     _jc_store_pg_user_add     (JcDb        *db,
                                         const char  *name,
                                         const char  *role,
                                         const char  *canteen_code,
                                         const char  *password,
                                         GError     **error);
+/* The SCRAM-SHA-256 verifier PostgreSQL keeps for `password` (4096
+ * iterations, `salt`), for CREATE ROLE … PASSWORD: _jc_store_pg_user_add()
+ * sends it instead of an ASCII password. */
+char        *_jc_store_pg_scram_verifier (const char   *password,
+                                          const guint8 *salt,
+                                          gsize         salt_len);
 /* Drops the login of a user of the office (never another role). */
 gboolean     _jc_store_pg_user_remove  (JcDb        *db,
                                         const char  *name,
