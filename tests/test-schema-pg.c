@@ -117,6 +117,22 @@ assert_same (const char *what,
     }
 }
 
+/* The location of the database `name` on the server of $JICAI_TEST_PG. */
+static char *
+location_of_database (const char *name)
+{
+  const char *scheme = strstr (pg_location, "://");
+  const char *path, *query;
+
+  if (scheme == NULL)
+    return g_strdup_printf ("%s dbname=%s", pg_location, name);  /* service=… */
+  path = strchr (scheme + 3, '/');
+  if (path == NULL)
+    path = scheme + 3 + strcspn (scheme + 3, "?");
+  query = path + strcspn (path, "?");
+  return g_strdup_printf ("%.*s/%s%s", (int) (path - pg_location), pg_location, name, query);
+}
+
 static JcDb *
 open_ok (const char *location)
 {
@@ -126,6 +142,24 @@ open_ok (const char *location)
   if (db == NULL)
     fail_msg ("%s", error->message);
   return db;
+}
+
+/* A database of the test's own, made with `options`, and a connection
+ * to it. */
+static JcDb *
+make_database (Fixture    *f,
+               const char *suffix,
+               const char *options)
+{
+  g_autofree char *name = g_strdup_printf ("jc_test_schema_pg_%d_%s", (int) getpid (), suffix);
+  g_autofree char *drop = g_strdup_printf ("DROP DATABASE IF EXISTS %s", name);
+  g_autofree char *create = g_strdup_printf ("CREATE DATABASE %s %s", name, options);
+  g_autofree char *location = location_of_database (name);
+
+  exec_ok (f->pg, drop);
+  exec_ok (f->pg, create);
+  g_ptr_array_add (f->databases, g_steal_pointer (&name));
+  return open_ok (location);
 }
 
 static void
@@ -284,7 +318,7 @@ test_catalogue_equals_sqlite (void **state)
   assert_non_null (lite_tables);
   pg_tables = _jc_store_list_tables (f->pg, &error);
   assert_non_null (pg_tables);
-  assert_int_equal (lite_tables->len, 31);
+  assert_true (lite_tables->len >= 31);
   assert_same ("the tables", lite_tables, pg_tables, FALSE);
   for (guint i = 0; i < lite_tables->len; i++)
     {
@@ -295,6 +329,16 @@ test_catalogue_equals_sqlite (void **state)
       assert_true (lite->len > 0);
       assert_same ("the columns", lite, pg, FALSE);
     }
+  /* a table that is not there has no columns, on either engine */
+  {
+    g_autoptr(GPtrArray) lite = _jc_store_list_columns (f->lite, "no_such_table", &error);
+    g_autoptr(GPtrArray) pg = _jc_store_list_columns (f->pg, "no_such_table", &error);
+
+    assert_non_null (lite);
+    assert_non_null (pg);
+    assert_int_equal (lite->len, 0);
+    assert_int_equal (pg->len, 0);
+  }
   /* sorted by bytes on both */
   for (guint i = 1; i < pg_tables->len; i++)
     assert_true (strcmp (g_ptr_array_index (pg_tables, i - 1), g_ptr_array_index (pg_tables, i)) < 0);
@@ -525,6 +569,107 @@ test_big_ids (void **state)
                     G_GINT64_CONSTANT (3000000000));
 }
 
+/* ---- the checks of an office database ---------------------------------------- */
+
+#define GOOD_DATABASE "ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+
+static void
+check_refused (JcDb       *db,
+               int         code,
+               const char *needle1,
+               const char *needle2)
+{
+  g_autoptr(GError) error = NULL;
+  int version = -7;
+
+  assert_false (_jc_store_pg_check (db, &version, &error));
+  assert_int_equal (version, -7);
+  if (!g_error_matches (error, JC_STORE_ERROR, code))
+    fail_msg ("refused with %d (%s), not %d", error->code, error->message, code);
+  if (strstr (error->message, needle1) == NULL || strstr (error->message, needle2) == NULL)
+    fail_msg ("“%s” does not say “%s” and “%s”", error->message, needle1, needle2);
+}
+
+/* An empty database is version 0 and stays empty; the baseline's is 10;
+ * another program's tables and a newer schema are refused, untouched. */
+static void
+test_check_schema (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcDb) db = make_database (f, "good", GOOD_DATABASE);
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autofree char *newer = NULL;
+  int version = -1;
+
+  assert_true (_jc_store_pg_check (db, &version, &error));
+  assert_int_equal (version, 0);
+  tables = _jc_store_list_tables (db, &error);
+  assert_int_equal (tables->len, 0);
+  g_clear_pointer (&tables, g_ptr_array_unref);
+
+  /* a search path naming no schema that exists: nowhere to work */
+  exec_ok (db, "SET search_path TO no_such_schema");
+  check_refused (db, JC_STORE_ERROR_UNSUPPORTED, "has no schema to work in", "search_path");
+  exec_ok (db, "RESET search_path");
+
+  exec_ok (db, "CREATE TABLE ledger (id BIGINT PRIMARY KEY)");
+  check_refused (db, JC_STORE_ERROR_NOT_DATABASE, "not a jicai database", "ledger");
+  tables = _jc_store_list_tables (db, &error);
+  assert_int_equal (tables->len, 1);
+  exec_ok (db, "DROP TABLE ledger");
+
+  create_baseline (db);
+  assert_true (_jc_store_pg_check (db, &version, &error));
+  assert_int_equal (version, JC_STORE_PG_BASELINE_VERSION);
+
+  newer = g_strdup_printf ("UPDATE schema_version SET version = %d", JC_STORE_SCHEMA_VERSION + 1);
+  exec_ok (db, newer);
+  check_refused (db, JC_STORE_ERROR_TOO_NEW, "written by a newer version of jicai",
+                 "it was left untouched");
+  assert_int_equal (count_of (db, "SELECT version FROM schema_version"), JC_STORE_SCHEMA_VERSION + 1);
+}
+
+/* A server older than needed is named with the version needed (faked by
+ * asking for more than there is); a database sorting text by another
+ * collation (of the C library or ICU), or not in UTF-8, is refused saying
+ * how to create one. */
+static void
+test_check_server_and_database (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcDb) collated = make_database (f, "collated", "ENCODING 'UTF8' "
+                                            "LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8' TEMPLATE template0");
+  g_autoptr(JcDb) ascii = make_database (f, "ascii", "ENCODING 'SQL_ASCII' "
+                                         "LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+  /* collation C in datcollate, but ICU's order for text */
+  g_autoptr(JcDb) icu = make_database (f, "icu", "ENCODING 'UTF8' LOCALE_PROVIDER icu "
+                                       "ICU_LOCALE 'und' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' "
+                                       "TEMPLATE template0");
+  g_autofree char *found = g_strdup_printf ("PostgreSQL %d.", jc_db_server_version (f->pg) / 10000);
+  int version = -7;
+
+  assert_true (jc_db_server_version (f->pg) >= 150000);
+  assert_true (jc_db_server_version (f->lite) >= 3035000);
+  assert_false (_jc_store_pg_check_full (f->pg, 990000, JC_STORE_SCHEMA_VERSION, &version, &error));
+  assert_true (g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_UNSUPPORTED));
+  assert_non_null (strstr (error->message, found));
+  assert_non_null (strstr (error->message, "PostgreSQL 99 or later"));
+  assert_int_equal (version, -7);
+
+  check_refused (collated, JC_STORE_ERROR_UNSUPPORTED, "“C.UTF-8”",
+                 "LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0");
+  check_refused (ascii, JC_STORE_ERROR_UNSUPPORTED, "SQL_ASCII", "ENCODING 'UTF8'");
+  check_refused (icu, JC_STORE_ERROR_UNSUPPORTED, "collation “ICU”", "LC_COLLATE 'C'");
+  /* neither was changed */
+  {
+    g_autoptr(GPtrArray) tables = _jc_store_list_tables (collated, &error);
+
+    assert_int_equal (tables->len, 0);
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -535,6 +680,8 @@ main (int    argc,
     cmocka_unit_test_setup_teardown (test_constraints_equal_sqlite, setup, teardown),
     cmocka_unit_test_setup_teardown (test_constraints_behave_alike, setup, teardown),
     cmocka_unit_test_setup_teardown (test_big_ids, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_check_schema, setup, teardown),
+    cmocka_unit_test_setup_teardown (test_check_server_and_database, setup, teardown),
   };
 
   pg_location = g_getenv ("JICAI_TEST_PG");

@@ -53,6 +53,8 @@ pg_no_main_cluster () {
 # (pg_virtualenv sets PGHOST/PGPORT/PGUSER/PGPASSWORD).  Without
 # pg_virtualenv the command runs alone and the PostgreSQL suites say
 # SKIPPED — or fail, when $JICAI_REQUIRE_PG is 1 (.ci/run sets it).
+# jicai_test is made as an office database must be (UTF-8, collation C:
+# docs/DEPLOYMENT.md), or jicai's checks refuse it.
 with_postgresql () {
   if [ -n "${JICAI_TEST_PG:-}" ]; then
     "$@"   # a server of the developer's own
@@ -65,7 +67,7 @@ with_postgresql () {
     return
   fi
   pg_virtualenv -t -o 'fsync=off' -o 'synchronous_commit=off' -o 'full_page_writes=off' \
-    sh -c 'createdb jicai_test && export JICAI_TEST_PG=postgresql:///jicai_test && exec "$@"' jicai-pg "$@"
+    sh -c 'createdb --template template0 --encoding UTF8 --lc-collate C --lc-ctype C.UTF-8 jicai_test && export JICAI_TEST_PG=postgresql:///jicai_test && exec "$@"' jicai-pg "$@"
 }
 
 build () {

@@ -497,6 +497,12 @@ pg_in_transaction (JcDb *db)
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR || status == PQTRANS_ACTIVE;
 }
 
+static int
+pg_server_version (JcDb *db)
+{
+  return PQserverVersion (PDB (db)->conn);
+}
+
 const JcDbDriver _jc_db_pg_driver = {
   .engine = JC_DB_ENGINE_POSTGRESQL,
   /* the nearest to SQLite's one writer at a time: a transaction that
@@ -522,4 +528,5 @@ const JcDbDriver _jc_db_pg_driver = {
   .changes = pg_changes,
   .exec = pg_exec,
   .in_transaction = pg_in_transaction,
+  .server_version = pg_server_version,
 };

@@ -50,6 +50,7 @@ typedef struct {
                                  const char     *sql,
                                  GError        **error);
   gboolean    (*in_transaction) (JcDb           *db);
+  int         (*server_version) (JcDb           *db);
 } JcDbDriver;
 
 /* The first member of each engine's connection. */

@@ -249,6 +249,12 @@ sqlite_in_transaction (JcDb *db)
   return !sqlite3_get_autocommit (SDB (db));
 }
 
+static int
+sqlite_server_version (JcDb *db)
+{
+  return sqlite3_libversion_number ();
+}
+
 const JcDbDriver _jc_db_sqlite_driver = {
   .engine = JC_DB_ENGINE_SQLITE,
   /* the write lock at once, so that two writers queue on the busy
@@ -273,4 +279,5 @@ const JcDbDriver _jc_db_sqlite_driver = {
   .changes = sqlite_changes,
   .exec = sqlite_exec,
   .in_transaction = sqlite_in_transaction,
+  .server_version = sqlite_server_version,
 };

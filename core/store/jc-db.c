@@ -201,6 +201,12 @@ jc_db_get_engine (JcDb *db)
   return db->driver->engine;
 }
 
+int
+jc_db_server_version (JcDb *db)
+{
+  return db->driver->server_version (db);
+}
+
 JcDbStmt *
 jc_db_prepare (JcDb        *db,
                const char  *sql,

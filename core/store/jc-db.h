@@ -47,6 +47,9 @@ JcDb       *jc_db_open            (const char     *location,
                                    GError        **error);
 void        jc_db_close           (JcDb           *db);
 JcDbEngine  jc_db_get_engine      (JcDb           *db);
+/* The engine's version: PostgreSQL's server as PQserverVersion() (150004
+ * for 15.4), SQLite's library as sqlite3_libversion_number() (3040001). */
+int         jc_db_server_version  (JcDb           *db);
 
 /* A statement of `sql`, prepared once per connection and kept (the cache
  * is keyed by the address of `sql`, which must therefore be a string

@@ -541,3 +541,202 @@ _jc_store_list_columns (JcDb        *db,
     return NULL;
   return g_steal_pointer (&columns);
 }
+
+/* ---- checks of an office database ------------------------------------------ */
+
+/* "15.4" for 150004, "15" for 150000, "9.6.24" for 90624. */
+static char *
+version_text (int version)
+{
+  if (version >= 100000 && version % 10000 == 0)
+    return g_strdup_printf ("%d", version / 10000);
+  if (version >= 100000)
+    return g_strdup_printf ("%d.%d", version / 10000, version % 10000);
+  return g_strdup_printf ("%d.%d.%d", version / 10000, version / 100 % 100, version % 100);
+}
+
+/* What the database is: its name, encoding, collation and schema. */
+typedef struct {
+  char *name;
+  char *encoding;
+  char *collation;   /* "C", "C.UTF-8", or "ICU" */
+  char *schema;      /* NULL when the search path names none that exists */
+} DatabaseFacts;
+
+static void
+database_facts_clear (DatabaseFacts *facts)
+{
+  g_free (facts->name);
+  g_free (facts->encoding);
+  g_free (facts->collation);
+  g_free (facts->schema);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DatabaseFacts, database_facts_clear)
+
+static gboolean
+read_database_facts (JcDb           *db,
+                     DatabaseFacts  *facts,
+                     GError        **error)
+{
+  /* datlocprovider (15): 'c' libc, whose collation is datcollate; else
+   * ICU (or 17's builtin), whose locale column changed name in 17 */
+  static const char sql[] =
+    "SELECT d.datname, pg_encoding_to_char(d.encoding), "
+    "  CASE WHEN d.datlocprovider = 'c' THEN CAST(d.datcollate AS TEXT) "
+    "       WHEN d.datlocprovider = 'i' THEN 'ICU' ELSE 'builtin' END, "
+    "  current_schema() "
+    "FROM pg_database d WHERE d.datname = current_database()";
+  JcDbStmt *stmt = jc_db_prepare (db, sql, error);
+  JcDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  step = jc_db_step (stmt, error);
+  if (step == JC_DB_ROW)
+    {
+      facts->name = g_strdup (jc_db_column_text (stmt, 0));
+      facts->encoding = g_strdup (jc_db_column_text (stmt, 1));
+      facts->collation = g_strdup (jc_db_column_text (stmt, 2));
+      facts->schema = g_strdup (jc_db_column_text (stmt, 3));
+    }
+  jc_db_reset (stmt);
+  if (step == JC_DB_ERROR)
+    return FALSE;
+  if (step != JC_DB_ROW)
+    {
+      g_set_error_literal (error, JC_STORE_ERROR, JC_STORE_ERROR_FAILED,
+                           _("The office database does not say what it is (it is missing "
+                             "from pg_database)"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The version recorded in schema_version, as jc-store.c reads it. */
+static gboolean
+read_schema_version (JcDb    *db,
+                     int     *out,
+                     GError **error)
+{
+  static const char sql[] = "SELECT MAX(version) FROM schema_version";
+  JcDbStmt *stmt = jc_db_prepare (db, sql, error);
+  JcDbStep step;
+
+  if (stmt == NULL)
+    return FALSE;
+  step = jc_db_step (stmt, error);
+  if (step == JC_DB_ROW)
+    *out = (int) jc_db_column_int64 (stmt, 0);
+  jc_db_reset (stmt);
+  return step != JC_DB_ERROR;
+}
+
+#define CREATE_DATABASE_SQL \
+  "CREATE DATABASE %s ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C.UTF-8' TEMPLATE template0"
+
+gboolean
+_jc_store_pg_check_full (JcDb     *db,
+                         int       min_server_version,
+                         int       max_schema_version,
+                         int      *out_version,
+                         GError  **error)
+{
+  g_auto(DatabaseFacts) facts = { 0 };
+  g_autoptr(GPtrArray) tables = NULL;
+  int server = 0;
+  int version = 0;
+  gboolean has_version = FALSE;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (jc_db_get_engine (db) == JC_DB_ENGINE_POSTGRESQL, FALSE);
+  g_return_val_if_fail (out_version != NULL, FALSE);
+
+  server = jc_db_server_version (db);
+  if (server < min_server_version)
+    {
+      g_autofree char *found = version_text (server);
+      g_autofree char *needed = version_text (min_server_version);
+
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_UNSUPPORTED,
+                   _("The office database runs on PostgreSQL %s; jicai needs PostgreSQL %s "
+                     "or later. Upgrade the server (Debian 12 ships PostgreSQL 15), then "
+                     "connect again"), found, needed);
+      return FALSE;
+    }
+  if (!read_database_facts (db, &facts, error))
+    return FALSE;
+  if (g_strcmp0 (facts.encoding, "UTF8") != 0)
+    {
+      g_autofree char *create = g_strdup_printf (CREATE_DATABASE_SQL, facts.name);
+
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_UNSUPPORTED,
+                   _("The office database “%s” is encoded as %s, not UTF-8 as jicai needs; "
+                     "it was left untouched. Create a database for jicai with “%s” and "
+                     "connect to that one"), facts.name, facts.encoding, create);
+      return FALSE;
+    }
+  if (g_strcmp0 (facts.collation, "C") != 0 && g_strcmp0 (facts.collation, "POSIX") != 0)
+    {
+      g_autofree char *create = g_strdup_printf (CREATE_DATABASE_SQL, facts.name);
+
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_UNSUPPORTED,
+                   _("The office database “%s” sorts text by the collation “%s”, not by "
+                     "bytes (collation C) as jicai needs: lists and reports would come out "
+                     "in another order than in a database file. It was left untouched. "
+                     "Create a database for jicai with “%s” and connect to that one"),
+                   facts.name, facts.collation, create);
+      return FALSE;
+    }
+  if (facts.schema == NULL)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_UNSUPPORTED,
+                   _("The office database “%s” has no schema to work in: its search path "
+                     "names none that exists. Create the schema or set the role’s "
+                     "search_path, then connect again"), facts.name);
+      return FALSE;
+    }
+
+  tables = _jc_store_list_tables (db, error);
+  if (tables == NULL)
+    return FALSE;
+  for (guint i = 0; i < tables->len; i++)
+    if (g_str_equal (g_ptr_array_index (tables, i), "schema_version"))
+      has_version = TRUE;
+  if (tables->len == 0)
+    {
+      *out_version = 0;
+      return TRUE;
+    }
+  if (!has_version)
+    {
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_NOT_DATABASE,
+                   _("The office database “%s” holds tables of another program in the "
+                     "schema “%s” (%s, …), not a jicai database; it was left untouched. "
+                     "Connect to a database made for jicai, or to an empty one"),
+                   facts.name, facts.schema, (const char *) g_ptr_array_index (tables, 0));
+      return FALSE;
+    }
+  if (!read_schema_version (db, &version, error))
+    return FALSE;
+  if (version > max_schema_version)
+    {
+      /* the words of jc-store.c's refusal of a newer SQLite file */
+      g_set_error (error, JC_STORE_ERROR, JC_STORE_ERROR_TOO_NEW,
+                   _("The database “%s” was written by a newer version of jicai "
+                     "(schema %d; this version knows up to %d); it was left untouched"),
+                   facts.name, version, max_schema_version);
+      return FALSE;
+    }
+  *out_version = version;
+  return TRUE;
+}
+
+gboolean
+_jc_store_pg_check (JcDb    *db,
+                    int     *out_version,
+                    GError **error)
+{
+  return _jc_store_pg_check_full (db, JC_STORE_PG_MIN_SERVER_VERSION, JC_STORE_SCHEMA_VERSION,
+                                  out_version, error);
+}

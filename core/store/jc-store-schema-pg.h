@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * starts here, later versions are migrations run on both engines. */
 #define JC_STORE_PG_BASELINE_VERSION 10
 
+/* The oldest PostgreSQL server jicai works with (PQserverVersion's form). */
+#define JC_STORE_PG_MIN_SERVER_VERSION 150000
+
 /* Creates on an empty PostgreSQL schema (the connection's current one)
  * the schema that SQLite's migrations 1 to JC_STORE_PG_BASELINE_VERSION
  * leave, seed rows included, and records that version.  Runs in the
@@ -21,8 +24,26 @@ G_BEGIN_DECLS
 gboolean    _jc_store_pg_create_baseline (JcDb     *db,
                                           GError  **error);
 
-/* The SQL of the baseline, for the tests and `db copy`'s reports. */
+/* The SQL of the baseline as it runs (several statements). */
 const char *_jc_store_pg_baseline_sql    (void);
+
+/* Whether the PostgreSQL database of `db` is one jicai may use, reading
+ * only: a server of version 15 or later (JC_STORE_ERROR_UNSUPPORTED), a
+ * UTF-8 database sorting text by bytes (collation C, else
+ * JC_STORE_ERROR_UNSUPPORTED saying how to create one), whose current
+ * schema is empty (version 0 in `out_version`) or jicai's (its version),
+ * not another program's (JC_STORE_ERROR_NOT_DATABASE) nor of a newer
+ * jicai (JC_STORE_ERROR_TOO_NEW).  Nothing is created or changed. */
+gboolean    _jc_store_pg_check           (JcDb     *db,
+                                          int      *out_version,
+                                          GError  **error);
+/* The same with the oldest server accepted and the newest schema known
+ * given: lets the tests fake what they cannot make. */
+gboolean    _jc_store_pg_check_full      (JcDb     *db,
+                                          int       min_server_version,
+                                          int       max_schema_version,
+                                          int      *out_version,
+                                          GError  **error);
 
 /* ---- catalogue, on either engine --------------------------------------- */
 
