@@ -84,6 +84,7 @@ extern const CliCommand cli_route_commands[];    /* route solve FILE */
 extern const CliCommand cli_calendar_commands[]; /* calendar list|add|remove */
 extern const CliCommand cli_backup_command;      /* backup FILE */
 extern const CliCommand cli_restore_command;     /* restore FILE */
+extern const CliCommand cli_users_commands[];    /* users setup|add|list|remove */
 
 /* cli-args.c */
 /* Parses the words after the command name.  Returns FALSE when the command

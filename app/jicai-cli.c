@@ -30,6 +30,7 @@ static const CliGroup groups[] = {
   { "deliver", cli_deliver_commands },
   { "route", cli_route_commands },
   { "calendar", cli_calendar_commands },
+  { "users", cli_users_commands },
 };
 
 /* Commands of one word.  "plan" is both: "plan --date D" shows the plan,

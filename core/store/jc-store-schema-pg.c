@@ -559,7 +559,7 @@ version_text (int version)
 typedef struct {
   char *name;
   char *encoding;
-  char *collation;   /* "C", "C.UTF-8", or "ICU und-x-icu" */
+  char *collation;   /* "C", "C.UTF-8", or "ICU" */
   char *schema;      /* NULL when the search path names none that exists */
 } DatabaseFacts;
 
@@ -579,12 +579,12 @@ read_database_facts (JcDb           *db,
                      DatabaseFacts  *facts,
                      GError        **error)
 {
-  /* datlocprovider (15): 'c' libc, whose collation is datcollate; 'i' ICU,
-   * whose is daticulocale */
+  /* datlocprovider (15): 'c' libc, whose collation is datcollate; else
+   * ICU (or 17's builtin), whose locale column changed name in 17 */
   static const char sql[] =
     "SELECT d.datname, pg_encoding_to_char(d.encoding), "
     "  CASE WHEN d.datlocprovider = 'c' THEN CAST(d.datcollate AS TEXT) "
-    "       ELSE 'ICU ' || COALESCE(d.daticulocale, '') END, "
+    "       WHEN d.datlocprovider = 'i' THEN 'ICU' ELSE 'builtin' END, "
     "  current_schema() "
     "FROM pg_database d WHERE d.datname = current_database()";
   JcDbStmt *stmt = jc_db_prepare (db, sql, error);
