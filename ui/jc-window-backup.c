@@ -324,9 +324,10 @@ start_daily_cb (gpointer user_data)
   if (b == NULL)
     return G_SOURCE_REMOVE;
   b->daily_idle = 0;
-  if (store == NULL)
+  if (store == NULL || jc_store_is_office (store))
     {
-      /* no database yet: nothing to keep */
+      /* no database yet: nothing to keep; the office database is kept
+       * by its server (pg_dump, docs/DEPLOYMENT.md) */
       b->daily_finished = TRUE;
       return G_SOURCE_REMOVE;
     }
