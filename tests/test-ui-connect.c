@@ -516,8 +516,67 @@ test_closed_port (void **state)
   assert_null (strstr (settings_text, "Pw-never-shown"));
 
   /* the dialog can be used again */
-  assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_jc_connect_dialog_get_row (dialog,
+  assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_jc_connect_dialog_get_row (dialog,
                                                                                  JC_CONNECT_ROW_HOST))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  close_window (window);
+}
+
+/* A server that accepts the connection and never answers: the attempt
+ * waits on its thread (the window keeps drawing), Cancel gives the dialog
+ * back at once, and what the attempt ends with later changes nothing. */
+static void
+test_cancel (void **state)
+{
+  struct sockaddr_in addr = { 0 };
+  socklen_t len = sizeof addr;
+  int fd = socket (AF_INET, SOCK_STREAM, 0);
+  g_autofree char *port = NULL;
+  JcWindow *window;
+  JcConnectDialog *dialog;
+  JcStore *before;
+  guint frames = 0, tick;
+
+  assert_true (fd >= 0);
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  assert_int_equal (bind (fd, (struct sockaddr *) &addr, sizeof addr), 0);
+  assert_int_equal (listen (fd, 4), 0);
+  assert_int_equal (getsockname (fd, (struct sockaddr *) &addr, &len), 0);
+  port = g_strdup_printf ("%u", ntohs (addr.sin_port));
+
+  jc_test_set_language ("en");
+  jc_application_set_db_path (fx.app, fx.db_a);
+  before = jc_application_get_store (fx.app);
+  window = open_window ();
+  dialog = open_dialog (window);
+  fill (dialog, "127.0.0.1", port, "jicai", "alice", "pw");
+  _jc_connect_dialog_connect (dialog);
+  assert_true (_jc_connect_dialog_is_busy (dialog));
+  assert_true (gtk_widget_get_visible (_jc_connect_dialog_get_spinner (dialog)));
+  assert_false (gtk_widget_is_sensitive (GTK_WIDGET (_jc_connect_dialog_get_row (dialog,
+                                                                                  JC_CONNECT_ROW_HOST))));
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (dialog), jc_test_count_frame_cb, &frames, NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (dialog));
+  jc_test_pump (1000);
+  gtk_widget_remove_tick_callback (GTK_WIDGET (dialog), tick);
+  assert_true (frames >= 5);   /* the spinner turns: the main thread does not wait */
+  assert_true (_jc_connect_dialog_is_busy (dialog));
+  jc_test_settle (GTK_WIDGET (dialog));
+  jc_test_screenshot (GTK_WIDGET (dialog), "connect-dialog-connecting-en");
+
+  _jc_connect_dialog_cancel (dialog);
+  assert_false (_jc_connect_dialog_is_busy (dialog));
+  assert_false (gtk_widget_get_visible (_jc_connect_dialog_get_spinner (dialog)));
+  assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_jc_connect_dialog_get_row (dialog,
+                                                                                 JC_CONNECT_ROW_HOST))));
+  assert_non_null (jc_test_find_toplevel (JC_TYPE_CONNECT_DIALOG));   /* still open */
+  /* the server goes away; the attempt ends on its thread, unheard */
+  close (fd);
+  jc_test_pump (2000);
+  assert_null (_jc_connect_dialog_get_error (dialog));
+  assert_true (jc_application_get_store (fx.app) == before);
+  assert_string_equal (jc_application_get_db_path (fx.app), fx.db_a);
   gtk_window_destroy (GTK_WINDOW (dialog));
   close_window (window);
 }
@@ -562,7 +621,7 @@ test_server (void **state)
 {
   const char *pg = g_getenv ("JICAI_TEST_PG");
   const char *host = g_getenv ("PGHOST");
-  const char *password = g_getenv ("PGPASSWORD");
+  g_autofree char *password = g_strdup (g_getenv ("PGPASSWORD"));
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autofree char *port = g_strdup (g_getenv ("PGPORT") ? g_getenv ("PGPORT") : "5432");
   g_autofree char *user = g_strdup (g_getenv ("PGUSER") ? g_getenv ("PGUSER") : g_get_user_name ());
@@ -598,6 +657,37 @@ test_server (void **state)
   assert_true (jc_application_get_store (fx.app) == before);
   assert_false (jc_db_has_password (location));
 
+  /* libpq's own fallback is out of the way: a password reaches it only
+   * as we give it */
+  g_unsetenv ("PGPASSWORD");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JcDb) db = jc_db_open (location, JC_DB_OPEN_DEFAULT, &error);
+
+    assert_null (db);
+    assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_CANT_OPEN);
+    g_clear_error (&error);
+    /* the password set for the location is given to every later open of
+     * it (the store's workers'), and never shows in a message */
+    jc_db_set_password (location, wrong);
+    db = jc_db_open (location, JC_DB_OPEN_DEFAULT, &error);
+    assert_null (db);
+    assert_contains (error->message, "password authentication failed");
+    assert_null (strstr (error->message, wrong));
+    g_clear_error (&error);
+    jc_db_set_password (location, password);
+    db = jc_db_open (location, JC_DB_OPEN_DEFAULT, &error);
+    assert_no_error (error);
+    assert_non_null (db);
+    g_clear_pointer (&db, jc_db_close);
+    /* an explicit password wins over the one set */
+    db = jc_db_open_with_password (location, wrong, JC_DB_OPEN_DEFAULT, &error);
+    assert_null (db);
+    g_clear_error (&error);
+    jc_db_set_password (location, NULL);
+    assert_false (jc_db_has_password (location));
+  }
+
   fill (dialog, host, port, dbname, user, password);
   _jc_connect_dialog_connect (dialog);
   wait_connected (dialog);
@@ -628,6 +718,7 @@ test_server (void **state)
     }
   close_window (window);
   jc_application_set_db_path (fx.app, fx.db_a);
+  g_setenv ("PGPASSWORD", password, TRUE);
 }
 
 /* ---- main --------------------------------------------------------------- */
@@ -677,6 +768,7 @@ main (void)
     cmocka_unit_test (test_title),
     cmocka_unit_test (test_dialog_validation),
     cmocka_unit_test (test_closed_port),
+    cmocka_unit_test (test_cancel),
     cmocka_unit_test (test_remembered),
     cmocka_unit_test (test_server),
   };

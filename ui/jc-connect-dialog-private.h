@@ -20,6 +20,7 @@ AdwComboRow *_jc_connect_dialog_get_sslmode  (JcConnectDialog *self);
 GtkSwitch   *_jc_connect_dialog_get_remember (JcConnectDialog *self);
 /* The message shown under the fields, or NULL when none is. */
 const char  *_jc_connect_dialog_get_error    (JcConnectDialog *self);
+GtkWidget   *_jc_connect_dialog_get_spinner  (JcConnectDialog *self);
 /* A connection attempt is running. */
 gboolean     _jc_connect_dialog_is_busy      (JcConnectDialog *self);
 /* The password lookup of the dialog's opening has ended. */

@@ -478,6 +478,12 @@ _jc_connect_dialog_get_error (JcConnectDialog *self)
            ? gtk_label_get_text (self->error_label) : NULL;
 }
 
+GtkWidget *
+_jc_connect_dialog_get_spinner (JcConnectDialog *self)
+{
+  return GTK_WIDGET (self->spinner);
+}
+
 gboolean
 _jc_connect_dialog_is_busy (JcConnectDialog *self)
 {
