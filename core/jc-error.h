@@ -75,6 +75,11 @@ typedef enum {
   JC_FIELD_CREDENTIALS,
   JC_FIELD_PRIORITY,
   JC_FIELD_SCHEDULE,
+  JC_FIELD_HOST,          /* the office database's connection */
+  JC_FIELD_PORT,
+  JC_FIELD_DATABASE,
+  JC_FIELD_USER,
+  JC_FIELD_SSLMODE,
 } JcField;
 
 typedef enum {

@@ -175,6 +175,11 @@ jc_field_to_string (JcField field)
     case JC_FIELD_CREDENTIALS: return _("credentials");
     case JC_FIELD_PRIORITY: return _("priority");
     case JC_FIELD_SCHEDULE: return _("schedule");
+    case JC_FIELD_HOST: return _("host");
+    case JC_FIELD_PORT: return _("port");
+    case JC_FIELD_DATABASE: return _("database");
+    case JC_FIELD_USER: return _("user");
+    case JC_FIELD_SSLMODE: return _("encryption");
     default: g_return_val_if_reached ("");
     }
 }

@@ -10,6 +10,7 @@
 #include "jc-canteen-editor.h"
 #include "jc-canteens-page.h"
 #include "jc-catalog-page.h"
+#include "jc-connect-dialog.h"
 #include "jc-dashboard-page.h"
 #include "jc-deliveries-page.h"
 #include "jc-item-editor.h"
@@ -155,6 +156,12 @@ test_order_import_dialog (void **state)
 }
 
 static void
+test_connect_dialog (void **state)
+{
+  instantiate (JC_TYPE_CONNECT_DIALOG);
+}
+
+static void
 test_plan_page (void **state)
 {
   instantiate (JC_TYPE_PLAN_PAGE);
@@ -227,6 +234,7 @@ main (void)
     cmocka_unit_test (test_orders_page),
     cmocka_unit_test (test_order_editor),
     cmocka_unit_test (test_order_import_dialog),
+    cmocka_unit_test (test_connect_dialog),
     cmocka_unit_test (test_plan_page),
     cmocka_unit_test (test_sources_page),
     cmocka_unit_test (test_source_editor),

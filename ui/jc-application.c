@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* jc-application.c: the GUI application — options, app actions, the store
- * of the main thread, and "today". */
+ * of the main thread (a file, or the office database the connect dialog
+ * opened), and "today". */
 #include "config.h"
 
 #define G_LOG_DOMAIN "jc-application"
@@ -16,6 +17,7 @@
 struct _JcApplication {
   AdwApplication parent_instance;
   char          *db_path;
+  char          *local_path;   /* the file used when not on the office database */
   JcStore       *store;
   GError        *store_error;
   gboolean       started;
@@ -38,9 +40,12 @@ reload_store (JcApplication *self)
   JcStore *old = g_steal_pointer (&self->store);
 
   g_clear_error (&self->store_error);
-  /* the office database is said to be unavailable, not offered to be made */
-  if (jc_db_location_check (self->db_path, &self->store_error) &&
-      g_file_test (self->db_path, G_FILE_TEST_EXISTS))
+  /* the office database is opened (or said to be unavailable), never
+   * offered to be made as a missing file is */
+  if (jc_db_location_kind (self->db_path) == JC_DB_LOCATION_POSTGRESQL)
+    self->store = jc_store_open (self->db_path, &self->store_error);
+  else if (jc_db_location_check (self->db_path, &self->store_error) &&
+           g_file_test (self->db_path, G_FILE_TEST_EXISTS))
     self->store = jc_store_open (self->db_path, &self->store_error);
   /* Windows switch to the new store before the old one is closed. */
   g_signal_emit (self, signals[STORE_CHANGED], 0);
@@ -160,6 +165,7 @@ jc_application_finalize (GObject *object)
   g_clear_pointer (&self->store, jc_store_free);
   g_clear_error (&self->store_error);
   g_free (self->db_path);
+  g_free (self->local_path);
   G_OBJECT_CLASS (jc_application_parent_class)->finalize (object);
 }
 
@@ -194,6 +200,8 @@ jc_application_init (JcApplication *self)
   };
 
   self->db_path = jc_store_resolve_path (NULL);
+  self->local_path = jc_db_location_kind (self->db_path) == JC_DB_LOCATION_PATH
+                       ? g_strdup (self->db_path) : jc_store_default_path ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
 }
 
@@ -235,8 +243,59 @@ jc_application_set_db_path (JcApplication *self,
 
   old = self->db_path;   /* `path` may be this very string */
   self->db_path = jc_store_resolve_path (path);
+  if (jc_db_location_kind (self->db_path) == JC_DB_LOCATION_PATH)
+    {
+      g_free (self->local_path);
+      self->local_path = g_strdup (self->db_path);
+    }
   if (self->started)
     reload_store (self);
+}
+
+/**
+ * jc_application_get_local_path:
+ * Returns: (transfer none): the database file on this computer: the one
+ * used last, else --db or $JICAI_DB when a path, else the default.  What
+ * "Use a File on This Computer" goes back to.
+ */
+const char *
+jc_application_get_local_path (JcApplication *self)
+{
+  g_return_val_if_fail (JC_IS_APPLICATION (self), NULL);
+
+  return self->local_path;
+}
+
+/**
+ * jc_application_use_store:
+ * @store: (transfer full): a store open on `location` (the connect dialog
+ *   opened it on its worker thread)
+ * Makes `location` the application's database and `store` its store,
+ * emitting JcApplication::store-changed; the windows switch to it before
+ * the store open until now is closed.
+ */
+void
+jc_application_use_store (JcApplication *self,
+                          const char    *location,
+                          JcStore       *store)
+{
+  JcStore *old;
+
+  g_return_if_fail (JC_IS_APPLICATION (self));
+  g_return_if_fail (location != NULL && store != NULL);
+
+  old = g_steal_pointer (&self->store);
+  g_free (self->db_path);
+  self->db_path = g_strdup (location);
+  if (jc_db_location_kind (location) == JC_DB_LOCATION_PATH)
+    {
+      g_free (self->local_path);
+      self->local_path = g_strdup (location);
+    }
+  g_clear_error (&self->store_error);
+  self->store = store;
+  g_signal_emit (self, signals[STORE_CHANGED], 0);
+  g_clear_pointer (&old, jc_store_free);
 }
 
 /**

@@ -17,6 +17,10 @@ JcApplication *jc_application_new             (void);
 const char    *jc_application_get_db_path     (JcApplication  *self);
 void           jc_application_set_db_path     (JcApplication  *self,
                                                const char     *path);
+const char    *jc_application_get_local_path  (JcApplication  *self);
+void           jc_application_use_store       (JcApplication  *self,
+                                               const char     *location,
+                                               JcStore        *store);
 JcStore       *jc_application_get_store       (JcApplication  *self);
 const GError  *jc_application_get_store_error (JcApplication  *self);
 gboolean       jc_application_open_store      (JcApplication  *self,

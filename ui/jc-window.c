@@ -12,6 +12,7 @@
 #include "jc-dashboard-page.h"
 #include "jc-deliveries-page.h"
 #include "jc-catalog-page.h"
+#include "jc-connect-dialog.h"
 #include "jc-date.h"
 #include "jc-demo-task.h"
 #include "jc-orders-page.h"
@@ -81,6 +82,7 @@ struct _JcWindow {
   AdwStatusPage        *error_page;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar_list;
+  AdwWindowTitle       *sidebar_title;
   AdwWindowTitle       *content_title;
   GtkStack             *content_stack;
   JcDashboardPage      *dashboard_page;
@@ -133,6 +135,7 @@ update_load_actions (JcWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-demo", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-empty", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-load", self->loading);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.connect-office", can_start);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-orders", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fetch-prices", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.backup", has_store && !backing_up);
@@ -240,12 +243,39 @@ set_status_description (AdwStatusPage *page,
   adw_status_page_set_description (page, escaped);
 }
 
+/* The window's title and the sidebar's subtitle name the database open:
+ * a file's name (its whole path in the tooltip) or the office database. */
+static void
+update_title (JcWindow *self,
+              JcStore  *store)
+{
+  g_autofree char *tooltip = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+
+  if (store == NULL || self->app == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Jicai"));
+      adw_window_title_set_subtitle (self->sidebar_title, NULL);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), NULL);
+      return;
+    }
+  what = jc_connect_describe_location (jc_application_get_db_path (self->app), &tooltip);
+  /* TRANSLATORS: the window's title: the application, then the database open */
+  title = g_strdup_printf (_("Jicai — %s"), what);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_subtitle (self->sidebar_title, what);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sidebar_title), tooltip);
+}
+
 static void
 update_from_store (JcWindow *self)
 {
   JcApplication *app = self->app;
   JcStore *store = app ? jc_application_get_store (app) : NULL;
   const GError *error = app ? jc_application_get_store_error (app) : NULL;
+
+  update_title (self, store);
 
   jc_catalog_page_set_store (self->catalog_page, store);
   jc_canteens_page_set_store (self->canteens_page, store);
@@ -396,6 +426,21 @@ start_empty_activated (GtkWidget  *widget,
   gtk_widget_set_visible (GTK_WIDGET (self->welcome_error_label), FALSE);
   /* Emits store-changed: the main screen, or the error screen. */
   jc_application_open_store (app, NULL);
+}
+
+/* Connect to Office Database…: the dialog opens the store on its thread
+ * and hands it to the application (store-changed). */
+static void
+connect_office_activated (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  JcWindow *self = JC_WINDOW (widget);
+  JcApplication *app = get_app (self);
+
+  if (app == NULL || self->loading)
+    return;
+  gtk_window_present (GTK_WINDOW (jc_connect_dialog_new (GTK_WINDOW (self), app)));
 }
 
 /* ---- sections --------------------------------------------------------- */
@@ -671,6 +716,7 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JcWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, JcWindow, sidebar_title);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, JcWindow, dashboard_page);
@@ -694,6 +740,8 @@ jc_window_class_init (JcWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.load-demo", NULL, load_demo_activated);
   gtk_widget_class_install_action (widget_class, "win.start-empty", NULL, start_empty_activated);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_activated);
+  gtk_widget_class_install_action (widget_class, "win.connect-office", NULL,
+                                   connect_office_activated);
   gtk_widget_class_install_action (widget_class, "win.import-orders", NULL,
                                    import_orders_activated);
   gtk_widget_class_install_action (widget_class, "win.fetch-prices", NULL,

@@ -20,6 +20,7 @@
 #include <libpq-fe.h>
 #include <string.h>
 
+#include "jc-db-password.h"
 #include "jc-db-private.h"
 #include "jc-error.h"
 
@@ -213,15 +214,21 @@ pg_open (const char     *location,
   /* later keywords win: the location's own settings over our default
    * timeout, and our encoding over the location's */
   static const char *const keywords[] = {
-    "connect_timeout", "dbname", "fallback_application_name", "client_encoding", NULL
+    "connect_timeout", "dbname", "fallback_application_name", "client_encoding", "password",
+    NULL
   };
-  const char *values[] = { "10", location, "jicai", "UTF8", NULL };
+  /* the GUI's password (jc-db-password.h), never part of the location;
+   * NULL leaves libpq to the location's own or ~/.pgpass */
+  g_autofree char *password = _jc_db_password_for (location);
+  const char *values[] = { "10", location, "jicai", "UTF8", password, NULL };
   PgDb *self;
 
   if (!_jc_db_location_readable (location, error))
     return NULL;
   self = g_new0 (PgDb, 1);
   self->conn = PQconnectdbParams (keywords, values, 1);
+  if (password != NULL)
+    memset (password, 0, strlen (password));
   if (self->conn == NULL || PQstatus (self->conn) != CONNECTION_OK)
     {
       g_autofree char *display = jc_db_location_display (location);
