@@ -137,6 +137,14 @@ build_sanitized () {
   ninja -C "$asan_build"
 }
 
+# The ui suites that run sanitized (docs/RELIABILITY.md, Sanitizers): those
+# that never open GTK's file chooser.  GTK 4.8's file chooser leaks its
+# cancelled folder loading (GFileInfos of GIO's enumerator thread, the
+# cancelled tasks' GErrors, the folder's GFile) through frames that Debian's
+# stripped GTK and GIO leave unnamed, so no entry of tools/lsan.supp could
+# name the leaking function; and the whole ui suite does not fit the time.
+sanitized_ui_tests=(deliveries-page)
+
 run_sanitized_tests () {
   if [ -n "${JICAI_SKIP_SANITIZED:-}" ]; then
     echo "jicai: ******** JICAI_SKIP_SANITIZED is set: the sanitized run (ASan + UBSan +" >&2
@@ -146,21 +154,33 @@ run_sanitized_tests () {
   fi
   local rc=0
   local suites=("$@")
+  local ui_tests=()
   if [ ${#suites[@]} -eq 0 ]; then
-    # The ui suite is not triaged yet (GTK's own leaks need their entries in
-    # tools/lsan.supp first; docs/RELIABILITY.md, Sanitizers): say so.
     suites=(--suite core --suite integration --suite cli --suite crash --suite data)
-    echo "jicai: ******** the sanitized run leaves out the ui suite (not triaged yet)" >&2
+    ui_tests=("${sanitized_ui_tests[@]}")
+    echo "jicai: ******** of the ui suite the sanitized run covers only ${ui_tests[*]}" \
+         "(the others open GTK's file chooser or take too long; docs/RELIABILITY.md, Sanitizers)" >&2
   fi
   build_sanitized
   with_postgresql xvfb-run -a -s "-screen 0 1600x1000x24" \
     meson test -C "$asan_build" --setup sanitized --print-errorlogs --num-processes 2 \
     "${suites[@]}" || rc=$?
   # a test setup names the log after itself
-  print_counts "$asan_build/meson-logs/testlog-sanitized.json" sanitized
+  local logs=("$asan_build/meson-logs/testlog-sanitized.json")
+  if [ ${#ui_tests[@]} -gt 0 ]; then
+    # by name, in a run of their own (meson intersects names with --suite),
+    # logged as testlog-ui-sanitized.json
+    xvfb-run -a -s "-screen 0 1600x1000x24" \
+      meson test -C "$asan_build" --setup sanitized --logbase testlog-ui \
+      --print-errorlogs "${ui_tests[@]}" || rc=$?
+    logs+=("$asan_build/meson-logs/testlog-ui-sanitized.json")
+  fi
+  cat "${logs[@]}" > "$asan_build/meson-logs/testlog-sanitized-all.json"
+  print_counts "$asan_build/meson-logs/testlog-sanitized-all.json" sanitized
   return $rc
 }
 # ---- end of the sanitized run ----------------------------------------------
+
 
 cmd=${1:-}
 shift || true
