@@ -3,7 +3,8 @@
 # The two set-up commands of the README:
 #   tools/jicai-dev.sh run    install what is missing, build, start on the demo database
 #   tools/jicai-dev.sh test   install what is missing, build, run the whole test suite,
-#                             then again built with the sanitizers (JICAI_SKIP_SANITIZED=1 skips that)
+#                             then again built with the sanitizers (JICAI_SKIP_SANITIZED=1 skips that),
+#                             then compiles everything with clang-14 (JICAI_SKIP_CLANG=1 skips that)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -143,7 +144,7 @@ build_sanitized () {
 # cancelled tasks' GErrors, the folder's GFile) through frames that Debian's
 # stripped GTK and GIO leave unnamed, so no entry of tools/lsan.supp could
 # name the leaking function; and the whole ui suite does not fit the time.
-sanitized_ui_tests=(deliveries-page)
+sanitized_ui_tests=(deliveries-page dashboard-page)
 
 run_sanitized_tests () {
   if [ -n "${JICAI_SKIP_SANITIZED:-}" ]; then
@@ -181,6 +182,30 @@ run_sanitized_tests () {
 }
 # ---- end of the sanitized run ----------------------------------------------
 
+# ---- the clang build (issue 13 item 1; docs/RELIABILITY.md, Building with clang)
+# CI proves that everything (app, CLI, tests, benchmarks) still compiles
+# with clang-14 under the same -Werror flags: a compile-only build in a third
+# folder (JICAI_CLANG_BUILD_DIR, else the build folder's name + "-clang"),
+# no tests run (the gcc builds run them).  JICAI_SKIP_CLANG=1 skips it.
+clang_build=${JICAI_CLANG_BUILD_DIR:-$build-clang}
+
+build_clang () {
+  if [ -n "${JICAI_SKIP_CLANG:-}" ]; then
+    echo "jicai: ******** JICAI_SKIP_CLANG is set: the clang-14 build was SKIPPED" >&2
+    echo "clang: SKIPPED"
+    return 0
+  fi
+  if [ ! -f "$clang_build/build.ninja" ]; then
+    CC=clang-14 meson setup "$clang_build" "$top" -Dfuzz=false || { echo "clang: FAILED"; return 1; }
+  fi
+  if ninja -C "$clang_build"; then
+    echo "clang: built"
+  else
+    echo "clang: FAILED"
+    return 1
+  fi
+}
+# ---- end of the clang build --------------------------------------------------
 
 cmd=${1:-}
 shift || true
@@ -190,6 +215,7 @@ case "$cmd" in
         rc=0
         run_tests "$@" || rc=$?
         run_sanitized_tests "$@" || rc=$?
+        build_clang || rc=$?
         exit $rc ;;
   *)    echo "usage: $0 run|test" >&2; exit 2 ;;
 esac
