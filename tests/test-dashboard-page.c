@@ -301,6 +301,21 @@ test_figures (void **state)
     assert_contains (text_of (page, "month-yoy"), "2025-11-01 to 2025-11-27");
   }
 
+  /* Of the two price tiles, the fetch's is the one looked up (the market
+   * tile once took its place, then left none, and leaked its key). */
+  {
+    GtkWidget *prices = GTK_WIDGET (_jc_dashboard_page_get_tile (page, "prices"));
+    GtkWidget *head;
+    GtkWidget *image;
+
+    assert_non_null (prices);
+    head = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (prices)));
+    image = gtk_widget_get_first_child (head);
+    assert_true (GTK_IS_IMAGE (image));
+    assert_string_equal (gtk_image_get_icon_name (GTK_IMAGE (image)),
+                         "emblem-synchronizing-symbolic");
+  }
+
   /* Pressing a tile asks for its section. */
   g_signal_connect (page, "open-section", G_CALLBACK (open_section_cb), &section);
   assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_jc_dashboard_page_get_tile (page, "orders"))));

@@ -8,18 +8,21 @@
  * from a SQLite VFS the test installs (jc-test-vfs.c), so no root and no
  * small filesystem are needed; the CLI's disk-full case runs jicai-cli
  * under a file size limit (RLIMIT_FSIZE), which holds for root too.  Only
- * the chmod case needs a user that permissions stop: it skips, saying so,
- * as root.  SQLite only, and not registered on PostgreSQL: the faults are
- * a SQLite VFS's and the files' (a server that drops mid-transaction is
- * issue 14 item 5's). */
+ * the chmod case needs a user that permissions stop: as root it runs in a
+ * child that becomes nobody (uid 65534), and skips, saying so, only when
+ * that child cannot run.  SQLite only, and not registered on PostgreSQL:
+ * the faults are a SQLite VFS's and the files' (a server that drops
+ * mid-transaction is issue 14 item 5's). */
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "jc-test-util.h"
@@ -362,39 +365,151 @@ test_read_only_folder (void **state)
   assert_no_error (error);
 }
 
-/* The same with real permissions, for a user they stop (not root). */
+/* The checks of test_read_only_chmod, for a user whom file permissions
+ * stop, on the closed database at `path` in the folder `dir`, both owned
+ * by that user: NULL when they hold, else what failed.  Plain checks, not
+ * cmocka's, because as root they run in a child process (below), where a
+ * failed assertion would jump into cmocka's runner in the child. */
+static char *
+read_only_chmod_checks (const char *path,
+                        const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JcStore) store = NULL;
+
+  if (g_chmod (path, 0444) != 0)
+    return g_strdup_printf ("chmod 0444 %s: %s", path, g_strerror (errno));
+  store = jc_store_open (path, &error);
+  if (store != NULL)
+    return g_strdup ("a read-only database file was opened for writing");
+  if (!g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_READ_ONLY) ||
+      strstr (error->message, "is read-only") == NULL)
+    return g_strdup_printf ("read-only file: expected JC_STORE_ERROR_READ_ONLY saying "
+                            "\"is read-only\", got %s %d: %s", g_quark_to_string (error->domain),
+                            error->code, error->message);
+  g_clear_error (&error);
+  if (g_chmod (path, 0644) != 0 || g_chmod (dir, 0555) != 0)
+    return g_strdup_printf ("chmod %s or %s: %s", path, dir, g_strerror (errno));
+  store = jc_store_open (path, &error);
+  if (g_chmod (dir, 0755) != 0)
+    return g_strdup_printf ("chmod 0755 %s: %s", dir, g_strerror (errno));
+  if (store != NULL)
+    return g_strdup ("a database in a read-only folder was opened for writing");
+  if (!(g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_CANT_OPEN) ||
+        g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_READ_ONLY)) ||
+      strstr (error->message, path) == NULL)
+    return g_strdup_printf ("read-only folder: expected JC_STORE_ERROR_CANT_OPEN or _READ_ONLY "
+                            "naming %s, got %s %d: %s", path, g_quark_to_string (error->domain),
+                            error->code, error->message);
+  return NULL;
+}
+
+/* The user the root run drops to: nobody. */
+#define UNPRIVILEGED_ID 65534
+/* A child's exit status: it could not become that user or reach the
+ * database as that user. */
+#define CHMOD_CANNOT_RUN 77
+
+/* As root, whom permissions do not stop: the checks run in a child that
+ * becomes nobody (setgroups, setresgid, setresuid — what `setpriv
+ * --reuid=65534 --regid=65534 --clear-groups` does) on the database and
+ * its folder handed to nobody.  TRUE when the checks held; FALSE with
+ * `why` when the child could not be that user or reach the files (then
+ * the test skips, saying so); a failed check fails the test. */
+static gboolean
+read_only_chmod_as_nobody (const char  *path,
+                           const char  *dir,
+                           char       **why)
+{
+  int pipe_fds[2];
+  g_autoptr(GString) report = g_string_new (NULL);
+  char buffer[512];
+  ssize_t n;
+  pid_t pid;
+  int status;
+
+  if (chown (dir, UNPRIVILEGED_ID, UNPRIVILEGED_ID) != 0 ||
+      chown (path, UNPRIVILEGED_ID, UNPRIVILEGED_ID) != 0)
+    {
+      *why = g_strdup_printf ("cannot hand %s to uid %d: %s", path, UNPRIVILEGED_ID,
+                              g_strerror (errno));
+      return FALSE;
+    }
+  assert_int_equal (pipe (pipe_fds), 0);
+  pid = fork ();
+  assert_true (pid >= 0);
+  if (pid == 0)
+    {
+      g_autofree char *failure = NULL;
+      gid_t gid = UNPRIVILEGED_ID;
+
+      close (pipe_fds[0]);
+      if (setgroups (1, &gid) != 0 || setresgid (gid, gid, gid) != 0 ||
+          setresuid (UNPRIVILEGED_ID, UNPRIVILEGED_ID, UNPRIVILEGED_ID) != 0 ||
+          geteuid () != UNPRIVILEGED_ID)
+        failure = g_strdup_printf ("cannot become uid %d: %s", UNPRIVILEGED_ID, g_strerror (errno));
+      else if (access (path, R_OK | W_OK) != 0)
+        failure = g_strdup_printf ("uid %d cannot reach %s: %s", UNPRIVILEGED_ID, path,
+                                   g_strerror (errno));
+      if (failure != NULL)
+        {
+          (void) !write (pipe_fds[1], failure, strlen (failure));
+          _exit (CHMOD_CANNOT_RUN);
+        }
+      failure = read_only_chmod_checks (path, dir);
+      if (failure != NULL)
+        (void) !write (pipe_fds[1], failure, strlen (failure));
+      _exit (failure != NULL ? 1 : 0);
+    }
+  close (pipe_fds[1]);
+  while ((n = read (pipe_fds[0], buffer, sizeof buffer)) > 0)
+    g_string_append_len (report, buffer, n);
+  close (pipe_fds[0]);
+  assert_int_equal (waitpid (pid, &status, 0), pid);
+  if (!WIFEXITED (status))
+    fail_msg ("the unprivileged child died (status %d): %s", status, report->str);
+  if (WEXITSTATUS (status) == CHMOD_CANNOT_RUN)
+    {
+      *why = g_strdup (report->str);
+      return FALSE;
+    }
+  if (WEXITSTATUS (status) != 0)
+    fail_msg ("as uid %d: %s", UNPRIVILEGED_ID, report->str);
+  return TRUE;
+}
+
+/* The same with real permissions, for a user they stop: as that user
+ * itself, or as root through a child that becomes nobody. */
 static void
 test_read_only_chmod (void **state)
 {
   JcTestWorld *w = *state;
-  g_autoptr(GError) error = NULL;
   g_autofree char *path = g_strdup (jc_store_get_path (w->store));
-  JcStore *store;
+  g_autofree char *failure = NULL;
 
+  g_clear_pointer (&w->store, jc_store_free);
   if (geteuid () == 0)
     {
-      print_message ("SKIPPED test_read_only_chmod: running as root, whom file permissions do "
-                     "not stop (test_read_only_file covers the case through the test VFS)\n");
-      g_clear_pointer (&path, g_free);  /* skip() jumps over the cleanup */
-      skip ();
-      return;
+      if (!read_only_chmod_as_nobody (path, w->dir, &failure))
+        {
+          print_message ("SKIPPED test_read_only_chmod: running as root, and the check as uid %d "
+                         "could not run (%s); test_read_only_file covers the case through the "
+                         "test VFS\n", UNPRIVILEGED_ID, failure);
+          g_clear_pointer (&failure, g_free);  /* skip() jumps over the cleanup */
+          w->store = jc_store_open (path, NULL);
+          g_clear_pointer (&path, g_free);
+          skip ();
+          return;
+        }
     }
-  g_clear_pointer (&w->store, jc_store_free);
-  assert_int_equal (g_chmod (path, 0444), 0);
-  store = jc_store_open (path, &error);
-  assert_null (store);
-  assert_error (error, JC_STORE_ERROR, JC_STORE_ERROR_READ_ONLY);
-  assert_contains (error->message, "is read-only");
-  g_clear_error (&error);
-  assert_int_equal (g_chmod (path, 0644), 0);
-  assert_int_equal (g_chmod (w->dir, 0555), 0);
-  store = jc_store_open (path, &error);
-  assert_int_equal (g_chmod (w->dir, 0755), 0);
-  assert_null (store);
-  assert_true (g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_CANT_OPEN) ||
-               g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_READ_ONLY));
-  assert_contains (error->message, path);
+  else
+    {
+      failure = read_only_chmod_checks (path, w->dir);
+      if (failure != NULL)
+        fail_msg ("%s", failure);
+    }
   w->store = jc_store_open (path, NULL);
+  assert_non_null (w->store);
 }
 
 /* ---- moved, deleted, replaced ------------------------------------------ */

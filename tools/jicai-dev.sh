@@ -3,7 +3,8 @@
 # The two set-up commands of the README:
 #   tools/jicai-dev.sh run    install what is missing, build, start on the demo database
 #   tools/jicai-dev.sh test   install what is missing, build, run the whole test suite,
-#                             then again built with the sanitizers (JICAI_SKIP_SANITIZED=1 skips that)
+#                             then again built with the sanitizers (JICAI_SKIP_SANITIZED=1 skips that),
+#                             then compiles everything with clang-14 (JICAI_SKIP_CLANG=1 skips that)
 set -euo pipefail
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -151,6 +152,14 @@ build_sanitized () {
   ninja -C "$asan_build"
 }
 
+# The ui suites that run sanitized (docs/RELIABILITY.md, Sanitizers): those
+# that never open GTK's file chooser.  GTK 4.8's file chooser leaks its
+# cancelled folder loading (GFileInfos of GIO's enumerator thread, the
+# cancelled tasks' GErrors, the folder's GFile) through frames that Debian's
+# stripped GTK and GIO leave unnamed, so no entry of tools/lsan.supp could
+# name the leaking function; and the whole ui suite does not fit the time.
+sanitized_ui_tests=(deliveries-page dashboard-page)
+
 run_sanitized_tests () {
   if [ -n "${JICAI_SKIP_SANITIZED:-}" ]; then
     echo "jicai: ******** JICAI_SKIP_SANITIZED is set: the sanitized run (ASan + UBSan +" >&2
@@ -160,21 +169,58 @@ run_sanitized_tests () {
   fi
   local rc=0
   local suites=("$@")
+  local ui_tests=()
   if [ ${#suites[@]} -eq 0 ]; then
-    # The ui suite is not triaged yet (GTK's own leaks need their entries in
-    # tools/lsan.supp first; docs/RELIABILITY.md, Sanitizers): say so.
     suites=(--suite core --suite integration --suite cli --suite crash --suite data)
-    echo "jicai: ******** the sanitized run leaves out the ui suite (not triaged yet)" >&2
+    ui_tests=("${sanitized_ui_tests[@]}")
+    echo "jicai: ******** of the ui suite the sanitized run covers only ${ui_tests[*]}" \
+         "(the others open GTK's file chooser or take too long; docs/RELIABILITY.md, Sanitizers)" >&2
   fi
   build_sanitized
   with_postgresql xvfb-run -a -s "-screen 0 1600x1000x24" \
     meson test -C "$asan_build" --setup sanitized --print-errorlogs --num-processes 2 \
     "${suites[@]}" || rc=$?
   # a test setup names the log after itself
-  print_counts "$asan_build/meson-logs/testlog-sanitized.json" sanitized
+  local logs=("$asan_build/meson-logs/testlog-sanitized.json")
+  if [ ${#ui_tests[@]} -gt 0 ]; then
+    # by name, in a run of their own (meson intersects names with --suite),
+    # logged as testlog-ui-sanitized.json
+    xvfb-run -a -s "-screen 0 1600x1000x24" \
+      meson test -C "$asan_build" --setup sanitized --logbase testlog-ui \
+      --print-errorlogs "${ui_tests[@]}" || rc=$?
+    logs+=("$asan_build/meson-logs/testlog-ui-sanitized.json")
+  fi
+  cat "${logs[@]}" > "$asan_build/meson-logs/testlog-sanitized-all.json"
+  print_counts "$asan_build/meson-logs/testlog-sanitized-all.json" sanitized
   return $rc
 }
 # ---- end of the sanitized run ----------------------------------------------
+
+# ---- the clang build (issue 13 item 1; docs/RELIABILITY.md, Building with clang)
+# CI proves that everything (app, CLI, tests, benchmarks) still compiles
+# with clang-14 under the same -Werror flags: a compile-only build in a third
+# folder (JICAI_CLANG_BUILD_DIR, else the build folder's name + "-clang"),
+# no tests run (the gcc builds run them).  Only for the whole suite (no
+# SUITE given); JICAI_SKIP_CLANG=1 skips it.
+clang_build=${JICAI_CLANG_BUILD_DIR:-$build-clang}
+
+build_clang () {
+  if [ -n "${JICAI_SKIP_CLANG:-}" ]; then
+    echo "jicai: ******** JICAI_SKIP_CLANG is set: the clang-14 build was SKIPPED" >&2
+    echo "clang: SKIPPED"
+    return 0
+  fi
+  if [ ! -f "$clang_build/build.ninja" ]; then
+    CC=clang-14 meson setup "$clang_build" "$top" -Dfuzz=false || { echo "clang: FAILED"; return 1; }
+  fi
+  if ninja -C "$clang_build"; then
+    echo "clang: built"
+  else
+    echo "clang: FAILED"
+    return 1
+  fi
+}
+# ---- end of the clang build --------------------------------------------------
 
 cmd=${1:-}
 shift || true
@@ -184,6 +230,9 @@ case "$cmd" in
         rc=0
         run_tests "$@" || rc=$?
         run_sanitized_tests "$@" || rc=$?
+        if [ $# -eq 0 ]; then   # the whole suite, as CI runs it
+          build_clang || rc=$?
+        fi
         exit $rc ;;
   *)    echo "usage: $0 run|test" >&2; exit 2 ;;
 esac

@@ -303,12 +303,17 @@ static void
 fill_market (JcDashboardPage *self,
              const JcDashboard *d)
 {
+  /* Both price tiles open the prices: the first one (the fetch's) stays
+   * the one looked up, under its own key. */
+  gpointer first_key = NULL;
+  gpointer first_tile = NULL;
+  gboolean had_first = g_hash_table_steal_extended (self->tiles, "prices", &first_key, &first_tile);
   GtkBox *box = add_tile (self, "prices", "view-sort-descending-symbolic",
                           _("Today’s Biggest Market Moves"), _("Open the prices"));
   g_autofree char *sub = g_strdup_printf (_("Average price against the day before, %s"), d->today);
 
-  /* Both price tiles open the prices: the first one is the one looked up. */
-  g_hash_table_steal (self->tiles, "prices");
+  if (had_first)
+    g_hash_table_replace (self->tiles, first_key, first_tile);
   add_label (self, box, "market-date", "dim-label caption", sub);
   if (d->market_error != NULL)
     {
