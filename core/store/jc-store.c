@@ -20,6 +20,7 @@
 #include "jc-output.h"
 #include "jc-store-sqlite.h"
 #include "jc-store-schema.h"
+#include "jc-store-roles-pg.h"
 #include "jc-store-schema-pg.h"
 
 struct _JcStore {
@@ -33,6 +34,7 @@ struct _JcStore {
   guint       busy_ms;    /* how long a write waits for another writer */
   JcStoreBusyFunc busy_func;  /* told once per wait that we are waiting */
   gpointer    busy_data;
+  char       *role;   /* PostgreSQL: the login's role in jicai, NULL for none */
   gint64      stage_fetch_id;  /* the staged import this connection writes, 0: none */
   guint       stage_changes;   /* changed quotes it has staged */
 };
@@ -294,6 +296,14 @@ _jc_store_db_failed (JcStore     *store,
   last = jc_db_last_error (store->conn);
   if (last == NULL)
     return _jc_store_error_printf (error, JC_STORE_ERROR_FAILED, "%s", what);
+  if (last->code == JC_STORE_ERROR_DENIED)
+    {
+      /* the database's refusal as a sentence naming who may do it */
+      g_autofree char *denied = _jc_store_pg_denied_text (NULL, last->message, store->role);
+
+      if (denied != NULL)
+        return _jc_store_error_printf (error, last->code, "%s", denied);
+    }
   if (last->code == JC_STORE_ERROR_BUSY)
     {
       g_autofree char *busy = busy_text (store);
@@ -374,6 +384,7 @@ jc_store_free (JcStore *store)
   if (store->protected)
     _jc_output_unprotect (store->path);
   g_free (store->path);
+  g_free (store->role);
   g_free (store);
 }
 
@@ -536,8 +547,11 @@ migrate (JcStore  *store,
  * latest commits) and no two writes interleave, so no update is lost and
  * no write waits on another in a cycle.  It is tried every few
  * milliseconds as SQLite's busy handler tries, telling the busy function
- * once when a second has passed, and given up after `busy_ms`. */
-#define JC_STORE_PG_WRITE_LOCK "SELECT pg_try_advisory_xact_lock (1784776545)"
+ * once when a second has passed, and given up after `busy_ms`.  The lock
+ * is the schema's: jicai's tables in another schema of the same database
+ * (the tests') are another store. */
+#define JC_STORE_PG_WRITE_LOCK \
+  "SELECT pg_try_advisory_xact_lock (1784776545, hashtext (current_schema ()))"
 
 static gboolean
 pg_write_lock (JcStore  *store,
@@ -675,6 +689,7 @@ open_pg (const char  *location,
     return NULL;
   if (!_jc_store_pg_check (store->conn, &current, error))
     return NULL;
+  store->role = _jc_store_pg_session_role (store->conn);
   if (current == 0)
     {
       if (!write_begin (store, error))
