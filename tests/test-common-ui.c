@@ -23,8 +23,10 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "jc-date-bar.h"
+#include "jc-db.h"
 #include "jc-doc-preview.h"
 #include "jc-paged-doc.h"
 #include "jc-print-operation.h"
@@ -719,6 +721,71 @@ test_task (void **state)
   jc_test_rmtree (dir);
 }
 
+/* A task on the office database connects on its worker: the main thread
+ * never waits for the network (on a file it opens the worker's connection
+ * at once, to refuse a file deleted under the page).  On $JICAI_TEST_PG, in
+ * a schema of its own; a loud skip without it, a failure under
+ * $JICAI_REQUIRE_PG. */
+static void
+test_task_office (void **state)
+{
+  const char *server = g_getenv ("JICAI_TEST_PG");
+  g_autofree char *schema = g_strdup_printf ("jc_test_task_%d", (int) getpid ());
+  g_autofree char *sql = NULL;
+  g_autofree char *location = NULL;
+  g_autoptr(JcDb) admin = NULL;
+  g_autoptr(JcStore) page = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result = NULL;
+  g_autofree char *text = NULL;
+  GTask *task;
+  Work *w;
+
+  (void) state;
+  if (server == NULL || *server == '\0')
+    {
+      if (g_strcmp0 (g_getenv ("JICAI_REQUIRE_PG"), "1") == 0)
+        fail_msg ("JICAI_REQUIRE_PG is 1 but JICAI_TEST_PG is not set");
+      print_message ("SKIPPED: the office database task: no PostgreSQL (JICAI_TEST_PG)\n");
+      skip ();
+    }
+  admin = jc_db_open (server, JC_DB_OPEN_DEFAULT, &error);
+  assert_no_error (error);
+  sql = g_strdup_printf ("DROP SCHEMA IF EXISTS %s CASCADE; CREATE SCHEMA %s", schema, schema);
+  assert_true (jc_db_exec (admin, sql, &error));
+  location = g_strdup_printf ("%s%soptions=-csearch_path%%3D%s", server,
+                              strchr (server, '?') != NULL ? "&" : "?", schema);
+  page = jc_store_open (location, &error);
+  assert_no_error (error);
+  assert_true (jc_store_is_office (page));
+
+  w = g_new0 (Work, 1);
+  task = jc_task_new_for_store (w, (GDestroyNotify) work_free, page, "2026-12-08", test_task_office,
+                                NULL, store_result_cb, &result);
+  /* nothing connected on this thread */
+  assert_null (w->base.store);
+  assert_null (w->base.open_error);
+  jc_task_run_pointer (task, work_pointer, g_free);
+  g_object_unref (task);
+  text = jc_task_propagate_pointer (wait_result (&result), test_task_office, &error);
+  assert_no_error (error);
+  assert_string_equal (text, "done 2026-12-08");
+  w = g_task_get_task_data (G_TASK (result));
+  assert_true (w->ran);
+  assert_non_null (w->worker_store);
+  assert_string_equal (w->worker_path, location);
+  g_clear_object (&result);
+  g_free (text);
+  text = jc_store_get_setting (page, "task-test");
+  assert_string_equal (text, "2026-12-08");
+
+  g_clear_pointer (&page, jc_store_free);
+  g_free (sql);
+  sql = g_strdup_printf ("DROP SCHEMA %s CASCADE", schema);
+  assert_true (jc_db_exec (admin, sql, &error));
+}
+
+
 /* Several filters, the first chosen, opening in the folder given; and a
  * folder asked for: the chosen folder reaches the caller, nothing to
  * replace. */
@@ -827,6 +894,7 @@ main (void)
     cmocka_unit_test (test_preview),
     cmocka_unit_test (test_save_file),
     cmocka_unit_test (test_task),
+    cmocka_unit_test (test_task_office),
     cmocka_unit_test (test_save_file_filters_and_folder),
   };
   g_autofree char *dir = jc_test_tmpdir ();

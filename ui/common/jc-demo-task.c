@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "jc-db-location.h"
 #include "jc-demo-task.h"
 
 typedef struct {
@@ -89,7 +90,9 @@ run_in_thread (GTask        *task,
                GCancellable *cancellable)
 {
   DemoData *d = task_data;
-  gboolean existed = g_file_test (d->path, G_FILE_TEST_EXISTS);
+  /* the office database is there before jicai's tables are */
+  gboolean existed = jc_db_location_kind (d->path) == JC_DB_LOCATION_POSTGRESQL ||
+                     g_file_test (d->path, G_FILE_TEST_EXISTS);
   g_autoptr(GError) error = NULL;
   g_autoptr(JcStore) store = jc_store_open (d->path, &error);
   gboolean ok;

@@ -61,7 +61,9 @@ jc_task_new_for_store (gpointer             task_data,
                              callback, user_data);
   JcTaskData *data = g_task_get_task_data (task);
 
-  if (store == NULL)
+  /* the office database: the worker connects (jc_task_open_store()), for
+   * a connection is network work the main thread must not wait for */
+  if (store == NULL || jc_store_is_office (store))
     return task;
   /* Opening the same file again would make a new, empty database. */
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
