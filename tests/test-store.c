@@ -760,6 +760,64 @@ test_error_texts (void **state)
   assert_no_error (error);
 }
 
+/* The office database: a connection the server drops is a clear error
+ * for the statement that found it, nothing of an open unit is kept, and
+ * the next action connects again (PostgreSQL only: a file has no server). */
+static void
+test_connection_lost (void **state)
+{
+  Fixture *f = *state;
+  g_autoptr(JcStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *sql = NULL;
+  gint64 pid;
+
+  if (!jc_test_store_on_pg ())
+    {
+      print_message ("PostgreSQL only: a file has no server to drop the connection\n");
+      skip ();
+    }
+  store = jc_store_open (f->path, &error);
+  assert_no_error (error);
+  assert_true (jc_store_set_setting (store, "k", "before", &error));
+
+  /* a unit of writing cut in the middle: refused, nothing of it kept */
+  pid = _jc_store_count (store, "SELECT pg_backend_pid ()", &error);
+  assert_true (pid > 0);
+  assert_true (jc_store_write_begin (store, &error));
+  assert_true (jc_store_set_setting (store, "k", "inside", &error));
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
+  assert_int_equal (jc_test_db_count (f->path, sql), 1);
+  assert_false (jc_store_set_setting (store, "k", "lost", &error));
+  assert_true (g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_CONNECTION_LOST));
+  assert_non_null (strstr (error->message, "The connection to the office database was lost"));
+  g_clear_error (&error);
+  assert_false (jc_store_write_end (store, FALSE, NULL));
+
+  /* the next action connects again and sees what was committed */
+  value = jc_store_get_setting (store, "k");
+  assert_string_equal (value, "before");
+  assert_true (jc_store_set_setting (store, "k", "after", &error));
+  assert_no_error (error);
+  g_free (value);
+  value = jc_test_db_text (f->path, "SELECT value FROM settings WHERE key = 'k'");
+  assert_string_equal (value, "after");
+
+  /* dropped between two actions: the first says so, the next works */
+  pid = _jc_store_count (store, "SELECT pg_backend_pid ()", &error);
+  g_free (sql);
+  sql = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
+  assert_int_equal (jc_test_db_count (f->path, sql), 1);
+  assert_false (jc_store_set_setting (store, "k", "lost", &error));
+  assert_true (g_error_matches (error, JC_STORE_ERROR, JC_STORE_ERROR_CONNECTION_LOST));
+  g_clear_error (&error);
+  assert_true (jc_store_set_setting (store, "k", "again", &error));
+  g_free (value);
+  value = jc_test_db_text (f->path, "SELECT value FROM settings WHERE key = 'k'");
+  assert_string_equal (value, "again");
+}
+
 #define T(fn) jc_test_store_unit_test (fn)
 
 int
@@ -785,6 +843,7 @@ main (void)
     T (test_settings),
     T (test_open_same),
     T (test_write_unit),
+    T (test_connection_lost),
   };
 
   jc_test_store_init ("store");

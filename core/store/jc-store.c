@@ -320,6 +320,33 @@ _jc_store_db_failed (JcStore     *store,
   return _jc_store_error_printf (error, last->code, "%s: %s", what, last->message);
 }
 
+/* PostgreSQL: after the server dropped the connection (restarted, a
+ * network cut, an administrator ended it), the next statement outside a
+ * unit of writing opens it again — the failed one was reported, and what
+ * it wrote was rolled back by the server.  Inside a unit nothing is
+ * reopened: the unit fails whole and its caller rolls it back. */
+static gboolean
+reconnect_if_lost (JcStore  *store,
+                   GError  **error)
+{
+  const GError *last;
+  JcDb *conn;
+
+  if (store->db != NULL || store->units->len > 0)
+    return TRUE;
+  last = jc_db_last_error (store->conn);
+  if (last == NULL || last->code != JC_STORE_ERROR_CONNECTION_LOST ||
+      jc_db_in_transaction (store->conn))
+    return TRUE;
+  conn = jc_db_open (store->path, JC_DB_OPEN_DEFAULT, error);
+  if (conn == NULL)
+    return FALSE;
+  g_debug ("Reconnected to the office database");
+  jc_db_close (store->conn);
+  store->conn = conn;
+  return TRUE;
+}
+
 /* Returns a statement prepared once per connection (jc_db_prepare(): `sql`
  * is a literal) and reset for use; the connection owns it. */
 JcDbStmt *
@@ -328,7 +355,11 @@ _jc_store_prepare (JcStore     *store,
                    GError     **error)
 {
   g_autoptr(GError) failure = NULL;
-  JcDbStmt *stmt = jc_db_prepare (store->conn, sql, &failure);
+  JcDbStmt *stmt;
+
+  if (!reconnect_if_lost (store, error))
+    return NULL;
+  stmt = jc_db_prepare (store->conn, sql, &failure);
 
   if (stmt != NULL)
     return stmt;
@@ -345,6 +376,8 @@ _jc_store_exec (JcStore     *store,
                 const char  *sql,
                 GError     **error)
 {
+  if (!reconnect_if_lost (store, error))
+    return FALSE;
   if (jc_db_exec (store->conn, sql, NULL))
     return TRUE;
   /* the engine's own words: no `what` of ours */
