@@ -137,9 +137,9 @@ gboolean     cli_check_outputs   (Cli               *cli,
  * leave an empty database behind a typing mistake. */
 JcStore     *cli_open_store      (Cli               *cli,
                                   gboolean           create);
-/* The database path cli_open_store() opens: --db, JICAI_DB or the
- * default, made absolute; NULL, reported, for a PostgreSQL location (the
- * office database is not available in this version). */
+/* The database location cli_open_store() opens: --db, JICAI_DB or the
+ * default; a path made absolute, a PostgreSQL location as it is; NULL,
+ * reported, for a malformed one. */
 char        *cli_dup_db_path     (Cli               *cli);
 
 /* Parses one option value with a core field parser; reports and counts a

@@ -599,21 +599,22 @@ test_database_screens (void **state)
   assert_string_equal (contents, text);
   jc_test_screenshot (GTK_WIDGET (window), "database-error-en");
 
-  /* The office database: the error screen saying it is not available in
-   * this version, not the welcome screen offering to make it (which made
-   * a folder "postgresql:" with a file in it). */
+  /* An office database that cannot be reached (port 1 on loopback: no
+   * server there): the error screen saying so, not the welcome screen
+   * offering to make it (which made a folder "postgresql:" with a file in
+   * it). */
   {
     g_autofree char *cwd = g_get_current_dir ();
     g_autofree char *taken = NULL;
 
     assert_int_equal (g_chdir (fx.dir), 0);
     taken = g_build_filename (fx.dir, "postgresql:", NULL);
-    jc_application_set_db_path (fx.app, "postgresql://postgres@127.0.0.1:5432/jicai");
+    jc_application_set_db_path (fx.app, "postgresql://postgres@127.0.0.1:1/jicai");
     jc_test_settle (GTK_WIDGET (window));
     assert_string_equal (_jc_window_get_screen (window), "error");
     assert_null (jc_application_get_store (fx.app));
     assert_contains (adw_status_page_get_description (_jc_window_get_error_page (window)),
-                     "not available in this version");
+                     "Cannot connect to the office database “postgresql://postgres@127.0.0.1:1/jicai”");
     assert_false (g_file_test (taken, G_FILE_TEST_EXISTS));
     assert_int_equal (g_chdir (cwd), 0);
   }
