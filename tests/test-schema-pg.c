@@ -426,8 +426,8 @@ test_constraints_equal_sqlite (void **state)
     static const char *const seeds[] = {
       "SELECT id, code, name, position FROM categories ORDER BY id",
       "SELECT key, value FROM settings ORDER BY key",
-      "SELECT category_id, base_unit, low_milliyuan, high_milliyuan FROM price_ranges "
-      "ORDER BY category_id, base_unit",
+      ("SELECT category_id, base_unit, low_milliyuan, high_milliyuan FROM price_ranges "
+       "ORDER BY category_id, base_unit"),
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
