@@ -148,6 +148,7 @@ test_fixture (void **state)
     g_autoptr(JcDb) db = jc_db_open (f->path, JC_DB_OPEN_CREATE, &error);
 
     assert_no_error (error);
+    assert_non_null (db);
   }
   assert_int_equal (jc_test_db_exec (f->path, "CREATE TABLE u (x BIGINT)"), 0);
   assert_int_equal (jc_test_db_count (f->path, "SELECT COUNT(*) FROM u"), 0);

@@ -530,8 +530,8 @@ test_reviewer (void **state)
   const char *const writes[] = {
     "UPDATE orders SET version = version + 1",
     "DELETE FROM order_lines",
-    "INSERT INTO orders (canteen_id, delivery_date, status, updated_at) "
-    "  SELECT id, '2026-12-30', 'draft', 'x' FROM canteens",
+    ("INSERT INTO orders (canteen_id, delivery_date, status, updated_at) "
+     "  SELECT id, '2026-12-30', 'draft', 'x' FROM canteens"),
     "UPDATE prices SET avg_milliyuan = 1",
     "UPDATE plans SET total_cost_fen = 0",
     "UPDATE vehicles SET capacity_kg = 1",
