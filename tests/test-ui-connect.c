@@ -735,6 +735,7 @@ setup (void **state)
     g_autoptr(JcStore) b = NULL;
 
     assert_no_error (error);
+    assert_non_null (a);
     b = jc_store_open (fx.db_b, &error);
     assert_no_error (error);
   }
