@@ -50,23 +50,18 @@ server (void)
 void
 jc_test_store_init (const char *suite)
 {
-  gboolean required;
-
   if (!g_str_equal (engine_name (), "sqlite") && !jc_test_store_on_pg ())
     {
       fprintf (stderr, "\nFAILED: %s: $JICAI_TEST_ENGINE is “%s”: it may be sqlite or postgresql.\n\n",
                suite, engine_name ());
       exit (1);
     }
-  if (!jc_test_store_on_pg () || server () != NULL)
-    return;
-  required = g_strcmp0 (g_getenv ("JICAI_REQUIRE_PG"), "1") == 0;
-  fprintf (stderr, "\n%s: %s on PostgreSQL: $JICAI_TEST_PG is not set, so the suite did not "
-                   "run on the second engine.\n"
-                   "  tools/jicai-dev.sh test runs it in a throw-away cluster "
-                   "(pg_virtualenv, Debian's postgresql package).\n\n",
-           required ? "FAILED ($JICAI_REQUIRE_PG=1)" : "SKIPPED", suite);
-  exit (required ? 1 : 77);
+  if (jc_test_store_on_pg ())
+    {
+      g_autofree char *what = g_strdup_printf ("the suite %s", suite);
+
+      jc_test_pg_server_or_exit (what);
+    }
 }
 
 static JcDb *

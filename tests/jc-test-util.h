@@ -6,12 +6,34 @@
 #include <glib/gstdio.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <setjmp.h>
 #include <cmocka.h>
 
 /* Runs a tool (pdftotext, pdftoppm, …) and returns its standard output;
  * a tool that cannot run or fails fails the test, with its messages. */
+/* The PostgreSQL server of the run ($JICAI_TEST_PG).  Without one, says
+ * loudly that `what` was not tested on the second engine and exits: 77 (a
+ * skip for meson), or 1 when $JICAI_REQUIRE_PG is "1" (.ci/run sets it). */
+static inline const char *
+jc_test_pg_server_or_exit (const char *what)
+{
+  const char *pg = g_getenv ("JICAI_TEST_PG");
+  gboolean required;
+
+  if (pg != NULL && *pg != '\0')
+    return pg;
+  required = g_strcmp0 (g_getenv ("JICAI_REQUIRE_PG"), "1") == 0;
+  fprintf (stderr, "\n%s: PostgreSQL: $JICAI_TEST_PG is not set, so %s was not tested on the "
+                   "second engine.\n"
+                   "  tools/jicai-dev.sh test runs it in a throw-away cluster "
+                   "(pg_virtualenv, Debian's postgresql package).\n\n",
+           required ? "FAILED ($JICAI_REQUIRE_PG=1)" : "SKIPPED", what);
+  exit (required ? 1 : 77);
+}
+
 static inline char *
 jc_test_run_tool (const char *const *argv)
 {

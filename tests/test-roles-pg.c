@@ -829,17 +829,6 @@ main (int    argc,
 
   if (!g_str_equal (engine, "postgresql"))
     return cmocka_run_group_tests_name ("roles (SQLite)", sqlite_tests, NULL, NULL);
-  pg_location = g_getenv ("JICAI_TEST_PG");
-  if (pg_location == NULL || *pg_location == '\0')
-    {
-      gboolean required = g_strcmp0 (g_getenv ("JICAI_REQUIRE_PG"), "1") == 0;
-
-      fprintf (stderr, "\n%s: PostgreSQL: $JICAI_TEST_PG is not set, so the roles of the office "
-                       "database were not tested.\n"
-                       "  tools/jicai-dev.sh test runs it in a throw-away cluster "
-                       "(pg_virtualenv, Debian's postgresql package).\n\n",
-               required ? "FAILED ($JICAI_REQUIRE_PG=1)" : "SKIPPED");
-      return required ? 1 : 77;
-    }
+  pg_location = jc_test_pg_server_or_exit ("the roles of the office database");
   return cmocka_run_group_tests_name ("roles (PostgreSQL)", pg_tests, group_setup, group_teardown);
 }

@@ -684,17 +684,6 @@ main (int    argc,
     cmocka_unit_test_setup_teardown (test_check_server_and_database, setup, teardown),
   };
 
-  pg_location = g_getenv ("JICAI_TEST_PG");
-  if (pg_location == NULL || *pg_location == '\0')
-    {
-      gboolean required = g_strcmp0 (g_getenv ("JICAI_REQUIRE_PG"), "1") == 0;
-
-      fprintf (stderr, "\n%s: PostgreSQL: $JICAI_TEST_PG is not set, so the PostgreSQL "
-                       "baseline was not tested.\n"
-                       "  tools/jicai-dev.sh test runs it in a throw-away cluster "
-                       "(pg_virtualenv, Debian's postgresql package).\n\n",
-               required ? "FAILED ($JICAI_REQUIRE_PG=1)" : "SKIPPED");
-      return required ? 1 : 77;
-    }
+  pg_location = jc_test_pg_server_or_exit ("the PostgreSQL baseline");
   return cmocka_run_group_tests_name ("schema-pg", tests, NULL, NULL);
 }
